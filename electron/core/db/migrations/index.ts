@@ -1,0 +1,15 @@
+import type Database from 'better-sqlite3';
+import { migration0001Initial } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Append only: a shipped migration is never edited; a change is a new number. */
+export const migrations: readonly Migration[] = [migration0001Initial];
+
+migrations.forEach((migration, index) => {
+  if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered out of order`);
+});

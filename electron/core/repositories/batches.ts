@@ -1,0 +1,120 @@
+import type { Db } from '../db/database';
+import type { BatchSummary } from '../../../shared/contract/methods';
+import type { QueueItem, SubmissionStatus } from '../../../shared/domain/submission';
+import { statusJoins, statusSql } from './status';
+
+export interface BatchRecord {
+  id: string;
+  label: string;
+  isDemo: boolean;
+  claimedAt: string;
+  leaseExpiresAt: string;
+  dueAt: string;
+}
+
+export interface AssignmentRecord {
+  submissionId: string;
+  batchId: string;
+  position: number;
+  leaseExpiresAt: string;
+  dueAt: string;
+}
+
+interface BatchRow {
+  id: string;
+  label: string;
+  is_demo: number;
+  claimed_at: string;
+  lease_expires_at: string;
+  due_at: string;
+}
+
+interface QueueRow {
+  submission_id: string;
+  position: number;
+  label: string;
+  credential_title: string;
+  attempt: number;
+  due_at: string;
+  status: SubmissionStatus;
+}
+
+const emptyCounts = (): Record<SubmissionStatus, number> => ({
+  not_started: 0,
+  in_progress: 0,
+  scored: 0,
+  queued: 0,
+  synced: 0,
+  conflict: 0,
+});
+
+export function saveBatch(db: Db, batch: BatchRecord): void {
+  db.prepare(
+    `INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET label = excluded.label, lease_expires_at = excluded.lease_expires_at, due_at = excluded.due_at`,
+  ).run(batch.id, batch.label, batch.isDemo ? 1 : 0, batch.claimedAt, batch.leaseExpiresAt, batch.dueAt);
+}
+
+export function saveAssignment(db: Db, assignment: AssignmentRecord): void {
+  db.prepare(
+    `INSERT INTO assignments (submission_id, batch_id, position, lease_expires_at, due_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (submission_id) DO UPDATE SET lease_expires_at = excluded.lease_expires_at, due_at = excluded.due_at`,
+  ).run(assignment.submissionId, assignment.batchId, assignment.position, assignment.leaseExpiresAt, assignment.dueAt);
+}
+
+export function countBatches(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
+}
+
+export function listQueue(db: Db, batchId: string): QueueItem[] {
+  const rows = db
+    .prepare(
+      `SELECT a.submission_id, a.position, s.label, c.title AS credential_title, s.attempt, a.due_at, ${statusSql} AS status
+       FROM assignments a
+       JOIN submissions s ON s.id = a.submission_id
+       JOIN micro_credentials c ON c.id = s.credential_id
+       ${statusJoins}
+       WHERE a.batch_id = ?
+       ORDER BY a.position`,
+    )
+    .all(batchId) as QueueRow[];
+  return rows.map((row) => ({
+    submissionId: row.submission_id,
+    position: row.position,
+    label: row.label,
+    credentialTitle: row.credential_title,
+    attempt: row.attempt,
+    status: row.status,
+    dueAt: row.due_at,
+  }));
+}
+
+export function listBatches(db: Db): BatchSummary[] {
+  const batches = db.prepare('SELECT * FROM batches ORDER BY claimed_at, id').all() as BatchRow[];
+  const countRows = db
+    .prepare(
+      `SELECT a.batch_id, ${statusSql} AS status, count(*) AS n
+       FROM assignments a JOIN submissions s ON s.id = a.submission_id ${statusJoins}
+       GROUP BY a.batch_id, status`,
+    )
+    .all() as { batch_id: string; status: SubmissionStatus; n: number }[];
+  return batches.map((batch) => {
+    const counts = emptyCounts();
+    let total = 0;
+    for (const row of countRows) {
+      if (row.batch_id !== batch.id) continue;
+      counts[row.status] += row.n;
+      total += row.n;
+    }
+    return {
+      id: batch.id,
+      label: batch.label,
+      isDemo: batch.is_demo === 1,
+      claimedAt: batch.claimed_at,
+      leaseExpiresAt: batch.lease_expires_at,
+      dueAt: batch.due_at,
+      total,
+      counts,
+    };
+  });
+}

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { describeIssues, fail } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import { isMethodName, methods } from '../../shared/contract/methods';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import { openDatabase } from './db/database';
+import type { Db } from './db/database';
+import { DomainError } from './errors';
+import { handlers } from './handlers';
+import type { HandlerContext } from './handlers';
+import { countBatches } from './repositories/batches';
+import { importDemoWorkspace } from './demo/import-demo';
+import { generateBatch } from './demo/generate-batch';
+import type { Logger } from './log';
+import { consoleLogger } from './log';
+
+export interface CoreOptions {
+  /** Where the database and caches live (ASSESSOR_DATA_DIR or the OS's app-data folder). */
+  dataDir: string;
+  /** The app's bundled resources (holds demo/). */
+  resourcesDir: string;
+  version: string;
+  nativeBinding?: string | undefined;
+  /** Adds a synthetic batch of this many submissions (load tests, benches). */
+  generatedBatch?: number | undefined;
+  now?: () => Date;
+  logger?: Logger;
+}
+
+export type CoreEventListener = (event: EventName, payload: EventPayload<EventName>) => void;
+
+export interface Core {
+  /** Validates `input` against the method's schema and runs it; never throws. */
+  invoke(method: string, input: unknown): Result<unknown>;
+  subscribe(listener: CoreEventListener): () => void;
+  close(): void;
+  readonly db: Db;
+}
+
+export const databaseFileName = 'workstation.sqlite';
+
+export function createCore(options: CoreOptions): Core {
+  const logger = options.logger ?? consoleLogger;
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
+  if (countBatches(db) === 0) {
+    importDemoWorkspace(db, join(options.resourcesDir, 'demo'), now());
+    logger.info('opened the embedded demo workspace');
+  }
+  if (options.generatedBatch && options.generatedBatch > 0) {
+    const exists = db.prepare('SELECT 1 FROM batches WHERE id = ?').get(`generated-${options.generatedBatch}`);
+    if (!exists) generateBatch(db, options.generatedBatch, now());
+  }
+
+  const listeners = new Set<CoreEventListener>();
+  const context: HandlerContext = {
+    db,
+    version: options.version,
+    now,
+    emit(event, payload) {
+      for (const listener of listeners) listener(event, payload);
+    },
+  };
+
+  return {
+    db,
+    invoke(method, input) {
+      if (!isMethodName(method)) return fail('unknown_method', `There is no method called ${method.slice(0, 80)}.`);
+      const parsed = methods[method].input.safeParse(input);
+      if (!parsed.success) return fail('invalid_input', `${method}: ${describeIssues(parsed.error)}`);
+      try {
+        const handler = handlers[method] as (input: unknown, context: HandlerContext) => unknown;
+        return { ok: true, value: handler(parsed.data, context) };
+      } catch (error) {
+        if (error instanceof DomainError) return fail(error.code, error.message);
+        logger.error(`${method} failed`, error);
+        return fail('internal', 'Something went wrong in the workstation core; your saved work is unaffected.');
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      db.close();
+    },
+  };
+}

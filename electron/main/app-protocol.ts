@@ -1,0 +1,45 @@
+import { protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { rendererCsp } from '../common/csp';
+import { resolveInside } from '../preview/static-files';
+import { appHost, appScheme } from './trusted-sender';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Must run before `app` is ready: `app://` behaves like https (standard, secure, fetch). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+/** Serves the built renderer from `app://workstation/`, never from `file://`. */
+export function serveAppProtocol(rendererDir: string): void {
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== appHost) return new Response('Not found', { status: 404 });
+    const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': rendererCsp,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

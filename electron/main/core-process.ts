@@ -1,0 +1,55 @@
+import { utilityProcess } from 'electron';
+import type { UtilityProcess } from 'electron';
+import { fail } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import type { FromCore, ToCore } from '../common/core-messages';
+
+export interface CoreProcess {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: string, payload: unknown) => void): void;
+  stop(): void;
+}
+
+/** Starts core in a utility process so SQLite work never blocks the main (UI) process. */
+export function startCoreProcess(entry: string, env: Record<string, string>): CoreProcess {
+  const child: UtilityProcess = utilityProcess.fork(entry, [], {
+    serviceName: 'Assessor Workstation core',
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
+  let nextId = 1;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners: ((event: string, payload: unknown) => void)[] = [];
+
+  child.on('message', (message: FromCore) => {
+    if (message.type === 'result') {
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+    } else if (message.type === 'event') {
+      for (const listener of listeners) listener(message.event, message.payload);
+    } else if (message.type === 'fatal') {
+      console.error(`[main] core could not start: ${message.message}`);
+    }
+  });
+  child.on('exit', () => {
+    for (const resolve of pending.values()) resolve(fail('unavailable', 'The workstation core stopped.'));
+    pending.clear();
+  });
+
+  return {
+    invoke(method, input) {
+      return new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        const message: ToCore = { type: 'invoke', id, method, input };
+        child.postMessage(message);
+      });
+    },
+    onEvent(listener) {
+      listeners.push(listener);
+    },
+    stop() {
+      child.kill();
+    },
+  };
+}

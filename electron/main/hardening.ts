@@ -1,0 +1,21 @@
+import { app, session } from 'electron';
+import { appOrigin } from './trusted-sender';
+
+/**
+ * Applies the workstation's security rules to every web contents and session, before any window
+ * exists: no navigation away from the app, no new windows, no <webview>, no permissions.
+ */
+export function hardenApp(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (new URL(url).origin !== appOrigin) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (new URL(url).origin !== appOrigin) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}

@@ -1,0 +1,65 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { autoUpdater } from 'electron-updater';
+import { join } from 'node:path';
+import { defaultDataDir } from '../core/paths';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { startCoreProcess } from './core-process';
+import { hardenApp } from './hardening';
+import { eventChannel, registerIpcBridge } from './ipc-bridge';
+import { appOrigin } from './trusted-sender';
+
+registerAppScheme();
+
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Assessor Workstation',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+void app.whenReady().then(() => {
+  hardenApp();
+  serveAppProtocol(join(__dirname, '../renderer'));
+  const core = startCoreProcess(join(__dirname, 'core.js'), {
+    ASSESSOR_DATA_DIR: defaultDataDir(),
+    ASSESSOR_RESOURCES_DIR: resourcesDir(),
+    ASSESSOR_VERSION: app.getVersion(),
+    ASSESSOR_SQLITE_BINDING: process.env.ASSESSOR_SQLITE_BINDING ?? '',
+  });
+  registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input));
+  core.onEvent((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, { event, payload });
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => core.stop());
+  if (app.isPackaged) void autoUpdater.checkForUpdatesAndNotify().catch(() => undefined);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,23 @@
+import { fail } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import { isTrustedSenderUrl } from './trusted-sender';
+
+export const invokeChannel = 'core:invoke';
+export const eventChannel = 'core:event';
+
+/** The slice of Electron's ipcMain this bridge needs (so it is testable under plain Node). */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+/**
+ * Forwards renderer calls to core after checking who is calling: only frames of the app's own
+ * origin may reach core. Core validates the payload itself (invalid → `invalid_input`).
+ */
+export function registerIpcBridge(ipcMain: IpcMainLike, invokeCore: (method: string, input: unknown) => Promise<Result<unknown>>): void {
+  ipcMain.handle(invokeChannel, async (event, method, input) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url)) return fail('forbidden', 'This window may not talk to the workstation core.');
+    if (typeof method !== 'string' || method.length > 100) return fail('invalid_input', 'Method name must be a short string.');
+    return invokeCore(method, input);
+  });
+}

@@ -1,0 +1,23 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { Transport } from '../../shared/contract/client';
+
+// Kept in step with electron/main/ipc-bridge.ts; the preload is bundled alone for the sandbox.
+const invokeChannel = 'core:invoke';
+const eventChannel = 'core:event';
+
+/** The only surface the renderer gets: invoke a contract method, subscribe to a contract event. */
+const bridge: Transport = {
+  invoke: (method, input) => ipcRenderer.invoke(invokeChannel, method, input),
+  subscribe: (event, listener) => {
+    const handler = (_event: IpcRendererEvent, message: { event: string; payload: unknown }): void => {
+      if (message.event === event) listener(message.payload);
+    };
+    ipcRenderer.on(eventChannel, handler);
+    return () => {
+      ipcRenderer.removeListener(eventChannel, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('assessor', bridge);

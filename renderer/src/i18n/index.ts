@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import es from './locales/es.json';
+
+export const supportedLocales = ['en', 'es'] as const;
+export type Locale = (typeof supportedLocales)[number];
+const storageKey = 'assessor.locale';
+
+function initialLocale(): Locale {
+  const saved = window.localStorage.getItem(storageKey);
+  if (saved === 'en' || saved === 'es') return saved;
+  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+/** Every UI string comes from these catalogues; numbers and dates are formatted by locale. */
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, es: { translation: es } },
+    lng: initialLocale(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}
+
+export async function changeLocale(locale: Locale): Promise<void> {
+  window.localStorage.setItem(storageKey, locale);
+  await i18next.changeLanguage(locale);
+  document.documentElement.lang = locale;
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ClientContext } from './client-context';
+import { initI18n } from './i18n';
+import { connectToCore } from './transport';
+import './styles.css';
+
+async function start(): Promise<void> {
+  await initI18n();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing');
+  createRoot(root).render(
+    <StrictMode>
+      <ClientContext.Provider value={connectToCore()}>
+        <App />
+      </ClientContext.Provider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,122 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BatchSummary } from '../../../shared/contract/methods';
+import type { QueueItem } from '../../../shared/domain/submission';
+import { formatDateTime } from '../format';
+import type { Loadable } from '../workspace/use-workspace';
+
+interface Props {
+  batch: BatchSummary;
+  queue: Loadable<QueueItem[]>;
+  openSubmissionId: string | null;
+  onOpen(submissionId: string): void;
+}
+
+const rowHeight = 64;
+const optionId = (submissionId: string): string => `queue-option-${submissionId}`;
+
+/**
+ * The batch queue: a virtualized listbox (only the visible rows exist in the DOM, so a batch of
+ * thousands scrolls as smoothly as a batch of ten). ↑/↓/Home/End/PageUp/PageDown move, Enter opens.
+ */
+export function BatchQueue({ batch, queue, openSubmissionId, onOpen }: Props): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const items = queue.state === 'ready' ? queue.value : [];
+  const [activeIndex, setActiveIndex] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
+  const decided = batch.counts.queued + batch.counts.synced + batch.counts.conflict;
+
+  useEffect(() => {
+    if (items.length > 0 && performance.getEntriesByName('queue-painted').length === 0) {
+      requestAnimationFrame(() => performance.mark('queue-painted'));
+    }
+  }, [items.length]);
+
+  const moveTo = (index: number): void => {
+    const clamped = Math.max(0, Math.min(items.length - 1, index));
+    setActiveIndex(clamped);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      Home: 0,
+      End: items.length - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const item = items[activeIndex];
+      if (item) onOpen(item.submissionId);
+    }
+  };
+
+  const active = items[activeIndex];
+  return (
+    <section className="batch-queue">
+      <header className="batch-queue-header">
+        <h2>{batch.label}</h2>
+        <p>
+          {t('queue.due', { date: formatDateTime(batch.dueAt, i18n.language) })} ·{' '}
+          {t('queue.progress', { done: decided, total: batch.total })}
+        </p>
+      </header>
+      {queue.state === 'error' && <p role="alert">{queue.message}</p>}
+      {queue.state === 'ready' && items.length === 0 && <p>{t('queue.empty')}</p>}
+      <div
+        ref={scrollRef}
+        className="queue-scroller"
+        role="listbox"
+        aria-label={t('queue.label')}
+        tabIndex={0}
+        aria-activedescendant={active ? optionId(active.submissionId) : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index];
+            if (!item) return null;
+            return (
+              <div
+                key={item.submissionId}
+                id={optionId(item.submissionId)}
+                role="option"
+                aria-selected={item.submissionId === openSubmissionId}
+                aria-setsize={items.length}
+                aria-posinset={row.index + 1}
+                className={`queue-row${row.index === activeIndex ? ' active' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${row.start}px)` }}
+                onClick={() => {
+                  setActiveIndex(row.index);
+                  onOpen(item.submissionId);
+                }}
+              >
+                <span className="queue-row-title">
+                  {item.label}
+                  {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
+                </span>
+                <span className="queue-row-credential">{item.credentialTitle}</span>
+                <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

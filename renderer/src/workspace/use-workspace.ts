@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { WorkspaceSummary } from '../../../shared/contract/methods';
+import type { QueueItem } from '../../../shared/domain/submission';
+import { useClient } from '../client-context';
+
+export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+
+export function useWorkspaceSummary(): Loadable<WorkspaceSummary> {
+  const client = useClient();
+  const [summary, setSummary] = useState<Loadable<WorkspaceSummary>>({ state: 'loading' });
+  const load = useCallback(async () => {
+    const result = await client.invoke('workspace.summary', {});
+    setSummary(result.ok ? { state: 'ready', value: result.value } : { state: 'error', message: result.error.message });
+  }, [client]);
+  useEffect(() => {
+    void load();
+    return client.subscribe('queue.changed', () => void load());
+  }, [client, load]);
+  return summary;
+}
+
+/** The batch's queue, kept current by `queue.changed` events (a row is patched, not refetched). */
+export function useQueue(batchId: string | null): Loadable<QueueItem[]> {
+  const client = useClient();
+  const [queue, setQueue] = useState<Loadable<QueueItem[]>>({ state: 'loading' });
+  useEffect(() => {
+    if (!batchId) return;
+    let cancelled = false;
+    void client.invoke('queue.list', { batchId }).then((result) => {
+      if (cancelled) return;
+      setQueue(result.ok ? { state: 'ready', value: result.value.items } : { state: 'error', message: result.error.message });
+    });
+    const unsubscribe = client.subscribe('queue.changed', (change) => {
+      if (change.batchId !== batchId) return;
+      setQueue((current) =>
+        current.state === 'ready'
+          ? {
+              state: 'ready',
+              value: current.value.map((item) => (item.submissionId === change.submissionId ? { ...item, status: change.status } : item)),
+            }
+          : current,
+      );
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [client, batchId]);
+  return queue;
+}
