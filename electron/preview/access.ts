@@ -22,6 +22,15 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
+function httpHostOf(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' ? url.host : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Every request to the preview host must come from this machine's own page: the Host header must
  * name the loopback address we bound (defeats DNS rebinding), a present Origin must be our own
@@ -34,14 +43,7 @@ export function checkAccess(request: IncomingMessage, port: number, secret: stri
   if (!host || !allowedHosts.has(host.toLowerCase())) return { allowed: false, status: 403, reason: 'foreign Host header' };
   const origin = request.headers.origin;
   if (origin !== undefined) {
-    let originHost: string | null = null;
-    try {
-      const url = new URL(origin);
-      originHost = url.protocol === 'http:' ? url.host : null;
-    } catch {
-      originHost = null;
-    }
-    if (!originHost || !allowedHosts.has(originHost)) return { allowed: false, status: 403, reason: 'foreign Origin' };
+    if (!allowedHosts.has(httpHostOf(origin) ?? '')) return { allowed: false, status: 403, reason: 'foreign Origin' };
   }
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const fromQuery = url.searchParams.get(secretParameter) ?? undefined;

@@ -10,7 +10,7 @@ interface Props {
   batch: BatchSummary;
   queue: Loadable<QueueItem[]>;
   openSubmissionId: string | null;
-  onOpen(submissionId: string): void;
+  onOpen: (submissionId: string) => void;
 }
 
 const rowHeight = 64;

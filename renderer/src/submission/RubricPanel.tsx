@@ -9,7 +9,7 @@ import { formatTime } from '../format';
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
 
 /** The rubric with each criterion as a radio group; the pass rule is evaluated as scores change. */
-export function RubricPanel({ submission, onChange }: { submission: SubmissionDetail; onChange(detail: SubmissionDetail): void }): React.JSX.Element {
+export function RubricPanel({ submission, onChange }: { submission: SubmissionDetail; onChange: (detail: SubmissionDetail) => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [save, setSave] = useState<SaveState>({ state: 'idle' });

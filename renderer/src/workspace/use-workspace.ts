@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WorkspaceSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
 import { useClient } from '../client-context';
@@ -8,14 +8,20 @@ export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | 
 export function useWorkspaceSummary(): Loadable<WorkspaceSummary> {
   const client = useClient();
   const [summary, setSummary] = useState<Loadable<WorkspaceSummary>>({ state: 'loading' });
-  const load = useCallback(async () => {
-    const result = await client.invoke('workspace.summary', {});
-    setSummary(result.ok ? { state: 'ready', value: result.value } : { state: 'error', message: result.error.message });
-  }, [client]);
   useEffect(() => {
-    void load();
-    return client.subscribe('queue.changed', () => void load());
-  }, [client, load]);
+    let cancelled = false;
+    const load = (): void => {
+      void client.invoke('workspace.summary', {}).then((result) => {
+        if (!cancelled) setSummary(result.ok ? { state: 'ready', value: result.value } : { state: 'error', message: result.error.message });
+      });
+    };
+    load();
+    const unsubscribe = client.subscribe('queue.changed', load);
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [client]);
   return summary;
 }
 

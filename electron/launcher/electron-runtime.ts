@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+function electronBinary(): string | null {
+  try {
+    // node_modules/electron/index.js throws when its runtime was never downloaded.
+    const path = require('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Electron runtime, fetched on first start if `npm install` skipped it (our install policy
+ * denies electron's download script). Null when it is not installed and cannot be fetched.
+ */
+export function ensureElectronRuntime(root: string): string | null {
+  const present = electronBinary();
+  if (present) return present;
+  console.log('Fetching the Electron runtime (first desktop start)…');
+  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+    cwd: join(root, 'node_modules', 'electron'),
+    stdio: 'ignore',
+    timeout: 300_000,
+  });
+  return install.status === 0 ? electronBinary() : null;
+}
+
+/**
+ * better-sqlite3 compiled for Electron's Node ABI, kept beside (not over) the Node build that tests
+ * and the preview host use. Returns the `.node` file, or null if it cannot be built here.
+ */
+export function ensureElectronSqlite(root: string): string | null {
+  const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+  const buildDir = join(root, 'node_modules', '.cache', 'electron-sqlite', electronVersion);
+  const binding = join(buildDir, 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(binding)) return binding;
+  const source = join(root, 'node_modules', 'better-sqlite3');
+  cpSync(source, buildDir, { recursive: true, filter: (path) => !path.startsWith(join(source, 'build')) });
+  console.log(`Building the database driver for Electron ${electronVersion}…`);
+  const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm')] });
+  const result = spawnSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
+    cwd: buildDir,
+    stdio: 'ignore',
+    timeout: 600_000,
+  });
+  return result.status === 0 && existsSync(binding) ? binding : null;
+}

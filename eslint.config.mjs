@@ -1,0 +1,70 @@
+// Lint: type-aware rules plus the architecture's boundaries (see ../shared/DESIGN.md):
+// core and shared never import electron; shared is pure (no Node, no DOM); the renderer has no
+// Node and nothing from electron/.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const electronImports = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' };
+const nodeImports = { group: ['node:*'], message: 'No Node APIs here.' };
+const restricted = (patterns, paths = []) => ['error', { patterns, paths: paths.map((name) => ({ name, message: 'Not allowed in this layer.' })) }];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'resources/**', 'tests/.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.node.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node, parserOptions: { project: false, projectService: false } },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Only says the React Compiler skips components using @tanstack/react-virtual; not a defect.
+      'react-hooks/incompatible-library': 'off',
+      'no-restricted-imports': restricted(
+        [electronImports, nodeImports, { group: ['**/electron/**'], message: 'The renderer reaches core only through the contract client.' }],
+        [...nodeModules, 'better-sqlite3', 'ws'],
+      ),
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted(
+        [electronImports, nodeImports, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing but itself and zod.' }],
+        [...nodeModules, 'better-sqlite3', 'react', 'ws'],
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname', 'global'],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted([
+        electronImports,
+        { group: ['**/main/**', '**/preload/**', '**/preview/**', '**/renderer/**'], message: 'Core depends on no host.' },
+      ]),
+    },
+  },
+);

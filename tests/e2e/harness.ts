@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { projectPaths } from '../../electron/launcher/project-paths';
+
+export const projectRoot = projectPaths().root;
+export const chromiumInstallCommand = 'apt-get update && apt-get install -y chromium';
+
+export interface RunningPreview {
+  url: string;
+  origin: string;
+  port: number;
+  secret: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** Graceful stop (SIGTERM) and removal of the data dir unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** SIGKILL: the process gets no chance to flush or clean up. */
+  kill(): Promise<void>;
+}
+
+export function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'assessor-e2e-'));
+}
+
+/** Starts the real preview host (`electron/preview/cli.ts`) as its own process on port 0. */
+export async function startPreview(options: { dataDir?: string; generatedBatch?: number } = {}): Promise<RunningPreview> {
+  const dataDir = options.dataDir ?? freshDataDir();
+  // In-process TypeScript loader (not the tsx CLI, which would put a wrapper process between us
+  // and the host, so SIGKILL would not reach the host itself).
+  const loader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+  const args = ['--import', loader, join(projectRoot, 'electron/preview/cli.ts'), '--port', '0', '--data-dir', dataDir];
+  if (options.generatedBatch) args.push('--generated-batch', String(options.generatedBatch));
+  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`preview host did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Workstation preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`preview host exited (${code}):\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  const stopWith = async (signal: NodeJS.Signals, keepData: boolean): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    secret: parsed.searchParams.get('secret') ?? '',
+    dataDir,
+    process: child,
+    stop: (stopOptions) => stopWith('SIGTERM', stopOptions?.keepData ?? false),
+    kill: () => stopWith('SIGKILL', true),
+  };
+}
+
+/** Debian's Chromium, or Playwright's own where installed; never downloads one. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', safePlaywrightChromium()];
+  return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate)) ?? null;
+}
+
+function safePlaywrightChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`No Chromium found for end-to-end tests. Install it with: ${chromiumInstallCommand}`);
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export function cleanup(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
