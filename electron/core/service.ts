@@ -39,6 +39,21 @@ export interface Core {
 
 export const databaseFileName = 'workstation.sqlite';
 
+const invalid = Symbol('invalid');
+
+/**
+ * A copy holding only own data properties: nothing inherited through a prototype can satisfy a
+ * schema, and functions or other non-data values are refused. (Both transports deliver plain
+ * data already; this keeps core safe whoever calls it.)
+ */
+function ownDataOf(input: unknown): unknown {
+  try {
+    return structuredClone(input);
+  } catch {
+    return invalid;
+  }
+}
+
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? (() => new Date());
@@ -66,7 +81,9 @@ export function createCore(options: CoreOptions): Core {
     db,
     invoke(method, input) {
       if (!isMethodName(method)) return fail('unknown_method', `There is no method called ${method.slice(0, 80)}.`);
-      const parsed = methods[method].input.safeParse(input);
+      const plain = ownDataOf(input);
+      if (plain === invalid) return fail('invalid_input', `${method}: the payload must be plain data.`);
+      const parsed = methods[method].input.safeParse(plain);
       if (!parsed.success) return fail('invalid_input', `${method}: ${describeIssues(parsed.error)}`);
       try {
         const handler = handlers[method] as (input: unknown, context: HandlerContext) => unknown;

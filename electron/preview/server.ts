@@ -43,20 +43,22 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBodyBytes) return { ok: false, message: 'Request body is too large.' };
-    chunks.push(chunk);
+    // Past the limit the rest is read and dropped, so the client still gets our answer.
+    if (size <= maxBodyBytes) chunks.push(chunk);
+    else if (size > maxBodyBytes * 16) request.destroy();
   }
+  if (size > maxBodyBytes) return { ok: false, status: 413, message: 'Request body is too large.' };
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, message: 'Request body is not valid JSON.' };
+    return { ok: false, status: 400, message: 'Request body is not valid JSON.' };
   }
 }
 
@@ -110,7 +112,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
         return sendJson(response, 415, fail('invalid_input', 'Send application/json.'));
       }
       const body = await readJsonBody(request);
-      if (!body.ok) return sendJson(response, 400, fail('invalid_input', body.message));
+      if (!body.ok) return sendJson(response, body.status, fail('invalid_input', body.message));
       const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
       return sendJson(response, 200, options.core.invoke(method, body.value));
     }

@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/database';
+import { migrate } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations';
+import { tempDir } from '../support/core-fixture';
+
+const dirs: string[] = [];
+const freshFile = (): string => {
+  const dir = tempDir('assessor-migration-');
+  dirs.push(dir);
+  return join(dir, 'workstation.sqlite');
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const expectedTables = [
+  'assignments', 'batches', 'comment_criteria', 'comments', 'decisions', 'draft_scores', 'evidence_items', 'micro_credentials',
+  'outbox', 'previous_attempt_scores', 'previous_attempts', 'rubric_components', 'rubric_criteria', 'rubric_versions',
+  'score_levels', 'scoring_drafts', 'submissions',
+];
+
+describe('database file settings', () => {
+  it('uses WAL, synchronous=FULL and foreign keys on a real file', () => {
+    const file = freshFile();
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+    // WAL is a property of the file: it survives reopening with a plain connection.
+    const plain = new Database(file);
+    expect(plain.pragma('journal_mode', { simple: true })).toBe('wal');
+    plain.close();
+  });
+
+  it('refuses a database written by a newer workstation', () => {
+    const file = freshFile();
+    const db = openDatabase(file);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(/newer than this workstation/);
+  });
+});
+
+describe('migration 0001-initial', () => {
+  it('creates every table as STRICT and sets user_version = 1', () => {
+    const db = new Database(freshFile());
+    expect(migrate(db, 1)).toBe(1);
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[];
+    expect(tables.map((table) => table.name)).toEqual(expectedTables);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+    db.close();
+  });
+
+  it('is applied once: reopening changes nothing', () => {
+    const file = freshFile();
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+
+  it('enforces types, checks and foreign keys', () => {
+    const db = openDatabase(freshFile());
+    expect(() => db.prepare(`INSERT INTO batches VALUES ('b', 'B', 'yes', 't', 't', 't')`).run()).toThrow(/cannot store TEXT value in INTEGER column|CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO submissions (id, credential_id, rubric_version_id, label, attempt, submitted_at) VALUES ('s', 'nope', 'nope', 'S', 1, 't')`).run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare(`INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at) VALUES ('decision', 's', 'k', '{bad', 'pending', 't', 't')`).run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('has no column that could hold a candidate’s identity', () => {
+    const db = openDatabase(freshFile());
+    const columns = expectedTables.flatMap((table) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
+    for (const column of columns) expect(column).not.toMatch(/candidate|email|first_name|last_name|^name$|educator|teacher/);
+    db.close();
+  });
+});

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listQueue } from '../../electron/core/repositories/batches';
+import { deleteComment, listComments, saveComment } from '../../electron/core/repositories/comments';
+import type { TimestampedComment } from '../../electron/core/repositories/comments';
+import { getDecision, recordDecision, undoDecision } from '../../electron/core/repositories/decisions';
+import { acknowledge, listDue } from '../../electron/core/repositories/outbox';
+import type { CoreFixture } from '../support/core-fixture';
+import { openTestCore } from '../support/core-fixture';
+
+let fixture: CoreFixture;
+beforeEach(() => {
+  fixture = openTestCore();
+});
+afterEach(() => fixture.dispose());
+
+const at = '2026-11-25T10:00:00.000Z';
+const statusOf = (submissionId: string): string | undefined =>
+  listQueue(fixture.core.db, 'demo-batch').find((item) => item.submissionId === submissionId)?.status;
+
+describe('decisions and the outbox', () => {
+  const decide = (submissionId: string, key: string): void =>
+    recordDecision(
+      fixture.core.db,
+      { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: 'dp-fl-credit-scores-v1', decidedAt: at },
+      key,
+      { submissionId, outcome: 'award' },
+    );
+
+  it('writes the decision and its outbox entry together, then acknowledges exactly once', () => {
+    decide('demo-sub-001', 'key-1');
+    expect(statusOf('demo-sub-001')).toBe('queued');
+    const [entry] = listDue(fixture.core.db, at, 10);
+    expect(entry).toMatchObject({ kind: 'decision', entityId: 'demo-sub-001', idempotencyKey: 'key-1', payload: { outcome: 'award' } });
+    expect(acknowledge(fixture.core.db, entry!.id, at)).toBe(true);
+    expect(acknowledge(fixture.core.db, entry!.id, at)).toBe(false);
+    expect(statusOf('demo-sub-001')).toBe('synced');
+    expect(listDue(fixture.core.db, at, 10)).toEqual([]);
+  });
+
+  it('rolls both back when the outbox write fails (no decision without its entry)', () => {
+    decide('demo-sub-001', 'same-key');
+    expect(() => decide('demo-sub-002', 'same-key')).toThrow(/UNIQUE/);
+    expect(getDecision(fixture.core.db, 'demo-sub-002')).toBeNull();
+    expect(statusOf('demo-sub-002')).toBe('not_started');
+  });
+
+  it('allows undo until the decision has left, and not after', () => {
+    decide('demo-sub-001', 'key-undo');
+    expect(undoDecision(fixture.core.db, 'demo-sub-001')).toBe(true);
+    expect(getDecision(fixture.core.db, 'demo-sub-001')).toBeNull();
+    decide('demo-sub-001', 'key-undo-2');
+    fixture.core.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = 'demo-sub-001'`).run();
+    expect(undoDecision(fixture.core.db, 'demo-sub-001')).toBe(false);
+    expect(getDecision(fixture.core.db, 'demo-sub-001')).not.toBeNull();
+  });
+
+  it('requires a condition code exactly when the decision is a flag', () => {
+    const base = { submissionId: 'demo-sub-003', note: 'n', rubricVersionId: 'dp-fl-risk-return-v1', decidedAt: at };
+    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: null }, 'k1', {})).toThrow(/CHECK/);
+    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'award', conditionCode: 'video_unplayable' }, 'k2', {})).toThrow(/CHECK/);
+    recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: 'video_unplayable' }, 'k3', {});
+    expect(statusOf('demo-sub-003')).toBe('queued');
+  });
+
+  it('shows a conflict when the server refused the decision', () => {
+    decide('demo-sub-001', 'key-c');
+    fixture.core.db.prepare(`UPDATE outbox SET state = 'conflict' WHERE entity_id = 'demo-sub-001'`).run();
+    expect(statusOf('demo-sub-001')).toBe('conflict');
+  });
+});
+
+describe('timestamped comments', () => {
+  const comment = (overrides: Partial<TimestampedComment>): TimestampedComment => ({
+    id: 'c1',
+    submissionId: 'demo-sub-001',
+    evidenceId: 'demo-ev-001-video',
+    startMs: 12_000,
+    endMs: null,
+    page: null,
+    quote: null,
+    body: 'Names utilization clearly.',
+    tag: 'strength',
+    visibility: 'candidate',
+    criterionIds: ['cs-ev-factors'],
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  });
+
+  it('lists comments in evidence order, then by time, with their criteria', () => {
+    saveComment(fixture.core.db, comment({ id: 'late', startMs: 30_000, endMs: 35_000, criterionIds: ['cs-ev-engagement', 'cs-ev-factors'] }));
+    saveComment(fixture.core.db, comment({ id: 'early', startMs: 2_000 }));
+    saveComment(fixture.core.db, comment({ id: 'doc', evidenceId: 'demo-ev-001-work', startMs: null, page: 2, quote: 'Utilization means', tag: 'note' }));
+    const comments = listComments(fixture.core.db, 'demo-sub-001');
+    expect(comments.map((item) => item.id)).toEqual(['early', 'late', 'doc']);
+    expect(comments[1]!.criterionIds).toEqual(['cs-ev-engagement', 'cs-ev-factors']);
+    expect(comments[2]).toMatchObject({ page: 2, quote: 'Utilization means' });
+  });
+
+  it('edits in place and deletes', () => {
+    saveComment(fixture.core.db, comment({}));
+    saveComment(fixture.core.db, comment({ body: 'Edited.', criterionIds: [] }));
+    expect(listComments(fixture.core.db, 'demo-sub-001')).toEqual([expect.objectContaining({ body: 'Edited.', criterionIds: [] })]);
+    expect(deleteComment(fixture.core.db, 'c1')).toBe(true);
+    expect(listComments(fixture.core.db, 'demo-sub-001')).toEqual([]);
+  });
+
+  it('refuses a range that ends before it starts', () => {
+    expect(() => saveComment(fixture.core.db, comment({ startMs: 10_000, endMs: 5_000 }))).toThrow(/CHECK/);
+  });
+});

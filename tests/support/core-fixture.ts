@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../../electron/core/service';
+import type { Core } from '../../electron/core/service';
+import { silentLogger } from '../../electron/core/log';
+import { projectPaths } from '../../electron/launcher/project-paths';
+
+export interface CoreFixture {
+  core: Core;
+  dataDir: string;
+  dispose(): void;
+}
+
+/** A real core over a real SQLite file in a fresh temporary folder. */
+export function openTestCore(options: { generatedBatch?: number; now?: () => Date; dataDir?: string } = {}): CoreFixture {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'assessor-core-'));
+  const core = createCore({
+    dataDir,
+    resourcesDir: projectPaths().resources,
+    version: 'test',
+    logger: silentLogger,
+    generatedBatch: options.generatedBatch,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    core,
+    dataDir,
+    dispose() {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function tempDir(prefix = 'assessor-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Unwraps an ok result or fails the test with the error. */
+export function value<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rendererCsp } from '../../electron/common/csp';
+import { invokeChannel, registerIpcBridge } from '../../electron/main/ipc-bridge';
+import type { IpcMainLike } from '../../electron/main/ipc-bridge';
+import { isTrustedSenderUrl } from '../../electron/main/trusted-sender';
+import { resolveInside } from '../../electron/preview/static-files';
+import { projectPaths } from '../../electron/launcher/project-paths';
+
+describe('IPC sender check', () => {
+  it.each([
+    ['app://workstation/index.html', true],
+    ['app://workstation/', true],
+    ['app://workstation.evil/index.html', false],
+    ['app://evil@workstation/', false],
+    ['app://user:pw@workstation/', false],
+    ['file:///work/out/renderer/index.html', false],
+    ['http://127.0.0.1:5173/', false],
+    ['https://workstation/', false],
+    ['about:blank', false],
+    ['not a url', false],
+    ['', false],
+  ])('%s → %s', (url, trusted) => {
+    expect(isTrustedSenderUrl(url)).toBe(trusted);
+  });
+
+  it('rejects null and undefined frames', () => {
+    expect(isTrustedSenderUrl(null)).toBe(false);
+    expect(isTrustedSenderUrl(undefined)).toBe(false);
+  });
+});
+
+/** The thinnest stand-in for Electron's ipcMain: records the one handler the bridge registers. */
+function fakeIpcMain(): IpcMainLike & { call(url: string | null, ...args: unknown[]): Promise<unknown> } {
+  let handler: Parameters<IpcMainLike['handle']>[1] | null = null;
+  return {
+    handle(channel, listener) {
+      expect(channel).toBe(invokeChannel);
+      handler = listener;
+    },
+    call(url, ...args) {
+      if (!handler) throw new Error('no handler registered');
+      return handler({ senderFrame: url === null ? null : { url } }, ...args);
+    },
+  };
+}
+
+describe('IPC bridge', () => {
+  it('forwards calls from the app’s own frames to core', async () => {
+    const ipc = fakeIpcMain();
+    const calls: unknown[] = [];
+    registerIpcBridge(ipc, (method, input) => {
+      calls.push([method, input]);
+      return Promise.resolve({ ok: true, value: 'done' });
+    });
+    await expect(ipc.call('app://workstation/index.html', 'app.info', {})).resolves.toEqual({ ok: true, value: 'done' });
+    expect(calls).toEqual([['app.info', {}]]);
+  });
+
+  it('refuses foreign or detached frames without reaching core', async () => {
+    const ipc = fakeIpcMain();
+    let reached = false;
+    registerIpcBridge(ipc, () => {
+      reached = true;
+      return Promise.resolve({ ok: true, value: null });
+    });
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', null]) {
+      const result = (await ipc.call(url, 'app.info', {})) as { ok: boolean; error?: { code: string } };
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(reached).toBe(false);
+  });
+
+  it('answers a non-string method name with invalid_input', async () => {
+    const ipc = fakeIpcMain();
+    registerIpcBridge(ipc, () => Promise.resolve({ ok: true, value: null }));
+    for (const method of [42, { toString: 'x' }, 'x'.repeat(500)]) {
+      await expect(ipc.call('app://workstation/', method, {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
+});
+
+describe('renderer Content-Security-Policy', () => {
+  it('is the same in index.html as in the hosts’ header (minus what meta tags cannot carry)', () => {
+    const html = readFileSync(join(projectPaths().root, 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const headerWithoutFrameAncestors = rendererCsp
+      .split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(meta).toBe(headerWithoutFrameAncestors);
+    expect(rendererCsp).toContain("script-src 'self'");
+    expect(rendererCsp).not.toMatch(/unsafe-(inline|eval)/);
+  });
+});
+
+describe('static file resolution', () => {
+  it('never leaves the renderer folder', () => {
+    const root = '/srv/renderer';
+    expect(resolveInside(root, '/assets/app.js')).toBe('/srv/renderer/assets/app.js');
+    expect(resolveInside(root, '/../../etc/passwd')).toBeNull();
+    expect(resolveInside(root, '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+    expect(resolveInside(root, '/..%2frenderer-evil/x')).toBeNull();
+    expect(resolveInside(root, '/a%00.js')).toBeNull();
+    expect(resolveInside(root, '/%E0%A4%A')).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { projectPaths } from '../../electron/launcher/project-paths';
+
+// Lints probe snippets as if they stood at the given paths, with the project's own config (type
+// information off: the boundary rules do not need it). Proves the boundaries are enforced by lint.
+const eslint = new ESLint({
+  cwd: projectPaths().root,
+  overrideConfig: [{ ...tseslint.configs.disableTypeChecked, languageOptions: { parserOptions: { project: false, projectService: false } } }],
+});
+
+async function violations(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('architecture boundaries (lint)', () => {
+  it.each([
+    ['electron/core/probe.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['shared/probe.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n"],
+    ['shared/probe.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
+    ['shared/probe.ts', "import path from 'path';\nexport const a = path;\n"],
+    ['renderer/src/probe.ts', "import { readFileSync } from 'fs';\nexport const a = readFileSync;\n"],
+    ['renderer/src/probe.ts', "import { createCore } from '../../electron/core/service';\nexport const a = createCore;\n"],
+    ['renderer/src/probe.ts', "import Database from 'better-sqlite3';\nexport const a = Database;\n"],
+    ['electron/core/probe.ts', "import { startPreviewHost } from '../preview/server';\nexport const a = startPreviewHost;\n"],
+  ])('%s may not: %s', async (path, code) => {
+    expect(await violations(path, code)).toContain('no-restricted-imports');
+  });
+
+  it('flags DOM and Node globals in shared/', async () => {
+    expect(await violations('shared/probe.ts', 'export const a = window.location.href;\n')).toContain('no-restricted-globals');
+    expect(await violations('shared/probe.ts', 'export const a = process.env.HOME;\n')).toContain('no-restricted-globals');
+  });
+
+  it('allows the layers their own imports', async () => {
+    expect(await violations('electron/main/probe.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+    expect(await violations('renderer/src/probe.ts', "import { z } from 'zod';\nexport const a = z;\n")).toEqual([]);
+    expect(await violations('electron/core/probe.ts', "import { join } from 'node:path';\nexport const a = join;\n")).toEqual([]);
+  });
+});
