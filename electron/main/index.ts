@@ -7,6 +7,7 @@ import { startCoreProcess } from './core-process';
 import { hardenApp } from './hardening';
 import { eventChannel, registerIpcBridge } from './ipc-bridge';
 import { appOrigin } from './trusted-sender';
+import { secureWebPreferences } from './window-options';
 
 registerAppScheme();
 
@@ -22,17 +23,7 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     title: 'Assessor Workstation',
     show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appOrigin}/index.html`);

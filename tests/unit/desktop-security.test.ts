@@ -5,6 +5,7 @@ import { rendererCsp } from '../../electron/common/csp';
 import { invokeChannel, registerIpcBridge } from '../../electron/main/ipc-bridge';
 import type { IpcMainLike } from '../../electron/main/ipc-bridge';
 import { isTrustedSenderUrl } from '../../electron/main/trusted-sender';
+import { secureWebPreferences } from '../../electron/main/window-options';
 import { resolveInside } from '../../electron/preview/static-files';
 import { projectPaths } from '../../electron/launcher/project-paths';
 
@@ -104,5 +105,21 @@ describe('static file resolution', () => {
     expect(resolveInside(root, '/..%2frenderer-evil/x')).toBeNull();
     expect(resolveInside(root, '/a%00.js')).toBeNull();
     expect(resolveInside(root, '/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('desktop window preferences', () => {
+  it('isolate and sandbox the renderer with no Node integration', () => {
+    expect(secureWebPreferences('/app/preload.js')).toMatchObject({
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
   });
 });
