@@ -5,13 +5,21 @@ import { appOrigin } from './trusted-sender';
  * Applies the workstation's security rules to every web contents and session, before any window
  * exists: no navigation away from the app, no new windows, no <webview>, no permissions.
  */
-export function hardenApp(): void {
+export function hardenApp(devServerOrigin: string | null): void {
+  const allowed = new Set([appOrigin, ...(devServerOrigin ? [devServerOrigin] : [])]);
+  const isAllowed = (url: string): boolean => {
+    try {
+      return allowed.has(new URL(url).origin);
+    } catch {
+      return false;
+    }
+  };
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== appOrigin) event.preventDefault();
+      if (!isAllowed(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (new URL(url).origin !== appOrigin) event.preventDefault();
+      if (!isAllowed(url)) event.preventDefault();
     });
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());

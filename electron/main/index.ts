@@ -15,6 +15,10 @@ function resourcesDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 }
 
+/** electron-vite's dev server (`npm run dev`); never used by a packaged app. */
+const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
@@ -26,12 +30,12 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${appOrigin}/index.html`);
+  void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
   return window;
 }
 
 void app.whenReady().then(() => {
-  hardenApp();
+  hardenApp(devServerOrigin);
   serveAppProtocol(join(__dirname, '../renderer'));
   const core = startCoreProcess(join(__dirname, 'core.js'), {
     ASSESSOR_DATA_DIR: defaultDataDir(),
@@ -39,7 +43,7 @@ void app.whenReady().then(() => {
     ASSESSOR_VERSION: app.getVersion(),
     ASSESSOR_SQLITE_BINDING: process.env.ASSESSOR_SQLITE_BINDING ?? '',
   });
-  registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input));
+  registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);
   core.onEvent((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, { event, payload });
   });

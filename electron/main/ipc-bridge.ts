@@ -14,9 +14,13 @@ export interface IpcMainLike {
  * Forwards renderer calls to core after checking who is calling: only frames of the app's own
  * origin may reach core. Core validates the payload itself (invalid → `invalid_input`).
  */
-export function registerIpcBridge(ipcMain: IpcMainLike, invokeCore: (method: string, input: unknown) => Promise<Result<unknown>>): void {
+export function registerIpcBridge(
+  ipcMain: IpcMainLike,
+  invokeCore: (method: string, input: unknown) => Promise<Result<unknown>>,
+  devServerOrigin: string | null = null,
+): void {
   ipcMain.handle(invokeChannel, async (event, method, input) => {
-    if (!isTrustedSenderUrl(event.senderFrame?.url)) return fail('forbidden', 'This window may not talk to the workstation core.');
+    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerOrigin)) return fail('forbidden', 'This window may not talk to the workstation core.');
     if (typeof method !== 'string' || method.length > 100) return fail('invalid_input', 'Method name must be a short string.');
     return invokeCore(method, input);
   });

@@ -7,11 +7,14 @@ export const appOrigin = `${appScheme}://${appHost}`;
  * True only for frames showing the workstation's own UI. Parsed with `new URL()` so look-alikes
  * (`app://workstation.evil`, `app://workstation@evil`, `file://…`) are refused.
  */
-export function isTrustedSenderUrl(url: string | null | undefined): boolean {
+export function isTrustedSenderUrl(url: string | null | undefined, devServerOrigin: string | null = null): boolean {
   if (!url) return false;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === '';
+    if (parsed.username !== '' || parsed.password !== '') return false;
+    // `npm run dev` only: the electron-vite dev server on loopback (never in a packaged app).
+    if (devServerOrigin !== null && parsed.origin === devServerOrigin) return true;
+    return parsed.protocol === `${appScheme}:` && parsed.host === appHost;
   } catch {
     return false;
   }

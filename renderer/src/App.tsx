@@ -6,10 +6,13 @@ import { BatchQueue } from './queue/BatchQueue';
 import { SubmissionPane } from './submission/SubmissionPane';
 import { useQueue, useWorkspaceSummary } from './workspace/use-workspace';
 
+/** The batch last worked in is reopened on the next start. */
+const batchStorageKey = 'assessor.batch';
+
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const summary = useWorkspaceSummary();
-  const [batchId, setBatchId] = useState<string | null>(null);
+  const [batchId, setBatchId] = useState<string | null>(() => window.localStorage.getItem(batchStorageKey));
   const [openSubmissionId, setOpenSubmissionId] = useState<string | null>(null);
   const batches = summary.state === 'ready' ? summary.value.batches : [];
   const batch = batches.find((candidate) => candidate.id === batchId) ?? batches[0] ?? null;
@@ -45,7 +48,13 @@ export function App(): React.JSX.Element {
           {batches.length > 1 && (
             <label className="batch-picker">
               {t('queue.batch')}{' '}
-              <select value={batch?.id ?? ''} onChange={(event) => setBatchId(event.target.value)}>
+              <select
+                value={batch?.id ?? ''}
+                onChange={(event) => {
+                  window.localStorage.setItem(batchStorageKey, event.target.value);
+                  setBatchId(event.target.value);
+                }}
+              >
                 {batches.map((candidate) => (
                   <option key={candidate.id} value={candidate.id}>
                     {candidate.label}

@@ -123,3 +123,12 @@ describe('desktop window preferences', () => {
     });
   });
 });
+
+describe('dev server trust', () => {
+  it('trusts the electron-vite dev server origin only when given, and exactly', () => {
+    expect(isTrustedSenderUrl('http://localhost:5173/', null)).toBe(false);
+    expect(isTrustedSenderUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedSenderUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSenderUrl('app://workstation/', 'http://localhost:5173')).toBe(true);
+  });
+});
