@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from './errors';
 import { changeLocale, supportedLocales } from './i18n';
 import type { Locale } from './i18n';
 import { BatchQueue } from './queue/BatchQueue';
@@ -42,7 +43,7 @@ export function App(): React.JSX.Element {
           </select>
         </label>
       </header>
-      {summary.state === 'error' && <p role="alert">{t('app.coreUnavailable', { message: summary.message })}</p>}
+      {summary.state === 'error' && <p role="alert">{describeError(summary.error, t)}</p>}
       <div className="app-body">
         <nav className="queue-pane" aria-label={t('queue.title')}>
           {batches.length > 1 && (

@@ -92,26 +92,47 @@ async function openSubmission(browser: Browser, preview: RunningPreview, batchId
   return samples;
 }
 
+/** Frame-to-frame times while the 5,000-row queue scrolls continuously (smooth = near 16.7 ms). */
+async function scrollFrames(browser: Browser, preview: RunningPreview): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(`window.localStorage.setItem('assessor.batch', 'generated-5000')`);
+  await page.goto(preview.url);
+  await page.getByRole('option', { name: /Submission 00001/ }).waitFor();
+  // Given as text: a named function compiled by tsx would carry a helper the page does not have.
+  const frames = (await page.evaluate(`new Promise((resolve) => {
+    const scroller = document.querySelector('[role="listbox"]');
+    const times = [];
+    const started = performance.now();
+    let last = started;
+    requestAnimationFrame(function frame(now) {
+      times.push(now - last);
+      last = now;
+      scroller.scrollTop += 400; // ~24,000 px/s: far faster than a person scrolls
+      if (now - started < 3000) requestAnimationFrame(frame);
+      else resolve(times.slice(1));
+    });
+  })`)) as number[];
+  await page.close();
+  return frames;
+}
+
 async function main(): Promise<void> {
   benchDurableWrites(1000);
   const browser = await launchChromium();
   const demo = await startPreview();
   const large = await startPreview({ generatedBatch: 5000 });
   try {
-    rows.push({ name: 'preview cold load → first queue paint (demo, 7)', summary: summarize(await coldLoad(browser, demo, null, 12)), unit: 'ms', target: '< 1000' });
-    rows.push({
-      name: 'preview cold load → first queue paint (5,000 batch)',
-      summary: summarize(await coldLoad(browser, large, 'generated-5000', 12)),
-      unit: 'ms',
-      target: '< 1000',
-    });
-    rows.push({ name: 'open submission → rubric + evidence painted (demo)', summary: summarize(await openSubmission(browser, demo, null, 60)), unit: 'ms', target: 'p95 < 150' });
-    rows.push({
-      name: 'open submission → rubric + evidence painted (5,000)',
-      summary: summarize(await openSubmission(browser, large, 'generated-5000', 60)),
-      unit: 'ms',
-      target: 'p95 < 150',
-    });
+    const batches = [
+      { label: 'demo, 7', preview: demo, batchId: null },
+      { label: '5,000 batch', preview: large, batchId: 'generated-5000' },
+    ];
+    for (const { label, preview, batchId } of batches) {
+      rows.push({ name: `preview cold load → first queue paint (${label})`, summary: summarize(await coldLoad(browser, preview, batchId, 12)), unit: 'ms', target: '< 1000' });
+    }
+    for (const { label, preview, batchId } of batches) {
+      rows.push({ name: `open submission → rubric + evidence painted (${label})`, summary: summarize(await openSubmission(browser, preview, batchId, 60)), unit: 'ms', target: 'p95 < 150' });
+    }
+    rows.push({ name: 'queue scroll frame time (5,000 batch, 3 s fling)', summary: summarize(await scrollFrames(browser, large)), unit: 'ms', target: 'p95 ≤ 33 (30 fps)' });
   } finally {
     await browser.close();
     await demo.stop();

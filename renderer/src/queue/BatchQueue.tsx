@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
+import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import type { Loadable } from '../workspace/use-workspace';
 
@@ -76,7 +77,7 @@ export function BatchQueue({ batch, queue, openSubmissionId, onOpen }: Props): R
           {t('queue.progress', { done: decided, total: batch.total })}
         </p>
       </header>
-      {queue.state === 'error' && <p role="alert">{queue.message}</p>}
+      {queue.state === 'error' && <p role="alert">{describeError(queue.error, t)}</p>}
       {queue.state === 'ready' && items.length === 0 && <p>{t('queue.empty')}</p>}
       <div
         ref={scrollRef}

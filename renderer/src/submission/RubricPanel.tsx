@@ -4,6 +4,7 @@ import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { evaluatePassRule, passingLevelOf } from '../../../shared/domain/pass-rule';
 import type { Criterion } from '../../../shared/domain/rubric';
 import { useClient } from '../client-context';
+import { describeError } from '../errors';
 import { formatTime } from '../format';
 
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
@@ -21,7 +22,7 @@ export function RubricPanel({ submission, onChange }: { submission: SubmissionDe
     setSave({ state: 'saving' });
     const result = await client.invoke('draft.setScore', { submissionId: submission.submissionId, criterionId: criterion.id, level });
     if (!result.ok) {
-      setSave({ state: 'failed', message: result.error.message });
+      setSave({ state: 'failed', message: describeError(result.error, t) });
       return;
     }
     // Shown as saved only after core acknowledged a durable write.

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { EvidencePanel } from './EvidencePanel';
 import { RubricPanel } from './RubricPanel';
@@ -17,7 +18,7 @@ export function SubmissionPane({ submissionId }: { submissionId: string }): Reac
   }, [detail, submissionId]);
 
   if (detail.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
-  if (detail.state === 'error') return <p role="alert">{t('submission.notFound', { message: detail.message })}</p>;
+  if (detail.state === 'error') return <p role="alert">{t('submission.notFound', { message: describeError(detail.error, t) })}</p>;
   const submission = detail.value;
   return (
     <article className="submission" aria-labelledby="submission-title">

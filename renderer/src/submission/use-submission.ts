@@ -15,7 +15,7 @@ export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>
       if (cancelled) return;
       setLoaded({
         submissionId,
-        detail: result.ok ? { state: 'ready', value: result.value } : { state: 'error', message: result.error.message },
+        detail: result.ok ? { state: 'ready', value: result.value } : { state: 'error', error: result.error },
       });
     });
     return () => {

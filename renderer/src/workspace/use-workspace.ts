@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { WorkspaceSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
+import type { ContractErrorShape } from '../../../shared/contract/result';
 import { useClient } from '../client-context';
 
-export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: ContractErrorShape };
 
 export function useWorkspaceSummary(): Loadable<WorkspaceSummary> {
   const client = useClient();
@@ -12,7 +13,7 @@ export function useWorkspaceSummary(): Loadable<WorkspaceSummary> {
     let cancelled = false;
     const load = (): void => {
       void client.invoke('workspace.summary', {}).then((result) => {
-        if (!cancelled) setSummary(result.ok ? { state: 'ready', value: result.value } : { state: 'error', message: result.error.message });
+        if (!cancelled) setSummary(result.ok ? { state: 'ready', value: result.value } : { state: 'error', error: result.error });
       });
     };
     load();
@@ -34,7 +35,7 @@ export function useQueue(batchId: string | null): Loadable<QueueItem[]> {
     let cancelled = false;
     void client.invoke('queue.list', { batchId }).then((result) => {
       if (cancelled) return;
-      setQueue(result.ok ? { state: 'ready', value: result.value.items } : { state: 'error', message: result.error.message });
+      setQueue(result.ok ? { state: 'ready', value: result.value.items } : { state: 'error', error: result.error });
     });
     const unsubscribe = client.subscribe('queue.changed', (change) => {
       if (change.batchId !== batchId) return;

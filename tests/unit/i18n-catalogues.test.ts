@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../renderer/src/i18n/locales/en.json';
+import es from '../../renderer/src/i18n/locales/es.json';
+import { projectPaths } from '../../electron/launcher/project-paths';
+
+function keysOf(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keysOf(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('message catalogues', () => {
+  it('English and Spanish have exactly the same keys', () => {
+    expect(keysOf(es).sort()).toEqual(keysOf(en).sort());
+  });
+
+  it('every key the renderer asks for exists (dynamic keys by their prefix)', () => {
+    const known = keysOf(en);
+    const used = sourceFiles(join(projectPaths().root, 'renderer', 'src')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*[`'"]([a-zA-Z0-9_.]+)(\$\{)?/g)].map((match) => ({ key: match[1]!, dynamic: !!match[2] })),
+    );
+    expect(used.length).toBeGreaterThan(20);
+    for (const { key, dynamic } of used) {
+      if (dynamic) expect(known.some((candidate) => candidate.startsWith(key)), key).toBe(true);
+      else expect(known, key).toContain(key);
+    }
+  });
+
+  it('leaves no Spanish entry untranslated (identical to English) except names and symbols', () => {
+    const english = new Map(keysOf(en).map((key) => [key, key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en)]));
+    const same = keysOf(es).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], es) === english.get(key));
+    expect(same.filter((key) => !/^units\.|^rubric\.level$|^evidence\.size$|^evidence\.kind\.audio$/.test(key))).toEqual([]);
+  });
+});
