@@ -99,7 +99,7 @@ async function scrollFrames(browser: Browser, preview: RunningPreview): Promise<
   await page.goto(preview.url);
   await page.getByRole('option', { name: /Submission 00001/ }).waitFor();
   // Given as text: a named function compiled by tsx would carry a helper the page does not have.
-  const frames = (await page.evaluate(`new Promise((resolve) => {
+  const frames = await page.evaluate<number[]>(`new Promise((resolve) => {
     const scroller = document.querySelector('[role="listbox"]');
     const times = [];
     const started = performance.now();
@@ -111,7 +111,7 @@ async function scrollFrames(browser: Browser, preview: RunningPreview): Promise<
       if (now - started < 3000) requestAnimationFrame(frame);
       else resolve(times.slice(1));
     });
-  })`)) as number[];
+  })`);
   await page.close();
   return frames;
 }
