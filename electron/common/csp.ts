@@ -9,7 +9,8 @@ export const rendererCsp = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
-  "font-src 'self'",
+  // video.js ships its control icons as an embedded font.
+  "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -9,6 +9,8 @@ import { DomainError } from './errors';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers';
 import { countBatches } from './repositories/batches';
+import { getEvidence } from './repositories/evidence';
+import { Id } from '../../shared/domain/rubric';
 import { importDemoWorkspace } from './demo/import-demo';
 import { generateBatch } from './demo/generate-batch';
 import type { Logger } from './log';
@@ -29,9 +31,17 @@ export interface CoreOptions {
 
 export type CoreEventListener = (event: EventName, payload: EventPayload<EventName>) => void;
 
+/** A local evidence file for a host to stream; never part of the renderer contract. */
+export interface EvidenceFile {
+  path: string;
+  mimeType: string;
+}
+
 export interface Core {
   /** Validates `input` against the method's schema and runs it; never throws. */
   invoke(method: string, input: unknown): Result<unknown>;
+  /** Where a host finds an evidence item's bytes (or its captions), by opaque id. */
+  resolveEvidenceFile(evidenceId: string, part: 'media' | 'captions'): EvidenceFile | null;
   subscribe(listener: CoreEventListener): () => void;
   close(): void;
   readonly db: Db;
@@ -93,6 +103,13 @@ export function createCore(options: CoreOptions): Core {
         logger.error(`${method} failed`, error);
         return fail('internal', 'Something went wrong in the workstation core; your saved work is unaffected.');
       }
+    },
+    resolveEvidenceFile(evidenceId, part) {
+      if (!Id.safeParse(evidenceId).success) return null;
+      const evidence = getEvidence(db, evidenceId);
+      if (!evidence || evidence.availability !== 'available') return null;
+      if (part === 'captions') return evidence.captionsPath ? { path: evidence.captionsPath, mimeType: 'text/vtt; charset=utf-8' } : null;
+      return evidence.localPath ? { path: evidence.localPath, mimeType: evidence.mimeType } : null;
     },
     subscribe(listener) {
       listeners.add(listener);

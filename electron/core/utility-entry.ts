@@ -24,8 +24,11 @@ try {
   core.subscribe((event, payload) => parentPort.postMessage({ type: 'event', event, payload }));
   parentPort.on('message', ({ data }) => {
     const message = data as ToCore;
-    if (message.type !== 'invoke') return;
-    parentPort.postMessage({ type: 'result', id: message.id, result: core.invoke(message.method, message.input) });
+    if (message.type === 'invoke') {
+      parentPort.postMessage({ type: 'result', id: message.id, result: core.invoke(message.method, message.input) });
+    } else if (message.type === 'resolveEvidence') {
+      parentPort.postMessage({ type: 'evidence', id: message.id, file: core.resolveEvidenceFile(message.evidenceId, message.part) });
+    }
   });
   parentPort.postMessage({ type: 'ready' });
 } catch (error) {

@@ -1,7 +1,11 @@
 import { protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { extname } from 'node:path';
+import { parseByteRange, rangeHeaders } from '../common/byte-range';
 import { rendererCsp } from '../common/csp';
+import type { EvidenceFile } from './core-process';
 import { resolveInside } from '../preview/static-files';
 import { appHost, appScheme } from './trusted-sender';
 
@@ -18,15 +22,32 @@ const types: Record<string, string> = {
 /** Must run before `app` is ready: `app://` behaves like https (standard, secure, fetch). */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    // stream: media elements may read evidence in ranges as they seek.
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true } },
   ]);
 }
 
-/** Serves the built renderer from `app://workstation/`, never from `file://`. */
-export function serveAppProtocol(rendererDir: string): void {
+/** Streams an evidence file with Range support (seeking in long video reads only what it needs). */
+async function evidenceResponse(file: EvidenceFile | null, rangeHeader: string | null): Promise<Response> {
+  const size = file ? await stat(file.path).then((stats) => stats.size, () => null) : null;
+  if (!file || size === null) return new Response('No such evidence on this machine.', { status: 404 });
+  const range = parseByteRange(rangeHeader ?? undefined, size);
+  const headers = rangeHeaders(range, size, file.mimeType);
+  if (range.status === 416) return new Response(null, { status: 416, headers });
+  const body = Readable.toWeb(createReadStream(file.path, { start: range.start, end: range.end })) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: range.status, headers });
+}
+
+/**
+ * Serves the built renderer from `app://workstation/`, never from `file://`, and evidence from
+ * `app://workstation/evidence/<id>` (the same relative URL the preview host answers).
+ */
+export function serveAppProtocol(rendererDir: string, resolveEvidence: (evidenceId: string, part: 'media' | 'captions') => Promise<EvidenceFile | null>): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== appHost) return new Response('Not found', { status: 404 });
+    const evidence = /^\/evidence\/([^/]+)(\/captions)?$/.exec(url.pathname);
+    if (evidence) return evidenceResponse(await resolveEvidence(decodeURIComponent(evidence[1] ?? ''), evidence[2] ? 'captions' : 'media'), request.headers.get('range'));
     const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     try {

@@ -4,8 +4,12 @@ import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import type { FromCore, ToCore } from '../common/core-messages';
 
+export type EvidenceFile = { path: string; mimeType: string };
+
 export interface CoreProcess {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Where an evidence item's bytes are, for the app:// protocol; never sent to the renderer. */
+  resolveEvidence(evidenceId: string, part: 'media' | 'captions'): Promise<EvidenceFile | null>;
   onEvent(listener: (event: string, payload: unknown) => void): void;
   stop(): void;
 }
@@ -19,12 +23,16 @@ export function startCoreProcess(entry: string, env: Record<string, string>): Co
   });
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
+  const pendingEvidence = new Map<number, (file: EvidenceFile | null) => void>();
   const listeners: ((event: string, payload: unknown) => void)[] = [];
 
   child.on('message', (message: FromCore) => {
     if (message.type === 'result') {
       pending.get(message.id)?.(message.result);
       pending.delete(message.id);
+    } else if (message.type === 'evidence') {
+      pendingEvidence.get(message.id)?.(message.file);
+      pendingEvidence.delete(message.id);
     } else if (message.type === 'event') {
       for (const listener of listeners) listener(message.event, message.payload);
     } else if (message.type === 'fatal') {
@@ -34,6 +42,8 @@ export function startCoreProcess(entry: string, env: Record<string, string>): Co
   child.on('exit', () => {
     for (const resolve of pending.values()) resolve(fail('unavailable', 'The workstation core stopped.'));
     pending.clear();
+    for (const resolve of pendingEvidence.values()) resolve(null);
+    pendingEvidence.clear();
   });
 
   return {
@@ -42,6 +52,14 @@ export function startCoreProcess(entry: string, env: Record<string, string>): Co
         const id = nextId++;
         pending.set(id, resolve);
         const message: ToCore = { type: 'invoke', id, method, input };
+        child.postMessage(message);
+      });
+    },
+    resolveEvidence(evidenceId, part) {
+      return new Promise((resolve) => {
+        const id = nextId++;
+        pendingEvidence.set(id, resolve);
+        const message: ToCore = { type: 'resolveEvidence', id, evidenceId, part };
         child.postMessage(message);
       });
     },

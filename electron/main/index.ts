@@ -36,13 +36,13 @@ function createWindow(): BrowserWindow {
 
 void app.whenReady().then(() => {
   hardenApp(devServerOrigin);
-  serveAppProtocol(join(__dirname, '../renderer'));
   const core = startCoreProcess(join(__dirname, 'core.js'), {
     ASSESSOR_DATA_DIR: defaultDataDir(),
     ASSESSOR_RESOURCES_DIR: resourcesDir(),
     ASSESSOR_VERSION: app.getVersion(),
     ASSESSOR_SQLITE_BINDING: process.env.ASSESSOR_SQLITE_BINDING ?? '',
   });
+  serveAppProtocol(join(__dirname, '../renderer'), (evidenceId, part) => core.resolveEvidence(evidenceId, part));
   registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);
   core.onEvent((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, { event, payload });

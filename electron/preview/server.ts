@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { fail } from '../../shared/contract/result';
 import type { Core } from '../core/service';
+import { parseByteRange, rangeHeaders } from '../common/byte-range';
 import { rendererCsp } from '../common/csp';
 import { checkAccess, secretCookie, secretParameter } from './access';
 import { serveRenderer } from './static-files';
@@ -117,7 +120,26 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       return sendJson(response, 200, options.core.invoke(method, body.value));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid_input', 'Method not allowed.'));
+    const evidence = /^\/evidence\/([^/]+)(\/captions)?$/.exec(url.pathname);
+    if (evidence) return serveEvidence(decodeURIComponent(evidence[1] ?? ''), evidence[2] ? 'captions' : 'media', request, response);
     serveRenderer(options.rendererDir, url.pathname, response, securityHeaders);
+  }
+
+  async function serveEvidence(evidenceId: string, part: 'media' | 'captions', request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const file = options.core.resolveEvidenceFile(evidenceId, part);
+    const size = file ? await stat(file.path).then((stats) => stats.size, () => null) : null;
+    if (!file || size === null) {
+      response.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      response.end('No such evidence on this machine.\n');
+      return;
+    }
+    const range = parseByteRange(request.headers.range, size);
+    response.writeHead(range.status, { ...securityHeaders, ...rangeHeaders(range, size, file.mimeType) });
+    if (range.status === 416 || request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    createReadStream(file.path, { start: range.start, end: range.end }).on('error', () => response.destroy()).pipe(response);
   }
 
   server.on('upgrade', (request, socket, head) => {

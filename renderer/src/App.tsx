@@ -1,27 +1,109 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../shared/contract/methods';
+import type { ShortcutAction } from '../../shared/keyboard/keymap';
+import { useClient } from './client-context';
 import { describeError } from './errors';
 import { changeLocale, supportedLocales } from './i18n';
 import type { Locale } from './i18n';
+import { ShortcutSheet } from './keyboard/ShortcutSheet';
+import { useShortcuts } from './keyboard/use-shortcuts';
 import { BatchQueue } from './queue/BatchQueue';
-import { SubmissionPane } from './submission/SubmissionPane';
+import { useSaveStatus } from './save/save-tracker';
+import { formatTime } from './format';
+import { SubmissionWorkspace } from './workspace/SubmissionWorkspace';
+import type { WorkspaceActions } from './workspace/SubmissionWorkspace';
+import { usePreferences } from './workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from './workspace/use-workspace';
 
 /** The batch last worked in is reopened on the next start. */
 const batchStorageKey = 'assessor.batch';
 
+type Undo = { submissionId: string; label: string; outcome: string };
+
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
+  const client = useClient();
   const summary = useWorkspaceSummary();
+  const preferences = usePreferences();
+  const saveStatus = useSaveStatus();
   const [batchId, setBatchId] = useState<string | null>(() => window.localStorage.getItem(batchStorageKey));
-  const [openSubmissionId, setOpenSubmissionId] = useState<string | null>(null);
+  const [chosenSubmissionId, setChosenSubmissionId] = useState<string | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const workspaceActions = useRef<WorkspaceActions | null>(null);
+  const queueRef = useRef<HTMLDivElement>(null);
   const batches = summary.state === 'ready' ? summary.value.batches : [];
   const batch = batches.find((candidate) => candidate.id === batchId) ?? batches[0] ?? null;
   const queue = useQueue(batch?.id ?? null);
+  // After a restart, the submission that was open comes back.
+  const openSubmissionId = chosenSubmissionId ?? preferences.openSubmissionId;
 
   useEffect(() => {
     document.title = t('app.title');
   }, [t, i18n.language]);
+
+  const { update: updatePreferences } = preferences;
+  const open = useCallback(
+    (submissionId: string) => {
+      setChosenSubmissionId(submissionId);
+      updatePreferences({ openSubmissionId: submissionId });
+    },
+    [updatePreferences],
+  );
+
+  const step = (direction: 1 | -1): boolean => {
+    if (queue.state !== 'ready' || queue.value.length === 0) return false;
+    const index = queue.value.findIndex((item) => item.submissionId === openSubmissionId);
+    const next = queue.value[Math.max(0, Math.min(queue.value.length - 1, index + direction))];
+    if (next) open(next.submissionId);
+    return true;
+  };
+
+  const appActions: Partial<Record<ShortcutAction, () => boolean>> = {
+    focusQueue: () => {
+      queueRef.current?.focus();
+      return true;
+    },
+    showShortcuts: () => {
+      setShortcutsOpen(true);
+      return true;
+    },
+    nextSubmission: () => step(1),
+    previousSubmission: () => step(-1),
+  };
+  useShortcuts(
+    preferences.keymap,
+    {
+      onAction: (action) => appActions[action]?.() ?? workspaceActions.current?.onAction(action) ?? false,
+      onScoreLevel: (level) => workspaceActions.current?.onScoreLevel(level) ?? false,
+    },
+    preferences.ready,
+  );
+  const registerActions = useCallback((actions: WorkspaceActions | null) => {
+    workspaceActions.current = actions;
+  }, []);
+
+  const onDecided = (submissionId: string, result: MethodOutput<'decision.submit'>): void => {
+    const item = queue.state === 'ready' ? queue.value.find((candidate) => candidate.submissionId === submissionId) : undefined;
+    setUndo(result.decision.undoable ? { submissionId, label: item?.label ?? submissionId, outcome: result.decision.outcome } : null);
+    if (result.nextSubmissionId) open(result.nextSubmissionId);
+    else setNotice(t('decision.batchDone'));
+  };
+
+  const undoDecision = async (submissionId: string): Promise<void> => {
+    const result = await client.invoke('decision.undo', { submissionId });
+    setUndo(null);
+    if (!result.ok) {
+      setNotice(describeError(result.error, t));
+      return;
+    }
+    setNotice(null);
+    // Reopen it fresh so the workspace shows it editable again.
+    setChosenSubmissionId(null);
+    open(submissionId);
+  };
 
   return (
     <div className="app">
@@ -32,6 +114,14 @@ export function App(): React.JSX.Element {
             {t('app.demoBadge')}
           </span>
         )}
+        <p className={`save-status save-${saveStatus.state}`} role="status">
+          {saveStatus.state === 'saving' && t('save.saving')}
+          {saveStatus.state === 'saved' && (saveStatus.at ? t('save.savedAt', { time: formatTime(saveStatus.at, i18n.language) }) : t('save.allSaved'))}
+          {saveStatus.state === 'failed' && t('save.failed', { message: describeError(saveStatus.error, t) })}
+        </p>
+        <button type="button" className="header-button" onClick={() => setShortcutsOpen(true)}>
+          {t('shortcuts.open')}
+        </button>
         <label className="language">
           {t('app.language')}{' '}
           <select value={i18n.language} onChange={(event) => void changeLocale(event.target.value as Locale)}>
@@ -64,13 +154,42 @@ export function App(): React.JSX.Element {
               </select>
             </label>
           )}
-          {batch && <BatchQueue batch={batch} queue={queue} openSubmissionId={openSubmissionId} onOpen={setOpenSubmissionId} />}
+          {batch && <BatchQueue ref={queueRef} batch={batch} queue={queue} openSubmissionId={openSubmissionId} onOpen={open} />}
           {summary.state === 'ready' && batches.length === 0 && <p>{t('app.noBatches')}</p>}
         </nav>
         <main className="submission-pane">
-          {openSubmissionId ? <SubmissionPane submissionId={openSubmissionId} /> : <p className="hint">{t('submission.choose')}</p>}
+          {(undo || notice) && (
+            <div className="toast" role="status">
+              {undo && (
+                <>
+                  {t('decision.queued', { label: undo.label, outcome: t(`decision.outcomes.${undo.outcome}`) })}{' '}
+                  <button type="button" onClick={() => void undoDecision(undo.submissionId)}>
+                    {t('decision.undo')}
+                  </button>
+                </>
+              )}
+              {notice}
+              <button type="button" aria-label={t('common.dismiss')} onClick={() => (setUndo(null), setNotice(null))}>
+                ×
+              </button>
+            </div>
+          )}
+          {openSubmissionId && preferences.ready ? (
+            <SubmissionWorkspace
+              key={openSubmissionId}
+              submissionId={openSubmissionId}
+              splitRatio={preferences.splitRatio}
+              onSplitRatio={(ratio, done) => (done ? preferences.update({ splitRatio: ratio }) : preferences.preview({ splitRatio: ratio }))}
+              onDecided={onDecided}
+              onUndo={(submissionId) => void undoDecision(submissionId)}
+              registerActions={registerActions}
+            />
+          ) : (
+            <p className="hint">{t('submission.choose')}</p>
+          )}
         </main>
       </div>
+      <ShortcutSheet open={shortcutsOpen} keymap={preferences.keymap} onOpenChange={setShortcutsOpen} onKeymap={(keymap) => preferences.update({ keymap })} />
     </div>
   );
 }

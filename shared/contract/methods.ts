@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
-import { DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
+import { CommentTag, ConditionCode, EvidenceComment } from '../domain/comment';
+import { DecisionSummary } from '../domain/decision';
+import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
+import { shortcutActions } from '../keyboard/keymap';
 
 const NoInput = z.object({}).strict();
 const Timestamp = z.string().datetime();
@@ -37,12 +40,39 @@ export const SubmissionDetail = z.object({
   previousAttempts: z.array(PreviousAttempt),
   draft: z.object({
     scores: z.array(DraftScore),
+    overallFeedback: z.string(),
+    componentFeedback: z.record(Id, z.string()),
+    activeMs: z.number().int().min(0),
+    playback: z.object({ evidenceId: Id, positionMs: z.number().int().min(0) }).nullable(),
     updatedAt: Timestamp.nullable(),
   }),
+  comments: z.array(EvidenceComment),
+  decision: DecisionSummary.nullable(),
 });
 export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
 
 const SavedAck = z.object({ savedAt: Timestamp, status: SubmissionStatus });
+
+export const Snippet = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  body: z.string().min(1).max(10_000),
+  tag: CommentTag,
+  usedCount: z.number().int().min(0),
+  updatedAt: Timestamp,
+});
+export type Snippet = z.infer<typeof Snippet>;
+
+const Chord = z.string().min(1).max(40);
+/** The assessor's own settings; every field optional so older saved values still load. */
+export const Preferences = z.object({
+  keymap: z.partialRecord(z.enum(shortcutActions), z.array(Chord).min(1).max(4)).optional(),
+  /** Evidence pane width as a fraction of the workspace. */
+  splitRatio: z.number().min(0.2).max(0.8).optional(),
+  /** The submission open when the app last stopped: reopened on start. */
+  openSubmissionId: Id.nullable().optional(),
+});
+export type Preferences = z.infer<typeof Preferences>;
 
 /**
  * The renderer↔core contract: one map, used by both transports (Electron IPC and the preview
@@ -73,6 +103,56 @@ export const methods = {
     input: z.object({ submissionId: Id, criterionId: Id, rationale: z.string().max(20_000) }).strict(),
     output: SavedAck,
   },
+  /** Overall feedback when componentId is null, else that component's feedback. */
+  'draft.setFeedback': {
+    input: z.object({ submissionId: Id, componentId: Id.nullable(), body: z.string().max(50_000) }).strict(),
+    output: SavedAck,
+  },
+  'draft.setPlayback': {
+    input: z.object({ submissionId: Id, evidenceId: Id, positionMs: z.number().int().min(0).max(24 * 60 * 60 * 1000) }).strict(),
+    output: z.object({ savedAt: Timestamp }),
+  },
+  /** Active time on task (paused while idle or hidden), reported in slices by the renderer. */
+  'draft.addActiveTime': {
+    input: z.object({ submissionId: Id, ms: z.number().int().min(1).max(10 * 60 * 1000) }).strict(),
+    output: z.object({ activeMs: z.number().int().min(0) }),
+  },
+  'comment.save': {
+    input: z.object({ submissionId: Id, comment: EvidenceComment }).strict(),
+    output: SavedAck,
+  },
+  'comment.delete': {
+    input: z.object({ submissionId: Id, commentId: Id }).strict(),
+    output: SavedAck,
+  },
+  'decision.submit': {
+    input: z
+      .object({ submissionId: Id, outcome: DecisionOutcome, conditionCode: ConditionCode.nullable(), note: z.string().max(10_000) })
+      .strict(),
+    output: z.object({ decision: DecisionSummary, status: SubmissionStatus, nextSubmissionId: Id.nullable() }),
+  },
+  'decision.undo': {
+    input: z.object({ submissionId: Id }).strict(),
+    output: z.object({ status: SubmissionStatus }),
+  },
+  'bank.search': {
+    input: z.object({ query: z.string().max(200) }).strict(),
+    output: z.object({ snippets: z.array(Snippet) }),
+  },
+  'bank.save': {
+    input: z.object({ id: Id, title: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(10_000), tag: CommentTag }).strict(),
+    output: z.object({ savedAt: Timestamp }),
+  },
+  'bank.delete': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  'bank.markUsed': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ updated: z.boolean() }),
+  },
+  'preferences.get': { input: NoInput, output: Preferences },
+  'preferences.set': { input: z.object({ patch: Preferences }).strict(), output: Preferences },
 } as const;
 
 export type Methods = typeof methods;

@@ -33,7 +33,12 @@ describe('core input validation', () => {
     { submissionId: 'demo-sub-001', criterionId: 'cs-ov-context', rationale: 'x'.repeat(20_001) },
     { __proto__: { submissionId: 'demo-sub-001' } },
   ];
-  const needingInput = (Object.keys(methods) as (keyof typeof methods)[]).filter((name) => !['app.info', 'workspace.summary'].includes(name));
+  const needingInput = (Object.keys(methods) as (keyof typeof methods)[]).filter((name) => !methods[name].input.safeParse({}).success);
+  const takingNothing = (Object.keys(methods) as (keyof typeof methods)[]).filter((name) => methods[name].input.safeParse({}).success);
+
+  it.each(takingNothing)('%s refuses any input but an empty object', (method) => {
+    for (const input of [42, 'x', [], { extra: true }]) expect(fixture.core.invoke(method, input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
 
   it.each(needingInput)('%s answers invalid_input to every malformed payload, never throwing', (method) => {
     for (const input of garbage) {

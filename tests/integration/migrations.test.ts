@@ -17,11 +17,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const expectedTables = [
+const tablesOf0001 = [
   'assignments', 'batches', 'comment_criteria', 'comments', 'decisions', 'draft_scores', 'evidence_items', 'micro_credentials',
   'outbox', 'previous_attempt_scores', 'previous_attempts', 'rubric_components', 'rubric_criteria', 'rubric_versions',
   'score_levels', 'scoring_drafts', 'submissions',
 ];
+const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences'].sort();
 
 describe('database file settings', () => {
   it('uses WAL, synchronous=FULL and foreign keys on a real file', () => {
@@ -51,7 +52,7 @@ describe('migration 0001-initial', () => {
     const db = new Database(freshFile());
     expect(migrate(db, 1)).toBe(1);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[];
-    expect(tables.map((table) => table.name)).toEqual(expectedTables);
+    expect(tables.map((table) => table.name)).toEqual(tablesOf0001);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
     db.close();
   });
@@ -80,6 +81,35 @@ describe('migration 0001-initial', () => {
     const db = openDatabase(freshFile());
     const columns = expectedTables.flatMap((table) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
     for (const column of columns) expect(column).not.toMatch(/candidate|email|first_name|last_name|^name$|educator|teacher/);
+    db.close();
+  });
+});
+
+describe('migration 0002-scoring-workspace', () => {
+  it('adds preferences, the comment bank, component feedback and playback position, keeping existing drafts', () => {
+    const file = freshFile();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, 1);
+    db.exec(`
+      INSERT INTO micro_credentials VALUES ('c', 'C', 'I', 'S', 'X');
+      INSERT INTO rubric_versions VALUES ('r', 'c', 1, 3, 0, NULL);
+      INSERT INTO submissions VALUES ('s', 'c', 'r', 'S', 1, 't');
+      INSERT INTO scoring_drafts (submission_id, created_at, updated_at, overall_feedback, active_ms) VALUES ('s', 't', 't', 'kept', 42);
+    `);
+    expect(migrate(db, 2)).toBe(2);
+    const tables = (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table'`).all() as { name: string; sql: string }[]).filter((table) =>
+      ['preferences', 'comment_bank', 'component_feedback'].includes(table.name),
+    );
+    expect(tables).toHaveLength(3);
+    for (const table of tables) expect(table.sql).toMatch(/\)\s*STRICT$/);
+    expect(db.prepare('SELECT overall_feedback, active_ms, playback_position_ms FROM scoring_drafts').get()).toEqual({
+      overall_feedback: 'kept',
+      active_ms: 42,
+      playback_position_ms: null,
+    });
+    expect(() => db.prepare(`UPDATE scoring_drafts SET playback_position_ms = -1`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO preferences VALUES ('k', 'not json', 't')`).run()).toThrow(/CHECK/);
     db.close();
   });
 });

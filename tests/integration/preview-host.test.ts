@@ -123,3 +123,35 @@ describe('preview host events (WebSocket)', () => {
     socket.close();
   });
 });
+
+describe('preview host evidence streaming', () => {
+  const get = (path: string, headers: Record<string, string> = {}) => rawRequest(host.port, { path, headers: { 'x-assessor-secret': host.secret, ...headers } });
+
+  it('streams evidence by opaque id with Range support', async () => {
+    const whole = await get('/evidence/demo-ev-002-video');
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-type']).toBe('video/mp4');
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.headers['cache-control']).toBe('no-store');
+    const size = Number(whole.headers['content-length']);
+    const part = await get('/evidence/demo-ev-002-video', { range: 'bytes=100-199' });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 100-199/${size}`);
+    expect(part.headers['content-length']).toBe('100');
+    expect((await get('/evidence/demo-ev-002-video', { range: `bytes=${size}-` })).status).toBe(416);
+  });
+
+  it('serves captions, and nothing for unknown ids, text evidence or paths', async () => {
+    const captions = await get('/evidence/demo-ev-001-video/captions');
+    expect(captions.status).toBe(200);
+    expect(captions.body.startsWith('WEBVTT')).toBe(true);
+    expect((await get('/evidence/no-such-item')).status).toBe(404);
+    expect((await get('/evidence/demo-ev-001-reflection')).status).toBe(404);
+    expect((await get('/evidence/..%2F..%2Fpackage.json')).status).toBe(404);
+    expect((await get('/evidence/demo-ev-002-video/captions')).status).toBe(404);
+  });
+
+  it('requires the secret for evidence like everything else', async () => {
+    expect((await rawRequest(host.port, { path: '/evidence/demo-ev-002-video' })).status).toBe(401);
+  });
+});

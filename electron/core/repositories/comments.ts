@@ -1,7 +1,5 @@
 import type { Db } from '../db/database';
-
-export type CommentTag = 'strength' | 'growth_area' | 'note';
-export type CommentVisibility = 'candidate' | 'internal';
+import type { CommentTag, CommentVisibility, EvidenceComment } from '../../../shared/domain/comment';
 
 /** A comment pinned to a moment or range of a video/audio item, or to a page (and passage) of a document. */
 export interface TimestampedComment {
@@ -34,6 +32,27 @@ interface CommentRow {
   created_at: string;
   updated_at: string;
   criterion_ids: string | null;
+}
+
+/** The contract's view of a stored comment. */
+export function toEvidenceComment(comment: TimestampedComment): EvidenceComment {
+  return {
+    id: comment.id,
+    evidenceId: comment.evidenceId,
+    startMs: comment.startMs,
+    endMs: comment.endMs,
+    page: comment.page,
+    quote: comment.quote,
+    body: comment.body,
+    tag: comment.tag,
+    visibility: comment.visibility,
+    criterionIds: comment.criterionIds,
+  };
+}
+
+export function getCommentOwner(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT submission_id FROM comments WHERE id = ?').get(id) as { submission_id: string } | undefined;
+  return row?.submission_id ?? null;
 }
 
 export function saveComment(db: Db, comment: TimestampedComment): void {

@@ -59,6 +59,11 @@ export function acknowledge(db: Db, id: number, at: string): boolean {
   );
 }
 
+/** Whether the entry for this entity is still waiting and has never been attempted. */
+export function isUntouched(db: Db, kind: string, entityId: string): boolean {
+  return !!db.prepare(`SELECT 1 FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'pending' AND attempts = 0`).get(kind, entityId);
+}
+
 /** Removes a pending entry (an undo before sync); false once it has left. */
 export function withdraw(db: Db, kind: string, entityId: string): boolean {
   return db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'pending' AND attempts = 0`).run(kind, entityId)

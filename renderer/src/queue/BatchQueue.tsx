@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
@@ -21,9 +21,10 @@ const optionId = (submissionId: string): string => `queue-option-${submissionId}
  * The batch queue: a virtualized listbox (only the visible rows exist in the DOM, so a batch of
  * thousands scrolls as smoothly as a batch of ten). ↑/↓/Home/End/PageUp/PageDown move, Enter opens.
  */
-export function BatchQueue({ batch, queue, openSubmissionId, onOpen }: Props): React.JSX.Element {
+export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function BatchQueue({ batch, queue, openSubmissionId, onOpen }, ref) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(ref, () => scrollRef.current!, []);
   const items = queue.state === 'ready' ? queue.value : [];
   const [activeIndex, setActiveIndex] = useState(0);
   const virtualizer = useVirtualizer({
@@ -86,6 +87,7 @@ export function BatchQueue({ batch, queue, openSubmissionId, onOpen }: Props): R
         aria-label={t('queue.label')}
         tabIndex={0}
         aria-activedescendant={active ? optionId(active.submissionId) : undefined}
+        data-local-keys="ArrowUp ArrowDown Home End PageUp PageDown Enter Space"
         onKeyDown={onKeyDown}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -120,4 +122,4 @@ export function BatchQueue({ batch, queue, openSubmissionId, onOpen }: Props): R
       </div>
     </section>
   );
-}
+});

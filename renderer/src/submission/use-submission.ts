@@ -5,8 +5,11 @@ import type { Loadable } from '../workspace/use-workspace';
 
 type Keyed = { submissionId: string; detail: Loadable<SubmissionDetail> };
 
-/** The open submission; while another one loads, the previous one is not shown. */
-export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>, (detail: SubmissionDetail) => void] {
+/**
+ * The open submission, and a functional updater for local changes (each applied to the latest
+ * state, so rapid edits never overwrite each other). While another submission loads, nothing shows.
+ */
+export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>, (change: (detail: SubmissionDetail) => SubmissionDetail) => void] {
   const client = useClient();
   const [loaded, setLoaded] = useState<Keyed | null>(null);
   useEffect(() => {
@@ -22,6 +25,12 @@ export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>
       cancelled = true;
     };
   }, [client, submissionId]);
-  const replace = useCallback((value: SubmissionDetail) => setLoaded({ submissionId: value.submissionId, detail: { state: 'ready', value } }), []);
-  return [loaded?.submissionId === submissionId ? loaded.detail : { state: 'loading' }, replace];
+  const update = useCallback(
+    (change: (detail: SubmissionDetail) => SubmissionDetail) =>
+      setLoaded((current) =>
+        current?.detail.state === 'ready' ? { submissionId: current.submissionId, detail: { state: 'ready', value: change(current.detail.value) } } : current,
+      ),
+    [],
+  );
+  return [loaded?.submissionId === submissionId ? loaded.detail : { state: 'loading' }, update];
 }

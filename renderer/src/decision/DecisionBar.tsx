@@ -1,0 +1,140 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import type { TFunction } from 'i18next';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubmissionDetail } from '../../../shared/contract/methods';
+import { ConditionCode } from '../../../shared/domain/comment';
+import type { ConditionCode as ConditionCodeValue } from '../../../shared/domain/comment';
+import { decisionBlockers } from '../../../shared/domain/decision-rules';
+import type { DecisionBlocker } from '../../../shared/domain/decision-rules';
+import type { DecisionOutcome } from '../../../shared/domain/submission';
+
+interface Props {
+  submission: SubmissionDetail;
+  busy: boolean;
+  flagOpen: boolean;
+  onFlagOpenChange: (open: boolean) => void;
+  onSubmit: (outcome: DecisionOutcome, conditionCode: ConditionCodeValue | null, note: string) => void;
+}
+
+/** Why a decision cannot go yet, in the assessor's language. */
+export function explainBlockers(blockers: DecisionBlocker[], t: TFunction): string {
+  return blockers
+    .map((blocker) =>
+      blocker.kind === 'unscored'
+        ? t('decision.blocked.unscored', { count: blocker.criterionIds.length })
+        : blocker.kind === 'rule_says'
+          ? t(`decision.blocked.rule.${blocker.outcome}`)
+          : blocker.kind === 'uncited'
+            ? t('decision.blocked.uncited', { count: blocker.criterionIds.length })
+            : t('decision.blocked.conditionCode'),
+    )
+    .join(' ');
+}
+
+/** Award / Not yet / Flag for lead review. A blocked choice says why instead of failing after the fact. */
+export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const id = useId();
+  const scores = Object.fromEntries(submission.draft.scores.map((score) => [score.criterionId, score.level]));
+  const blockersFor = (outcome: 'award' | 'not_yet'): DecisionBlocker[] => decisionBlockers(submission.rubric, scores, submission.comments, outcome, null);
+  const award = blockersFor('award');
+  const notYet = blockersFor('not_yet');
+  const explain = (blockers: DecisionBlocker[]): string => explainBlockers(blockers, t);
+
+  return (
+    <section className="decision-bar" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('decision.title')}</h3>
+      <div className="button-row">
+        <button
+          type="button"
+          className="decide award"
+          aria-disabled={award.length > 0 || busy}
+          aria-describedby={award.length > 0 ? `${id}-award` : undefined}
+          onClick={() => award.length === 0 && !busy && onSubmit('award', null, '')}
+        >
+          {t('decision.award')}
+        </button>
+        <button
+          type="button"
+          className="decide not-yet"
+          aria-disabled={notYet.length > 0 || busy}
+          aria-describedby={notYet.length > 0 ? `${id}-notyet` : undefined}
+          onClick={() => notYet.length === 0 && !busy && onSubmit('not_yet', null, '')}
+        >
+          {t('decision.notYet')}
+        </button>
+        <FlagDialog busy={busy} open={flagOpen} onOpenChange={onFlagOpenChange} onSubmit={(code, note) => onSubmit('flag', code, note)} />
+      </div>
+      {award.length > 0 && (
+        <p id={`${id}-award`} className="hint">
+          {t('decision.awardBlocked')} {explain(award)}
+        </p>
+      )}
+      {notYet.length > 0 && (
+        <p id={`${id}-notyet`} className="hint">
+          {t('decision.notYetBlocked')} {explain(notYet)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface FlagDialogProps {
+  busy: boolean;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onSubmit: (code: ConditionCodeValue, note: string) => void;
+}
+
+function FlagDialog({ busy, open, onOpenChange: setOpen, onSubmit }: FlagDialogProps): React.JSX.Element {
+  const { t } = useTranslation();
+  const id = useId();
+  const [code, setCode] = useState<ConditionCodeValue | null>(null);
+  const [note, setNote] = useState('');
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <button type="button" className="decide flag">
+          {t('decision.flag')}
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog">
+          <Dialog.Title>{t('decision.flagTitle')}</Dialog.Title>
+          <Dialog.Description className="hint">{t('decision.flagDescription')}</Dialog.Description>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!code || busy) return;
+              onSubmit(code, note.trim());
+              setOpen(false);
+            }}
+          >
+            <fieldset>
+              <legend>{t('decision.conditionCode')}</legend>
+              {ConditionCode.options.map((option) => (
+                <label key={option} className="block-choice">
+                  <input type="radio" name={`${id}-code`} checked={code === option} onChange={() => setCode(option)} required /> {t(`conditionCodes.${option}`)}
+                </label>
+              ))}
+            </fieldset>
+            <label className="block-choice">
+              {t('decision.flagNote')}
+              <textarea value={note} rows={3} onChange={(event) => setNote(event.target.value)} />
+            </label>
+            <div className="button-row">
+              <button type="submit" disabled={!code || busy}>
+                {t('decision.submitFlag')}
+              </button>
+              <Dialog.Close asChild>
+                <button type="button">{t('common.cancel')}</button>
+              </Dialog.Close>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

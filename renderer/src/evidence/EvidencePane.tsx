@@ -1,0 +1,111 @@
+import { useTranslation } from 'react-i18next';
+import type { EvidenceComment } from '../../../shared/domain/comment';
+import type { EvidenceSummary } from '../../../shared/domain/submission';
+import { formatMediaTime } from '../../../shared/format/media-time';
+import { formatBytes } from '../format';
+import { lazy, Suspense } from 'react';
+import { ImageViewer } from './ImageViewer';
+import type { MediaController } from './media-controller';
+import { TextViewer } from './TextViewer';
+
+// The heavy viewers load on first use, so the queue paints without waiting for them.
+const VideoViewer = lazy(() => import('./VideoViewer').then((module) => ({ default: module.VideoViewer })));
+const PdfViewer = lazy(() => import('./PdfViewer').then((module) => ({ default: module.PdfViewer })));
+
+interface Props {
+  evidence: EvidenceSummary[];
+  comments: EvidenceComment[];
+  selectedId: string;
+  pages: Record<string, number>;
+  startAtMs: number;
+  markInMs: number | null;
+  readOnly: boolean;
+  onSelect: (evidenceId: string) => void;
+  onPage: (evidenceId: string, page: number) => void;
+  onController: (controller: MediaController | null) => void;
+  onPosition: (evidenceId: string, ms: number) => void;
+  onPlayingChange: (playing: boolean) => void;
+  onAddComment: () => void;
+}
+
+export const isTimed = (item: Pick<EvidenceSummary, 'kind'>): boolean => item.kind === 'video' || item.kind === 'audio';
+
+/** Evidence items as tabs (←/→ between tabs), the selected one in its viewer, and the comment button. */
+export function EvidencePane(props: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const { evidence, selectedId, onSelect } = props;
+  const selected = evidence.find((item) => item.id === selectedId) ?? evidence[0];
+
+  const onTabKey = (event: React.KeyboardEvent, index: number): void => {
+    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    const item = evidence[(next + evidence.length) % evidence.length];
+    if (!item) return;
+    onSelect(item.id);
+    document.getElementById(`evidence-tab-${item.id}`)?.focus();
+  };
+
+  return (
+    <section className="evidence-pane" aria-labelledby="evidence-heading">
+      <h3 id="evidence-heading" className="visually-hidden">
+        {t('submission.evidence')}
+      </h3>
+      <div role="tablist" aria-label={t('evidence.list')} className="evidence-tabs" data-local-keys="ArrowLeft ArrowRight">
+        {evidence.map((item, index) => (
+          <button
+            key={item.id}
+            id={`evidence-tab-${item.id}`}
+            type="button"
+            role="tab"
+            aria-selected={item.id === selected?.id}
+            aria-controls="evidence-panel"
+            tabIndex={item.id === selected?.id ? 0 : -1}
+            onClick={() => onSelect(item.id)}
+            onKeyDown={(event) => onTabKey(event, index)}
+          >
+            <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> {item.title}
+          </button>
+        ))}
+      </div>
+      {selected && (
+        <div role="tabpanel" id="evidence-panel" aria-labelledby={`evidence-tab-${selected.id}`} className="evidence-body">
+          <p className="evidence-facts">
+            {selected.durationMs !== null && <span>{t('evidence.duration', { duration: formatMediaTime(selected.durationMs) })}</span>}
+            <span>{formatBytes(selected.bytes, t)}</span>
+            <span>{t(`evidence.availability.${selected.availability}`)}</span>
+          </p>
+          <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
+          {selected.availability !== 'available' && selected.kind !== 'text' ? (
+            <p role="status">{t('evidence.notAvailable')}</p>
+          ) : isTimed(selected) ? (
+            <VideoViewer
+              evidence={selected}
+              comments={props.comments}
+              startAtMs={props.startAtMs}
+              onController={props.onController}
+              onPosition={(ms) => props.onPosition(selected.id, ms)}
+              onPlayingChange={props.onPlayingChange}
+            />
+          ) : selected.kind === 'document' ? (
+            <PdfViewer evidence={selected} page={props.pages[selected.id] ?? 1} onPage={(page) => props.onPage(selected.id, page)} />
+          ) : selected.kind === 'image' ? (
+            <ImageViewer evidence={selected} />
+          ) : (
+            <TextViewer evidence={selected} />
+          )}
+          </Suspense>
+          {!props.readOnly && (
+            <div className="comment-toolbar">
+              <button type="button" onClick={props.onAddComment}>
+                {isTimed(selected) ? t('comments.addAtTime') : t('comments.addOnPage')}
+              </button>
+              {props.markInMs !== null && <span role="status">{t('comments.markedIn', { time: formatMediaTime(props.markInMs) })}</span>}
+              <span className="hint">{isTimed(selected) ? t('comments.timedHint') : t('comments.quoteHint')}</span>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import './videojs-setup';
+import videojs from 'video.js/dist/alt/video.core.js';
+import 'video.js/dist/video-js.css';
+import videojsSpanish from 'video.js/dist/lang/es.json';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { EvidenceComment } from '../../../shared/domain/comment';
+import type { EvidenceSummary } from '../../../shared/domain/submission';
+import { formatMediaTime } from '../../../shared/format/media-time';
+import type { MediaController } from './media-controller';
+import { frameSeconds, playbackRates } from './media-controller';
+
+videojs.addLanguage('es', videojsSpanish);
+
+type Player = ReturnType<typeof videojs>;
+
+interface Props {
+  evidence: EvidenceSummary;
+  comments: EvidenceComment[];
+  /** Where to start (restored after a restart). */
+  startAtMs: number;
+  onController: (controller: MediaController | null) => void;
+  /** Called while playing and after seeks, so the position can be kept. */
+  onPosition: (ms: number) => void;
+  onPlayingChange: (playing: boolean) => void;
+}
+
+/** Video or audio evidence in video.js, with a marker on the progress bar for every comment. */
+export function VideoViewer({ evidence, comments, startAtMs, onController, onPosition, onPlayingChange }: Props): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [player, setPlayer] = useState<Player | null>(null);
+  const [markerHost, setMarkerHost] = useState<HTMLElement | null>(null);
+  const [durationMs, setDurationMs] = useState(evidence.durationMs ?? 0);
+  // Latest callbacks without re-creating the player.
+  const callbacks = useRef({ onController, onPosition, onPlayingChange, startAtMs });
+  useLayoutEffect(() => {
+    callbacks.current = { onController, onPosition, onPlayingChange, startAtMs };
+  });
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const element = document.createElement(evidence.kind === 'audio' ? 'audio' : 'video');
+    element.className = 'video-js vjs-default-skin';
+    element.setAttribute('aria-label', evidence.title);
+    host.appendChild(element);
+    const created = videojs(element, {
+      controls: true,
+      preload: 'auto',
+      fluid: false,
+      playbackRates: [...playbackRates],
+      language: i18n.language,
+      userActions: { hotkeys: false, doubleClick: false },
+      controlBar: { skipButtons: { forward: 10, backward: 10 }, pictureInPictureToggle: false },
+      sources: [{ src: `evidence/${encodeURIComponent(evidence.id)}`, type: evidence.mimeType }],
+    });
+    if (evidence.hasCaptions) {
+      created.addRemoteTextTrack({ kind: 'captions', src: `evidence/${encodeURIComponent(evidence.id)}/captions`, srclang: 'en', label: t('video.captions'), default: true }, false);
+    }
+    const controller: MediaController = {
+      evidenceId: evidence.id,
+      currentMs: () => Math.round((created.currentTime() ?? 0) * 1000),
+      durationMs: () => Math.round((created.duration() ?? 0) * 1000),
+      seekMs: (ms) => {
+        created.currentTime(ms / 1000);
+      },
+      playPause: () => {
+        if (created.paused()) void created.play()?.catch(() => undefined);
+        else created.pause();
+      },
+      pause: () => created.pause(),
+      skipSeconds: (seconds) => {
+        const duration = created.duration() ?? 0;
+        created.currentTime(Math.max(0, Math.min(duration, (created.currentTime() ?? 0) + seconds)));
+      },
+      stepFrame: (direction) => {
+        created.pause();
+        created.currentTime(Math.max(0, (created.currentTime() ?? 0) + direction * frameSeconds));
+      },
+      changeRate: (direction) => {
+        const index = playbackRates.indexOf(created.playbackRate() as (typeof playbackRates)[number]);
+        const next = playbackRates[Math.max(0, Math.min(playbackRates.length - 1, (index < 0 ? 2 : index) + direction))]!;
+        created.playbackRate(next);
+      },
+      toggleMute: () => {
+        created.muted(!created.muted());
+      },
+      toggleFullscreen: () => {
+        if (created.isFullscreen()) void created.exitFullscreen();
+        else void created.requestFullscreen();
+      },
+    };
+    let lastReported = -1;
+    const report = (): void => {
+      const ms = controller.currentMs();
+      if (Math.abs(ms - lastReported) >= 250) {
+        lastReported = ms;
+        callbacks.current.onPosition(ms);
+      }
+    };
+    created.on('loadedmetadata', () => {
+      setDurationMs(Math.round((created.duration() ?? 0) * 1000));
+      if (callbacks.current.startAtMs > 0) created.currentTime(callbacks.current.startAtMs / 1000);
+    });
+    created.on('timeupdate', report);
+    created.on('seeked', report);
+    created.on('play', () => callbacks.current.onPlayingChange(true));
+    created.on('pause', () => callbacks.current.onPlayingChange(false));
+    created.ready(() => {
+      setMarkerHost(created.el().querySelector<HTMLElement>('.vjs-progress-holder'));
+    });
+    setPlayer(created);
+    callbacks.current.onController(controller);
+    return () => {
+      callbacks.current.onController(null);
+      callbacks.current.onPlayingChange(false);
+      setMarkerHost(null);
+      setPlayer(null);
+      created.dispose();
+    };
+    // The player is rebuilt only for another evidence item; language changes are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [evidence.id]);
+
+  useEffect(() => {
+    player?.language(i18n.language);
+  }, [player, i18n.language]);
+
+  const timed = comments.filter((comment) => comment.evidenceId === evidence.id && comment.startMs !== null);
+  return (
+    <div className="video-viewer">
+      <div ref={hostRef} className="video-host" data-evidence-id={evidence.id} />
+      {markerHost &&
+        durationMs > 0 &&
+        createPortal(
+          <div className="comment-markers">
+            {timed.map((comment) => {
+              const start = comment.startMs ?? 0;
+              const left = Math.min(100, (start / durationMs) * 100);
+              const width = comment.endMs !== null ? Math.max(0.5, ((comment.endMs - start) / durationMs) * 100) : 0;
+              return (
+                <button
+                  key={comment.id}
+                  type="button"
+                  className={`comment-marker tag-${comment.tag}${width > 0 ? ' is-range' : ''}`}
+                  style={{ left: `${left}%`, width: width > 0 ? `${width}%` : undefined }}
+                  aria-label={t('comments.markerLabel', { time: formatMediaTime(start) })}
+                  title={comment.body}
+                  // The progress bar seeks on mousedown; the marker must win.
+                  onMouseDown={(event) => event.stopPropagation()}
+                  onTouchStart={(event) => event.stopPropagation()}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    player?.currentTime(start / 1000);
+                  }}
+                />
+              );
+            })}
+          </div>,
+          markerHost,
+        )}
+    </div>
+  );
+}

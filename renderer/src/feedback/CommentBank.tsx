@@ -1,0 +1,124 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Snippet } from '../../../shared/contract/methods';
+import type { CommentTag } from '../../../shared/domain/comment';
+import { useClient } from '../client-context';
+import { describeError } from '../errors';
+import { insertIntoLastTarget } from './bank-targets';
+
+type Draft = { id: string; title: string; body: string; tag: CommentTag };
+
+/** The assessor's personal comment bank: search, insert into the last feedback field, save, edit, delete. */
+export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  const client = useClient();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [snippets, setSnippets] = useState<Snippet[]>([]);
+  const [editing, setEditing] = useState<Draft | null>(null);
+  const [message, setMessage] = useState('');
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    void client.invoke('bank.search', { query }).then((result) => {
+      if (!cancelled && result.ok) setSnippets(result.value.snippets);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, query, version]);
+
+  const save = async (): Promise<void> => {
+    if (!editing) return;
+    const result = await client.invoke('bank.save', editing);
+    if (!result.ok) {
+      setMessage(describeError(result.error, t));
+      return;
+    }
+    setEditing(null);
+    setMessage(t('bank.saved'));
+    setVersion((current) => current + 1);
+  };
+
+  return (
+    <section className="comment-bank" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>{t('bank.title')}</h4>
+      <label>
+        {t('bank.search')} <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      </label>
+      <p className="hint" aria-live="polite">
+        {message}
+      </p>
+      <ul>
+        {snippets.map((snippet) => (
+          <li key={snippet.id}>
+            <strong>{snippet.title}</strong> <span className="chip">{t(`comments.tags.${snippet.tag}`)}</span>
+            <p>{snippet.body}</p>
+            <div className="button-row">
+              <button
+                type="button"
+                disabled={readOnly}
+                onClick={() => {
+                  const inserted = insertIntoLastTarget(snippet.body);
+                  setMessage(inserted ? t('bank.inserted', { title: snippet.title }) : t('bank.noTarget'));
+                  if (inserted) void client.invoke('bank.markUsed', { id: snippet.id });
+                }}
+                aria-label={t('bank.insertNamed', { title: snippet.title })}
+              >
+                {t('bank.insert')}
+              </button>
+              <button type="button" onClick={() => setEditing({ id: snippet.id, title: snippet.title, body: snippet.body, tag: snippet.tag })} aria-label={t('bank.editNamed', { title: snippet.title })}>
+                {t('bank.edit')}
+              </button>
+              <button
+                type="button"
+                onClick={() => void client.invoke('bank.delete', { id: snippet.id }).then(() => setVersion((current) => current + 1))}
+                aria-label={t('bank.deleteNamed', { title: snippet.title })}
+              >
+                {t('bank.delete')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {snippets.length === 0 && <p className="hint">{t('bank.empty')}</p>}
+      {editing ? (
+        <form
+          className="snippet-editor"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label>
+            {t('bank.snippetTitle')} <input value={editing.title} onChange={(event) => setEditing({ ...editing, title: event.target.value })} required />
+          </label>
+          <label>
+            {t('bank.snippetBody')} <textarea value={editing.body} rows={3} onChange={(event) => setEditing({ ...editing, body: event.target.value })} required />
+          </label>
+          <label>
+            {t('comments.tag')}{' '}
+            <select value={editing.tag} onChange={(event) => setEditing({ ...editing, tag: event.target.value as CommentTag })}>
+              {(['strength', 'growth_area', 'note'] as const).map((tag) => (
+                <option key={tag} value={tag}>
+                  {t(`comments.tags.${tag}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="button-row">
+            <button type="submit">{t('bank.save')}</button>
+            <button type="button" onClick={() => setEditing(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setEditing({ id: crypto.randomUUID(), title: '', body: '', tag: 'growth_area' })}>
+          {t('bank.new')}
+        </button>
+      )}
+    </section>
+  );
+}

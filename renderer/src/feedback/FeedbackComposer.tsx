@@ -1,0 +1,53 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubmissionDetail } from '../../../shared/contract/methods';
+import { useBankTarget } from './bank-targets';
+import { CandidatePreview } from './CandidatePreview';
+import { CommentBank } from './CommentBank';
+
+interface Props {
+  submission: SubmissionDetail;
+  readOnly: boolean;
+  onFeedback: (componentId: string | null, body: string) => void;
+}
+
+function FeedbackField({ label, value, readOnly, onChange }: { label: string; value: string; readOnly: boolean; onChange: (text: string) => void }): React.JSX.Element {
+  const id = useId();
+  const bankTarget = useBankTarget((snippet) => onChange(value ? `${value}\n${snippet}` : snippet));
+  return (
+    <div className="feedback-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} value={value} rows={3} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
+/** Overall and per-component feedback for the candidate, the comment bank, and a preview of what they will receive. */
+export function FeedbackComposer({ submission, readOnly, onFeedback }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const [bankOpen, setBankOpen] = useState(false);
+  return (
+    <section className="feedback-composer" aria-labelledby="feedback-heading">
+      <header className="section-header">
+        <h3 id="feedback-heading">{t('feedback.title')}</h3>
+        <div className="button-row">
+          <button type="button" aria-expanded={bankOpen} onClick={() => setBankOpen((open) => !open)}>
+            {t('bank.toggle')}
+          </button>
+          <CandidatePreview submission={submission} />
+        </div>
+      </header>
+      {bankOpen && <CommentBank readOnly={readOnly} />}
+      <FeedbackField label={t('feedback.overall')} value={submission.draft.overallFeedback} readOnly={readOnly} onChange={(text) => onFeedback(null, text)} />
+      {submission.rubric.components.map((component) => (
+        <FeedbackField
+          key={component.id}
+          label={t('feedback.component', { component: component.title })}
+          value={submission.draft.componentFeedback[component.id] ?? ''}
+          readOnly={readOnly}
+          onChange={(text) => onFeedback(component.id, text)}
+        />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubmissionDetail } from '../../../shared/contract/methods';
+import { notYetChecklist } from '../../../shared/domain/decision-rules';
+import { evaluatePassRule, passingLevelOf } from '../../../shared/domain/pass-rule';
+import { allCriteria } from '../../../shared/domain/rubric';
+import { CriterionCard } from './CriterionCard';
+
+interface Props {
+  submission: SubmissionDetail;
+  activeIndex: number;
+  /** Bumped when the keyboard moves between criteria, so focus follows. */
+  focusRequest: number;
+  readOnly: boolean;
+  onActivate: (index: number) => void;
+  onScore: (criterionId: string, level: number) => void;
+  onRationale: (criterionId: string, text: string) => void;
+}
+
+/** The rubric: criteria by component, the pass rule's live verdict, and the not-yet checklist. */
+export function RubricPane({ submission, activeIndex, focusRequest, readOnly, onActivate, onScore, onRationale }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const cards = useRef<(HTMLDivElement | null)[]>([]);
+  const scores = Object.fromEntries(submission.draft.scores.map((score) => [score.criterionId, score.level]));
+  const verdict = evaluatePassRule(submission.rubric, scores);
+  const checklist = notYetChecklist(submission.rubric, scores, submission.comments);
+  const criteria = allCriteria(submission.rubric);
+  const previous = submission.previousAttempts.at(-1) ?? null;
+
+  useEffect(() => {
+    if (focusRequest > 0) cards.current[activeIndex]?.focus();
+  }, [focusRequest, activeIndex]);
+
+  const positionOf = new Map(criteria.map((criterion, position) => [criterion.id, position]));
+  return (
+    <section className="rubric-pane" aria-labelledby="rubric-heading">
+      <header className="rubric-header">
+        <h3 id="rubric-heading">{t('submission.rubric')}</h3>
+        <p className={`verdict verdict-${verdict.outcome}`} aria-live="polite">
+          {t(`rubric.outcome.${verdict.outcome}`, { scored: verdict.scoredCount, total: verdict.criteriaCount })}
+        </p>
+      </header>
+      {checklist.length > 0 && (
+        <section className="checklist" aria-labelledby="checklist-heading">
+          <h4 id="checklist-heading">{t('checklist.title')}</h4>
+          <p className="hint">{t('checklist.explanation')}</p>
+          <ul>
+            {checklist.map((item) => (
+              <li key={item.criterionId} className={item.satisfied ? 'done' : 'todo'}>
+                <span aria-hidden="true">{item.satisfied ? '✓' : '○'}</span>{' '}
+                {t(item.satisfied ? 'checklist.cited' : 'checklist.uncited', { criterion: criteria.find((criterion) => criterion.id === item.criterionId)?.title ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {submission.rubric.components.map((component) => (
+        <section key={component.id} className="rubric-component" aria-labelledby={`component-${component.id}`}>
+          <h4 id={`component-${component.id}`}>{component.title}</h4>
+          {component.criteria.map((criterion) => {
+            const position = positionOf.get(criterion.id) ?? 0;
+            const score = submission.draft.scores.find((candidate) => candidate.criterionId === criterion.id);
+            const earlier = previous?.scores.find((candidate) => candidate.criterionId === criterion.id);
+            return (
+              <CriterionCard
+                key={criterion.id}
+                ref={(element) => {
+                  cards.current[position] = element;
+                }}
+                criterion={criterion}
+                passingLevel={passingLevelOf(submission.rubric, criterion)}
+                level={score?.level ?? null}
+                rationale={score?.rationale ?? ''}
+                previous={previous && earlier ? { attempt: previous, level: earlier.level, feedback: earlier.feedback } : null}
+                active={position === activeIndex}
+                readOnly={readOnly}
+                onActivate={() => onActivate(position)}
+                onScore={(level) => onScore(criterion.id, level)}
+                onRationale={(text) => onRationale(criterion.id, text)}
+              />
+            );
+          })}
+        </section>
+      ))}
+    </section>
+  );
+}

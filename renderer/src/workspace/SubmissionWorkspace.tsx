@@ -1,0 +1,402 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput, SubmissionDetail } from '../../../shared/contract/methods';
+import type { ConditionCode, EvidenceComment } from '../../../shared/domain/comment';
+import { allCriteria } from '../../../shared/domain/rubric';
+import type { Result } from '../../../shared/contract/result';
+import type { DecisionOutcome, SubmissionStatus } from '../../../shared/domain/submission';
+import { formatMediaTime } from '../../../shared/format/media-time';
+import type { ShortcutAction } from '../../../shared/keyboard/keymap';
+import { useClient } from '../client-context';
+import { CommentList } from '../comments/CommentList';
+import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
+import { decisionBlockers } from '../../../shared/domain/decision-rules';
+import { describeError } from '../errors';
+import { EvidencePane, isTimed } from '../evidence/EvidencePane';
+import type { MediaController } from '../evidence/media-controller';
+import { FeedbackComposer } from '../feedback/FeedbackComposer';
+import { formatDateTime } from '../format';
+import { RubricPane } from '../rubric/RubricPane';
+import { DebouncedSaver } from '../save/debounced-saver';
+import { useSubmission } from '../submission/use-submission';
+import { SplitPane } from './SplitPane';
+import { useActiveTime } from './use-active-time';
+
+export type WorkspaceActions = {
+  onAction: (action: ShortcutAction) => boolean;
+  onScoreLevel: (level: number) => boolean;
+};
+
+interface Props {
+  submissionId: string;
+  splitRatio: number;
+  onSplitRatio: (ratio: number, done: boolean) => void;
+  onDecided: (submissionId: string, result: MethodOutput<'decision.submit'>) => void;
+  onUndo: (submissionId: string) => void;
+  registerActions: (actions: WorkspaceActions | null) => void;
+}
+
+const saver = new DebouncedSaver();
+const playbackSaveEveryMs = 2000;
+
+/** The scoring workspace for one submission: evidence and comments on the left, rubric, feedback and decision on the right. */
+export function SubmissionWorkspace(props: Props): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [loaded, patch] = useSubmission(props.submissionId);
+  const detail = loaded.state === 'ready' ? loaded.value : null;
+
+  const [selectedEvidenceId, setSelectedEvidenceId] = useState<string | null>(null);
+  const [pages, setPages] = useState<Record<string, number>>({});
+  const [markInMs, setMarkInMs] = useState<number | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [flagOpen, setFlagOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const media = useRef<MediaController | null>(null);
+  const lastPlaybackSave = useRef(0);
+
+  const readOnly = !detail || detail.decision !== null;
+  const evidenceId = selectedEvidenceId ?? detail?.draft.playback?.evidenceId ?? detail?.evidence[0]?.id ?? null;
+  const selected = detail?.evidence.find((item) => item.id === evidenceId) ?? null;
+  const criteria = detail ? allCriteria(detail.rubric) : [];
+
+  useActiveTime(props.submissionId, playing, !readOnly);
+
+  // Leaving a submission (or the page) sends whatever is still waiting for its debounce.
+  useEffect(() => {
+    const flush = (): void => void saver.flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [props.submissionId]);
+
+  useEffect(() => {
+    if (loaded.state !== 'ready') return;
+    const performanceMark = (): void => {
+      performance.mark('submission-painted', { detail: props.submissionId });
+    };
+    requestAnimationFrame(performanceMark);
+  }, [loaded.state, props.submissionId]);
+
+  const setScore = async (criterionId: string, level: number): Promise<void> => {
+    const ok = await saver.saveNow(async () => {
+      const result = await client.invoke('draft.setScore', { submissionId: props.submissionId, criterionId, level });
+      if (result.ok) {
+        // Shown only now: the score is on disk.
+        patch((current) => ({
+          ...current,
+          status: result.value.status,
+          draft: {
+            ...current.draft,
+            updatedAt: result.value.savedAt,
+            scores: upsertScore(current.draft.scores, criterionId, { level, updatedAt: result.value.savedAt }),
+          },
+        }));
+      }
+      return result;
+    });
+    if (!ok) setError(t('rubric.scoreFailed'));
+  };
+
+  /** Sends an edit; when core acknowledges it, the submission's status follows. */
+  const send = (call: () => Promise<Result<{ savedAt: string; status: SubmissionStatus }>>) => async () => {
+    const result = await call();
+    if (result.ok) patch((current) => ({ ...current, status: result.value.status }));
+    return result;
+  };
+
+  const setRationale = (criterionId: string, rationale: string): void => {
+    patch((current) => ({ ...current, draft: { ...current.draft, scores: upsertScore(current.draft.scores, criterionId, { rationale }) } }));
+    saver.schedule(
+      `${props.submissionId}:rationale:${criterionId}`,
+      send(() => client.invoke('draft.setRationale', { submissionId: props.submissionId, criterionId, rationale })),
+    );
+  };
+
+  const setFeedback = (componentId: string | null, body: string): void => {
+    patch((current) => ({
+      ...current,
+      draft:
+        componentId === null
+          ? { ...current.draft, overallFeedback: body }
+          : { ...current.draft, componentFeedback: { ...current.draft.componentFeedback, [componentId]: body } },
+    }));
+    saver.schedule(
+      `${props.submissionId}:feedback:${componentId ?? 'overall'}`,
+      send(() => client.invoke('draft.setFeedback', { submissionId: props.submissionId, componentId, body })),
+    );
+  };
+
+  const saveComment = (comment: EvidenceComment): void => {
+    patch((current) => ({ ...current, comments: [...current.comments.filter((candidate) => candidate.id !== comment.id), comment] }));
+    saver.schedule(`${props.submissionId}:comment:${comment.id}`, send(() => client.invoke('comment.save', { submissionId: props.submissionId, comment })));
+  };
+
+  const deleteComment = async (commentId: string): Promise<void> => {
+    await saver.flush();
+    patch((current) => ({ ...current, comments: current.comments.filter((candidate) => candidate.id !== commentId) }));
+    setEditingId((current) => (current === commentId ? null : current));
+    await saver.saveNow(send(() => client.invoke('comment.delete', { submissionId: props.submissionId, commentId })));
+  };
+
+  /** Opens a new comment at the current moment (pausing), at a marked range, or on the current page with any selected passage. */
+  const startComment = (range?: { startMs: number; endMs: number }): boolean => {
+    if (!detail || readOnly || !selected) return false;
+    const base = { id: crypto.randomUUID(), evidenceId: selected.id, body: '', tag: 'note' as const, visibility: 'candidate' as const, criterionIds: [] as string[] };
+    let comment: EvidenceComment;
+    if (isTimed(selected)) {
+      const controller = media.current;
+      if (!controller) return false;
+      controller.pause();
+      const now = controller.currentMs();
+      comment = { ...base, startMs: range?.startMs ?? now, endMs: range?.endMs ?? null, page: null, quote: null };
+    } else {
+      const quote = window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
+      comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote };
+    }
+    const focused = criteria[activeIndex];
+    if (focused) comment.criterionIds = [focused.id];
+    saveComment(comment);
+    setEditingId(comment.id);
+    return true;
+  };
+
+  const selectComment = (comment: EvidenceComment): void => {
+    setSelectedEvidenceId(comment.evidenceId);
+    if (comment.page !== null) setPages((current) => ({ ...current, [comment.evidenceId]: comment.page ?? 1 }));
+    if (comment.startMs !== null) {
+      const seek = (): void => {
+        if (media.current?.evidenceId === comment.evidenceId) media.current.seekMs(comment.startMs ?? 0);
+        else requestAnimationFrame(seek);
+      };
+      seek();
+    }
+  };
+
+  const submitDecision = async (outcome: DecisionOutcome, conditionCode: ConditionCode | null, note: string): Promise<void> => {
+    setBusy(true);
+    await saver.flush();
+    const result = await client.invoke('decision.submit', { submissionId: props.submissionId, outcome, conditionCode, note });
+    setBusy(false);
+    if (!result.ok) {
+      setError(describeError(result.error, t));
+      return;
+    }
+    patch((current) => ({ ...current, status: result.value.status, decision: result.value.decision }));
+    props.onDecided(props.submissionId, result.value);
+  };
+
+  const moveCriterion = (step: number): boolean => {
+    if (criteria.length === 0) return false;
+    setActiveIndex((current) => Math.max(0, Math.min(criteria.length - 1, current + step)));
+    setFocusRequest((current) => current + 1);
+    return true;
+  };
+
+  const actions: WorkspaceActions = {
+    onAction: (action) => {
+      const controller = media.current;
+      const mediaActions: Partial<Record<ShortcutAction, (target: MediaController) => void>> = {
+        playPause: (target) => target.playPause(),
+        back10: (target) => target.skipSeconds(-10),
+        forward10: (target) => target.skipSeconds(10),
+        back5: (target) => target.skipSeconds(-5),
+        forward5: (target) => target.skipSeconds(5),
+        previousFrame: (target) => target.stepFrame(-1),
+        nextFrame: (target) => target.stepFrame(1),
+        slower: (target) => target.changeRate(-1),
+        faster: (target) => target.changeRate(1),
+        toggleMute: (target) => target.toggleMute(),
+        toggleFullscreen: (target) => target.toggleFullscreen(),
+      };
+      const mediaAction = mediaActions[action];
+      if (mediaAction) {
+        if (!controller) return false;
+        mediaAction(controller);
+        return true;
+      }
+      switch (action) {
+        case 'commentAtTime':
+          return startComment();
+        case 'markIn':
+          if (!controller) return false;
+          setMarkInMs(controller.currentMs());
+          return true;
+        case 'markOut': {
+          if (!controller || markInMs === null) return false;
+          const out = controller.currentMs();
+          setMarkInMs(null);
+          return startComment({ startMs: Math.min(markInMs, out), endMs: Math.max(markInMs, out) });
+        }
+        case 'award':
+        case 'notYet': {
+          if (!detail || readOnly) return false;
+          const outcome = action === 'award' ? 'award' : 'not_yet';
+          const scores = Object.fromEntries(detail.draft.scores.map((score) => [score.criterionId, score.level]));
+          const blockers = decisionBlockers(detail.rubric, scores, detail.comments, outcome, null);
+          if (blockers.length > 0) setError(`${t(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked')} ${explainBlockers(blockers, t)}`);
+          else void submitDecision(outcome, null, '');
+          return true;
+        }
+        case 'flagForLead':
+          if (readOnly) return false;
+          setFlagOpen(true);
+          return true;
+        case 'previousCriterion':
+          return moveCriterion(-1);
+        case 'nextCriterion':
+          return moveCriterion(1);
+        default:
+          return false;
+      }
+    },
+    onScoreLevel: (level) => {
+      const criterion = criteria[activeIndex];
+      if (readOnly || !criterion?.levels.some((candidate) => candidate.level === level)) return false;
+      void setScore(criterion.id, level);
+      moveCriterion(1);
+      return true;
+    },
+  };
+  const actionsRef = useRef(actions);
+  useLayoutEffect(() => {
+    actionsRef.current = actions;
+  });
+  const { registerActions } = props;
+  useEffect(() => {
+    registerActions({ onAction: (action) => actionsRef.current.onAction(action), onScoreLevel: (level) => actionsRef.current.onScoreLevel(level) });
+    return () => registerActions(null);
+  }, [registerActions]);
+
+  const savePosition = (evidence: string, ms: number): void => {
+    const now = performance.now();
+    if (now - lastPlaybackSave.current < playbackSaveEveryMs) return;
+    lastPlaybackSave.current = now;
+    void client.invoke('draft.setPlayback', { submissionId: props.submissionId, evidenceId: evidence, positionMs: ms });
+  };
+
+  if (loaded.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (loaded.state === 'error') return <p role="alert">{t('submission.notFound', { message: describeError(loaded.error, t) })}</p>;
+  const submission = loaded.value;
+  const startAtMs = submission.draft.playback?.evidenceId === evidenceId ? submission.draft.playback.positionMs : 0;
+
+  return (
+    <article className="submission" aria-labelledby="submission-title">
+      <header className="submission-header">
+        <h2 id="submission-title">
+          {submission.label} · {submission.credential.title}
+        </h2>
+        <p>
+          <span className="chip">{t('submission.attempt', { attempt: submission.attempt })}</span>
+          {submission.attempt > 1 && <span className="chip chip-resubmission">{t('submission.resubmission')}</span>}
+          <span className={`status status-${submission.status}`}>{t(`status.${submission.status}`)}</span>
+          <span>{t('submission.due', { date: formatDateTime(submission.dueAt, i18n.language) })}</span>
+          <span>{t('submission.timeOnTask', { time: formatMediaTime(submission.draft.activeMs) })}</span>
+        </p>
+        {submission.decision && (
+          <div className="decision-banner" role="status">
+            {t('decision.recorded', { outcome: t(`decision.outcomes.${submission.decision.outcome}`) })}{' '}
+            {submission.decision.undoable ? (
+              <button type="button" onClick={() => props.onUndo(submission.submissionId)}>
+                {t('decision.undo')}
+              </button>
+            ) : (
+              t('decision.left')
+            )}
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}{' '}
+            <button type="button" onClick={() => setError(null)}>
+              {t('common.dismiss')}
+            </button>
+          </p>
+        )}
+      </header>
+      <SplitPane
+        ratio={props.splitRatio}
+        onRatio={props.onSplitRatio}
+        left={
+          <>
+            <EvidencePane
+              evidence={submission.evidence}
+              comments={submission.comments}
+              selectedId={evidenceId ?? ''}
+              pages={pages}
+              startAtMs={startAtMs}
+              markInMs={markInMs}
+              readOnly={readOnly}
+              onSelect={(id) => {
+                setSelectedEvidenceId(id);
+                setMarkInMs(null);
+              }}
+              onPage={(id, page) => setPages((current) => ({ ...current, [id]: page }))}
+              onController={(controller) => {
+                media.current = controller;
+              }}
+              onPosition={savePosition}
+              onPlayingChange={setPlaying}
+              onAddComment={() => startComment()}
+            />
+            <CommentList
+              comments={submission.comments}
+              evidence={submission.evidence}
+              criteria={criteria}
+              editingId={editingId}
+              readOnly={readOnly}
+              onSelect={selectComment}
+              onEdit={(id) => {
+                // Closing an editor whose comment was left empty removes it.
+                const closing = submission.comments.find((comment) => comment.id === editingId);
+                if (id === null && closing && closing.body.trim() === '') void deleteComment(closing.id);
+                setEditingId(id);
+              }}
+              onChange={saveComment}
+              onDelete={(id) => void deleteComment(id)}
+            />
+          </>
+        }
+        right={
+          <>
+            <RubricPane
+              submission={submission}
+              activeIndex={activeIndex}
+              focusRequest={focusRequest}
+              readOnly={readOnly}
+              onActivate={setActiveIndex}
+              onScore={(criterionId, level) => void setScore(criterionId, level)}
+              onRationale={setRationale}
+            />
+            <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={setFeedback} />
+            {!readOnly && (
+              <DecisionBar
+                submission={submission}
+                busy={busy}
+                flagOpen={flagOpen}
+                onFlagOpenChange={setFlagOpen}
+                onSubmit={(outcome, code, note) => void submitDecision(outcome, code, note)}
+              />
+            )}
+          </>
+        }
+      />
+    </article>
+  );
+}
+
+function upsertScore(
+  scores: SubmissionDetail['draft']['scores'],
+  criterionId: string,
+  change: Partial<SubmissionDetail['draft']['scores'][number]>,
+): SubmissionDetail['draft']['scores'] {
+  const existing = scores.find((score) => score.criterionId === criterionId);
+  const base = existing ?? { criterionId, level: null, rationale: '', updatedAt: new Date().toISOString() };
+  return [...scores.filter((score) => score.criterionId !== criterionId), { ...base, ...change }];
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { useClient } from '../client-context';
+
+/** Without input for this long, the assessor is idle (unless evidence is playing). */
+const idleAfterMs = 60_000;
+const reportEveryMs = 10_000;
+
+/**
+ * Time on task: counts only while the page is visible and the assessor is active (recent input,
+ * or evidence playing), and reports it to core in slices so a crash loses at most one slice.
+ */
+export function useActiveTime(submissionId: string, playing: boolean, enabled: boolean): void {
+  const client = useClient();
+  const playingRef = useRef(playing);
+  useEffect(() => {
+    playingRef.current = playing;
+  }, [playing]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let lastInput = performance.now();
+    let lastTick = performance.now();
+    let unreported = 0;
+    const active = (): boolean => document.visibilityState === 'visible' && (playingRef.current || performance.now() - lastInput < idleAfterMs);
+    const tick = (): void => {
+      const now = performance.now();
+      if (active()) unreported += now - lastTick;
+      lastTick = now;
+    };
+    const report = (): void => {
+      tick();
+      const ms = Math.round(unreported);
+      if (ms < 1) return;
+      unreported = 0;
+      void client.invoke('draft.addActiveTime', { submissionId, ms: Math.min(ms, 10 * 60 * 1000) });
+    };
+    const onInput = (): void => {
+      tick();
+      lastInput = performance.now();
+    };
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') report();
+      else lastTick = performance.now();
+    };
+    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
+    for (const name of events) window.addEventListener(name, onInput, { passive: true, capture: true });
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', report);
+    const timer = setInterval(report, reportEveryMs);
+    return () => {
+      report();
+      clearInterval(timer);
+      for (const name of events) window.removeEventListener(name, onInput, { capture: true });
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', report);
+    };
+  }, [client, submissionId, enabled]);
+}

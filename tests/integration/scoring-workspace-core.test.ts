@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SubmissionDetail } from '../../shared/contract/methods';
+import type { EvidenceComment } from '../../shared/domain/comment';
+import { DecisionPayload } from '../../shared/domain/decision';
+import { listDue } from '../../electron/core/repositories/outbox';
+import type { CoreFixture } from '../support/core-fixture';
+import { openTestCore, value } from '../support/core-fixture';
+
+let fixture: CoreFixture;
+beforeEach(() => {
+  fixture = openTestCore();
+});
+afterEach(() => fixture.dispose());
+
+const open = (submissionId: string): SubmissionDetail => value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail;
+const call = (method: string, input: unknown): unknown => value(fixture.core.invoke(method, input) as never);
+const refusal = (method: string, input: unknown): string => {
+  const result = fixture.core.invoke(method, input);
+  if (result.ok) throw new Error(`${method} should have been refused`);
+  return result.error.code;
+};
+const videoComment = (overrides: Partial<EvidenceComment> = {}): EvidenceComment => ({
+  id: 'comment-1',
+  evidenceId: 'demo-ev-003-video',
+  startMs: 12_000,
+  endMs: null,
+  page: null,
+  quote: null,
+  body: 'Students weigh the trade-off here.',
+  tag: 'strength',
+  visibility: 'candidate',
+  criterionIds: ['rr-ev-discussion'],
+  ...overrides,
+});
+const scoreAll = (submissionId: string, level: (criterionId: string) => number): void => {
+  for (const component of open(submissionId).rubric.components) {
+    for (const criterion of component.criteria) call('draft.setScore', { submissionId, criterionId: criterion.id, level: level(criterion.id) });
+  }
+};
+
+describe('comments through the contract', () => {
+  it('saves, edits and deletes a timestamped comment', () => {
+    call('comment.save', { submissionId: 'demo-sub-003', comment: videoComment() });
+    call('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ id: 'comment-2', startMs: 3_000, endMs: 9_500, tag: 'growth_area' }) });
+    expect(open('demo-sub-003').comments.map((comment) => [comment.id, comment.startMs])).toEqual([
+      ['comment-2', 3_000],
+      ['comment-1', 12_000],
+    ]);
+    call('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ body: 'Edited.' }) });
+    expect(open('demo-sub-003').comments.find((comment) => comment.id === 'comment-1')?.body).toBe('Edited.');
+    call('comment.delete', { submissionId: 'demo-sub-003', commentId: 'comment-2' });
+    expect(open('demo-sub-003').comments.map((comment) => comment.id)).toEqual(['comment-1']);
+  });
+
+  it('anchors video comments to times and document comments to pages', () => {
+    expect(refusal('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ startMs: null, page: 1 }) })).toBe('invalid_input');
+    expect(refusal('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ startMs: 600_000 }) })).toBe('invalid_input');
+    expect(refusal('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ startMs: 9_000, endMs: 5_000 }) })).toBe('invalid_input');
+    expect(refusal('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ evidenceId: 'demo-ev-001-video' }) })).toBe('invalid_input');
+    expect(refusal('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ criterionIds: ['cs-ev-factors'] }) })).toBe('invalid_input');
+    call('comment.save', {
+      submissionId: 'demo-sub-001',
+      comment: videoComment({ evidenceId: 'demo-ev-001-work', startMs: null, page: 2, quote: 'Utilization means', criterionIds: ['cs-ev-work'] }),
+    });
+    expect(open('demo-sub-001').comments[0]).toMatchObject({ page: 2, quote: 'Utilization means' });
+  });
+
+  it('refuses to move a comment to another submission', () => {
+    call('comment.save', { submissionId: 'demo-sub-003', comment: videoComment() });
+    expect(refusal('comment.save', { submissionId: 'demo-sub-007', comment: videoComment({ evidenceId: 'demo-ev-007-video', criterionIds: [] }) })).toBe('conflict');
+    expect(refusal('comment.delete', { submissionId: 'demo-sub-007', commentId: 'comment-1' })).toBe('not_found');
+  });
+});
+
+describe('feedback, playback and time on task', () => {
+  it('keeps overall and per-component feedback, playback position and active time', () => {
+    call('draft.setFeedback', { submissionId: 'demo-sub-003', componentId: null, body: 'Overall: strong discussion.' });
+    call('draft.setFeedback', { submissionId: 'demo-sub-003', componentId: 'rr-reflection', body: 'Cite student work.' });
+    expect(refusal('draft.setFeedback', { submissionId: 'demo-sub-003', componentId: 'cs-reflection', body: 'x' })).toBe('invalid_input');
+    call('draft.setPlayback', { submissionId: 'demo-sub-003', evidenceId: 'demo-ev-003-video', positionMs: 21_500 });
+    expect(refusal('draft.setPlayback', { submissionId: 'demo-sub-003', evidenceId: 'demo-ev-001-video', positionMs: 1 })).toBe('invalid_input');
+    call('draft.addActiveTime', { submissionId: 'demo-sub-003', ms: 15_000 });
+    expect(call('draft.addActiveTime', { submissionId: 'demo-sub-003', ms: 5_000 })).toEqual({ activeMs: 20_000 });
+    expect(open('demo-sub-003').draft).toMatchObject({
+      overallFeedback: 'Overall: strong discussion.',
+      componentFeedback: { 'rr-reflection': 'Cite student work.' },
+      playback: { evidenceId: 'demo-ev-003-video', positionMs: 21_500 },
+      activeMs: 20_000,
+    });
+  });
+});
+
+describe('decisions through the contract', () => {
+  it('refuses an award the pass rule does not support and an uncited not yet', () => {
+    expect(refusal('decision.submit', { submissionId: 'demo-sub-003', outcome: 'award', conditionCode: null, note: '' })).toBe('conflict');
+    scoreAll('demo-sub-003', (id) => (id === 'rr-ev-discussion' ? 2 : 3));
+    expect(refusal('decision.submit', { submissionId: 'demo-sub-003', outcome: 'award', conditionCode: null, note: '' })).toBe('conflict');
+    expect(refusal('decision.submit', { submissionId: 'demo-sub-003', outcome: 'not_yet', conditionCode: null, note: '' })).toBe('conflict');
+    call('comment.save', { submissionId: 'demo-sub-003', comment: videoComment({ tag: 'growth_area' }) });
+    const decided = call('decision.submit', { submissionId: 'demo-sub-003', outcome: 'not_yet', conditionCode: null, note: '' }) as {
+      decision: { outcome: string; undoable: boolean };
+      status: string;
+      nextSubmissionId: string;
+    };
+    expect(decided).toMatchObject({ decision: { outcome: 'not_yet', undoable: true }, status: 'queued', nextSubmissionId: 'demo-sub-004' });
+  });
+
+  it('writes the full decision payload to the outbox and freezes the draft', () => {
+    scoreAll('demo-sub-002', () => 4);
+    call('draft.setRationale', { submissionId: 'demo-sub-002', criterionId: 'ci-ev-calculation', rationale: 'Checks by estimation at 0:21.' });
+    call('draft.addActiveTime', { submissionId: 'demo-sub-002', ms: 60_000 });
+    call('decision.submit', { submissionId: 'demo-sub-002', outcome: 'award', conditionCode: null, note: '' });
+    const [entry] = listDue(fixture.core.db, new Date(Date.now() + 1000).toISOString(), 10);
+    const payload = DecisionPayload.parse(entry!.payload);
+    expect(payload).toMatchObject({ submissionId: 'demo-sub-002', outcome: 'award', activeMs: 60_000, rubricVersionId: 'dp-fl-compound-interest-v1' });
+    expect(payload.scores.find((score) => score.criterionId === 'ci-ev-calculation')).toEqual({ criterionId: 'ci-ev-calculation', level: 4, rationale: 'Checks by estimation at 0:21.' });
+    expect(refusal('draft.setScore', { submissionId: 'demo-sub-002', criterionId: 'ci-ev-calculation', level: 1 })).toBe('conflict');
+    expect(refusal('decision.submit', { submissionId: 'demo-sub-002', outcome: 'award', conditionCode: null, note: '' })).toBe('conflict');
+  });
+
+  it('flags with a condition code at any time, and undoes until the decision leaves', () => {
+    expect(refusal('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: null, note: '' })).toBe('conflict');
+    call('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: 'video_unplayable', note: 'Audio track missing after 0:30.' });
+    expect(open('demo-sub-005').decision).toMatchObject({ outcome: 'flag', conditionCode: 'video_unplayable', undoable: true });
+    expect(call('decision.undo', { submissionId: 'demo-sub-005' })).toEqual({ status: 'not_started' });
+    call('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: 'identifying_information', note: '' });
+    fixture.core.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = 'demo-sub-005'`).run();
+    expect(open('demo-sub-005').decision?.undoable).toBe(false);
+    expect(refusal('decision.undo', { submissionId: 'demo-sub-005' })).toBe('conflict');
+  });
+
+  it('moves to the next undecided submission, wrapping, and says when none is left', () => {
+    for (const id of ['demo-sub-001', 'demo-sub-002', 'demo-sub-003', 'demo-sub-004', 'demo-sub-005', 'demo-sub-006']) {
+      call('decision.submit', { submissionId: id, outcome: 'flag', conditionCode: 'wrong_or_missing_file', note: '' });
+    }
+    const last = call('decision.submit', { submissionId: 'demo-sub-007', outcome: 'flag', conditionCode: 'wrong_or_missing_file', note: '' }) as { nextSubmissionId: string | null };
+    expect(last.nextSubmissionId).toBeNull();
+    call('decision.undo', { submissionId: 'demo-sub-002' });
+    const again = call('decision.undo', { submissionId: 'demo-sub-007' });
+    expect(again).toEqual({ status: 'not_started' });
+    const next = call('decision.submit', { submissionId: 'demo-sub-007', outcome: 'flag', conditionCode: 'wrong_or_missing_file', note: '' }) as { nextSubmissionId: string | null };
+    expect(next.nextSubmissionId).toBe('demo-sub-002');
+  });
+});
+
+describe('comment bank and preferences', () => {
+  it('saves, searches (most used first), edits and deletes snippets', () => {
+    call('bank.save', { id: 'snip-1', title: 'Cite student work', body: 'Refer to specific student work samples.', tag: 'growth_area' });
+    call('bank.save', { id: 'snip-2', title: 'Measurable objectives', body: 'Say what students will be able to do.', tag: 'growth_area' });
+    call('bank.markUsed', { id: 'snip-2' });
+    expect((call('bank.search', { query: '' }) as { snippets: { id: string }[] }).snippets.map((snippet) => snippet.id)).toEqual(['snip-2', 'snip-1']);
+    expect((call('bank.search', { query: 'STUDENT work' }) as { snippets: { id: string }[] }).snippets.map((snippet) => snippet.id)).toEqual(['snip-1']);
+    call('bank.save', { id: 'snip-1', title: 'Cite student work', body: 'Edited body.', tag: 'note' });
+    expect((call('bank.search', { query: 'edited' }) as { snippets: { tag: string }[] }).snippets).toEqual([expect.objectContaining({ tag: 'note' })]);
+    expect(call('bank.delete', { id: 'snip-1' })).toEqual({ deleted: true });
+    expect(refusal('bank.save', { id: 'snip-3', title: '   ', body: 'x', tag: 'note' })).toBe('invalid_input');
+  });
+
+  it('merges preference patches and validates them', () => {
+    expect(call('preferences.get', {})).toEqual({});
+    call('preferences.set', { patch: { splitRatio: 0.6, keymap: { commentAtTime: ['Alt+C'] } } });
+    expect(call('preferences.set', { patch: { openSubmissionId: 'demo-sub-004' } })).toEqual({
+      splitRatio: 0.6,
+      keymap: { commentAtTime: ['Alt+C'] },
+      openSubmissionId: 'demo-sub-004',
+    });
+    expect(refusal('preferences.set', { patch: { splitRatio: 5 } })).toBe('invalid_input');
+    expect(refusal('preferences.set', { patch: { keymap: { launchMissiles: ['X'] } } })).toBe('invalid_input');
+  });
+});
