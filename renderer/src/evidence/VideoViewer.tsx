@@ -109,7 +109,8 @@ export function VideoViewer({ evidence, comments, startAtMs, onController, onPos
     created.on('play', () => callbacks.current.onPlayingChange(true));
     created.on('pause', () => callbacks.current.onPlayingChange(false));
     created.ready(() => {
-      setMarkerHost(created.el().querySelector<HTMLElement>('.vjs-progress-holder'));
+      // Beside the seek slider, not inside it: buttons may not nest in a slider.
+      setMarkerHost(created.el().querySelector<HTMLElement>('.vjs-progress-control'));
     });
     setPlayer(created);
     callbacks.current.onController(controller);

@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+
+/** The playing element's current time in seconds. */
+export function videoTime(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector<HTMLMediaElement>('.video-host video')?.currentTime ?? -1);
+}
+
+/** Waits until the evidence video can seek (its metadata is loaded). */
+export async function waitForVideo(page: Page): Promise<void> {
+  await page.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 1);
+}
+
+/** Waits until the video has settled near `seconds` (seeks are asynchronous). */
+export async function waitForVideoNear(page: Page, seconds: number, tolerance = 0.5): Promise<void> {
+  await page.waitForFunction(
+    ([target, slack]) => {
+      const video = document.querySelector<HTMLMediaElement>('.video-host video');
+      return !!video && !video.seeking && Math.abs(video.currentTime - target!) <= slack!;
+    },
+    [seconds, tolerance],
+  );
+}
+
+/** Waits for every shown edit to be acknowledged as durable. */
+export async function waitForSaved(page: Page): Promise<void> {
+  await page.getByText(/^All changes saved/).waitFor();
+}
+
+export async function openFromQueue(page: Page, label: RegExp): Promise<void> {
+  await page.getByRole('option', { name: label }).click();
+  await page.getByRole('heading', { level: 2, name: label }).waitFor();
+}

@@ -1,0 +1,316 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { SubmissionDetail } from '../../shared/contract/methods';
+import { rpc } from '../support/http';
+import { launchChromium, startPreview } from './harness';
+import type { RunningPreview } from './harness';
+import { openFromQueue, videoTime, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+
+let browser: Browser;
+let preview: RunningPreview;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  preview = await startPreview();
+  page = await newPage();
+});
+afterEach(async () => {
+  await page.close();
+  await preview.stop();
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+async function newPage(): Promise<Page> {
+  const created = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+  created.on('pageerror', (error) => pageErrors.push(error.message));
+  return created;
+}
+
+async function submission(id: string): Promise<SubmissionDetail> {
+  const response = await rpc(preview.port, preview.secret, 'submission.open', { submissionId: id });
+  return (JSON.parse(response.body) as { value: SubmissionDetail }).value;
+}
+
+describe('scoring from the keyboard', () => {
+  it('scores a whole submission with two timestamped comments (one a range) and a decision, keyboard only', async () => {
+    await page.goto(preview.url);
+    await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().waitFor();
+    await page.keyboard.press('q'); // the queue is one keystroke away
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: /Submission 002/ }).waitFor();
+    await waitForVideo(page);
+
+    await page.keyboard.press('l'); // +10 s
+    await waitForVideoNear(page, 10);
+    await page.keyboard.press('c'); // pause and comment at the current time
+    await page.keyboard.type('Groups check each other’s exponent here.');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight'); // +5 s
+    await waitForVideoNear(page, 15);
+    await page.keyboard.press('i'); // range in
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await waitForVideoNear(page, 25);
+    await page.keyboard.press('o'); // range out → comment
+    await page.keyboard.type('The comparison table is built from calculated values.');
+    await page.keyboard.press('Escape');
+
+    for (let criterion = 0; criterion < 6; criterion++) await page.keyboard.press('3');
+    await page.getByText('Meets the pass rule: award').waitFor();
+    await waitForSaved(page);
+    await page.keyboard.press('Alt+Shift+A');
+    await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor(); // moved to the next one
+    await page.getByText(/Submission 002: Award, queued to sync/).waitFor();
+
+    const decided = await submission('demo-sub-002');
+    expect(decided.decision).toMatchObject({ outcome: 'award', undoable: true });
+    expect(decided.draft.scores.map((score) => score.level)).toEqual([3, 3, 3, 3, 3, 3]);
+    const comments = [...decided.comments].sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+    expect(comments).toHaveLength(2);
+    expect(comments[0]!.startMs! / 1000).toBeCloseTo(10, 0);
+    expect(comments[0]!.endMs).toBeNull();
+    expect(comments[1]!.startMs! / 1000).toBeCloseTo(15, 0);
+    expect(comments[1]!.endMs! / 1000).toBeCloseTo(25, 0);
+    expect(comments.map((comment) => comment.body)).toEqual(['Groups check each other’s exponent here.', 'The comparison table is built from calculated values.']);
+  });
+
+  it('offers undo until the decision leaves, and undo makes the submission editable again', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 005/);
+    await page.getByRole('button', { name: 'Flag for lead review' }).click();
+    await page.getByRole('dialog', { name: 'Flag for lead review' }).getByRole('radio', { name: 'Video will not play' }).check();
+    await page.getByRole('dialog').getByRole('textbox').fill('Audio drops out after 0:20.');
+    await page.getByRole('button', { name: 'Submit flag' }).click();
+    await page.getByRole('heading', { level: 2, name: /Submission 006/ }).waitFor();
+    expect((await submission('demo-sub-005')).decision).toMatchObject({ outcome: 'flag', conditionCode: 'video_unplayable' });
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { level: 2, name: /Submission 005/ }).waitFor();
+    await page.getByRole('button', { name: 'Award' }).waitFor();
+    expect((await submission('demo-sub-005')).decision).toBeNull();
+  });
+
+  it('never fires a single-key shortcut while typing', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 002/);
+    await waitForVideo(page);
+    const rationale = page.getByRole('textbox', { name: 'Rationale (internal)' }).first();
+    await rationale.click();
+    await page.keyboard.type('clear objectives, k j l 3 c');
+    await waitForSaved(page);
+    expect(await videoTime(page)).toBe(0);
+    const saved = await submission('demo-sub-002');
+    expect(saved.comments).toEqual([]);
+    expect(saved.draft.scores.find((score) => score.rationale)?.level ?? null).toBeNull();
+    expect(saved.draft.scores.map((score) => score.rationale)).toContain('clear objectives, k j l 3 c');
+  });
+
+  it('lets the assessor remap a shortcut, and keeps it', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 002/);
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor();
+    await sheet.getByRole('button', { name: 'Change the key for Comment at the current time' }).click();
+    await page.keyboard.press('Alt+m');
+    await sheet.getByText('Comment at the current time is now Alt+M.').waitFor();
+    await page.keyboard.press('Escape');
+    await waitForVideo(page);
+    await page.keyboard.press('c');
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('form').count()).resolves.toBe(0);
+    await page.keyboard.press('Alt+m');
+    await page.getByRole('form', { name: /Comment at 0:00/ }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: /Submission 002/ }).waitFor();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Alt+M').waitFor();
+  });
+});
+
+describe('comments and video', () => {
+  it('seeks to within 0.25 s of a comment when the comment or its marker is clicked', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 001/);
+    await waitForVideo(page);
+    for (const _ of [1, 2, 3]) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('.'); // one frame on
+    await page.keyboard.press('.');
+    await waitForVideoNear(page, 15.07, 0.1);
+    await page.getByRole('button', { name: 'Add comment at current time' }).click();
+    await page.keyboard.type('Teacher asks what lenders look at.');
+    await page.keyboard.press('Escape');
+    await waitForSaved(page);
+    const pinnedMs = (await submission('demo-sub-001')).comments[0]!.startMs!;
+    await page.keyboard.press('l');
+    await page.keyboard.press('l');
+    await waitForVideoNear(page, 35, 1);
+
+    await page.getByRole('region', { name: 'Timestamped comments' }).getByRole('button', { name: /Go to 0:15/ }).click();
+    await waitForVideoNear(page, pinnedMs / 1000, 0.25);
+    expect(Math.abs((await videoTime(page)) - pinnedMs / 1000)).toBeLessThanOrEqual(0.25);
+
+    await page.keyboard.press('j');
+    await waitForVideoNear(page, pinnedMs / 1000 - 10, 0.5);
+    await page.getByRole('button', { name: 'Comment at 0:15', exact: true }).click(); // the marker on the progress bar
+    await waitForVideoNear(page, pinnedMs / 1000, 0.25);
+  });
+
+  it('anchors a document comment to its page and the selected passage', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 001/);
+    await page.getByRole('tab', { name: /Student work: reading a credit report/ }).click();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    const passage = page.locator('.textLayer span', { hasText: 'Utilization means how much of your limit you use' });
+    await passage.waitFor();
+    await passage.selectText();
+    await page.getByRole('button', { name: 'Add comment on this page' }).click();
+    await page.keyboard.type('A precise definition from a student.');
+    await page.keyboard.press('Escape');
+    await waitForSaved(page);
+    const [comment] = (await submission('demo-sub-001')).comments;
+    expect(comment).toMatchObject({ evidenceId: 'demo-ev-001-work', page: 2, startMs: null });
+    expect(comment!.quote).toContain('Utilization means how much of your limit you use');
+    await page.getByRole('region', { name: 'Timestamped comments' }).getByText('p. 2', { exact: true }).waitFor();
+  });
+});
+
+describe('the not-yet checklist', () => {
+  it('blocks an uncited low score, and lets the decision go once a comment cites evidence', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 006/);
+    await waitForVideo(page);
+    await page.getByRole('radiogroup', { name: 'Learning context' }).focus();
+    for (const level of ['2', '3', '3', '3', '3', '3', '3']) await page.keyboard.press(level);
+    await page.getByText('Below the pass rule: not yet').waitFor();
+    const checklist = page.getByRole('region', { name: 'Before “Not yet”' });
+    await checklist.getByText('Learning context: needs a linked comment to the candidate citing evidence').waitFor();
+    const notYet = page.getByRole('button', { name: 'Not yet' });
+    await expect(notYet.getAttribute('aria-disabled')).resolves.toBe('true');
+    await notYet.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect((await submission('demo-sub-006')).decision).toBeNull();
+
+    await page.getByRole('radiogroup', { name: 'Learning context' }).focus();
+    await page.getByRole('button', { name: 'Add comment at current time' }).click();
+    await page.keyboard.type('Describe these learners’ prior knowledge of credit, as at this moment in the clip.');
+    await page.getByRole('form').getByRole('checkbox', { name: 'Learning context' }).check();
+    await page.getByRole('form').getByRole('radio', { name: 'Growth area' }).check();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await checklist.getByText('Learning context: evidence cited').waitFor();
+    await expect(notYet.getAttribute('aria-disabled')).resolves.toBe('false');
+    await notYet.click();
+    await page.getByRole('heading', { level: 2, name: /Submission 007/ }).waitFor();
+    expect((await submission('demo-sub-006')).decision).toMatchObject({ outcome: 'not_yet' });
+  });
+});
+
+describe('feedback composer', () => {
+  it('keeps a personal comment bank and previews exactly what the candidate receives', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 003/);
+    await waitForVideo(page);
+    await page.keyboard.press('l');
+    await waitForVideoNear(page, 10);
+    await page.keyboard.press('c');
+    await page.keyboard.type('Students weigh risk against time horizon.');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Add comment at current time' }).click();
+    await page.keyboard.type('Internal: check the audio later.');
+    await page.getByRole('form').getByRole('radio', { name: 'Internal only' }).check();
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Comment bank' }).click();
+    await page.getByRole('button', { name: 'New snippet' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Cite student work');
+    await page.getByRole('textbox', { name: 'Text' }).fill('Refer to specific student work samples to show impact.');
+    await page.getByRole('button', { name: 'Save snippet' }).click();
+    await page.getByText('Snippet saved.').waitFor();
+    await page.getByRole('searchbox', { name: 'Search snippets' }).fill('student work');
+    await page.getByRole('textbox', { name: 'Overall feedback' }).fill('A thoughtful discussion.');
+    await page.getByRole('button', { name: 'Insert “Cite student work”' }).click();
+    await waitForSaved(page);
+    expect((await submission('demo-sub-003')).draft.overallFeedback).toBe('A thoughtful discussion.\nRefer to specific student work samples to show impact.');
+
+    await page.getByRole('button', { name: 'Preview what the candidate receives' }).click();
+    const candidateView = page.getByRole('dialog', { name: 'What the candidate will receive' });
+    await candidateView.getByText('Refer to specific student work samples to show impact.', { exact: false }).waitFor();
+    await candidateView.getByText(/at 0:10 — Students weigh risk against time horizon\./).waitFor();
+    await expect(candidateView.getByText('Internal: check the audio later.').count()).resolves.toBe(0);
+  });
+});
+
+describe('nothing lost', () => {
+  it('restores every acknowledged edit and the video position after the host is killed with SIGKILL', async () => {
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 007/);
+    await waitForVideo(page);
+    await page.getByRole('radiogroup', { name: 'Learning context' }).focus();
+    await page.keyboard.press('4');
+    await page.keyboard.press('2');
+    await page.getByRole('textbox', { name: 'Rationale (internal)' }).first().fill('Names the mixed-grade class and its prior knowledge.');
+    await page.getByRole('textbox', { name: 'Overall feedback' }).fill('Clear ranking activity.');
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'Overall feedback' }).blur();
+    for (const _ of [1, 2]) await page.keyboard.press('l');
+    await waitForVideoNear(page, 20);
+    await page.waitForTimeout(2500); // the position is kept every 2 s
+    await page.keyboard.press('ArrowRight');
+    await waitForVideoNear(page, 25);
+    await waitForSaved(page);
+    // Typing that is not yet acknowledged may be lost; everything acknowledged must not be.
+    await page.getByRole('textbox', { name: 'Overall feedback' }).pressSequentially(' More');
+    await preview.kill();
+    await page.close();
+
+    preview = await startPreview({ dataDir: preview.dataDir });
+    page = await newPage();
+    await page.goto(preview.url);
+    await page.getByRole('heading', { level: 2, name: /Submission 007/ }).waitFor(); // the same submission reopens
+    await expect(page.getByRole('radiogroup', { name: 'Learning context' }).getByRole('radio', { name: /4 · Exemplary/ }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('radiogroup', { name: 'Learning objectives' }).getByRole('radio', { name: /2 · Developing/ }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('textbox', { name: 'Rationale (internal)' }).first().inputValue()).resolves.toBe('Names the mixed-grade class and its prior knowledge.');
+    await expect(page.getByRole('textbox', { name: 'Overall feedback' }).inputValue()).resolves.toMatch(/^Clear ranking activity\./);
+    await waitForVideo(page);
+    await waitForVideoNear(page, 22.5, 3); // near where it was (kept every 2 s)
+  });
+});
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violations in the workspace, the flag dialog and the shortcut sheet', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 004/);
+    await waitForVideo(page);
+    await page.keyboard.press('c');
+    await page.keyboard.type('A comment for the scan.');
+    const scan = async (): Promise<unknown[]> => {
+      await page.evaluate(axeSource); // through the DevTools protocol, so our CSP does not block it
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target) }));
+      });
+    };
+    expect(await scan()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Flag for lead review' }).click();
+    expect(await scan()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await scan()).toEqual([]);
+  });
+});
