@@ -142,7 +142,7 @@ describe('comments and video', () => {
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 001/);
     await waitForVideo(page);
-    for (const _ of [1, 2, 3]) await page.keyboard.press('ArrowRight');
+    for (let press = 0; press < 3; press++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('.'); // one frame on
     await page.keyboard.press('.');
     await waitForVideoNear(page, 15.07, 0.1);
@@ -262,7 +262,7 @@ describe('nothing lost', () => {
     await page.getByRole('textbox', { name: 'Overall feedback' }).fill('Clear ranking activity.');
     await page.keyboard.press('Escape');
     await page.getByRole('textbox', { name: 'Overall feedback' }).blur();
-    for (const _ of [1, 2]) await page.keyboard.press('l');
+    for (let press = 0; press < 2; press++) await page.keyboard.press('l');
     await waitForVideoNear(page, 20);
     await page.waitForTimeout(2500); // the position is kept every 2 s
     await page.keyboard.press('ArrowRight');
