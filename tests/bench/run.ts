@@ -8,10 +8,12 @@ import type { Browser } from 'playwright-core';
 import { cleanup, freshDataDir, launchChromium, startPreview } from '../e2e/harness';
 import type { RunningPreview } from '../e2e/harness';
 import { openTestCore } from '../support/core-fixture';
+import { rpc } from '../support/http';
 import { printTable, summarize } from './stats';
 import type { Row } from './stats';
 
 const rows: Row[] = [];
+const progress = (message: string): void => console.error(`bench: ${message}`);
 
 function benchDurableWrites(count: number): void {
   const fixture = openTestCore();
@@ -116,6 +118,88 @@ async function scrollFrames(browser: Browser, preview: RunningPreview): Promise<
   return frames;
 }
 
+/** Edit → durable: from the debounced save leaving the page to core's acknowledgement (as measured in the page). */
+async function editToDurable(browser: Browser, preview: RunningPreview, edits: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(preview.url);
+  await page.getByRole('option', { name: /Submission 002/ }).click();
+  const rationale = page.getByRole('textbox', { name: 'Rationale (internal)' }).first();
+  await rationale.waitFor();
+  await page.evaluate(() => performance.clearMeasures('durable-save'));
+  for (let edit = 0; edit < edits; edit++) {
+    await rationale.fill(`Rationale revision ${edit}: objectives are measurable.`);
+    await page.waitForFunction((count) => performance.getEntriesByName('durable-save').length >= count, edit + 1);
+  }
+  const samples = await page.evaluate(() => performance.getEntriesByName('durable-save').map((entry) => entry.duration));
+  await page.close();
+  return samples;
+}
+
+/**
+ * Click on a comment → the video shows that time: the seek completes (the frame is decoded) and the
+ * next frame is painted. (requestVideoFrameCallback does not fire for a paused video in headless Chromium.)
+ */
+async function commentToFrame(browser: Browser, preview: RunningPreview, clicks: number): Promise<number[]> {
+  const times = [3_000, 9_500, 17_000, 24_000, 31_000, 37_500];
+  for (const [index, startMs] of times.entries()) {
+    await rpc(preview.port, preview.secret, 'comment.save', {
+      submissionId: 'demo-sub-006',
+      comment: { id: `bench-${index}`, evidenceId: 'demo-ev-006-video', startMs, endMs: null, page: null, quote: null, body: `Moment ${index}`, tag: 'note', visibility: 'internal', criterionIds: [] },
+    });
+  }
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(preview.url);
+  await page.getByRole('option', { name: /Submission 006/ }).click();
+  await page.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 2);
+  const samples: number[] = [];
+  for (let click = 0; click < clicks; click++) {
+    const index = click % times.length;
+    // Given as text: the page cannot run helpers tsx adds to named functions.
+    samples.push(
+      await page.evaluate<number>(`new Promise((resolve) => {
+        const video = document.querySelector('.video-host video');
+        const button = [...document.querySelectorAll('.comment-anchor')][${index}];
+        const started = performance.now();
+        video.addEventListener('seeked', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started))), { once: true });
+        button.click();
+      })`),
+    );
+  }
+  await page.close();
+  return samples;
+}
+
+/** Renderer heap (after a forced GC) before and after scoring and awarding 100 submissions in a row. */
+async function heapOverHundredSubmissions(browser: Browser, preview: RunningPreview): Promise<{ before: number; after: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  const heapMb = async (): Promise<number> => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    return usage.usedSize / (1024 * 1024);
+  };
+  await page.addInitScript(`window.localStorage.setItem('assessor.batch', 'generated-5000')`);
+  await page.goto(preview.url);
+  await page.getByRole('option', { name: /Submission 00001/ }).click();
+  await page.getByRole('heading', { level: 2, name: /Submission 00001/ }).waitFor();
+  const before = await heapMb();
+  for (let scored = 0; scored < 100; scored++) {
+    if (scored % 10 === 0) progress(`  scored ${scored}`);
+    const label = `Submission ${String(scored + 1).padStart(5, '0')}`;
+    await page.getByRole('heading', { level: 2, name: new RegExp(label) }).waitFor();
+    await page.getByRole('radiogroup').first().waitFor();
+    const criteria = await page.getByRole('radiogroup').count();
+    for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
+    await page.getByText('Meets the pass rule: award').waitFor();
+    await page.getByText(/^All changes saved/).waitFor();
+    await page.keyboard.press('Alt+Shift+A');
+  }
+  await page.getByRole('heading', { level: 2, name: /Submission 00101/ }).waitFor();
+  const after = await heapMb();
+  await page.close();
+  return { before, after };
+}
+
 async function main(): Promise<void> {
   benchDurableWrites(1000);
   const browser = await launchChromium();
@@ -132,6 +216,14 @@ async function main(): Promise<void> {
     for (const { label, preview, batchId } of batches) {
       rows.push({ name: `open submission → rubric + evidence painted (${label})`, summary: summarize(await openSubmission(browser, preview, batchId, 60)), unit: 'ms', target: 'p95 < 150' });
     }
+    progress('edit → durable');
+    rows.push({ name: 'edit → durable after the debounce (rationale)', summary: summarize(await editToDurable(browser, demo, 100)), unit: 'ms', target: 'p99 < 20' });
+    progress('comment → frame');
+    rows.push({ name: 'click comment → video frame at that time', summary: summarize(await commentToFrame(browser, demo, 60)), unit: 'ms', target: 'p95 < 250' });
+    progress('heap over 100 submissions');
+    const heap = await heapOverHundredSubmissions(browser, large);
+    rows.push({ name: 'renderer heap before scoring 100 submissions', summary: summarize([heap.before]), unit: 'MB', target: '' });
+    rows.push({ name: 'renderer heap after scoring 100 submissions', summary: summarize([heap.after]), unit: 'MB', target: 'growth < 20', baseline: { name: 'before', summary: summarize([heap.before]) } });
     rows.push({ name: 'queue scroll frame time (5,000 batch, 3 s fling)', summary: summarize(await scrollFrames(browser, large)), unit: 'ms', target: 'p95 ≤ 33 (30 fps)' });
   } finally {
     await browser.close();
