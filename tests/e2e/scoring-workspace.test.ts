@@ -163,6 +163,13 @@ describe('comments and video', () => {
     await waitForVideoNear(page, pinnedMs / 1000 - 10, 0.5);
     await page.getByRole('button', { name: 'Comment at 0:15', exact: true }).click(); // the marker on the progress bar
     await waitForVideoNear(page, pinnedMs / 1000, 0.25);
+
+    // Looking at other evidence and coming back keeps the place.
+    await page.getByRole('tab', { name: /Student work/ }).click();
+    await page.getByRole('button', { name: 'Next page' }).waitFor();
+    await page.getByRole('tab', { name: /Classroom video/ }).click();
+    await waitForVideo(page);
+    await waitForVideoNear(page, pinnedMs / 1000, 0.5);
   });
 
   it('anchors a document comment to its page and the selected passage', async () => {

@@ -17,7 +17,7 @@ interface Props {
   comments: EvidenceComment[];
   selectedId: string;
   pages: Record<string, number>;
-  startAtMs: number;
+  startAt: (evidenceId: string) => number;
   markInMs: number | null;
   readOnly: boolean;
   onSelect: (evidenceId: string) => void;
@@ -82,7 +82,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
             <VideoViewer
               evidence={selected}
               comments={props.comments}
-              startAtMs={props.startAtMs}
+              startAt={() => props.startAt(selected.id)}
               onController={props.onController}
               onPosition={(ms) => props.onPosition(selected.id, ms)}
               onPlayingChange={props.onPlayingChange}

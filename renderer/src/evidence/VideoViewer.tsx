@@ -18,8 +18,8 @@ type Player = ReturnType<typeof videojs>;
 interface Props {
   evidence: EvidenceSummary;
   comments: EvidenceComment[];
-  /** Where to start (restored after a restart). */
-  startAtMs: number;
+  /** Where to start: the last position in this session, or the one kept from before a restart. */
+  startAt: () => number;
   onController: (controller: MediaController | null) => void;
   /** Called while playing and after seeks, so the position can be kept. */
   onPosition: (ms: number) => void;
@@ -27,16 +27,16 @@ interface Props {
 }
 
 /** Video or audio evidence in video.js, with a marker on the progress bar for every comment. */
-export function VideoViewer({ evidence, comments, startAtMs, onController, onPosition, onPlayingChange }: Props): React.JSX.Element {
+export function VideoViewer({ evidence, comments, startAt, onController, onPosition, onPlayingChange }: Props): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const hostRef = useRef<HTMLDivElement>(null);
   const [player, setPlayer] = useState<Player | null>(null);
   const [markerHost, setMarkerHost] = useState<HTMLElement | null>(null);
   const [durationMs, setDurationMs] = useState(evidence.durationMs ?? 0);
   // Latest callbacks without re-creating the player.
-  const callbacks = useRef({ onController, onPosition, onPlayingChange, startAtMs });
+  const callbacks = useRef({ onController, onPosition, onPlayingChange, startAt });
   useLayoutEffect(() => {
-    callbacks.current = { onController, onPosition, onPlayingChange, startAtMs };
+    callbacks.current = { onController, onPosition, onPlayingChange, startAt };
   });
 
   useEffect(() => {
@@ -102,7 +102,8 @@ export function VideoViewer({ evidence, comments, startAtMs, onController, onPos
     };
     created.on('loadedmetadata', () => {
       setDurationMs(Math.round((created.duration() ?? 0) * 1000));
-      if (callbacks.current.startAtMs > 0) created.currentTime(callbacks.current.startAtMs / 1000);
+      const resumeMs = callbacks.current.startAt();
+      if (resumeMs > 0) created.currentTime(resumeMs / 1000);
     });
     created.on('timeupdate', report);
     created.on('seeked', report);

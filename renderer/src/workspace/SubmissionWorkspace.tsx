@@ -58,13 +58,15 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const media = useRef<MediaController | null>(null);
   const lastPlaybackSave = useRef(0);
+  /** Last position per evidence item this session, so switching tabs does not lose the place. */
+  const positions = useRef<Record<string, number>>({});
 
   const readOnly = !detail || detail.decision !== null;
   const evidenceId = selectedEvidenceId ?? detail?.draft.playback?.evidenceId ?? detail?.evidence[0]?.id ?? null;
   const selected = detail?.evidence.find((item) => item.id === evidenceId) ?? null;
   const criteria = detail ? allCriteria(detail.rubric) : [];
 
-  useActiveTime(props.submissionId, playing, !readOnly);
+  useActiveTime(props.submissionId, playing, !readOnly, (activeMs) => patch((current) => ({ ...current, draft: { ...current.draft, activeMs } })));
 
   // Leaving a submission (or the page) sends whatever is still waiting for its debounce.
   useEffect(() => {
@@ -275,6 +277,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   }, [registerActions]);
 
   const savePosition = (evidence: string, ms: number): void => {
+    positions.current[evidence] = ms;
     const now = performance.now();
     if (now - lastPlaybackSave.current < playbackSaveEveryMs) return;
     lastPlaybackSave.current = now;
@@ -284,7 +287,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   if (loaded.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (loaded.state === 'error') return <p role="alert">{t('submission.notFound', { message: describeError(loaded.error, t) })}</p>;
   const submission = loaded.value;
-  const startAtMs = submission.draft.playback?.evidenceId === evidenceId ? submission.draft.playback.positionMs : 0;
+  const startAt = (id: string): number => positions.current[id] ?? (submission.draft.playback?.evidenceId === id ? submission.draft.playback.positionMs : 0);
 
   return (
     <article className="submission" aria-labelledby="submission-title">
@@ -330,7 +333,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               comments={submission.comments}
               selectedId={evidenceId ?? ''}
               pages={pages}
-              startAtMs={startAtMs}
+              startAt={startAt}
               markInMs={markInMs}
               readOnly={readOnly}
               onSelect={(id) => {

@@ -9,12 +9,14 @@ const reportEveryMs = 10_000;
  * Time on task: counts only while the page is visible and the assessor is active (recent input,
  * or evidence playing), and reports it to core in slices so a crash loses at most one slice.
  */
-export function useActiveTime(submissionId: string, playing: boolean, enabled: boolean): void {
+export function useActiveTime(submissionId: string, playing: boolean, enabled: boolean, onTotal: (activeMs: number) => void): void {
   const client = useClient();
   const playingRef = useRef(playing);
+  const onTotalRef = useRef(onTotal);
   useEffect(() => {
     playingRef.current = playing;
-  }, [playing]);
+    onTotalRef.current = onTotal;
+  });
 
   useEffect(() => {
     if (!enabled) return;
@@ -32,7 +34,9 @@ export function useActiveTime(submissionId: string, playing: boolean, enabled: b
       const ms = Math.round(unreported);
       if (ms < 1) return;
       unreported = 0;
-      void client.invoke('draft.addActiveTime', { submissionId, ms: Math.min(ms, 10 * 60 * 1000) });
+      void client.invoke('draft.addActiveTime', { submissionId, ms: Math.min(ms, 10 * 60 * 1000) }).then((result) => {
+        if (result.ok) onTotalRef.current(result.value.activeMs);
+      });
     };
     const onInput = (): void => {
       tick();
