@@ -1,47 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SubmissionDetail } from '../../shared/contract/methods';
 import { rpc } from '../support/http';
-import { launchChromium, startPreview } from './harness';
-import type { RunningPreview } from './harness';
+import { startPreview } from './harness';
+import { useWorkstationSession } from './session';
 import { openFromQueue, videoTime, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 
-let browser: Browser;
-let preview: RunningPreview;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  preview = await startPreview();
-  page = await newPage();
-});
-afterEach(async () => {
-  await page.close();
-  await preview.stop();
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-async function newPage(): Promise<Page> {
-  const created = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-  created.on('pageerror', (error) => pageErrors.push(error.message));
-  return created;
-}
+const session = useWorkstationSession();
 
 async function submission(id: string): Promise<SubmissionDetail> {
-  const response = await rpc(preview.port, preview.secret, 'submission.open', { submissionId: id });
+  const response = await rpc(session.preview.port, session.preview.secret, 'submission.open', { submissionId: id });
   return (JSON.parse(response.body) as { value: SubmissionDetail }).value;
 }
 
 describe('scoring from the keyboard', () => {
   it('scores a whole submission with two timestamped comments (one a range) and a decision, keyboard only', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().waitFor();
     await page.keyboard.press('q'); // the queue is one keystroke away
@@ -85,6 +60,7 @@ describe('scoring from the keyboard', () => {
   });
 
   it('offers undo until the decision leaves, and undo makes the submission editable again', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 005/);
     await page.getByRole('button', { name: 'Flag for lead review' }).click();
@@ -100,6 +76,7 @@ describe('scoring from the keyboard', () => {
   });
 
   it('never fires a single-key shortcut while typing', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 002/);
     await waitForVideo(page);
@@ -115,6 +92,7 @@ describe('scoring from the keyboard', () => {
   });
 
   it('lets the assessor remap a shortcut, and keeps it', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 002/);
     await page.keyboard.press('?');
@@ -139,6 +117,7 @@ describe('scoring from the keyboard', () => {
 
 describe('comments and video', () => {
   it('seeks to within 0.25 s of a comment when the comment or its marker is clicked', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 001/);
     await waitForVideo(page);
@@ -173,6 +152,7 @@ describe('comments and video', () => {
   });
 
   it('anchors a document comment to its page and the selected passage', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 001/);
     await page.getByRole('tab', { name: /Student work: reading a credit report/ }).click();
@@ -193,6 +173,7 @@ describe('comments and video', () => {
 
 describe('the not-yet checklist', () => {
   it('blocks an uncited low score, and lets the decision go once a comment cites evidence', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 006/);
     await waitForVideo(page);
@@ -224,6 +205,7 @@ describe('the not-yet checklist', () => {
 
 describe('feedback composer', () => {
   it('keeps a personal comment bank and previews exactly what the candidate receives', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 003/);
     await waitForVideo(page);
@@ -259,6 +241,7 @@ describe('feedback composer', () => {
 
 describe('nothing lost', () => {
   it('restores every acknowledged edit and the video position after the host is killed with SIGKILL', async () => {
+    let { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 007/);
     await waitForVideo(page);
@@ -280,8 +263,8 @@ describe('nothing lost', () => {
     await preview.kill();
     await page.close();
 
-    preview = await startPreview({ dataDir: preview.dataDir });
-    page = await newPage();
+    preview = session.preview = await startPreview({ dataDir: preview.dataDir });
+    page = session.page = await session.newPage();
     await page.goto(preview.url);
     await page.getByRole('heading', { level: 2, name: /Submission 007/ }).waitFor(); // the same submission reopens
     await expect(page.getByRole('radiogroup', { name: 'Learning context' }).getByRole('radio', { name: /4 · Exemplary/ }).isChecked()).resolves.toBe(true);
@@ -295,6 +278,7 @@ describe('nothing lost', () => {
 
 describe('accessibility', () => {
   it('has no serious or critical axe violations in the workspace, the flag dialog and the shortcut sheet', async () => {
+    const { page, preview } = session;
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 004/);

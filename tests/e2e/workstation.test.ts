@@ -1,32 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startPreview } from './harness';
-import type { RunningPreview } from './harness';
+import { describe, expect, it } from 'vitest';
+import { startPreview } from './harness';
+import { useWorkstationSession } from './session';
 
-let browser: Browser;
-let preview: RunningPreview;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  preview = await startPreview(); // a fresh data folder per test
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-afterEach(async () => {
-  await page.close();
-  await preview.stop();
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const session = useWorkstationSession({ width: 1440, height: 900 });
 
 describe('workstation in Chromium through the preview host', () => {
   it('opens the demo workspace, shows the queue and opens a submission from the keyboard', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     expect(new URL(page.url()).search).toBe(''); // the secret left the address bar
     await page.getByText('Demo workspace').waitFor();
@@ -51,6 +31,7 @@ describe('workstation in Chromium through the preview host', () => {
   });
 
   it('saves a score durably, updates the queue status, and keeps it across a reload', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await page.getByRole('option', { name: /Submission 003/ }).click();
     const group = page.getByRole('radiogroup', { name: 'Quality of discussion' });
@@ -66,6 +47,7 @@ describe('workstation in Chromium through the preview host', () => {
   });
 
   it('shows attempt 1’s score and feedback beside each criterion of a resubmission', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await page.getByRole('option', { name: /Submission 004/ }).click();
     await page.getByText('Resubmission', { exact: true }).waitFor();
@@ -74,6 +56,7 @@ describe('workstation in Chromium through the preview host', () => {
   });
 
   it('speaks Spanish, with dates formatted for the locale', async () => {
+    const { page, preview } = session;
     await page.goto(preview.url);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await page.getByRole('listbox', { name: 'Cola del lote' }).waitFor();
@@ -87,6 +70,7 @@ describe('workstation in Chromium through the preview host', () => {
   });
 
   it('refuses a browser that lacks the secret', async () => {
+    const { page, preview } = session;
     const response = await page.goto(`${preview.origin}/`);
     expect(response?.status()).toBe(401);
     await expect(page.textContent('body')).resolves.toContain('needs the link');
@@ -95,8 +79,9 @@ describe('workstation in Chromium through the preview host', () => {
 
 describe('a generated batch of 5,000 submissions', () => {
   it('renders only the visible rows and reaches the last one from the keyboard', async () => {
-    await preview.stop();
-    preview = await startPreview({ generatedBatch: 5000 });
+    const { page } = session;
+    await session.preview.stop();
+    const preview = (session.preview = await startPreview({ generatedBatch: 5000 }));
     await page.goto(preview.url);
     await page.getByRole('combobox', { name: 'Batch' }).selectOption('generated-5000');
     const queue = page.getByRole('listbox', { name: 'Batch queue' });

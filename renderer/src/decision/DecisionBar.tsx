@@ -1,4 +1,3 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import type { ConditionCode as ConditionCodeValue } from '../../../shared/domain
 import { decisionBlockers } from '../../../shared/domain/decision-rules';
 import type { DecisionBlocker } from '../../../shared/domain/decision-rules';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
+import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
 
 interface Props {
   submission: SubmissionDetail;
@@ -93,48 +93,46 @@ function FlagDialog({ busy, open, onOpenChange: setOpen, onSubmit }: FlagDialogP
   const [code, setCode] = useState<ConditionCodeValue | null>(null);
   const [note, setNote] = useState('');
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
+    <ModalDialog
+      title={t('decision.flagTitle')}
+      description={t('decision.flagDescription')}
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <button type="button" className="decide flag">
           {t('decision.flag')}
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title>{t('decision.flagTitle')}</Dialog.Title>
-          <Dialog.Description className="hint">{t('decision.flagDescription')}</Dialog.Description>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!code || busy) return;
-              onSubmit(code, note.trim());
-              setOpen(false);
-            }}
-          >
-            <fieldset>
-              <legend>{t('decision.conditionCode')}</legend>
-              {ConditionCode.options.map((option) => (
-                <label key={option} className="block-choice">
-                  <input type="radio" name={`${id}-code`} checked={code === option} onChange={() => setCode(option)} required /> {t(`conditionCodes.${option}`)}
-                </label>
-              ))}
-            </fieldset>
-            <label className="block-choice">
-              {t('decision.flagNote')}
-              <textarea value={note} rows={3} onChange={(event) => setNote(event.target.value)} />
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!code || busy) return;
+          onSubmit(code, note.trim());
+          setOpen(false);
+        }}
+      >
+        <fieldset>
+          <legend>{t('decision.conditionCode')}</legend>
+          {ConditionCode.options.map((option) => (
+            <label key={option} className="block-choice">
+              <input type="radio" name={`${id}-code`} checked={code === option} onChange={() => setCode(option)} required /> {t(`conditionCodes.${option}`)}
             </label>
-            <div className="button-row">
-              <button type="submit" disabled={!code || busy}>
-                {t('decision.submitFlag')}
-              </button>
-              <Dialog.Close asChild>
-                <button type="button">{t('common.cancel')}</button>
-              </Dialog.Close>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          ))}
+        </fieldset>
+        <label className="block-choice">
+          {t('decision.flagNote')}
+          <textarea value={note} rows={3} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        <div className="button-row">
+          <button type="submit" disabled={!code || busy}>
+            {t('decision.submitFlag')}
+          </button>
+          <DialogClose asChild>
+            <button type="button">{t('common.cancel')}</button>
+          </DialogClose>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import * as Dialog from '@radix-ui/react-dialog';
+import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { composeCandidateFeedback } from '../../../shared/domain/candidate-feedback';
@@ -7,22 +7,17 @@ import { composeCandidateFeedback } from '../../../shared/domain/candidate-feedb
 export function CandidatePreview({ submission }: { submission: SubmissionDetail }): React.JSX.Element {
   const { t } = useTranslation();
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
-        <button type="button">{t('preview.open')}</button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog candidate-preview">
-          <Dialog.Title>{t('preview.title')}</Dialog.Title>
-          <Dialog.Description className="hint">{t('preview.description')}</Dialog.Description>
-          <PreviewBody submission={submission} />
-          <Dialog.Close asChild>
-            <button type="button">{t('common.close')}</button>
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog
+      title={t('preview.title')}
+      description={t('preview.description')}
+      className="candidate-preview"
+      trigger={<button type="button">{t('preview.open')}</button>}
+    >
+      <PreviewBody submission={submission} />
+      <DialogClose asChild>
+        <button type="button">{t('common.close')}</button>
+      </DialogClose>
+    </ModalDialog>
   );
 }
 

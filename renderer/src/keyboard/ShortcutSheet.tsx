@@ -1,8 +1,8 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chordOf, defaultKeymap, remap, shortcutActions } from '../../../shared/keyboard/keymap';
 import type { Keymap, ShortcutAction } from '../../../shared/keyboard/keymap';
+import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
 
 interface Props {
   open: boolean;
@@ -37,72 +37,65 @@ export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): 
   };
 
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog shortcut-sheet">
-          <Dialog.Title>{t('shortcuts.title')}</Dialog.Title>
-          <Dialog.Description className="hint">{t('shortcuts.description')}</Dialog.Description>
-          <p className="hint" aria-live="polite">
-            {message}
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('shortcuts.action')}</th>
-                <th scope="col">{t('shortcuts.keys')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('shortcuts.change')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t('shortcuts.scoreLevel')}</th>
-                <td>
-                  <kbd>1</kbd>–<kbd>9</kbd>
-                </td>
-                <td />
-              </tr>
-              {shortcutActions.map((action) => (
-                <tr key={action}>
-                  <th scope="row">{t(`shortcuts.actions.${action}`)}</th>
-                  <td>
-                    {keymap[action].map((chord) => (
-                      <kbd key={chord}>{chord}</kbd>
-                    ))}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={t('shortcuts.changeNamed', { action: t(`shortcuts.actions.${action}`) })}
-                      onClick={() => setCapturing(action)}
-                      onKeyDown={capturing === action ? (event) => capture(event, action) : undefined}
-                      onBlur={() => setCapturing((current) => (current === action ? null : current))}
-                    >
-                      {capturing === action ? t('shortcuts.pressKey') : t('shortcuts.change')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="button-row">
-            <button
-              type="button"
-              onClick={() => {
-                onKeymap(defaultKeymap);
-                setMessage(t('shortcuts.resetDone'));
-              }}
-            >
-              {t('shortcuts.reset')}
-            </button>
-            <Dialog.Close asChild>
-              <button type="button">{t('common.close')}</button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog title={t('shortcuts.title')} description={t('shortcuts.description')} open={open} onOpenChange={onOpenChange} className="shortcut-sheet">
+      <p className="hint" aria-live="polite">
+        {message}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.action')}</th>
+            <th scope="col">{t('shortcuts.keys')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('shortcuts.change')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('shortcuts.scoreLevel')}</th>
+            <td>
+              <kbd>1</kbd>–<kbd>9</kbd>
+            </td>
+            <td />
+          </tr>
+          {shortcutActions.map((action) => (
+            <tr key={action}>
+              <th scope="row">{t(`shortcuts.actions.${action}`)}</th>
+              <td>
+                {keymap[action].map((chord) => (
+                  <kbd key={chord}>{chord}</kbd>
+                ))}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={t('shortcuts.changeNamed', { action: t(`shortcuts.actions.${action}`) })}
+                  onClick={() => setCapturing(action)}
+                  onKeyDown={capturing === action ? (event) => capture(event, action) : undefined}
+                  onBlur={() => setCapturing((current) => (current === action ? null : current))}
+                >
+                  {capturing === action ? t('shortcuts.pressKey') : t('shortcuts.change')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() => {
+            onKeymap(defaultKeymap);
+            setMessage(t('shortcuts.resetDone'));
+          }}
+        >
+          {t('shortcuts.reset')}
+        </button>
+        <DialogClose asChild>
+          <button type="button">{t('common.close')}</button>
+        </DialogClose>
+      </div>
+    </ModalDialog>
   );
 }
