@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -19,16 +19,22 @@ function electronBinary(): string | null {
  * The Electron runtime, fetched on first start if `npm install` skipped it (our install policy
  * denies electron's download script). Null when it is not installed and cannot be fetched.
  */
-export function ensureElectronRuntime(root: string): string | null {
+export async function ensureElectronRuntime(root: string): Promise<string | null> {
   const present = electronBinary();
   if (present) return present;
-  console.log('Fetching the Electron runtime (first desktop start)…');
-  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+  const install = spawn(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
     cwd: join(root, 'node_modules', 'electron'),
     stdio: 'ignore',
     timeout: 300_000,
   });
-  return install.status === 0 ? electronBinary() : null;
+  // Say something only if the download is really under way (where the host is unreachable it fails at once).
+  const notice = setTimeout(() => console.log('Fetching the Electron runtime (first desktop start)…'), 2000);
+  const status = await new Promise<number | null>((resolve) => {
+    install.once('exit', resolve);
+    install.once('error', () => resolve(null));
+  });
+  clearTimeout(notice);
+  return status === 0 ? electronBinary() : null;
 }
 
 /**

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const { root } = projectPaths();
   buildIfStale(root);
   if (!process.argv.includes('--preview')) {
-    const electron = ensureElectronRuntime(root);
+    const electron = await ensureElectronRuntime(root);
     const sqlite = electron ? ensureElectronSqlite(root) : null;
     if (electron && sqlite) {
       const env: NodeJS.ProcessEnv = { ...process.env, ASSESSOR_SQLITE_BINDING: sqlite };
