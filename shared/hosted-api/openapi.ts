@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  Account,
+  ApiError,
+  AssignmentList,
+  ClaimRequest,
+  ClaimResponse,
+  DecisionConflict,
+  DecisionReceipt,
+  DecisionRequest,
+  RefreshRequest,
+  SignInRequest,
+  SignOutRequest,
+  SubmissionManifest,
+  TokenPair,
+  ValidationFailure,
+} from './schemas';
+
+const components = {
+  Account,
+  ApiError,
+  AssignmentList,
+  ClaimRequest,
+  ClaimResponse,
+  DecisionConflict,
+  DecisionReceipt,
+  DecisionRequest,
+  RefreshRequest,
+  SignInRequest,
+  SignOutRequest,
+  SubmissionManifest,
+  TokenPair,
+  ValidationFailure,
+};
+type ComponentName = keyof typeof components;
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: ComponentName, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const errors = {
+  '401': json('ApiError', 'Not signed in, or the token expired or was revoked.'),
+  '429': { description: 'Too many requests; wait for Retry-After seconds.', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+};
+const idParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]+$' } });
+const bearer = [{ bearer: [] }];
+
+/** The OpenAPI 3.1 document of the hosted API, generated from the zod schemas it describes. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Micro-credential assessment hosted API', version: '1.0.0', description: 'Claim batches, fetch evidence, and submit decisions exactly once.' },
+    servers: [{ url: 'http://127.0.0.1:{port}', variables: { port: { default: '8080' } } }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })])),
+    },
+    paths: {
+      '/v1/auth/sign-in': { post: { summary: 'Sign in with email and password', requestBody: json('SignInRequest', 'Credentials'), responses: { '200': json('TokenPair', 'Tokens'), '401': errors['401'], '422': json('ValidationFailure', 'Invalid body') } } },
+      '/v1/auth/refresh': { post: { summary: 'Exchange a refresh token (each works once)', requestBody: json('RefreshRequest', 'Refresh token'), responses: { '200': json('TokenPair', 'New tokens'), '401': errors['401'] } } },
+      '/v1/auth/sign-out': { post: { summary: 'End the session (revokes its tokens)', requestBody: json('SignOutRequest', 'Refresh token'), responses: { '204': { description: 'Signed out' } } } },
+      '/v1/me': { get: { summary: 'Who am I', security: bearer, responses: { '200': json('Account', 'The account and its roles'), '401': errors['401'] } } },
+      '/v1/assignments': { get: { summary: 'My assignments', security: bearer, responses: { '200': json('AssignmentList', 'Assignments'), '401': errors['401'] } } },
+      '/v1/batches/claim': {
+        post: { summary: 'Claim a batch of N submissions (leased, with a due time)', security: bearer, requestBody: json('ClaimRequest', 'How many'), responses: { '201': json('ClaimResponse', 'The batch'), '401': errors['401'], '429': errors['429'] } },
+      },
+      '/v1/submissions/{id}': {
+        get: { summary: 'A submission with its evidence manifest and rubric', security: bearer, parameters: [idParameter('id')], responses: { '200': json('SubmissionManifest', 'Manifest'), '404': json('ApiError', 'Not yours or not found') } },
+      },
+      '/v1/submissions/{id}/decision': {
+        post: {
+          summary: 'Submit a decision (idempotent by key)',
+          security: bearer,
+          parameters: [idParameter('id'), { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' } }],
+          requestBody: json('DecisionRequest', 'The decision'),
+          responses: {
+            '201': json('DecisionReceipt', 'Recorded (a replay of the same key and body returns the first answer)'),
+            '409': json('DecisionConflict', 'Lease expired, already decided, rubric superseded, or the key was used with another body'),
+            '422': json('ValidationFailure', 'Field errors'),
+          },
+        },
+      },
+      '/v1/submissions/{id}/release': { post: { summary: 'Give a submission back', security: bearer, parameters: [idParameter('id')], responses: { '204': { description: 'Released' }, '404': json('ApiError', 'No lease') } } },
+      '/v1/evidence/{id}': {
+        get: {
+          summary: 'Evidence bytes (Range, ETag, If-Range)',
+          security: bearer,
+          parameters: [idParameter('id'), { name: 'Range', in: 'header', schema: { type: 'string' } }, { name: 'If-Range', in: 'header', schema: { type: 'string' } }],
+          responses: { '200': { description: 'The whole file' }, '206': { description: 'The requested range' }, '416': { description: 'Range not satisfiable' } },
+        },
+      },
+      '/v1/evidence/{id}/captions': { get: { summary: 'WebVTT captions for a video', security: bearer, parameters: [idParameter('id')], responses: { '200': { description: 'text/vtt' } } } },
+    },
+  };
+}

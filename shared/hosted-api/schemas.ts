@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ConditionCode, EvidenceComment } from '../domain/comment';
+import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
+import { DecisionOutcome, EvidenceKind, PreviousAttempt, Sha256Hex } from '../domain/submission';
+
+/**
+ * The hosted API's wire format: one source of truth for the reference server, the workstation's
+ * client and the OpenAPI document (resources/openapi.json is generated from these).
+ */
+const Timestamp = z.string().datetime();
+const Email = z.string().trim().toLowerCase().email().max(320);
+
+export const Role = z.enum(['assessor', 'lead']);
+export type Role = z.infer<typeof Role>;
+
+export const ApiError = z.object({ error: z.object({ code: z.string().max(100), message: z.string().max(2000) }) });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const SignInRequest = z.object({ email: Email, password: z.string().min(1).max(1000) }).strict();
+export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(500) }).strict();
+export const SignOutRequest = RefreshRequest;
+
+export const Account = z.object({ id: Id, email: Email, displayName: z.string().max(200), roles: z.array(Role).min(1) });
+export type Account = z.infer<typeof Account>;
+
+export const TokenPair = z.object({
+  accessToken: z.string().min(20).max(500),
+  refreshToken: z.string().min(20).max(500),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().min(1),
+  account: Account,
+});
+export type TokenPair = z.infer<typeof TokenPair>;
+
+export const Assignment = z.object({
+  submissionId: Id,
+  batchId: Id,
+  position: z.number().int().min(0),
+  leaseExpiresAt: Timestamp,
+  dueAt: Timestamp,
+  state: z.enum(['assigned', 'decided', 'released', 'expired']),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const AssignmentList = z.object({ assignments: z.array(Assignment).max(10_000) });
+
+export const ClaimRequest = z.object({ size: z.number().int().min(1).max(200) }).strict();
+export const ClaimResponse = z.object({
+  batch: z.object({ id: Id, claimedAt: Timestamp, leaseExpiresAt: Timestamp, dueAt: Timestamp }),
+  assignments: z.array(Assignment).max(200),
+});
+export type ClaimResponse = z.infer<typeof ClaimResponse>;
+
+export const EvidenceManifestItem = z.object({
+  id: Id,
+  kind: EvidenceKind,
+  title: z.string().min(1).max(300),
+  mimeType: z.string().min(1).max(120),
+  /** Up to 64 GiB: anything larger is refused as absurd. */
+  bytes: z.number().int().min(0).max(64 * 1024 ** 3),
+  sha256: Sha256Hex,
+  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable(),
+  /** Path on the API (relative to its base URL) for the bytes; null for written responses. */
+  url: z.string().regex(/^\/v1\/evidence\/[A-Za-z0-9._:-]+$/).nullable(),
+  captionsUrl: z.string().regex(/^\/v1\/evidence\/[A-Za-z0-9._:-]+\/captions$/).nullable(),
+  text: z.string().max(200_000).nullable(),
+});
+export type EvidenceManifestItem = z.infer<typeof EvidenceManifestItem>;
+
+export const SubmissionManifest = z.object({
+  id: Id,
+  label: z.string().min(1).max(80),
+  attempt: z.number().int().min(1),
+  submittedAt: Timestamp,
+  credential: MicroCredential,
+  rubric: RubricVersion,
+  previousAttempts: z.array(PreviousAttempt).max(20),
+  evidence: z.array(EvidenceManifestItem).max(100),
+});
+export type SubmissionManifest = z.infer<typeof SubmissionManifest>;
+
+/** A decision as submitted (sent with an Idempotency-Key header). */
+export const DecisionRequest = z
+  .object({
+    rubricVersionId: Id,
+    outcome: DecisionOutcome,
+    conditionCode: ConditionCode.nullable(),
+    note: z.string().max(10_000),
+    scores: z.array(z.object({ criterionId: Id, level: z.number().int().min(0).max(10).nullable(), rationale: z.string().max(20_000) })).max(100),
+    comments: z.array(EvidenceComment).max(2000),
+    feedback: z.object({ overall: z.string().max(50_000), components: z.record(Id, z.string().max(20_000)) }),
+    activeMs: z.number().int().min(0),
+    decidedAt: Timestamp,
+    basedOn: Timestamp.nullable(),
+  })
+  .strict();
+export type DecisionRequest = z.infer<typeof DecisionRequest>;
+
+export const DecisionReceipt = z.object({ decisionId: Id, submissionId: Id, receivedAt: Timestamp });
+export type DecisionReceipt = z.infer<typeof DecisionReceipt>;
+
+export const ConflictReason = z.enum(['lease_expired', 'already_decided', 'rubric_superseded', 'idempotency_key_reused']);
+export type ConflictReason = z.infer<typeof ConflictReason>;
+export const DecisionConflict = z.object({ error: z.object({ code: z.literal('conflict'), reason: ConflictReason, message: z.string().max(2000) }) });
+
+export const ValidationFailure = z.object({
+  error: z.object({ code: z.literal('invalid'), message: z.string().max(2000), fields: z.array(z.object({ path: z.string().max(200), message: z.string().max(500) })).max(100) }),
+});

@@ -1,0 +1,307 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { parseByteRange } from '../../electron/common/byte-range';
+import {
+  ClaimRequest,
+  DecisionRequest,
+  RefreshRequest,
+  SignInRequest,
+  SignOutRequest,
+} from '../../shared/hosted-api/schemas';
+import type { ConflictReason, SubmissionManifest } from '../../shared/hosted-api/schemas';
+import { noFaults, pickFault, randomSource } from './faults';
+import type { Fault, FaultOptions } from './faults';
+import { HostedStore } from './store';
+
+export interface HostedApiOptions {
+  dataDir: string;
+  port: number;
+  /** Where resources/openapi.json is served from. */
+  openApiFile: string;
+  faults?: Partial<FaultOptions>;
+  accessTtlSeconds?: number;
+  leaseSeconds?: number;
+  now?: () => Date;
+}
+
+export interface HostedApi {
+  url: string;
+  port: number;
+  store: HostedStore;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): HttpError => new HttpError(status, { error: { code, message, ...extra } });
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 5 * 1024 * 1024) throw fail(413, 'too_large', 'Request body is too large.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson<T>(raw: Buffer, schema: z.ZodType<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString('utf8') || '{}');
+  } catch {
+    throw fail(400, 'malformed', 'The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new HttpError(422, {
+      error: {
+        code: 'invalid',
+        message: 'The request did not validate.',
+        fields: parsed.error.issues.slice(0, 50).map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      },
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * The reference hosted API: a faithful, persistent implementation of the contract in
+ * shared/hosted-api, with auth, leases, idempotent decisions, Range downloads and fault injection.
+ */
+export async function startHostedApi(options: HostedApiOptions): Promise<HostedApi> {
+  const store = new HostedStore(options.dataDir);
+  const faults: FaultOptions = { ...noFaults, ...options.faults };
+  const random = randomSource(faults.seed);
+  const now = options.now ?? (() => new Date());
+  const accessTtl = options.accessTtlSeconds ?? 900;
+  const leaseSeconds = options.leaseSeconds ?? 7 * 86_400;
+
+  const authenticate = (request: IncomingMessage): { accountId: string } => {
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token) throw fail(401, 'unauthenticated', 'Sign in first.');
+    const checked = store.checkToken(token, 'access', now());
+    if (checked === 'revoked') throw fail(401, 'token_revoked', 'This session was ended. Sign in again.');
+    if (checked === 'expired') throw fail(401, 'token_expired', 'The access token expired; refresh it.');
+    if (checked === 'unknown') throw fail(401, 'unauthenticated', 'Unknown token.');
+    return { accountId: checked.accountId };
+  };
+
+  const tokenPair = (accountId: string, family?: string): unknown => {
+    const tokens = store.issueTokens(accountId, now(), accessTtl, family);
+    return { ...tokens, expiresIn: accessTtl, account: store.account(accountId) };
+  };
+
+  const manifest = (submissionId: string): SubmissionManifest => {
+    const submission = store.submission(submissionId);
+    if (!submission) throw fail(404, 'not_found', 'No such submission.');
+    return {
+      id: submission.id,
+      label: submission.label,
+      attempt: submission.attempt,
+      submittedAt: submission.submittedAt,
+      credential: submission.credential,
+      rubric: submission.rubric,
+      previousAttempts: submission.previousAttempts,
+      evidence: submission.evidence.map(({ item, file, captionsFile }) => ({
+        ...item,
+        url: file ? `/v1/evidence/${item.id}` : null,
+        captionsUrl: captionsFile ? `/v1/evidence/${item.id}/captions` : null,
+      })),
+    };
+  };
+
+  const decide = async (request: IncomingMessage, accountId: string, submissionId: string): Promise<{ status: number; body: unknown }> => {
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) throw fail(400, 'idempotency_key_required', 'Send an Idempotency-Key header (8–128 safe characters).');
+    const raw = await readBody(request);
+    const requestHash = createHash('sha256').update(raw).digest('hex');
+    return store.db.transaction(() => {
+      const earlier = store.idempotentReplay(accountId, key);
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) {
+          return { status: 409, body: { error: { code: 'conflict', reason: 'idempotency_key_reused', message: 'This Idempotency-Key was used with a different request.' } } };
+        }
+        return { status: earlier.status, body: earlier.response };
+      }
+      const decision = parseJson(raw, DecisionRequest);
+      const conflict = (reason: ConflictReason, message: string) => ({ status: 409, body: { error: { code: 'conflict', reason, message } } });
+      let answer: { status: number; body: unknown };
+      if (!store.submission(submissionId)) throw fail(404, 'not_found', 'No such submission.');
+      if (store.isDecided(submissionId)) answer = conflict('already_decided', 'This submission already has a decision.');
+      else if (!store.liveAssignment(accountId, submissionId, now())) answer = conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
+      else if (store.currentRubricId(submissionId) !== decision.rubricVersionId) answer = conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
+      else answer = { status: 201, body: store.recordDecision(accountId, submissionId, decision, now()) };
+      store.rememberAnswer(accountId, key, requestHash, answer.status, answer.body);
+      return answer;
+    })();
+  };
+
+  const serveEvidence = (request: IncomingMessage, response: ServerResponse, accountId: string, evidenceId: string, part: 'media' | 'captions', fault: Fault): void => {
+    const evidence = store.evidence(evidenceId);
+    if (!evidence || !store.mayRead(accountId, evidence.submissionId)) throw fail(404, 'not_found', 'No such evidence for this account.');
+    const file = part === 'captions' ? evidence.captionsFile : evidence.file;
+    if (!file) throw fail(404, 'not_found', 'This evidence has no file.');
+    const size = statSync(file).size;
+    const etag = part === 'media' ? `"${evidence.item.sha256}"` : `"captions-${evidence.item.sha256}"`;
+    const ifRange = request.headers['if-range'];
+    // A Range only applies to the version the client already has part of.
+    const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
+    const range = parseByteRange(rangeHeader, size);
+    const headers: Record<string, string> = { etag, 'accept-ranges': 'bytes', 'content-type': part === 'captions' ? 'text/vtt' : evidence.item.mimeType };
+    if (range.status === 416) {
+      response.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
+      response.end();
+      return;
+    }
+    const length = range.end - range.start + 1;
+    response.writeHead(range.status, {
+      ...headers,
+      'content-length': String(length),
+      ...(range.status === 206 ? { 'content-range': `bytes ${range.start}-${range.end}/${size}` } : {}),
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    const cutAt = fault === 'reset' || fault === 'truncate' ? range.start + Math.floor(length / 2) : range.end;
+    const stream = createReadStream(file, { start: range.start, end: Math.max(range.start, cutAt) });
+    if (fault === 'slow') {
+      stream.on('data', (chunk) => {
+        stream.pause();
+        response.write(chunk, () => setTimeout(() => stream.resume(), 5));
+      });
+      stream.on('end', () => response.end());
+      return;
+    }
+    stream.on('end', () => {
+      if (fault === 'reset') response.socket?.resetAndDestroy();
+      else if (fault === 'truncate') response.socket?.destroy();
+    });
+    stream.pipe(response, { end: fault === 'none' });
+  };
+
+  const route = async (request: IncomingMessage, response: ServerResponse, fault: Fault): Promise<{ status: number; body: unknown } | null> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const path = url.pathname;
+    if (method === 'GET' && path === '/openapi.json') return { status: 200, body: JSON.parse(readFileSync(options.openApiFile, 'utf8')) as unknown };
+    if (method === 'POST' && path === '/v1/auth/sign-in') {
+      const credentials = parseJson(await readBody(request), SignInRequest);
+      const account = store.authenticate(credentials.email, credentials.password);
+      if (!account) throw fail(401, 'bad_credentials', 'Email or password is wrong.');
+      return { status: 200, body: tokenPair(account.id) };
+    }
+    if (method === 'POST' && path === '/v1/auth/refresh') {
+      const { refreshToken } = parseJson(await readBody(request), RefreshRequest);
+      const checked = store.checkToken(refreshToken, 'refresh', now());
+      if (typeof checked === 'string') throw fail(401, checked === 'revoked' ? 'token_revoked' : 'unauthenticated', 'Sign in again.');
+      store.revokeToken(refreshToken); // rotation: each refresh token works once
+      return { status: 200, body: tokenPair(checked.accountId, checked.family) };
+    }
+    if (method === 'POST' && path === '/v1/auth/sign-out') {
+      const { refreshToken } = parseJson(await readBody(request), SignOutRequest);
+      const checked = store.checkToken(refreshToken, 'refresh', now());
+      if (typeof checked !== 'string') store.revokeFamily(checked.family);
+      return { status: 204, body: null };
+    }
+    const { accountId } = authenticate(request);
+    if (method === 'GET' && path === '/v1/me') return { status: 200, body: store.account(accountId) };
+    if (method === 'GET' && path === '/v1/assignments') return { status: 200, body: { assignments: store.assignments(accountId, now()) } };
+    if (method === 'POST' && path === '/v1/batches/claim') {
+      const { size } = parseJson(await readBody(request), ClaimRequest);
+      return { status: 201, body: store.claim(accountId, size, now(), leaseSeconds) };
+    }
+    let match = /^\/v1\/submissions\/([A-Za-z0-9._:-]+)$/.exec(path);
+    if (method === 'GET' && match) {
+      if (!store.mayRead(accountId, match[1]!)) throw fail(404, 'not_found', 'No such submission for this account.');
+      return { status: 200, body: manifest(match[1]!) };
+    }
+    match = /^\/v1\/submissions\/([A-Za-z0-9._:-]+)\/decision$/.exec(path);
+    if (method === 'POST' && match) return decide(request, accountId, match[1]!);
+    match = /^\/v1\/submissions\/([A-Za-z0-9._:-]+)\/release$/.exec(path);
+    if (method === 'POST' && match) {
+      if (!store.release(accountId, match[1]!)) throw fail(404, 'not_found', 'You hold no lease on that submission.');
+      return { status: 204, body: null };
+    }
+    match = /^\/v1\/evidence\/([A-Za-z0-9._:-]+)(\/captions)?$/.exec(path);
+    if ((method === 'GET' || method === 'HEAD') && match) {
+      serveEvidence(request, response, accountId, match[1]!, match[2] ? 'captions' : 'media', fault);
+      return null;
+    }
+    throw fail(404, 'not_found', `No route for ${method} ${path}.`);
+  };
+
+  const sendJson = (response: ServerResponse, status: number, body: unknown, fault: Fault): void => {
+    const text = body === null ? '' : JSON.stringify(body);
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store' });
+    if (fault === 'reset' && text.length > 0) {
+      response.write(text.slice(0, Math.ceil(text.length / 2)), () => response.socket?.resetAndDestroy());
+    } else if (fault === 'truncate' && text.length > 0) {
+      response.write(text.slice(0, Math.ceil(text.length / 2)), () => response.socket?.destroy());
+    } else if (fault === 'slow') {
+      const pieces = text.match(/[\s\S]{1,64}/g) ?? [];
+      const next = (): void => {
+        const piece = pieces.shift();
+        if (piece === undefined) response.end();
+        else response.write(piece, () => setTimeout(next, 2));
+      };
+      next();
+    } else {
+      response.end(text);
+    }
+  };
+
+  const server = createServer((request, response) => {
+    const fault = request.url?.startsWith('/v1/') ? pickFault(faults, random) : 'none';
+    const handle = async (): Promise<void> => {
+      if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+      if (fault === 'error') {
+        const status = [500, 502, 503][Math.floor(random() * 3)]!;
+        return sendJson(response, status, { error: { code: 'unavailable', message: 'Injected server error.' } }, 'none');
+      }
+      if (fault === 'throttle') {
+        response.setHeader('retry-after', '1');
+        return sendJson(response, 429, { error: { code: 'throttled', message: 'Slow down.' } }, 'none');
+      }
+      const answer = await route(request, response, fault);
+      if (answer) sendJson(response, answer.status, answer.body, fault);
+    };
+    handle().catch((error: unknown) => {
+      if (response.headersSent) return void response.destroy();
+      if (error instanceof HttpError) return sendJson(response, error.status, error.body, 'none');
+      sendJson(response, 500, { error: { code: 'internal', message: 'The reference server failed.' } }, 'none');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}
+
+export const defaultOpenApiFile = (root: string): string => join(root, 'resources', 'openapi.json');

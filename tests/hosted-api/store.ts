@@ -1,0 +1,292 @@
+import Database from 'better-sqlite3';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
+import type { PreviousAttempt } from '../../shared/domain/submission';
+import type { Account, Assignment, EvidenceManifestItem, Role } from '../../shared/hosted-api/schemas';
+
+/** The reference server's own database: persistent across restarts, like a real service's. */
+const schema = `
+CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, roles TEXT NOT NULL, password_hash TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')), family TEXT NOT NULL, expires_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0) STRICT;
+CREATE TABLE IF NOT EXISTS credentials (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS rubrics (id TEXT PRIMARY KEY, credential_id TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, label TEXT NOT NULL, credential_id TEXT NOT NULL, rubric_version_id TEXT NOT NULL, attempt INTEGER NOT NULL, submitted_at TEXT NOT NULL, previous_attempts TEXT NOT NULL, position INTEGER NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS evidence (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id), position INTEGER NOT NULL, body TEXT NOT NULL, file TEXT, captions_file TEXT) STRICT;
+CREATE TABLE IF NOT EXISTS batches (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, claimed_at TEXT NOT NULL, lease_expires_at TEXT NOT NULL, due_at TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS assignments (submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, batch_id TEXT NOT NULL, position INTEGER NOT NULL, lease_expires_at TEXT NOT NULL, due_at TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('assigned', 'decided', 'released')), PRIMARY KEY (submission_id, account_id, batch_id)) STRICT;
+CREATE TABLE IF NOT EXISTS decisions (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS idempotency (account_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, PRIMARY KEY (account_id, key)) STRICT;
+`;
+
+export interface StoredEvidence {
+  item: Omit<EvidenceManifestItem, 'url' | 'captionsUrl'>;
+  file: string | null;
+  captionsFile: string | null;
+  submissionId: string;
+}
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${scryptSync(password, salt, 32).toString('hex')}`;
+}
+
+function passwordMatches(password: string, stored: string): boolean {
+  const [salt, hash] = stored.split(':');
+  if (!salt || !hash) return false;
+  const candidate = scryptSync(password, Buffer.from(salt, 'hex'), 32);
+  return timingSafeEqual(candidate, Buffer.from(hash, 'hex'));
+}
+
+const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export class HostedStore {
+  readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'hosted-api.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(schema);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  isSeeded(): boolean {
+    return !!this.db.prepare('SELECT 1 FROM accounts LIMIT 1').get();
+  }
+
+  addAccount(account: Account, password: string): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO accounts (id, email, display_name, roles, password_hash) VALUES (?, ?, ?, ?, ?)')
+      .run(account.id, account.email, account.displayName, JSON.stringify(account.roles), hashPassword(password));
+  }
+
+  authenticate(email: string, password: string): Account | null {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
+      | { id: string; email: string; display_name: string; roles: string; password_hash: string }
+      | undefined;
+    if (!row || !passwordMatches(password, row.password_hash)) return null;
+    return this.toAccount(row);
+  }
+
+  account(id: string): Account | null {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as { id: string; email: string; display_name: string; roles: string } | undefined;
+    return row ? this.toAccount(row) : null;
+  }
+
+  private toAccount(row: { id: string; email: string; display_name: string; roles: string }): Account {
+    return { id: row.id, email: row.email, displayName: row.display_name, roles: JSON.parse(row.roles) as Role[] };
+  }
+
+  issueTokens(accountId: string, now: Date, accessTtlSeconds: number, family = randomBytes(8).toString('hex')): { accessToken: string; refreshToken: string } {
+    const accessToken = randomBytes(32).toString('base64url');
+    const refreshToken = randomBytes(32).toString('base64url');
+    const insert = this.db.prepare('INSERT INTO tokens (hash, account_id, kind, family, expires_at) VALUES (?, ?, ?, ?, ?)');
+    insert.run(tokenHash(accessToken), accountId, 'access', family, new Date(now.getTime() + accessTtlSeconds * 1000).toISOString());
+    insert.run(tokenHash(refreshToken), accountId, 'refresh', family, new Date(now.getTime() + 30 * 86_400_000).toISOString());
+    return { accessToken, refreshToken };
+  }
+
+  /** The account a live token belongs to, or why it is not live. */
+  checkToken(token: string, kind: 'access' | 'refresh', now: Date): { accountId: string; family: string } | 'unknown' | 'expired' | 'revoked' {
+    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(tokenHash(token), kind) as
+      | { account_id: string; family: string; expires_at: string; revoked: number }
+      | undefined;
+    if (!row) return 'unknown';
+    if (row.revoked) return 'revoked';
+    if (row.expires_at <= now.toISOString()) return 'expired';
+    return { accountId: row.account_id, family: row.family };
+  }
+
+  revokeToken(token: string): void {
+    this.db.prepare('UPDATE tokens SET revoked = 1 WHERE hash = ?').run(tokenHash(token));
+  }
+
+  revokeFamily(family: string): void {
+    this.db.prepare('UPDATE tokens SET revoked = 1 WHERE family = ?').run(family);
+  }
+
+  saveCredential(credential: MicroCredential): void {
+    this.db.prepare('INSERT OR REPLACE INTO credentials (id, body) VALUES (?, ?)').run(credential.id, JSON.stringify(credential));
+  }
+
+  saveRubric(rubric: RubricVersion): void {
+    this.db.prepare('INSERT OR REPLACE INTO rubrics (id, credential_id, body) VALUES (?, ?, ?)').run(rubric.id, rubric.credentialId, JSON.stringify(rubric));
+  }
+
+  saveSubmission(submission: {
+    id: string;
+    label: string;
+    credentialId: string;
+    rubricVersionId: string;
+    attempt: number;
+    submittedAt: string;
+    previousAttempts: PreviousAttempt[];
+    position: number;
+  }): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        submission.id,
+        submission.label,
+        submission.credentialId,
+        submission.rubricVersionId,
+        submission.attempt,
+        submission.submittedAt,
+        JSON.stringify(submission.previousAttempts),
+        submission.position,
+      );
+  }
+
+  saveEvidence(evidence: StoredEvidence, position: number): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO evidence (id, submission_id, position, body, file, captions_file) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(evidence.item.id, evidence.submissionId, position, JSON.stringify(evidence.item), evidence.file, evidence.captionsFile);
+  }
+
+  /** Leases up to `size` submissions nobody holds or has decided, oldest first, as one batch. */
+  claim(accountId: string, size: number, now: Date, leaseSeconds: number): { batch: { id: string; claimedAt: string; leaseExpiresAt: string; dueAt: string }; assignments: Assignment[] } {
+    return this.db.transaction(() => {
+      const nowIso = now.toISOString();
+      const leaseExpiresAt = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+      const dueAt = leaseExpiresAt;
+      const batchId = `batch-${randomBytes(6).toString('hex')}`;
+      const free = this.db
+        .prepare(
+          `SELECT s.id FROM submissions s
+           WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = s.id)
+             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id AND a.state = 'assigned' AND a.lease_expires_at > ?)
+           ORDER BY s.position LIMIT ?`,
+        )
+        .all(nowIso, size) as { id: string }[];
+      this.db.prepare('INSERT INTO batches VALUES (?, ?, ?, ?, ?)').run(batchId, accountId, nowIso, leaseExpiresAt, dueAt);
+      const insert = this.db.prepare(`INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, 'assigned')`);
+      free.forEach((row, position) => insert.run(row.id, accountId, batchId, position, leaseExpiresAt, dueAt));
+      return {
+        batch: { id: batchId, claimedAt: nowIso, leaseExpiresAt, dueAt },
+        assignments: free.map((row, position) => ({ submissionId: row.id, batchId, position, leaseExpiresAt, dueAt, state: 'assigned' as const })),
+      };
+    })();
+  }
+
+  assignments(accountId: string, now: Date): Assignment[] {
+    const rows = this.db.prepare('SELECT * FROM assignments WHERE account_id = ? ORDER BY batch_id, position').all(accountId) as {
+      submission_id: string;
+      batch_id: string;
+      position: number;
+      lease_expires_at: string;
+      due_at: string;
+      state: 'assigned' | 'decided' | 'released';
+    }[];
+    return rows.map((row) => ({
+      submissionId: row.submission_id,
+      batchId: row.batch_id,
+      position: row.position,
+      leaseExpiresAt: row.lease_expires_at,
+      dueAt: row.due_at,
+      state: row.state === 'assigned' && row.lease_expires_at <= now.toISOString() ? 'expired' : row.state,
+    }));
+  }
+
+  /** The live lease this account holds on the submission, if any. */
+  liveAssignment(accountId: string, submissionId: string, now: Date): { batchId: string } | null {
+    const row = this.db
+      .prepare(`SELECT batch_id FROM assignments WHERE account_id = ? AND submission_id = ? AND state = 'assigned' AND lease_expires_at > ?`)
+      .get(accountId, submissionId, now.toISOString()) as { batch_id: string } | undefined;
+    return row ? { batchId: row.batch_id } : null;
+  }
+
+  /** Whether this account may read the submission (it holds or held it). */
+  mayRead(accountId: string, submissionId: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM assignments WHERE account_id = ? AND submission_id = ?').get(accountId, submissionId);
+  }
+
+  submission(id: string): {
+    id: string;
+    label: string;
+    attempt: number;
+    submittedAt: string;
+    credential: MicroCredential;
+    rubric: RubricVersion;
+    previousAttempts: PreviousAttempt[];
+    evidence: StoredEvidence[];
+  } | null {
+    const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as
+      | { id: string; label: string; credential_id: string; rubric_version_id: string; attempt: number; submitted_at: string; previous_attempts: string }
+      | undefined;
+    if (!row) return null;
+    const credential = this.db.prepare('SELECT body FROM credentials WHERE id = ?').get(row.credential_id) as { body: string };
+    const rubric = this.db.prepare('SELECT body FROM rubrics WHERE id = ?').get(row.rubric_version_id) as { body: string };
+    const evidence = this.db.prepare('SELECT * FROM evidence WHERE submission_id = ? ORDER BY position').all(id) as {
+      body: string;
+      file: string | null;
+      captions_file: string | null;
+    }[];
+    return {
+      id: row.id,
+      label: row.label,
+      attempt: row.attempt,
+      submittedAt: row.submitted_at,
+      credential: JSON.parse(credential.body) as MicroCredential,
+      rubric: JSON.parse(rubric.body) as RubricVersion,
+      previousAttempts: JSON.parse(row.previous_attempts) as PreviousAttempt[],
+      evidence: evidence.map((item) => ({
+        item: JSON.parse(item.body) as StoredEvidence['item'],
+        file: item.file,
+        captionsFile: item.captions_file,
+        submissionId: id,
+      })),
+    };
+  }
+
+  evidence(id: string): StoredEvidence | null {
+    const row = this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as { body: string; file: string | null; captions_file: string | null; submission_id: string } | undefined;
+    return row ? { item: JSON.parse(row.body) as StoredEvidence['item'], file: row.file, captionsFile: row.captions_file, submissionId: row.submission_id } : null;
+  }
+
+  currentRubricId(submissionId: string): string | null {
+    return (this.db.prepare('SELECT rubric_version_id FROM submissions WHERE id = ?').get(submissionId) as { rubric_version_id: string } | undefined)?.rubric_version_id ?? null;
+  }
+
+  isDecided(submissionId: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM decisions WHERE submission_id = ?').get(submissionId);
+  }
+
+  recordDecision(accountId: string, submissionId: string, body: unknown, now: Date): { decisionId: string; submissionId: string; receivedAt: string } {
+    const decisionId = `decision-${randomBytes(8).toString('hex')}`;
+    const receivedAt = now.toISOString();
+    this.db.prepare('INSERT INTO decisions VALUES (?, ?, ?, ?, ?)').run(decisionId, submissionId, accountId, JSON.stringify(body), receivedAt);
+    this.db.prepare(`UPDATE assignments SET state = 'decided' WHERE account_id = ? AND submission_id = ? AND state = 'assigned'`).run(accountId, submissionId);
+    return { decisionId, submissionId, receivedAt };
+  }
+
+  decisionCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
+  }
+
+  idempotentReplay(accountId: string, key: string): { requestHash: string; status: number; response: unknown } | null {
+    const row = this.db.prepare('SELECT * FROM idempotency WHERE account_id = ? AND key = ?').get(accountId, key) as
+      | { request_hash: string; status: number; response: string }
+      | undefined;
+    return row ? { requestHash: row.request_hash, status: row.status, response: JSON.parse(row.response) as unknown } : null;
+  }
+
+  rememberAnswer(accountId: string, key: string, requestHash: string, status: number, response: unknown): void {
+    this.db.prepare('INSERT INTO idempotency VALUES (?, ?, ?, ?, ?)').run(accountId, key, requestHash, status, JSON.stringify(response));
+  }
+
+  release(accountId: string, submissionId: string): boolean {
+    return this.db.prepare(`UPDATE assignments SET state = 'released' WHERE account_id = ? AND submission_id = ? AND state = 'assigned'`).run(accountId, submissionId).changes > 0;
+  }
+
+  /** Test hook for lease conflicts: ends a lease now, as the server would when it lapses. */
+  expireLease(submissionId: string, now: Date): void {
+    this.db.prepare(`UPDATE assignments SET lease_expires_at = ? WHERE submission_id = ? AND state = 'assigned'`).run(new Date(now.getTime() - 1000).toISOString(), submissionId);
+  }
+}
