@@ -25,13 +25,13 @@ const textDigest = (text: string): string => createHash('sha256').update(text, '
  * few dozen; `large` makes thousands, with hundreds of distinct evidence files and a few videos of
  * hundreds of MB (made once, on the first start with that seed, and kept in the data folder).
  */
-export async function seed(store: HostedStore, kind: 'demo' | 'large', demoDir: string, dataDir: string): Promise<void> {
+export async function seed(store: HostedStore, kind: 'demo' | 'large', demoDir: string, dataDir: string, copiesOverride?: number): Promise<void> {
   if (store.isSeeded()) return;
   const workspace = readDemoWorkspace(demoDir);
   const media = join(demoDir, 'media');
   const fileDir = join(dataDir, 'evidence');
   mkdirSync(fileDir, { recursive: true });
-  const copies = kind === 'demo' ? 5 : 430;
+  const copies = copiesOverride ?? (kind === 'demo' ? 5 : 430);
   const distinctFiles = kind === 'demo' ? 0 : 300;
   const bigVideos = kind === 'demo' ? 0 : 3;
 

@@ -69,3 +69,32 @@ export function withdraw(db: Db, kind: string, entityId: string): boolean {
   return db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'pending' AND attempts = 0`).run(kind, entityId)
     .changes === 1;
 }
+
+/**
+ * Counts an attempt before the request leaves: from then on the entry may have reached the server,
+ * so it can no longer be withdrawn (undone) locally.
+ */
+export function beginAttempt(db: Db, id: number): boolean {
+  return db.prepare(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND state = 'pending'`).run(id).changes === 1;
+}
+
+/** After a failed attempt: try again at `nextAttemptAt`. */
+export function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: string): void {
+  db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'pending'`).run(nextAttemptAt, error.slice(0, 500), id);
+}
+
+/** The server refused for a reason the assessor must see (lease lost, already decided, …). */
+export function markConflict(db: Db, id: number, reason: string): void {
+  db.prepare(`UPDATE outbox SET state = 'conflict', last_error = ? WHERE id = ? AND state = 'pending'`).run(reason.slice(0, 500), id);
+}
+
+export function countByState(db: Db): Record<OutboxState, number> {
+  const counts: Record<OutboxState, number> = { pending: 0, acknowledged: 0, conflict: 0 };
+  for (const row of db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[]) counts[row.state] = row.n;
+  return counts;
+}
+
+/** When the next pending entry is due, if any. */
+export function nextDueAt(db: Db): string | null {
+  return (db.prepare(`SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`).get() as { at: string | null }).at;
+}

@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import {
+  ApiError,
+  AssignmentList,
+  ClaimResponse,
+  DecisionConflict,
+  DecisionReceipt,
+  SubmissionManifest,
+  TokenPair,
+  ValidationFailure,
+} from '../../../shared/hosted-api/schemas';
+import type { ConflictReason, DecisionRequest } from '../../../shared/hosted-api/schemas';
+
+/** Every way a call to the hosted API can end badly, sorted by what the caller should do about it. */
+export type ApiFailure =
+  | { kind: 'network'; message: string } // no answer, or the answer was cut off: retry later
+  | { kind: 'server'; status: number; message: string } // 5xx: retry later
+  | { kind: 'throttled'; retryAfterMs: number } // 429: retry after the server's delay
+  | { kind: 'unauthorized'; code: string } // 401: refresh, or sign in again
+  | { kind: 'conflict'; reason: ConflictReason; message: string } // 409: the assessor must choose
+  | { kind: 'invalid'; fields: { path: string; message: string }[] } // 422: our bug; quarantine
+  | { kind: 'malformed'; message: string } // the answer was not what the contract says: quarantine
+  | { kind: 'not_found'; message: string };
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  /** The current access token (null when signed out). */
+  accessToken: () => string | null;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+const maxJsonBytes = 20 * 1024 * 1024;
+
+/**
+ * The workstation's client of the hosted API. Every answer is checked against the shared zod
+ * schemas; nothing the network says is trusted until it has been.
+ */
+export class HostedApiClient {
+  constructor(private readonly options: ApiClientOptions) {}
+
+  signIn(email: string, password: string): Promise<ApiResult<z.infer<typeof TokenPair>>> {
+    return this.request('POST', '/v1/auth/sign-in', TokenPair, { body: { email, password }, anonymous: true });
+  }
+
+  refresh(refreshToken: string): Promise<ApiResult<z.infer<typeof TokenPair>>> {
+    return this.request('POST', '/v1/auth/refresh', TokenPair, { body: { refreshToken }, anonymous: true });
+  }
+
+  claim(size: number): Promise<ApiResult<z.infer<typeof ClaimResponse>>> {
+    return this.request('POST', '/v1/batches/claim', ClaimResponse, { body: { size } });
+  }
+
+  assignments(): Promise<ApiResult<z.infer<typeof AssignmentList>>> {
+    return this.request('GET', '/v1/assignments', AssignmentList);
+  }
+
+  manifest(submissionId: string): Promise<ApiResult<z.infer<typeof SubmissionManifest>>> {
+    return this.request('GET', `/v1/submissions/${encodeURIComponent(submissionId)}`, SubmissionManifest);
+  }
+
+  decide(submissionId: string, idempotencyKey: string, decision: DecisionRequest): Promise<ApiResult<z.infer<typeof DecisionReceipt>>> {
+    return this.request('POST', `/v1/submissions/${encodeURIComponent(submissionId)}/decision`, DecisionReceipt, {
+      body: decision,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    init: { body?: unknown; headers?: Record<string, string>; anonymous?: boolean } = {},
+  ): Promise<ApiResult<T>> {
+    const token = init.anonymous ? null : this.options.accessToken();
+    let response: Response;
+    let text: string;
+    try {
+      response = await (this.options.fetch ?? fetch)(new URL(path, this.options.baseUrl), {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...init.headers,
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        redirect: 'error',
+      });
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > maxJsonBytes) return { ok: false, failure: { kind: 'malformed', message: `The server announced an absurd ${declared}-byte answer.` } };
+      text = await response.text();
+    } catch (error) {
+      return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : 'The request failed.' } };
+    }
+    if (text.length > maxJsonBytes) return { ok: false, failure: { kind: 'malformed', message: 'The answer is absurdly large.' } };
+    const body = parseJson(text);
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('retry-after'));
+      return { ok: false, failure: { kind: 'throttled', retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : 1000 } };
+    }
+    if (response.status >= 500) return { ok: false, failure: { kind: 'server', status: response.status, message: ApiError.safeParse(body).data?.error.message ?? `HTTP ${response.status}` } };
+    if (response.status === 401) return { ok: false, failure: { kind: 'unauthorized', code: ApiError.safeParse(body).data?.error.code ?? 'unauthenticated' } };
+    if (response.status === 404) return { ok: false, failure: { kind: 'not_found', message: ApiError.safeParse(body).data?.error.message ?? 'Not found.' } };
+    if (response.status === 409) {
+      const conflict = DecisionConflict.safeParse(body);
+      return conflict.success
+        ? { ok: false, failure: { kind: 'conflict', reason: conflict.data.error.reason, message: conflict.data.error.message } }
+        : { ok: false, failure: { kind: 'malformed', message: 'A conflict answer did not follow the contract.' } };
+    }
+    if (response.status === 422) {
+      return { ok: false, failure: { kind: 'invalid', fields: ValidationFailure.safeParse(body).data?.error.fields ?? [] } };
+    }
+    if (response.status < 200 || response.status >= 300) return { ok: false, failure: { kind: 'malformed', message: `Unexpected HTTP ${response.status}.` } };
+    if (body === undefined) return { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} is not JSON (an HTML page or a cut-off body?).` } };
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} does not follow the contract.` } };
+    return { ok: true, value: parsed.data };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

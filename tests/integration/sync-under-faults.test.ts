@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DecisionPayload } from '../../shared/domain/decision';
+import { openDatabase } from '../../electron/core/db/database';
+import type { Db } from '../../electron/core/db/database';
+import { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { drainOutbox } from '../../electron/core/hosted/sync-engine';
+import { countByState, enqueue, nextDueAt } from '../../electron/core/repositories/outbox';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import { tempDir } from '../support/core-fixture';
+
+const root = projectPaths().root;
+let serverDir: string;
+let localDir: string;
+let api: HostedApi;
+let db: Db;
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-hosted-');
+  localDir = tempDir('assessor-local-');
+  // 20% of requests misbehave: server errors, throttling, and replies lost after the server acted.
+  api = await startHostedApi({
+    dataDir: serverDir,
+    port: 0,
+    openApiFile: defaultOpenApiFile(root),
+    faults: { errorRate: 0.08, throttleRate: 0.04, resetRate: 0.04, truncateRate: 0.04, seed: 20261125 },
+  });
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir, 143); // 1,001 submissions
+  db = openDatabase(join(localDir, 'workstation.sqlite'));
+});
+afterAll(async () => {
+  db.close();
+  await api.close();
+  cleanup(serverDir);
+  cleanup(localDir);
+});
+
+/** Retries a call through the injected faults (setup only; the sync engine has its own policy). */
+async function persist<T>(call: () => Promise<{ ok: true; value: T } | { ok: false }>): Promise<T> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const result = await call();
+    if (result.ok) return result.value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the call never succeeded');
+}
+
+describe('offline-first sync against the reference server', () => {
+  it('delivers 1,000 decisions exactly once through 20% injected faults', async () => {
+    let accessToken: string | null = null;
+    const client = new HostedApiClient({ baseUrl: api.url, accessToken: () => accessToken, timeoutMs: 5000 });
+    accessToken = (await persist(() => client.signIn('assessor@example.org', seededPassword))).accessToken;
+    let leased: string[] = [];
+    while (leased.length < 1000) {
+      await persist(() => client.claim(200));
+      leased = (await persist(() => client.assignments())).assignments.filter((item) => item.state === 'assigned').map((item) => item.submissionId);
+    }
+    const chosen = leased.slice(0, 1000);
+    db.transaction(() => {
+      for (const submissionId of chosen) {
+        const payload: DecisionPayload = {
+          submissionId,
+          rubricVersionId: api.store.currentRubricId(submissionId)!,
+          outcome: 'award',
+          conditionCode: null,
+          note: '',
+          scores: [],
+          comments: [],
+          feedback: { overall: 'Synced under faults.', components: {} },
+          activeMs: 60_000,
+          decidedAt: new Date().toISOString(),
+          basedOn: null,
+        };
+        enqueue(db, { kind: 'decision', entityId: submissionId, idempotencyKey: randomUUID(), payload, at: new Date().toISOString() });
+      }
+    })();
+
+    let rounds = 0;
+    let retries = 0;
+    while (countByState(db).pending > 0 && rounds < 500) {
+      rounds += 1;
+      const report = await drainOutbox({ db, client, backoff: { baseMs: 20, capMs: 500 }, concurrency: 8 });
+      retries += report.retrying;
+      expect(report.unauthorized).toBe(false);
+      const due = nextDueAt(db);
+      if (due) await new Promise((resolve) => setTimeout(resolve, Math.max(0, new Date(due).getTime() - Date.now())));
+    }
+
+    expect(countByState(db)).toEqual({ pending: 0, acknowledged: 1000, conflict: 0 });
+    const onServer = api.store.db
+      .prepare(`SELECT count(*) AS decisions, count(DISTINCT submission_id) AS submissions FROM decisions WHERE submission_id IN (${chosen.map(() => '?').join(',')})`)
+      .get(...chosen);
+    expect(onServer).toEqual({ decisions: 1000, submissions: 1000 });
+    expect(api.store.decisionCount()).toBe(1000);
+    expect(retries).toBeGreaterThan(100); // the faults really happened, and were retried
+  });
+});
