@@ -33,6 +33,8 @@ export interface HostedApi {
   url: string;
   port: number;
   store: HostedStore;
+  /** Evidence bytes read from disk for clients (what a resumed download fetched twice shows up in). */
+  stats: { evidenceBytesSent: number };
   close(): Promise<void>;
 }
 
@@ -89,6 +91,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
   const now = options.now ?? (() => new Date());
   const accessTtl = options.accessTtlSeconds ?? 900;
   const leaseSeconds = options.leaseSeconds ?? 7 * 86_400;
+  const stats = { evidenceBytesSent: 0 };
 
   const authenticate = (request: IncomingMessage): { accountId: string } => {
     const header = request.headers.authorization ?? '';
@@ -180,10 +183,15 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     }
     const cutAt = fault === 'reset' || fault === 'truncate' ? range.start + Math.floor(length / 2) : range.end;
     const stream = createReadStream(file, { start: range.start, end: Math.max(range.start, cutAt) });
+    stream.on('data', (chunk) => {
+      stats.evidenceBytesSent += chunk.length;
+    });
+    // A client that went away stops the read, as a real server's would.
+    response.on('close', () => stream.destroy());
     if (fault === 'slow') {
       stream.on('data', (chunk) => {
         stream.pause();
-        response.write(chunk, () => setTimeout(() => stream.resume(), 5));
+        response.write(chunk, () => setTimeout(() => stream.resume(), 2));
       });
       stream.on('end', () => response.end());
       return;
@@ -296,6 +304,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     url: `http://127.0.0.1:${port}`,
     port,
     store,
+    stats,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
