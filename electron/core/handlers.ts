@@ -27,10 +27,17 @@ export interface HandlerContext {
   version: string;
   now(): Date;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Lets sync know a decision is waiting to leave. */
+  afterDecision?: () => void;
 }
 
+/** Methods that talk to the hosted API (and so answer later); every other method answers at once. */
+export const networkMethods = ['session.get', 'session.signIn', 'session.signOut', 'batch.claim', 'sync.status', 'sync.now'] as const;
+export type NetworkMethodName = (typeof networkMethods)[number];
+export type LocalMethodName = Exclude<MethodName, NetworkMethodName>;
+
 export type Handlers = {
-  [N in MethodName]: (input: ParsedInput<N>, context: HandlerContext) => MethodOutput<N>;
+  [N in LocalMethodName]: (input: ParsedInput<N>, context: HandlerContext) => MethodOutput<N>;
 };
 
 function requireSubmission(db: Db, submissionId: string): AssignedSubmission {
@@ -256,6 +263,7 @@ export const handlers: Handlers = {
       payload,
     );
     const status = afterEdit(context, submissionId, decidedAt).status;
+    context.afterDecision?.();
     return { decision: decisionSummary(context.db, submissionId)!, status, nextSubmissionId: nextUndecided(context.db, submission.batchId, submission.position) };
   },
 

@@ -2,12 +2,17 @@ import { join } from 'node:path';
 import { describeIssues, fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import { isMethodName, methods } from '../../shared/contract/methods';
+import type { MethodName } from '../../shared/contract/methods';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import { openDatabase } from './db/database';
 import type { Db } from './db/database';
 import { DomainError } from './errors';
-import { handlers } from './handlers';
-import type { HandlerContext } from './handlers';
+import { handlers, networkMethods } from './handlers';
+import type { HandlerContext, LocalMethodName, NetworkMethodName } from './handlers';
+import { HostedConnection } from './hosted/connection';
+import { networkHandlers } from './hosted/handlers';
+import { FileVault } from './hosted/secret-vault';
+import type { SecretVault } from './hosted/secret-vault';
 import { countBatches } from './repositories/batches';
 import { getEvidence } from './repositories/evidence';
 import { Id } from '../../shared/domain/rubric';
@@ -25,6 +30,10 @@ export interface CoreOptions {
   nativeBinding?: string | undefined;
   /** Adds a synthetic batch of this many submissions (load tests, benches). */
   generatedBatch?: number | undefined;
+  /** Where secrets live; defaults to a 0600 file in the data folder (the preview host's way). */
+  vault?: SecretVault;
+  /** Pre-fills the sign-in form (ASSESSOR_SERVER_URL). */
+  serverUrl?: string | undefined;
   now?: () => Date;
   logger?: Logger;
 }
@@ -35,11 +44,15 @@ export type CoreEventListener = (event: EventName, payload: EventPayload<EventNa
 export interface EvidenceFile {
   path: string;
   mimeType: string;
+  /** Set when the file is encrypted at rest: the key to read it with. */
+  key?: Buffer;
 }
 
 export interface Core {
-  /** Validates `input` against the method's schema and runs it; never throws. */
+  /** Validates `input` and runs a local method at once; never throws. */
   invoke(method: string, input: unknown): Result<unknown>;
+  /** Any method, including those that talk to the hosted API (what the transports use). */
+  invokeAsync(method: string, input: unknown): Promise<Result<unknown>>;
   /** Where a host finds an evidence item's bytes (or its captions), by opaque id. */
   resolveEvidenceFile(evidenceId: string, part: 'media' | 'captions'): EvidenceFile | null;
   subscribe(listener: CoreEventListener): () => void;
@@ -87,21 +100,59 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
+  const connection = new HostedConnection({
+    db,
+    dataDir: options.dataDir,
+    vault: options.vault ?? new FileVault(join(options.dataDir, 'secrets.json')),
+    defaultServerUrl: options.serverUrl ?? '',
+    logger,
+    now,
+    onStatus: (status) => context.emit('sync.changed', status),
+    onWorkspaceChanged: () => context.emit('workspace.changed', {}),
+  });
+  context.afterDecision = () => connection.nudge();
+
+  /** Checks the method and its input; on success, the parsed input to hand to its handler. */
+  const validate = (method: string, input: unknown): { ok: true; method: MethodName; input: unknown } | ReturnType<typeof fail> => {
+    if (!isMethodName(method)) return fail('unknown_method', `There is no method called ${method.slice(0, 80)}.`);
+    const plain = ownDataOf(input);
+    if (plain === invalid) return fail('invalid_input', `${method}: the payload must be plain data.`);
+    const parsed = methods[method].input.safeParse(plain);
+    if (!parsed.success) return fail('invalid_input', `${method}: ${describeIssues(parsed.error)}`);
+    return { ok: true, method, input: parsed.data };
+  };
+  const failure = (method: string, error: unknown): ReturnType<typeof fail> => {
+    if (error instanceof DomainError) return fail(error.code, error.message);
+    logger.error(`${method} failed`, error);
+    return fail('internal', 'Something went wrong in the workstation core; your saved work is unaffected.');
+  };
+  const runLocal = (method: LocalMethodName, input: unknown): Result<unknown> => {
+    try {
+      const handler = handlers[method] as (input: unknown, context: HandlerContext) => unknown;
+      return { ok: true, value: handler(input, context) };
+    } catch (error) {
+      return failure(method, error);
+    }
+  };
+  const isNetworkMethod = (method: MethodName): method is NetworkMethodName => (networkMethods as readonly string[]).includes(method);
+
   return {
     db,
     invoke(method, input) {
-      if (!isMethodName(method)) return fail('unknown_method', `There is no method called ${method.slice(0, 80)}.`);
-      const plain = ownDataOf(input);
-      if (plain === invalid) return fail('invalid_input', `${method}: the payload must be plain data.`);
-      const parsed = methods[method].input.safeParse(plain);
-      if (!parsed.success) return fail('invalid_input', `${method}: ${describeIssues(parsed.error)}`);
+      const checked = validate(method, input);
+      if (!checked.ok) return checked;
+      if (isNetworkMethod(checked.method)) return fail('unavailable', `${method} answers asynchronously; use invokeAsync.`);
+      return runLocal(checked.method, checked.input);
+    },
+    async invokeAsync(method, input) {
+      const checked = validate(method, input);
+      if (!checked.ok) return checked;
+      if (!isNetworkMethod(checked.method)) return runLocal(checked.method, checked.input);
       try {
-        const handler = handlers[method] as (input: unknown, context: HandlerContext) => unknown;
-        return { ok: true, value: handler(parsed.data, context) };
+        const handler = networkHandlers[checked.method] as (input: unknown, connection: HostedConnection) => Promise<unknown>;
+        return { ok: true, value: await handler(checked.input, connection) };
       } catch (error) {
-        if (error instanceof DomainError) return fail(error.code, error.message);
-        logger.error(`${method} failed`, error);
-        return fail('internal', 'Something went wrong in the workstation core; your saved work is unaffected.');
+        return failure(method, error);
       }
     },
     resolveEvidenceFile(evidenceId, part) {
@@ -109,13 +160,18 @@ export function createCore(options: CoreOptions): Core {
       const evidence = getEvidence(db, evidenceId);
       if (!evidence || evidence.availability !== 'available') return null;
       if (part === 'captions') return evidence.captionsPath ? { path: evidence.captionsPath, mimeType: 'text/vtt; charset=utf-8' } : null;
-      return evidence.localPath ? { path: evidence.localPath, mimeType: evidence.mimeType } : null;
+      if (!evidence.localPath) return null;
+      // Downloaded evidence is encrypted at rest; shipped demo media are plain resources.
+      return evidence.localPath.endsWith('.enc')
+        ? { path: evidence.localPath, mimeType: evidence.mimeType, key: connection.evidenceKey }
+        : { path: evidence.localPath, mimeType: evidence.mimeType };
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
+      connection.stop();
       listeners.clear();
       db.close();
     },

@@ -1,9 +1,8 @@
 import { protocol } from 'electron';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extname } from 'node:path';
-import { parseByteRange, rangeHeaders } from '../common/byte-range';
+import { openEvidenceBody } from '../common/evidence-body';
 import { rendererCsp } from '../common/csp';
 import type { EvidenceFile } from './core-process';
 import { resolveInside } from '../preview/static-files';
@@ -29,13 +28,10 @@ export function registerAppScheme(): void {
 
 /** Streams an evidence file with Range support (seeking in long video reads only what it needs). */
 async function evidenceResponse(file: EvidenceFile | null, rangeHeader: string | null): Promise<Response> {
-  const size = file ? await stat(file.path).then((stats) => stats.size, () => null) : null;
-  if (!file || size === null) return new Response('No such evidence on this machine.', { status: 404 });
-  const range = parseByteRange(rangeHeader ?? undefined, size);
-  const headers = rangeHeaders(range, size, file.mimeType);
-  if (range.status === 416) return new Response(null, { status: 416, headers });
-  const body = Readable.toWeb(createReadStream(file.path, { start: range.start, end: range.end })) as ReadableStream<Uint8Array>;
-  return new Response(body, { status: range.status, headers });
+  const answer = await openEvidenceBody(file, rangeHeader ?? undefined);
+  if (answer.status === 404) return new Response('No such evidence on this machine.', { status: 404 });
+  const body = answer.body ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>) : null;
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }
 
 /**

@@ -3,8 +3,9 @@ import type { UtilityProcess } from 'electron';
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import type { FromCore, ToCore } from '../common/core-messages';
+import { keychainClear, keychainLoad, keychainSave } from './keychain';
 
-export type EvidenceFile = { path: string; mimeType: string };
+export type EvidenceFile = { path: string; mimeType: string; key?: Uint8Array };
 
 export interface CoreProcess {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
@@ -35,6 +36,17 @@ export function startCoreProcess(entry: string, env: Record<string, string>): Co
       pendingEvidence.delete(message.id);
     } else if (message.type === 'event') {
       for (const listener of listeners) listener(message.event, message.payload);
+    } else if (message.type === 'vault') {
+      let secret: string | null = null;
+      try {
+        if (message.op === 'load') secret = keychainLoad();
+        else if (message.op === 'save' && message.secret !== undefined) keychainSave(message.secret);
+        else if (message.op === 'clear') keychainClear();
+      } catch (error) {
+        console.error(`[main] keychain ${message.op} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const reply: ToCore = { type: 'vaultResult', id: message.id, secret };
+      child.postMessage(reply);
     } else if (message.type === 'fatal') {
       console.error(`[main] core could not start: ${message.message}`);
     }

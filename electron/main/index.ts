@@ -5,6 +5,7 @@ import { defaultDataDir } from '../core/paths';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { startCoreProcess } from './core-process';
 import { hardenApp } from './hardening';
+import { keychainAvailable } from './keychain';
 import { eventChannel, registerIpcBridge } from './ipc-bridge';
 import { appOrigin } from './trusted-sender';
 import { secureWebPreferences } from './window-options';
@@ -41,6 +42,7 @@ void app.whenReady().then(() => {
     ASSESSOR_RESOURCES_DIR: resourcesDir(),
     ASSESSOR_VERSION: app.getVersion(),
     ASSESSOR_SQLITE_BINDING: process.env.ASSESSOR_SQLITE_BINDING ?? '',
+    ASSESSOR_VAULT_KIND: keychainAvailable() ? 'os' : 'memory',
   });
   serveAppProtocol(join(__dirname, '../renderer'), (evidenceId, part) => core.resolveEvidence(evidenceId, part));
   registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);

@@ -30,6 +30,7 @@ export async function runPreview(options: PreviewRunOptions): Promise<void> {
     resourcesDir: paths.resources,
     version: paths.version,
     generatedBatch,
+    serverUrl: process.env.ASSESSOR_SERVER_URL,
   });
   const host = await startPreviewHost({ core, rendererDir: paths.rendererBuild, port });
   console.log(`Workstation preview: ${host.url}`);

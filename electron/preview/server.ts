@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { fail } from '../../shared/contract/result';
 import type { Core } from '../core/service';
-import { parseByteRange, rangeHeaders } from '../common/byte-range';
+import { openEvidenceBody } from '../common/evidence-body';
 import { rendererCsp } from '../common/csp';
 import { checkAccess, secretCookie, secretParameter } from './access';
 import { serveRenderer } from './static-files';
@@ -117,7 +115,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       const body = await readJsonBody(request);
       if (!body.ok) return sendJson(response, body.status, fail('invalid_input', body.message));
       const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      return sendJson(response, 200, options.core.invoke(method, body.value));
+      return sendJson(response, 200, await options.core.invokeAsync(method, body.value));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid_input', 'Method not allowed.'));
     const evidence = /^\/evidence\/([^/]+)(\/captions)?$/.exec(url.pathname);
@@ -126,20 +124,16 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   }
 
   async function serveEvidence(evidenceId: string, part: 'media' | 'captions', request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const file = options.core.resolveEvidenceFile(evidenceId, part);
-    const size = file ? await stat(file.path).then((stats) => stats.size, () => null) : null;
-    if (!file || size === null) {
+    const answer = await openEvidenceBody(options.core.resolveEvidenceFile(evidenceId, part), request.headers.range, request.method === 'HEAD');
+    if (answer.status === 404) {
       response.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       response.end('No such evidence on this machine.\n');
       return;
     }
-    const range = parseByteRange(request.headers.range, size);
-    response.writeHead(range.status, { ...securityHeaders, ...rangeHeaders(range, size, file.mimeType) });
-    if (range.status === 416 || request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    createReadStream(file.path, { start: range.start, end: range.end }).on('error', () => response.destroy()).pipe(response);
+    response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
+    if (!answer.body) return void response.end();
+    answer.body.on('error', () => response.destroy()).pipe(response);
+    response.on('close', () => answer.body?.destroy());
   }
 
   server.on('upgrade', (request, socket, head) => {

@@ -37,7 +37,7 @@ export function createContractClient(transport: Transport): ContractClient {
       if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
       return transport.subscribe(event, (payload) => {
         const parsed = events[event].safeParse(payload);
-        if (parsed.success) listener(parsed.data);
+        if (parsed.success) listener(parsed.data as EventPayload<typeof event>);
       });
     },
   };

@@ -74,6 +74,27 @@ export const Preferences = z.object({
 });
 export type Preferences = z.infer<typeof Preferences>;
 
+export const SessionInfo = z.object({
+  signedIn: z.boolean(),
+  /** Pre-filled in the sign-in form (ASSESSOR_SERVER_URL or the last server used). */
+  serverUrl: z.string().max(500),
+  email: z.string().max(320).nullable(),
+  displayName: z.string().max(200).nullable(),
+  roles: z.array(z.enum(['assessor', 'lead'])),
+  /** Where the session is kept: the OS keychain, a file only this user can read, or nowhere (memory). */
+  storage: z.enum(['os', 'file', 'memory']),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SyncStatus = z.object({
+  state: z.enum(['signed_out', 'online', 'offline', 'syncing']),
+  waiting: z.number().int().min(0),
+  conflicts: z.number().int().min(0),
+  lastSyncedAt: Timestamp.nullable(),
+  downloads: z.object({ files: z.number().int().min(0), doneBytes: z.number().int().min(0), totalBytes: z.number().int().min(0) }),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
 /**
  * The renderer↔core contract: one map, used by both transports (Electron IPC and the preview
  * host). Inputs are strict so a renderer bug shows up as `invalid_input`, not as silently
@@ -151,6 +172,18 @@ export const methods = {
     input: z.object({ id: Id }).strict(),
     output: z.object({ updated: z.boolean() }),
   },
+  'session.get': { input: NoInput, output: SessionInfo },
+  'session.signIn': {
+    input: z.object({ serverUrl: z.string().url().max(500), email: z.string().trim().email().max(320), password: z.string().min(1).max(1000) }).strict(),
+    output: SessionInfo,
+  },
+  'session.signOut': { input: NoInput, output: SessionInfo },
+  'batch.claim': {
+    input: z.object({ size: z.number().int().min(1).max(200) }).strict(),
+    output: z.object({ batchId: Id, submissions: z.number().int().min(0) }),
+  },
+  'sync.status': { input: NoInput, output: SyncStatus },
+  'sync.now': { input: NoInput, output: SyncStatus },
   'preferences.get': { input: NoInput, output: Preferences },
   'preferences.set': { input: z.object({ patch: Preferences }).strict(), output: Preferences },
 } as const;

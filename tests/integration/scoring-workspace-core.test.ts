@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionDetail } from '../../shared/contract/methods';
 import type { EvidenceComment } from '../../shared/domain/comment';
 import { DecisionPayload } from '../../shared/domain/decision';
-import { listDue } from '../../electron/core/repositories/outbox';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, value } from '../support/core-fixture';
 
@@ -110,8 +109,8 @@ describe('decisions through the contract', () => {
     call('draft.setRationale', { submissionId: 'demo-sub-002', criterionId: 'ci-ev-calculation', rationale: 'Checks by estimation at 0:21.' });
     call('draft.addActiveTime', { submissionId: 'demo-sub-002', ms: 60_000 });
     call('decision.submit', { submissionId: 'demo-sub-002', outcome: 'award', conditionCode: null, note: '' });
-    const [entry] = listDue(fixture.core.db, new Date(Date.now() + 1000).toISOString(), 10);
-    const payload = DecisionPayload.parse(entry!.payload);
+    const entry = fixture.core.db.prepare(`SELECT payload FROM outbox WHERE entity_id = 'demo-sub-002'`).get() as { payload: string };
+    const payload = DecisionPayload.parse(JSON.parse(entry.payload));
     expect(payload).toMatchObject({ submissionId: 'demo-sub-002', outcome: 'award', activeMs: 60_000, rubricVersionId: 'dp-fl-compound-interest-v1' });
     expect(payload.scores.find((score) => score.criterionId === 'ci-ev-calculation')).toEqual({ criterionId: 'ci-ev-calculation', level: 4, rationale: 'Checks by estimation at 0:21.' });
     expect(refusal('draft.setScore', { submissionId: 'demo-sub-002', criterionId: 'ci-ev-calculation', level: 1 })).toBe('conflict');

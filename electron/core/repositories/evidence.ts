@@ -84,6 +84,22 @@ export function listEvidence(db: Db, submissionId: string): EvidenceRecord[] {
   return rows.map(toRecord);
 }
 
+export function setAvailability(db: Db, id: string, availability: LocalAvailability, localPath: string | null): void {
+  db.prepare('UPDATE evidence_items SET availability = ?, local_path = ? WHERE id = ?').run(availability, localPath, id);
+}
+
+/** Evidence still to fetch for this machine, oldest claim first. */
+export function listToDownload(db: Db): EvidenceRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT e.* FROM evidence_items e JOIN assignments a ON a.submission_id = e.submission_id
+       WHERE e.availability IN ('remote', 'downloading', 'corrupt') AND e.kind != 'text'
+       ORDER BY a.batch_id, a.position, e.position`,
+    )
+    .all() as EvidenceRow[];
+  return rows.map(toRecord);
+}
+
 export function getEvidence(db: Db, id: string): EvidenceRecord | null {
   const row = db.prepare('SELECT * FROM evidence_items WHERE id = ?').get(id) as EvidenceRow | undefined;
   return row ? toRecord(row) : null;

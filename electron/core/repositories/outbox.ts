@@ -36,7 +36,12 @@ export function enqueue(db: Db, entry: { kind: string; entityId: string; idempot
 
 export function listDue(db: Db, now: string, limit: number): OutboxEntry[] {
   const rows = db
-    .prepare(`SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
+    // Decisions on the embedded demo batch never leave the machine.
+    .prepare(
+      `SELECT * FROM outbox o WHERE state = 'pending' AND next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)
+       ORDER BY id LIMIT ?`,
+    )
     .all(now, limit) as OutboxRow[];
   return rows.map((row) => ({
     id: row.id,
@@ -96,5 +101,12 @@ export function countByState(db: Db): Record<OutboxState, number> {
 
 /** When the next pending entry is due, if any. */
 export function nextDueAt(db: Db): string | null {
-  return (db.prepare(`SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`).get() as { at: string | null }).at;
+  return (
+    db
+      .prepare(
+        `SELECT min(next_attempt_at) AS at FROM outbox o WHERE state = 'pending'
+           AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)`,
+      )
+      .get() as { at: string | null }
+  ).at;
 }

@@ -1,0 +1,33 @@
+import type { MethodOutput, ParsedInput } from '../../../shared/contract/methods';
+import type { NetworkMethodName } from '../handlers';
+import type { HostedConnection } from './connection';
+
+/** Contract methods that involve the hosted API; they answer once the network has. */
+export const networkHandlers: {
+  [N in NetworkMethodName]: (input: ParsedInput<N>, connection: HostedConnection) => Promise<MethodOutput<N>>;
+} = {
+  'session.get': async (_input, connection) => {
+    await connection.ready;
+    return connection.session();
+  },
+  'session.signIn': async ({ serverUrl, email, password }, connection) => {
+    await connection.ready;
+    return connection.signIn(serverUrl, email, password);
+  },
+  'session.signOut': async (_input, connection) => {
+    await connection.ready;
+    return connection.signOut();
+  },
+  'batch.claim': async ({ size }, connection) => {
+    await connection.ready;
+    return connection.claim(size);
+  },
+  'sync.status': async (_input, connection) => {
+    await connection.ready;
+    return connection.status();
+  },
+  'sync.now': async (_input, connection) => {
+    await connection.ready;
+    return connection.syncNow();
+  },
+};
