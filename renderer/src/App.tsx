@@ -6,6 +6,7 @@ import { useClient } from './client-context';
 import { describeError } from './errors';
 import { changeLocale, supportedLocales } from './i18n';
 import type { Locale } from './i18n';
+import { HostedPanel } from './hosted/HostedPanel';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcuts } from './keyboard/use-shortcuts';
 import { BatchQueue } from './queue/BatchQueue';
@@ -35,7 +36,12 @@ export function App(): React.JSX.Element {
   const workspaceActions = useRef<WorkspaceActions | null>(null);
   const queueRef = useRef<HTMLDivElement>(null);
   const batches = summary.state === 'ready' ? summary.value.batches : [];
-  const batch = batches.find((candidate) => candidate.id === batchId) ?? batches[0] ?? null;
+  // The chosen batch, else the newest claimed one, else the demo.
+  const batch = batches.find((candidate) => candidate.id === batchId) ?? batches.findLast((candidate) => !candidate.isDemo) ?? batches[0] ?? null;
+  const chooseBatch = (id: string): void => {
+    window.localStorage.setItem(batchStorageKey, id);
+    setBatchId(id);
+  };
   const queue = useQueue(batch?.id ?? null);
   // After a restart, the submission that was open comes back.
   const openSubmissionId = chosenSubmissionId ?? preferences.openSubmissionId;
@@ -136,15 +142,13 @@ export function App(): React.JSX.Element {
       {summary.state === 'error' && <p role="alert">{describeError(summary.error, t)}</p>}
       <div className="app-body">
         <nav className="queue-pane" aria-label={t('queue.title')}>
+          <HostedPanel onClaimed={chooseBatch} />
           {batches.length > 1 && (
             <label className="batch-picker">
               {t('queue.batch')}{' '}
               <select
                 value={batch?.id ?? ''}
-                onChange={(event) => {
-                  window.localStorage.setItem(batchStorageKey, event.target.value);
-                  setBatchId(event.target.value);
-                }}
+                onChange={(event) => chooseBatch(event.target.value)}
               >
                 {batches.map((candidate) => (
                   <option key={candidate.id} value={candidate.id}>

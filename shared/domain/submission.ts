@@ -63,5 +63,7 @@ export const QueueItem = z.object({
   attempt: z.number().int().min(1),
   status: SubmissionStatus,
   dueAt: z.string().datetime(),
+  /** Every evidence file is on this machine: it can be scored offline. */
+  availableOffline: z.boolean(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;

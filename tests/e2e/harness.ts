@@ -28,34 +28,43 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'assessor-e2e-'));
 }
 
-/** Starts the real preview host (`electron/preview/cli.ts`) as its own process on port 0. */
-export async function startPreview(options: { dataDir?: string; generatedBatch?: number } = {}): Promise<RunningPreview> {
-  const dataDir = options.dataDir ?? freshDataDir();
-  // In-process TypeScript loader (not the tsx CLI, which would put a wrapper process between us
-  // and the host, so SIGKILL would not reach the host itself).
+/**
+ * Runs one of the project's TypeScript entry points as its own process, through the in-process
+ * loader (not the tsx CLI, whose wrapper process would stand between a SIGKILL and the program),
+ * and resolves with the first output line that matches `ready`.
+ */
+function spawnTs(entry: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; match: Promise<string> } {
   const loader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-  const args = ['--import', loader, join(projectRoot, 'electron/preview/cli.ts'), '--port', '0', '--data-dir', dataDir];
-  if (options.generatedBatch) args.push('--generated-batch', String(options.generatedBatch));
-  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const child = spawn(process.execPath, ['--import', loader, join(projectRoot, entry), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', ...env } });
+  const match = new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`preview host did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /Workstation preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
-      if (match?.[1]) {
+      const found = ready.exec(output);
+      if (found?.[1]) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(found[1]);
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`preview host exited (${code}):\n${output}`));
+      reject(new Error(`${entry} exited (${code}):\n${output}`));
     });
   });
+  return { child, match };
+}
+
+/** Starts the real preview host (`electron/preview/cli.ts`) as its own process on port 0. */
+export async function startPreview(options: { dataDir?: string; generatedBatch?: number; serverUrl?: string } = {}): Promise<RunningPreview> {
+  const dataDir = options.dataDir ?? freshDataDir();
+  const args = ['--port', '0', '--data-dir', dataDir];
+  if (options.generatedBatch) args.push('--generated-batch', String(options.generatedBatch));
+  const { child, match } = spawnTs('electron/preview/cli.ts', args, /Workstation preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/, { ASSESSOR_SERVER_URL: options.serverUrl ?? '' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await match;
   const parsed = new URL(url);
   const stopWith = async (signal: NodeJS.Signals, keepData: boolean): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -96,6 +105,27 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
+}
+
+export interface RunningHostedApi {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The reference hosted API as its own process (`npm run hosted-api`), seeded with the demo data. */
+export async function startHostedApiProcess(options: { dataDir: string; port?: number }): Promise<RunningHostedApi> {
+  const { child, match } = spawnTs('tests/hosted-api/cli.ts', ['--port', String(options.port ?? 0), '--data', options.dataDir, '--seed', 'demo'], /Hosted API listening on (http:\/\/127\.0\.0\.1:\d+)/);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await match;
+  return {
+    url,
+    port: Number(new URL(url).port),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 export function cleanup(dir: string): void {

@@ -37,6 +37,7 @@ interface QueueRow {
   attempt: number;
   due_at: string;
   status: SubmissionStatus;
+  available_offline: number;
 }
 
 const emptyCounts = (): Record<SubmissionStatus, number> => ({
@@ -69,7 +70,8 @@ export function countBatches(db: Db): number {
 export function listQueue(db: Db, batchId: string): QueueItem[] {
   const rows = db
     .prepare(
-      `SELECT a.submission_id, a.position, s.label, c.title AS credential_title, s.attempt, a.due_at, ${statusSql} AS status
+      `SELECT a.submission_id, a.position, s.label, c.title AS credential_title, s.attempt, a.due_at, ${statusSql} AS status,
+              NOT EXISTS (SELECT 1 FROM evidence_items e WHERE e.submission_id = s.id AND e.availability != 'available') AS available_offline
        FROM assignments a
        JOIN submissions s ON s.id = a.submission_id
        JOIN micro_credentials c ON c.id = s.credential_id
@@ -86,6 +88,7 @@ export function listQueue(db: Db, batchId: string): QueueItem[] {
     attempt: row.attempt,
     status: row.status,
     dueAt: row.due_at,
+    availableOffline: row.available_offline === 1,
   }));
 }
 

@@ -115,6 +115,7 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                 </span>
                 <span className="queue-row-credential">{item.credentialTitle}</span>
                 <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
+                {!item.availableOffline && <span className="chip chip-remote">{t('queue.notOffline')}</span>}
               </div>
             );
           })}

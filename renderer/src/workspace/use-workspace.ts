@@ -17,10 +17,10 @@ export function useWorkspaceSummary(): Loadable<WorkspaceSummary> {
       });
     };
     load();
-    const unsubscribe = client.subscribe('queue.changed', load);
+    const unsubscribers = [client.subscribe('queue.changed', load), client.subscribe('workspace.changed', load)];
     return () => {
       cancelled = true;
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe();
     };
   }, [client]);
   return summary;
@@ -33,10 +33,15 @@ export function useQueue(batchId: string | null): Loadable<QueueItem[]> {
   useEffect(() => {
     if (!batchId) return;
     let cancelled = false;
-    void client.invoke('queue.list', { batchId }).then((result) => {
-      if (cancelled) return;
-      setQueue(result.ok ? { state: 'ready', value: result.value.items } : { state: 'error', error: result.error });
-    });
+    const load = (): void => {
+      void client.invoke('queue.list', { batchId }).then((result) => {
+        if (cancelled) return;
+        setQueue(result.ok ? { state: 'ready', value: result.value.items } : { state: 'error', error: result.error });
+      });
+    };
+    load();
+    // Downloads finishing or decisions syncing change rows in bulk: reload the list.
+    const unsubscribeWorkspace = client.subscribe('workspace.changed', load);
     const unsubscribe = client.subscribe('queue.changed', (change) => {
       if (change.batchId !== batchId) return;
       setQueue((current) =>
@@ -51,6 +56,7 @@ export function useQueue(batchId: string | null): Loadable<QueueItem[]> {
     return () => {
       cancelled = true;
       unsubscribe();
+      unsubscribeWorkspace();
     };
   }, [client, batchId]);
   return queue;

@@ -1,0 +1,131 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client-context';
+import { describeError } from '../errors';
+import { formatBytes, formatTime } from '../format';
+import { useHosted } from './use-hosted';
+
+/** Sign in to the hosted API, claim work, and see what sync is doing (online, offline, n waiting). */
+export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const id = useId();
+  const { session, sync, setSession, setSync } = useHosted();
+  const [server, setServer] = useState<string | null>(null);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [size, setSize] = useState(10);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+
+  if (!session) return <section className="hosted-panel" aria-busy="true" />;
+
+  const run = async (work: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    setMessage(await work());
+    setBusy(false);
+  };
+
+  if (!session.signedIn) {
+    return (
+      <section className="hosted-panel" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{t('hosted.signInTitle')}</h2>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(async () => {
+              const result = await client.invoke('session.signIn', { serverUrl: server ?? session.serverUrl, email, password });
+              if (!result.ok) return describeError(result.error, t);
+              setPassword('');
+              setSession(result.value);
+              return '';
+            });
+          }}
+        >
+          <label>
+            {t('hosted.server')} <input type="url" required value={server ?? session.serverUrl} onChange={(event) => setServer(event.target.value)} />
+          </label>
+          <label>
+            {t('hosted.email')} <input type="email" required autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />
+          </label>
+          <label>
+            {t('hosted.password')} <input type="password" required autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+          </label>
+          <button type="submit" disabled={busy}>
+            {t('hosted.signIn')}
+          </button>
+        </form>
+        <p className="hint">{t(`hosted.storage.${session.storage}`)}</p>
+        <p role="status">{message}</p>
+      </section>
+    );
+  }
+
+  const downloads = sync?.downloads;
+  return (
+    <section className="hosted-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        {t('hosted.title')}
+      </h2>
+      <p>
+        {t('hosted.signedInAs', { email: session.email ?? '' })}{' '}
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              const result = await client.invoke('session.signOut', {});
+              if (result.ok) setSession(result.value);
+              return result.ok ? t('hosted.signedOut') : describeError(result.error, t);
+            })
+          }
+        >
+          {t('hosted.signOut')}
+        </button>
+      </p>
+      {sync && (
+        <p className={`sync-state sync-${sync.state}`} role="status">
+          {t(`hosted.sync.${sync.state}`)} · {t('hosted.waiting', { count: sync.waiting })}
+          {sync.conflicts > 0 && ` · ${t('hosted.conflicts', { count: sync.conflicts })}`}
+          {sync.lastSyncedAt && ` · ${t('hosted.lastSynced', { time: formatTime(sync.lastSyncedAt, i18n.language) })}`}
+        </p>
+      )}
+      {downloads && downloads.files > 0 && (
+        <p role="status">{t('hosted.downloading', { files: downloads.files, done: formatBytes(downloads.doneBytes, t), total: formatBytes(downloads.totalBytes, t) })}</p>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const result = await client.invoke('sync.now', {});
+              if (result.ok) setSync(result.value);
+              return result.ok ? '' : describeError(result.error, t);
+            })
+          }
+        >
+          {t('hosted.syncNow')}
+        </button>
+      </div>
+      <form
+        className="claim-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(async () => {
+            const result = await client.invoke('batch.claim', { size });
+            if (result.ok) onClaimed(result.value.batchId);
+            return result.ok ? t('hosted.claimed', { count: result.value.submissions }) : describeError(result.error, t);
+          });
+        }}
+      >
+        <label>
+          {t('hosted.claimSize')} <input type="number" min={1} max={200} value={size} onChange={(event) => setSize(Number(event.target.value) || 1)} />
+        </label>
+        <button type="submit" disabled={busy}>
+          {t('hosted.claim')}
+        </button>
+      </form>
+      <p role="status">{message}</p>
+    </section>
+  );
+}

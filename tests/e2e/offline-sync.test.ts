@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { waitForSaved } from './page-helpers';
+import { useWorkstationSession } from './session';
+
+const session = useWorkstationSession();
+
+describe('hosted API from the workstation', () => {
+  it('signs in, claims, downloads, scores offline, reconnects and shows "Synced"', async () => {
+    const serverDir = freshDataDir();
+    let api = await startHostedApiProcess({ dataDir: serverDir });
+    try {
+      await session.preview.stop();
+      session.preview = await startPreview({ serverUrl: api.url });
+      const { page, preview } = session;
+      await page.goto(preview.url);
+      await expect(page.getByRole('textbox', { name: 'Server' }).inputValue()).resolves.toBe(api.url);
+      await page.getByText(/keeps your session in a file only your user can read/).waitFor();
+      await page.getByRole('textbox', { name: 'Email' }).fill('assessor@example.org');
+      await page.getByLabel('Password').fill('correct horse battery staple');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Signed in as assessor@example.org.').waitFor();
+
+      await page.getByRole('spinbutton', { name: 'Submissions' }).fill('2');
+      await page.getByRole('button', { name: 'Claim a batch' }).click();
+      await page.getByText('Claimed 2 submissions; their evidence is downloading.').waitFor();
+      const queue = page.getByRole('listbox', { name: 'Batch queue' });
+      await queue.getByRole('option', { name: /Submission 0001/ }).waitFor();
+      // Downloaded and verified: nothing in the batch is waiting for the network any more.
+      await page.waitForFunction(() => document.querySelectorAll('.queue-row .chip-remote').length === 0, undefined, { timeout: 60_000 });
+
+      await api.stop(); // the network goes away
+      await queue.getByRole('option', { name: /Submission 0001/ }).click();
+      await page.getByRole('heading', { level: 2, name: /Submission 0001/ }).waitFor();
+      await page.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 1); // plays offline
+      await page.getByRole('radiogroup').first().focus();
+      const criteria = await page.getByRole('radiogroup').count();
+      for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
+      await waitForSaved(page);
+      await page.keyboard.press('Alt+Shift+A');
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await page.getByText(/^Offline · 1 waiting to sync/).waitFor();
+      await queue.getByRole('option', { name: /Submission 0001.*Queued to sync/ }).waitFor();
+
+      api = await startHostedApiProcess({ dataDir: serverDir, port: api.port }); // back online
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor();
+      await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+    } finally {
+      await api.stop();
+      cleanup(serverDir);
+    }
+  });
+});
