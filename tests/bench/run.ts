@@ -9,6 +9,7 @@ import { cleanup, freshDataDir, launchChromium, startPreview } from '../e2e/harn
 import type { RunningPreview } from '../e2e/harness';
 import { openTestCore } from '../support/core-fixture';
 import { rpc } from '../support/http';
+import { benchHosted } from './hosted';
 import { printTable, summarize } from './stats';
 import type { Row } from './stats';
 
@@ -230,6 +231,8 @@ async function main(): Promise<void> {
     await demo.stop();
     await large.stop();
   }
+  progress('hosted API and sync');
+  await benchHosted(rows, progress);
   console.log('');
   printTable(rows);
 }

@@ -48,7 +48,8 @@ export class HostedStore {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'hosted-api.sqlite'));
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    // WAL + NORMAL: durable across a server crash (not power loss), like most services' defaults.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(schema);
   }

@@ -101,7 +101,7 @@ export async function downloadEvidence(target: DownloadTarget, options: Download
     if (newEtag) writeFileSync(metaPath(target.path), JSON.stringify({ etag: newEtag }), { mode: 0o600 });
     if (!response.body) throw new Error('No body.');
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      const buffer = Buffer.from(chunk);
+      const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength); // a view, not a copy
       fetchedBytes += buffer.length;
       done += buffer.length;
       if (done > target.bytes) throw new Error('The server sent more bytes than the manifest promised.');

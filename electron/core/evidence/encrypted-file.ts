@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import { Readable } from 'node:stream';
 
 /**
@@ -17,7 +17,7 @@ const saltBytes = 16;
 const nonceBytes = 12;
 const tagBytes = 16;
 export const headerBytes = magic.length + 4 + saltBytes;
-export const defaultChunkBytes = 64 * 1024;
+export const defaultChunkBytes = 256 * 1024;
 
 function fileKey(masterKey: Buffer, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', masterKey, salt, 'assessor-evidence-v1', 32));
@@ -75,13 +75,14 @@ export class EncryptedWriter {
   write(data: Buffer): void {
     this.pending.push(data);
     this.pendingBytes += data.length;
-    while (this.pendingBytes >= this.chunkBytes) {
-      const all = Buffer.concat(this.pending);
-      this.writeChunk(all.subarray(0, this.chunkBytes));
-      const rest = all.subarray(this.chunkBytes);
-      this.pending = rest.length > 0 ? [rest] : [];
-      this.pendingBytes = rest.length;
-    }
+    if (this.pendingBytes < this.chunkBytes) return;
+    // One copy of what arrived, then every full chunk straight from it.
+    const all = this.pending.length === 1 ? data : Buffer.concat(this.pending, this.pendingBytes);
+    let offset = 0;
+    for (; offset + this.chunkBytes <= all.length; offset += this.chunkBytes) this.writeChunk(all.subarray(offset, offset + this.chunkBytes));
+    const rest = all.subarray(offset);
+    this.pending = rest.length > 0 ? [rest] : [];
+    this.pendingBytes = rest.length;
   }
 
   /** Writes the final (short) chunk and closes the file. */
@@ -99,11 +100,13 @@ export class EncryptedWriter {
 
   private writeChunk(plaintext: Buffer): void {
     const index = this.nextIndex++;
-    const cipher = createCipheriv('aes-256-gcm', this.key, chunkNonce(index));
+    const nonce = chunkNonce(index);
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
     cipher.setAAD(chunkAad(this.salt, index));
-    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    const body = cipher.update(plaintext);
+    const rest = cipher.final();
     const position = headerBytes + index * (nonceBytes + this.chunkBytes + tagBytes);
-    writeSync(this.fd, Buffer.concat([chunkNonce(index), body, cipher.getAuthTag()]), 0, undefined, position);
+    writevSync(this.fd, rest.length > 0 ? [nonce, body, rest, cipher.getAuthTag()] : [nonce, body, cipher.getAuthTag()], position);
   }
 }
 

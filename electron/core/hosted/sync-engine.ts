@@ -50,26 +50,29 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const report: DrainReport = { acknowledged: 0, conflicts: 0, retrying: 0, unauthorized: false };
   const due = listDue(options.db, now().toISOString(), 10_000);
 
-  const send = async (entry: OutboxEntry): Promise<void> => {
-    if (report.unauthorized) return;
+  type Outcome = { entry: OutboxEntry; result: Awaited<ReturnType<HostedApiClient['decide']>> | 'invalid_local_payload' };
+
+  const send = async (entry: OutboxEntry): Promise<Outcome | null> => {
+    if (report.unauthorized) return null;
     const payload = DecisionPayload.safeParse(entry.payload);
-    if (entry.kind !== 'decision' || !payload.success) {
+    if (entry.kind !== 'decision' || !payload.success) return { entry, result: 'invalid_local_payload' };
+    const { submissionId, ...decision } = payload.data;
+    const result = await options.client.decide(submissionId, entry.idempotencyKey, decision);
+    if (!result.ok && result.failure.kind === 'unauthorized') report.unauthorized = true;
+    return { entry, result };
+  };
+
+  const settle = ({ entry, result }: Outcome): void => {
+    if (result === 'invalid_local_payload') {
       markConflict(options.db, entry.id, 'invalid_local_payload');
       report.conflicts += 1;
       return;
     }
-    const { submissionId, ...decision } = payload.data;
-    // An undo that won the race withdrew it: nothing to send.
-    if (!beginAttempt(options.db, entry.id)) return;
-    const result = await options.client.decide(submissionId, entry.idempotencyKey, decision);
     if (result.ok) {
       if (acknowledge(options.db, entry.id, now().toISOString())) report.acknowledged += 1;
       return;
     }
-    settleFailure(entry, result.failure);
-  };
-
-  const settleFailure = (entry: OutboxEntry, failure: ApiFailure): void => {
+    const failure: ApiFailure = result.failure;
     switch (failure.kind) {
       case 'conflict':
         markConflict(options.db, entry.id, failure.reason);
@@ -81,8 +84,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
         report.conflicts += 1;
         return;
       case 'unauthorized':
-        report.unauthorized = true;
-        return;
+        return; // stays pending, untouched, until the session is renewed
       default: {
         const retryAfter = failure.kind === 'throttled' ? failure.retryAfterMs : 0;
         const at = new Date(now().getTime() + retryDelayMs(entry.attempts, backoff, random, retryAfter)).toISOString();
@@ -92,13 +94,23 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
     }
   };
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < due.length && !report.unauthorized) {
-      const entry = due[next++]!;
-      await send(entry);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  // Entries go in groups: one transaction counts the group's attempts before anything leaves (so
+  // none can be undone once it may have reached the server), one records how each ended. An
+  // acknowledgement lost to a crash between the two is harmless: the resend replays the first answer.
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const groupSize = concurrency * 16;
+  for (let start = 0; start < due.length && !report.unauthorized; start += groupSize) {
+    const group = options.db.transaction(() => due.slice(start, start + groupSize).filter((entry) => beginAttempt(options.db, entry.id)))();
+    const outcomes: Outcome[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < group.length && !report.unauthorized) {
+        const outcome = await send(group[next++]!);
+        if (outcome) outcomes.push(outcome);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    options.db.transaction(() => outcomes.forEach(settle))();
+  }
   return report;
 }

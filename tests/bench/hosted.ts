@@ -1,0 +1,149 @@
+// Figures for the hosted API and sync (issue 5), measured against the reference server on loopback.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DecisionPayload } from '../../shared/domain/decision';
+import { openDatabase } from '../../electron/core/db/database';
+import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
+import { downloadEvidence } from '../../electron/core/evidence/downloader';
+import { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { drainOutbox } from '../../electron/core/hosted/sync-engine';
+import { countByState, enqueue } from '../../electron/core/repositories/outbox';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { cleanup, freshDataDir, startHostedApiProcess } from '../e2e/harness';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { HostedStore } from '../hosted-api/store';
+import type { Row } from './stats';
+import { summarize } from './stats';
+
+const root = projectPaths().root;
+const mb = 1024 * 1024;
+
+function writeRandomFile(path: string, size: number): string {
+  const fd = openSync(path, 'w');
+  const hash = createHash('sha256');
+  for (let offset = 0; offset < size; offset += 4 * mb) {
+    const block = randomBytes(4 * mb);
+    writeSync(fd, block);
+    hash.update(block);
+  }
+  closeSync(fd);
+  return hash.digest('hex');
+}
+
+/** Seeded submissions are named after the demo submission they copy ("sub-003-0042" is demo 003's rubric). */
+const demoRubrics = new Map<string, string>();
+function rubricOf(submissionId: string): string {
+  if (demoRubrics.size === 0) {
+    const workspace = JSON.parse(readFileSync(join(root, 'resources', 'demo', 'workspace.json'), 'utf8')) as { submissions: { id: string; rubricVersionId: string }[] };
+    for (const submission of workspace.submissions) demoRubrics.set(submission.id.replace('demo-sub', 'sub'), submission.rubricVersionId);
+  }
+  return demoRubrics.get(submissionId.split('-').slice(0, 2).join('-'))!;
+}
+
+export async function benchHosted(rows: Row[], progress: (message: string) => void): Promise<void> {
+  const serverDir = freshDataDir();
+  const localDir = freshDataDir();
+  // Seeded here, then served by its own process (as a real server would be), so the client's work
+  // and the server's do not share one event loop.
+  const store = new HostedStore(serverDir);
+  await seed(store, 'demo', join(root, 'resources', 'demo'), serverDir, 1500); // 10,500 submissions
+  const bigFile = join(serverDir, 'bench-video.webm');
+  const size = 256 * mb;
+  const sha256 = writeRandomFile(bigFile, size);
+  store.saveEvidence({ item: { id: 'bench-video', kind: 'video', title: 'Bench', mimeType: 'video/webm', bytes: size, sha256, durationMs: null, text: null }, file: bigFile, captionsFile: null, submissionId: 'sub-001-001' }, 99);
+  store.close();
+  const api = await startHostedApiProcess({ dataDir: serverDir });
+  try {
+    let token = '';
+    const client = new HostedApiClient({ baseUrl: api.url, accessToken: () => token });
+    const signedIn = await client.signIn('assessor@example.org', seededPassword);
+    if (!signedIn.ok) throw new Error('sign-in failed');
+    token = signedIn.value.accessToken;
+
+    progress('claim + manifests for 50');
+    const claimTimes: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const claimed = await client.claim(50);
+      if (!claimed.ok) throw new Error('claim failed');
+      await Promise.all(claimed.value.assignments.map((assignment) => client.manifest(assignment.submissionId)));
+      claimTimes.push(performance.now() - started);
+    }
+    rows.push({ name: 'claim + manifests for 50 submissions', summary: summarize(claimTimes), unit: 'ms', target: '' });
+
+    progress('download throughput');
+    const url = `${api.url}/v1/evidence/bench-video`;
+    const curlRates: number[] = [];
+    const ourRates: number[] = [];
+    const key = randomBytes(32);
+    for (let run = 0; run < 3; run++) {
+      let started = performance.now();
+      await promisify(execFile)('curl', ['-s', '-o', '/dev/null', '-H', `authorization: Bearer ${token}`, url]);
+      curlRates.push(size / mb / ((performance.now() - started) / 1000));
+      started = performance.now();
+      const outcome = await downloadEvidence({ url, accessToken: token, bytes: size, sha256, path: join(localDir, `bench-${run}.enc`), masterKey: key });
+      if (!outcome.ok) throw new Error('download failed');
+      ourRates.push(size / mb / ((performance.now() - started) / 1000));
+    }
+    const curlRow = { name: 'curl', summary: summarize(curlRates) };
+    rows.push({ name: 'baseline: curl download of the same file (256 MB)', summary: curlRow.summary, unit: 'MB/s', target: '' });
+    rows.push({ name: 'evidence download, verified + encrypted (256 MB)', summary: summarize(ourRates), unit: 'MB/s', target: '≥ 0.9× curl', baseline: curlRow });
+
+    progress('decrypting read throughput');
+    const plainRates: number[] = [];
+    const decryptRates: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      let started = performance.now();
+      readFileSync(bigFile);
+      plainRates.push(size / mb / ((performance.now() - started) / 1000));
+      started = performance.now();
+      const reader = EncryptedReader.open(join(localDir, 'bench-0.enc'), key);
+      for await (const chunk of reader.stream(0, reader.size - 1)) void chunk;
+      decryptRates.push(size / mb / ((performance.now() - started) / 1000));
+    }
+    const plainRow = { name: 'plain read', summary: summarize(plainRates) };
+    rows.push({ name: 'baseline: plain file read (256 MB)', summary: plainRow.summary, unit: 'MB/s', target: '' });
+    rows.push({ name: 'decrypting read of encrypted evidence (256 MB)', summary: summarize(decryptRates), unit: 'MB/s', target: '', baseline: plainRow });
+
+    progress('outbox drain of 10,000');
+    let leased: string[] = [];
+    while (leased.length < 10_000) {
+      const claimed = await client.claim(200);
+      if (!claimed.ok || claimed.value.assignments.length === 0) break;
+      leased = leased.concat(claimed.value.assignments.map((item) => item.submissionId));
+    }
+    const db = openDatabase(join(localDir, 'workstation.sqlite'));
+    db.transaction(() => {
+      for (const id of leased.slice(0, 10_000)) {
+        const payload: DecisionPayload = {
+          submissionId: id,
+          rubricVersionId: rubricOf(id),
+          outcome: 'award',
+          conditionCode: null,
+          note: '',
+          scores: [],
+          comments: [],
+          feedback: { overall: '', components: {} },
+          activeMs: 1,
+          decidedAt: new Date().toISOString(),
+          basedOn: null,
+        };
+        enqueue(db, { kind: 'decision', entityId: id, idempotencyKey: randomUUID(), payload, at: new Date().toISOString() });
+      }
+    })();
+    const count = countByState(db).pending;
+    const started = performance.now();
+    await drainOutbox({ db, client, concurrency: 8 });
+    const seconds = (performance.now() - started) / 1000;
+    const delivered = countByState(db).acknowledged;
+    db.close();
+    rows.push({ name: `outbox drain of ${count.toLocaleString('en')} decisions (${delivered} acknowledged)`, summary: summarize([delivered / seconds]), unit: 'decisions/s', target: '≥ 500' });
+  } finally {
+    await api.stop();
+    cleanup(serverDir);
+    cleanup(localDir);
+  }
+}
