@@ -4,7 +4,6 @@ import { promisify } from 'node:util';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DecisionPayload } from '../../shared/domain/decision';
 import { openDatabase } from '../../electron/core/db/database';
 import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
 import { downloadEvidence } from '../../electron/core/evidence/downloader';
@@ -15,6 +14,7 @@ import { projectPaths } from '../../electron/launcher/project-paths';
 import { cleanup, freshDataDir, startHostedApiProcess } from '../e2e/harness';
 import { seed, seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
+import { minimalAward } from '../support/decisions';
 import type { Row } from './stats';
 import { summarize } from './stats';
 
@@ -118,19 +118,7 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
     const db = openDatabase(join(localDir, 'workstation.sqlite'));
     db.transaction(() => {
       for (const id of leased.slice(0, 10_000)) {
-        const payload: DecisionPayload = {
-          submissionId: id,
-          rubricVersionId: rubricOf(id),
-          outcome: 'award',
-          conditionCode: null,
-          note: '',
-          scores: [],
-          comments: [],
-          feedback: { overall: '', components: {} },
-          activeMs: 1,
-          decidedAt: new Date().toISOString(),
-          basedOn: null,
-        };
+        const payload = minimalAward(id, rubricOf(id));
         enqueue(db, { kind: 'decision', entityId: id, idempotencyKey: randomUUID(), payload, at: new Date().toISOString() });
       }
     })();

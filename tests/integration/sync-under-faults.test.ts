@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DecisionPayload } from '../../shared/domain/decision';
 import { openDatabase } from '../../electron/core/db/database';
 import type { Db } from '../../electron/core/db/database';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
@@ -13,6 +12,7 @@ import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import { tempDir } from '../support/core-fixture';
+import { minimalAward } from '../support/decisions';
 
 const root = projectPaths().root;
 let serverDir: string;
@@ -63,19 +63,7 @@ describe('offline-first sync against the reference server', () => {
     const chosen = leased.slice(0, 1000);
     db.transaction(() => {
       for (const submissionId of chosen) {
-        const payload: DecisionPayload = {
-          submissionId,
-          rubricVersionId: api.store.currentRubricId(submissionId)!,
-          outcome: 'award',
-          conditionCode: null,
-          note: '',
-          scores: [],
-          comments: [],
-          feedback: { overall: 'Synced under faults.', components: {} },
-          activeMs: 60_000,
-          decidedAt: new Date().toISOString(),
-          basedOn: null,
-        };
+        const payload = minimalAward(submissionId, api.store.currentRubricId(submissionId)!, 'Synced under faults.');
         enqueue(db, { kind: 'decision', entityId: submissionId, idempotencyKey: randomUUID(), payload, at: new Date().toISOString() });
       }
     })();
