@@ -1,19 +1,14 @@
 import { z } from 'zod';
 import { Id } from '../domain/rubric';
 import { SubmissionStatus } from '../domain/submission';
+import { SyncStatus } from './methods';
 
 /** Typed events core pushes to every connected renderer. */
 export const events = {
   'queue.changed': z.object({ batchId: Id, submissionId: Id, status: SubmissionStatus }),
   /** The batch list changed (a claim, a purge). */
   'workspace.changed': z.object({}),
-  'sync.changed': z.object({
-    state: z.enum(['signed_out', 'online', 'offline', 'syncing']),
-    waiting: z.number().int().min(0),
-    conflicts: z.number().int().min(0),
-    lastSyncedAt: z.string().datetime().nullable(),
-    downloads: z.object({ files: z.number().int().min(0), doneBytes: z.number().int().min(0), totalBytes: z.number().int().min(0) }),
-  }),
+  'sync.changed': SyncStatus,
 } as const;
 
 export type Events = typeof events;

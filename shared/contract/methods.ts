@@ -91,7 +91,9 @@ export const SyncStatus = z.object({
   waiting: z.number().int().min(0),
   conflicts: z.number().int().min(0),
   lastSyncedAt: Timestamp.nullable(),
-  downloads: z.object({ files: z.number().int().min(0), doneBytes: z.number().int().min(0), totalBytes: z.number().int().min(0) }),
+  downloads: z.object({ files: z.number().int().min(0), doneBytes: z.number().int().min(0), totalBytes: z.number().int().min(0), blockedByDiskSpace: z.boolean() }),
+  /** Space downloaded evidence takes, and the disk's free space. */
+  storage: z.object({ evidenceBytes: z.number().int().min(0), freeBytes: z.number().int().min(0) }),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

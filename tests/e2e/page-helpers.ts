@@ -7,7 +7,7 @@ export function videoTime(page: Page): Promise<number> {
 
 /** Waits until the evidence video can seek (its metadata is loaded). */
 export async function waitForVideo(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 1);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('.video-host')?.dataset.ready === 'true' && (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 1);
 }
 
 /** Waits until the video has settled near `seconds` (seeks are asynchronous). */

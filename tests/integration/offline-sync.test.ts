@@ -10,6 +10,7 @@ import { seed, seededPassword } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
+import { purgeAcknowledged } from '../../electron/core/evidence/retention';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
 import { rawRequest } from '../support/http';
@@ -106,5 +107,24 @@ describe('sign in, claim, download, work offline, sync', () => {
     expect(statuses).toEqual(['synced', 'synced', 'synced']);
     expect(api.store.decisionCount()).toBe(3);
     expect(readdirSync(join(fixture.dataDir, 'evidence')).every((name) => name.endsWith('.enc'))).toBe(true);
+  });
+
+  it('purges evidence a week after its decision was acknowledged, and everything at once on sign-out', async () => {
+    const evidenceDir = join(fixture.dataDir, 'evidence');
+    const before = readdirSync(evidenceDir).filter((name) => name.endsWith('.enc')).length;
+    expect(before).toBeGreaterThan(0);
+    const status = await call<SyncStatus>('sync.status');
+    expect(status.storage.evidenceBytes).toBeGreaterThan(0);
+    expect(status.storage.freeBytes).toBeGreaterThan(0);
+    expect(purgeAcknowledged(fixture.core.db, new Date(), 7)).toBe(0); // not yet: acknowledged just now
+    expect(purgeAcknowledged(fixture.core.db, new Date(Date.now() + 8 * 86_400_000), 7)).toBe(before);
+    expect(readdirSync(evidenceDir).filter((name) => name.endsWith('.enc'))).toEqual([]);
+
+    const again = await call<{ batchId: string }>('batch.claim', { size: 1 });
+    await until(() => Promise.resolve(readdirSync(evidenceDir).some((name) => name.endsWith('.enc'))), 'a new download');
+    await until(async () => (await call<SyncStatus>('sync.status')).downloads.files === 0, 'downloads to finish');
+    expect(again.batchId).toBeTruthy();
+    expect(await call<SessionInfo>('session.signOut')).toMatchObject({ signedIn: false });
+    expect(readdirSync(evidenceDir).filter((name) => name.endsWith('.enc'))).toEqual([]);
   });
 });

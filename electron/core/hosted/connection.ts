@@ -7,6 +7,7 @@ import type { SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { downloadEvidence } from '../evidence/downloader';
+import { purgeAcknowledged, purgeAllDownloaded, storageUsage } from '../evidence/retention';
 import type { Logger } from '../log';
 import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
@@ -40,6 +41,8 @@ export interface ConnectionOptions {
   onWorkspaceChanged: () => void;
   /** Seconds between background sync attempts while something waits. */
   syncIntervalMs?: number;
+  /** Days evidence stays after its decision is acknowledged (default 7). */
+  retentionDays?: number;
 }
 
 const downloadConcurrency = 2;
@@ -58,6 +61,8 @@ export class HostedConnection {
   private downloading = new Map<string, { done: number; total: number }>();
   private downloadPump: Promise<void> | null = null;
   private closed = false;
+  /** Bytes a pending download would need beyond the free space (0 when it fits). */
+  private diskShort = 0;
   /** Resolves once the vault has been read; every network method waits for it. */
   readonly ready: Promise<void>;
 
@@ -107,12 +112,14 @@ export class HostedConnection {
       doneBytes += progress.done;
       totalBytes += progress.total;
     }
+    const usage = storageUsage(this.options.db, this.options.dataDir);
     return {
       state: this.state,
+      storage: usage,
       waiting: this.contents?.session ? counts.pending : 0,
       conflicts: counts.conflict,
       lastSyncedAt: this.lastSyncedAt,
-      downloads: { files: this.downloading.size, doneBytes, totalBytes },
+      downloads: { files: this.downloading.size, doneBytes, totalBytes, blockedByDiskSpace: this.diskShort > 0 },
     };
   }
 
@@ -140,7 +147,9 @@ export class HostedConnection {
     }
     this.contents = { ...this.contents!, session: null };
     await this.persist();
+    purgeAllDownloaded(this.options.db);
     this.state = 'signed_out';
+    this.options.onWorkspaceChanged();
     this.emitStatus();
     return this.session();
   }
@@ -218,7 +227,9 @@ export class HostedConnection {
       const reachable = report.acknowledged > 0 || report.retrying === 0;
       this.state = this.contents?.session ? (reachable ? 'online' : 'offline') : 'signed_out';
       if (report.acknowledged > 0 || (reachable && countByState(this.options.db).pending === 0)) this.lastSyncedAt = this.options.now().toISOString();
-      if (report.acknowledged > 0 || report.conflicts > 0) this.options.onWorkspaceChanged();
+      if (purgeAcknowledged(this.options.db, this.options.now(), this.options.retentionDays) > 0 || report.acknowledged > 0 || report.conflicts > 0) {
+        this.options.onWorkspaceChanged();
+      }
       this.emitStatus();
       const due = nextDueAt(this.options.db);
       this.scheduleSync(due ? Math.max(250, new Date(due).getTime() - Date.now()) : (this.options.syncIntervalMs ?? 30_000));
@@ -232,6 +243,16 @@ export class HostedConnection {
     if (this.downloadPump || this.closed) return;
     this.downloadPump = (async () => {
       const queue = listToDownload(this.options.db);
+      const needed = queue.reduce((sum, item) => sum + item.bytes, 0);
+      const { freeBytes } = storageUsage(this.options.db, this.options.dataDir);
+      // Keep 1 GiB spare: a full disk would also stop the database from saving scores.
+      if (needed > freeBytes - 1024 ** 3) {
+        this.options.logger.error(`not downloading: ${needed} bytes needed, ${freeBytes} free`);
+        this.diskShort = needed;
+        this.emitStatus();
+        return;
+      }
+      this.diskShort = 0;
       const worker = async (): Promise<void> => {
         for (let item = queue.shift(); item; item = queue.shift()) await this.downloadOne(item.id, item.bytes, item.sha256);
       };

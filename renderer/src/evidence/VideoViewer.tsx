@@ -72,8 +72,10 @@ export function VideoViewer({ evidence, comments, startAt, onController, onPosit
       },
       pause: () => created.pause(),
       skipSeconds: (seconds) => {
+        // Until video.js has read the duration it reports 0: do not clamp to that.
         const duration = created.duration() ?? 0;
-        created.currentTime(Math.max(0, Math.min(duration, (created.currentTime() ?? 0) + seconds)));
+        const end = Number.isFinite(duration) && duration > 0 ? duration : Number.POSITIVE_INFINITY;
+        created.currentTime(Math.max(0, Math.min(end, (created.currentTime() ?? 0) + seconds)));
       },
       stepFrame: (direction) => {
         created.pause();
@@ -104,6 +106,7 @@ export function VideoViewer({ evidence, comments, startAt, onController, onPosit
       setDurationMs(Math.round((created.duration() ?? 0) * 1000));
       const resumeMs = callbacks.current.startAt();
       if (resumeMs > 0) created.currentTime(resumeMs / 1000);
+      host.dataset.ready = 'true'; // the player can seek (end-to-end tests wait for this)
     });
     created.on('timeupdate', report);
     created.on('seeked', report);

@@ -89,6 +89,8 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
           {sync.lastSyncedAt && ` · ${t('hosted.lastSynced', { time: formatTime(sync.lastSyncedAt, i18n.language) })}`}
         </p>
       )}
+      {sync && <p className="hint">{t('hosted.storageUsage', { used: formatBytes(sync.storage.evidenceBytes, t), free: formatBytes(sync.storage.freeBytes, t) })}</p>}
+      {downloads?.blockedByDiskSpace && <p role="alert">{t('hosted.diskShort')}</p>}
       {downloads && downloads.files > 0 && (
         <p role="status">{t('hosted.downloading', { files: downloads.files, done: formatBytes(downloads.doneBytes, t), total: formatBytes(downloads.totalBytes, t) })}</p>
       )}
