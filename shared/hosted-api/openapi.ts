@@ -1,36 +1,22 @@
 import { z } from 'zod';
-import {
-  Account,
-  ApiError,
-  AssignmentList,
-  ClaimRequest,
-  ClaimResponse,
-  DecisionConflict,
-  DecisionReceipt,
-  DecisionRequest,
-  RefreshRequest,
-  SignInRequest,
-  SignOutRequest,
-  SubmissionManifest,
-  TokenPair,
-  ValidationFailure,
-} from './schemas';
+import * as wire from './schemas';
 
+/** The schemas the document names; each is one of the wire schemas in ./schemas. */
 const components = {
-  Account,
-  ApiError,
-  AssignmentList,
-  ClaimRequest,
-  ClaimResponse,
-  DecisionConflict,
-  DecisionReceipt,
-  DecisionRequest,
-  RefreshRequest,
-  SignInRequest,
-  SignOutRequest,
-  SubmissionManifest,
-  TokenPair,
-  ValidationFailure,
+  Account: wire.Account,
+  ApiError: wire.ApiError,
+  AssignmentList: wire.AssignmentList,
+  ClaimRequest: wire.ClaimRequest,
+  ClaimResponse: wire.ClaimResponse,
+  DecisionConflict: wire.DecisionConflict,
+  DecisionReceipt: wire.DecisionReceipt,
+  DecisionRequest: wire.DecisionRequest,
+  RefreshRequest: wire.RefreshRequest,
+  SignInRequest: wire.SignInRequest,
+  SignOutRequest: wire.SignOutRequest,
+  SubmissionManifest: wire.SubmissionManifest,
+  TokenPair: wire.TokenPair,
+  ValidationFailure: wire.ValidationFailure,
 };
 type ComponentName = keyof typeof components;
 

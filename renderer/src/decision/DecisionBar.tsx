@@ -46,24 +46,21 @@ export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSu
     <section className="decision-bar" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('decision.title')}</h3>
       <div className="button-row">
-        <button
-          type="button"
-          className="decide award"
-          aria-disabled={award.length > 0 || busy}
-          aria-describedby={award.length > 0 ? `${id}-award` : undefined}
-          onClick={() => award.length === 0 && !busy && onSubmit('award', null, '')}
-        >
-          {t('decision.award')}
-        </button>
-        <button
-          type="button"
-          className="decide not-yet"
-          aria-disabled={notYet.length > 0 || busy}
-          aria-describedby={notYet.length > 0 ? `${id}-notyet` : undefined}
-          onClick={() => notYet.length === 0 && !busy && onSubmit('not_yet', null, '')}
-        >
-          {t('decision.notYet')}
-        </button>
+        {(['award', 'not_yet'] as const).map((outcome) => {
+          const blockers = outcome === 'award' ? award : notYet;
+          return (
+            <button
+              key={outcome}
+              type="button"
+              className={`decide ${outcome === 'award' ? 'award' : 'not-yet'}`}
+              aria-disabled={blockers.length > 0 || busy}
+              aria-describedby={blockers.length > 0 ? `${id}-${outcome}` : undefined}
+              onClick={() => blockers.length === 0 && !busy && onSubmit(outcome, null, '')}
+            >
+              {t(outcome === 'award' ? 'decision.award' : 'decision.notYet')}
+            </button>
+          );
+        })}
         <FlagDialog busy={busy} open={flagOpen} onOpenChange={onFlagOpenChange} onSubmit={(code, note) => onSubmit('flag', code, note)} />
       </div>
       {award.length > 0 && (
@@ -72,7 +69,7 @@ export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSu
         </p>
       )}
       {notYet.length > 0 && (
-        <p id={`${id}-notyet`} className="hint">
+        <p id={`${id}-not_yet`} className="hint">
           {t('decision.notYetBlocked')} {explain(notYet)}
         </p>
       )}
