@@ -32,7 +32,19 @@ export interface HandlerContext {
 }
 
 /** Methods that talk to the hosted API (and so answer later); every other method answers at once. */
-export const networkMethods = ['session.get', 'session.signIn', 'session.signOut', 'batch.claim', 'sync.status', 'sync.now'] as const;
+export const networkMethods = [
+  'session.get',
+  'session.signIn',
+  'session.signOut',
+  'batch.claim',
+  'sync.status',
+  'sync.now',
+  'sync.conflicts',
+  'sync.resolveConflict',
+  'sync.dismissNotice',
+  'downloads.pause',
+  'downloads.resume',
+] as const;
 export type NetworkMethodName = (typeof networkMethods)[number];
 export type LocalMethodName = Exclude<MethodName, NetworkMethodName>;
 

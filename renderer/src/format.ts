@@ -19,3 +19,13 @@ export function formatBytes(bytes: number, t: TFunction): string {
   }
   return t('units.bytes', { value: bytes });
 }
+
+/** A rough time left ("3 minutes", "1 hour, 5 minutes") in the assessor's language. */
+export function formatDuration(seconds: number, locale: string): string {
+  const unit = (value: number, name: 'second' | 'minute' | 'hour'): string => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  if (seconds < 60) return unit(Math.max(1, Math.ceil(seconds)), 'second');
+  if (seconds < 3600) return unit(Math.ceil(seconds / 60), 'minute');
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.ceil((seconds % 3600) / 60);
+  return minutes > 0 ? new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format([unit(hours, 'hour'), unit(minutes, 'minute')]) : unit(hours, 'hour');
+}

@@ -86,16 +86,75 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+const Count = z.number().int().min(0);
+
+/** Something sync must tell the assessor; shown until dismissed. Never carries evidence or identity. */
+export const SyncNotice = z.discriminatedUnion('kind', [
+  z.object({
+    id: z.number().int(),
+    at: Timestamp,
+    kind: z.literal('evidence_quarantined'),
+    title: z.string().max(200),
+    submissionLabel: z.string().max(80),
+    reason: z.enum(['sha256_mismatch', 'size_mismatch', 'refused']),
+    attempts: Count,
+  }),
+  z.object({ id: z.number().int(), at: Timestamp, kind: z.literal('submission_quarantined'), submissionId: Id, problem: z.string().max(500) }),
+  z.object({
+    id: z.number().int(),
+    at: Timestamp,
+    kind: z.literal('session_revoked'),
+    /** Decisions the server had already acknowledged: safe. */
+    synced: Count,
+    /** Decisions that had not reached the server, and submissions with unfinished scoring: removed. */
+    unsentDecisions: Count,
+    drafts: Count,
+    evidenceFiles: Count,
+  }),
+]);
+export type SyncNotice = z.infer<typeof SyncNotice>;
+
+/** One file on its way to this machine. */
+export const DownloadItem = z.object({ evidenceId: Id, title: z.string().max(200), submissionLabel: z.string().max(80), doneBytes: Count, totalBytes: Count });
+export type DownloadItem = z.infer<typeof DownloadItem>;
+
 export const SyncStatus = z.object({
   state: z.enum(['signed_out', 'online', 'offline', 'syncing']),
-  waiting: z.number().int().min(0),
-  conflicts: z.number().int().min(0),
+  waiting: Count,
+  conflicts: Count,
   lastSyncedAt: Timestamp.nullable(),
-  downloads: z.object({ files: z.number().int().min(0), doneBytes: z.number().int().min(0), totalBytes: z.number().int().min(0), blockedByDiskSpace: z.boolean() }),
+  downloads: z.object({
+    /** Files still to fetch (in progress and queued), and bytes of those files. */
+    files: Count,
+    doneBytes: Count,
+    totalBytes: Count,
+    /** Over the last few seconds; 0 when nothing moves. */
+    bytesPerSecond: Count,
+    secondsLeft: Count.nullable(),
+    paused: z.boolean(),
+    blockedByDiskSpace: z.boolean(),
+    active: z.array(DownloadItem).max(20),
+  }),
+  notices: z.array(SyncNotice).max(50),
   /** Space downloaded evidence takes, and the disk's free space. */
   storage: z.object({ evidenceBytes: z.number().int().min(0), freeBytes: z.number().int().min(0) }),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const ConflictChoice = z.enum(['note_for_lead', 'discarded']);
+export type ConflictChoice = z.infer<typeof ConflictChoice>;
+
+/** A decision the server refused, with its reason in the server's words and what the assessor may do. */
+export const SyncConflict = z.object({
+  submissionId: Id,
+  label: z.string().max(80),
+  reason: z.string().max(100),
+  outcome: DecisionOutcome,
+  decidedAt: Timestamp,
+  /** Only a decision the server refused for a reason it knows can go to the lead. */
+  choices: z.array(ConflictChoice).min(1),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
 
 /**
  * The renderer↔core contract: one map, used by both transports (Electron IPC and the preview
@@ -186,6 +245,11 @@ export const methods = {
   },
   'sync.status': { input: NoInput, output: SyncStatus },
   'sync.now': { input: NoInput, output: SyncStatus },
+  'sync.conflicts': { input: NoInput, output: z.object({ conflicts: z.array(SyncConflict) }) },
+  'sync.resolveConflict': { input: z.object({ submissionId: Id, choice: ConflictChoice }).strict(), output: SyncStatus },
+  'sync.dismissNotice': { input: z.object({ id: z.number().int().min(1) }).strict(), output: SyncStatus },
+  'downloads.pause': { input: NoInput, output: SyncStatus },
+  'downloads.resume': { input: NoInput, output: SyncStatus },
   'preferences.get': { input: NoInput, output: Preferences },
   'preferences.set': { input: z.object({ patch: Preferences }).strict(), output: Preferences },
 } as const;

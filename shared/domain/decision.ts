@@ -20,6 +20,14 @@ export const DecisionPayload = z.object({
 });
 export type DecisionPayload = z.infer<typeof DecisionPayload>;
 
+/** Why the server refused a decision (its 409 reasons). */
+export const RefusalReason = z.enum(['lease_expired', 'already_decided', 'rubric_superseded', 'idempotency_key_reused']);
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
+/** A refused decision the assessor chose to keep as a note for the lead. */
+export const LeadNotePayload = z.object({ submissionId: Id, reason: RefusalReason, decision: DecisionPayload });
+export type LeadNotePayload = z.infer<typeof LeadNotePayload>;
+
 export const DecisionSummary = z.object({
   outcome: DecisionOutcome,
   conditionCode: ConditionCode.nullable(),

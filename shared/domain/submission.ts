@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './rubric';
 
-export const SubmissionStatus = z.enum(['not_started', 'in_progress', 'scored', 'queued', 'synced', 'conflict']);
+export const SubmissionStatus = z.enum(['not_started', 'in_progress', 'scored', 'queued', 'synced', 'conflict', 'handed_back']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
 export const EvidenceKind = z.enum(['video', 'audio', 'document', 'image', 'text']);
@@ -9,6 +9,9 @@ export type EvidenceKind = z.infer<typeof EvidenceKind>;
 
 export const LocalAvailability = z.enum(['remote', 'downloading', 'available', 'corrupt']);
 export type LocalAvailability = z.infer<typeof LocalAvailability>;
+/** As the assessor sees it: a file that failed verification too often is quarantined, not retried. */
+export const EvidenceAvailability = z.enum([...LocalAvailability.options, 'quarantined']);
+export type EvidenceAvailability = z.infer<typeof EvidenceAvailability>;
 
 export const DecisionOutcome = z.enum(['award', 'not_yet', 'flag']);
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
@@ -24,7 +27,7 @@ export const EvidenceSummary = z.object({
   bytes: z.number().int().min(0),
   sha256: Sha256Hex,
   durationMs: z.number().int().min(0).nullable(),
-  availability: LocalAvailability,
+  availability: EvidenceAvailability,
   /** Written responses are delivered inline; other kinds are streamed by id. */
   text: z.string().max(200_000).nullable(),
   hasCaptions: z.boolean(),

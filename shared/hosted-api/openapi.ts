@@ -11,6 +11,8 @@ const components = {
   DecisionConflict: wire.DecisionConflict,
   DecisionReceipt: wire.DecisionReceipt,
   DecisionRequest: wire.DecisionRequest,
+  LeadNoteReceipt: wire.LeadNoteReceipt,
+  LeadNoteRequest: wire.LeadNoteRequest,
   RefreshRequest: wire.RefreshRequest,
   SignInRequest: wire.SignInRequest,
   SignOutRequest: wire.SignOutRequest,
@@ -28,6 +30,7 @@ const errors = {
 };
 const idParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]+$' } });
 const bearer = [{ bearer: [] }];
+const idempotencyKeyParameter = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' } };
 
 /** The OpenAPI 3.1 document of the hosted API, generated from the zod schemas it describes. */
 export function buildOpenApiDocument(): Record<string, unknown> {
@@ -55,13 +58,22 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           summary: 'Submit a decision (idempotent by key)',
           security: bearer,
-          parameters: [idParameter('id'), { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' } }],
+          parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('DecisionRequest', 'The decision'),
           responses: {
             '201': json('DecisionReceipt', 'Recorded (a replay of the same key and body returns the first answer)'),
             '409': json('DecisionConflict', 'Lease expired, already decided, rubric superseded, or the key was used with another body'),
             '422': json('ValidationFailure', 'Field errors'),
           },
+        },
+      },
+      '/v1/submissions/{id}/lead-notes': {
+        post: {
+          summary: 'Keep a refused decision as a note for the lead (idempotent by key)',
+          security: bearer,
+          parameters: [idParameter('id'), idempotencyKeyParameter],
+          requestBody: json('LeadNoteRequest', 'The refused decision and the reason it was refused'),
+          responses: { '201': json('LeadNoteReceipt', 'Kept for the lead'), '404': json('ApiError', 'Never assigned to you'), '409': json('ApiError', 'The key was used with another body'), '422': json('ValidationFailure', 'Field errors') },
         },
       },
       '/v1/submissions/{id}/release': { post: { summary: 'Give a submission back', security: bearer, parameters: [idParameter('id')], responses: { '204': { description: 'Released' }, '404': json('ApiError', 'No lease') } } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConditionCode, EvidenceComment } from '../domain/comment';
+import { RefusalReason } from '../domain/decision';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
 import { DecisionOutcome, EvidenceKind, PreviousAttempt, Sha256Hex } from '../domain/submission';
 
@@ -99,8 +100,17 @@ export type DecisionRequest = z.infer<typeof DecisionRequest>;
 export const DecisionReceipt = z.object({ decisionId: Id, submissionId: Id, receivedAt: Timestamp });
 export type DecisionReceipt = z.infer<typeof DecisionReceipt>;
 
-export const ConflictReason = z.enum(['lease_expired', 'already_decided', 'rubric_superseded', 'idempotency_key_reused']);
+export const ConflictReason = RefusalReason;
 export type ConflictReason = z.infer<typeof ConflictReason>;
+/**
+ * A refused decision the assessor chose to keep: sent to the lead with the server's reason, so
+ * the work is seen by someone instead of lost (sent with an Idempotency-Key header).
+ */
+export const LeadNoteRequest = z.object({ reason: ConflictReason, decision: DecisionRequest }).strict();
+export type LeadNoteRequest = z.infer<typeof LeadNoteRequest>;
+export const LeadNoteReceipt = z.object({ noteId: Id, submissionId: Id, receivedAt: Timestamp });
+export type LeadNoteReceipt = z.infer<typeof LeadNoteReceipt>;
+
 export const DecisionConflict = z.object({ error: z.object({ code: z.literal('conflict'), reason: ConflictReason, message: z.string().max(2000) }) });
 
 export const ValidationFailure = z.object({

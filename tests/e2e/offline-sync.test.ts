@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HostedStore } from '../hosted-api/store';
+import { seededPassword } from '../hosted-api/seed';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
 import { waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
@@ -45,6 +47,29 @@ describe('hosted API from the workstation', () => {
       api = await startHostedApiProcess({ dataDir: serverDir, port: api.port }); // back online
       await page.getByRole('button', { name: 'Sync now' }).click();
       await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor();
+      await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+
+      // While the assessor scores the second submission, its lease lapses and it goes to someone else.
+      const store = new HostedStore(serverDir);
+      try {
+        const [, second] = store.assignments(store.authenticate('assessor@example.org', seededPassword)!.id, new Date());
+        store.expireLease(second!.submissionId, new Date());
+        store.claim(store.authenticate('assessor2@example.org', seededPassword)!.id, 1, new Date(), 3600);
+      } finally {
+        store.close();
+      }
+      await queue.getByRole('option', { name: /Submission 0002/ }).click();
+      await page.getByRole('heading', { level: 2, name: /Submission 0002/ }).waitFor();
+      await page.getByRole('radiogroup').first().focus();
+      for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
+      await waitForSaved(page);
+      await page.keyboard.press('Alt+Shift+A');
+      const conflicts = page.getByRole('region', { name: '1 decision the server refused' });
+      await conflicts.getByText('Your lease on this submission ran out and it may have been given to another assessor.').waitFor();
+      await queue.getByRole('option', { name: /Submission 0002.*Conflict/ }).waitFor();
+      await conflicts.getByRole('button', { name: 'Keep my scores as a note for the lead' }).click();
+      await page.getByText('Submission 0002: your scores will go to the lead as a note.').waitFor();
+      await queue.getByRole('option', { name: /Submission 0002.*Handed back/ }).waitFor();
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
     } finally {
       await api.stop();

@@ -9,6 +9,7 @@ import { parseByteRange } from '../../electron/common/byte-range';
 import {
   ClaimRequest,
   DecisionRequest,
+  LeadNoteRequest,
   RefreshRequest,
   SignInRequest,
   SignOutRequest,
@@ -128,7 +129,15 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     };
   };
 
-  const decide = async (request: IncomingMessage, accountId: string, submissionId: string): Promise<{ status: number; body: unknown }> => {
+  /**
+   * Runs a write once per Idempotency-Key: a replay of the same key and body gets the first answer,
+   * the same key with another body is refused. Validation failures (422) are not remembered.
+   */
+  const idempotent = async (
+    request: IncomingMessage,
+    accountId: string,
+    write: (raw: Buffer) => { status: number; body: unknown },
+  ): Promise<{ status: number; body: unknown }> => {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) throw fail(400, 'idempotency_key_required', 'Send an Idempotency-Key header (8–128 safe characters).');
     const raw = await readBody(request);
@@ -141,18 +150,30 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
         }
         return { status: earlier.status, body: earlier.response };
       }
-      const decision = parseJson(raw, DecisionRequest);
-      const conflict = (reason: ConflictReason, message: string) => ({ status: 409, body: { error: { code: 'conflict', reason, message } } });
-      let answer: { status: number; body: unknown };
-      if (!store.submission(submissionId)) throw fail(404, 'not_found', 'No such submission.');
-      if (store.isDecided(submissionId)) answer = conflict('already_decided', 'This submission already has a decision.');
-      else if (!store.liveAssignment(accountId, submissionId, now())) answer = conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
-      else if (store.currentRubricId(submissionId) !== decision.rubricVersionId) answer = conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
-      else answer = { status: 201, body: store.recordDecision(accountId, submissionId, decision, now()) };
+      const answer = write(raw);
       store.rememberAnswer(accountId, key, requestHash, answer.status, answer.body);
       return answer;
     })();
   };
+
+  const decide = (request: IncomingMessage, accountId: string, submissionId: string): Promise<{ status: number; body: unknown }> =>
+    idempotent(request, accountId, (raw) => {
+      const decision = parseJson(raw, DecisionRequest);
+      const conflict = (reason: ConflictReason, message: string) => ({ status: 409, body: { error: { code: 'conflict', reason, message } } });
+      if (!store.submission(submissionId)) throw fail(404, 'not_found', 'No such submission.');
+      if (store.isDecided(submissionId)) return conflict('already_decided', 'This submission already has a decision.');
+      if (!store.liveAssignment(accountId, submissionId, now())) return conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
+      if (store.currentRubricId(submissionId) !== decision.rubricVersionId) return conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
+      return { status: 201, body: store.recordDecision(accountId, submissionId, decision, now()) };
+    });
+
+  const keepForLead = (request: IncomingMessage, accountId: string, submissionId: string): Promise<{ status: number; body: unknown }> =>
+    idempotent(request, accountId, (raw) => {
+      const note = parseJson(raw, LeadNoteRequest);
+      // Only work this account was once given: its lease may have lapsed since.
+      if (!store.mayRead(accountId, submissionId)) throw fail(404, 'not_found', 'That submission was never assigned to you.');
+      return { status: 201, body: store.recordLeadNote(accountId, submissionId, note.reason, note.decision, now()) };
+    });
 
   const serveEvidence = (request: IncomingMessage, response: ServerResponse, accountId: string, evidenceId: string, part: 'media' | 'captions', fault: Fault): void => {
     const evidence = store.evidence(evidenceId);
@@ -241,6 +262,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     }
     match = /^\/v1\/submissions\/([A-Za-z0-9._:-]+)\/decision$/.exec(path);
     if (method === 'POST' && match) return decide(request, accountId, match[1]!);
+    match = /^\/v1\/submissions\/([A-Za-z0-9._:-]+)\/lead-notes$/.exec(path);
+    if (method === 'POST' && match) return keepForLead(request, accountId, match[1]!);
     match = /^\/v1\/submissions\/([A-Za-z0-9._:-]+)\/release$/.exec(path);
     if (method === 'POST' && match) {
       if (!store.release(accountId, match[1]!)) throw fail(404, 'not_found', 'You hold no lease on that submission.');

@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS evidence (id TEXT PRIMARY KEY, submission_id TEXT NOT
 CREATE TABLE IF NOT EXISTS batches (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, claimed_at TEXT NOT NULL, lease_expires_at TEXT NOT NULL, due_at TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS assignments (submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, batch_id TEXT NOT NULL, position INTEGER NOT NULL, lease_expires_at TEXT NOT NULL, due_at TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('assigned', 'decided', 'released')), PRIMARY KEY (submission_id, account_id, batch_id)) STRICT;
 CREATE TABLE IF NOT EXISTS decisions (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS lead_notes (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, reason TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS idempotency (account_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, PRIMARY KEY (account_id, key)) STRICT;
 `;
 
@@ -107,6 +108,11 @@ export class HostedStore {
 
   revokeToken(token: string): void {
     this.db.prepare('UPDATE tokens SET revoked = 1 WHERE hash = ?').run(tokenHash(token));
+  }
+
+  /** What an administrator does when an account is disabled or a laptop reported lost: every session ends. */
+  revokeAccount(accountId: string): void {
+    this.db.prepare('UPDATE tokens SET revoked = 1 WHERE account_id = ?').run(accountId);
   }
 
   revokeFamily(family: string): void {
@@ -265,6 +271,20 @@ export class HostedStore {
     this.db.prepare('INSERT INTO decisions VALUES (?, ?, ?, ?, ?)').run(decisionId, submissionId, accountId, JSON.stringify(body), receivedAt);
     this.db.prepare(`UPDATE assignments SET state = 'decided' WHERE account_id = ? AND submission_id = ? AND state = 'assigned'`).run(accountId, submissionId);
     return { decisionId, submissionId, receivedAt };
+  }
+
+  /** A refused decision kept for the lead to look at (the assessor's choice after a conflict). */
+  recordLeadNote(accountId: string, submissionId: string, reason: string, body: unknown, now: Date): { noteId: string; submissionId: string; receivedAt: string } {
+    const noteId = `note-${randomBytes(8).toString('hex')}`;
+    const receivedAt = now.toISOString();
+    this.db.prepare('INSERT INTO lead_notes VALUES (?, ?, ?, ?, ?, ?)').run(noteId, submissionId, accountId, reason, JSON.stringify(body), receivedAt);
+    return { noteId, submissionId, receivedAt };
+  }
+
+  leadNotes(submissionId: string): { accountId: string; reason: string; body: unknown }[] {
+    return (this.db.prepare('SELECT account_id, reason, body FROM lead_notes WHERE submission_id = ? ORDER BY received_at').all(submissionId) as { account_id: string; reason: string; body: string }[]).map(
+      (row) => ({ accountId: row.account_id, reason: row.reason, body: JSON.parse(row.body) as unknown }),
+    );
   }
 
   decisionCount(): number {

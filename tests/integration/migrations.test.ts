@@ -22,7 +22,7 @@ const tablesOf0001 = [
   'outbox', 'previous_attempt_scores', 'previous_attempts', 'rubric_components', 'rubric_criteria', 'rubric_versions',
   'score_levels', 'scoring_drafts', 'submissions',
 ];
-const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences'].sort();
+const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences', 'sync_notices'].sort();
 
 describe('database file settings', () => {
   it('uses WAL, synchronous=FULL and foreign keys on a real file', () => {
@@ -110,6 +110,33 @@ describe('migration 0002-scoring-workspace', () => {
     });
     expect(() => db.prepare(`UPDATE scoring_drafts SET playback_position_ms = -1`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`INSERT INTO preferences VALUES ('k', 'not json', 't')`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 0003-sync-resolution', () => {
+  it('rebuilds the outbox with a resolved state, keeping every entry, and adds notices and download failures', () => {
+    const file = freshFile();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, 2);
+    db.exec(`
+      INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, attempts, next_attempt_at, created_at) VALUES ('decision', 's', 'key-1', '{}', 'conflict', 2, 't', 't');
+      INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at) VALUES ('decision', 's2', 'key-2', '{}', 'pending', 't', 't');
+    `);
+    expect(migrate(db, 3)).toBe(3);
+    expect(db.prepare('SELECT idempotency_key, state, attempts, resolution FROM outbox ORDER BY id').all()).toEqual([
+      { idempotency_key: 'key-1', state: 'conflict', attempts: 2, resolution: null },
+      { idempotency_key: 'key-2', state: 'pending', attempts: 0, resolution: null },
+    ]);
+    db.prepare(`UPDATE outbox SET state = 'resolved', resolution = 'note_for_lead' WHERE idempotency_key = 'key-1'`).run();
+    expect(() => db.prepare(`UPDATE outbox SET state = 'resolved' WHERE idempotency_key = 'key-2'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO sync_notices (kind, body, created_at) VALUES ('gossip', '{}', 't')`).run()).toThrow(/CHECK/);
+    expect((db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'outbox'`).get() as { sql: string }).sql).toMatch(/\)\s*STRICT$/);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all()).toEqual([
+      { name: 'outbox_due' },
+      { name: 'outbox_one_per_entity' },
+    ]);
     db.close();
   });
 });

@@ -79,7 +79,7 @@ describe('offline-first sync against the reference server', () => {
       if (due) await new Promise((resolve) => setTimeout(resolve, Math.max(0, new Date(due).getTime() - Date.now())));
     }
 
-    expect(countByState(db)).toEqual({ pending: 0, acknowledged: 1000, conflict: 0 });
+    expect(countByState(db)).toEqual({ pending: 0, acknowledged: 1000, conflict: 0, resolved: 0 });
     const onServer = api.store.db
       .prepare(`SELECT count(*) AS decisions, count(DISTINCT submission_id) AS submissions FROM decisions WHERE submission_id IN (${chosen.map(() => '?').join(',')})`)
       .get(...chosen);

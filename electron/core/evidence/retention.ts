@@ -53,3 +53,33 @@ export function storageUsage(db: Db, folder: string): { evidenceBytes: number; f
   const disk = statfsSync(folder);
   return { evidenceBytes, freeBytes: disk.bavail * disk.bsize };
 }
+
+export interface WipeReport {
+  synced: number;
+  unsentDecisions: number;
+  drafts: number;
+  evidenceFiles: number;
+}
+
+const claimedSubmissions = `SELECT a.submission_id FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE b.is_demo = 0`;
+
+/**
+ * Removes everything claimed from the hosted API (evidence files, drafts, comments, decisions,
+ * their outbox entries, the batches), keeping the shipped demo. Used when the server revoked the
+ * session: the account may be disabled or the machine lost. Returns what was safe and what went.
+ */
+export function wipeClaimedWork(db: Db): WipeReport {
+  const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+  return db.transaction(() => {
+    const report: WipeReport = {
+      synced: count(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state = 'acknowledged' AND entity_id IN (${claimedSubmissions})`),
+      unsentDecisions: count(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state IN ('pending', 'conflict') AND entity_id IN (${claimedSubmissions})`),
+      drafts: count(`SELECT count(*) AS n FROM scoring_drafts sd WHERE sd.submission_id IN (${claimedSubmissions}) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = sd.submission_id)`),
+      evidenceFiles: purgeAllDownloaded(db),
+    };
+    db.prepare(`DELETE FROM outbox WHERE entity_id IN (${claimedSubmissions})`).run();
+    db.prepare(`DELETE FROM submissions WHERE id IN (${claimedSubmissions})`).run();
+    db.prepare(`DELETE FROM batches WHERE is_demo = 0`).run();
+    return report;
+  })();
+}

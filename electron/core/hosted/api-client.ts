@@ -5,11 +5,12 @@ import {
   ClaimResponse,
   DecisionConflict,
   DecisionReceipt,
+  LeadNoteReceipt,
   SubmissionManifest,
   TokenPair,
   ValidationFailure,
 } from '../../../shared/hosted-api/schemas';
-import type { ConflictReason, DecisionRequest } from '../../../shared/hosted-api/schemas';
+import type { ConflictReason, DecisionRequest, LeadNoteRequest } from '../../../shared/hosted-api/schemas';
 
 /** Every way a call to the hosted API can end badly, sorted by what the caller should do about it. */
 export type ApiFailure =
@@ -64,6 +65,13 @@ export class HostedApiClient {
   decide(submissionId: string, idempotencyKey: string, decision: DecisionRequest): Promise<ApiResult<z.infer<typeof DecisionReceipt>>> {
     return this.request('POST', `/v1/submissions/${encodeURIComponent(submissionId)}/decision`, DecisionReceipt, {
       body: decision,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+  }
+
+  keepForLead(submissionId: string, idempotencyKey: string, note: LeadNoteRequest): Promise<ApiResult<z.infer<typeof LeadNoteReceipt>>> {
+    return this.request('POST', `/v1/submissions/${encodeURIComponent(submissionId)}/lead-notes`, LeadNoteReceipt, {
+      body: note,
       headers: { 'idempotency-key': idempotencyKey },
     });
   }

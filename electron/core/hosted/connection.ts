@@ -1,23 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods';
+import type { ConflictChoice, DownloadItem, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
+import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
 import type { SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { downloadEvidence } from '../evidence/downloader';
-import { purgeAcknowledged, purgeAllDownloaded, storageUsage } from '../evidence/retention';
+import { purgeAcknowledged, purgeAllDownloaded, storageUsage, wipeClaimedWork } from '../evidence/retention';
 import type { Logger } from '../log';
 import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
-import { listToDownload, saveEvidence, setAvailability } from '../repositories/evidence';
-import { countByState, nextDueAt } from '../repositories/outbox';
+import { listToDownload, recordVerificationFailure, saveEvidence, setAvailability } from '../repositories/evidence';
+import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
+import { countByState, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
 import { savePreviousAttempt, saveSubmission } from '../repositories/submissions';
 import { HostedApiClient } from './api-client';
-import type { ApiFailure } from './api-client';
+import type { ApiFailure, ApiResult } from './api-client';
 import type { SecretVault } from './secret-vault';
 import { drainOutbox } from './sync-engine';
+import { TransferRate } from './transfer-rate';
 
 /** What the vault holds. The evidence key outlives sessions so downloaded evidence stays readable. */
 const VaultContents = z.object({
@@ -26,6 +29,8 @@ const VaultContents = z.object({
     .object({ serverUrl: z.string().url(), accessToken: z.string(), refreshToken: z.string(), account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), roles: z.array(z.enum(['assessor', 'lead'])) }) })
     .nullable(),
   lastServerUrl: z.string().nullable(),
+  /** The assessor paused downloads (kept across restarts). */
+  downloadsPaused: z.boolean().default(false),
 });
 type VaultContents = z.infer<typeof VaultContents>;
 
@@ -46,6 +51,10 @@ export interface ConnectionOptions {
 }
 
 const downloadConcurrency = 2;
+/** Progress is reported at most this often while bytes flow. */
+const progressIntervalMs = 500;
+/** Network failures of one file retried within one pass of the download pump. */
+const networkRetries = 3;
 
 /**
  * The workstation's link to the hosted API: the session (kept in the vault), claiming batches into
@@ -58,8 +67,13 @@ export class HostedConnection {
   private lastSyncedAt: string | null = null;
   private syncTimer: ReturnType<typeof setTimeout> | null = null;
   private syncing: Promise<void> | null = null;
-  private downloading = new Map<string, { done: number; total: number }>();
+  private downloading = new Map<string, DownloadItem>();
+  private downloadAborts = new Map<string, AbortController>();
   private downloadPump: Promise<void> | null = null;
+  /** Work arrived while the pump was busy with an older list: look again when it finishes. */
+  private pumpAgain = false;
+  private readonly rate = new TransferRate();
+  private lastProgressAt = 0;
   private closed = false;
   /** Bytes a pending download would need beyond the free space (0 when it fits). */
   private diskShort = 0;
@@ -73,7 +87,7 @@ export class HostedConnection {
   private async start(): Promise<void> {
     const raw = await this.options.vault.load();
     const parsed = raw ? VaultContents.safeParse(JSON.parse(raw)) : null;
-    this.contents = parsed?.success ? parsed.data : { evidenceKey: randomBytes(32).toString('hex'), session: null, lastServerUrl: null };
+    this.contents = parsed?.success ? parsed.data : { evidenceKey: randomBytes(32).toString('hex'), session: null, lastServerUrl: null, downloadsPaused: false };
     if (!parsed?.success) await this.persist();
     if (this.contents.session) {
       this.state = 'online';
@@ -85,6 +99,7 @@ export class HostedConnection {
   stop(): void {
     this.closed = true;
     if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.abortDownloads();
   }
 
   get evidenceKey(): Buffer {
@@ -106,21 +121,77 @@ export class HostedConnection {
 
   status(): SyncStatus {
     const counts = countByState(this.options.db);
+    const remaining = this.contents?.session ? listToDownload(this.options.db) : [];
+    const totalBytes = remaining.reduce((sum, item) => sum + item.bytes, 0);
     let doneBytes = 0;
-    let totalBytes = 0;
-    for (const progress of this.downloading.values()) {
-      doneBytes += progress.done;
-      totalBytes += progress.total;
-    }
-    const usage = storageUsage(this.options.db, this.options.dataDir);
+    for (const progress of this.downloading.values()) doneBytes += progress.doneBytes;
+    const paused = this.contents?.downloadsPaused ?? false;
+    const bytesPerSecond = paused ? 0 : this.rate.bytesPerSecond(Date.now());
     return {
       state: this.state,
-      storage: usage,
+      storage: storageUsage(this.options.db, this.options.dataDir),
       waiting: this.contents?.session ? counts.pending : 0,
       conflicts: counts.conflict,
       lastSyncedAt: this.lastSyncedAt,
-      downloads: { files: this.downloading.size, doneBytes, totalBytes, blockedByDiskSpace: this.diskShort > 0 },
+      downloads: {
+        files: remaining.length,
+        doneBytes,
+        totalBytes,
+        bytesPerSecond,
+        secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - doneBytes) / bytesPerSecond) : null,
+        paused,
+        blockedByDiskSpace: this.diskShort > 0,
+        active: [...this.downloading.values()].slice(0, 20),
+      },
+      notices: listNotices(this.options.db),
     };
+  }
+
+  /** Refused decisions waiting for the assessor's choice, with the server's reason. */
+  conflicts(): SyncConflict[] {
+    return listConflicts(this.options.db).flatMap((conflict) => {
+      const payload = DecisionPayload.safeParse(conflict.payload);
+      if (!payload.success) return [];
+      const choices: ConflictChoice[] = RefusalReason.safeParse(conflict.reason).success ? ['note_for_lead', 'discarded'] : ['discarded'];
+      return [{ submissionId: conflict.submissionId, label: conflict.label, reason: conflict.reason, outcome: payload.data.outcome, decidedAt: payload.data.decidedAt, choices }];
+    });
+  }
+
+  /**
+   * The assessor's choice for a refused decision: keep the scores as a note for the lead (queued in
+   * the outbox like any decision, sent with its own idempotency key) or discard them.
+   */
+  resolveConflict(submissionId: string, choice: ConflictChoice): SyncStatus {
+    const conflict = listConflicts(this.options.db).find((item) => item.submissionId === submissionId);
+    if (!conflict) throw new DomainError('not_found', 'There is no conflict to resolve for that submission.');
+    const reason = RefusalReason.safeParse(conflict.reason);
+    const decision = DecisionPayload.safeParse(conflict.payload);
+    if (choice === 'note_for_lead' && !(reason.success && decision.success)) {
+      throw new DomainError('conflict', 'This decision cannot go to the lead; it can only be discarded.');
+    }
+    const at = this.options.now().toISOString();
+    const note = choice === 'note_for_lead' && reason.success && decision.success ? { idempotencyKey: `lead-note-${randomUUID()}`, payload: { submissionId, reason: reason.data, decision: decision.data }, at } : null;
+    resolveConflict(this.options.db, submissionId, choice, note);
+    this.options.logger.info(`conflict on ${submissionId} resolved: ${choice}`);
+    this.options.onWorkspaceChanged();
+    if (note) this.scheduleSync(0);
+    return this.emitStatus();
+  }
+
+  dismissNotice(id: number): SyncStatus {
+    dismissNotice(this.options.db, id, this.options.now().toISOString());
+    return this.emitStatus();
+  }
+
+  /** Pausing stops the files in flight where they are; resuming continues from the last verified chunk. */
+  async setDownloadsPaused(paused: boolean): Promise<SyncStatus> {
+    if (!this.contents) throw new Error('The connection has not started.');
+    this.contents = { ...this.contents, downloadsPaused: paused };
+    await this.persist();
+    if (paused) this.abortDownloads();
+    else this.pumpDownloads();
+    this.rate.reset();
+    return this.emitStatus();
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
@@ -147,7 +218,9 @@ export class HostedConnection {
     }
     this.contents = { ...this.contents!, session: null };
     await this.persist();
+    this.abortDownloads();
     purgeAllDownloaded(this.options.db);
+    this.removeEvidenceFolder();
     this.state = 'signed_out';
     this.options.onWorkspaceChanged();
     this.emitStatus();
@@ -158,20 +231,29 @@ export class HostedConnection {
   async claim(size: number): Promise<{ batchId: string; submissions: number }> {
     const claimed = await this.withAuth((client) => client.claim(size));
     const manifests: SubmissionManifest[] = [];
+    const at = this.options.now().toISOString();
     for (const assignment of claimed.assignments) {
-      manifests.push(await this.withAuth((client) => client.manifest(assignment.submissionId)));
+      const result = await this.callWithAuth((client) => client.manifest(assignment.submissionId));
+      if (result.ok) manifests.push(result.value);
+      else if (result.failure.kind === 'malformed' || result.failure.kind === 'not_found' || result.failure.kind === 'invalid') {
+        // One unreadable submission is set aside; the rest of the batch is still usable.
+        const problem = result.failure.kind === 'invalid' ? 'The server refused the request.' : result.failure.message;
+        addNotice(this.options.db, 'submission_quarantined', { submissionId: assignment.submissionId, problem: problem.slice(0, 500) }, at);
+        this.options.logger.error(`submission ${assignment.submissionId} quarantined: ${result.failure.kind}`);
+      } else throw this.failureToError(result.failure, 'fetch the batch');
     }
+    const manifestById = new Map(manifests.map((manifest) => [manifest.id, manifest]));
     const { db } = this.options;
-    const evidenceDir = join(this.options.dataDir, 'evidence');
-    mkdirSync(evidenceDir, { recursive: true });
     db.transaction(() => {
       saveBatch(db, { ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false });
-      claimed.assignments.forEach((assignment, index) => {
-        const manifest = manifests[index]!;
+      claimed.assignments.forEach((assignment) => {
+        const manifest = manifestById.get(assignment.submissionId);
+        if (!manifest) return;
         saveCredential(db, manifest.credential);
         saveRubricVersion(db, manifest.rubric);
         saveSubmission(db, { id: manifest.id, credentialId: manifest.credential.id, rubricVersionId: manifest.rubric.id, label: manifest.label, attempt: manifest.attempt, submittedAt: manifest.submittedAt });
         saveAssignment(db, { submissionId: manifest.id, batchId: claimed.batch.id, position: assignment.position, leaseExpiresAt: assignment.leaseExpiresAt, dueAt: assignment.dueAt });
+        reopenHandedBack(db, manifest.id);
         for (const attempt of manifest.previousAttempts) savePreviousAttempt(db, manifest.id, attempt);
         manifest.evidence.forEach((item, position) => {
           saveEvidence(db, {
@@ -194,7 +276,8 @@ export class HostedConnection {
     })();
     this.options.onWorkspaceChanged();
     this.pumpDownloads();
-    return { batchId: claimed.batch.id, submissions: claimed.assignments.length };
+    this.emitStatus();
+    return { batchId: claimed.batch.id, submissions: manifests.length };
   }
 
   /** Sends what waits in the outbox now (and keeps trying in the background). */
@@ -231,6 +314,7 @@ export class HostedConnection {
         this.options.onWorkspaceChanged();
       }
       this.emitStatus();
+      if (reachable) this.pumpDownloads();
       const due = nextDueAt(this.options.db);
       this.scheduleSync(due ? Math.max(250, new Date(due).getTime() - Date.now()) : (this.options.syncIntervalMs ?? 30_000));
     })().finally(() => {
@@ -240,7 +324,12 @@ export class HostedConnection {
   }
 
   private pumpDownloads(): void {
-    if (this.downloadPump || this.closed) return;
+    if (this.closed || !this.contents?.session || this.contents.downloadsPaused) return;
+    if (this.downloadPump) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumpAgain = false;
     this.downloadPump = (async () => {
       const queue = listToDownload(this.options.db);
       const needed = queue.reduce((sum, item) => sum + item.bytes, 0);
@@ -254,34 +343,100 @@ export class HostedConnection {
       }
       this.diskShort = 0;
       const worker = async (): Promise<void> => {
-        for (let item = queue.shift(); item; item = queue.shift()) await this.downloadOne(item.id, item.bytes, item.sha256);
+        for (let item = queue.shift(); item && this.mayDownload(); item = queue.shift()) {
+          for (let attempt = 0; this.mayDownload(); attempt++) {
+            const next = await this.downloadOne(item);
+            if (next === 'done') break;
+            if (next === 'network' && attempt >= networkRetries) break;
+            if (next === 'network') await new Promise((resolve) => setTimeout(resolve, 1000 * (attempt + 1)));
+          }
+        }
       };
       await Promise.all(Array.from({ length: downloadConcurrency }, worker));
+      this.rate.reset();
+      this.emitStatus();
     })().finally(() => {
       this.downloadPump = null;
+      if (this.pumpAgain) this.pumpDownloads();
     });
   }
 
-  private async downloadOne(evidenceId: string, bytes: number, sha256: string): Promise<void> {
-    const session = this.contents?.session;
-    if (!session || this.closed) return;
-    const path = join(this.options.dataDir, 'evidence', `${evidenceId}.enc`);
-    setAvailability(this.options.db, evidenceId, 'downloading', null);
-    this.downloading.set(evidenceId, { done: 0, total: bytes });
+  private mayDownload(): boolean {
+    return !this.closed && !!this.contents?.session && !this.contents.downloadsPaused;
+  }
+
+  /** One attempt at one file: 'done' (stored, or quarantined), or why it should be tried again. */
+  private async downloadOne(item: { id: string; title: string; submissionLabel: string; bytes: number; sha256: string }): Promise<'done' | 'network' | 'verify'> {
+    const session = this.contents!.session!;
+    const { db, logger } = this.options;
+    const path = join(this.options.dataDir, 'evidence', `${item.id}.enc`);
+    mkdirSync(join(this.options.dataDir, 'evidence'), { recursive: true });
+    setAvailability(db, item.id, 'downloading', null);
+    const abort = new AbortController();
+    this.downloadAborts.set(item.id, abort);
+    this.downloading.set(item.id, { evidenceId: item.id, title: item.title, submissionLabel: item.submissionLabel, doneBytes: 0, totalBytes: item.bytes });
+    let previous: number | null = null;
     const outcome = await downloadEvidence(
-      { url: new URL(`/v1/evidence/${encodeURIComponent(evidenceId)}`, session.serverUrl).toString(), accessToken: session.accessToken, bytes, sha256, path, masterKey: this.evidenceKey },
+      { url: new URL(`/v1/evidence/${encodeURIComponent(item.id)}`, session.serverUrl).toString(), accessToken: session.accessToken, bytes: item.bytes, sha256: item.sha256, path, masterKey: this.evidenceKey },
       {
+        signal: abort.signal,
         onProgress: (done) => {
-          this.downloading.set(evidenceId, { done, total: bytes });
+          // The first report includes what an earlier attempt already holds: not transferred now.
+          if (previous !== null) this.rate.add(done - previous, Date.now());
+          previous = done;
+          this.downloading.set(item.id, { evidenceId: item.id, title: item.title, submissionLabel: item.submissionLabel, doneBytes: done, totalBytes: item.bytes });
+          if (Date.now() - this.lastProgressAt >= progressIntervalMs) {
+            this.lastProgressAt = Date.now();
+            this.emitStatus();
+          }
         },
       },
     );
-    this.downloading.delete(evidenceId);
-    if (outcome.ok) setAvailability(this.options.db, evidenceId, 'available', path);
-    else if (!outcome.retryable) {
-      setAvailability(this.options.db, evidenceId, 'corrupt', null);
-      this.options.logger.error(`evidence ${evidenceId} quarantined: ${outcome.reason}`);
-    } else setAvailability(this.options.db, evidenceId, 'remote', null);
+    this.downloading.delete(item.id);
+    this.downloadAborts.delete(item.id);
+    let next: 'done' | 'network' | 'verify' = 'done';
+    if (outcome.ok) setAvailability(db, item.id, 'available', path);
+    else if (outcome.retryable) {
+      setAvailability(db, item.id, 'remote', null);
+      next = abort.signal.aborted ? 'done' : 'network';
+    } else {
+      const { failures, quarantined } = recordVerificationFailure(db, item.id);
+      logger.error(`evidence ${item.id} failed verification (${outcome.reason}, attempt ${failures})${quarantined ? '; quarantined' : '; fetching again'}`);
+      if (quarantined) addNotice(db, 'evidence_quarantined', { title: item.title, submissionLabel: item.submissionLabel, reason: outcome.reason, attempts: failures }, this.options.now().toISOString());
+      else next = 'verify';
+    }
+    this.options.onWorkspaceChanged();
+    this.emitStatus();
+    return next;
+  }
+
+  private abortDownloads(): void {
+    for (const abort of this.downloadAborts.values()) abort.abort();
+  }
+
+  private removeEvidenceFolder(): void {
+    // Partial downloads are not yet recorded against their evidence; the folder holds only downloads.
+    rmSync(join(this.options.dataDir, 'evidence'), { recursive: true, force: true });
+  }
+
+  /**
+   * The server revoked the session (the account was disabled, or the machine reported lost): the
+   * claimed work must not stay readable here. What was safe and what went is recorded first, as a
+   * notice the assessor sees until dismissed, then everything claimed is removed.
+   */
+  private async wipeAfterRevocation(): Promise<void> {
+    this.abortDownloads();
+    const { db } = this.options;
+    const report = db.transaction(() => {
+      const wiped = wipeClaimedWork(db);
+      addNotice(db, 'session_revoked', wiped, this.options.now().toISOString());
+      return wiped;
+    })();
+    this.removeEvidenceFolder();
+    this.options.logger.error(`session revoked by the server: removed ${report.unsentDecisions} unsent decisions, ${report.drafts} drafts, ${report.evidenceFiles} evidence files; ${report.synced} decisions were already synced`);
+    this.contents = { ...this.contents!, session: null };
+    await this.persist();
+    this.state = 'signed_out';
     this.options.onWorkspaceChanged();
     this.emitStatus();
   }
@@ -291,11 +446,13 @@ export class HostedConnection {
     if (!session) return false;
     const result = await new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => null }).refresh(session.refreshToken);
     if (!result.ok) {
-      if (result.failure.kind === 'unauthorized') {
-        // The server ended this session: nothing more can be sent until the assessor signs in again.
+      if (result.failure.kind === 'unauthorized' && result.failure.code === 'token_revoked') await this.wipeAfterRevocation();
+      else if (result.failure.kind === 'unauthorized') {
+        // The session lapsed (not revoked): sign in again; everything here stays and syncs then.
         this.contents = { ...this.contents!, session: null };
         await this.persist();
         this.state = 'signed_out';
+        this.emitStatus();
       }
       return false;
     }
@@ -304,12 +461,18 @@ export class HostedConnection {
     return true;
   }
 
-  private async withAuth<T>(call: (client: HostedApiClient) => Promise<{ ok: true; value: T } | { ok: false; failure: ApiFailure }>): Promise<T> {
+  /** One call with the session's token, refreshed once (silently) if the server says it expired. */
+  private async callWithAuth<T>(call: (client: HostedApiClient) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
     const session = this.contents?.session;
     if (!session) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
     const client = new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.contents?.session?.accessToken ?? null });
-    let result = await call(client);
-    if (!result.ok && result.failure.kind === 'unauthorized' && (await this.refresh())) result = await call(client);
+    const result = await call(client);
+    if (!result.ok && result.failure.kind === 'unauthorized' && (await this.refresh())) return call(client);
+    return result;
+  }
+
+  private async withAuth<T>(call: (client: HostedApiClient) => Promise<ApiResult<T>>): Promise<T> {
+    const result = await this.callWithAuth(call);
     if (!result.ok) throw this.failureToError(result.failure, 'reach the hosted API');
     return result.value;
   }
@@ -327,8 +490,10 @@ export class HostedConnection {
     }
   }
 
-  private emitStatus(): void {
-    this.options.onStatus(this.status());
+  private emitStatus(): SyncStatus {
+    const status = this.status();
+    this.options.onStatus(status);
+    return status;
   }
 
   private async persist(): Promise<void> {

@@ -30,4 +30,24 @@ export const networkHandlers: {
     await connection.ready;
     return connection.syncNow();
   },
+  'sync.conflicts': async (_input, connection) => {
+    await connection.ready;
+    return { conflicts: connection.conflicts() };
+  },
+  'sync.resolveConflict': async ({ submissionId, choice }, connection) => {
+    await connection.ready;
+    return connection.resolveConflict(submissionId, choice);
+  },
+  'sync.dismissNotice': async ({ id }, connection) => {
+    await connection.ready;
+    return connection.dismissNotice(id);
+  },
+  'downloads.pause': async (_input, connection) => {
+    await connection.ready;
+    return connection.setDownloadsPaused(true);
+  },
+  'downloads.resume': async (_input, connection) => {
+    await connection.ready;
+    return connection.setDownloadsPaused(false);
+  },
 };

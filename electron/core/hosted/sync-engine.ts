@@ -1,4 +1,4 @@
-import { DecisionPayload } from '../../../shared/domain/decision';
+import { DecisionPayload, LeadNotePayload } from '../../../shared/domain/decision';
 import type { Db } from '../db/database';
 import { acknowledge, beginAttempt, listDue, markConflict, scheduleRetry } from '../repositories/outbox';
 import type { OutboxEntry } from '../repositories/outbox';
@@ -50,14 +50,31 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const report: DrainReport = { acknowledged: 0, conflicts: 0, retrying: 0, unauthorized: false };
   const due = listDue(options.db, now().toISOString(), 10_000);
 
-  type Outcome = { entry: OutboxEntry; result: Awaited<ReturnType<HostedApiClient['decide']>> | 'invalid_local_payload' };
+  type Answer = { ok: true } | { ok: false; failure: ApiFailure };
+  type Outcome = { entry: OutboxEntry; result: Answer | 'invalid_local_payload' };
+
+  /** Sends one entry by its kind; null when the entry is not one this version knows how to send. */
+  const request = (entry: OutboxEntry): Promise<Answer> | null => {
+    if (entry.kind === 'decision') {
+      const payload = DecisionPayload.safeParse(entry.payload);
+      if (!payload.success) return null;
+      const { submissionId, ...decision } = payload.data;
+      return options.client.decide(submissionId, entry.idempotencyKey, decision);
+    }
+    if (entry.kind === 'lead_note') {
+      const payload = LeadNotePayload.safeParse(entry.payload);
+      if (!payload.success) return null;
+      const { submissionId, ...decision } = payload.data.decision;
+      return options.client.keepForLead(submissionId, entry.idempotencyKey, { reason: payload.data.reason, decision });
+    }
+    return null;
+  };
 
   const send = async (entry: OutboxEntry): Promise<Outcome | null> => {
     if (report.unauthorized) return null;
-    const payload = DecisionPayload.safeParse(entry.payload);
-    if (entry.kind !== 'decision' || !payload.success) return { entry, result: 'invalid_local_payload' };
-    const { submissionId, ...decision } = payload.data;
-    const result = await options.client.decide(submissionId, entry.idempotencyKey, decision);
+    const pending = request(entry);
+    if (!pending) return { entry, result: 'invalid_local_payload' };
+    const result = await pending;
     if (!result.ok && result.failure.kind === 'unauthorized') report.unauthorized = true;
     return { entry, result };
   };

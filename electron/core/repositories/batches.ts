@@ -47,6 +47,7 @@ const emptyCounts = (): Record<SubmissionStatus, number> => ({
   queued: 0,
   synced: 0,
   conflict: 0,
+  handed_back: 0,
 });
 
 export function saveBatch(db: Db, batch: BatchRecord): void {
@@ -59,7 +60,8 @@ export function saveBatch(db: Db, batch: BatchRecord): void {
 export function saveAssignment(db: Db, assignment: AssignmentRecord): void {
   db.prepare(
     `INSERT INTO assignments (submission_id, batch_id, position, lease_expires_at, due_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (submission_id) DO UPDATE SET lease_expires_at = excluded.lease_expires_at, due_at = excluded.due_at`,
+     ON CONFLICT (submission_id) DO UPDATE SET batch_id = excluded.batch_id, position = excluded.position,
+       lease_expires_at = excluded.lease_expires_at, due_at = excluded.due_at`,
   ).run(assignment.submissionId, assignment.batchId, assignment.position, assignment.leaseExpiresAt, assignment.dueAt);
 }
 

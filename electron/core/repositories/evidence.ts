@@ -15,6 +15,8 @@ export interface EvidenceRecord {
   localPath: string | null;
   captionsPath: string | null;
   text: string | null;
+  /** Failed verifications so far (see maxVerificationFailures). */
+  downloadFailures?: number;
 }
 
 interface EvidenceRow {
@@ -31,6 +33,7 @@ interface EvidenceRow {
   local_path: string | null;
   captions_path: string | null;
   text_content: string | null;
+  download_failures: number;
 }
 
 function toRecord(row: EvidenceRow): EvidenceRecord {
@@ -48,6 +51,7 @@ function toRecord(row: EvidenceRow): EvidenceRecord {
     localPath: row.local_path,
     captionsPath: row.captions_path,
     text: row.text_content,
+    downloadFailures: row.download_failures,
   };
 }
 
@@ -61,7 +65,7 @@ export function toSummary(record: EvidenceRecord): EvidenceSummary {
     bytes: record.bytes,
     sha256: record.sha256,
     durationMs: record.durationMs,
-    availability: record.availability,
+    availability: record.availability === 'corrupt' && (record.downloadFailures ?? 0) >= maxVerificationFailures ? 'quarantined' : record.availability,
     text: record.text,
     hasCaptions: record.captionsPath !== null,
   };
@@ -88,16 +92,29 @@ export function setAvailability(db: Db, id: string, availability: LocalAvailabil
   db.prepare('UPDATE evidence_items SET availability = ?, local_path = ? WHERE id = ?').run(availability, localPath, id);
 }
 
-/** Evidence still to fetch for this machine, oldest claim first. */
-export function listToDownload(db: Db): EvidenceRecord[] {
+/** A file that failed verification this many times is quarantined instead of fetched again. */
+export const maxVerificationFailures = 3;
+
+/** Evidence still to fetch for this machine, oldest claim first (quarantined files left out). */
+export function listToDownload(db: Db): (EvidenceRecord & { submissionLabel: string })[] {
   const rows = db
     .prepare(
-      `SELECT e.* FROM evidence_items e JOIN assignments a ON a.submission_id = e.submission_id
-       WHERE e.availability IN ('remote', 'downloading', 'corrupt') AND e.kind != 'text'
+      `SELECT e.*, s.label AS submission_label FROM evidence_items e
+       JOIN assignments a ON a.submission_id = e.submission_id JOIN submissions s ON s.id = e.submission_id
+       WHERE e.kind != 'text' AND (e.availability IN ('remote', 'downloading') OR (e.availability = 'corrupt' AND e.download_failures < ?))
        ORDER BY a.batch_id, a.position, e.position`,
     )
-    .all() as EvidenceRow[];
-  return rows.map(toRecord);
+    .all(maxVerificationFailures) as (EvidenceRow & { submission_label: string })[];
+  return rows.map((row) => ({ ...toRecord(row), submissionLabel: row.submission_label }));
+}
+
+/** A download that failed verification: counted, and marked corrupt until fetched again. */
+export function recordVerificationFailure(db: Db, id: string): { failures: number; quarantined: boolean } {
+  const row = db
+    .prepare(`UPDATE evidence_items SET availability = 'corrupt', local_path = NULL, download_failures = download_failures + 1 WHERE id = ? RETURNING download_failures`)
+    .get(id) as { download_failures: number } | undefined;
+  const failures = row?.download_failures ?? 0;
+  return { failures, quarantined: failures >= maxVerificationFailures };
 }
 
 export function getEvidence(db: Db, id: string): EvidenceRecord | null {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 
-export type OutboxState = 'pending' | 'acknowledged' | 'conflict';
+export type OutboxState = 'pending' | 'acknowledged' | 'conflict' | 'resolved';
+export type ConflictChoice = 'note_for_lead' | 'discarded';
 
 export interface OutboxEntry {
   id: number;
@@ -93,10 +94,59 @@ export function markConflict(db: Db, id: number, reason: string): void {
   db.prepare(`UPDATE outbox SET state = 'conflict', last_error = ? WHERE id = ? AND state = 'pending'`).run(reason.slice(0, 500), id);
 }
 
+/** Pending entries of every kind; the other states count decisions only (what the assessor sees). */
 export function countByState(db: Db): Record<OutboxState, number> {
-  const counts: Record<OutboxState, number> = { pending: 0, acknowledged: 0, conflict: 0 };
-  for (const row of db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[]) counts[row.state] = row.n;
+  const counts: Record<OutboxState, number> = { pending: 0, acknowledged: 0, conflict: 0, resolved: 0 };
+  const rows = db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = 'decision' OR state = 'pending' GROUP BY state`).all() as { state: OutboxState; n: number }[];
+  for (const row of rows) counts[row.state] = row.n;
   return counts;
+}
+
+/**
+ * The server handed a submission back to this assessor after an earlier decision on it was handed
+ * back: that decision is closed, so the submission can be scored again (the draft stays).
+ */
+export function reopenHandedBack(db: Db, submissionId: string): void {
+  const closed = db.prepare(`DELETE FROM outbox WHERE kind = 'decision' AND entity_id = ? AND state = 'resolved'`).run(submissionId).changes;
+  if (closed > 0) db.prepare('DELETE FROM decisions WHERE submission_id = ?').run(submissionId);
+}
+
+export interface ConflictRecord {
+  submissionId: string;
+  label: string;
+  reason: string;
+  payload: unknown;
+}
+
+/** Decisions the server refused, waiting for the assessor to choose what happens to them. */
+export function listConflicts(db: Db): ConflictRecord[] {
+  return (
+    db
+      .prepare(
+        `SELECT o.entity_id, s.label, o.last_error, o.payload FROM outbox o JOIN submissions s ON s.id = o.entity_id
+         WHERE o.kind = 'decision' AND o.state = 'conflict' ORDER BY o.id`,
+      )
+      .all() as { entity_id: string; label: string; last_error: string | null; payload: string }[]
+  ).map((row) => ({ submissionId: row.entity_id, label: row.label, reason: row.last_error ?? 'unknown', payload: JSON.parse(row.payload) as unknown }));
+}
+
+/**
+ * Settles a refused decision as the assessor chose. Keeping it queues a note for the lead in the
+ * same transaction, so the choice and what it sends cannot part; false if there was no conflict.
+ */
+export function resolveConflict(db: Db, submissionId: string, choice: ConflictChoice, note: { idempotencyKey: string; payload: unknown; at: string } | null): boolean {
+  return db.transaction(() => {
+    const changed = db
+      .prepare(`UPDATE outbox SET state = 'resolved', resolution = ? WHERE kind = 'decision' AND entity_id = ? AND state = 'conflict'`)
+      .run(choice, submissionId).changes;
+    if (changed === 0) return false;
+    if (choice === 'note_for_lead' && note) {
+      // One note per submission at a time: an earlier one the server already has makes room.
+      db.prepare(`DELETE FROM outbox WHERE kind = 'lead_note' AND entity_id = ? AND state = 'acknowledged'`).run(submissionId);
+      enqueue(db, { kind: 'lead_note', entityId: submissionId, ...note });
+    }
+    return true;
+  })();
 }
 
 /** When the next pending entry is due, if any. */

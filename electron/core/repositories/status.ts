@@ -5,7 +5,7 @@
 export const statusSql = `
   CASE
     WHEN d.submission_id IS NOT NULL THEN
-      CASE o.state WHEN 'acknowledged' THEN 'synced' WHEN 'conflict' THEN 'conflict' ELSE 'queued' END
+      CASE o.state WHEN 'acknowledged' THEN 'synced' WHEN 'conflict' THEN 'conflict' WHEN 'resolved' THEN 'handed_back' ELSE 'queued' END
     WHEN sd.submission_id IS NULL THEN 'not_started'
     WHEN (SELECT count(*) FROM draft_scores ds WHERE ds.submission_id = s.id AND ds.level IS NOT NULL)
        = (SELECT count(*) FROM rubric_criteria rc WHERE rc.rubric_version_id = s.rubric_version_id) THEN 'scored'

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatBytes, formatTime } from '../format';
+import { ConflictList } from './ConflictList';
+import { DownloadProgress } from './DownloadProgress';
+import { SyncNotices } from './SyncNotices';
 import { useHosted } from './use-hosted';
 
 /** Sign in to the hosted API, claim work, and see what sync is doing (online, offline, n waiting). */
@@ -25,6 +28,25 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
     setMessage(await work());
     setBusy(false);
   };
+
+  /** Calls a method that answers with the sync status, and shows it. */
+  const updateSync = (method: 'sync.now' | 'downloads.pause' | 'downloads.resume'): void =>
+    void run(async () => {
+      const result = await client.invoke(method, {});
+      if (result.ok) setSync(result.value);
+      return result.ok ? '' : describeError(result.error, t);
+    });
+
+  const notices = sync && sync.notices.length > 0 && (
+    <SyncNotices
+      notices={sync.notices}
+      onDismiss={(noticeId) =>
+        void client.invoke('sync.dismissNotice', { id: noticeId }).then((result) => {
+          if (result.ok) setSync(result.value);
+        })
+      }
+    />
+  );
 
   if (!session.signedIn) {
     return (
@@ -57,6 +79,7 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
         </form>
         <p className="hint">{t(`hosted.storage.${session.storage}`)}</p>
         <p role="status">{message}</p>
+        {notices}
       </section>
     );
   }
@@ -90,22 +113,12 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
         </p>
       )}
       {sync && <p className="hint">{t('hosted.storageUsage', { used: formatBytes(sync.storage.evidenceBytes, t), free: formatBytes(sync.storage.freeBytes, t) })}</p>}
+      {notices}
+      {sync && <ConflictList count={sync.conflicts} onStatus={setSync} />}
       {downloads?.blockedByDiskSpace && <p role="alert">{t('hosted.diskShort')}</p>}
-      {downloads && downloads.files > 0 && (
-        <p role="status">{t('hosted.downloading', { files: downloads.files, done: formatBytes(downloads.doneBytes, t), total: formatBytes(downloads.totalBytes, t) })}</p>
-      )}
+      {downloads && <DownloadProgress downloads={downloads} busy={busy} onPause={() => updateSync('downloads.pause')} onResume={() => updateSync('downloads.resume')} />}
       <div className="button-row">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              const result = await client.invoke('sync.now', {});
-              if (result.ok) setSync(result.value);
-              return result.ok ? '' : describeError(result.error, t);
-            })
-          }
-        >
+        <button type="button" disabled={busy} onClick={() => updateSync('sync.now')}>
           {t('hosted.syncNow')}
         </button>
       </div>

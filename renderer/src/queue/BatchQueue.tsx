@@ -33,7 +33,7 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
     estimateSize: () => rowHeight,
     overscan: 8,
   });
-  const decided = batch.counts.queued + batch.counts.synced + batch.counts.conflict;
+  const decided = batch.counts.queued + batch.counts.synced + batch.counts.conflict + batch.counts.handed_back;
 
   useEffect(() => {
     if (items.length > 0 && performance.getEntriesByName('queue-painted').length === 0) {

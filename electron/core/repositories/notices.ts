@@ -1,0 +1,24 @@
+import { SyncNotice } from '../../../shared/contract/methods';
+import type { Db } from '../db/database';
+
+type NoticeBody<K extends SyncNotice['kind']> = Omit<Extract<SyncNotice, { kind: K }>, 'id' | 'kind' | 'at'>;
+
+/** Records something the assessor must be told about sync; it stays until dismissed. */
+export function addNotice<K extends SyncNotice['kind']>(db: Db, kind: K, body: NoticeBody<K>, at: string): void {
+  db.prepare('INSERT INTO sync_notices (kind, body, created_at) VALUES (?, ?, ?)').run(kind, JSON.stringify(body), at);
+}
+
+/** Notices not yet dismissed, newest first. A row this version cannot read is skipped, not fatal. */
+export function listNotices(db: Db, limit = 50): SyncNotice[] {
+  const rows = db
+    .prepare('SELECT id, kind, body, created_at FROM sync_notices WHERE dismissed_at IS NULL ORDER BY id DESC LIMIT ?')
+    .all(limit) as { id: number; kind: string; body: string; created_at: string }[];
+  return rows.flatMap((row) => {
+    const parsed = SyncNotice.safeParse({ ...(JSON.parse(row.body) as object), id: row.id, kind: row.kind, at: row.created_at });
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export function dismissNotice(db: Db, id: number, at: string): boolean {
+  return db.prepare('UPDATE sync_notices SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(at, id).changes === 1;
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { SyncNotice } from '../../../shared/contract/methods';
+import { formatDateTime } from '../format';
+
+/** What sync had to set aside or remove, in plain words, until the assessor has read it. */
+export function SyncNotices({ notices, onDismiss }: { notices: SyncNotice[]; onDismiss: (id: number) => void }): React.JSX.Element | null {
+  const { t, i18n } = useTranslation();
+  if (notices.length === 0) return null;
+  const describe = (notice: SyncNotice): string => {
+    switch (notice.kind) {
+      case 'evidence_quarantined':
+        return t('hosted.notices.evidenceQuarantined', { title: notice.title, submission: notice.submissionLabel, reason: t(`hosted.notices.reason.${notice.reason}`), count: notice.attempts });
+      case 'submission_quarantined':
+        return t('hosted.notices.submissionQuarantined', { id: notice.submissionId, problem: notice.problem });
+      case 'session_revoked':
+        return t('hosted.notices.sessionRevoked', {
+          synced: notice.synced,
+          unsent: notice.unsentDecisions,
+          drafts: notice.drafts,
+          files: notice.evidenceFiles,
+        });
+    }
+  };
+  return (
+    <section className="sync-notices" aria-label={t('hosted.notices.title')}>
+      <ul>
+        {notices.map((notice) => (
+          <li key={notice.id} role="alert" className={`notice notice-${notice.kind}`}>
+            <p>
+              <time dateTime={notice.at}>{formatDateTime(notice.at, i18n.language)}</time> · {describe(notice)}
+            </p>
+            <button type="button" onClick={() => onDismiss(notice.id)}>
+              {t('hosted.notices.dismiss')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

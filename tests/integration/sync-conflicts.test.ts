@@ -1,0 +1,152 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionInfo, SubmissionDetail, SyncConflict, SyncStatus, WorkspaceSummary } from '../../shared/contract/methods';
+import type { QueueItem } from '../../shared/domain/submission';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import type { CoreFixture } from '../support/core-fixture';
+import { openTestCore, tempDir, value } from '../support/core-fixture';
+
+const root = projectPaths().root;
+let serverDir: string;
+let api: HostedApi;
+let fixture: CoreFixture;
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-hosted-');
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
+  fixture = openTestCore();
+  await call('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
+});
+afterAll(async () => {
+  fixture.dispose();
+  await api.close();
+  cleanup(serverDir);
+});
+
+const call = async <T>(method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const statuses = async (batchId: string): Promise<string[]> => (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.status);
+async function scoreAll(submissionId: string): Promise<void> {
+  const detail = await call<SubmissionDetail>('submission.open', { submissionId });
+  for (const criterion of detail.rubric.components.flatMap((component) => component.criteria)) {
+    await call('draft.setScore', { submissionId, criterionId: criterion.id, level: 3 });
+  }
+}
+async function award(submissionId: string): Promise<void> {
+  await scoreAll(submissionId);
+  await call('decision.submit', { submissionId, outcome: 'award', conditionCode: null, note: '' });
+}
+/** The submissions the server's next claim will hand out (never claimed before, oldest first). */
+const nextUnclaimed = (count: number): string[] =>
+  (api.store.db.prepare('SELECT id FROM submissions s WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id) ORDER BY position LIMIT ?').all(count) as { id: string }[]).map(
+    (row) => row.id,
+  );
+
+describe('conflicts, quarantine, pause and revocation against the reference server', () => {
+  it('shows a refused decision with the server reason and sends it to the lead only if the assessor keeps it', async () => {
+    const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 2 });
+    const [kept, dropped] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.submissionId);
+    // Both leases lapse on the server while the assessor is offline scoring, and go to someone else.
+    api.store.expireLease(kept!, new Date());
+    api.store.expireLease(dropped!, new Date());
+    const other = api.store.authenticate('assessor@example.org', seededPassword)!;
+    expect(api.store.claim(other.id, 2, new Date(), 3600).assignments.map((item) => item.submissionId)).toEqual([kept, dropped]);
+    await award(kept!);
+    await award(dropped!);
+    await until(async () => (await call<SyncStatus>('sync.now')).conflicts === 2, 'both conflicts');
+    expect(await statuses(batchId)).toEqual(['conflict', 'conflict']);
+
+    const { conflicts } = await call<{ conflicts: SyncConflict[] }>('sync.conflicts');
+    expect(conflicts.map((conflict) => [conflict.submissionId, conflict.reason, conflict.outcome])).toEqual([
+      [kept, 'lease_expired', 'award'],
+      [dropped, 'lease_expired', 'award'],
+    ]);
+    expect(conflicts[0]!.choices).toEqual(['note_for_lead', 'discarded']);
+
+    const afterKeep = await call<SyncStatus>('sync.resolveConflict', { submissionId: kept, choice: 'note_for_lead' });
+    expect(afterKeep.conflicts).toBe(1);
+    await until(async () => (await call<SyncStatus>('sync.now')).waiting === 0, 'the note to reach the lead');
+    const notes = api.store.leadNotes(kept!);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ reason: 'lease_expired', body: { outcome: 'award', rubricVersionId: expect.any(String) as string } });
+
+    const afterDiscard = await call<SyncStatus>('sync.resolveConflict', { submissionId: dropped, choice: 'discarded' });
+    expect(afterDiscard).toMatchObject({ conflicts: 0, waiting: 0 });
+    expect(api.store.leadNotes(dropped!)).toEqual([]);
+    expect(await statuses(batchId)).toEqual(['handed_back', 'handed_back']);
+    expect(api.store.decisionCount()).toBe(0);
+    // Settled once; a second choice is refused rather than sending anything twice.
+    expect(await fixture.core.invokeAsync('sync.resolveConflict', { submissionId: kept, choice: 'discarded' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('fetches a file that fails its checksum again, quarantines it after three tries, and sets aside an unreadable submission', async () => {
+    const [badFile, badManifest] = nextUnclaimed(2);
+    const video = api.store.db.prepare(`SELECT id FROM evidence WHERE submission_id = ? AND json_extract(body, '$.kind') = 'video'`).get(badFile) as { id: string };
+    api.store.db.prepare(`UPDATE evidence SET body = json_set(body, '$.sha256', ?) WHERE id = ?`).run('0'.repeat(64), video.id);
+    api.store.db.prepare(`UPDATE evidence SET body = json_set(body, '$.mimeType', '') WHERE submission_id = ?`).run(badManifest);
+
+    const claimed = await call<{ batchId: string; submissions: number }>('batch.claim', { size: 2 });
+    expect(claimed.submissions).toBe(1);
+    await until(async () => (await call<SyncStatus>('sync.status')).notices.some((notice) => notice.kind === 'evidence_quarantined'), 'the quarantine notice');
+    const status = await call<SyncStatus>('sync.status');
+    expect(status.notices.find((notice) => notice.kind === 'evidence_quarantined')).toMatchObject({ reason: 'sha256_mismatch', attempts: 3 });
+    expect(status.notices.find((notice) => notice.kind === 'submission_quarantined')).toMatchObject({ submissionId: badManifest });
+    await until(async () => (await call<SyncStatus>('sync.status')).downloads.files === 0, 'the other files');
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId: badFile });
+    expect(detail.evidence.find((item) => item.id === video.id)?.availability).toBe('quarantined');
+    expect(detail.evidence.filter((item) => item.id !== video.id).every((item) => item.availability === 'available')).toBe(true);
+    expect(existsSync(join(fixture.dataDir, 'evidence', `${video.id}.enc`))).toBe(false);
+
+    for (const notice of status.notices) await call('sync.dismissNotice', { id: notice.id });
+    expect((await call<SyncStatus>('sync.status')).notices).toEqual([]);
+  });
+
+  it('pauses downloads (kept while paused) and resumes them to completion', async () => {
+    const paused = await call<SyncStatus>('downloads.pause');
+    expect(paused.downloads.paused).toBe(true);
+    const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 2 });
+    const waiting = await call<SyncStatus>('sync.status');
+    expect(waiting.downloads).toMatchObject({ paused: true, bytesPerSecond: 0, active: [] });
+    expect(waiting.downloads.files).toBeGreaterThan(0);
+    expect(waiting.downloads.totalBytes).toBeGreaterThan(0);
+    const items = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items;
+    expect(items.every((item) => !item.availableOffline)).toBe(true);
+
+    expect((await call<SyncStatus>('downloads.resume')).downloads.paused).toBe(false);
+    await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.every((item) => item.availableOffline), 'the batch to be available offline');
+  });
+
+  it('wipes claimed work when the server revokes the session, after recording what was synced and what was lost', async () => {
+    const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 3 });
+    const [synced, unsent, drafted] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.submissionId);
+    await award(synced!);
+    await until(async () => (await statuses(batchId))[0] === 'synced', 'the first decision to sync');
+
+    const account = api.store.authenticate('assessor2@example.org', seededPassword)!;
+    api.store.revokeAccount(account.id);
+    await scoreAll(drafted!);
+    await award(unsent!);
+    await until(async () => (await call<SessionInfo>('session.get')).signedIn === false, 'the session to end');
+
+    const status = await call<SyncStatus>('sync.status');
+    const notice = status.notices.find((item) => item.kind === 'session_revoked');
+    expect(notice).toMatchObject({ synced: 1, unsentDecisions: 1, drafts: 1 });
+    expect(notice && notice.kind === 'session_revoked' && notice.evidenceFiles).toBeGreaterThan(0);
+    const summary = await call<WorkspaceSummary>('workspace.summary');
+    expect(summary.batches.filter((batch) => !batch.isDemo)).toEqual([]);
+    expect(existsSync(join(fixture.dataDir, 'evidence')) ? readdirSync(join(fixture.dataDir, 'evidence')) : []).toEqual([]);
+    expect(api.store.decisionCount()).toBe(1);
+  });
+});
