@@ -33,12 +33,12 @@ export function freshDataDir(): string {
  * loader (not the tsx CLI, whose wrapper process would stand between a SIGKILL and the program),
  * and resolves with the first output line that matches `ready`.
  */
-function spawnTs(entry: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; match: Promise<string> } {
+function spawnTs(entry: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, startupMs = 60_000): { child: ChildProcess; match: Promise<string> } {
   const loader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
   const child = spawn(process.execPath, ['--import', loader, join(projectRoot, entry), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', ...env } });
   const match = new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), startupMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const found = ready.exec(output);
@@ -114,8 +114,15 @@ export interface RunningHostedApi {
 }
 
 /** The reference hosted API as its own process (`npm run hosted-api`), seeded with the demo data. */
-export async function startHostedApiProcess(options: { dataDir: string; port?: number }): Promise<RunningHostedApi> {
-  const { child, match } = spawnTs('tests/hosted-api/cli.ts', ['--port', String(options.port ?? 0), '--data', options.dataDir, '--seed', 'demo'], /Hosted API listening on (http:\/\/127\.0\.0\.1:\d+)/);
+export async function startHostedApiProcess(options: { dataDir: string; port?: number; seed?: 'demo' | 'large' }): Promise<RunningHostedApi> {
+  const seed = options.seed ?? 'demo';
+  const { child, match } = spawnTs(
+    'tests/hosted-api/cli.ts',
+    ['--port', String(options.port ?? 0), '--data', options.dataDir, '--seed', seed],
+    /Hosted API listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    {},
+    seed === 'large' ? 600_000 : 60_000, // the first start with `large` makes its long videos
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await match;
   return {
