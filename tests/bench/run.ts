@@ -1,4 +1,5 @@
-// `npm run bench`: figures for the foundation (issue 3). Prints one table; asserts nothing.
+// `npm run bench`: figures for every issue so far. Prints one table; asserts nothing.
+//  - each inter-rater statistic on 50 raters × 10,000 units (target well under a second)
 //  - durable scoring write in core (target p99 < 5 ms), against a raw SQLite upsert with fsync off
 //  - preview cold load to first queue paint in Chromium, demo and 5,000-submission batches (target < 1,000 ms)
 //  - open a submission from the queue to rubric and evidence painted (target p95 < 150 ms)
@@ -10,6 +11,7 @@ import type { RunningPreview } from '../e2e/harness';
 import { openTestCore } from '../support/core-fixture';
 import { rpc } from '../support/http';
 import { benchHosted } from './hosted';
+import { benchStatistics } from './statistics';
 import { printTable, summarize } from './stats';
 import type { Row } from './stats';
 
@@ -203,6 +205,8 @@ async function heapOverHundredSubmissions(browser: Browser, preview: RunningPrev
 
 async function main(): Promise<void> {
   benchDurableWrites(1000);
+  progress('inter-rater statistics');
+  benchStatistics(rows);
   const browser = await launchChromium();
   const demo = await startPreview();
   const large = await startPreview({ generatedBatch: 5000 });
