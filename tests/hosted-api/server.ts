@@ -160,7 +160,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     idempotent(request, accountId, (raw) => {
       const decision = parseJson(raw, DecisionRequest);
       const conflict = (reason: ConflictReason, message: string) => ({ status: 409, body: { error: { code: 'conflict', reason, message } } });
-      if (!store.submission(submissionId)) throw fail(404, 'not_found', 'No such submission.');
+      if (!store.exists(submissionId)) throw fail(404, 'not_found', 'No such submission.');
       if (store.isDecided(submissionId)) return conflict('already_decided', 'This submission already has a decision.');
       if (!store.liveAssignment(accountId, submissionId, now())) return conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
       if (store.currentRubricId(submissionId) !== decision.rubricVersionId) return conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');

@@ -55,12 +55,25 @@ export class HostedStore {
     this.db.exec(schema);
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per server: every request would otherwise parse its SQL again. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  exists(submissionId: string): boolean {
+    return !!this.sql('SELECT 1 FROM submissions WHERE id = ?').get(submissionId);
+  }
+
   close(): void {
     this.db.close();
   }
 
   isSeeded(): boolean {
-    return !!this.db.prepare('SELECT 1 FROM accounts LIMIT 1').get();
+    return !!this.sql('SELECT 1 FROM accounts LIMIT 1').get();
   }
 
   addAccount(account: Account, password: string): void {
@@ -70,7 +83,7 @@ export class HostedStore {
   }
 
   authenticate(email: string, password: string): Account | null {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
+    const row = this.sql('SELECT * FROM accounts WHERE email = ?').get(email) as
       | { id: string; email: string; display_name: string; roles: string; password_hash: string }
       | undefined;
     if (!row || !passwordMatches(password, row.password_hash)) return null;
@@ -78,7 +91,7 @@ export class HostedStore {
   }
 
   account(id: string): Account | null {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as { id: string; email: string; display_name: string; roles: string } | undefined;
+    const row = this.sql('SELECT * FROM accounts WHERE id = ?').get(id) as { id: string; email: string; display_name: string; roles: string } | undefined;
     return row ? this.toAccount(row) : null;
   }
 
@@ -89,7 +102,7 @@ export class HostedStore {
   issueTokens(accountId: string, now: Date, accessTtlSeconds: number, family = randomBytes(8).toString('hex')): { accessToken: string; refreshToken: string } {
     const accessToken = randomBytes(32).toString('base64url');
     const refreshToken = randomBytes(32).toString('base64url');
-    const insert = this.db.prepare('INSERT INTO tokens (hash, account_id, kind, family, expires_at) VALUES (?, ?, ?, ?, ?)');
+    const insert = this.sql('INSERT INTO tokens (hash, account_id, kind, family, expires_at) VALUES (?, ?, ?, ?, ?)');
     insert.run(tokenHash(accessToken), accountId, 'access', family, new Date(now.getTime() + accessTtlSeconds * 1000).toISOString());
     insert.run(tokenHash(refreshToken), accountId, 'refresh', family, new Date(now.getTime() + 30 * 86_400_000).toISOString());
     return { accessToken, refreshToken };
@@ -97,7 +110,7 @@ export class HostedStore {
 
   /** The account a live token belongs to, or why it is not live. */
   checkToken(token: string, kind: 'access' | 'refresh', now: Date): { accountId: string; family: string } | 'unknown' | 'expired' | 'revoked' {
-    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(tokenHash(token), kind) as
+    const row = this.sql('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(tokenHash(token), kind) as
       | { account_id: string; family: string; expires_at: string; revoked: number }
       | undefined;
     if (!row) return 'unknown';
@@ -107,24 +120,24 @@ export class HostedStore {
   }
 
   revokeToken(token: string): void {
-    this.db.prepare('UPDATE tokens SET revoked = 1 WHERE hash = ?').run(tokenHash(token));
+    this.sql('UPDATE tokens SET revoked = 1 WHERE hash = ?').run(tokenHash(token));
   }
 
   /** What an administrator does when an account is disabled or a laptop reported lost: every session ends. */
   revokeAccount(accountId: string): void {
-    this.db.prepare('UPDATE tokens SET revoked = 1 WHERE account_id = ?').run(accountId);
+    this.sql('UPDATE tokens SET revoked = 1 WHERE account_id = ?').run(accountId);
   }
 
   revokeFamily(family: string): void {
-    this.db.prepare('UPDATE tokens SET revoked = 1 WHERE family = ?').run(family);
+    this.sql('UPDATE tokens SET revoked = 1 WHERE family = ?').run(family);
   }
 
   saveCredential(credential: MicroCredential): void {
-    this.db.prepare('INSERT OR REPLACE INTO credentials (id, body) VALUES (?, ?)').run(credential.id, JSON.stringify(credential));
+    this.sql('INSERT OR REPLACE INTO credentials (id, body) VALUES (?, ?)').run(credential.id, JSON.stringify(credential));
   }
 
   saveRubric(rubric: RubricVersion): void {
-    this.db.prepare('INSERT OR REPLACE INTO rubrics (id, credential_id, body) VALUES (?, ?, ?)').run(rubric.id, rubric.credentialId, JSON.stringify(rubric));
+    this.sql('INSERT OR REPLACE INTO rubrics (id, credential_id, body) VALUES (?, ?, ?)').run(rubric.id, rubric.credentialId, JSON.stringify(rubric));
   }
 
   saveSubmission(submission: {
@@ -172,8 +185,8 @@ export class HostedStore {
            ORDER BY s.position LIMIT ?`,
         )
         .all(nowIso, size) as { id: string }[];
-      this.db.prepare('INSERT INTO batches VALUES (?, ?, ?, ?, ?)').run(batchId, accountId, nowIso, leaseExpiresAt, dueAt);
-      const insert = this.db.prepare(`INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, 'assigned')`);
+      this.sql('INSERT INTO batches VALUES (?, ?, ?, ?, ?)').run(batchId, accountId, nowIso, leaseExpiresAt, dueAt);
+      const insert = this.sql(`INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, 'assigned')`);
       free.forEach((row, position) => insert.run(row.id, accountId, batchId, position, leaseExpiresAt, dueAt));
       return {
         batch: { id: batchId, claimedAt: nowIso, leaseExpiresAt, dueAt },
@@ -183,7 +196,7 @@ export class HostedStore {
   }
 
   assignments(accountId: string, now: Date): Assignment[] {
-    const rows = this.db.prepare('SELECT * FROM assignments WHERE account_id = ? ORDER BY batch_id, position').all(accountId) as {
+    const rows = this.sql('SELECT * FROM assignments WHERE account_id = ? ORDER BY batch_id, position').all(accountId) as {
       submission_id: string;
       batch_id: string;
       position: number;
@@ -211,7 +224,7 @@ export class HostedStore {
 
   /** Whether this account may read the submission (it holds or held it). */
   mayRead(accountId: string, submissionId: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM assignments WHERE account_id = ? AND submission_id = ?').get(accountId, submissionId);
+    return !!this.sql('SELECT 1 FROM assignments WHERE account_id = ? AND submission_id = ?').get(accountId, submissionId);
   }
 
   submission(id: string): {
@@ -224,13 +237,13 @@ export class HostedStore {
     previousAttempts: PreviousAttempt[];
     evidence: StoredEvidence[];
   } | null {
-    const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as
+    const row = this.sql('SELECT * FROM submissions WHERE id = ?').get(id) as
       | { id: string; label: string; credential_id: string; rubric_version_id: string; attempt: number; submitted_at: string; previous_attempts: string }
       | undefined;
     if (!row) return null;
-    const credential = this.db.prepare('SELECT body FROM credentials WHERE id = ?').get(row.credential_id) as { body: string };
-    const rubric = this.db.prepare('SELECT body FROM rubrics WHERE id = ?').get(row.rubric_version_id) as { body: string };
-    const evidence = this.db.prepare('SELECT * FROM evidence WHERE submission_id = ? ORDER BY position').all(id) as {
+    const credential = this.sql('SELECT body FROM credentials WHERE id = ?').get(row.credential_id) as { body: string };
+    const rubric = this.sql('SELECT body FROM rubrics WHERE id = ?').get(row.rubric_version_id) as { body: string };
+    const evidence = this.sql('SELECT * FROM evidence WHERE submission_id = ? ORDER BY position').all(id) as {
       body: string;
       file: string | null;
       captions_file: string | null;
@@ -253,23 +266,23 @@ export class HostedStore {
   }
 
   evidence(id: string): StoredEvidence | null {
-    const row = this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as { body: string; file: string | null; captions_file: string | null; submission_id: string } | undefined;
+    const row = this.sql('SELECT * FROM evidence WHERE id = ?').get(id) as { body: string; file: string | null; captions_file: string | null; submission_id: string } | undefined;
     return row ? { item: JSON.parse(row.body) as StoredEvidence['item'], file: row.file, captionsFile: row.captions_file, submissionId: row.submission_id } : null;
   }
 
   currentRubricId(submissionId: string): string | null {
-    return (this.db.prepare('SELECT rubric_version_id FROM submissions WHERE id = ?').get(submissionId) as { rubric_version_id: string } | undefined)?.rubric_version_id ?? null;
+    return (this.sql('SELECT rubric_version_id FROM submissions WHERE id = ?').get(submissionId) as { rubric_version_id: string } | undefined)?.rubric_version_id ?? null;
   }
 
   isDecided(submissionId: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM decisions WHERE submission_id = ?').get(submissionId);
+    return !!this.sql('SELECT 1 FROM decisions WHERE submission_id = ?').get(submissionId);
   }
 
   recordDecision(accountId: string, submissionId: string, body: unknown, now: Date): { decisionId: string; submissionId: string; receivedAt: string } {
     const decisionId = `decision-${randomBytes(8).toString('hex')}`;
     const receivedAt = now.toISOString();
-    this.db.prepare('INSERT INTO decisions VALUES (?, ?, ?, ?, ?)').run(decisionId, submissionId, accountId, JSON.stringify(body), receivedAt);
-    this.db.prepare(`UPDATE assignments SET state = 'decided' WHERE account_id = ? AND submission_id = ? AND state = 'assigned'`).run(accountId, submissionId);
+    this.sql('INSERT INTO decisions VALUES (?, ?, ?, ?, ?)').run(decisionId, submissionId, accountId, JSON.stringify(body), receivedAt);
+    this.sql(`UPDATE assignments SET state = 'decided' WHERE account_id = ? AND submission_id = ? AND state = 'assigned'`).run(accountId, submissionId);
     return { decisionId, submissionId, receivedAt };
   }
 
@@ -277,37 +290,37 @@ export class HostedStore {
   recordLeadNote(accountId: string, submissionId: string, reason: string, body: unknown, now: Date): { noteId: string; submissionId: string; receivedAt: string } {
     const noteId = `note-${randomBytes(8).toString('hex')}`;
     const receivedAt = now.toISOString();
-    this.db.prepare('INSERT INTO lead_notes VALUES (?, ?, ?, ?, ?, ?)').run(noteId, submissionId, accountId, reason, JSON.stringify(body), receivedAt);
+    this.sql('INSERT INTO lead_notes VALUES (?, ?, ?, ?, ?, ?)').run(noteId, submissionId, accountId, reason, JSON.stringify(body), receivedAt);
     return { noteId, submissionId, receivedAt };
   }
 
   leadNotes(submissionId: string): { accountId: string; reason: string; body: unknown }[] {
-    return (this.db.prepare('SELECT account_id, reason, body FROM lead_notes WHERE submission_id = ? ORDER BY received_at').all(submissionId) as { account_id: string; reason: string; body: string }[]).map(
+    return (this.sql('SELECT account_id, reason, body FROM lead_notes WHERE submission_id = ? ORDER BY received_at').all(submissionId) as { account_id: string; reason: string; body: string }[]).map(
       (row) => ({ accountId: row.account_id, reason: row.reason, body: JSON.parse(row.body) as unknown }),
     );
   }
 
   decisionCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
   }
 
   idempotentReplay(accountId: string, key: string): { requestHash: string; status: number; response: unknown } | null {
-    const row = this.db.prepare('SELECT * FROM idempotency WHERE account_id = ? AND key = ?').get(accountId, key) as
+    const row = this.sql('SELECT * FROM idempotency WHERE account_id = ? AND key = ?').get(accountId, key) as
       | { request_hash: string; status: number; response: string }
       | undefined;
     return row ? { requestHash: row.request_hash, status: row.status, response: JSON.parse(row.response) as unknown } : null;
   }
 
   rememberAnswer(accountId: string, key: string, requestHash: string, status: number, response: unknown): void {
-    this.db.prepare('INSERT INTO idempotency VALUES (?, ?, ?, ?, ?)').run(accountId, key, requestHash, status, JSON.stringify(response));
+    this.sql('INSERT INTO idempotency VALUES (?, ?, ?, ?, ?)').run(accountId, key, requestHash, status, JSON.stringify(response));
   }
 
   release(accountId: string, submissionId: string): boolean {
-    return this.db.prepare(`UPDATE assignments SET state = 'released' WHERE account_id = ? AND submission_id = ? AND state = 'assigned'`).run(accountId, submissionId).changes > 0;
+    return this.sql(`UPDATE assignments SET state = 'released' WHERE account_id = ? AND submission_id = ? AND state = 'assigned'`).run(accountId, submissionId).changes > 0;
   }
 
   /** Test hook for lease conflicts: ends a lease now, as the server would when it lapses. */
   expireLease(submissionId: string, now: Date): void {
-    this.db.prepare(`UPDATE assignments SET lease_expires_at = ? WHERE submission_id = ? AND state = 'assigned'`).run(new Date(now.getTime() - 1000).toISOString(), submissionId);
+    this.sql(`UPDATE assignments SET lease_expires_at = ? WHERE submission_id = ? AND state = 'assigned'`).run(new Date(now.getTime() - 1000).toISOString(), submissionId);
   }
 }
