@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as quality from './quality';
 import * as wire from './schemas';
 
 /** The schemas the document names; each is one of the wire schemas in ./schemas. */
@@ -19,6 +20,20 @@ const components = {
   SubmissionManifest: wire.SubmissionManifest,
   TokenPair: wire.TokenPair,
   ValidationFailure: wire.ValidationFailure,
+  AccuracyReport: quality.AccuracyReport,
+  AdjudicationList: quality.AdjudicationList,
+  AdjudicationReceipt: quality.AdjudicationReceipt,
+  AdjudicationResolutionRequest: quality.AdjudicationResolutionRequest,
+  CalibrationFeedback: quality.CalibrationFeedback,
+  CalibrationResponseRequest: quality.CalibrationResponseRequest,
+  CalibrationSet: quality.CalibrationSet,
+  CalibrationSetCreate: quality.CalibrationSetCreate,
+  CalibrationSetList: quality.CalibrationSetList,
+  CandidateList: quality.CandidateList,
+  LeadData: quality.LeadData,
+  QualificationList: quality.QualificationList,
+  QualityRules: quality.QualityRules,
+  QualityRulesList: quality.QualityRulesList,
 };
 type ComponentName = keyof typeof components;
 
@@ -49,7 +64,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/v1/me': { get: { summary: 'Who am I', security: bearer, responses: { '200': json('Account', 'The account and its roles'), '401': errors['401'] } } },
       '/v1/assignments': { get: { summary: 'My assignments', security: bearer, responses: { '200': json('AssignmentList', 'Assignments'), '401': errors['401'] } } },
       '/v1/batches/claim': {
-        post: { summary: 'Claim a batch of N submissions (leased, with a due time)', security: bearer, requestBody: json('ClaimRequest', 'How many'), responses: { '201': json('ClaimResponse', 'The batch'), '401': errors['401'], '429': errors['429'] } },
+        post: {
+          summary: 'Claim a batch of N submissions (leased, with a due time; double scoring and gold items applied)',
+          security: bearer,
+          requestBody: json('ClaimRequest', 'How many'),
+          responses: { '201': json('ClaimResponse', 'The batch'), '401': errors['401'], '403': json('ApiError', 'not_qualified: qualify on a calibration set first'), '429': errors['429'] },
+        },
       },
       '/v1/submissions/{id}': {
         get: { summary: 'A submission with its evidence manifest and rubric', security: bearer, parameters: [idParameter('id')], responses: { '200': json('SubmissionManifest', 'Manifest'), '404': json('ApiError', 'Not yours or not found') } },
@@ -83,6 +103,55 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idParameter('id'), { name: 'Range', in: 'header', schema: { type: 'string' } }, { name: 'If-Range', in: 'header', schema: { type: 'string' } }],
           responses: { '200': { description: 'The whole file' }, '206': { description: 'The requested range' }, '416': { description: 'Range not satisfiable' } },
+        },
+      },
+      '/v1/quality-rules': { get: { summary: 'Quality rules per micro-credential', security: bearer, responses: { '200': json('QualityRulesList', 'Rules') } } },
+      '/v1/quality-rules/{credentialId}': {
+        put: {
+          summary: 'Set qualification, double-scoring, gold and adjudication rules (lead)',
+          security: bearer,
+          parameters: [idParameter('credentialId')],
+          requestBody: json('QualityRules', 'The rules'),
+          responses: { '200': json('QualityRules', 'Saved'), '403': json('ApiError', 'Not a lead'), '422': json('ValidationFailure', 'Field errors') },
+        },
+      },
+      '/v1/calibration-sets': {
+        get: { summary: 'Calibration sets (never their master scores)', security: bearer, parameters: [{ name: 'credentialId', in: 'query', schema: { type: 'string' } }], responses: { '200': json('CalibrationSetList', 'Sets') } },
+        post: {
+          summary: 'Build a calibration set with master scores and rationales (lead)',
+          security: bearer,
+          requestBody: json('CalibrationSetCreate', 'The set'),
+          responses: { '201': json('CalibrationSet', 'Created'), '403': json('ApiError', 'Not a lead'), '422': json('ValidationFailure', 'Master scores that do not fit the rubric') },
+        },
+      },
+      '/v1/calibration-sets/{id}/responses': {
+        post: {
+          summary: "An assessor's scores on a calibration submission (idempotent by key); answers with the comparison to the master",
+          security: bearer,
+          parameters: [idParameter('id'), idempotencyKeyParameter],
+          requestBody: json('CalibrationResponseRequest', 'The scores'),
+          responses: { '201': json('CalibrationFeedback', 'Agreement per criterion, the master rationale, the qualification status'), '422': json('ValidationFailure', 'Field errors') },
+        },
+      },
+      '/v1/me/qualifications': { get: { summary: 'My qualification status per micro-credential', security: bearer, responses: { '200': json('QualificationList', 'Statuses with reasons') } } },
+      '/v1/me/accuracy': { get: { summary: 'My agreement with the master on gold items, by week', security: bearer, responses: { '200': json('AccuracyReport', 'Weeks') } } },
+      '/v1/adjudications': { get: { summary: 'Double-scored submissions whose scorers disagree (lead)', security: bearer, responses: { '200': json('AdjudicationList', 'The queue, both decisions side by side'), '403': json('ApiError', 'Not a lead') } } },
+      '/v1/adjudications/{id}/resolution': {
+        post: {
+          summary: "A lead's resolution (idempotent by key)",
+          security: bearer,
+          parameters: [idParameter('id'), idempotencyKeyParameter],
+          requestBody: json('AdjudicationResolutionRequest', 'Outcome, scores and note'),
+          responses: { '201': json('AdjudicationReceipt', 'Resolved'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'No such adjudication'), '409': json('ApiError', 'Already resolved') },
+        },
+      },
+      '/v1/lead/ratings': { get: { summary: 'Every rating the calibration dashboard computes from (lead)', security: bearer, responses: { '200': json('LeadData', 'Ratings with master levels where they exist'), '403': json('ApiError', 'Not a lead') } } },
+      '/v1/lead/candidates': {
+        get: {
+          summary: 'Submissions a lead may put in a calibration set',
+          security: bearer,
+          parameters: [{ name: 'credentialId', in: 'query', required: true, schema: { type: 'string' } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }],
+          responses: { '200': json('CandidateList', 'Submissions'), '403': json('ApiError', 'Not a lead') },
         },
       },
       '/v1/evidence/{id}/captions': { get: { summary: 'WebVTT captions for a video', security: bearer, parameters: [idParameter('id')], responses: { '200': { description: 'text/vtt' } } } },

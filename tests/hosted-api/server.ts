@@ -4,7 +4,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { parseByteRange } from '../../electron/common/byte-range';
 import {
   ClaimRequest,
@@ -18,6 +17,9 @@ import type { ConflictReason, SubmissionManifest } from '../../shared/hosted-api
 import { noFaults, pickFault, randomSource } from './faults';
 import type { Fault, FaultOptions } from './faults';
 import { HostedStore } from './store';
+import { fail, HttpError, parseJson, readBody } from './http-errors';
+import { routeQuality } from './quality-routes';
+import { NotQualified } from './quality-store';
 
 export interface HostedApiOptions {
   dataDir: string;
@@ -39,48 +41,6 @@ export interface HostedApi {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
-const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): HttpError => new HttpError(status, { error: { code, message, ...extra } });
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > 5 * 1024 * 1024) throw fail(413, 'too_large', 'Request body is too large.');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-function parseJson<T>(raw: Buffer, schema: z.ZodType<T>): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw.toString('utf8') || '{}');
-  } catch {
-    throw fail(400, 'malformed', 'The body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new HttpError(422, {
-      error: {
-        code: 'invalid',
-        message: 'The request did not validate.',
-        fields: parsed.error.issues.slice(0, 50).map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      },
-    });
-  }
-  return parsed.data;
-}
-
 /**
  * The reference hosted API: a faithful, persistent implementation of the contract in
  * shared/hosted-api, with auth, leases, idempotent decisions, Range downloads and fault injection.
@@ -89,6 +49,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
   const store = new HostedStore(options.dataDir);
   const faults: FaultOptions = { ...noFaults, ...options.faults };
   const random = randomSource(faults.seed);
+  // Double-scoring and gold draws: repeatable, and apart from the fault sequence.
+  const draws = randomSource(faults.seed + 7919);
   const now = options.now ?? (() => new Date());
   const accessTtl = options.accessTtlSeconds ?? 900;
   const leaseSeconds = options.leaseSeconds ?? 7 * 86_400;
@@ -161,10 +123,12 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       const decision = parseJson(raw, DecisionRequest);
       const conflict = (reason: ConflictReason, message: string) => ({ status: 409, body: { error: { code: 'conflict', reason, message } } });
       if (!store.exists(submissionId)) throw fail(404, 'not_found', 'No such submission.');
-      if (store.isDecided(submissionId)) return conflict('already_decided', 'This submission already has a decision.');
+      if (store.isDecided(submissionId, accountId)) return conflict('already_decided', 'This submission already has a decision.');
       if (!store.liveAssignment(accountId, submissionId, now())) return conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
       if (store.currentRubricId(submissionId) !== decision.rubricVersionId) return conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
-      return { status: 201, body: store.recordDecision(accountId, submissionId, decision, now()) };
+      const receipt = store.recordDecision(accountId, submissionId, decision, now());
+      store.quality.afterDecision(accountId, submissionId, decision, now());
+      return { status: 201, body: receipt };
     });
 
   const keepForLead = (request: IncomingMessage, accountId: string, submissionId: string): Promise<{ status: number; body: unknown }> =>
@@ -253,7 +217,12 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     if (method === 'GET' && path === '/v1/assignments') return { status: 200, body: { assignments: store.assignments(accountId, now()) } };
     if (method === 'POST' && path === '/v1/batches/claim') {
       const { size } = parseJson(await readBody(request), ClaimRequest);
-      return { status: 201, body: store.claim(accountId, size, now(), leaseSeconds) };
+      try {
+        return { status: 201, body: store.claim(accountId, size, now(), leaseSeconds, draws) };
+      } catch (error) {
+        if (error instanceof NotQualified) throw fail(403, 'not_qualified', error.message, { qualifications: error.qualifications });
+        throw error;
+      }
     }
     let match = /^\/v1\/submissions\/([A-Za-z0-9._:-]+)$/.exec(path);
     if (method === 'GET' && match) {
@@ -274,6 +243,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       serveEvidence(request, response, accountId, match[1]!, match[2] ? 'captions' : 'media', fault);
       return null;
     }
+    const quality = await routeQuality(request, url, { store, now, accountId, idempotent });
+    if (quality) return quality;
     throw fail(404, 'not_found', `No route for ${method} ${path}.`);
   };
 
@@ -315,6 +286,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     handle().catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
       if (error instanceof HttpError) return sendJson(response, error.status, error.body, 'none');
+      // A bug in this server, never a fault it was asked to inject: say where (no request data).
+      console.error(`[hosted-api] ${request.method ?? ''} ${new URL(request.url ?? '/', 'http://localhost').pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
       sendJson(response, 500, { error: { code: 'internal', message: 'The reference server failed.' } }, 'none');
     });
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { PreviousAttempt } from '../../shared/domain/submission';
 import type { Account, Assignment, EvidenceManifestItem, Role } from '../../shared/hosted-api/schemas';
+import { QualityStore } from './quality-store';
 
 /** The reference server's own database: persistent across restarts, like a real service's. */
 const schema = `
@@ -16,10 +17,21 @@ CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, label TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS evidence (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id), position INTEGER NOT NULL, body TEXT NOT NULL, file TEXT, captions_file TEXT) STRICT;
 CREATE TABLE IF NOT EXISTS batches (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, claimed_at TEXT NOT NULL, lease_expires_at TEXT NOT NULL, due_at TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS assignments (submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, batch_id TEXT NOT NULL, position INTEGER NOT NULL, lease_expires_at TEXT NOT NULL, due_at TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('assigned', 'decided', 'released')), PRIMARY KEY (submission_id, account_id, batch_id)) STRICT;
-CREATE TABLE IF NOT EXISTS decisions (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS decisions (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL, account_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL, UNIQUE (submission_id, account_id)) STRICT;
+CREATE TABLE IF NOT EXISTS quality_rules (credential_id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS calibration_sets (id TEXT PRIMARY KEY, credential_id TEXT NOT NULL, title TEXT NOT NULL, owner_id TEXT NOT NULL, created_at TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS calibration_items (set_id TEXT NOT NULL REFERENCES calibration_sets(id), submission_id TEXT NOT NULL REFERENCES submissions(id), position INTEGER NOT NULL, master TEXT NOT NULL, PRIMARY KEY (set_id, submission_id)) STRICT;
+CREATE TABLE IF NOT EXISTS calibration_responses (set_id TEXT NOT NULL, submission_id TEXT NOT NULL, account_id TEXT NOT NULL, body TEXT NOT NULL, responded_at TEXT NOT NULL, PRIMARY KEY (set_id, submission_id, account_id)) STRICT;
+CREATE TABLE IF NOT EXISTS double_scoring (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), double INTEGER NOT NULL CHECK (double IN (0, 1))) STRICT;
+CREATE TABLE IF NOT EXISTS gold_items (alias_id TEXT PRIMARY KEY REFERENCES submissions(id), source_id TEXT NOT NULL, set_id TEXT NOT NULL, account_id TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS gold_results (alias_id TEXT NOT NULL, account_id TEXT NOT NULL, criterion_id TEXT NOT NULL, level INTEGER, master_level INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (alias_id, criterion_id)) STRICT;
+CREATE TABLE IF NOT EXISTS adjudications (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), reasons TEXT NOT NULL, created_at TEXT NOT NULL, resolution TEXT, resolved_by TEXT, resolved_at TEXT) STRICT;
 CREATE TABLE IF NOT EXISTS lead_notes (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, reason TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS idempotency (account_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, PRIMARY KEY (account_id, key)) STRICT;
 `;
+
+/** Bumped when the tables above change shape: an old data folder is refused, not misread. */
+const schemaVersion = 2;
 
 export interface StoredEvidence {
   item: Omit<EvidenceManifestItem, 'url' | 'captionsUrl'>;
@@ -44,6 +56,8 @@ const tokenHash = (token: string): string => createHash('sha256').update(token).
 
 export class HostedStore {
   readonly db: Database.Database;
+  /** Calibration, qualification, double scoring, gold items: the same database, its own module. */
+  readonly quality: QualityStore = new QualityStore(this);
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -52,13 +66,18 @@ export class HostedStore {
     // WAL + NORMAL: durable across a server crash (not power loss), like most services' defaults.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version !== 0 && version !== schemaVersion) {
+      throw new Error(`The folder ${dataDir} holds data of another reference server version (${version}, this is ${schemaVersion}); start with a new --data folder.`);
+    }
     this.db.exec(schema);
+    this.db.pragma(`user_version = ${schemaVersion}`);
   }
 
   private readonly statements = new Map<string, Database.Statement>();
 
   /** A prepared statement, compiled once per server: every request would otherwise parse its SQL again. */
-  private sql(text: string): Database.Statement {
+  sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
     if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
     return statement;
@@ -170,29 +189,9 @@ export class HostedStore {
       .run(evidence.item.id, evidence.submissionId, position, JSON.stringify(evidence.item), evidence.file, evidence.captionsFile);
   }
 
-  /** Leases up to `size` submissions nobody holds or has decided, oldest first, as one batch. */
-  claim(accountId: string, size: number, now: Date, leaseSeconds: number): { batch: { id: string; claimedAt: string; leaseExpiresAt: string; dueAt: string }; assignments: Assignment[] } {
-    return this.db.transaction(() => {
-      const nowIso = now.toISOString();
-      const leaseExpiresAt = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
-      const dueAt = leaseExpiresAt;
-      const batchId = `batch-${randomBytes(6).toString('hex')}`;
-      const free = this.db
-        .prepare(
-          `SELECT s.id FROM submissions s
-           WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = s.id)
-             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id AND a.state = 'assigned' AND a.lease_expires_at > ?)
-           ORDER BY s.position LIMIT ?`,
-        )
-        .all(nowIso, size) as { id: string }[];
-      this.sql('INSERT INTO batches VALUES (?, ?, ?, ?, ?)').run(batchId, accountId, nowIso, leaseExpiresAt, dueAt);
-      const insert = this.sql(`INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, 'assigned')`);
-      free.forEach((row, position) => insert.run(row.id, accountId, batchId, position, leaseExpiresAt, dueAt));
-      return {
-        batch: { id: batchId, claimedAt: nowIso, leaseExpiresAt, dueAt },
-        assignments: free.map((row, position) => ({ submissionId: row.id, batchId, position, leaseExpiresAt, dueAt, state: 'assigned' as const })),
-      };
-    })();
+  /** Leases a batch (see QualityStore.claim: qualification, double scoring and gold items apply). */
+  claim(accountId: string, size: number, now: Date, leaseSeconds: number, random: () => number = Math.random): ReturnType<QualityStore['claim']> {
+    return this.quality.claim(accountId, size, now, leaseSeconds, random);
   }
 
   assignments(accountId: string, now: Date): Assignment[] {
@@ -222,9 +221,13 @@ export class HostedStore {
     return row ? { batchId: row.batch_id } : null;
   }
 
-  /** Whether this account may read the submission (it holds or held it). */
+  /** Whether this account may read the submission: it holds or held it, it is calibration material, or the account is a lead. */
   mayRead(accountId: string, submissionId: string): boolean {
-    return !!this.sql('SELECT 1 FROM assignments WHERE account_id = ? AND submission_id = ?').get(accountId, submissionId);
+    return (
+      !!this.sql('SELECT 1 FROM assignments WHERE account_id = ? AND submission_id = ?').get(accountId, submissionId) ||
+      !!this.sql('SELECT 1 FROM calibration_items WHERE submission_id = ?').get(submissionId) ||
+      (this.account(accountId)?.roles.includes('lead') ?? false)
+    );
   }
 
   submission(id: string): {
@@ -274,8 +277,14 @@ export class HostedStore {
     return (this.sql('SELECT rubric_version_id FROM submissions WHERE id = ?').get(submissionId) as { rubric_version_id: string } | undefined)?.rubric_version_id ?? null;
   }
 
-  isDecided(submissionId: string): boolean {
-    return !!this.sql('SELECT 1 FROM decisions WHERE submission_id = ?').get(submissionId);
+  /** Decided as far as this account is concerned: it decided already, or every scorer the submission needs has. */
+  isDecided(submissionId: string, accountId: string): boolean {
+    const row = this.sql(
+      `SELECT (SELECT count(*) FROM decisions WHERE submission_id = ?) AS decided,
+              (SELECT count(*) FROM decisions WHERE submission_id = ? AND account_id = ?) AS mine,
+              1 + coalesce((SELECT double FROM double_scoring WHERE submission_id = ?), 0) AS needed`,
+    ).get(submissionId, submissionId, accountId, submissionId) as { decided: number; mine: number; needed: number };
+    return row.mine > 0 || row.decided >= row.needed;
   }
 
   recordDecision(accountId: string, submissionId: string, body: unknown, now: Date): { decisionId: string; submissionId: string; receivedAt: string } {

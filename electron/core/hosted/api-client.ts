@@ -11,6 +11,20 @@ import {
   ValidationFailure,
 } from '../../../shared/hosted-api/schemas';
 import type { ConflictReason, DecisionRequest, LeadNoteRequest } from '../../../shared/hosted-api/schemas';
+import {
+  AccuracyReport,
+  AdjudicationList,
+  AdjudicationReceipt,
+  CalibrationFeedback,
+  CalibrationSet,
+  CalibrationSetList,
+  CandidateList,
+  LeadData,
+  QualificationList,
+  QualityRules,
+  QualityRulesList,
+} from '../../../shared/hosted-api/quality';
+import type { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate } from '../../../shared/hosted-api/quality';
 
 /** Every way a call to the hosted API can end badly, sorted by what the caller should do about it. */
 export type ApiFailure =
@@ -21,7 +35,8 @@ export type ApiFailure =
   | { kind: 'conflict'; reason: ConflictReason; message: string } // 409: the assessor must choose
   | { kind: 'invalid'; fields: { path: string; message: string }[] } // 422: our bug; quarantine
   | { kind: 'malformed'; message: string } // the answer was not what the contract says: quarantine
-  | { kind: 'not_found'; message: string };
+  | { kind: 'not_found'; message: string }
+  | { kind: 'refused'; status: 403 | 409; code: string; message: string }; // not allowed, or not any more (e.g. not qualified)
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -76,8 +91,52 @@ export class HostedApiClient {
     });
   }
 
+  qualifications(): Promise<ApiResult<z.infer<typeof QualificationList>>> {
+    return this.request('GET', '/v1/me/qualifications', QualificationList);
+  }
+
+  accuracy(): Promise<ApiResult<z.infer<typeof AccuracyReport>>> {
+    return this.request('GET', '/v1/me/accuracy', AccuracyReport);
+  }
+
+  calibrationSets(credentialId?: string): Promise<ApiResult<z.infer<typeof CalibrationSetList>>> {
+    return this.request('GET', `/v1/calibration-sets${credentialId ? `?credentialId=${encodeURIComponent(credentialId)}` : ''}`, CalibrationSetList);
+  }
+
+  createCalibrationSet(body: CalibrationSetCreate): Promise<ApiResult<z.infer<typeof CalibrationSet>>> {
+    return this.request('POST', '/v1/calibration-sets', CalibrationSet, { body });
+  }
+
+  respondToCalibration(setId: string, idempotencyKey: string, body: CalibrationResponseRequest): Promise<ApiResult<z.infer<typeof CalibrationFeedback>>> {
+    return this.request('POST', `/v1/calibration-sets/${encodeURIComponent(setId)}/responses`, CalibrationFeedback, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  qualityRules(): Promise<ApiResult<z.infer<typeof QualityRulesList>>> {
+    return this.request('GET', '/v1/quality-rules', QualityRulesList);
+  }
+
+  setQualityRules(rules: QualityRules): Promise<ApiResult<z.infer<typeof QualityRules>>> {
+    return this.request('PUT', `/v1/quality-rules/${encodeURIComponent(rules.credentialId)}`, QualityRules, { body: rules });
+  }
+
+  adjudications(): Promise<ApiResult<z.infer<typeof AdjudicationList>>> {
+    return this.request('GET', '/v1/adjudications', AdjudicationList);
+  }
+
+  resolveAdjudication(submissionId: string, idempotencyKey: string, body: AdjudicationResolutionRequest): Promise<ApiResult<z.infer<typeof AdjudicationReceipt>>> {
+    return this.request('POST', `/v1/adjudications/${encodeURIComponent(submissionId)}/resolution`, AdjudicationReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  leadRatings(): Promise<ApiResult<z.infer<typeof LeadData>>> {
+    return this.request('GET', '/v1/lead/ratings', LeadData);
+  }
+
+  calibrationCandidates(credentialId: string): Promise<ApiResult<z.infer<typeof CandidateList>>> {
+    return this.request('GET', `/v1/lead/candidates?credentialId=${encodeURIComponent(credentialId)}`, CandidateList);
+  }
+
   private async request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: z.ZodType<T>,
     init: { body?: unknown; headers?: Record<string, string>; anonymous?: boolean } = {},
@@ -113,11 +172,13 @@ export class HostedApiClient {
     if (response.status >= 500) return { ok: false, failure: { kind: 'server', status: response.status, message: ApiError.safeParse(body).data?.error.message ?? `HTTP ${response.status}` } };
     if (response.status === 401) return { ok: false, failure: { kind: 'unauthorized', code: ApiError.safeParse(body).data?.error.code ?? 'unauthenticated' } };
     if (response.status === 404) return { ok: false, failure: { kind: 'not_found', message: ApiError.safeParse(body).data?.error.message ?? 'Not found.' } };
-    if (response.status === 409) {
+    if (response.status === 409 || response.status === 403) {
       const conflict = DecisionConflict.safeParse(body);
-      return conflict.success
-        ? { ok: false, failure: { kind: 'conflict', reason: conflict.data.error.reason, message: conflict.data.error.message } }
-        : { ok: false, failure: { kind: 'malformed', message: 'A conflict answer did not follow the contract.' } };
+      if (response.status === 409 && conflict.success) return { ok: false, failure: { kind: 'conflict', reason: conflict.data.error.reason, message: conflict.data.error.message } };
+      const refusal = ApiError.safeParse(body);
+      return refusal.success
+        ? { ok: false, failure: { kind: 'refused', status: response.status, code: refusal.data.error.code, message: refusal.data.error.message } }
+        : { ok: false, failure: { kind: 'malformed', message: `A ${response.status} answer did not follow the contract.` } };
     }
     if (response.status === 422) {
       return { ok: false, failure: { kind: 'invalid', fields: ValidationFailure.safeParse(body).data?.error.fields ?? [] } };

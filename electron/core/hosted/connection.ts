@@ -481,6 +481,8 @@ export class HostedConnection {
     switch (failure.kind) {
       case 'unauthorized':
         return new DomainError('forbidden', failure.code === 'bad_credentials' ? 'Email or password is wrong.' : 'The server ended this session; sign in again.');
+      case 'refused':
+        return new DomainError('forbidden', failure.message);
       case 'network':
       case 'server':
       case 'throttled':

@@ -97,7 +97,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
         return;
       case 'invalid':
       case 'not_found':
-        markConflict(options.db, entry.id, failure.kind === 'invalid' ? 'rejected_as_invalid' : 'submission_not_found');
+      case 'refused':
+        markConflict(options.db, entry.id, failure.kind === 'invalid' ? 'rejected_as_invalid' : failure.kind === 'refused' ? `refused_${failure.code}` : 'submission_not_found');
         report.conflicts += 1;
         return;
       case 'unauthorized':

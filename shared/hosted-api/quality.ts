@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { EvidenceComment } from '../domain/comment';
+import { Id } from '../domain/rubric';
+import { DecisionOutcome } from '../domain/submission';
+
+// Scoring quality on the hosted API: calibration sets with master scores, qualification rules,
+// double scoring with adjudication, and gold items mixed into live work (issue 6).
+
+const Timestamp = z.string().datetime();
+const Share = z.number().min(0).max(1);
+const Level = z.number().int().min(0).max(10);
+
+/** A lead's rules for one micro-credential. */
+export const QualityRules = z
+  .object({
+    credentialId: Id,
+    /** Live claims need a pass on this set first (null: no qualification needed). */
+    qualification: z
+      .object({
+        setId: Id,
+        /** Share of criteria scored exactly as the master (e.g. 0.8). */
+        minExactAgreement: Share,
+        /** No criterion further than this from the master (e.g. 1). */
+        maxLevelsOff: z.number().int().min(0).max(10),
+      })
+      .strict()
+      .nullable(),
+    /** Share of live submissions scored by a second assessor. */
+    doubleScoringRate: Share,
+    /** Share of a claimed batch that is gold items (calibration submissions with master scores). */
+    goldRate: Share,
+    /** Double-scored criterion scores further apart than this go to adjudication. */
+    adjudicationTolerance: z.number().int().min(0).max(10),
+  })
+  .strict();
+export type QualityRules = z.infer<typeof QualityRules>;
+export const QualityRulesList = z.object({ rules: z.array(QualityRules).max(500) });
+
+export const MasterScore = z.object({ criterionId: Id, level: Level, rationale: z.string().min(1).max(20_000) }).strict();
+export type MasterScore = z.infer<typeof MasterScore>;
+
+export const CalibrationSetCreate = z
+  .object({
+    credentialId: Id,
+    title: z.string().trim().min(1).max(200),
+    items: z.array(z.object({ submissionId: Id, scores: z.array(MasterScore).min(1).max(100) }).strict()).min(1).max(50),
+  })
+  .strict();
+export type CalibrationSetCreate = z.infer<typeof CalibrationSetCreate>;
+
+/** A set as an assessor sees it: which submissions, never the master scores. */
+export const CalibrationSet = z.object({ id: Id, credentialId: Id, title: z.string().max(200), createdAt: Timestamp, submissionIds: z.array(Id).max(50) });
+export type CalibrationSet = z.infer<typeof CalibrationSet>;
+export const CalibrationSetList = z.object({ sets: z.array(CalibrationSet).max(1000) });
+
+/** An assessor's scores on one calibration submission (sent with an Idempotency-Key header). */
+export const CalibrationResponseRequest = z
+  .object({
+    submissionId: Id,
+    scores: z.array(z.object({ criterionId: Id, level: Level.nullable(), rationale: z.string().max(20_000) }).strict()).max(100),
+    activeMs: z.number().int().min(0),
+    respondedAt: Timestamp,
+  })
+  .strict();
+export type CalibrationResponseRequest = z.infer<typeof CalibrationResponseRequest>;
+
+export const QualificationStatus = z.object({
+  credentialId: Id,
+  status: z.enum(['not_required', 'not_started', 'in_progress', 'qualified', 'not_qualified']),
+  setId: Id.nullable(),
+  scoredItems: z.number().int().min(0),
+  requiredItems: z.number().int().min(0),
+  exactAgreement: Share.nullable(),
+  maxLevelsOff: z.number().int().min(0).nullable(),
+  /** Why live claims are blocked, in words an assessor can act on. */
+  reason: z.string().max(500).nullable(),
+});
+export type QualificationStatus = z.infer<typeof QualificationStatus>;
+export const QualificationList = z.object({ qualifications: z.array(QualificationStatus).max(500) });
+
+/** After a calibration response: how it compares with the master, criterion by criterion. */
+export const CalibrationFeedback = z.object({
+  setId: Id,
+  submissionId: Id,
+  criteria: z.array(z.object({ criterionId: Id, level: Level.nullable(), masterLevel: Level, masterRationale: z.string().max(20_000) })).max(100),
+  exactAgreement: Share.nullable(),
+  qualification: QualificationStatus,
+});
+export type CalibrationFeedback = z.infer<typeof CalibrationFeedback>;
+
+/** The assessor's own accuracy on gold items, week by week (weeks start on Monday, UTC). */
+export const AccuracyReport = z.object({
+  weeks: z.array(z.object({ weekStart: z.string().date(), criteria: z.number().int().min(0), exact: z.number().int().min(0), adjacent: z.number().int().min(0) })).max(520),
+});
+export type AccuracyReport = z.infer<typeof AccuracyReport>;
+
+const ScoredCriterion = z.object({ criterionId: Id, level: Level.nullable(), rationale: z.string().max(20_000) });
+
+export const AdjudicationDecision = z.object({
+  assessor: z.object({ id: Id, displayName: z.string().max(200) }),
+  outcome: DecisionOutcome,
+  scores: z.array(ScoredCriterion).max(100),
+  comments: z.array(EvidenceComment).max(2000),
+  overallFeedback: z.string().max(50_000),
+  decidedAt: Timestamp,
+});
+export type AdjudicationDecision = z.infer<typeof AdjudicationDecision>;
+
+export const AdjudicationResolutionRequest = z
+  .object({ outcome: DecisionOutcome, scores: z.array(z.object({ criterionId: Id, level: Level, rationale: z.string().max(20_000) }).strict()).max(100), note: z.string().max(10_000) })
+  .strict();
+export type AdjudicationResolutionRequest = z.infer<typeof AdjudicationResolutionRequest>;
+
+export const Adjudication = z.object({
+  submissionId: Id,
+  label: z.string().max(80),
+  credentialId: Id,
+  rubricVersionId: Id,
+  reasons: z.array(z.enum(['outcome_differs', 'scores_differ'])).min(1),
+  decisions: z.array(AdjudicationDecision).length(2),
+  createdAt: Timestamp,
+  resolution: AdjudicationResolutionRequest.extend({ resolvedBy: Id, resolvedAt: Timestamp }).nullable(),
+});
+export type Adjudication = z.infer<typeof Adjudication>;
+export const AdjudicationList = z.object({ adjudications: z.array(Adjudication).max(5000) });
+export const AdjudicationReceipt = z.object({ submissionId: Id, resolvedAt: Timestamp });
+
+/** Submissions a lead may put in a calibration set. */
+export const CandidateList = z.object({ submissions: z.array(z.object({ id: Id, label: z.string().max(80), credentialId: Id })).max(500) });
+
+/**
+ * Everything the lead dashboard computes from: each score an assessor gave where a reference exists
+ * (the master on calibration and gold items) and each double-scored live score.
+ */
+export const LeadRating = z.object({
+  assessorId: Id,
+  credentialId: Id,
+  submissionId: Id,
+  criterionId: Id,
+  level: Level,
+  masterLevel: Level.nullable(),
+  source: z.enum(['calibration', 'gold', 'double']),
+  at: Timestamp,
+});
+export type LeadRating = z.infer<typeof LeadRating>;
+
+export const LeadData = z.object({
+  generatedAt: Timestamp,
+  assessors: z.array(z.object({ id: Id, displayName: z.string().max(200) })).max(10_000),
+  rules: z.array(QualityRules).max(500),
+  ratings: z.array(LeadRating).max(2_000_000),
+});
+export type LeadData = z.infer<typeof LeadData>;

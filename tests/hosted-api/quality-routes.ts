@@ -1,0 +1,93 @@
+import type { IncomingMessage } from 'node:http';
+import { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate, QualityRules } from '../../shared/hosted-api/quality';
+import { fail, HttpError, parseJson, readBody } from './http-errors';
+import { FieldErrors } from './quality-store';
+import type { HostedStore } from './store';
+
+type Answer = { status: number; body: unknown };
+
+export interface QualityRouteContext {
+  store: HostedStore;
+  now: () => Date;
+  accountId: string;
+  /** Runs a write once per Idempotency-Key (see server.ts). */
+  idempotent: (request: IncomingMessage, accountId: string, write: (raw: Buffer) => Answer) => Promise<Answer>;
+}
+
+const idPattern = '([A-Za-z0-9._:-]+)';
+
+/** 422 with the fields a quality request got wrong. */
+function checked<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof FieldErrors) throw new HttpError(422, { error: { code: 'invalid', message: error.message, fields: error.fields } });
+    throw error;
+  }
+}
+
+/**
+ * Calibration, qualification, gold accuracy, adjudication and the lead's data. Leads alone may
+ * write rules, build sets, resolve adjudications and read everyone's ratings.
+ */
+export async function routeQuality(request: IncomingMessage, url: URL, context: QualityRouteContext): Promise<Answer | null> {
+  const { store, now, accountId } = context;
+  const quality = store.quality;
+  const method = request.method ?? 'GET';
+  const path = url.pathname;
+  const requireLead = (): void => {
+    if (!store.account(accountId)?.roles.includes('lead')) throw fail(403, 'forbidden', 'Only a lead assessor may do this.');
+  };
+
+  if (method === 'GET' && path === '/v1/quality-rules') return { status: 200, body: { rules: quality.allRules() } };
+  let match = new RegExp(`^/v1/quality-rules/${idPattern}$`).exec(path);
+  if (method === 'PUT' && match) {
+    requireLead();
+    const rules = parseJson(await readBody(request), QualityRules);
+    if (rules.credentialId !== match[1]) throw new HttpError(422, { error: { code: 'invalid', message: 'The body is for another micro-credential.', fields: [{ path: 'credentialId', message: 'Must match the path.' }] } });
+    return { status: 200, body: checked(() => quality.setRules(rules)) };
+  }
+
+  if (method === 'GET' && path === '/v1/calibration-sets') return { status: 200, body: { sets: quality.sets(url.searchParams.get('credentialId') ?? undefined) } };
+  if (method === 'POST' && path === '/v1/calibration-sets') {
+    requireLead();
+    const body = parseJson(await readBody(request), CalibrationSetCreate);
+    return { status: 201, body: checked(() => quality.createSet(accountId, body, now())) };
+  }
+  match = new RegExp(`^/v1/calibration-sets/${idPattern}/responses$`).exec(path);
+  if (method === 'POST' && match) {
+    const setId = match[1]!;
+    return context.idempotent(request, accountId, (raw) => ({ status: 201, body: checked(() => quality.respond(accountId, setId, parseJson(raw, CalibrationResponseRequest))) }));
+  }
+
+  if (method === 'GET' && path === '/v1/me/qualifications') return { status: 200, body: { qualifications: quality.qualifications(accountId) } };
+  if (method === 'GET' && path === '/v1/me/accuracy') return { status: 200, body: quality.accuracy(accountId) };
+
+  if (method === 'GET' && path === '/v1/adjudications') {
+    requireLead();
+    return { status: 200, body: { adjudications: quality.adjudications() } };
+  }
+  match = new RegExp(`^/v1/adjudications/${idPattern}/resolution$`).exec(path);
+  if (method === 'POST' && match) {
+    requireLead();
+    const submissionId = match[1]!;
+    return context.idempotent(request, accountId, (raw) => {
+      const outcome = quality.resolve(accountId, submissionId, parseJson(raw, AdjudicationResolutionRequest), now());
+      if (outcome === 'not_found') throw fail(404, 'not_found', 'No adjudication for that submission.');
+      if (outcome === 'already_resolved') return { status: 409, body: { error: { code: 'already_resolved', message: 'Another lead resolved this adjudication first.' } } };
+      return { status: 201, body: { submissionId, resolvedAt: now().toISOString() } };
+    });
+  }
+
+  if (method === 'GET' && path === '/v1/lead/ratings') {
+    requireLead();
+    return { status: 200, body: quality.leadData(now()) };
+  }
+  if (method === 'GET' && path === '/v1/lead/candidates') {
+    requireLead();
+    const credentialId = url.searchParams.get('credentialId') ?? '';
+    const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100));
+    return { status: 200, body: { submissions: quality.candidates(credentialId, limit) } };
+  }
+  return null;
+}

@@ -1,0 +1,211 @@
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allCriteria } from '../../shared/domain/rubric';
+import type { RubricVersion } from '../../shared/domain/rubric';
+import type { DecisionRequest, SubmissionManifest } from '../../shared/hosted-api/schemas';
+import type { CalibrationSet, QualityRules } from '../../shared/hosted-api/quality';
+import { HostedApiClient } from '../../electron/core/hosted/api-client';
+import type { ApiResult } from '../../electron/core/hosted/api-client';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import { tempDir } from '../support/core-fixture';
+
+const root = projectPaths().root;
+const credentials = ['dp-fl-credit-scores', 'dp-fl-compound-interest', 'dp-fl-risk-return'];
+let serverDir: string;
+let api: HostedApi;
+let lead: HostedApiClient;
+let assessor: HostedApiClient;
+let second: HostedApiClient;
+const sets = new Map<string, CalibrationSet>();
+const masters = new Map<string, { rubric: RubricVersion; levels: Map<string, number> }>();
+
+const ok = <T>(result: ApiResult<T>): T => {
+  if (!result.ok) throw new Error(`hosted API call failed: ${JSON.stringify(result.failure)}`);
+  return result.value;
+};
+async function signIn(email: string): Promise<HostedApiClient> {
+  const tokens = ok(await new HostedApiClient({ baseUrl: api.url, accessToken: () => null }).signIn(email, seededPassword));
+  return new HostedApiClient({ baseUrl: api.url, accessToken: () => tokens.accessToken });
+}
+/** A decision with one level for every criterion (the master's, shifted by `shift`). */
+function decision(manifest: SubmissionManifest, level: (criterionId: string) => number, outcome: DecisionRequest['outcome'] = 'award'): DecisionRequest {
+  return {
+    rubricVersionId: manifest.rubric.id,
+    outcome,
+    conditionCode: null,
+    note: '',
+    scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: level(criterion.id), rationale: 'Seen in the evidence.' })),
+    comments: [],
+    feedback: { overall: '', components: {} },
+    activeMs: 1000,
+    decidedAt: new Date().toISOString(),
+    basedOn: null,
+  };
+}
+async function respondToSet(client: HostedApiClient, set: CalibrationSet, level: (submissionId: string, criterionId: string, master: number) => number): Promise<void> {
+  for (const submissionId of set.submissionIds) {
+    const master = masters.get(submissionId)!;
+    ok(
+      await client.respondToCalibration(set.id, randomUUID(), {
+        submissionId,
+        scores: allCriteria(master.rubric).map((criterion) => ({ criterionId: criterion.id, level: level(submissionId, criterion.id, master.levels.get(criterion.id)!), rationale: '' })),
+        activeMs: 1000,
+        respondedAt: new Date().toISOString(),
+      }),
+    );
+  }
+}
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-quality-');
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root), faults: { seed: 3 } });
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir, 150); // 1,050 submissions
+  lead = await signIn('lead@example.org');
+  assessor = await signIn('assessor@example.org');
+  second = await signIn('assessor2@example.org');
+}, 120_000);
+afterAll(async () => {
+  await api.close();
+  cleanup(serverDir);
+});
+
+describe('calibration, qualification, double scoring, adjudication and gold items on the reference server', () => {
+  it('lets a lead build calibration sets with master scores (checked against the rubric) and set the rules', async () => {
+    for (const credentialId of credentials) {
+      const { submissions } = ok(await lead.calibrationCandidates(credentialId));
+      const items = [];
+      for (const candidate of submissions.slice(0, 3)) {
+        const manifest = ok(await lead.manifest(candidate.id));
+        const levels = new Map(allCriteria(manifest.rubric).map((criterion, index) => [criterion.id, criterion.levels[(index % 2) + 1]!.level]));
+        masters.set(candidate.id, { rubric: manifest.rubric, levels });
+        items.push({ submissionId: candidate.id, scores: [...levels].map(([criterionId, level]) => ({ criterionId, level, rationale: `Master: level ${level} because the evidence shows it.` })) });
+      }
+      const bad = await lead.createCalibrationSet({ credentialId, title: 'Broken', items: [{ ...items[0]!, scores: items[0]!.scores.slice(1) }] });
+      expect(bad).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'items.0.scores' }] } });
+      const set = ok(await lead.createCalibrationSet({ credentialId, title: `Calibration ${credentialId}`, items }));
+      expect(set.submissionIds).toHaveLength(3);
+      sets.set(credentialId, set);
+      const rules: QualityRules = { credentialId, qualification: { setId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0.2, goldRate: 0, adjudicationTolerance: 0 };
+      expect(ok(await lead.setQualityRules(rules))).toEqual(rules);
+    }
+    expect(await assessor.setQualityRules({ credentialId: credentials[0]!, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0 })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } });
+    // An assessor sees the sets, never the master scores.
+    const seen = ok(await assessor.calibrationSets(credentials[0]));
+    expect(JSON.stringify(seen)).not.toMatch(/Master:/);
+  });
+
+  it('blocks live claims until the assessor qualifies, saying why, and applies the rule (80% exact, none more than one off)', async () => {
+    const blocked = await assessor.claim(5);
+    expect(blocked).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'not_qualified' } });
+    expect(!blocked.ok && blocked.failure.kind === 'refused' && blocked.failure.message).toMatch(/Score the 3 calibration submissions/);
+
+    // Everything exact except one criterion two levels off: 80% may hold, but "one level" does not.
+    let first = true;
+    for (const credentialId of credentials) {
+      await respondToSet(assessor, sets.get(credentialId)!, (_submission, _criterion, master) => {
+        if (!first) return master;
+        first = false;
+        return master === 1 ? 3 : master - 2 < 0 ? master + 2 : master - 2;
+      });
+    }
+    const statuses = ok(await assessor.qualifications()).qualifications;
+    const failed = statuses.find((status) => status.credentialId === credentials[0])!;
+    expect(failed).toMatchObject({ status: 'not_qualified', maxLevelsOff: 2, scoredItems: 3, requiredItems: 3 });
+    expect(failed.reason).toMatch(/2 levels from the master score \(at most 1 allowed\)/);
+    expect(statuses.filter((status) => status.status === 'qualified')).toHaveLength(2);
+
+    // A live claim now comes only from the micro-credentials the assessor qualified for.
+    const claimed = ok(await assessor.claim(20));
+    const manifests = await Promise.all(claimed.assignments.map(async (assignment) => ok(await assessor.manifest(assignment.submissionId))));
+    expect(manifests.length).toBe(20);
+    expect(manifests.every((manifest) => manifest.credential.id !== credentials[0])).toBe(true);
+
+    // A retake that matches the master qualifies.
+    await respondToSet(assessor, sets.get(credentials[0]!)!, (_submission, _criterion, master) => master);
+    expect(ok(await assessor.qualifications()).qualifications.every((status) => status.status === 'qualified')).toBe(true);
+    await respondToSet(second, sets.get(credentials[0]!)!, (_submission, _criterion, master) => master);
+    for (const credentialId of credentials.slice(1)) await respondToSet(second, sets.get(credentialId)!, (_submission, _criterion, master) => master);
+  });
+
+  it('double-scores the configured share of a large claim, within sampling error, and never by the same assessor twice', async () => {
+    for (;;) {
+      const claimed = ok(await assessor.claim(200));
+      if (claimed.assignments.length === 0) break;
+    }
+    const held = ok(await assessor.assignments()).assignments.map((assignment) => assignment.submissionId);
+    const live = held.length;
+    expect(live).toBeGreaterThan(900);
+    const doubled = (api.store.db.prepare(`SELECT count(*) AS n FROM double_scoring WHERE double = 1`).get() as { n: number }).n;
+    const expected = 0.2 * live;
+    const sd = Math.sqrt(live * 0.2 * 0.8);
+    expect(Math.abs(doubled - expected)).toBeLessThan(4 * sd);
+    // The second assessor is offered exactly the double-scored ones the first holds.
+    const again: string[] = [];
+    for (;;) {
+      const claimed = ok(await second.claim(200));
+      if (claimed.assignments.length === 0) break;
+      again.push(...claimed.assignments.map((assignment) => assignment.submissionId));
+    }
+    expect(again.length).toBe(doubled);
+    expect(again.every((id) => held.includes(id))).toBe(true);
+  });
+
+  it('queues disagreeing double scores for adjudication, shows both side by side, and takes one resolution', async () => {
+    const id = (api.store.db.prepare(`SELECT submission_id FROM double_scoring WHERE double = 1 LIMIT 1`).get() as { submission_id: string }).submission_id;
+    const manifest = ok(await assessor.manifest(id));
+    ok(await assessor.decide(id, randomUUID(), decision(manifest, () => 3, 'award')));
+    ok(await second.decide(id, randomUUID(), decision(manifest, () => 2, 'not_yet')));
+    expect(await second.decide(id, randomUUID(), decision(manifest, () => 2, 'not_yet'))).toMatchObject({ ok: false, failure: { kind: 'conflict', reason: 'already_decided' } });
+    expect(await assessor.adjudications()).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } });
+
+    const { adjudications } = ok(await lead.adjudications());
+    const case1 = adjudications.find((item) => item.submissionId === id)!;
+    expect(case1.reasons).toEqual(['outcome_differs', 'scores_differ']);
+    expect(case1.decisions.map((item) => [item.assessor.displayName, item.outcome])).toEqual([
+      ['Assessor One', 'award'],
+      ['Assessor Two', 'not_yet'],
+    ]);
+    const resolution = { outcome: 'award' as const, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'The first reading holds.' })), note: 'Evidence at 2:10 supports the award.' };
+    const key = randomUUID();
+    const resolved = ok(await lead.resolveAdjudication(id, key, resolution));
+    expect(ok(await lead.resolveAdjudication(id, key, resolution))).toEqual(resolved); // a replay
+    expect(await lead.resolveAdjudication(id, randomUUID(), { ...resolution, outcome: 'not_yet' })).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'already_resolved' } });
+    expect(ok(await lead.adjudications()).adjudications.find((item) => item.submissionId === id)?.resolution).toMatchObject({ outcome: 'award', resolvedBy: 'acct-lead' });
+  });
+
+  it('mixes gold items into live batches at the configured rate, indistinguishable, and scores them against the master after the decision', async () => {
+    const credentialId = credentials[1]!;
+    const rules = ok(await lead.qualityRules()).rules.find((item) => item.credentialId === credentialId)!;
+    ok(await lead.setQualityRules({ ...rules, goldRate: 1 }));
+    // The live pool is used up, so this claim is gold only: each a copy of a calibration submission.
+    const claimed = ok(await second.claim(3));
+    expect(claimed.assignments).toHaveLength(3);
+    const gold = api.store.db.prepare(`SELECT alias_id, source_id FROM gold_items WHERE account_id = 'acct-assessor-2'`).all() as { alias_id: string; source_id: string }[];
+    expect(gold.map((item) => item.alias_id).sort()).toEqual(claimed.assignments.map((item) => item.submissionId).sort());
+    const alias = gold[0]!;
+    const manifest = ok(await second.manifest(alias.alias_id));
+    const source = ok(await lead.manifest(alias.source_id));
+    expect(Object.keys(manifest).sort()).toEqual(Object.keys(source).sort());
+    expect(manifest.label).toMatch(/^Submission \d{4}$/);
+    expect(manifest.id).not.toBe(source.id);
+    expect(manifest.evidence.map((item) => item.sha256)).toEqual(source.evidence.map((item) => item.sha256));
+
+    const master = masters.get(alias.source_id)!;
+    ok(await second.decide(alias.alias_id, randomUUID(), decision(manifest, (criterionId) => master.levels.get(criterionId)!)));
+    const accuracy = ok(await second.accuracy());
+    const criteria = allCriteria(master.rubric).length;
+    expect(accuracy.weeks).toEqual([expect.objectContaining({ criteria, exact: criteria, adjacent: criteria })]);
+
+    const data = ok(await lead.leadRatings());
+    expect(data.ratings.some((rating) => rating.source === 'gold' && rating.assessorId === 'acct-assessor-2' && rating.submissionId === alias.source_id)).toBe(true);
+    expect(data.ratings.filter((rating) => rating.source === 'calibration' && rating.assessorId === 'acct-assessor-1').length).toBeGreaterThan(0);
+    // The one double-scored pair decided so far: both assessors' scores on every criterion.
+    expect(new Set(data.ratings.filter((rating) => rating.source === 'double').map((rating) => rating.assessorId))).toEqual(new Set(['acct-assessor-1', 'acct-assessor-2']));
+    expect(data.assessors.map((item) => item.displayName).sort()).toEqual(['Assessor One', 'Assessor Two']);
+  });
+});
