@@ -10,7 +10,10 @@ import { allCriteria } from '../../shared/domain/rubric';
 import type { Db } from './db/database';
 import { schemaVersion } from './db/migrate';
 import { DomainError } from './errors';
-import { listBatches, listQueue } from './repositories/batches';
+import { calibrationSetOf, listBatches, listQueue } from './repositories/batches';
+import { loadCalibrationResult } from './repositories/quality';
+import { adjudicationQueue, leadDashboard, leadExport, qualitySummary } from './quality/views';
+import { CalibrationFeedback } from '../../shared/hosted-api/quality';
 import { deleteSnippet, markSnippetUsed, saveSnippet, searchSnippets } from './repositories/comment-bank';
 import { deleteComment, getCommentOwner, listComments, saveComment, toEvidenceComment } from './repositories/comments';
 import { getCredential, getRubricVersion } from './repositories/credentials';
@@ -44,6 +47,9 @@ export const networkMethods = [
   'sync.dismissNotice',
   'downloads.pause',
   'downloads.resume',
+  'quality.refresh',
+  'calibration.start',
+  'lead.resolveAdjudication',
 ] as const;
 export type NetworkMethodName = (typeof networkMethods)[number];
 export type LocalMethodName = Exclude<MethodName, NetworkMethodName>;
@@ -179,6 +185,7 @@ export const handlers: Handlers = {
       },
       comments: commentsOf(db, submissionId),
       decision: decisionSummary(db, submissionId),
+      calibration: calibrationOf(db, submissionId),
     };
   },
 
@@ -300,4 +307,17 @@ export const handlers: Handlers = {
   'preferences.get': (_input, { db }) => readPreferences(db),
 
   'preferences.set': ({ patch }, context) => writePreferences(context.db, patch, context.now().toISOString()),
+
+  'quality.status': (_input, { db }) => qualitySummary(db),
+  'lead.dashboard': ({ credentialId }, { db }) => leadDashboard(db, credentialId),
+  'lead.export': ({ credentialId, format }, context) => leadExport(context.db, credentialId, format, context.now()),
+  'lead.adjudications': (_input, { db }) => adjudicationQueue(db),
 };
+
+/** Calibration work: its set, and the server's comparison with the master once the response synced. */
+function calibrationOf(db: Db, submissionId: string): MethodOutput<'submission.open'>['calibration'] {
+  const setId = calibrationSetOf(db, submissionId);
+  if (!setId) return null;
+  const result = CalibrationFeedback.safeParse(loadCalibrationResult(db, submissionId));
+  return { setId, result: result.success ? result.data : null };
+}

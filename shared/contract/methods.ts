@@ -4,6 +4,8 @@ import { CommentTag, ConditionCode, EvidenceComment } from '../domain/comment';
 import { DecisionSummary } from '../domain/decision';
 import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
+import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, QualificationStatus } from '../hosted-api/quality';
+import { LeadDashboard } from '../quality/dashboard';
 
 const NoInput = z.object({}).strict();
 const Timestamp = z.string().datetime();
@@ -12,6 +14,7 @@ export const BatchSummary = z.object({
   id: Id,
   label: z.string().min(1).max(200),
   isDemo: z.boolean(),
+  kind: z.enum(['live', 'calibration']),
   claimedAt: Timestamp,
   leaseExpiresAt: Timestamp,
   dueAt: Timestamp,
@@ -48,6 +51,8 @@ export const SubmissionDetail = z.object({
   }),
   comments: z.array(EvidenceComment),
   decision: DecisionSummary.nullable(),
+  /** Calibration work: the set, and once the response has synced, the comparison with the master. */
+  calibration: z.object({ setId: Id, result: CalibrationFeedback.nullable() }).nullable(),
 });
 export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
 
@@ -156,6 +161,31 @@ export const SyncConflict = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
+/** Scoring quality as the assessor sees it, from the last sync (works offline). */
+export const QualitySummary = z.object({
+  fetchedAt: Timestamp.nullable(),
+  qualifications: z.array(QualificationStatus),
+  accuracy: AccuracyReport.nullable(),
+  sets: z.array(CalibrationSet),
+});
+export type QualitySummary = z.infer<typeof QualitySummary>;
+
+export const LeadDashboardView = z.object({
+  /** When the ratings were last fetched from the hosted API (null: never). */
+  fetchedAt: Timestamp.nullable(),
+  credentials: z.array(z.object({ id: Id, title: z.string() })),
+  assessors: z.array(z.object({ id: Id, displayName: z.string() })),
+  dashboard: LeadDashboard.nullable(),
+});
+export type LeadDashboardView = z.infer<typeof LeadDashboardView>;
+
+export const AdjudicationQueue = z.object({
+  fetchedAt: Timestamp.nullable(),
+  adjudications: z.array(Adjudication.extend({ resolutionQueued: z.boolean() })),
+  rubrics: z.array(RubricVersion),
+});
+export type AdjudicationQueue = z.infer<typeof AdjudicationQueue>;
+
 /**
  * The renderer↔core contract: one map, used by both transports (Electron IPC and the preview
  * host). Inputs are strict so a renderer bug shows up as `invalid_input`, not as silently
@@ -250,6 +280,17 @@ export const methods = {
   'sync.dismissNotice': { input: z.object({ id: z.number().int().min(1) }).strict(), output: SyncStatus },
   'downloads.pause': { input: NoInput, output: SyncStatus },
   'downloads.resume': { input: NoInput, output: SyncStatus },
+  'quality.status': { input: NoInput, output: QualitySummary },
+  'quality.refresh': { input: NoInput, output: QualitySummary },
+  /** Brings a calibration set here as a batch, scored like live work. */
+  'calibration.start': { input: z.object({ setId: Id }).strict(), output: z.object({ batchId: Id, submissions: z.number().int().min(0) }) },
+  'lead.dashboard': { input: z.object({ credentialId: Id.nullable() }).strict(), output: LeadDashboardView },
+  'lead.export': {
+    input: z.object({ credentialId: Id, format: z.enum(['csv', 'pdf']) }).strict(),
+    output: z.object({ fileName: z.string().max(200), mimeType: z.string().max(100), base64: z.string() }),
+  },
+  'lead.adjudications': { input: NoInput, output: AdjudicationQueue },
+  'lead.resolveAdjudication': { input: z.object({ submissionId: Id, resolution: AdjudicationResolutionRequest }).strict(), output: AdjudicationQueue },
   'preferences.get': { input: NoInput, output: Preferences },
   'preferences.set': { input: z.object({ patch: Preferences }).strict(), output: Preferences },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvidenceComment } from '../domain/comment';
-import { Id } from '../domain/rubric';
+import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
 import { DecisionOutcome } from '../domain/submission';
 
 // Scoring quality on the hosted API: calibration sets with master scores, qualification rules,
@@ -66,6 +66,7 @@ export type CalibrationResponseRequest = z.infer<typeof CalibrationResponseReque
 
 export const QualificationStatus = z.object({
   credentialId: Id,
+  credentialTitle: z.string().max(200),
   status: z.enum(['not_required', 'not_started', 'in_progress', 'qualified', 'not_qualified']),
   setId: Id.nullable(),
   scoredItems: z.number().int().min(0),
@@ -146,6 +147,8 @@ export type LeadRating = z.infer<typeof LeadRating>;
 
 export const LeadData = z.object({
   generatedAt: Timestamp,
+  /** Each micro-credential with its current rubric: the scales the statistics use. */
+  credentials: z.array(z.object({ credential: MicroCredential, rubric: RubricVersion })).max(500),
   assessors: z.array(z.object({ id: Id, displayName: z.string().max(200) })).max(10_000),
   rules: z.array(QualityRules).max(500),
   ratings: z.array(LeadRating).max(2_000_000),

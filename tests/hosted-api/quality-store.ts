@@ -1,4 +1,4 @@
-import type { RubricVersion } from '../../shared/domain/rubric';
+import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { Assignment, DecisionRequest } from '../../shared/hosted-api/schemas';
 import type {
@@ -131,7 +131,9 @@ export class QualityStore {
 
   qualification(accountId: string, credentialId: string): QualificationStatus {
     const rule = this.rules(credentialId)?.qualification ?? null;
-    const base = { credentialId, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null };
+    const credential = this.store.sql('SELECT body FROM credentials WHERE id = ?').get(credentialId) as { body: string } | undefined;
+    const credentialTitle = credential ? (JSON.parse(credential.body) as MicroCredential).title : credentialId;
+    const base = { credentialId, credentialTitle, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null };
     if (!rule) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
     const masters = this.masters(rule.setId);
     const responses = new Map(
@@ -404,6 +406,10 @@ export class QualityStore {
     const assessorIds = [...new Set(ratings.map((rating) => rating.assessorId))].sort();
     return {
       generatedAt: now.toISOString(),
+      credentials: this.credentialIds().map((credentialId) => {
+        const row = this.store.sql('SELECT c.body AS credential, r.body AS rubric FROM credentials c JOIN rubrics r ON r.credential_id = c.id WHERE c.id = ? ORDER BY r.id DESC LIMIT 1').get(credentialId) as { credential: string; rubric: string };
+        return { credential: JSON.parse(row.credential) as MicroCredential, rubric: JSON.parse(row.rubric) as RubricVersion };
+      }),
       assessors: assessorIds.map((id) => ({ id, displayName: this.store.account(id)?.displayName ?? id })),
       rules: this.allRules(),
       ratings,

@@ -22,7 +22,7 @@ const tablesOf0001 = [
   'outbox', 'previous_attempt_scores', 'previous_attempts', 'rubric_components', 'rubric_criteria', 'rubric_versions',
   'score_levels', 'scoring_drafts', 'submissions',
 ];
-const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences', 'sync_notices'].sort();
+const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences', 'sync_notices', 'quality_snapshot', 'lead_ratings', 'calibration_results'].sort();
 
 describe('database file settings', () => {
   it('uses WAL, synchronous=FULL and foreign keys on a real file', () => {
@@ -67,7 +67,7 @@ describe('migration 0001-initial', () => {
 
   it('enforces types, checks and foreign keys', () => {
     const db = openDatabase(freshFile());
-    expect(() => db.prepare(`INSERT INTO batches VALUES ('b', 'B', 'yes', 't', 't', 't')`).run()).toThrow(/cannot store TEXT value in INTEGER column|CHECK/);
+    expect(() => db.prepare(`INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at) VALUES ('b', 'B', 'yes', 't', 't', 't')`).run()).toThrow(/cannot store TEXT value in INTEGER column|CHECK/);
     expect(() =>
       db.prepare(`INSERT INTO submissions (id, credential_id, rubric_version_id, label, attempt, submitted_at) VALUES ('s', 'nope', 'nope', 'S', 1, 't')`).run(),
     ).toThrow(/FOREIGN KEY/);

@@ -1,6 +1,7 @@
 // Writes a small two-page PDF of student work with real (selectable) text, using only the
 // standard Helvetica font so no font file is embedded. Used by make-demo-media.sh.
 import { writeFileSync } from 'node:fs';
+import { buildPdf } from '../../shared/format/simple-pdf';
 
 const pages: string[][] = [
   [
@@ -28,31 +29,8 @@ const pages: string[][] = [
   ],
 ];
 
-const escape = (text: string): string => text.replace(/[\\()]/g, (c) => `\\${c}`);
-const objects: string[] = [];
-const add = (body: string): number => objects.push(body);
-
-const catalog = add('<< /Type /Catalog /Pages 2 0 R >>');
-const pagesIndex = add('PLACEHOLDER');
-const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-const pageRefs: number[] = [];
-for (const lines of pages) {
-  const stream = ['BT', '/F1 13 Tf', '16 TL', '56 770 Td', ...lines.map((line) => `(${escape(line)}) '`), 'ET'].join('\n');
-  const content = add(`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`);
-  pageRefs.push(
-    add(`<< /Type /Page /Parent ${pagesIndex} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`),
-  );
-}
-objects[pagesIndex - 1] = `<< /Type /Pages /Kids [${pageRefs.map((n) => `${n} 0 R`).join(' ')}] /Count ${pageRefs.length} >>`;
-
-let pdf = '%PDF-1.4\n';
-const offsets: number[] = [];
-objects.forEach((body, index) => {
-  offsets.push(Buffer.byteLength(pdf));
-  pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
-});
-const xref = Buffer.byteLength(pdf);
-pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-pdf += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-writeFileSync(process.argv[2] ?? 'student-work.pdf', pdf, 'latin1');
+writeFileSync(
+  process.argv[2] ?? 'student-work.pdf',
+  buildPdf(pages.flatMap((lines) => ['new page' as const, ...lines.map((text) => [{ text, x: 56, size: 13 }])]), { lineHeight: 16 }),
+  'latin1',
+);

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ConflictChoice, DownloadItem, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
+import type { AdjudicationQueue, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
 import type { SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
@@ -14,7 +14,11 @@ import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
 import { listToDownload, recordVerificationFailure, saveEvidence, setAvailability } from '../repositories/evidence';
 import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
-import { countByState, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
+import { countByState, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
+import type { BatchRecord } from '../repositories/batches';
+import { clearQualityData, replaceLeadRatings, saveSnapshot } from '../repositories/quality';
+import { adjudicationQueue, qualitySummary } from '../quality/views';
+import type { AdjudicationResolutionRequest } from '../../../shared/hosted-api/quality';
 import { savePreviousAttempt, saveSubmission } from '../repositories/submissions';
 import { HostedApiClient } from './api-client';
 import type { ApiFailure, ApiResult } from './api-client';
@@ -74,6 +78,7 @@ export class HostedConnection {
   private pumpAgain = false;
   private readonly rate = new TransferRate();
   private lastProgressAt = 0;
+  private lastQualityRefresh = 0;
   private closed = false;
   /** Bytes a pending download would need beyond the free space (0 when it fits). */
   private diskShort = 0;
@@ -220,6 +225,7 @@ export class HostedConnection {
     await this.persist();
     this.abortDownloads();
     purgeAllDownloaded(this.options.db);
+    clearQualityData(this.options.db);
     this.removeEvidenceFolder();
     this.state = 'signed_out';
     this.options.onWorkspaceChanged();
@@ -242,17 +248,26 @@ export class HostedConnection {
         this.options.logger.error(`submission ${assignment.submissionId} quarantined: ${result.failure.kind}`);
       } else throw this.failureToError(result.failure, 'fetch the batch');
     }
-    const manifestById = new Map(manifests.map((manifest) => [manifest.id, manifest]));
+    this.importBatch({ ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false }, claimed.assignments, manifests);
+    this.options.onWorkspaceChanged();
+    this.pumpDownloads();
+    this.emitStatus();
+    return { batchId: claimed.batch.id, submissions: manifests.length };
+  }
+
+  /** Stores a batch, its submissions, rubrics and evidence manifests; evidence is fetched afterwards. */
+  private importBatch(batch: BatchRecord, assignments: { submissionId: string; position: number; leaseExpiresAt: string; dueAt: string }[], manifests: SubmissionManifest[]): void {
     const { db } = this.options;
+    const manifestById = new Map(manifests.map((manifest) => [manifest.id, manifest]));
     db.transaction(() => {
-      saveBatch(db, { ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false });
-      claimed.assignments.forEach((assignment) => {
+      saveBatch(db, batch);
+      for (const assignment of assignments) {
         const manifest = manifestById.get(assignment.submissionId);
-        if (!manifest) return;
+        if (!manifest) continue;
         saveCredential(db, manifest.credential);
         saveRubricVersion(db, manifest.rubric);
         saveSubmission(db, { id: manifest.id, credentialId: manifest.credential.id, rubricVersionId: manifest.rubric.id, label: manifest.label, attempt: manifest.attempt, submittedAt: manifest.submittedAt });
-        saveAssignment(db, { submissionId: manifest.id, batchId: claimed.batch.id, position: assignment.position, leaseExpiresAt: assignment.leaseExpiresAt, dueAt: assignment.dueAt });
+        saveAssignment(db, { submissionId: manifest.id, batchId: batch.id, position: assignment.position, leaseExpiresAt: assignment.leaseExpiresAt, dueAt: assignment.dueAt });
         reopenHandedBack(db, manifest.id);
         for (const attempt of manifest.previousAttempts) savePreviousAttempt(db, manifest.id, attempt);
         manifest.evidence.forEach((item, position) => {
@@ -272,12 +287,67 @@ export class HostedConnection {
             text: item.text,
           });
         });
-      });
+      }
     })();
+  }
+
+  /** Fetches qualification, accuracy and calibration sets (and, for a lead, the dashboard's data) for offline use. */
+  async refreshQuality(): Promise<QualitySummary> {
+    const [qualifications, accuracy, sets] = await Promise.all([
+      this.withAuth((client) => client.qualifications()),
+      this.withAuth((client) => client.accuracy()),
+      this.withAuth((client) => client.calibrationSets()),
+    ]);
+    const { db } = this.options;
+    const at = this.options.now().toISOString();
+    db.transaction(() => {
+      saveSnapshot(db, 'qualifications', qualifications.qualifications, at);
+      saveSnapshot(db, 'accuracy', accuracy, at);
+      saveSnapshot(db, 'calibration_sets', sets.sets, at);
+    })();
+    if (this.contents?.session?.account.roles.includes('lead')) {
+      const [data, adjudications] = await Promise.all([this.withAuth((client) => client.leadRatings()), this.withAuth((client) => client.adjudications())]);
+      db.transaction(() => {
+        replaceLeadRatings(db, data.ratings);
+        saveSnapshot(db, 'lead_meta', { credentials: data.credentials, assessors: data.assessors, rules: data.rules }, data.generatedAt);
+        saveSnapshot(db, 'adjudications', adjudications.adjudications, at);
+      })();
+    }
+    this.lastQualityRefresh = Date.now();
+    this.options.onWorkspaceChanged();
+    return qualitySummary(db);
+  }
+
+  /** Brings a calibration set here as its own batch: scored like live work, responses sent through the outbox. */
+  async startCalibration(setId: string): Promise<{ batchId: string; submissions: number }> {
+    const { sets } = await this.withAuth((client) => client.calibrationSets());
+    const set = sets.find((candidate) => candidate.id === setId);
+    if (!set) throw new DomainError('not_found', 'That calibration set is not on the server.');
+    const manifests: SubmissionManifest[] = [];
+    for (const submissionId of set.submissionIds) manifests.push(await this.withAuth((client) => client.manifest(submissionId)));
+    const now = this.options.now();
+    const until = new Date(now.getTime() + 30 * 86_400_000).toISOString();
+    const batchId = `calibration-${setId}`;
+    this.importBatch(
+      { id: batchId, label: `Calibration: ${set.title}`, isDemo: false, kind: 'calibration', calibrationSetId: setId, claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until },
+      set.submissionIds.map((submissionId, position) => ({ submissionId, position, leaseExpiresAt: until, dueAt: until })),
+      manifests,
+    );
     this.options.onWorkspaceChanged();
     this.pumpDownloads();
     this.emitStatus();
-    return { batchId: claimed.batch.id, submissions: manifests.length };
+    return { batchId, submissions: manifests.length };
+  }
+
+  /** A lead's resolution: queued in the outbox (works offline), sent with its own idempotency key. */
+  resolveAdjudication(submissionId: string, resolution: AdjudicationResolutionRequest): AdjudicationQueue {
+    const { db } = this.options;
+    const open = adjudicationQueue(db).adjudications.find((item) => item.submissionId === submissionId);
+    if (!open) throw new DomainError('not_found', 'That adjudication is not in the last synced queue.');
+    if (open.resolution || open.resolutionQueued) throw new DomainError('conflict', 'That adjudication is already resolved.');
+    db.transaction(() => enqueue(db, { kind: 'adjudication_resolution', entityId: submissionId, idempotencyKey: randomUUID(), payload: { submissionId, resolution }, at: this.options.now().toISOString() }))();
+    this.scheduleSync(0);
+    return adjudicationQueue(db);
   }
 
   /** Sends what waits in the outbox now (and keeps trying in the background). */
@@ -315,6 +385,10 @@ export class HostedConnection {
       }
       this.emitStatus();
       if (reachable) this.pumpDownloads();
+      // Quality data follows the work: after anything was acknowledged, and at least once a minute.
+      if (reachable && this.contents?.session && (report.acknowledged > 0 || Date.now() - this.lastQualityRefresh > 60_000)) {
+        await this.refreshQuality().catch((error: unknown) => this.options.logger.error('could not refresh quality data', error));
+      }
       const due = nextDueAt(this.options.db);
       this.scheduleSync(due ? Math.max(250, new Date(due).getTime() - Date.now()) : (this.options.syncIntervalMs ?? 30_000));
     })().finally(() => {
@@ -429,6 +503,7 @@ export class HostedConnection {
     const { db } = this.options;
     const report = db.transaction(() => {
       const wiped = wipeClaimedWork(db);
+      clearQualityData(db);
       addNotice(db, 'session_revoked', wiped, this.options.now().toISOString());
       return wiped;
     })();

@@ -50,4 +50,16 @@ export const networkHandlers: {
     await connection.ready;
     return connection.setDownloadsPaused(false);
   },
+  'quality.refresh': async (_input, connection) => {
+    await connection.ready;
+    return connection.refreshQuality();
+  },
+  'calibration.start': async ({ setId }, connection) => {
+    await connection.ready;
+    return connection.startCalibration(setId);
+  },
+  'lead.resolveAdjudication': async ({ submissionId, resolution }, connection) => {
+    await connection.ready;
+    return connection.resolveAdjudication(submissionId, resolution);
+  },
 };

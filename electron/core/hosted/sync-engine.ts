@@ -1,8 +1,15 @@
+import { z } from 'zod';
 import { DecisionPayload, LeadNotePayload } from '../../../shared/domain/decision';
 import type { Db } from '../db/database';
+import { AdjudicationResolutionRequest, CalibrationFeedback } from '../../../shared/hosted-api/quality';
+import { calibrationSetOf } from '../repositories/batches';
+import { saveCalibrationResult } from '../repositories/quality';
 import { acknowledge, beginAttempt, listDue, markConflict, scheduleRetry } from '../repositories/outbox';
 import type { OutboxEntry } from '../repositories/outbox';
 import type { ApiFailure, HostedApiClient } from './api-client';
+
+/** A lead's resolution of an adjudication, waiting in the outbox. */
+export const AdjudicationResolutionPayload = z.object({ submissionId: z.string(), resolution: AdjudicationResolutionRequest });
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -50,7 +57,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const report: DrainReport = { acknowledged: 0, conflicts: 0, retrying: 0, unauthorized: false };
   const due = listDue(options.db, now().toISOString(), 10_000);
 
-  type Answer = { ok: true } | { ok: false; failure: ApiFailure };
+  type Answer = { ok: true; value: unknown } | { ok: false; failure: ApiFailure };
   type Outcome = { entry: OutboxEntry; result: Answer | 'invalid_local_payload' };
 
   /** Sends one entry by its kind; null when the entry is not one this version knows how to send. */
@@ -59,7 +66,18 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       const payload = DecisionPayload.safeParse(entry.payload);
       if (!payload.success) return null;
       const { submissionId, ...decision } = payload.data;
+      // Calibration work goes to its set as a response; the answer compares it with the master.
+      const setId = calibrationSetOf(options.db, submissionId);
+      if (setId) {
+        const scores = decision.scores.map(({ criterionId, level, rationale }) => ({ criterionId, level, rationale }));
+        return options.client.respondToCalibration(setId, entry.idempotencyKey, { submissionId, scores, activeMs: decision.activeMs, respondedAt: decision.decidedAt });
+      }
       return options.client.decide(submissionId, entry.idempotencyKey, decision);
+    }
+    if (entry.kind === 'adjudication_resolution') {
+      const payload = AdjudicationResolutionPayload.safeParse(entry.payload);
+      if (!payload.success) return null;
+      return options.client.resolveAdjudication(payload.data.submissionId, entry.idempotencyKey, payload.data.resolution);
     }
     if (entry.kind === 'lead_note') {
       const payload = LeadNotePayload.safeParse(entry.payload);
@@ -87,6 +105,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
     }
     if (result.ok) {
       if (acknowledge(options.db, entry.id, now().toISOString())) report.acknowledged += 1;
+      const feedback = entry.kind === 'decision' ? CalibrationFeedback.safeParse(result.value) : null;
+      if (feedback?.success) saveCalibrationResult(options.db, entry.entityId, feedback.data, now().toISOString());
       return;
     }
     const failure: ApiFailure = result.failure;

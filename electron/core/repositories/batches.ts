@@ -10,6 +10,9 @@ export interface BatchRecord {
   claimedAt: string;
   leaseExpiresAt: string;
   dueAt: string;
+  /** Calibration work is scored like live work; its decisions go to the set as responses. */
+  kind?: 'live' | 'calibration';
+  calibrationSetId?: string | null;
 }
 
 export interface AssignmentRecord {
@@ -27,6 +30,7 @@ interface BatchRow {
   claimed_at: string;
   lease_expires_at: string;
   due_at: string;
+  kind: 'live' | 'calibration';
 }
 
 interface QueueRow {
@@ -52,9 +56,17 @@ const emptyCounts = (): Record<SubmissionStatus, number> => ({
 
 export function saveBatch(db: Db, batch: BatchRecord): void {
   db.prepare(
-    `INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at, kind, calibration_set_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET label = excluded.label, lease_expires_at = excluded.lease_expires_at, due_at = excluded.due_at`,
-  ).run(batch.id, batch.label, batch.isDemo ? 1 : 0, batch.claimedAt, batch.leaseExpiresAt, batch.dueAt);
+  ).run(batch.id, batch.label, batch.isDemo ? 1 : 0, batch.claimedAt, batch.leaseExpiresAt, batch.dueAt, batch.kind ?? 'live', batch.calibrationSetId ?? null);
+}
+
+/** The calibration set a submission is being scored for, or null for live work. */
+export function calibrationSetOf(db: Db, submissionId: string): string | null {
+  const row = db
+    .prepare(`SELECT b.calibration_set_id FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = ? AND b.kind = 'calibration'`)
+    .get(submissionId) as { calibration_set_id: string | null } | undefined;
+  return row?.calibration_set_id ?? null;
 }
 
 export function saveAssignment(db: Db, assignment: AssignmentRecord): void {
@@ -115,6 +127,7 @@ export function listBatches(db: Db): BatchSummary[] {
       id: batch.id,
       label: batch.label,
       isDemo: batch.is_demo === 1,
+      kind: batch.kind,
       claimedAt: batch.claimed_at,
       leaseExpiresAt: batch.lease_expires_at,
       dueAt: batch.due_at,

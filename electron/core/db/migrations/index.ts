@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { migration0001Initial } from './0001-initial';
 import { migration0002ScoringWorkspace } from './0002-scoring-workspace';
 import { migration0003SyncResolution } from './0003-sync-resolution';
+import { migration0004Quality } from './0004-quality';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Append only: a shipped migration is never edited; a change is a new number. */
-export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality];
 
 migrations.forEach((migration, index) => {
   if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered out of order`);

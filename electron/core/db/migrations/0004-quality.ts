@@ -1,0 +1,42 @@
+import type { Migration } from './index';
+
+const sql = `
+-- What the hosted API last said about scoring quality, kept for offline use: qualifications,
+-- accuracy, calibration sets, quality rules, the lead's credentials/assessors and adjudications.
+CREATE TABLE quality_snapshot (
+  key         TEXT PRIMARY KEY,
+  body        TEXT NOT NULL CHECK (json_valid(body)),
+  fetched_at  TEXT NOT NULL
+) STRICT;
+
+-- Every rating the lead dashboard computes from (replaced wholesale on each refresh).
+CREATE TABLE lead_ratings (
+  assessor_id    TEXT NOT NULL,
+  credential_id  TEXT NOT NULL,
+  submission_id  TEXT NOT NULL,
+  criterion_id   TEXT NOT NULL,
+  level          INTEGER NOT NULL,
+  master_level   INTEGER,
+  source         TEXT NOT NULL CHECK (source IN ('calibration', 'gold', 'double')),
+  at             TEXT NOT NULL
+) STRICT;
+CREATE INDEX lead_ratings_by_credential ON lead_ratings(credential_id);
+
+-- Calibration work is scored like live work; its batch says so, and the server's comparison with
+-- the master arrives after sync.
+ALTER TABLE batches ADD COLUMN kind TEXT NOT NULL DEFAULT 'live' CHECK (kind IN ('live', 'calibration'));
+ALTER TABLE batches ADD COLUMN calibration_set_id TEXT;
+CREATE TABLE calibration_results (
+  submission_id  TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+  body           TEXT NOT NULL CHECK (json_valid(body)),
+  received_at    TEXT NOT NULL
+) STRICT;
+`;
+
+export const migration0004Quality: Migration = {
+  version: 4,
+  name: 'quality',
+  up(db) {
+    db.exec(sql);
+  },
+};

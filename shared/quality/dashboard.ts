@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { Id } from '../domain/rubric';
+import { cohenKappa, confusionMatrix, krippendorffAlpha, percentAgreement } from '../statistics';
+import type { Rating, StatisticResult } from '../statistics';
+
+// The lead's calibration dashboard, computed from synced ratings (pure: core runs it, tests check it).
+
+export const Statistic = z.object({ value: z.number().nullable(), n: z.number().int().min(0), reason: z.string().optional() });
+
+const AgreementFigures = z.object({
+  /** Ratings compared with the master. */
+  n: z.number().int().min(0),
+  exact: Statistic,
+  adjacent: Statistic,
+  /** Quadratic-weighted kappa against the master, over the criterion's full scale. */
+  weightedKappa: Statistic,
+});
+export type AgreementFigures = z.infer<typeof AgreementFigures>;
+
+export const LeadDashboard = z.object({
+  credentialId: Id,
+  credentialTitle: z.string(),
+  rule: z.object({ minExactAgreement: z.number(), maxLevelsOff: z.number().int() }).nullable(),
+  criteria: z.array(z.object({ id: Id, title: z.string(), levels: z.array(z.number().int()) })),
+  assessors: z.array(
+    AgreementFigures.extend({
+      id: Id,
+      displayName: z.string(),
+      /** Largest distance from the master on any criterion. */
+      maxLevelsOff: z.number().int().nullable(),
+      flags: z.array(z.enum(['below_exact_agreement', 'too_far_off'])),
+    }),
+  ),
+  /** Per assessor and criterion. */
+  cells: z.array(AgreementFigures.extend({ assessorId: Id, criterionId: Id })),
+  perCriterion: z.array(
+    AgreementFigures.extend({
+      criterionId: Id,
+      /** Krippendorff's alpha (ordinal) across every assessor who scored the criterion's units. */
+      alpha: Statistic,
+      /** Master (rows) against assessors (columns). */
+      confusion: z.array(z.array(z.number().int().min(0))),
+    }),
+  ),
+  weeks: z.array(z.object({ weekStart: z.string(), n: z.number().int().min(0), exact: z.number().nullable(), adjacent: z.number().nullable() })),
+});
+export type LeadDashboard = z.infer<typeof LeadDashboard>;
+
+export interface DashboardRating {
+  assessorId: string;
+  submissionId: string;
+  criterionId: string;
+  level: number;
+  masterLevel: number | null;
+  at: string;
+}
+
+export interface DashboardInput {
+  credentialId: string;
+  credentialTitle: string;
+  rule: { minExactAgreement: number; maxLevelsOff: number } | null;
+  criteria: { id: string; title: string; levels: number[] }[];
+  assessors: { id: string; displayName: string }[];
+  ratings: Iterable<DashboardRating>;
+}
+
+const toStatistic = (result: StatisticResult): z.infer<typeof Statistic> => (result.reason === undefined ? { value: result.value, n: result.n } : { value: result.value, n: result.n, reason: result.reason });
+
+/** Monday (UTC) of the week an ISO time falls in. */
+export function weekStart(iso: string): string {
+  const day = new Date(iso);
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
+}
+
+function agreement(pairs: [number, number][], categories: number[]): AgreementFigures {
+  return {
+    n: pairs.length,
+    exact: toStatistic(percentAgreement(pairs, { tolerance: 0 })),
+    adjacent: toStatistic(percentAgreement(pairs, { tolerance: 1 })),
+    weightedKappa: toStatistic(cohenKappa(pairs, { categories, weights: 'quadratic' })),
+  };
+}
+
+/**
+ * Every figure on the dashboard for one micro-credential: agreement of each assessor with the
+ * master (overall and per criterion), per-criterion agreement, confusion matrices and alpha across
+ * all raters, agreement by week, and flags for assessors below the qualification rule.
+ */
+export function computeDashboard(input: DashboardInput): LeadDashboard {
+  const criteria = new Map(input.criteria.map((criterion) => [criterion.id, criterion]));
+  const scale = [...new Set(input.criteria.flatMap((criterion) => criterion.levels))].sort((a, b) => a - b);
+  const byAssessor = new Map<string, [number, number][]>();
+  const byCell = new Map<string, [number, number][]>();
+  const byCriterion = new Map<string, [number, number][]>();
+  // For alpha: criterion → unit (submission) → assessor → level (the latest rating wins).
+  const units = new Map<string, Map<string, Map<string, number>>>();
+  const weeks = new Map<string, { n: number; exact: number; adjacent: number }>();
+  const push = <K>(map: Map<K, [number, number][]>, key: K, pair: [number, number]): void => {
+    const list = map.get(key);
+    if (list) list.push(pair);
+    else map.set(key, [pair]);
+  };
+
+  for (const rating of input.ratings) {
+    if (!criteria.has(rating.criterionId)) continue;
+    let criterionUnits = units.get(rating.criterionId);
+    if (!criterionUnits) units.set(rating.criterionId, (criterionUnits = new Map<string, Map<string, number>>()));
+    let unit = criterionUnits.get(rating.submissionId);
+    if (!unit) criterionUnits.set(rating.submissionId, (unit = new Map<string, number>()));
+    unit.set(rating.assessorId, rating.level);
+    if (rating.masterLevel === null) continue;
+    const pair: [number, number] = [rating.masterLevel, rating.level];
+    push(byAssessor, rating.assessorId, pair);
+    push(byCell, `${rating.assessorId}\u0000${rating.criterionId}`, pair);
+    push(byCriterion, rating.criterionId, pair);
+    const week = weeks.get(weekStart(rating.at)) ?? { n: 0, exact: 0, adjacent: 0 };
+    week.n += 1;
+    if (pair[0] === pair[1]) week.exact += 1;
+    if (Math.abs(pair[0] - pair[1]) <= 1) week.adjacent += 1;
+    weeks.set(weekStart(rating.at), week);
+  }
+
+  const assessors = input.assessors
+    .filter((assessor) => byAssessor.has(assessor.id))
+    .map((assessor) => {
+      const pairs = byAssessor.get(assessor.id)!;
+      const figures = agreement(pairs, scale);
+      const maxLevelsOff = pairs.reduce((max, [master, level]) => Math.max(max, Math.abs(master - level)), 0);
+      const flags: ('below_exact_agreement' | 'too_far_off')[] = [];
+      if (input.rule && figures.exact.value !== null && figures.exact.value < input.rule.minExactAgreement) flags.push('below_exact_agreement');
+      if (input.rule && maxLevelsOff > input.rule.maxLevelsOff) flags.push('too_far_off');
+      return { id: assessor.id, displayName: assessor.displayName, ...figures, maxLevelsOff, flags };
+    });
+
+  const cells = [...byCell].map(([key, pairs]) => {
+    const [assessorId, criterionId] = key.split('\u0000') as [string, string];
+    return { assessorId, criterionId, ...agreement(pairs, criteria.get(criterionId)!.levels) };
+  });
+
+  const perCriterion = input.criteria.map((criterion) => {
+    const pairs = byCriterion.get(criterion.id) ?? [];
+    const raters = [...new Set([...(units.get(criterion.id)?.values() ?? [])].flatMap((unit) => [...unit.keys()]))];
+    const table: Rating[][] = [...(units.get(criterion.id)?.values() ?? [])].map((unit) => raters.map((rater) => unit.get(rater) ?? null));
+    return {
+      criterionId: criterion.id,
+      ...agreement(pairs, criterion.levels),
+      alpha: toStatistic(krippendorffAlpha(table, { level: 'ordinal' })),
+      confusion: confusionMatrix(pairs, { categories: criterion.levels }).counts,
+    };
+  });
+
+  return {
+    credentialId: input.credentialId,
+    credentialTitle: input.credentialTitle,
+    rule: input.rule,
+    criteria: input.criteria,
+    assessors,
+    cells,
+    perCriterion,
+    weeks: [...weeks]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([start, week]) => ({ weekStart: start, n: week.n, exact: week.n > 0 ? week.exact / week.n : null, adjacent: week.n > 0 ? week.adjacent / week.n : null })),
+  };
+}
+
+/** The dashboard as CSV (RFC 4180): one row per assessor and criterion, then per criterion, then per week. */
+export function dashboardCsv(dashboard: LeadDashboard, names: { assessor: (id: string) => string; criterion: (id: string) => string }): string {
+  const cell = (value: string | number | null | undefined): string => {
+    const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(Math.round(value * 10_000) / 10_000) : value;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags'].join(',')];
+  for (const assessor of dashboard.assessors) {
+    lines.push(['assessor', assessor.displayName, '', '', assessor.n, assessor.exact.value, assessor.adjacent.value, assessor.weightedKappa.value, null, assessor.flags.join(' ')].map(cell).join(','));
+  }
+  for (const row of dashboard.cells) {
+    lines.push(['assessor_criterion', names.assessor(row.assessorId), names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, null, ''].map(cell).join(','));
+  }
+  for (const row of dashboard.perCriterion) {
+    lines.push(['criterion', '', names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, row.alpha.value, ''].map(cell).join(','));
+  }
+  for (const week of dashboard.weeks) lines.push(['week', '', '', week.weekStart, week.n, week.exact, week.adjacent, null, null, ''].map(cell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

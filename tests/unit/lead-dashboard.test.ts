@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { computeDashboard, dashboardCsv, weekStart } from '../../shared/quality/dashboard';
+import type { DashboardRating } from '../../shared/quality/dashboard';
+import { krippendorffAlpha } from '../../shared/statistics';
+
+const week1 = '2026-11-03T10:00:00.000Z'; // a Tuesday
+const week2 = '2026-11-10T10:00:00.000Z';
+const rating = (assessorId: string, submissionId: string, masterLevel: number, level: number, at: string): DashboardRating => ({ assessorId, submissionId, criterionId: 'c1', level, masterLevel, at });
+const ratings = [
+  rating('a', 's1', 2, 2, week1),
+  rating('a', 's2', 3, 3, week1),
+  rating('a', 's3', 1, 2, week1),
+  rating('a', 's4', 4, 4, week1),
+  rating('b', 's1', 2, 3, week2),
+  rating('b', 's2', 3, 1, week2),
+  rating('b', 's3', 1, 1, week2),
+  rating('b', 's4', 4, 4, week2),
+];
+const dashboard = computeDashboard({
+  credentialId: 'cred',
+  credentialTitle: 'Credit scores',
+  rule: { minExactAgreement: 0.8, maxLevelsOff: 1 },
+  criteria: [
+    { id: 'c1', title: 'Context', levels: [1, 2, 3, 4] },
+    { id: 'c2', title: 'Objectives', levels: [1, 2, 3, 4] },
+  ],
+  assessors: [
+    { id: 'a', displayName: 'Assessor A' },
+    { id: 'b', displayName: 'Assessor B' },
+    { id: 'c', displayName: 'Never scored' },
+  ],
+  ratings,
+});
+
+describe('lead dashboard figures (checked by hand)', () => {
+  it('gives each assessor exact and adjacent agreement and quadratic-weighted kappa against the master', () => {
+    const [a, b] = dashboard.assessors;
+    expect(dashboard.assessors.map((row) => row.id)).toEqual(['a', 'b']);
+    expect(a).toMatchObject({ n: 4, exact: { value: 0.75 }, adjacent: { value: 1 }, maxLevelsOff: 1 });
+    // Disagreement (i−j)²/9: observed 1/36, expected 2/9 from the marginals, so κw = 1 − 1/8.
+    expect(a!.weightedKappa.value).toBeCloseTo(0.875, 12);
+    expect(b).toMatchObject({ n: 4, exact: { value: 0.5 }, adjacent: { value: 0.75 }, maxLevelsOff: 2 });
+  });
+
+  it('flags assessors below the rule, with the reason', () => {
+    expect(dashboard.assessors.map((row) => [row.id, row.flags])).toEqual([
+      ['a', ['below_exact_agreement']],
+      ['b', ['below_exact_agreement', 'too_far_off']],
+    ]);
+  });
+
+  it('builds the master × assessor confusion matrix over the full scale, and alpha across all raters', () => {
+    const c1 = dashboard.perCriterion.find((row) => row.criterionId === 'c1')!;
+    expect(c1.confusion).toEqual([
+      [1, 1, 0, 0],
+      [0, 1, 1, 0],
+      [1, 0, 1, 0],
+      [0, 0, 0, 2],
+    ]);
+    expect(c1).toMatchObject({ n: 8, exact: { value: 5 / 8 }, adjacent: { value: 7 / 8 } });
+    expect(c1.alpha.value).toBeCloseTo(krippendorffAlpha([[2, 3], [3, 1], [2, 1], [4, 4]], { level: 'ordinal' }).value!, 12);
+    const c2 = dashboard.perCriterion.find((row) => row.criterionId === 'c2')!;
+    expect(c2).toMatchObject({ n: 0, exact: { value: null }, alpha: { value: null } });
+    expect(c2.exact.reason).toBeTruthy();
+  });
+
+  it('tracks agreement week by week (weeks start on Monday)', () => {
+    expect(weekStart(week1)).toBe('2026-11-02');
+    expect(dashboard.weeks).toEqual([
+      { weekStart: '2026-11-02', n: 4, exact: 0.75, adjacent: 1 },
+      { weekStart: '2026-11-09', n: 4, exact: 0.5, adjacent: 0.75 },
+    ]);
+  });
+
+  it('exports the same figures as CSV, quoting what needs quoting', () => {
+    const csv = dashboardCsv(dashboard, { assessor: (id) => (id === 'a' ? 'Assessor, "A"' : id), criterion: (id) => id });
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('section,assessor,criterion,week,n,exact_agreement,adjacent_agreement,weighted_kappa,krippendorff_alpha,flags');
+    expect(lines).toContain('assessor,Assessor A,,,4,0.75,1,0.875,,below_exact_agreement');
+    expect(lines).toContain('assessor_criterion,"Assessor, ""A""",c1,,4,0.75,1,0.875,,');
+    expect(lines).toContain('week,,,2026-11-09,4,0.5,0.75,,,');
+  });
+});
