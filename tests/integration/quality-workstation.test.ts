@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdjudicationQueue, LeadDashboardView, QualitySummary, SubmissionDetail, WorkspaceSummary } from '../../shared/contract/methods';
+import type { QueueItem } from '../../shared/domain/submission';
+import { allCriteria } from '../../shared/domain/rubric';
+import type { DecisionRequest } from '../../shared/hosted-api/schemas';
+import { HostedApiClient } from '../../electron/core/hosted/api-client';
+import type { ApiResult } from '../../electron/core/hosted/api-client';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import type { CoreFixture } from '../support/core-fixture';
+import { openTestCore, tempDir, value } from '../support/core-fixture';
+
+const root = projectPaths().root;
+const credentialId = 'dp-fl-credit-scores';
+let serverDir: string;
+let api: HostedApi;
+let assessor: CoreFixture;
+let lead: CoreFixture;
+let setId: string;
+
+const ok = <T>(result: ApiResult<T>): T => {
+  if (!result.ok) throw new Error(`hosted API call failed: ${JSON.stringify(result.failure)}`);
+  return result.value;
+};
+const call = async <T>(fixture: CoreFixture, method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-quality-ws-');
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir, 10);
+  // The lead's set-up, straight on the API: two submissions, masters at the top level, a rule.
+  const tokens = ok(await new HostedApiClient({ baseUrl: api.url, accessToken: () => null }).signIn('lead@example.org', seededPassword));
+  const client = new HostedApiClient({ baseUrl: api.url, accessToken: () => tokens.accessToken });
+  const { submissions } = ok(await client.calibrationCandidates(credentialId));
+  const items = [];
+  for (const candidate of submissions.slice(0, 2)) {
+    const manifest = ok(await client.manifest(candidate.id));
+    items.push({ submissionId: candidate.id, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: criterion.levels.at(-1)!.level, rationale: `Master rationale for ${criterion.id}.` })) });
+  }
+  setId = ok(await client.createCalibrationSet({ credentialId, title: 'Credit scores anchors', items })).id;
+  ok(await client.setQualityRules({ credentialId, qualification: { setId, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0 }));
+  assessor = openTestCore();
+  lead = openTestCore();
+  await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
+  await call(lead, 'session.signIn', { serverUrl: api.url, email: 'lead@example.org', password: seededPassword });
+});
+afterAll(async () => {
+  assessor.dispose();
+  lead.dispose();
+  await api.close();
+  cleanup(serverDir);
+});
+
+describe('scoring quality in the workstation, against the reference server', () => {
+  it('shows qualification status and scores a calibration set like live work, then shows agreement with the master', async () => {
+    const before = await call<QualitySummary>(assessor, 'quality.refresh');
+    const status = before.qualifications.find((item) => item.credentialId === credentialId)!;
+    expect(status).toMatchObject({ status: 'not_started', credentialTitle: expect.any(String) as string });
+    expect(status.reason).toMatch(/Score the 2 calibration submissions/);
+    expect(before.sets.map((set) => set.id)).toEqual([setId]);
+
+    const { batchId, submissions } = await call<{ batchId: string; submissions: number }>(assessor, 'calibration.start', { setId });
+    expect(submissions).toBe(2);
+    const summary = await call<WorkspaceSummary>(assessor, 'workspace.summary');
+    expect(summary.batches.find((batch) => batch.id === batchId)).toMatchObject({ kind: 'calibration', label: 'Calibration: Credit scores anchors' });
+
+    const items = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items;
+    for (const item of items) {
+      const detail = await call<SubmissionDetail>(assessor, 'submission.open', { submissionId: item.submissionId });
+      expect(detail.calibration).toEqual({ setId, result: null });
+      for (const criterion of allCriteria(detail.rubric)) {
+        await call(assessor, 'draft.setScore', { submissionId: item.submissionId, criterionId: criterion.id, level: criterion.levels.at(-1)!.level });
+      }
+      await call(assessor, 'decision.submit', { submissionId: item.submissionId, outcome: 'award', conditionCode: null, note: '' });
+    }
+    await until(async () => (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items.every((item) => item.status === 'synced'), 'the responses to sync');
+
+    const detail = await call<SubmissionDetail>(assessor, 'submission.open', { submissionId: items[0]!.submissionId });
+    expect(detail.calibration?.result?.exactAgreement).toBe(1);
+    expect(detail.calibration?.result?.criteria[0]).toMatchObject({ masterRationale: expect.stringMatching(/^Master rationale for /) as string });
+    expect(api.store.decisionCount()).toBe(0); // responses, not decisions on candidates
+
+    const after = await call<QualitySummary>(assessor, 'quality.refresh');
+    expect(after.qualifications.find((item) => item.credentialId === credentialId)?.status).toBe('qualified');
+    expect((await call<{ submissions: number }>(assessor, 'batch.claim', { size: 3 })).submissions).toBe(3);
+  });
+
+  it('gives the lead a dashboard from synced data, says how fresh it is, and exports CSV and PDF', async () => {
+    await call(lead, 'quality.refresh');
+    const view = await call<LeadDashboardView>(lead, 'lead.dashboard', { credentialId });
+    expect(view.fetchedAt).not.toBeNull();
+    expect(view.dashboard?.assessors).toEqual([expect.objectContaining({ displayName: 'Assessor One', exact: expect.objectContaining({ value: 1 }) as unknown, flags: [] })]);
+    const criteria = view.dashboard!.criteria.length;
+    expect(view.dashboard?.assessors[0]?.n).toBe(2 * criteria);
+
+    const csv = await call<{ fileName: string; base64: string }>(lead, 'lead.export', { credentialId, format: 'csv' });
+    expect(csv.fileName).toMatch(/^calibration-report-dp-fl-credit-scores-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain(`assessor,Assessor One,,,${2 * criteria},1,1,`);
+    const pdf = Buffer.from((await call<{ base64: string }>(lead, 'lead.export', { credentialId, format: 'pdf' })).base64, 'base64');
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
+    const page = await document.getPage(1);
+    const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    expect(text).toContain('Calibration report');
+    expect(text).toContain('Assessor One');
+    expect(text).toContain('100.0%');
+  });
+
+  it('lets the lead resolve an adjudication through the outbox', async () => {
+    // Two assessors disagree on a double-scored submission (recorded straight on the server).
+    const [submissionId] = (api.store.db.prepare(`SELECT id FROM submissions WHERE credential_id = ? AND id NOT IN (SELECT submission_id FROM calibration_items) AND id NOT IN (SELECT submission_id FROM assignments) LIMIT 1`).all(credentialId) as { id: string }[]).map((row) => row.id);
+    api.store.db.prepare('INSERT INTO double_scoring VALUES (?, 1)').run(submissionId);
+    const manifest = api.store.submission(submissionId!)!;
+    const body = (outcome: DecisionRequest['outcome'], level: number): DecisionRequest => ({
+      rubricVersionId: manifest.rubric.id,
+      outcome,
+      conditionCode: null,
+      note: '',
+      scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level, rationale: 'Because.' })),
+      comments: [],
+      feedback: { overall: '', components: {} },
+      activeMs: 1,
+      decidedAt: new Date().toISOString(),
+      basedOn: null,
+    });
+    for (const [account, decision] of [['acct-assessor-1', body('award', 3)], ['acct-assessor-2', body('not_yet', 2)]] as const) {
+      api.store.recordDecision(account, submissionId!, decision, new Date());
+      api.store.quality.afterDecision(account, submissionId!, decision, new Date());
+    }
+    await call(lead, 'quality.refresh');
+    const queue = await call<AdjudicationQueue>(lead, 'lead.adjudications');
+    expect(queue.adjudications.map((item) => [item.submissionId, item.reasons, item.resolutionQueued])).toEqual([[submissionId, ['outcome_differs', 'scores_differ'], false]]);
+    expect(queue.rubrics.length).toBeGreaterThan(0);
+    const resolution = { outcome: 'award' as const, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Agreed on review.' })), note: randomUUID() };
+    const queued = await call<AdjudicationQueue>(lead, 'lead.resolveAdjudication', { submissionId, resolution });
+    expect(queued.adjudications[0]?.resolutionQueued).toBe(true);
+    expect(await lead.core.invokeAsync('lead.resolveAdjudication', { submissionId, resolution })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await until(async () => api.store.quality.adjudications()[0]?.resolution !== null, 'the resolution to reach the server');
+    expect(api.store.quality.adjudications()[0]?.resolution).toMatchObject({ outcome: 'award', note: resolution.note, resolvedBy: 'acct-lead' });
+  });
+});
