@@ -10,7 +10,7 @@ import { allCriteria } from '../../shared/domain/rubric';
 import type { Db } from './db/database';
 import { schemaVersion } from './db/migrate';
 import { DomainError } from './errors';
-import { calibrationSetOf, listBatches, listQueue } from './repositories/batches';
+import { batchKindOf, calibrationSetOf, listBatches, listQueue } from './repositories/batches';
 import { loadCalibrationResult } from './repositories/quality';
 import { adjudicationQueue, leadDashboard, leadExport, qualitySummary } from './quality/views';
 import { CalibrationFeedback } from '../../shared/hosted-api/quality';
@@ -50,6 +50,10 @@ export const networkMethods = [
   'quality.refresh',
   'calibration.start',
   'lead.resolveAdjudication',
+  'lead.setRules',
+  'lead.candidates',
+  'lead.prepareSet',
+  'lead.publishSet',
 ] as const;
 export type NetworkMethodName = (typeof networkMethods)[number];
 export type LocalMethodName = Exclude<MethodName, NetworkMethodName>;
@@ -185,6 +189,7 @@ export const handlers: Handlers = {
       },
       comments: commentsOf(db, submissionId),
       decision: decisionSummary(db, submissionId),
+      mode: batchKindOf(db, submissionId),
       calibration: calibrationOf(db, submissionId),
     };
   },
@@ -252,6 +257,7 @@ export const handlers: Handlers = {
 
   'decision.submit': ({ submissionId, outcome, conditionCode, note }, context) => {
     const submission = requireEditable(context.db, submissionId);
+    if (batchKindOf(context.db, submissionId) === 'master') throw new DomainError('conflict', 'Master scores are published with the calibration set, not decided one by one.');
     const rubric = requireRubric(context.db, submission);
     const draft = getDraft(context.db, submissionId);
     const scores = Object.fromEntries(draft.scores.map((score) => [score.criterionId, score.level]));

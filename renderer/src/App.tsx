@@ -7,6 +7,11 @@ import { describeError } from './errors';
 import { changeLocale, supportedLocales } from './i18n';
 import type { Locale } from './i18n';
 import { HostedPanel } from './hosted/HostedPanel';
+import { useHosted } from './hosted/use-hosted';
+import { AdjudicationQueueView } from './lead/AdjudicationQueueView';
+import { LeadDashboardView } from './lead/LeadDashboardView';
+import { MasterBatchBar } from './lead/SetBuilder';
+import { QualityPanel } from './quality/QualityPanel';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcuts } from './keyboard/use-shortcuts';
 import { BatchQueue } from './queue/BatchQueue';
@@ -21,6 +26,8 @@ import { useQueue, useWorkspaceSummary } from './workspace/use-workspace';
 const batchStorageKey = 'assessor.batch';
 
 type Undo = { submissionId: string; label: string; outcome: string };
+/** What the main area shows: scoring, or (for a lead) the calibration dashboard or the adjudication queue. */
+type View = 'scoring' | 'dashboard' | 'adjudication';
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -33,6 +40,10 @@ export function App(): React.JSX.Element {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [view, setView] = useState<View>('scoring');
+  const { session } = useHosted();
+  const isLead = session?.signedIn === true && session.roles.includes('lead');
+  const shownView: View = isLead ? view : 'scoring';
   const workspaceActions = useRef<WorkspaceActions | null>(null);
   const queueRef = useRef<HTMLDivElement>(null);
   const batches = summary.state === 'ready' ? summary.value.batches : [];
@@ -125,6 +136,15 @@ export function App(): React.JSX.Element {
           {saveStatus.state === 'saved' && (saveStatus.at ? t('save.savedAt', { time: formatTime(saveStatus.at, i18n.language) }) : t('save.allSaved'))}
           {saveStatus.state === 'failed' && t('save.failed', { message: describeError(saveStatus.error, t) })}
         </p>
+        {isLead && (
+          <nav className="view-switch" aria-label={t('lead.views')}>
+            {(['scoring', 'dashboard', 'adjudication'] as const).map((candidate) => (
+              <button key={candidate} type="button" aria-pressed={shownView === candidate} onClick={() => setView(candidate)}>
+                {t(`lead.view.${candidate}`)}
+              </button>
+            ))}
+          </nav>
+        )}
         <button type="button" className="header-button" onClick={() => setShortcutsOpen(true)}>
           {t('shortcuts.open')}
         </button>
@@ -143,6 +163,7 @@ export function App(): React.JSX.Element {
       <div className="app-body">
         <nav className="queue-pane" aria-label={t('queue.title')}>
           <HostedPanel onClaimed={chooseBatch} />
+          {session?.signedIn && <QualityPanel onCalibrationStarted={chooseBatch} />}
           {batches.length > 1 && (
             <label className="batch-picker">
               {t('queue.batch')}{' '}
@@ -158,6 +179,7 @@ export function App(): React.JSX.Element {
               </select>
             </label>
           )}
+          {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batch.label} onPublished={setNotice} />}
           {batch && <BatchQueue ref={queueRef} batch={batch} queue={queue} openSubmissionId={openSubmissionId} onOpen={open} />}
           {summary.state === 'ready' && batches.length === 0 && <p>{t('app.noBatches')}</p>}
         </nav>
@@ -178,7 +200,16 @@ export function App(): React.JSX.Element {
               </button>
             </div>
           )}
-          {openSubmissionId && preferences.ready ? (
+          {shownView === 'dashboard' ? (
+            <LeadDashboardView
+              onMasterBatch={(id) => {
+                chooseBatch(id);
+                setView('scoring');
+              }}
+            />
+          ) : shownView === 'adjudication' ? (
+            <AdjudicationQueueView />
+          ) : openSubmissionId && preferences.ready ? (
             <SubmissionWorkspace
               key={openSubmissionId}
               submissionId={openSubmissionId}

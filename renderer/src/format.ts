@@ -29,3 +29,7 @@ export function formatDuration(seconds: number, locale: string): string {
   const minutes = Math.ceil((seconds % 3600) / 60);
   return minutes > 0 ? new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format([unit(hours, 'hour'), unit(minutes, 'minute')]) : unit(hours, 'hour');
 }
+
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

@@ -4,7 +4,7 @@ import { CommentTag, ConditionCode, EvidenceComment } from '../domain/comment';
 import { DecisionSummary } from '../domain/decision';
 import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
-import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, QualificationStatus } from '../hosted-api/quality';
+import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, QualificationStatus, QualityRules } from '../hosted-api/quality';
 import { LeadDashboard } from '../quality/dashboard';
 
 const NoInput = z.object({}).strict();
@@ -14,7 +14,7 @@ export const BatchSummary = z.object({
   id: Id,
   label: z.string().min(1).max(200),
   isDemo: z.boolean(),
-  kind: z.enum(['live', 'calibration']),
+  kind: z.enum(['live', 'calibration', 'master']),
   claimedAt: Timestamp,
   leaseExpiresAt: Timestamp,
   dueAt: Timestamp,
@@ -51,6 +51,8 @@ export const SubmissionDetail = z.object({
   }),
   comments: z.array(EvidenceComment),
   decision: DecisionSummary.nullable(),
+  /** Live work, calibration, or a lead's master scoring for a new calibration set (no decision). */
+  mode: z.enum(['live', 'calibration', 'master']),
   /** Calibration work: the set, and once the response has synced, the comparison with the master. */
   calibration: z.object({ setId: Id, result: CalibrationFeedback.nullable() }).nullable(),
 });
@@ -175,6 +177,9 @@ export const LeadDashboardView = z.object({
   fetchedAt: Timestamp.nullable(),
   credentials: z.array(z.object({ id: Id, title: z.string() })),
   assessors: z.array(z.object({ id: Id, displayName: z.string() })),
+  /** The rules of the chosen micro-credential, and the sets it could qualify on. */
+  rules: QualityRules.nullable(),
+  sets: z.array(CalibrationSet),
   dashboard: LeadDashboard.nullable(),
 });
 export type LeadDashboardView = z.infer<typeof LeadDashboardView>;
@@ -290,6 +295,14 @@ export const methods = {
     output: z.object({ fileName: z.string().max(200), mimeType: z.string().max(100), base64: z.string() }),
   },
   'lead.adjudications': { input: NoInput, output: AdjudicationQueue },
+  'lead.setRules': { input: z.object({ rules: QualityRules }).strict(), output: LeadDashboardView },
+  'lead.candidates': { input: z.object({ credentialId: Id }).strict(), output: z.object({ submissions: z.array(z.object({ id: Id, label: z.string() })) }) },
+  /** Brings the chosen submissions here for the lead to score as the master. */
+  'lead.prepareSet': {
+    input: z.object({ credentialId: Id, title: z.string().trim().min(1).max(200), submissionIds: z.array(Id).min(1).max(50) }).strict(),
+    output: z.object({ batchId: Id, submissions: z.number().int().min(0) }),
+  },
+  'lead.publishSet': { input: z.object({ batchId: Id }).strict(), output: z.object({ setId: Id, title: z.string(), submissions: z.number().int().min(0) }) },
   'lead.resolveAdjudication': { input: z.object({ submissionId: Id, resolution: AdjudicationResolutionRequest }).strict(), output: AdjudicationQueue },
   'preferences.get': { input: NoInput, output: Preferences },
   'preferences.set': { input: z.object({ patch: Preferences }).strict(), output: Preferences },

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { SubmissionDetail } from '../../shared/contract/methods';
 import { rpc } from '../support/http';
 import { startPreview } from './harness';
 import { useWorkstationSession } from './session';
-import { openFromQueue, videoTime, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { openFromQueue, seriousAxeViolations, videoTime, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 
 const session = useWorkstationSession();
 
@@ -279,22 +277,12 @@ describe('nothing lost', () => {
 describe('accessibility', () => {
   it('has no serious or critical axe violations in the workspace, the flag dialog and the shortcut sheet', async () => {
     const { page, preview } = session;
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 004/);
     await waitForVideo(page);
     await page.keyboard.press('c');
     await page.keyboard.type('A comment for the scan.');
-    const scan = async (): Promise<unknown[]> => {
-      await page.evaluate(axeSource); // through the DevTools protocol, so our CSP does not block it
-      return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.slice(0, 3).map((node) => node.target) }));
-      });
-    };
+    const scan = (): Promise<unknown[]> => seriousAxeViolations(page);
     expect(await scan()).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Flag for lead review' }).click();

@@ -83,3 +83,17 @@ export function wipeClaimedWork(db: Db): WipeReport {
     return report;
   })();
 }
+
+/**
+ * Removes one batch and everything of its submissions here (a lead's master scoring once the set
+ * is published: the evidence is no longer needed on this machine).
+ */
+export function removeBatch(db: Db, batchId: string): void {
+  const inBatch = `SELECT submission_id FROM assignments WHERE batch_id = ?`;
+  db.transaction(() => {
+    forget(db, db.prepare(`SELECT id, local_path FROM evidence_items WHERE local_path LIKE '%.enc' AND submission_id IN (${inBatch})`).all(batchId) as LocalFile[]);
+    db.prepare(`DELETE FROM outbox WHERE entity_id IN (${inBatch})`).run(batchId);
+    db.prepare(`DELETE FROM submissions WHERE id IN (${inBatch})`).run(batchId);
+    db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+  })();
+}

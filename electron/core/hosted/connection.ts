@@ -2,13 +2,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { AdjudicationQueue, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
+import type { AdjudicationQueue, LeadDashboardView, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
 import type { SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { downloadEvidence } from '../evidence/downloader';
-import { purgeAcknowledged, purgeAllDownloaded, storageUsage, wipeClaimedWork } from '../evidence/retention';
+import { purgeAcknowledged, purgeAllDownloaded, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
+import { listQueue, masterSetOf } from '../repositories/batches';
+import { getRubricVersion } from '../repositories/credentials';
+import { getDraft } from '../repositories/drafts';
+import { getAssignedSubmission } from '../repositories/submissions';
+import { allCriteria } from '../../../shared/domain/rubric';
 import type { Logger } from '../log';
 import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
@@ -17,8 +22,8 @@ import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
 import { countByState, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
 import type { BatchRecord } from '../repositories/batches';
 import { clearQualityData, replaceLeadRatings, saveSnapshot } from '../repositories/quality';
-import { adjudicationQueue, qualitySummary } from '../quality/views';
-import type { AdjudicationResolutionRequest } from '../../../shared/hosted-api/quality';
+import { adjudicationQueue, leadDashboard, qualitySummary } from '../quality/views';
+import type { AdjudicationResolutionRequest, QualityRules } from '../../../shared/hosted-api/quality';
 import { savePreviousAttempt, saveSubmission } from '../repositories/submissions';
 import { HostedApiClient } from './api-client';
 import type { ApiFailure, ApiResult } from './api-client';
@@ -33,6 +38,8 @@ const VaultContents = z.object({
     .object({ serverUrl: z.string().url(), accessToken: z.string(), refreshToken: z.string(), account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), roles: z.array(z.enum(['assessor', 'lead'])) }) })
     .nullable(),
   lastServerUrl: z.string().nullable(),
+  /** Whose claimed work this machine holds (kept after sign-out, so only that account can sync it). */
+  workOwner: z.object({ serverUrl: z.string(), accountId: z.string() }).nullable().default(null),
   /** The assessor paused downloads (kept across restarts). */
   downloadsPaused: z.boolean().default(false),
 });
@@ -92,7 +99,7 @@ export class HostedConnection {
   private async start(): Promise<void> {
     const raw = await this.options.vault.load();
     const parsed = raw ? VaultContents.safeParse(JSON.parse(raw)) : null;
-    this.contents = parsed?.success ? parsed.data : { evidenceKey: randomBytes(32).toString('hex'), session: null, lastServerUrl: null, downloadsPaused: false };
+    this.contents = parsed?.success ? parsed.data : { evidenceKey: randomBytes(32).toString('hex'), session: null, lastServerUrl: null, downloadsPaused: false, workOwner: null };
     if (!parsed?.success) await this.persist();
     if (this.contents.session) {
       this.state = 'online';
@@ -203,12 +210,37 @@ export class HostedConnection {
     const client = new HostedApiClient({ baseUrl: serverUrl, accessToken: () => null });
     const result = await client.signIn(email, password);
     if (!result.ok) throw this.failureToError(result.failure, 'sign in');
-    this.contents = { ...this.contents!, session: { serverUrl, ...result.value, account: result.value.account }, lastServerUrl: serverUrl };
+    this.handOver({ serverUrl, accountId: result.value.account.id });
+    this.contents = { ...this.contents!, session: { serverUrl, ...result.value, account: result.value.account }, lastServerUrl: serverUrl, workOwner: { serverUrl, accountId: result.value.account.id } };
     await this.persist();
     this.state = 'online';
+    this.lastQualityRefresh = 0; // a new account: its quality data is fetched with the first sync
     this.emitStatus();
     this.scheduleSync(0);
     return this.session();
+  }
+
+  /**
+   * Another account signs in on this machine: the previous account's claimed work must neither be
+   * shown to it nor sent with its token. Work that has all reached the server is cleared; unsent
+   * work stops the sign-in until its owner has synced it.
+   */
+  private handOver(next: { serverUrl: string; accountId: string }): void {
+    const owner = this.contents?.workOwner;
+    if (!owner || (owner.serverUrl === next.serverUrl && owner.accountId === next.accountId)) return;
+    const { db } = this.options;
+    const unsent = (
+      db.prepare(`SELECT count(*) AS n FROM outbox o WHERE o.state IN ('pending', 'conflict') AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)`).get() as { n: number }
+    ).n;
+    if (unsent > 0) throw new DomainError('conflict', `This computer holds ${unsent} unsent decisions of another account. Sign in as that account and sync them first.`);
+    this.abortDownloads();
+    db.transaction(() => {
+      wipeClaimedWork(db);
+      clearQualityData(db);
+    })();
+    this.removeEvidenceFolder();
+    this.options.logger.info('another account signed in: the previous account’s synced work was cleared');
+    this.options.onWorkspaceChanged();
   }
 
   async signOut(): Promise<SessionInfo> {
@@ -337,6 +369,64 @@ export class HostedConnection {
     this.pumpDownloads();
     this.emitStatus();
     return { batchId, submissions: manifests.length };
+  }
+
+  /** A lead changes a micro-credential's rules on the server (online only: they govern every assessor's claims). */
+  async setQualityRules(rules: QualityRules): Promise<LeadDashboardView> {
+    await this.withAuth((client) => client.setQualityRules(rules));
+    await this.refreshQuality();
+    return leadDashboard(this.options.db, rules.credentialId);
+  }
+
+  /** Submissions a lead may put in a new calibration set. */
+  async calibrationCandidates(credentialId: string): Promise<{ submissions: { id: string; label: string }[] }> {
+    const { submissions } = await this.withAuth((client) => client.calibrationCandidates(credentialId));
+    return { submissions: submissions.map(({ id, label }) => ({ id, label })) };
+  }
+
+  /**
+   * A lead starts a calibration set: the chosen submissions come here as a master batch, scored in
+   * the ordinary workspace (a level and a rationale per criterion), then published as the set.
+   */
+  async prepareMasterSet(credentialId: string, title: string, submissionIds: string[]): Promise<{ batchId: string; submissions: number }> {
+    const manifests: SubmissionManifest[] = [];
+    for (const submissionId of submissionIds) manifests.push(await this.withAuth((client) => client.manifest(submissionId)));
+    if (manifests.some((manifest) => manifest.credential.id !== credentialId)) throw new DomainError('conflict', 'Every submission of a set must be for the same micro-credential.');
+    const now = this.options.now();
+    const until = new Date(now.getTime() + 30 * 86_400_000).toISOString();
+    const batchId = `master-${randomUUID().slice(0, 8)}`;
+    this.importBatch(
+      { id: batchId, label: `Master scoring: ${title}`, isDemo: false, kind: 'master', masterSet: { credentialId, title }, claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until },
+      submissionIds.map((submissionId, position) => ({ submissionId, position, leaseExpiresAt: until, dueAt: until })),
+      manifests,
+    );
+    this.options.onWorkspaceChanged();
+    this.pumpDownloads();
+    return { batchId, submissions: manifests.length };
+  }
+
+  /** Publishes a master batch as a calibration set; every criterion needs a level and a rationale first. */
+  async publishMasterSet(batchId: string): Promise<{ setId: string; title: string; submissions: number }> {
+    const { db } = this.options;
+    const set = masterSetOf(db, batchId);
+    if (!set) throw new DomainError('not_found', 'That is not a master-scoring batch.');
+    const items = listQueue(db, batchId).map((item) => {
+      const submission = getAssignedSubmission(db, item.submissionId)!;
+      const rubric = getRubricVersion(db, submission.rubricVersionId)!;
+      const draft = getDraft(db, item.submissionId);
+      const scores = allCriteria(rubric).map((criterion) => {
+        const score = draft.scores.find((candidate) => candidate.criterionId === criterion.id);
+        return { criterionId: criterion.id, level: score?.level ?? null, rationale: score?.rationale.trim() ?? '' };
+      });
+      const missing = scores.filter((score) => score.level === null || score.rationale === '').length;
+      if (missing > 0) throw new DomainError('conflict', `${item.label}: ${missing} criteria still need a master level and a rationale.`);
+      return { submissionId: item.submissionId, scores: scores.map((score) => ({ ...score, level: score.level! })) };
+    });
+    const created = await this.withAuth((client) => client.createCalibrationSet({ credentialId: set.credentialId, title: set.title, items }));
+    removeBatch(db, batchId);
+    await this.refreshQuality().catch((error: unknown) => this.options.logger.error('could not refresh quality data', error));
+    this.options.onWorkspaceChanged();
+    return { setId: created.id, title: created.title, submissions: created.submissionIds.length };
   }
 
   /** A lead's resolution: queued in the outbox (works offline), sent with its own idempotency key. */

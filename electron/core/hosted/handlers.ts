@@ -62,4 +62,20 @@ export const networkHandlers: {
     await connection.ready;
     return connection.resolveAdjudication(submissionId, resolution);
   },
+  'lead.setRules': async ({ rules }, connection) => {
+    await connection.ready;
+    return connection.setQualityRules(rules);
+  },
+  'lead.candidates': async ({ credentialId }, connection) => {
+    await connection.ready;
+    return connection.calibrationCandidates(credentialId);
+  },
+  'lead.prepareSet': async ({ credentialId, title, submissionIds }, connection) => {
+    await connection.ready;
+    return connection.prepareMasterSet(credentialId, title, submissionIds);
+  },
+  'lead.publishSet': async ({ batchId }, connection) => {
+    await connection.ready;
+    return connection.publishMasterSet(batchId);
+  },
 };

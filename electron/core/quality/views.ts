@@ -40,8 +40,10 @@ export function leadDashboard(db: Db, credentialId: string | null): LeadDashboar
   const credentials = (meta?.body.credentials ?? []).map((item) => ({ id: item.credential.id, title: item.credential.title }));
   const assessors = meta?.body.assessors ?? [];
   const chosen = meta?.body.credentials.find((item) => item.credential.id === (credentialId ?? credentials[0]?.id));
-  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, dashboard: null };
-  const qualification = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id)?.qualification ?? null;
+  const sets = (snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? []).filter((set) => set.credentialId === chosen?.credential.id);
+  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null };
+  const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
+  const qualification = rules?.qualification ?? null;
   const dashboard = computeDashboard({
     credentialId: chosen.credential.id,
     credentialTitle: chosen.credential.title,
@@ -50,7 +52,7 @@ export function leadDashboard(db: Db, credentialId: string | null): LeadDashboar
     assessors,
     ratings: leadRatingsOf(db, chosen.credential.id),
   });
-  return { fetchedAt: meta.fetchedAt, credentials, assessors, dashboard };
+  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard };
 }
 
 /** The calibration report of one micro-credential as CSV or PDF (base64, for the renderer to save). */

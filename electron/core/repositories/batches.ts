@@ -11,9 +11,13 @@ export interface BatchRecord {
   leaseExpiresAt: string;
   dueAt: string;
   /** Calibration work is scored like live work; its decisions go to the set as responses. */
-  kind?: 'live' | 'calibration';
+  kind?: BatchKind;
   calibrationSetId?: string | null;
+  /** A master batch: the set the lead is building. */
+  masterSet?: { credentialId: string; title: string } | null;
 }
+
+export type BatchKind = 'live' | 'calibration' | 'master';
 
 export interface AssignmentRecord {
   submissionId: string;
@@ -30,7 +34,7 @@ interface BatchRow {
   claimed_at: string;
   lease_expires_at: string;
   due_at: string;
-  kind: 'live' | 'calibration';
+  kind: BatchKind;
 }
 
 interface QueueRow {
@@ -56,9 +60,21 @@ const emptyCounts = (): Record<SubmissionStatus, number> => ({
 
 export function saveBatch(db: Db, batch: BatchRecord): void {
   db.prepare(
-    `INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at, kind, calibration_set_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at, kind, calibration_set_id, master_set) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET label = excluded.label, lease_expires_at = excluded.lease_expires_at, due_at = excluded.due_at`,
-  ).run(batch.id, batch.label, batch.isDemo ? 1 : 0, batch.claimedAt, batch.leaseExpiresAt, batch.dueAt, batch.kind ?? 'live', batch.calibrationSetId ?? null);
+  ).run(batch.id, batch.label, batch.isDemo ? 1 : 0, batch.claimedAt, batch.leaseExpiresAt, batch.dueAt, batch.kind ?? 'live', batch.calibrationSetId ?? null, batch.masterSet ? JSON.stringify(batch.masterSet) : null);
+}
+
+/** What kind of work a submission is: live, calibration (responses go to a set), or a lead's master scoring. */
+export function batchKindOf(db: Db, submissionId: string): BatchKind {
+  const row = db.prepare('SELECT b.kind FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = ?').get(submissionId) as { kind: BatchKind } | undefined;
+  return row?.kind ?? 'live';
+}
+
+/** The set a master batch builds, or null. */
+export function masterSetOf(db: Db, batchId: string): { credentialId: string; title: string } | null {
+  const row = db.prepare(`SELECT master_set FROM batches WHERE id = ? AND kind = 'master'`).get(batchId) as { master_set: string | null } | undefined;
+  return row?.master_set ? (JSON.parse(row.master_set) as { credentialId: string; title: string }) : null;
 }
 
 /** The calibration set a submission is being scored for, or null for live work. */

@@ -9,15 +9,23 @@ export function useHosted(): { session: SessionInfo | null; sync: SyncStatus | n
   const [sync, setSync] = useState<SyncStatus | null>(null);
   useEffect(() => {
     let cancelled = false;
+    let lastState: SyncStatus['state'] | null = null;
     void client.invoke('session.get', {}).then((result) => {
       if (!cancelled && result.ok) setSession(result.value);
     });
     void client.invoke('sync.status', {}).then((result) => {
-      if (!cancelled && result.ok) setSync(result.value);
+      if (!cancelled && result.ok) {
+        setSync(result.value);
+        lastState ??= result.value.state;
+      }
     });
+    // Signing in or out anywhere (this panel, another view, the server ending the session) changes
+    // the sync state to or from signed_out: that is when the session is read again.
     const unsubscribe = client.subscribe('sync.changed', (status) => {
       setSync(status);
-      if (status.state === 'signed_out') void client.invoke('session.get', {}).then((result) => result.ok && setSession(result.value));
+      const signedInChanged = (lastState ?? 'signed_out') === 'signed_out' ? status.state !== 'signed_out' : status.state === 'signed_out';
+      lastState = status.state;
+      if (signedInChanged || status.state === 'signed_out') void client.invoke('session.get', {}).then((result) => result.ok && setSession(result.value));
     });
     return () => {
       cancelled = true;

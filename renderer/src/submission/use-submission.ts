@@ -21,8 +21,23 @@ export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>
         detail: result.ok ? { state: 'ready', value: result.value } : { state: 'error', error: result.error },
       });
     });
+    // Sync and downloads change what the server side of the page shows (status, decision, the
+    // calibration result, evidence availability, or the submission arriving at all); the
+    // assessor's own edits are kept as they are on screen.
+    const unsubscribe = client.subscribe('workspace.changed', () => {
+      void client.invoke('submission.open', { submissionId }).then((result) => {
+        if (cancelled || !result.ok) return;
+        const fresh = result.value;
+        setLoaded((current) =>
+          current?.submissionId === submissionId && current.detail.state === 'ready'
+            ? { submissionId, detail: { state: 'ready', value: { ...current.detail.value, status: fresh.status, decision: fresh.decision, calibration: fresh.calibration, evidence: fresh.evidence } } }
+            : { submissionId, detail: { state: 'ready', value: fresh } },
+        );
+      });
+    });
     return () => {
       cancelled = true;
+      unsubscribe();
     };
   }, [client, submissionId]);
   const update = useCallback(

@@ -16,6 +16,7 @@ import { EvidencePane, isTimed } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
 import { FeedbackComposer } from '../feedback/FeedbackComposer';
 import { formatDateTime } from '../format';
+import { CalibrationResult } from '../quality/CalibrationResult';
 import { RubricPane } from '../rubric/RubricPane';
 import { DebouncedSaver } from '../save/debounced-saver';
 import { useSubmission } from '../submission/use-submission';
@@ -314,6 +315,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
             )}
           </div>
         )}
+        <CalibrationResult submission={submission} />
         {error && (
           <p role="alert" className="error">
             {error}{' '}
@@ -377,8 +379,12 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               onScore={(criterionId, level) => void setScore(criterionId, level)}
               onRationale={setRationale}
             />
-            <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={setFeedback} />
-            {!readOnly && (
+            {submission.mode === 'master' ? (
+              <p className="hint master-hint">{t('master.hint')}</p>
+            ) : (
+              <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={setFeedback} />
+            )}
+            {!readOnly && submission.mode !== 'master' && (
               <DecisionBar
                 submission={submission}
                 busy={busy}

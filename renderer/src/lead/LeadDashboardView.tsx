@@ -1,0 +1,253 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadDashboard } from '../../../shared/quality/dashboard';
+import { useClient } from '../client-context';
+import { describeError } from '../errors';
+import { formatDateTime, formatPercent } from '../format';
+import { useLive } from '../quality/use-live';
+import { RulesForm } from './RulesForm';
+import { SetBuilder } from './SetBuilder';
+import { WeeklyChart } from './WeeklyChart';
+
+type Figure = LeadDashboard['perCriterion'][number]['exact'];
+
+/** Saves a file the core produced (CSV or PDF) through the browser's download. */
+function download(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The lead's calibration dashboard: every figure computed by core from the last synced ratings,
+ * with how fresh they are. Per assessor and per criterion: n, exact and adjacent agreement,
+ * weighted kappa against the master; alpha across all raters; confusion matrices; weeks; flags.
+ */
+export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: string) => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [credentialId, setCredentialId] = useState<string | null>(null);
+  const [criterionId, setCriterionId] = useState<string | null>(null);
+  const [view, reload] = useLive('lead.dashboard', { credentialId }, credentialId ?? '');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  if (view.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (view.state === 'error') return <p role="alert">{describeError(view.error, t)}</p>;
+  const { dashboard, fetchedAt, credentials, assessors } = view.value;
+  const selectedCredential = dashboard?.credentialId ?? credentialId ?? credentials[0]?.id ?? null;
+  const percent = (figure: Figure): string => (figure.value === null ? '–' : formatPercent(figure.value, i18n.language));
+  const kappa = (figure: Figure): string => (figure.value === null ? '–' : figure.value.toFixed(3));
+  const why = (figure: Figure): string | undefined => figure.reason;
+  const nameOf = (id: string): string => assessors.find((assessor) => assessor.id === id)?.displayName ?? id;
+
+  const run = async (work: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    setMessage(await work());
+    setBusy(false);
+  };
+  const exportAs = (format: 'csv' | 'pdf'): void =>
+    void run(async () => {
+      if (!dashboard) return '';
+      const result = await client.invoke('lead.export', { credentialId: dashboard.credentialId, format });
+      if (!result.ok) return describeError(result.error, t);
+      download(result.value.fileName, result.value.mimeType, result.value.base64);
+      return t('lead.exported', { file: result.value.fileName });
+    });
+
+  const criterion = dashboard?.perCriterion.find((row) => row.criterionId === (criterionId ?? dashboard.criteria[0]?.id)) ?? null;
+  const criterionLevels = dashboard?.criteria.find((item) => item.id === criterion?.criterionId)?.levels ?? [];
+  const maxCount = Math.max(1, ...(criterion?.confusion.flat() ?? [0]));
+
+  return (
+    <section className="lead-dashboard" aria-labelledby="lead-dashboard-title">
+      <header className="lead-header">
+        <h2 id="lead-dashboard-title">{t('lead.dashboardTitle')}</h2>
+        <label>
+          {t('lead.credential')}{' '}
+          <select value={selectedCredential ?? ''} onChange={(event) => setCredentialId(event.target.value)}>
+            {credentials.map((credential) => (
+              <option key={credential.id} value={credential.id}>
+                {credential.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="freshness" role="status">
+          {fetchedAt ? t('lead.freshness', { time: formatDateTime(fetchedAt, i18n.language) }) : t('lead.neverSynced')}
+        </p>
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const result = await client.invoke('quality.refresh', {});
+                reload();
+                return result.ok ? '' : describeError(result.error, t);
+              })
+            }
+          >
+            {t('lead.refresh')}
+          </button>
+          <button type="button" disabled={busy || !dashboard} onClick={() => exportAs('csv')}>
+            {t('lead.exportCsv')}
+          </button>
+          <button type="button" disabled={busy || !dashboard} onClick={() => exportAs('pdf')}>
+            {t('lead.exportPdf')}
+          </button>
+        </div>
+        <p role="status">{message}</p>
+      </header>
+      {selectedCredential && (
+        <div className="lead-tools">
+          <SetBuilder credentialId={selectedCredential} onMasterBatch={onMasterBatch} />
+          <RulesForm key={`${selectedCredential}-${view.value.sets.length}`} credentialId={selectedCredential} view={view.value} onSaved={reload} />
+        </div>
+      )}
+      {!dashboard ? (
+        <p className="hint">{t('lead.noData')}</p>
+      ) : (
+        <>
+          {dashboard.rule && (
+            <p className="hint">{t('lead.rule', { share: formatPercent(dashboard.rule.minExactAgreement, i18n.language), levels: dashboard.rule.maxLevelsOff })}</p>
+          )}
+          <table className="figures" aria-label={t('lead.assessorsTitle')}>
+            <caption>{t('lead.assessorsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('lead.assessor')}</th>
+                <th scope="col">n</th>
+                <th scope="col">{t('lead.exact')}</th>
+                <th scope="col">{t('lead.adjacent')}</th>
+                <th scope="col">{t('lead.weightedKappa')}</th>
+                <th scope="col">{t('lead.flags')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.assessors.map((row) => (
+                <tr key={row.id} className={row.flags.length > 0 ? 'flagged' : undefined}>
+                  <th scope="row">{row.displayName}</th>
+                  <td>{row.n}</td>
+                  <td title={why(row.exact)}>{percent(row.exact)}</td>
+                  <td title={why(row.adjacent)}>{percent(row.adjacent)}</td>
+                  <td title={why(row.weightedKappa)}>{kappa(row.weightedKappa)}</td>
+                  <td>{row.flags.map((flag) => t(`lead.flag.${flag}`, { levels: dashboard.rule?.maxLevelsOff ?? 0 })).join(' · ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <table className="figures" aria-label={t('lead.criteriaTitle')}>
+            <caption>{t('lead.criteriaTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('lead.criterion')}</th>
+                <th scope="col">n</th>
+                <th scope="col">{t('lead.exact')}</th>
+                <th scope="col">{t('lead.adjacent')}</th>
+                <th scope="col">{t('lead.weightedKappa')}</th>
+                <th scope="col">{t('lead.alpha')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.perCriterion.map((row) => (
+                <tr key={row.criterionId}>
+                  <th scope="row">{dashboard.criteria.find((item) => item.id === row.criterionId)?.title}</th>
+                  <td>{row.n}</td>
+                  <td title={why(row.exact)}>{percent(row.exact)}</td>
+                  <td title={why(row.adjacent)}>{percent(row.adjacent)}</td>
+                  <td title={why(row.weightedKappa)}>{kappa(row.weightedKappa)}</td>
+                  <td title={why(row.alpha)}>{kappa(row.alpha)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <table className="figures cells" aria-label={t('lead.cellsTitle')}>
+            <caption>{t('lead.cellsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('lead.assessor')}</th>
+                {dashboard.criteria.map((item) => (
+                  <th scope="col" key={item.id}>
+                    {item.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.assessors.map((assessor) => (
+                <tr key={assessor.id}>
+                  <th scope="row">{nameOf(assessor.id)}</th>
+                  {dashboard.criteria.map((item) => {
+                    const cell = dashboard.cells.find((candidate) => candidate.assessorId === assessor.id && candidate.criterionId === item.id);
+                    return (
+                      <td key={item.id}>
+                        {cell ? `${percent(cell.exact)} · κ ${kappa(cell.weightedKappa)} (n ${cell.n})` : '–'}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          {criterion && (
+            <section className="confusion" aria-labelledby="confusion-title">
+              <h3 id="confusion-title">{t('lead.confusionTitle')}</h3>
+              <label>
+                {t('lead.criterion')}{' '}
+                <select value={criterion.criterionId} onChange={(event) => setCriterionId(event.target.value)}>
+                  {dashboard.criteria.map((item) => (
+                    <option key={item.id} value={item.id}>
+                      {item.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <table className="heatmap">
+                <caption>{t('lead.confusionCaption')}</caption>
+                <thead>
+                  <tr>
+                    <td />
+                    {criterionLevels.map((level) => (
+                      <th scope="col" key={level}>
+                        {t('lead.assessorLevel', { level })}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {criterion.confusion.map((counts, row) => (
+                    <tr key={criterionLevels[row]}>
+                      <th scope="row">{t('lead.masterLevel', { level: criterionLevels[row] })}</th>
+                      {counts.map((count, column) => (
+                        <td
+                          key={criterionLevels[column]}
+                          className={row === column ? 'diagonal' : undefined}
+                          style={{ backgroundColor: `hsl(${row === column ? 145 : 25} 70% ${Math.round(97 - (count / maxCount) * 45)}%)` }}
+                        >
+                          {count}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+
+          <section className="weeks" aria-labelledby="weeks-title">
+            <h3 id="weeks-title">{t('lead.weeksTitle')}</h3>
+            {dashboard.weeks.length === 0 ? <p className="hint">{t('lead.noWeeks')}</p> : <WeeklyChart weeks={dashboard.weeks} />}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

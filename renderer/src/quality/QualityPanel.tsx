@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client-context';
+import { describeError } from '../errors';
+import { formatDateTime, formatPercent } from '../format';
+import { useLive } from './use-live';
+
+/**
+ * The assessor's standing: qualification per micro-credential (with why live work is blocked),
+ * calibration sets to score, and their own accuracy on check items week by week.
+ */
+export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (batchId: string) => void }): React.JSX.Element | null {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [summary, reload] = useLive('quality.status', {}, 'status');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (summary.state !== 'ready') return null;
+  const { qualifications, sets, accuracy, fetchedAt } = summary.value;
+  const titleOf = (credentialId: string): string => qualifications.find((item) => item.credentialId === credentialId)?.credentialTitle ?? credentialId;
+
+  const run = async (work: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    setMessage(await work());
+    setBusy(false);
+    reload();
+  };
+
+  return (
+    <section className="quality-panel" aria-labelledby="quality-title">
+      <h2 id="quality-title">{t('qualification.title')}</h2>
+      <p className="hint">{fetchedAt ? t('qualification.fetched', { time: formatDateTime(fetchedAt, i18n.language) }) : t('qualification.never')}</p>
+      {qualifications.length > 0 && (
+        <ul className="qualifications">
+          {qualifications.map((item) => (
+            <li key={item.credentialId} className={`qualification qualification-${item.status}`}>
+              <strong>{item.credentialTitle}</strong>: {t(`qualification.status.${item.status}`)}
+              {item.reason && <span className="hint"> {item.reason}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {sets.length > 0 && (
+        <ul className="calibration-sets" aria-label={t('calibration.sets')}>
+          {sets.map((set) => (
+            <li key={set.id}>
+              {set.title} · {titleOf(set.credentialId)} · {t('calibration.items', { count: set.submissionIds.length })}{' '}
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    const result = await client.invoke('calibration.start', { setId: set.id });
+                    if (!result.ok) return describeError(result.error, t);
+                    onCalibrationStarted(result.value.batchId);
+                    return t('calibration.started', { count: result.value.submissions });
+                  })
+                }
+              >
+                {t('calibration.start', { title: set.title })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {accuracy && accuracy.weeks.length > 0 && (
+        <table className="accuracy">
+          <caption>{t('accuracy.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('accuracy.week')}</th>
+              <th scope="col">{t('accuracy.criteria')}</th>
+              <th scope="col">{t('accuracy.exact')}</th>
+              <th scope="col">{t('accuracy.adjacent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accuracy.weeks.map((week) => (
+              <tr key={week.weekStart}>
+                <th scope="row">{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(week.weekStart))}</th>
+                <td>{week.criteria}</td>
+                <td>{formatPercent(week.exact / week.criteria, i18n.language)}</td>
+                <td>{formatPercent(week.adjacent / week.criteria, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => {
+            const result = await client.invoke('quality.refresh', {});
+            return result.ok ? '' : describeError(result.error, t);
+          })
+        }
+      >
+        {t('qualification.refresh')}
+      </button>
+      <p role="status">{message}</p>
+    </section>
+  );
+}

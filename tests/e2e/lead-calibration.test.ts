@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { allCriteria } from '../../shared/domain/rubric';
+import type { DecisionRequest } from '../../shared/hosted-api/schemas';
+import { seededPassword } from '../hosted-api/seed';
+import { HostedStore } from '../hosted-api/store';
+import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { seriousAxeViolations, waitForSaved } from './page-helpers';
+import { useWorkstationSession } from './session';
+
+const session = useWorkstationSession();
+// The master's levels for the six criteria of the first micro-credential (compound interest).
+const masterLevels = ['4', '3', '4', '3', '4', '3'];
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password').fill(seededPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`Signed in as ${email}.`).waitFor();
+}
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+/** Scores the open submission from the keyboard: one digit per criterion, in order. */
+async function scoreWithKeys(page: Page, levels: string[]): Promise<void> {
+  await page.getByRole('radiogroup').first().focus();
+  for (const level of levels) await page.keyboard.press(level);
+  await waitForSaved(page);
+}
+
+describe('a lead runs a full calibration cycle', () => {
+  it('builds a set, two assessors score it, the dashboard shows the hand-computed figures, an adjudication is resolved, the report exports', async () => {
+    const serverDir = freshDataDir();
+    const api = await startHostedApiProcess({ dataDir: serverDir });
+    try {
+      await session.preview.stop();
+      session.preview = await startPreview({ serverUrl: api.url });
+      const { page } = session;
+      await page.goto(session.preview.url);
+
+      // The lead builds a one-submission set by scoring it as the master, then makes it the qualification.
+      await signIn(page, 'lead@example.org');
+      await page.getByRole('button', { name: 'Calibration dashboard' }).click();
+      await page.getByRole('button', { name: 'Find submissions' }).click();
+      await page.getByRole('group', { name: 'Submissions for the set' }).getByRole('checkbox').first().check();
+      await page.getByRole('textbox', { name: 'Set title' }).fill('Compound interest anchors');
+      await page.getByRole('button', { name: 'Score 1 submission as the master' }).click();
+      await page.getByText('Master scoring: Compound interest anchors: score every criterion with a rationale, then publish.').waitFor();
+      await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
+      await page.getByText(/^Master scoring: give every criterion a level and a rationale/).waitFor();
+      await scoreWithKeys(page, masterLevels);
+      const rationales = page.getByRole('textbox', { name: 'Rationale (internal)' });
+      for (let index = 0; index < masterLevels.length; index++) await rationales.nth(index).fill(`Master: level ${masterLevels[index]} for criterion ${index + 1}.`);
+      await waitForSaved(page);
+      await page.getByRole('button', { name: 'Publish the calibration set' }).click();
+      await page.getByText('Published “Compound interest anchors” with 1 submission.').waitFor();
+
+      await page.getByRole('button', { name: 'Calibration dashboard' }).click();
+      await page.getByRole('combobox', { name: 'Qualify on' }).selectOption({ label: 'Compound interest anchors' });
+      await page.getByRole('button', { name: 'Save the rules' }).click();
+      await page.getByText('Rules saved on the server.').waitFor();
+      await signOut(page);
+
+      // Two assessors calibrate: one exactly as the master, one a level low wherever the master gave 4.
+      for (const [email, levels, agreement] of [
+        ['assessor@example.org', masterLevels, '100%'],
+        ['assessor2@example.org', masterLevels.map(() => '3'), '50%'],
+      ] as const) {
+        await signIn(page, email);
+        await page.getByText(/not qualified yet Score the 1 calibration submissions/).waitFor();
+        await page.getByRole('button', { name: 'Score Compound interest anchors' }).click();
+        await page.getByText('Calibration ready: 1 submissions, scored like live work.').waitFor();
+        await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
+        await page.getByText(/^This is a calibration submission/).waitFor();
+        await scoreWithKeys(page, [...levels]);
+        await page.keyboard.press('Alt+Shift+A');
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Synced/ }).click();
+        await page.getByText(`${agreement} of criteria exactly as the master scored them.`).waitFor();
+        await expect(page.getByRole('cell', { name: 'Master: level 4 for criterion 1.' }).isVisible()).resolves.toBe(true);
+        await signOut(page);
+      }
+
+      // Meanwhile two other assessors disagreed on a double-scored live submission.
+      const store = new HostedStore(serverDir);
+      try {
+        const { id } = store.db.prepare(`SELECT id FROM submissions WHERE credential_id = 'dp-fl-risk-return' AND id NOT IN (SELECT submission_id FROM calibration_items) LIMIT 1`).get() as { id: string };
+        const rubric = store.submission(id)!.rubric;
+        store.db.prepare('INSERT OR REPLACE INTO double_scoring VALUES (?, 1)').run(id);
+        const decision = (outcome: DecisionRequest['outcome'], level: number): DecisionRequest => ({
+          rubricVersionId: rubric.id,
+          outcome,
+          conditionCode: null,
+          note: '',
+          scores: allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level, rationale: `Level ${level} from the lesson video.` })),
+          comments: [{ id: `c-${outcome}`, evidenceId: `${id}-ev-0`, startMs: 72_000, endMs: null, page: null, quote: null, body: `Seen at 1:12 (${outcome}).`, tag: 'note', visibility: 'internal', criterionIds: [] }],
+          feedback: { overall: '', components: {} },
+          activeMs: 1,
+          decidedAt: new Date().toISOString(),
+          basedOn: null,
+        });
+        for (const [account, body] of [['acct-assessor-1', decision('award', 3)], ['acct-assessor-2', decision('not_yet', 2)]] as const) {
+          store.recordDecision(account, id, body, new Date());
+          store.quality.afterDecision(account, id, body, new Date());
+        }
+      } finally {
+        store.close();
+      }
+
+      // The lead's dashboard shows what a hand computation gives.
+      await signIn(page, 'lead@example.org');
+      await page.getByRole('button', { name: 'Calibration dashboard' }).click();
+      await page.getByRole('button', { name: 'Refresh from the server' }).click();
+      const assessors = page.getByRole('table', { name: 'Assessors against the master' });
+      // One: 6 of 6 exact, kappa 1. Two: 3 of 6 exact, all within one level; the master's 3s and 4s
+      // against a constant 3 give observed and expected disagreement both 1/18, so kappa 0.
+      await assessors.getByRole('row', { name: /Assessor One 6 100% 100% 1\.000/ }).waitFor();
+      await assessors.getByRole('row', { name: /Assessor Two 6 50% 100% 0\.000 Below the exact-agreement rule/ }).waitFor();
+      const heatmap = page.getByRole('table', { name: /Master's level \(rows\)/ });
+      await expect(heatmap.getByRole('row', { name: 'Master 4 0 0 1 1' }).count()).resolves.toBe(1);
+      await page.getByText(/^Data as of /).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+      const csvText = readFileSync((await csv.path()), 'utf8');
+      expect(csvText).toContain('assessor,Assessor One,,,6,1,1,1,,');
+      expect(csvText).toContain('assessor,Assessor Two,,,6,0.5,1,0,,below_exact_agreement');
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+      expect(pdf.suggestedFilename()).toMatch(/^calibration-report-dp-fl-compound-interest-\d{4}-\d{2}-\d{2}\.pdf$/);
+      expect(readFileSync((await pdf.path())).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+
+      // The adjudication: both readings side by side, then the lead's resolution reaches the server.
+      await page.getByRole('button', { name: 'Adjudication', exact: true }).click();
+      await page.getByRole('region', { name: 'Assessor One' }).getByText('Seen at 1:12 (award).').waitFor();
+      await page.getByRole('region', { name: 'Assessor Two' }).getByText('1:12 · Seen at 1:12 (not_yet).').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('textbox', { name: 'Note (why)' }).fill('The discussion at 1:12 meets level 3.');
+      await page.getByRole('button', { name: 'Resolve' }).click();
+      await page.getByText('Resolution saved; it goes to the server with the next sync.').waitFor();
+      await page.getByRole('button', { name: 'Scoring' }).click();
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+      const check = new HostedStore(serverDir);
+      try {
+        expect(check.quality.adjudications()[0]?.resolution).toMatchObject({ outcome: 'award', note: 'The discussion at 1:12 meets level 3.', resolvedBy: 'acct-lead' });
+      } finally {
+        check.close();
+      }
+    } finally {
+      await api.stop();
+      cleanup(serverDir);
+    }
+  });
+});
