@@ -152,3 +152,22 @@ describe('scoring quality in the workstation, against the reference server', () 
     expect(api.store.quality.adjudications()[0]?.resolution).toMatchObject({ outcome: 'award', note: resolution.note, resolvedBy: 'acct-lead' });
   });
 });
+
+describe('one machine, two accounts', () => {
+  it('refuses another account while unsent work waits, and clears the previous account’s synced work when it signs in', async () => {
+    const summary = await call<WorkspaceSummary>(assessor, 'workspace.summary');
+    const live = summary.batches.find((batch) => !batch.isDemo && batch.kind === 'live')!;
+    const [first] = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId: live.id })).items;
+    await call(assessor, 'session.signOut');
+    // A decision made after sign-out waits for its own account.
+    assessor.core.db
+      .prepare(`INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at) VALUES ('decision', ?, 'handover-key-1', '{}', 'pending', ?, ?)`)
+      .run(first!.submissionId, new Date().toISOString(), new Date().toISOString());
+    const refused = await assessor.core.invokeAsync('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/1 unsent decisions of another account/) as string } });
+    assessor.core.db.prepare(`DELETE FROM outbox WHERE idempotency_key = 'handover-key-1'`).run();
+
+    await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
+    expect((await call<WorkspaceSummary>(assessor, 'workspace.summary')).batches.filter((batch) => !batch.isDemo)).toEqual([]);
+  });
+});
