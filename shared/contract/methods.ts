@@ -126,6 +126,8 @@ export const DownloadItem = z.object({ evidenceId: Id, title: z.string().max(200
 export type DownloadItem = z.infer<typeof DownloadItem>;
 
 export const SyncStatus = z.object({
+  /** Grows with every status the core reports: an answer that arrives after a newer event is older. */
+  revision: Count,
   state: z.enum(['signed_out', 'online', 'offline', 'syncing']),
   waiting: Count,
   conflicts: Count,

@@ -78,6 +78,9 @@ export class HostedConnection {
   private lastSyncedAt: string | null = null;
   private syncTimer: ReturnType<typeof setTimeout> | null = null;
   private syncing: Promise<void> | null = null;
+  private syncAgain = false;
+  // Starts at the clock so it keeps growing across restarts of the core.
+  private statusRevision = Date.now();
   private downloading = new Map<string, DownloadItem>();
   private downloadAborts = new Map<string, AbortController>();
   private downloadPump: Promise<void> | null = null;
@@ -139,7 +142,9 @@ export class HostedConnection {
     for (const progress of this.downloading.values()) doneBytes += progress.doneBytes;
     const paused = this.contents?.downloadsPaused ?? false;
     const bytesPerSecond = paused ? 0 : this.rate.bytesPerSecond(Date.now());
+    this.statusRevision += 1;
     return {
+      revision: this.statusRevision,
       state: this.state,
       storage: storageUsage(this.options.db, this.options.dataDir),
       waiting: this.contents?.session ? counts.pending : 0,
@@ -458,7 +463,12 @@ export class HostedConnection {
   }
 
   private async runSync(): Promise<void> {
-    if (this.syncing) return this.syncing;
+    if (this.syncing) {
+      // Something new may be waiting that the running pass has already looked past: go again after it.
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncAgain = false;
     this.syncing = (async () => {
       const session = this.contents?.session;
       if (!session) return;
@@ -483,6 +493,7 @@ export class HostedConnection {
       this.scheduleSync(due ? Math.max(250, new Date(due).getTime() - Date.now()) : (this.options.syncIntervalMs ?? 30_000));
     })().finally(() => {
       this.syncing = null;
+      if (this.syncAgain) this.scheduleSync(0);
     });
     return this.syncing;
   }

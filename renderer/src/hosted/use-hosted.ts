@@ -2,6 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
 
+/** Keeps the newest status: an answer can arrive after an event that was reported later. */
+const newer =
+  (next: SyncStatus) =>
+  (current: SyncStatus | null): SyncStatus =>
+    current && current.revision > next.revision ? current : next;
+
 /** The session and sync state, kept current by `sync.changed` events. */
 export function useHosted(): { session: SessionInfo | null; sync: SyncStatus | null; setSession: (session: SessionInfo) => void; setSync: (sync: SyncStatus) => void } {
   const client = useClient();
@@ -15,14 +21,14 @@ export function useHosted(): { session: SessionInfo | null; sync: SyncStatus | n
     });
     void client.invoke('sync.status', {}).then((result) => {
       if (!cancelled && result.ok) {
-        setSync(result.value);
+        setSync(newer(result.value));
         lastState ??= result.value.state;
       }
     });
     // Signing in or out anywhere (this panel, another view, the server ending the session) changes
     // the sync state to or from signed_out: that is when the session is read again.
     const unsubscribe = client.subscribe('sync.changed', (status) => {
-      setSync(status);
+      setSync(newer(status));
       const signedInChanged = (lastState ?? 'signed_out') === 'signed_out' ? status.state !== 'signed_out' : status.state === 'signed_out';
       lastState = status.state;
       if (signedInChanged || status.state === 'signed_out') void client.invoke('session.get', {}).then((result) => result.ok && setSession(result.value));
@@ -32,5 +38,5 @@ export function useHosted(): { session: SessionInfo | null; sync: SyncStatus | n
       unsubscribe();
     };
   }, [client]);
-  return { session, sync, setSession: useCallback((value: SessionInfo) => setSession(value), []), setSync: useCallback((value: SyncStatus) => setSync(value), []) };
+  return { session, sync, setSession: useCallback((value: SessionInfo) => setSession(value), []), setSync: useCallback((value: SyncStatus) => setSync(newer(value)), []) };
 }
