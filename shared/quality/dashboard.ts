@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../domain/rubric';
-import { cohenKappa, confusionMatrix, krippendorffAlpha, percentAgreement } from '../statistics';
+import { agreementFromMatrix, kappaFromMatrix, krippendorffAlpha } from '../statistics';
 import type { Rating, StatisticResult } from '../statistics';
 
 // The lead's calibration dashboard, computed from synced ratings (pure: core runs it, tests check it).
@@ -72,80 +72,107 @@ export function weekStart(iso: string): string {
   return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
 }
 
-function agreement(pairs: [number, number][], categories: number[]): AgreementFigures {
+/** A master × assessor count table over a scale, filled one rating at a time. */
+class Tally {
+  readonly counts: number[][];
+  n = 0;
+  maxOff = 0;
+  constructor(private readonly index: Map<number, number>) {
+    this.counts = [...index.keys()].map(() => [...index.keys()].map(() => 0));
+  }
+  add(master: number, level: number): void {
+    const i = this.index.get(master);
+    const j = this.index.get(level);
+    if (i === undefined || j === undefined) return;
+    this.counts[i]![j]! += 1;
+    this.n += 1;
+    this.maxOff = Math.max(this.maxOff, Math.abs(master - level));
+  }
+}
+
+function figures(tally: Tally, categories: number[]): AgreementFigures {
   return {
-    n: pairs.length,
-    exact: toStatistic(percentAgreement(pairs, { tolerance: 0 })),
-    adjacent: toStatistic(percentAgreement(pairs, { tolerance: 1 })),
-    weightedKappa: toStatistic(cohenKappa(pairs, { categories, weights: 'quadratic' })),
+    n: tally.n,
+    exact: toStatistic(agreementFromMatrix(tally, categories, { tolerance: 0 })),
+    adjacent: toStatistic(agreementFromMatrix(tally, categories, { tolerance: 1 })),
+    weightedKappa: toStatistic(kappaFromMatrix(tally, 'quadratic')),
   };
 }
 
 /**
  * Every figure on the dashboard for one micro-credential: agreement of each assessor with the
  * master (overall and per criterion), per-criterion agreement, confusion matrices and alpha across
- * all raters, agreement by week, and flags for assessors below the qualification rule.
+ * all raters, agreement by week, and flags for assessors below the qualification rule. Each rating
+ * is counted once into tables the figures are derived from, so a year of a large programme
+ * (hundreds of thousands of ratings) stays quick.
  */
 export function computeDashboard(input: DashboardInput): LeadDashboard {
   const criteria = new Map(input.criteria.map((criterion) => [criterion.id, criterion]));
   const scale = [...new Set(input.criteria.flatMap((criterion) => criterion.levels))].sort((a, b) => a - b);
-  const byAssessor = new Map<string, [number, number][]>();
-  const byCell = new Map<string, [number, number][]>();
-  const byCriterion = new Map<string, [number, number][]>();
+  const scaleIndex = new Map(scale.map((level, position) => [level, position]));
+  const criterionIndex = new Map(input.criteria.map((criterion) => [criterion.id, new Map(criterion.levels.map((level, position) => [level, position]))]));
+  const byAssessor = new Map<string, Tally>();
+  const byCell = new Map<string, Map<string, Tally>>();
+  const byCriterion = new Map(input.criteria.map((criterion) => [criterion.id, new Tally(criterionIndex.get(criterion.id)!)]));
   // For alpha: criterion → unit (submission) → assessor → level (the latest rating wins).
   const units = new Map<string, Map<string, Map<string, number>>>();
   const weeks = new Map<string, { n: number; exact: number; adjacent: number }>();
-  const push = <K>(map: Map<K, [number, number][]>, key: K, pair: [number, number]): void => {
-    const list = map.get(key);
-    if (list) list.push(pair);
-    else map.set(key, [pair]);
-  };
+  const weekOfDay = new Map<string, string>();
 
   for (const rating of input.ratings) {
-    if (!criteria.has(rating.criterionId)) continue;
+    const levels = criterionIndex.get(rating.criterionId);
+    if (!levels) continue;
     let criterionUnits = units.get(rating.criterionId);
     if (!criterionUnits) units.set(rating.criterionId, (criterionUnits = new Map<string, Map<string, number>>()));
     let unit = criterionUnits.get(rating.submissionId);
     if (!unit) criterionUnits.set(rating.submissionId, (unit = new Map<string, number>()));
     unit.set(rating.assessorId, rating.level);
     if (rating.masterLevel === null) continue;
-    const pair: [number, number] = [rating.masterLevel, rating.level];
-    push(byAssessor, rating.assessorId, pair);
-    push(byCell, `${rating.assessorId}\u0000${rating.criterionId}`, pair);
-    push(byCriterion, rating.criterionId, pair);
-    const week = weeks.get(weekStart(rating.at)) ?? { n: 0, exact: 0, adjacent: 0 };
-    week.n += 1;
-    if (pair[0] === pair[1]) week.exact += 1;
-    if (Math.abs(pair[0] - pair[1]) <= 1) week.adjacent += 1;
-    weeks.set(weekStart(rating.at), week);
+    const master = rating.masterLevel;
+    let assessorTally = byAssessor.get(rating.assessorId);
+    if (!assessorTally) byAssessor.set(rating.assessorId, (assessorTally = new Tally(scaleIndex)));
+    assessorTally.add(master, rating.level);
+    let cells = byCell.get(rating.assessorId);
+    if (!cells) byCell.set(rating.assessorId, (cells = new Map<string, Tally>()));
+    let cell = cells.get(rating.criterionId);
+    if (!cell) cells.set(rating.criterionId, (cell = new Tally(levels)));
+    cell.add(master, rating.level);
+    byCriterion.get(rating.criterionId)!.add(master, rating.level);
+    const day = rating.at.slice(0, 10);
+    let week = weekOfDay.get(day);
+    if (!week) weekOfDay.set(day, (week = weekStart(rating.at)));
+    const tally = weeks.get(week) ?? { n: 0, exact: 0, adjacent: 0 };
+    tally.n += 1;
+    if (master === rating.level) tally.exact += 1;
+    if (Math.abs(master - rating.level) <= 1) tally.adjacent += 1;
+    weeks.set(week, tally);
   }
 
   const assessors = input.assessors
     .filter((assessor) => byAssessor.has(assessor.id))
     .map((assessor) => {
-      const pairs = byAssessor.get(assessor.id)!;
-      const figures = agreement(pairs, scale);
-      const maxLevelsOff = pairs.reduce((max, [master, level]) => Math.max(max, Math.abs(master - level)), 0);
+      const tally = byAssessor.get(assessor.id)!;
+      const overall = figures(tally, scale);
       const flags: ('below_exact_agreement' | 'too_far_off')[] = [];
-      if (input.rule && figures.exact.value !== null && figures.exact.value < input.rule.minExactAgreement) flags.push('below_exact_agreement');
-      if (input.rule && maxLevelsOff > input.rule.maxLevelsOff) flags.push('too_far_off');
-      return { id: assessor.id, displayName: assessor.displayName, ...figures, maxLevelsOff, flags };
+      if (input.rule && overall.exact.value !== null && overall.exact.value < input.rule.minExactAgreement) flags.push('below_exact_agreement');
+      if (input.rule && tally.maxOff > input.rule.maxLevelsOff) flags.push('too_far_off');
+      return { id: assessor.id, displayName: assessor.displayName, ...overall, maxLevelsOff: tally.maxOff, flags };
     });
 
-  const cells = [...byCell].map(([key, pairs]) => {
-    const [assessorId, criterionId] = key.split('\u0000') as [string, string];
-    return { assessorId, criterionId, ...agreement(pairs, criteria.get(criterionId)!.levels) };
-  });
+  const cells = [...byCell].flatMap(([assessorId, tallies]) =>
+    [...tallies].map(([criterionId, tally]) => ({ assessorId, criterionId, ...figures(tally, criteria.get(criterionId)!.levels) })),
+  );
 
   const perCriterion = input.criteria.map((criterion) => {
-    const pairs = byCriterion.get(criterion.id) ?? [];
-    const raters = [...new Set([...(units.get(criterion.id)?.values() ?? [])].flatMap((unit) => [...unit.keys()]))];
-    const table: Rating[][] = [...(units.get(criterion.id)?.values() ?? [])].map((unit) => raters.map((rater) => unit.get(rater) ?? null));
+    const tally = byCriterion.get(criterion.id)!;
+    // Alpha looks only at the values within each unit, not at which column holds them: each row is
+    // just the unit's ratings (one per assessor), which spares a units × assessors table of blanks.
+    const table: Rating[][] = [...(units.get(criterion.id)?.values() ?? [])].map((unit) => [...unit.values()]);
     return {
       criterionId: criterion.id,
-      ...agreement(pairs, criterion.levels),
+      ...figures(tally, criterion.levels),
       alpha: toStatistic(krippendorffAlpha(table, { level: 'ordinal' })),
-      confusion: confusionMatrix(pairs, { categories: criterion.levels }).counts,
+      confusion: tally.counts,
     };
   });
 

@@ -52,6 +52,12 @@ export function percentAgreement(ratings: Ratings, options: { tolerance: 0 | 1 }
     const values = present(row);
     const m = values.length;
     if (m < 2) continue;
+    n += 1;
+    if (m === 2) {
+      // The common case (an assessor against the master): one pair.
+      sum += Math.abs(values[0]! - values[1]!) <= options.tolerance ? 1 : 0;
+      continue;
+    }
     const counts = [...countValues(values)];
     let agreeing = 0;
     for (let i = 0; i < counts.length; i++) {
@@ -63,7 +69,6 @@ export function percentAgreement(ratings: Ratings, options: { tolerance: 0 | 1 }
       }
     }
     sum += agreeing / ((m * (m - 1)) / 2);
-    n += 1;
   }
   return n === 0 ? undefinedBecause(0, 'No unit has two ratings to compare.') : { value: sum / n, n };
 }
@@ -132,21 +137,40 @@ export function cohenKappa(ratings: Ratings, options: { categories: readonly num
   if (typeof index === 'string') return undefinedBecause(0, index);
   const matrix = confusionMatrix(ratings, options);
   if (matrix.outside > 0) return undefinedBecause(matrix.n, `${matrix.outside} ratings are not on the scale given.`);
+  return kappaFromMatrix(matrix, options.weights);
+}
+
+/**
+ * Cohen's kappa from a confusion matrix already counted (the same as `cohenKappa` on the ratings
+ * behind it): lets a dashboard count once and derive every figure.
+ */
+export function kappaFromMatrix(matrix: Pick<ConfusionMatrix, 'counts' | 'n'>, weights: KappaWeights): StatisticResult {
   const { n, counts } = matrix;
   if (n === 0) return undefinedBecause(0, 'No unit was rated by both raters.');
-  const k = options.categories.length;
+  const k = counts.length;
   const rowTotals = counts.map((row) => row.reduce((sum, count) => sum + count, 0));
   const columnTotals = counts[0]!.map((_, j) => counts.reduce((sum, row) => sum + row[j]!, 0));
   let observed = 0;
   let expected = 0;
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
-      const weight = agreementWeight(i, j, k, options.weights);
+      const weight = agreementWeight(i, j, k, weights);
       observed += (weight * counts[i]![j]!) / n;
       expected += (weight * rowTotals[i]! * columnTotals[j]!) / (n * n);
     }
   }
   return settle(n, observed - expected, 1 - expected, 'Both raters gave every unit the same category: chance agreement is total, so kappa is undefined.');
+}
+
+/**
+ * Percent agreement of two raters from their confusion matrix over `categories` (values), exact
+ * (`tolerance: 0`) or adjacent (`tolerance: 1`, categories at most one apart).
+ */
+export function agreementFromMatrix(matrix: Pick<ConfusionMatrix, 'counts' | 'n'>, categories: readonly number[], options: { tolerance: 0 | 1 }): StatisticResult {
+  if (matrix.n === 0) return undefinedBecause(0, 'No unit has two ratings to compare.');
+  let agreeing = 0;
+  matrix.counts.forEach((row, i) => row.forEach((count, j) => (agreeing += Math.abs(categories[i]! - categories[j]!) <= options.tolerance ? count : 0)));
+  return { value: agreeing / matrix.n, n: matrix.n };
 }
 
 /**

@@ -1,5 +1,6 @@
 // `npm run bench`: figures for every issue so far. Prints one table; asserts nothing.
 //  - each inter-rater statistic on 50 raters × 10,000 units (target well under a second)
+//  - lead dashboard for 100 assessors × 20 criteria × 1 year: computed in core, first paint in Chromium
 //  - durable scoring write in core (target p99 < 5 ms), against a raw SQLite upsert with fsync off
 //  - preview cold load to first queue paint in Chromium, demo and 5,000-submission batches (target < 1,000 ms)
 //  - open a submission from the queue to rubric and evidence painted (target p95 < 150 ms)
@@ -11,6 +12,7 @@ import type { RunningPreview } from '../e2e/harness';
 import { openTestCore } from '../support/core-fixture';
 import { rpc } from '../support/http';
 import { benchHosted } from './hosted';
+import { benchDashboard } from './dashboard';
 import { benchStatistics } from './statistics';
 import { printTable, summarize } from './stats';
 import type { Row } from './stats';
@@ -230,6 +232,8 @@ async function main(): Promise<void> {
     rows.push({ name: 'renderer heap before scoring 100 submissions', summary: summarize([heap.before]), unit: 'MB', target: '' });
     rows.push({ name: 'renderer heap after scoring 100 submissions', summary: summarize([heap.after]), unit: 'MB', target: 'growth < 20', baseline: { name: 'before', summary: summarize([heap.before]) } });
     rows.push({ name: 'queue scroll frame time (5,000 batch, 3 s fling)', summary: summarize(await scrollFrames(browser, large)), unit: 'ms', target: 'p95 ≤ 33 (30 fps)' });
+    progress('lead dashboard');
+    await benchDashboard(rows, browser);
   } finally {
     await browser.close();
     await demo.stop();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohenKappa, confusionMatrix, fleissKappa, icc, krippendorffAlpha, percentAgreement } from '../../shared/statistics';
+import { agreementFromMatrix, cohenKappa, confusionMatrix, fleissKappa, icc, kappaFromMatrix, krippendorffAlpha, percentAgreement } from '../../shared/statistics';
 import type { Rating, Ratings, StatisticResult } from '../../shared/statistics';
 
 const levels = [1, 2, 3, 4];
@@ -77,6 +77,16 @@ describe('inter-rater statistics: properties', () => {
       fc.property(table(2), (ratings) => {
         const swapped = permuteColumns(ratings, [1, 0]);
         for (const weights of ['none', 'linear', 'quadratic'] as const) closeTo(cohenKappa(swapped, { categories: levels, weights }), cohenKappa(ratings, { categories: levels, weights }));
+      }),
+    );
+  });
+
+  it('derives the same agreement and kappa from a confusion matrix as from the ratings', () => {
+    fc.assert(
+      fc.property(table(2, false), (ratings) => {
+        const matrix = confusionMatrix(ratings, { categories: levels });
+        for (const tolerance of [0, 1] as const) closeTo(agreementFromMatrix(matrix, levels, { tolerance }), percentAgreement(ratings, { tolerance }));
+        for (const weights of ['none', 'linear', 'quadratic'] as const) closeTo(kappaFromMatrix(matrix, weights), cohenKappa(ratings, { categories: levels, weights }));
       }),
     );
   });

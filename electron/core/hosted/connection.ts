@@ -22,7 +22,7 @@ import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
 import { countByState, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
 import type { BatchRecord } from '../repositories/batches';
 import { clearQualityData, replaceLeadRatings, saveSnapshot } from '../repositories/quality';
-import { adjudicationQueue, leadDashboard, qualitySummary } from '../quality/views';
+import { adjudicationQueue, leadDashboard, precomputeDashboards, qualitySummary } from '../quality/views';
 import type { AdjudicationResolutionRequest, QualityRules } from '../../../shared/hosted-api/quality';
 import { savePreviousAttempt, saveSubmission } from '../repositories/submissions';
 import { HostedApiClient } from './api-client';
@@ -349,6 +349,7 @@ export class HostedConnection {
         saveSnapshot(db, 'lead_meta', { credentials: data.credentials, assessors: data.assessors, rules: data.rules }, data.generatedAt);
         saveSnapshot(db, 'adjudications', adjudications.adjudications, at);
       })();
+      precomputeDashboards(db);
     }
     this.lastQualityRefresh = Date.now();
     this.options.onWorkspaceChanged();

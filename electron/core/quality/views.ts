@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { AdjudicationQueue, LeadDashboardView, QualitySummary } from '../../../shared/contract/methods';
 import { allCriteria, MicroCredential, RubricVersion } from '../../../shared/domain/rubric';
 import { AccuracyReport, Adjudication, CalibrationSet, QualificationStatus, QualityRules } from '../../../shared/hosted-api/quality';
-import { computeDashboard, dashboardCsv } from '../../../shared/quality/dashboard';
+import { computeDashboard, dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
 import { dashboardPdf } from '../../../shared/quality/report';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
-import { leadRatingsOf, loadSnapshot } from '../repositories/quality';
+import { leadRatingsOf, loadSnapshot, saveSnapshot } from '../repositories/quality';
 
 // What the quality screens show, read from the last synced snapshot: they work offline and say
 // how fresh they are. A snapshot this version cannot read counts as never fetched.
@@ -43,16 +43,35 @@ export function leadDashboard(db: Db, credentialId: string | null): LeadDashboar
   const sets = (snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? []).filter((set) => set.credentialId === chosen?.credential.id);
   if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null };
   const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
-  const qualification = rules?.qualification ?? null;
+  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard: dashboardOf(db, meta, chosen.credential.id) };
+}
+
+/**
+ * The dashboard of one micro-credential, computed from the synced ratings once per sync and kept
+ * (a year of a large programme takes about a second to compute; opening it again should not).
+ */
+export function dashboardOf(db: Db, meta: { body: LeadMeta; fetchedAt: string }, credentialId: string): LeadDashboard | null {
+  const chosen = meta.body.credentials.find((item) => item.credential.id === credentialId);
+  if (!chosen) return null;
+  const cached = snapshot(db, `dashboard:${credentialId}`, LeadDashboard);
+  if (cached && cached.fetchedAt === meta.fetchedAt) return cached.body;
+  const qualification = meta.body.rules.find((rule) => rule.credentialId === credentialId)?.qualification ?? null;
   const dashboard = computeDashboard({
     credentialId: chosen.credential.id,
     credentialTitle: chosen.credential.title,
     rule: qualification ? { minExactAgreement: qualification.minExactAgreement, maxLevelsOff: qualification.maxLevelsOff } : null,
     criteria: allCriteria(chosen.rubric).map((criterion) => ({ id: criterion.id, title: criterion.title, levels: criterion.levels.map((level) => level.level) })),
-    assessors,
-    ratings: leadRatingsOf(db, chosen.credential.id),
+    assessors: meta.body.assessors,
+    ratings: leadRatingsOf(db, credentialId),
   });
-  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard };
+  saveSnapshot(db, `dashboard:${credentialId}`, dashboard, meta.fetchedAt);
+  return dashboard;
+}
+
+/** After a sync brought new ratings: every dashboard computed now, so opening one is instant. */
+export function precomputeDashboards(db: Db): void {
+  const meta = snapshot(db, 'lead_meta', LeadMeta);
+  if (meta) for (const item of meta.body.credentials) dashboardOf(db, meta, item.credential.id);
 }
 
 /** The calibration report of one micro-credential as CSV or PDF (base64, for the renderer to save). */

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { DashboardRating } from '../../../shared/quality/dashboard';
 import type { LeadRating } from '../../../shared/hosted-api/quality';
 
-export type SnapshotKey = 'qualifications' | 'accuracy' | 'calibration_sets' | 'rules' | 'lead_meta' | 'adjudications';
+export type SnapshotKey = 'qualifications' | 'accuracy' | 'calibration_sets' | 'rules' | 'lead_meta' | 'adjudications' | `dashboard:${string}`;
 
 export function saveSnapshot(db: Db, key: SnapshotKey, body: unknown, fetchedAt: string): void {
   db.prepare('INSERT INTO quality_snapshot VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at').run(key, JSON.stringify(body), fetchedAt);
@@ -13,21 +13,26 @@ export function loadSnapshot(db: Db, key: SnapshotKey): { body: unknown; fetched
   return row ? { body: JSON.parse(row.body) as unknown, fetchedAt: row.fetched_at } : null;
 }
 
-/** Replaces the lead's ratings with the server's current set, in one transaction. */
+/**
+ * Replaces the lead's ratings with the server's current set, in one transaction, stored in time
+ * order so reading them back in rowid order needs no sort.
+ */
 export function replaceLeadRatings(db: Db, ratings: LeadRating[]): void {
+  const inTimeOrder = [...ratings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   db.transaction(() => {
     db.prepare('DELETE FROM lead_ratings').run();
+    db.prepare(`DELETE FROM quality_snapshot WHERE key LIKE 'dashboard:%'`).run(); // computed from the old ratings
     const insert = db.prepare('INSERT INTO lead_ratings VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const rating of ratings) insert.run(rating.assessorId, rating.credentialId, rating.submissionId, rating.criterionId, rating.level, rating.masterLevel, rating.source, rating.at);
+    for (const rating of inTimeOrder) insert.run(rating.assessorId, rating.credentialId, rating.submissionId, rating.criterionId, rating.level, rating.masterLevel, rating.source, rating.at);
   })();
 }
 
-/** The ratings of one micro-credential, streamed (a year of a large programme is a million rows). */
+/** The ratings of one micro-credential in time order (read in one go: far quicker than row by row). */
 export function* leadRatingsOf(db: Db, credentialId: string): Generator<DashboardRating> {
   const rows = db
-    .prepare('SELECT assessor_id, submission_id, criterion_id, level, master_level, at FROM lead_ratings WHERE credential_id = ? ORDER BY at')
+    .prepare('SELECT assessor_id, submission_id, criterion_id, level, master_level, at FROM lead_ratings WHERE credential_id = ? ORDER BY rowid')
     .raw()
-    .iterate(credentialId) as IterableIterator<[string, string, string, number, number | null, string]>;
+    .all(credentialId) as [string, string, string, number, number | null, string][];
   for (const [assessorId, submissionId, criterionId, level, masterLevel, at] of rows) yield { assessorId, submissionId, criterionId, level, masterLevel, at };
 }
 

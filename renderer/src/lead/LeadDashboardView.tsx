@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDashboard } from '../../../shared/quality/dashboard';
 import { useClient } from '../client-context';
@@ -35,6 +35,15 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const [view, reload] = useLive('lead.dashboard', { credentialId }, credentialId ?? '');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const ready = view.state === 'ready' && view.value.dashboard !== null;
+  useEffect(() => {
+    // For the bench: when the figures are on screen.
+    if (ready) requestAnimationFrame(() => performance.mark('dashboard-painted'));
+  }, [ready]);
+  const cellsByKey = useMemo(
+    () => new Map(view.state === 'ready' ? (view.value.dashboard?.cells ?? []).map((cell) => [`${cell.assessorId}\u0000${cell.criterionId}`, cell]) : []),
+    [view],
+  );
 
   if (view.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (view.state === 'error') return <p role="alert">{describeError(view.error, t)}</p>;
@@ -185,7 +194,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                 <tr key={assessor.id}>
                   <th scope="row">{nameOf(assessor.id)}</th>
                   {dashboard.criteria.map((item) => {
-                    const cell = dashboard.cells.find((candidate) => candidate.assessorId === assessor.id && candidate.criterionId === item.id);
+                    const cell = cellsByKey.get(`${assessor.id}\u0000${item.id}`);
                     return (
                       <td key={item.id}>
                         {cell ? `${percent(cell.exact)} · κ ${kappa(cell.weightedKappa)} (n ${cell.n})` : '–'}
