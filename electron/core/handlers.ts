@@ -50,6 +50,7 @@ export const networkMethods = [
   'quality.refresh',
   'calibration.start',
   'lead.resolveAdjudication',
+  'lead.openAdjudication',
   'lead.setRules',
   'lead.candidates',
   'lead.prepareSet',
@@ -77,6 +78,7 @@ function requireRubric(db: Db, submission: AssignedSubmission): RubricVersion {
 /** Edits are refused once a decision exists: the scores it was based on must not move under it. */
 function requireEditable(db: Db, submissionId: string): AssignedSubmission {
   const submission = requireSubmission(db, submissionId);
+  if (batchKindOf(db, submissionId) === 'review') throw new DomainError('conflict', 'A submission under adjudication is read here, not scored.');
   if (getDecision(db, submissionId)) {
     throw new DomainError('conflict', 'This submission already has a decision; undo it before changing anything.');
   }

@@ -208,7 +208,13 @@ export function App(): React.JSX.Element {
               }}
             />
           ) : shownView === 'adjudication' ? (
-            <AdjudicationQueueView />
+            <AdjudicationQueueView
+              onOpenBeside={(id, submissionId) => {
+                chooseBatch(id);
+                open(submissionId);
+                setView('scoring');
+              }}
+            />
           ) : openSubmissionId && preferences.ready ? (
             <SubmissionWorkspace
               key={openSubmissionId}

@@ -14,7 +14,7 @@ export const BatchSummary = z.object({
   id: Id,
   label: z.string().min(1).max(200),
   isDemo: z.boolean(),
-  kind: z.enum(['live', 'calibration', 'master']),
+  kind: z.enum(['live', 'calibration', 'master', 'review']),
   claimedAt: Timestamp,
   leaseExpiresAt: Timestamp,
   dueAt: Timestamp,
@@ -51,8 +51,8 @@ export const SubmissionDetail = z.object({
   }),
   comments: z.array(EvidenceComment),
   decision: DecisionSummary.nullable(),
-  /** Live work, calibration, or a lead's master scoring for a new calibration set (no decision). */
-  mode: z.enum(['live', 'calibration', 'master']),
+  /** Live work, calibration, a lead's master scoring for a new set, or a lead's adjudication (read only). */
+  mode: z.enum(['live', 'calibration', 'master', 'review']),
   /** Calibration work: the set, and once the response has synced, the comparison with the master. */
   calibration: z.object({ setId: Id, result: CalibrationFeedback.nullable() }).nullable(),
 });
@@ -297,6 +297,8 @@ export const methods = {
     output: z.object({ fileName: z.string().max(200), mimeType: z.string().max(100), base64: z.string() }),
   },
   'lead.adjudications': { input: NoInput, output: AdjudicationQueue },
+  /** Brings a submission under adjudication here, to read both assessors beside its evidence. */
+  'lead.openAdjudication': { input: z.object({ submissionId: Id }).strict(), output: z.object({ batchId: Id }) },
   'lead.setRules': { input: z.object({ rules: QualityRules }).strict(), output: LeadDashboardView },
   'lead.candidates': { input: z.object({ credentialId: Id }).strict(), output: z.object({ submissions: z.array(z.object({ id: Id, label: z.string() })) }) },
   /** Brings the chosen submissions here for the lead to score as the master. */

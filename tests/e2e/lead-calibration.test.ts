@@ -6,7 +6,7 @@ import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { seriousAxeViolations, waitForSaved } from './page-helpers';
+import { seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -95,7 +95,7 @@ describe('a lead runs a full calibration cycle', () => {
           conditionCode: null,
           note: '',
           scores: allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level, rationale: `Level ${level} from the lesson video.` })),
-          comments: [{ id: `c-${outcome}`, evidenceId: `${id}-ev-0`, startMs: 72_000, endMs: null, page: null, quote: null, body: `Seen at 1:12 (${outcome}).`, tag: 'note', visibility: 'internal', criterionIds: [] }],
+          comments: [{ id: `c-${outcome}`, evidenceId: `${id}-ev-0`, startMs: 12_000, endMs: null, page: null, quote: null, body: `Seen at 0:12 (${outcome}).`, tag: 'note', visibility: 'internal', criterionIds: [] }],
           feedback: { overall: '', components: {} },
           activeMs: 1,
           decidedAt: new Date().toISOString(),
@@ -131,12 +131,16 @@ describe('a lead runs a full calibration cycle', () => {
       expect(pdf.suggestedFilename()).toMatch(/^calibration-report-dp-fl-compound-interest-\d{4}-\d{2}-\d{2}\.pdf$/);
       expect(readFileSync((await pdf.path())).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
 
-      // The adjudication: both readings side by side, then the lead's resolution reaches the server.
+      // The adjudication: both readings side by side, beside the evidence, then the lead's resolution reaches the server.
       await page.getByRole('button', { name: 'Adjudication', exact: true }).click();
-      await page.getByRole('region', { name: 'Assessor One' }).getByText('Seen at 1:12 (award).').waitFor();
-      await page.getByRole('region', { name: 'Assessor Two' }).getByText('1:12 · Seen at 1:12 (not_yet).').waitFor();
+      await page.getByRole('region', { name: 'Assessor One' }).getByText('Seen at 0:12 (award).').waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
-      await page.getByRole('textbox', { name: 'Note (why)' }).fill('The discussion at 1:12 meets level 3.');
+      await page.getByRole('button', { name: 'Open beside the evidence' }).click();
+      await page.getByRole('tablist', { name: 'Evidence items' }).waitFor();
+      await waitForVideo(page);
+      await page.getByRole('region', { name: 'Assessor Two' }).getByRole('button', { name: '0:12' }).click();
+      await waitForVideoNear(page, 12);
+      await page.getByRole('textbox', { name: 'Note (why)' }).fill('The discussion at 0:12 meets level 3.');
       await page.getByRole('button', { name: 'Resolve' }).click();
       await page.getByText('Resolution saved; it goes to the server with the next sync.').waitFor();
       await page.getByRole('button', { name: 'Scoring' }).click();
@@ -144,7 +148,7 @@ describe('a lead runs a full calibration cycle', () => {
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
       const check = new HostedStore(serverDir);
       try {
-        expect(check.quality.adjudications()[0]?.resolution).toMatchObject({ outcome: 'award', note: 'The discussion at 1:12 meets level 3.', resolvedBy: 'acct-lead' });
+        expect(check.quality.adjudications()[0]?.resolution).toMatchObject({ outcome: 'award', note: 'The discussion at 0:12 meets level 3.', resolvedBy: 'acct-lead' });
       } finally {
         check.close();
       }

@@ -350,6 +350,8 @@ export class HostedConnection {
         saveSnapshot(db, 'adjudications', adjudications.adjudications, at);
       })();
       precomputeDashboards(db);
+      // A resolved adjudication's evidence is not needed here any more.
+      for (const item of adjudications.adjudications) if (item.resolution) removeBatch(db, `review-${item.submissionId}`);
     }
     this.lastQualityRefresh = Date.now();
     this.options.onWorkspaceChanged();
@@ -382,6 +384,20 @@ export class HostedConnection {
     await this.withAuth((client) => client.setQualityRules(rules));
     await this.refreshQuality();
     return leadDashboard(this.options.db, rules.credentialId);
+  }
+
+  /** A submission under adjudication comes here (read only) so the lead can compare both readings with its evidence. */
+  async openAdjudication(submissionId: string): Promise<{ batchId: string }> {
+    const open = adjudicationQueue(this.options.db).adjudications.find((item) => item.submissionId === submissionId);
+    if (!open) throw new DomainError('not_found', 'That submission is not in the last synced adjudication queue.');
+    const manifest = await this.withAuth((client) => client.manifest(submissionId));
+    const now = this.options.now();
+    const until = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+    const batchId = `review-${submissionId}`;
+    this.importBatch({ id: batchId, label: `Adjudication: ${manifest.label}`, isDemo: false, kind: 'review', claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until }, [{ submissionId, position: 0, leaseExpiresAt: until, dueAt: until }], [manifest]);
+    this.options.onWorkspaceChanged();
+    this.pumpDownloads();
+    return { batchId };
   }
 
   /** Submissions a lead may put in a new calibration set. */

@@ -62,6 +62,10 @@ export const networkHandlers: {
     await connection.ready;
     return connection.resolveAdjudication(submissionId, resolution);
   },
+  'lead.openAdjudication': async ({ submissionId }, connection) => {
+    await connection.ready;
+    return connection.openAdjudication(submissionId);
+  },
   'lead.setRules': async ({ rules }, connection) => {
     await connection.ready;
     return connection.setQualityRules(rules);

@@ -17,7 +17,7 @@ export interface BatchRecord {
   masterSet?: { credentialId: string; title: string } | null;
 }
 
-export type BatchKind = 'live' | 'calibration' | 'master';
+export type BatchKind = 'live' | 'calibration' | 'master' | 'review';
 
 export interface AssignmentRecord {
   submissionId: string;

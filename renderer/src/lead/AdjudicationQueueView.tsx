@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
+import type { EvidenceComment } from '../../../shared/domain/comment';
 import { allCriteria } from '../../../shared/domain/rubric';
 import { formatMediaTime } from '../../../shared/format/media-time';
 import { useClient } from '../client-context';
@@ -12,7 +13,7 @@ import { useLive } from '../quality/use-live';
 type Case = AdjudicationQueue['adjudications'][number];
 
 /** Double-scored submissions whose assessors disagree: both readings side by side, and the lead's resolution. */
-export function AdjudicationQueueView(): React.JSX.Element {
+export function AdjudicationQueueView({ onOpenBeside }: { onOpenBeside: (batchId: string, submissionId: string) => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [queue] = useLive('lead.adjudications', {}, 'queue');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -40,14 +41,34 @@ export function AdjudicationQueueView(): React.JSX.Element {
               </li>
             ))}
           </ul>
-          {selected && <AdjudicationCase key={selected.submissionId} item={selected} rubric={rubrics.find((rubric) => rubric.id === selected.rubricVersionId) ?? null} />}
+          {selected && <AdjudicationCase key={selected.submissionId} item={selected} rubric={rubrics.find((rubric) => rubric.id === selected.rubricVersionId) ?? null} onOpenBeside={onOpenBeside} />}
         </div>
       )}
     </section>
   );
 }
 
-function AdjudicationCase({ item, rubric }: { item: Case; rubric: AdjudicationQueue['rubrics'][number] | null }): React.JSX.Element {
+/** The adjudication of the submission open in the workspace (beside its evidence); comments seek the evidence. */
+export function AdjudicationReview({ submissionId, onSelectComment }: { submissionId: string; onSelectComment: (comment: EvidenceComment) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [queue] = useLive('lead.adjudications', {}, 'queue');
+  if (queue.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
+  const item = queue.value.adjudications.find((candidate) => candidate.submissionId === submissionId);
+  if (!item) return <p className="hint">{t('adjudication.empty')}</p>;
+  return <AdjudicationCase item={item} rubric={queue.value.rubrics.find((rubric) => rubric.id === item.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;
+}
+
+function AdjudicationCase({
+  item,
+  rubric,
+  onOpenBeside,
+  onSelectComment,
+}: {
+  item: Case;
+  rubric: AdjudicationQueue['rubrics'][number] | null;
+  onOpenBeside?: (batchId: string, submissionId: string) => void;
+  onSelectComment?: (comment: EvidenceComment) => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const criteria = rubric ? allCriteria(rubric) : [];
@@ -63,6 +84,21 @@ function AdjudicationCase({ item, rubric }: { item: Case; rubric: AdjudicationQu
   return (
     <article className="adjudication-case" aria-labelledby="case-title">
       <h3 id="case-title">{item.label}</h3>
+      {onOpenBeside && (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              void client.invoke('lead.openAdjudication', { submissionId: item.submissionId }).then((result) => {
+                if (result.ok) onOpenBeside(result.value.batchId, item.submissionId);
+                else setMessage(describeError(result.error, t));
+              })
+            }
+          >
+            {t('adjudication.openBeside')}
+          </button>
+        </p>
+      )}
       <div className="side-by-side">
         {item.decisions.map((decision) => (
           <section key={decision.assessor.id} aria-label={decision.assessor.displayName} className="reading">
@@ -90,8 +126,17 @@ function AdjudicationCase({ item, rubric }: { item: Case; rubric: AdjudicationQu
               <ul className="reading-comments" aria-label={t('adjudication.comments')}>
                 {decision.comments.map((comment) => (
                   <li key={comment.id}>
-                    {comment.startMs !== null ? `${formatMediaTime(comment.startMs)}${comment.endMs !== null ? `–${formatMediaTime(comment.endMs)}` : ''} · ` : ''}
-                    {comment.page !== null ? `${t('adjudication.page', { page: comment.page })} · ` : ''}
+                    {onSelectComment && (comment.startMs !== null || comment.page !== null) ? (
+                      <button type="button" className="link" onClick={() => onSelectComment(comment)}>
+                        {comment.startMs !== null ? formatMediaTime(comment.startMs) : t('adjudication.page', { page: comment.page })}
+                      </button>
+                    ) : (
+                      <>
+                        {comment.startMs !== null ? `${formatMediaTime(comment.startMs)}${comment.endMs !== null ? `–${formatMediaTime(comment.endMs)}` : ''}` : ''}
+                        {comment.page !== null ? t('adjudication.page', { page: comment.page }) : ''}
+                      </>
+                    )}
+                    {comment.startMs !== null || comment.page !== null ? ' · ' : ''}
                     {comment.body}
                   </li>
                 ))}

@@ -16,6 +16,7 @@ import { EvidencePane, isTimed } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
 import { FeedbackComposer } from '../feedback/FeedbackComposer';
 import { formatDateTime } from '../format';
+import { AdjudicationReview } from '../lead/AdjudicationQueueView';
 import { CalibrationResult } from '../quality/CalibrationResult';
 import { RubricPane } from '../rubric/RubricPane';
 import { DebouncedSaver } from '../save/debounced-saver';
@@ -62,7 +63,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   /** Last position per evidence item this session, so switching tabs does not lose the place. */
   const positions = useRef<Record<string, number>>({});
 
-  const readOnly = !detail || detail.decision !== null;
+  const readOnly = !detail || detail.decision !== null || detail.mode === 'review';
   const evidenceId = selectedEvidenceId ?? detail?.draft.playback?.evidenceId ?? detail?.evidence[0]?.id ?? null;
   const selected = detail?.evidence.find((item) => item.id === evidenceId) ?? null;
   const criteria = detail ? allCriteria(detail.rubric) : [];
@@ -369,6 +370,9 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           </>
         }
         right={
+          submission.mode === 'review' ? (
+            <AdjudicationReview submissionId={submission.submissionId} onSelectComment={selectComment} />
+          ) : (
           <>
             <RubricPane
               submission={submission}
@@ -394,6 +398,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               />
             )}
           </>
+          )
         }
       />
     </article>

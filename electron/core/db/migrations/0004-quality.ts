@@ -23,8 +23,9 @@ CREATE TABLE lead_ratings (
 CREATE INDEX lead_ratings_by_credential ON lead_ratings(credential_id);
 
 -- Calibration work is scored like live work; its batch says so, and the server's comparison with
--- the master arrives after sync. A lead's master scoring (building a set) is a batch of its own.
-ALTER TABLE batches ADD COLUMN kind TEXT NOT NULL DEFAULT 'live' CHECK (kind IN ('live', 'calibration', 'master'));
+-- the master arrives after sync. A lead's master scoring (building a set) is a batch of its own, and
+-- so is a submission brought here to adjudicate beside its evidence (read only).
+ALTER TABLE batches ADD COLUMN kind TEXT NOT NULL DEFAULT 'live' CHECK (kind IN ('live', 'calibration', 'master', 'review'));
 ALTER TABLE batches ADD COLUMN calibration_set_id TEXT;
 -- For a master batch: the micro-credential and title of the set being built.
 ALTER TABLE batches ADD COLUMN master_set TEXT CHECK (master_set IS NULL OR json_valid(master_set));
