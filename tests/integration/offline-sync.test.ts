@@ -13,6 +13,7 @@ import { cleanup } from '../e2e/harness';
 import { purgeAcknowledged } from '../../electron/core/evidence/retention';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { until } from '../support/until';
 import { rawRequest } from '../support/http';
 
 const root = projectPaths().root;
@@ -37,13 +38,6 @@ afterAll(async () => {
 });
 
 const call = async <T>(method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 async function scoreAndAward(submissionId: string): Promise<void> {
   const detail = await call<SubmissionDetail>('submission.open', { submissionId });
   for (const criterion of detail.rubric.components.flatMap((component) => component.criteria)) {

@@ -14,6 +14,7 @@ import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { until } from '../support/until';
 
 const root = projectPaths().root;
 const credentialId = 'dp-fl-credit-scores';
@@ -28,13 +29,6 @@ const ok = <T>(result: ApiResult<T>): T => {
   return result.value;
 };
 const call = async <T>(fixture: CoreFixture, method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(async () => {
   serverDir = tempDir('assessor-quality-ws-');

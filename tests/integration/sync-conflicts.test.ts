@@ -10,6 +10,7 @@ import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { until } from '../support/until';
 
 const root = projectPaths().root;
 let serverDir: string;
@@ -30,13 +31,6 @@ afterAll(async () => {
 });
 
 const call = async <T>(method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 const statuses = async (batchId: string): Promise<string[]> => (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.status);
 async function scoreAll(submissionId: string): Promise<void> {
   const detail = await call<SubmissionDetail>('submission.open', { submissionId });
