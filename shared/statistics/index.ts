@@ -20,9 +20,13 @@ export interface StatisticResult {
 
 const undefinedBecause = (n: number, reason: string): StatisticResult => ({ value: null, n, reason });
 
-/** A finite value, or null with the reason: guards every division below. */
-function settle(n: number, numerator: number, denominator: number, whenZero: string): StatisticResult {
-  if (denominator === 0) return undefinedBecause(n, whenZero);
+/**
+ * A finite value, or null with the reason: guards every division below. `scale` is the size of the
+ * quantities the denominator was computed from: a denominator that is zero but for rounding (a
+ * difference of mean squares, say) is treated as the zero it is, not divided by.
+ */
+function settle(n: number, numerator: number, denominator: number, whenZero: string, scale = 0): StatisticResult {
+  if (Math.abs(denominator) <= 1e-9 * scale || denominator === 0) return undefinedBecause(n, whenZero);
   const value = numerator / denominator;
   return Number.isFinite(value) ? { value, n } : undefinedBecause(n, whenZero);
 }
@@ -159,7 +163,7 @@ export function kappaFromMatrix(matrix: Pick<ConfusionMatrix, 'counts' | 'n'>, w
       expected += (weight * rowTotals[i]! * columnTotals[j]!) / (n * n);
     }
   }
-  return settle(n, observed - expected, 1 - expected, 'Both raters gave every unit the same category: chance agreement is total, so kappa is undefined.');
+  return settle(n, observed - expected, 1 - expected, 'Both raters gave every unit the same category: chance agreement is total, so kappa is undefined.', 1);
 }
 
 /**
@@ -203,7 +207,7 @@ export function fleissKappa(ratings: Ratings, options: { categories: readonly nu
   if (n === 0) return undefinedBecause(0, 'No unit has two ratings to compare.');
   const observed = agreementSum / n;
   const expected = totals.reduce((sum, total) => sum + (total / ratingCount) ** 2, 0);
-  return settle(n, observed - expected, 1 - expected, 'Every rating is in the same category: chance agreement is total, so kappa is undefined.');
+  return settle(n, observed - expected, 1 - expected, 'Every rating is in the same category: chance agreement is total, so kappa is undefined.', 1);
 }
 
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
@@ -311,18 +315,19 @@ export function icc(ratings: Ratings, options: { form: IccForm }): StatisticResu
   const jms = betweenRaters / (k - 1);
   const ems = (total - betweenUnits - betweenRaters) / ((n - 1) * (k - 1));
   const noVariance = 'The ratings do not vary enough for this ICC form (its denominator is zero).';
+  const scale = k * Math.max(Math.abs(bms), Math.abs(wms), Math.abs(jms), Math.abs(ems));
   switch (options.form) {
     case 'ICC1':
-      return settle(n, bms - wms, bms + (k - 1) * wms, noVariance);
+      return settle(n, bms - wms, bms + (k - 1) * wms, noVariance, scale);
     case 'ICC2':
-      return settle(n, bms - ems, bms + (k - 1) * ems + (k * (jms - ems)) / n, noVariance);
+      return settle(n, bms - ems, bms + (k - 1) * ems + (k * (jms - ems)) / n, noVariance, scale);
     case 'ICC3':
-      return settle(n, bms - ems, bms + (k - 1) * ems, noVariance);
+      return settle(n, bms - ems, bms + (k - 1) * ems, noVariance, scale);
     case 'ICC1k':
-      return settle(n, bms - wms, bms, noVariance);
+      return settle(n, bms - wms, bms, noVariance, scale);
     case 'ICC2k':
-      return settle(n, bms - ems, bms + (jms - ems) / n, noVariance);
+      return settle(n, bms - ems, bms + (jms - ems) / n, noVariance, scale);
     case 'ICC3k':
-      return settle(n, bms - ems, bms, noVariance);
+      return settle(n, bms - ems, bms, noVariance, scale);
   }
 }

@@ -16,6 +16,7 @@ import type {
   QualityRules,
 } from '../../shared/hosted-api/quality';
 import { randomBytes } from 'node:crypto';
+import { weekStart } from '../../shared/quality/dashboard';
 import type { HostedStore } from './store';
 
 /** A request the server refuses with field errors (422). */
@@ -35,12 +36,6 @@ export class NotQualified extends Error {
 interface ResponseBody {
   scores: CalibrationResponseRequest['scores'];
 }
-
-const weekStart = (iso: string): string => {
-  const day = new Date(iso);
-  const monday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)));
-  return monday.toISOString().slice(0, 10);
-};
 
 /**
  * Scoring quality on the reference server: rules per micro-credential, calibration sets and

@@ -156,5 +156,13 @@ describe('inter-rater statistics: worked cases', () => {
     expect(cohenKappa([[1, 2, 3]], { categories: levels, weights: 'none' }).reason).toMatch(/exactly two raters/);
     expect(cohenKappa([[1, 9]], { categories: levels, weights: 'none' }).reason).toMatch(/not on the scale/);
     expect(icc([[1, 2]], { form: 'ICC2' }).reason).toMatch(/two units/);
+    // Found by the symmetry property: these denominators are zero, but rounding made one 1e-16 in one column order.
+    const table = [[2, 4], [1, 2], [4, 1]];
+    for (const form of ['ICC1', 'ICC2', 'ICC3', 'ICC1k', 'ICC2k', 'ICC3k'] as const) {
+      const result = icc(table, { form });
+      closeTo(icc(table.map(([a, b]) => [b!, a!]), { form }), result);
+      if (result.value === null) expect(result.reason).toBeTruthy();
+      else expect(Math.abs(result.value)).toBeLessThan(10);
+    }
   });
 });

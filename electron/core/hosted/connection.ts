@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { downloadEvidence } from '../evidence/downloader';
 import { purgeAcknowledged, purgeAllDownloaded, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
+import type { WipeReport } from '../evidence/retention';
 import { listQueue, masterSetOf } from '../repositories/batches';
 import { getRubricVersion } from '../repositories/credentials';
 import { getDraft } from '../repositories/drafts';
@@ -19,7 +20,7 @@ import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
 import { listToDownload, recordVerificationFailure, saveEvidence, setAvailability } from '../repositories/evidence';
 import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
-import { countByState, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
+import { countByState, countUnsent, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
 import type { BatchRecord } from '../repositories/batches';
 import { clearQualityData, replaceLeadRatings, saveSnapshot } from '../repositories/quality';
 import { adjudicationQueue, leadDashboard, precomputeDashboards, qualitySummary } from '../quality/views';
@@ -234,18 +235,24 @@ export class HostedConnection {
     const owner = this.contents?.workOwner;
     if (!owner || (owner.serverUrl === next.serverUrl && owner.accountId === next.accountId)) return;
     const { db } = this.options;
-    const unsent = (
-      db.prepare(`SELECT count(*) AS n FROM outbox o WHERE o.state IN ('pending', 'conflict') AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)`).get() as { n: number }
-    ).n;
+    const unsent = countUnsent(db);
     if (unsent > 0) throw new DomainError('conflict', `This computer holds ${unsent} unsent decisions of another account. Sign in as that account and sync them first.`);
+    this.removeClaimedWork();
+    this.options.logger.info('another account signed in: the previous account’s synced work was cleared');
+  }
+
+  /** Everything claimed from the hosted API leaves this machine (the demo stays); says what went. */
+  private removeClaimedWork(): WipeReport {
     this.abortDownloads();
-    db.transaction(() => {
-      wipeClaimedWork(db);
+    const { db } = this.options;
+    const report = db.transaction(() => {
+      const wiped = wipeClaimedWork(db);
       clearQualityData(db);
+      return wiped;
     })();
     this.removeEvidenceFolder();
-    this.options.logger.info('another account signed in: the previous account’s synced work was cleared');
     this.options.onWorkspaceChanged();
+    return report;
   }
 
   async signOut(): Promise<SessionInfo> {
@@ -613,24 +620,16 @@ export class HostedConnection {
 
   /**
    * The server revoked the session (the account was disabled, or the machine reported lost): the
-   * claimed work must not stay readable here. What was safe and what went is recorded first, as a
-   * notice the assessor sees until dismissed, then everything claimed is removed.
+   * claimed work must not stay readable here. What was safe and what went is counted before anything
+   * is removed, and kept as a notice the assessor sees until dismissed.
    */
   private async wipeAfterRevocation(): Promise<void> {
-    this.abortDownloads();
-    const { db } = this.options;
-    const report = db.transaction(() => {
-      const wiped = wipeClaimedWork(db);
-      clearQualityData(db);
-      addNotice(db, 'session_revoked', wiped, this.options.now().toISOString());
-      return wiped;
-    })();
-    this.removeEvidenceFolder();
+    const report = this.removeClaimedWork();
+    addNotice(this.options.db, 'session_revoked', report, this.options.now().toISOString());
     this.options.logger.error(`session revoked by the server: removed ${report.unsentDecisions} unsent decisions, ${report.drafts} drafts, ${report.evidenceFiles} evidence files; ${report.synced} decisions were already synced`);
     this.contents = { ...this.contents!, session: null };
     await this.persist();
     this.state = 'signed_out';
-    this.options.onWorkspaceChanged();
     this.emitStatus();
   }
 

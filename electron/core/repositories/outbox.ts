@@ -1,7 +1,7 @@
+import type { ConflictChoice } from '../../../shared/contract/methods';
 import type { Db } from '../db/database';
 
 export type OutboxState = 'pending' | 'acknowledged' | 'conflict' | 'resolved';
-export type ConflictChoice = 'note_for_lead' | 'discarded';
 
 export interface OutboxEntry {
   id: number;
@@ -27,6 +27,9 @@ interface OutboxRow {
   last_error: string | null;
 }
 
+/** Entries (alias o) that can leave: decisions on the embedded demo batch never leave the machine. */
+const notDemo = 'AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)';
+
 /** Call inside the transaction that writes the data the entry carries. */
 export function enqueue(db: Db, entry: { kind: string; entityId: string; idempotencyKey: string; payload: unknown; at: string }): void {
   db.prepare(
@@ -37,12 +40,7 @@ export function enqueue(db: Db, entry: { kind: string; entityId: string; idempot
 
 export function listDue(db: Db, now: string, limit: number): OutboxEntry[] {
   const rows = db
-    // Decisions on the embedded demo batch never leave the machine.
-    .prepare(
-      `SELECT * FROM outbox o WHERE state = 'pending' AND next_attempt_at <= ?
-         AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)
-       ORDER BY id LIMIT ?`,
-    )
+    .prepare(`SELECT * FROM outbox o WHERE state = 'pending' AND next_attempt_at <= ? ${notDemo} ORDER BY id LIMIT ?`)
     .all(now, limit) as OutboxRow[];
   return rows.map((row) => ({
     id: row.id,
@@ -149,13 +147,17 @@ export function resolveConflict(db: Db, submissionId: string, choice: ConflictCh
   })();
 }
 
+/** Entries that have not reached the server (waiting, or refused and not yet settled by the assessor). */
+export function countUnsent(db: Db): number {
+  return (db.prepare(`SELECT count(*) AS n FROM outbox o WHERE state IN ('pending', 'conflict') ${notDemo}`).get() as { n: number }).n;
+}
+
 /** When the next pending entry is due, if any. */
 export function nextDueAt(db: Db): string | null {
   return (
     db
       .prepare(
-        `SELECT min(next_attempt_at) AS at FROM outbox o WHERE state = 'pending'
-           AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)`,
+        `SELECT min(next_attempt_at) AS at FROM outbox o WHERE state = 'pending' ${notDemo}`,
       )
       .get() as { at: string | null }
   ).at;

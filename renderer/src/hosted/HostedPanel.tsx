@@ -7,6 +7,7 @@ import { ConflictList } from './ConflictList';
 import { DownloadProgress } from './DownloadProgress';
 import { SyncNotices } from './SyncNotices';
 import { useHosted } from './use-hosted';
+import { useAction } from '../use-action';
 
 /** Sign in to the hosted API, claim work, and see what sync is doing (online, offline, n waiting). */
 export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => void }): React.JSX.Element {
@@ -18,16 +19,9 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [size, setSize] = useState(10);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  const { busy, message, run } = useAction();
 
   if (!session) return <section className="hosted-panel" aria-busy="true" />;
-
-  const run = async (work: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    setMessage(await work());
-    setBusy(false);
-  };
 
   /** Calls a method that answers with the sync status, and shows it. */
   const updateSync = (method: 'sync.now' | 'downloads.pause' | 'downloads.resume'): void =>

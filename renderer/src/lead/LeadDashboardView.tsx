@@ -5,6 +5,7 @@ import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime, formatPercent } from '../format';
 import { useLive } from '../quality/use-live';
+import { useAction } from '../use-action';
 import { RulesForm } from './RulesForm';
 import { SetBuilder } from './SetBuilder';
 import { WeeklyChart } from './WeeklyChart';
@@ -33,8 +34,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const [credentialId, setCredentialId] = useState<string | null>(null);
   const [criterionId, setCriterionId] = useState<string | null>(null);
   const [view, reload] = useLive('lead.dashboard', { credentialId }, credentialId ?? '');
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
   const ready = view.state === 'ready' && view.value.dashboard !== null;
   useEffect(() => {
     // For the bench: when the figures are on screen.
@@ -54,11 +54,6 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const why = (figure: Figure): string | undefined => figure.reason;
   const nameOf = (id: string): string => assessors.find((assessor) => assessor.id === id)?.displayName ?? id;
 
-  const run = async (work: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    setMessage(await work());
-    setBusy(false);
-  };
   const exportAs = (format: 'csv' | 'pdf'): void =>
     void run(async () => {
       if (!dashboard) return '';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
+import { useAction } from '../use-action';
 
 /**
  * A lead starts a calibration set: chooses submissions of one micro-credential, then scores them as
@@ -13,13 +14,7 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
   const [candidates, setCandidates] = useState<{ id: string; label: string }[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [title, setTitle] = useState('');
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    setMessage(await work());
-    setBusy(false);
-  };
+  const { busy, message, run } = useAction();
   return (
     <section className="set-builder" aria-labelledby="set-builder-title">
       <h3 id="set-builder-title">{t('master.title')}</h3>
@@ -80,23 +75,22 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
 export function MasterBatchBar({ batchId, label, onPublished }: { batchId: string; label: string; onPublished: (message: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const client = useClient();
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
   return (
     <div className="master-bar">
       <p>{t('master.batch', { label })}</p>
       <button
         type="button"
         disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          void client.invoke('lead.publishSet', { batchId }).then((result) => {
-            setBusy(false);
+        onClick={() =>
+          void run(async () => {
+            const result = await client.invoke('lead.publishSet', { batchId });
+            if (!result.ok) return describeError(result.error, t);
             // Once published the batch is gone (and this bar with it): the app shows the message.
-            if (result.ok) onPublished(t('master.published', { title: result.value.title, count: result.value.submissions }));
-            else setMessage(describeError(result.error, t));
-          });
-        }}
+            onPublished(t('master.published', { title: result.value.title, count: result.value.submissions }));
+            return '';
+          })
+        }
       >
         {t('master.publish')}
       </button>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime, formatPercent } from '../format';
+import { useAction } from '../use-action';
 import { useLive } from './use-live';
 
 /**
@@ -13,18 +13,12 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [summary, reload] = useLive('quality.status', {}, 'status');
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run: act } = useAction();
   if (summary.state !== 'ready') return null;
   const { qualifications, sets, accuracy, fetchedAt } = summary.value;
   const titleOf = (credentialId: string): string => qualifications.find((item) => item.credentialId === credentialId)?.credentialTitle ?? credentialId;
 
-  const run = async (work: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    setMessage(await work());
-    setBusy(false);
-    reload();
-  };
+  const run = (work: () => Promise<string>): Promise<void> => act(work).then(reload);
 
   return (
     <section className="quality-panel" aria-labelledby="quality-title">

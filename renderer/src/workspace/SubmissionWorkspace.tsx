@@ -373,31 +373,31 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           submission.mode === 'review' ? (
             <AdjudicationReview submissionId={submission.submissionId} onSelectComment={selectComment} />
           ) : (
-          <>
-            <RubricPane
-              submission={submission}
-              activeIndex={activeIndex}
-              focusRequest={focusRequest}
-              readOnly={readOnly}
-              onActivate={setActiveIndex}
-              onScore={(criterionId, level) => void setScore(criterionId, level)}
-              onRationale={setRationale}
-            />
-            {submission.mode === 'master' ? (
-              <p className="hint master-hint">{t('master.hint')}</p>
-            ) : (
-              <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={setFeedback} />
-            )}
-            {!readOnly && submission.mode !== 'master' && (
-              <DecisionBar
+            <>
+              <RubricPane
                 submission={submission}
-                busy={busy}
-                flagOpen={flagOpen}
-                onFlagOpenChange={setFlagOpen}
-                onSubmit={(outcome, code, note) => void submitDecision(outcome, code, note)}
+                activeIndex={activeIndex}
+                focusRequest={focusRequest}
+                readOnly={readOnly}
+                onActivate={setActiveIndex}
+                onScore={(criterionId, level) => void setScore(criterionId, level)}
+                onRationale={setRationale}
               />
-            )}
-          </>
+              {submission.mode === 'master' ? (
+                <p className="hint master-hint">{t('master.hint')}</p>
+              ) : (
+                <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={setFeedback} />
+              )}
+              {!readOnly && submission.mode !== 'master' && (
+                <DecisionBar
+                  submission={submission}
+                  busy={busy}
+                  flagOpen={flagOpen}
+                  onFlagOpenChange={setFlagOpen}
+                  onSubmit={(outcome, code, note) => void submitDecision(outcome, code, note)}
+                />
+              )}
+            </>
           )
         }
       />
