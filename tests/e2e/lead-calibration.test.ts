@@ -140,6 +140,7 @@ describe('a lead runs a full calibration cycle', () => {
       await waitForVideo(page);
       await page.getByRole('region', { name: 'Assessor Two' }).getByRole('button', { name: '0:12' }).click();
       await waitForVideoNear(page, 12);
+      await page.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Award' });
       await page.getByRole('textbox', { name: 'Note (why)' }).fill('The discussion at 0:12 meets level 3.');
       await page.getByRole('button', { name: 'Resolve' }).click();
       await page.getByText('Resolution saved; it goes to the server with the next sync.').waitFor();

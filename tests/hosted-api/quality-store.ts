@@ -285,7 +285,7 @@ export class QualityStore {
   }
 
   private decisionsOn(submissionId: string): StoredDecision[] {
-    return (this.store.sql('SELECT account_id, body, received_at FROM decisions WHERE submission_id = ? ORDER BY received_at, id').all(submissionId) as { account_id: string; body: string; received_at: string }[]).map((row) => ({
+    return (this.store.sql('SELECT account_id, body, received_at FROM decisions WHERE submission_id = ? ORDER BY received_at, rowid').all(submissionId) as { account_id: string; body: string; received_at: string }[]).map((row) => ({
       accountId: row.account_id,
       body: JSON.parse(row.body) as DecisionRequest,
       receivedAt: row.received_at,
