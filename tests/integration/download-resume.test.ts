@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { openSync, readdirSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
+import { EncryptedReader, EncryptedWriter, defaultChunkBytes } from '../../electron/core/evidence/encrypted-file';
 import { downloadEvidence } from '../../electron/core/evidence/downloader';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
 import { projectPaths } from '../../electron/launcher/project-paths';
@@ -105,5 +107,47 @@ describe('resumable, verified, encrypted downloads', () => {
     });
     expect(outcome).toMatchObject({ ok: false, retryable: false, reason: 'sha256_mismatch' });
     expect(readdirSync(localDir)).not.toContain('corrupt.evidence');
+  });
+
+  const demoClip = (): { bytes: number; sha256: string } => {
+    const bytes = readFileSync(join(root, 'resources/demo/media/credit-scores-discussion.webm'));
+    return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  };
+
+  it('asks for a silent refresh when the access token is not accepted, and keeps nothing', async () => {
+    const path = join(localDir, 'stale-token.evidence');
+    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, accessToken: 'lapsed', ...demoClip(), path, masterKey: randomBytes(32) });
+    expect(outcome).toMatchObject({ ok: false, retryable: 'after_refresh' });
+  });
+
+  it('refuses a file shorter than its manifest says, and deletes it', async () => {
+    const path = join(localDir, 'short.evidence');
+    const clip = demoClip();
+    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, accessToken: token, bytes: clip.bytes + 1000, sha256: clip.sha256, path, masterKey: randomBytes(32) });
+    expect(outcome).toMatchObject({ ok: false, retryable: false, reason: 'size_mismatch' });
+    expect(readdirSync(localDir)).not.toContain('short.evidence');
+  });
+
+  it('gives up on a server that goes quiet, keeping every complete chunk to resume from', async () => {
+    // A server that sends part of a body and then nothing, like Wi-Fi that drops without a reset.
+    const sent = 4 * defaultChunkBytes + 1000;
+    const quiet = createServer((_request, response) => {
+      response.writeHead(200, { 'content-length': String(10 * defaultChunkBytes), etag: '"quiet-1"' });
+      response.write(randomBytes(sent));
+    });
+    await new Promise<void>((resolve) => quiet.listen(0, '127.0.0.1', resolve));
+    try {
+      const key = randomBytes(32);
+      const path = join(localDir, 'quiet.evidence');
+      const target = { url: `http://127.0.0.1:${(quiet.address() as AddressInfo).port}/`, accessToken: token, bytes: 10 * defaultChunkBytes, sha256: '0'.repeat(64), path, masterKey: key };
+      const outcome = await downloadEvidence(target, { idleTimeoutMs: 300 });
+      expect(outcome).toMatchObject({ ok: false, retryable: true, fetchedBytes: sent, message: 'The server stopped sending.' });
+      const { writer, plaintextBytes } = EncryptedWriter.resume(path, key);
+      writer.abandon();
+      expect(plaintextBytes).toBe(4 * defaultChunkBytes);
+    } finally {
+      quiet.closeAllConnections();
+      await new Promise((resolve) => quiet.close(resolve));
+    }
   });
 });

@@ -16,10 +16,12 @@ const root = projectPaths().root;
 let serverDir: string;
 let api: HostedApi;
 let fixture: CoreFixture;
+/** Moves the server's clock, so tokens lapse without waiting. */
+let serverClockAheadMs = 0;
 
 beforeAll(async () => {
   serverDir = tempDir('assessor-hosted-');
-  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root), now: () => new Date(Date.now() + serverClockAheadMs) });
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
   fixture = openTestCore();
   await call('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
@@ -107,7 +109,7 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     expect((await call<SyncStatus>('sync.status')).notices).toEqual([]);
   });
 
-  it('pauses downloads (kept while paused) and resumes them to completion', async () => {
+  it('pauses downloads (kept while paused) and resumes them to completion, renewing a lapsed token silently', async () => {
     const paused = await call<SyncStatus>('downloads.pause');
     expect(paused.downloads.paused).toBe(true);
     const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 2 });
@@ -118,8 +120,12 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     const items = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items;
     expect(items.every((item) => !item.availableOffline)).toBe(true);
 
+    serverClockAheadMs += 16 * 60_000; // the 15-minute access token lapses during the pause
     expect((await call<SyncStatus>('downloads.resume')).downloads.paused).toBe(false);
     await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.every((item) => item.availableOffline), 'the batch to be available offline');
+    const status = await call<SyncStatus>('sync.status');
+    expect(status.notices.filter((notice) => notice.kind === 'evidence_quarantined')).toEqual([]);
+    expect((await call<SessionInfo>('session.get')).signedIn).toBe(true);
   });
 
   it('wipes claimed work when the server revokes the session, after recording what was synced and what was lost', async () => {

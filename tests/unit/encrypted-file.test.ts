@@ -65,6 +65,22 @@ describe('encrypted evidence files', () => {
     reader.close();
   });
 
+  it('writes a torn chunk again under a fresh nonce, never reusing one', () => {
+    const path = file();
+    const first = EncryptedWriter.create(path, key, 4096);
+    first.write(plaintext.subarray(0, 6000)); // chunk 1 is torn: on disk without its tag
+    first.abandon();
+    const tornNonce = readFileSync(path).subarray(headerBytes + 4096 + 28, headerBytes + 4096 + 28 + 12);
+    const { writer } = EncryptedWriter.resume(path, key);
+    writer.write(plaintext.subarray(4096, 8192));
+    writer.finish();
+    const rewrittenNonce = readFileSync(path).subarray(headerBytes + 4096 + 28, headerBytes + 4096 + 28 + 12);
+    expect(rewrittenNonce.equals(tornNonce)).toBe(false);
+    const reader = EncryptedReader.open(path, key);
+    expect(reader.chunk(1).equals(plaintext.subarray(4096, 8192))).toBe(true);
+    reader.close();
+  });
+
   it('detects tampering and a wrong key', () => {
     const path = file();
     const writer = EncryptedWriter.create(path, key, 4096);

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
+import type { CipherGCM } from 'node:crypto';
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { Readable } from 'node:stream';
 
 /**
@@ -9,15 +10,17 @@ import { Readable } from 'node:stream';
  *
  * File layout: header (magic "AWE1", chunk size u32, salt 16 bytes), then chunks, each
  * nonce (12) ‖ ciphertext (≤ chunk size) ‖ tag (16). Each file has its own key, derived from the
- * workstation's master key and the file's salt (HKDF-SHA256); each chunk's nonce and additional
- * data carry its index, so chunks cannot be reordered or moved between files undetected.
+ * workstation's master key and the file's salt (HKDF-SHA256). Each chunk has a random nonce, so a
+ * chunk rewritten after a resume never reuses one; its additional data carries the chunk's index,
+ * so chunks cannot be reordered or moved between files undetected.
  */
 const magic = Buffer.from('AWE1');
 const saltBytes = 16;
 const nonceBytes = 12;
 const tagBytes = 16;
 export const headerBytes = magic.length + 4 + saltBytes;
-export const defaultChunkBytes = 256 * 1024;
+/** Small enough that a download killed mid-chunk loses little; large enough that per-chunk work is noise. */
+export const defaultChunkBytes = 64 * 1024;
 
 function fileKey(masterKey: Buffer, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', masterKey, salt, 'assessor-evidence-v1', 32));
@@ -30,23 +33,26 @@ function chunkAad(salt: Buffer, index: number): Buffer {
   return aad;
 }
 
-function chunkNonce(index: number): Buffer {
-  const nonce = Buffer.alloc(nonceBytes);
-  nonce.writeBigUInt64BE(BigInt(index), 4);
-  return nonce;
-}
+const chunkStride = (chunkBytes: number): number => nonceBytes + chunkBytes + tagBytes;
 
-/** Appends plaintext to an encrypted evidence file; complete chunks reach the file as soon as they fill. */
+/**
+ * Appends plaintext to an encrypted evidence file. Bytes are encrypted and written as they arrive
+ * (never held back, never copied into a whole chunk); a chunk is complete once its tag is written.
+ */
 export class EncryptedWriter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private cipher: CipherGCM | null = null;
+  /** Plaintext bytes in the open chunk. */
+  private filled = 0;
+  private position: number;
   private constructor(
     private readonly fd: number,
     private readonly key: Buffer,
     private readonly salt: Buffer,
     private readonly chunkBytes: number,
     private nextIndex: number,
-  ) {}
+  ) {
+    this.position = headerBytes + nextIndex * chunkStride(chunkBytes);
+  }
 
   /** A new file (truncating any old one). */
   static create(path: string, masterKey: Buffer, chunkBytes = defaultChunkBytes): EncryptedWriter {
@@ -61,52 +67,61 @@ export class EncryptedWriter {
   }
 
   /**
-   * Reopens a partial file to append after its last complete chunk (a torn final chunk is dropped).
+   * Reopens a partial file to append after its last complete chunk (a torn final chunk is cut off).
    * Returns the writer and how many plaintext bytes the file already holds.
    */
   static resume(path: string, masterKey: Buffer): { writer: EncryptedWriter; plaintextBytes: number } {
     const fd = openSync(path, 'r+');
     const { salt, chunkBytes } = readHeader(fd);
-    const stored = fstatSync(fd).size - headerBytes;
-    const fullChunks = Math.floor(stored / (nonceBytes + chunkBytes + tagBytes));
+    const fullChunks = Math.floor((fstatSync(fd).size - headerBytes) / chunkStride(chunkBytes));
+    ftruncateSync(fd, headerBytes + fullChunks * chunkStride(chunkBytes));
     return { writer: new EncryptedWriter(fd, fileKey(masterKey, salt), salt, chunkBytes, fullChunks), plaintextBytes: fullChunks * chunkBytes };
   }
 
   write(data: Buffer): void {
-    this.pending.push(data);
-    this.pendingBytes += data.length;
-    if (this.pendingBytes < this.chunkBytes) return;
-    // One copy of what arrived, then every full chunk straight from it.
-    const all = this.pending.length === 1 ? data : Buffer.concat(this.pending, this.pendingBytes);
-    let offset = 0;
-    for (; offset + this.chunkBytes <= all.length; offset += this.chunkBytes) this.writeChunk(all.subarray(offset, offset + this.chunkBytes));
-    const rest = all.subarray(offset);
-    this.pending = rest.length > 0 ? [rest] : [];
-    this.pendingBytes = rest.length;
+    for (let offset = 0; offset < data.length; ) {
+      const cipher = this.cipher ?? this.openChunk();
+      const take = Math.min(this.chunkBytes - this.filled, data.length - offset);
+      this.append(cipher.update(data.subarray(offset, offset + take)));
+      this.filled += take;
+      offset += take;
+      if (this.filled === this.chunkBytes) this.closeChunk();
+    }
   }
 
-  /** Writes the final (short) chunk and closes the file. */
+  /** Completes the final (short) chunk and closes the file. */
   finish(): void {
-    if (this.pendingBytes > 0) this.writeChunk(Buffer.concat(this.pending));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.cipher) this.closeChunk();
     closeSync(this.fd);
   }
 
-  /** Closes without writing what has not filled a chunk (it will be fetched again). */
+  /** Closes without completing the open chunk (it is cut off and fetched again on resume). */
   abandon(): void {
     closeSync(this.fd);
   }
 
-  private writeChunk(plaintext: Buffer): void {
-    const index = this.nextIndex++;
-    const nonce = chunkNonce(index);
+  private openChunk(): CipherGCM {
+    const nonce = randomBytes(nonceBytes);
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
-    cipher.setAAD(chunkAad(this.salt, index));
-    const body = cipher.update(plaintext);
-    const rest = cipher.final();
-    const position = headerBytes + index * (nonceBytes + this.chunkBytes + tagBytes);
-    writevSync(this.fd, rest.length > 0 ? [nonce, body, rest, cipher.getAuthTag()] : [nonce, body, cipher.getAuthTag()], position);
+    cipher.setAAD(chunkAad(this.salt, this.nextIndex));
+    this.append(nonce);
+    this.cipher = cipher;
+    this.filled = 0;
+    return cipher;
+  }
+
+  private closeChunk(): void {
+    const cipher = this.cipher!;
+    const rest = cipher.final(); // empty for GCM, written in case it ever is not
+    if (rest.length > 0) this.append(rest);
+    this.append(cipher.getAuthTag());
+    this.cipher = null;
+    this.nextIndex += 1;
+  }
+
+  private append(bytes: Buffer): void {
+    writeSync(this.fd, bytes, 0, bytes.length, this.position);
+    this.position += bytes.length;
   }
 }
 
@@ -128,7 +143,7 @@ export class EncryptedReader {
     private readonly chunkBytes: number,
   ) {
     const stored = fstatSync(fd).size - headerBytes;
-    const stride = nonceBytes + chunkBytes + tagBytes;
+    const stride = chunkStride(chunkBytes);
     const full = Math.floor(stored / stride);
     const lastStored = stored - full * stride;
     this.size = full * chunkBytes + Math.max(0, lastStored - nonceBytes - tagBytes);
@@ -147,7 +162,7 @@ export class EncryptedReader {
 
   /** One chunk's plaintext; throws if it was altered (the GCM tag does not verify). */
   chunk(index: number): Buffer {
-    const stride = nonceBytes + this.chunkBytes + tagBytes;
+    const stride = chunkStride(this.chunkBytes);
     const buffer = Buffer.alloc(stride);
     const read = readSync(this.fd, buffer, 0, stride, headerBytes + index * stride);
     if (read < nonceBytes + tagBytes) throw new Error(`Chunk ${index} is missing.`);

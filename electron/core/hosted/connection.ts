@@ -93,6 +93,8 @@ export class HostedConnection {
   private closed = false;
   /** Bytes a pending download would need beyond the free space (0 when it fits). */
   private diskShort = 0;
+  /** The session renewal in flight, which every refused call waits for. */
+  private refreshing: Promise<boolean> | null = null;
   /** Resolves once the vault has been read; every network method waits for it. */
   readonly ready: Promise<void>;
 
@@ -499,8 +501,9 @@ export class HostedConnection {
       this.state = 'syncing';
       this.emitStatus();
       const client = new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.contents?.session?.accessToken ?? null });
+      const sentWith = session.accessToken;
       let report = await drainOutbox({ db: this.options.db, client, now: this.options.now });
-      if (report.unauthorized && (await this.refresh())) report = await drainOutbox({ db: this.options.db, client, now: this.options.now });
+      if (report.unauthorized && (await this.refresh(sentWith))) report = await drainOutbox({ db: this.options.db, client, now: this.options.now });
       const reachable = report.acknowledged > 0 || report.retrying === 0;
       this.state = this.contents?.session ? (reachable ? 'online' : 'offline') : 'signed_out';
       if (report.acknowledged > 0 || (reachable && countByState(this.options.db).pending === 0)) this.lastSyncedAt = this.options.now().toISOString();
@@ -595,7 +598,11 @@ export class HostedConnection {
     this.downloadAborts.delete(item.id);
     let next: 'done' | 'network' | 'verify' = 'done';
     if (outcome.ok) setAvailability(db, item.id, 'available', path);
-    else if (outcome.retryable) {
+    else if (outcome.retryable === 'after_refresh') {
+      // The access token lapsed during a long download session: renew it silently and go on.
+      setAvailability(db, item.id, 'remote', null);
+      next = (await this.refresh(session.accessToken)) ? 'network' : 'done';
+    } else if (outcome.retryable) {
       setAvailability(db, item.id, 'remote', null);
       next = abort.signal.aborted ? 'done' : 'network';
     } else {
@@ -633,7 +640,19 @@ export class HostedConnection {
     this.emitStatus();
   }
 
-  private async refresh(): Promise<boolean> {
+  /**
+   * Renews the session after the server refused `rejected` (the access token a call was sent with).
+   * One renewal at a time: refresh tokens rotate, and the server takes a reused one for a stolen one
+   * and revokes the whole session (which wipes this machine). A caller whose token another renewal
+   * has already replaced simply goes on with the new one.
+   */
+  private refresh(rejected: string): Promise<boolean> {
+    if (this.contents?.session && this.contents.session.accessToken !== rejected) return Promise.resolve(true);
+    this.refreshing ??= this.renewSession().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async renewSession(): Promise<boolean> {
     const session = this.contents?.session;
     if (!session) return false;
     const result = await new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => null }).refresh(session.refreshToken);
@@ -658,8 +677,9 @@ export class HostedConnection {
     const session = this.contents?.session;
     if (!session) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
     const client = new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.contents?.session?.accessToken ?? null });
+    const sentWith = session.accessToken;
     const result = await call(client);
-    if (!result.ok && result.failure.kind === 'unauthorized' && (await this.refresh())) return call(client);
+    if (!result.ok && result.failure.kind === 'unauthorized' && (await this.refresh(sentWith))) return call(client);
     return result;
   }
 
