@@ -47,6 +47,7 @@ export const networkMethods = [
   'sync.dismissNotice',
   'downloads.pause',
   'downloads.resume',
+  'storage.setRetention',
   'quality.refresh',
   'calibration.start',
   'lead.resolveAdjudication',

@@ -78,6 +78,8 @@ export const Preferences = z.object({
   splitRatio: z.number().min(0.2).max(0.8).optional(),
   /** The submission open when the app last stopped: reopened on start. */
   openSubmissionId: Id.nullable().optional(),
+  /** Days downloaded evidence stays after its decision synced (0: removed at once). */
+  evidenceRetentionDays: z.number().int().min(0).max(90).optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -146,7 +148,7 @@ export const SyncStatus = z.object({
   }),
   notices: z.array(SyncNotice).max(50),
   /** Space downloaded evidence takes, and the disk's free space. */
-  storage: z.object({ evidenceBytes: z.number().int().min(0), freeBytes: z.number().int().min(0) }),
+  storage: z.object({ evidenceBytes: z.number().int().min(0), freeBytes: z.number().int().min(0), retentionDays: z.number().int().min(0).max(90) }),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -287,6 +289,8 @@ export const methods = {
   'sync.dismissNotice': { input: z.object({ id: z.number().int().min(1) }).strict(), output: SyncStatus },
   'downloads.pause': { input: NoInput, output: SyncStatus },
   'downloads.resume': { input: NoInput, output: SyncStatus },
+  /** How long synced evidence stays on this machine; applied at once. */
+  'storage.setRetention': { input: z.object({ days: z.number().int().min(0).max(90) }).strict(), output: SyncStatus },
   'quality.status': { input: NoInput, output: QualitySummary },
   'quality.refresh': { input: NoInput, output: QualitySummary },
   /** Brings a calibration set here as a batch, scored like live work. */

@@ -103,16 +103,22 @@ describe('sign in, claim, download, work offline, sync', () => {
     expect(readdirSync(join(fixture.dataDir, 'evidence')).every((name) => name.endsWith('.enc'))).toBe(true);
   });
 
-  it('purges evidence a week after its decision was acknowledged, and everything at once on sign-out', async () => {
+  it('purges evidence a week (or the chosen period) after its decision was acknowledged, and everything at once on sign-out', async () => {
     const evidenceDir = join(fixture.dataDir, 'evidence');
     const before = readdirSync(evidenceDir).filter((name) => name.endsWith('.enc')).length;
     expect(before).toBeGreaterThan(0);
     const status = await call<SyncStatus>('sync.status');
     expect(status.storage.evidenceBytes).toBeGreaterThan(0);
     expect(status.storage.freeBytes).toBeGreaterThan(0);
-    expect(purgeAcknowledged(fixture.core.db, new Date(), 7)).toBe(0); // not yet: acknowledged just now
-    expect(purgeAcknowledged(fixture.core.db, new Date(Date.now() + 8 * 86_400_000), 7)).toBe(before);
+    expect(status.storage.retentionDays).toBe(7);
+    expect(purgeAcknowledged(fixture.core.db, new Date(Date.now() + 6 * 86_400_000), 7)).toBe(0); // not within the week
+
+    // The assessor shortens the period: what synced longer ago than that goes at once.
+    const shortened = await call<SyncStatus>('storage.setRetention', { days: 0 });
+    expect(shortened.storage).toMatchObject({ retentionDays: 0, evidenceBytes: 0 });
     expect(readdirSync(evidenceDir).filter((name) => name.endsWith('.enc'))).toEqual([]);
+    expect(await call('preferences.get')).toMatchObject({ evidenceRetentionDays: 0 });
+    expect((await call<SyncStatus>('storage.setRetention', { days: 7 })).storage.retentionDays).toBe(7);
 
     const again = await call<{ batchId: string }>('batch.claim', { size: 1 });
     await until(() => Promise.resolve(readdirSync(evidenceDir).some((name) => name.endsWith('.enc'))), 'a new download');

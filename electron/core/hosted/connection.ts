@@ -7,8 +7,9 @@ import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision'
 import type { SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
+import { readPreferences, writePreferences } from '../preferences';
 import { downloadEvidence } from '../evidence/downloader';
-import { purgeAcknowledged, purgeAllDownloaded, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
+import { defaultRetentionDays, purgeAcknowledged, purgeAllDownloaded, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
 import type { WipeReport } from '../evidence/retention';
 import { listQueue, masterSetOf } from '../repositories/batches';
 import { getRubricVersion } from '../repositories/credentials';
@@ -58,8 +59,6 @@ export interface ConnectionOptions {
   onWorkspaceChanged: () => void;
   /** Seconds between background sync attempts while something waits. */
   syncIntervalMs?: number;
-  /** Days evidence stays after its decision is acknowledged (default 7). */
-  retentionDays?: number;
 }
 
 const downloadConcurrency = 2;
@@ -149,7 +148,7 @@ export class HostedConnection {
     return {
       revision: this.statusRevision,
       state: this.state,
-      storage: storageUsage(this.options.db, this.options.dataDir),
+      storage: { ...storageUsage(this.options.db, this.options.dataDir), retentionDays: this.retentionDays() },
       waiting: this.contents?.session ? counts.pending : 0,
       conflicts: counts.conflict,
       lastSyncedAt: this.lastSyncedAt,
@@ -211,6 +210,22 @@ export class HostedConnection {
     if (paused) this.abortDownloads();
     else this.pumpDownloads();
     this.rate.reset();
+    return this.emitStatus();
+  }
+
+  private retentionDays(): number {
+    return readPreferences(this.options.db).evidenceRetentionDays ?? defaultRetentionDays;
+  }
+
+  /** The assessor changes how long synced evidence stays here; evidence older than that goes now. */
+  setRetentionDays(days: number): SyncStatus {
+    const { db } = this.options;
+    writePreferences(db, { evidenceRetentionDays: days }, this.options.now().toISOString());
+    const purged = purgeAcknowledged(db, this.options.now(), days);
+    if (purged > 0) {
+      this.options.logger.info(`retention set to ${days} days: ${purged} evidence files removed`);
+      this.options.onWorkspaceChanged();
+    }
     return this.emitStatus();
   }
 
@@ -507,7 +522,7 @@ export class HostedConnection {
       const reachable = report.acknowledged > 0 || report.retrying === 0;
       this.state = this.contents?.session ? (reachable ? 'online' : 'offline') : 'signed_out';
       if (report.acknowledged > 0 || (reachable && countByState(this.options.db).pending === 0)) this.lastSyncedAt = this.options.now().toISOString();
-      if (purgeAcknowledged(this.options.db, this.options.now(), this.options.retentionDays) > 0 || report.acknowledged > 0 || report.conflicts > 0) {
+      if (purgeAcknowledged(this.options.db, this.options.now(), this.retentionDays()) > 0 || report.acknowledged > 0 || report.conflicts > 0) {
         this.options.onWorkspaceChanged();
       }
       this.emitStatus();

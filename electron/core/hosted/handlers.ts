@@ -50,6 +50,10 @@ export const networkHandlers: {
     await connection.ready;
     return connection.setDownloadsPaused(false);
   },
+  'storage.setRetention': async ({ days }, connection) => {
+    await connection.ready;
+    return connection.setRetentionDays(days);
+  },
   'quality.refresh': async (_input, connection) => {
     await connection.ready;
     return connection.refreshQuality();

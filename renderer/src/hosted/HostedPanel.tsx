@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
-import { formatBytes, formatTime } from '../format';
+import { formatTime } from '../format';
 import { ConflictList } from './ConflictList';
 import { DownloadProgress } from './DownloadProgress';
+import { StorageSettings } from './StorageSettings';
 import { SyncNotices } from './SyncNotices';
 import { useHosted } from './use-hosted';
 import { useAction } from '../use-action';
@@ -106,7 +107,7 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
           {sync.lastSyncedAt && ` · ${t('hosted.lastSynced', { time: formatTime(sync.lastSyncedAt, i18n.language) })}`}
         </p>
       )}
-      {sync && <p className="hint">{t('hosted.storageUsage', { used: formatBytes(sync.storage.evidenceBytes, t), free: formatBytes(sync.storage.freeBytes, t) })}</p>}
+      {sync && <StorageSettings storage={sync.storage} onStatus={setSync} />}
       {notices}
       {sync && <ConflictList count={sync.conflicts} onStatus={setSync} />}
       {downloads?.blockedByDiskSpace && <p role="alert">{t('hosted.diskShort')}</p>}
