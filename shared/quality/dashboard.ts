@@ -193,7 +193,8 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
 /** The dashboard as CSV (RFC 4180): one row per assessor and criterion, then per criterion, then per week. */
 export function dashboardCsv(dashboard: LeadDashboard, names: { assessor: (id: string) => string; criterion: (id: string) => string }): string {
   const cell = (value: string | number | null | undefined): string => {
-    const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(Math.round(value * 10_000) / 10_000) : value;
+    // A name such as "=HYPERLINK(…)" must stay text when the report is opened in a spreadsheet.
+    const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(Math.round(value * 10_000) / 10_000) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags'].join(',')];

@@ -80,4 +80,11 @@ describe('lead dashboard figures (checked by hand)', () => {
     expect(lines).toContain('assessor_criterion,"Assessor, ""A""",c1,,4,0.75,1,0.875,,');
     expect(lines).toContain('week,,,2026-11-09,4,0.5,0.75,,,');
   });
+
+  it('keeps a name that looks like a spreadsheet formula as text', () => {
+    const csv = dashboardCsv(dashboard, { assessor: (id) => (id === 'a' ? '=HYPERLINK("http://x","y")' : '-2+3'), criterion: (id) => `@${id}` });
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toContain(`assessor_criterion,"'=HYPERLINK(""http://x"",""y"")",'@c1,,4,0.75,1,0.875,,`);
+    expect(lines.filter((line) => line.startsWith('assessor_criterion,')).every((line) => /^assessor_criterion,"?'/.test(line))).toBe(true);
+  });
 });
