@@ -40,6 +40,27 @@ describe('the hosted API client refuses bad input with a clear failure', () => {
     if (!result.ok) expect(result.failure.kind).toBe(kind);
   });
 
+  it('stops reading an endless body (no Content-Length) once it is absurdly large', async () => {
+    const endless = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }); // chunked: no length announced
+      const block = Buffer.alloc(1024 * 1024, 0x20);
+      const more = (): void => {
+        while (response.write(block)) if (response.writableLength > 64 * 1024 * 1024) return;
+        response.once('drain', more);
+      };
+      response.write('{"assignments": [');
+      more();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const result = await new HostedApiClient({ baseUrl: `http://127.0.0.1:${(endless.address() as AddressInfo).port}`, accessToken: () => 'token' }).assignments();
+      expect(result).toMatchObject({ ok: false, failure: { kind: 'malformed', message: expect.stringMatching(/absurdly large/) as string } });
+    } finally {
+      endless.closeAllConnections();
+      await new Promise<void>((resolve) => endless.close(() => resolve()));
+    }
+  });
+
   it('reads Retry-After on 429 and caps it', async () => {
     answer = { status: 429, headers: { 'retry-after': '7' }, body: '{}' };
     expect(await client.assignments()).toEqual({ ok: false, failure: { kind: 'throttled', retryAfterMs: 7000 } });

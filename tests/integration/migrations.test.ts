@@ -22,7 +22,7 @@ const tablesOf0001 = [
   'outbox', 'previous_attempt_scores', 'previous_attempts', 'rubric_components', 'rubric_criteria', 'rubric_versions',
   'score_levels', 'scoring_drafts', 'submissions',
 ];
-const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences', 'sync_notices', 'quality_snapshot', 'lead_ratings', 'calibration_results'].sort();
+const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences', 'sync_notices', 'quality_snapshot', 'lead_ratings', 'calibration_results', 'work_owner'].sort();
 
 describe('database file settings', () => {
   it('uses WAL, synchronous=FULL and foreign keys on a real file', () => {
@@ -137,6 +137,38 @@ describe('migration 0003-sync-resolution', () => {
       { name: 'outbox_due' },
       { name: 'outbox_one_per_entity' },
     ]);
+    db.close();
+  });
+});
+
+describe('migration 0004-quality', () => {
+  it('adds quality snapshots, lead ratings and calibration results, and gives existing batches the live kind', () => {
+    const file = freshFile();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, 3);
+    db.exec(`INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at) VALUES ('b', 'B', 0, 't', 't', 't')`);
+    expect(migrate(db, 4)).toBe(4);
+    expect(db.prepare('SELECT id, kind, calibration_set_id, master_set FROM batches').get()).toEqual({ id: 'b', kind: 'live', calibration_set_id: null, master_set: null });
+    for (const name of ['quality_snapshot', 'lead_ratings', 'calibration_results']) {
+      expect((db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).get(name) as { sql: string }).sql).toMatch(/\)\s*STRICT$/);
+    }
+    expect(() => db.prepare(`UPDATE batches SET kind = 'mystery'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO lead_ratings VALUES ('a', 'c', 's', 'k', 2, NULL, 'rumour', 't')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO calibration_results VALUES ('missing-submission', '{}', 't')`).run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
+
+describe('migration 0005-work-owner', () => {
+  it('keeps one owner of the claimed work, as a STRICT table', () => {
+    const file = freshFile();
+    const db = new Database(file);
+    migrate(db, 4);
+    expect(migrate(db, 5)).toBe(5);
+    expect((db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'work_owner'`).get() as { sql: string }).sql).toMatch(/\)\s*STRICT$/);
+    db.exec(`INSERT INTO work_owner VALUES (1, 'https://api.example', 'acct-1', 't')`);
+    expect(() => db.exec(`INSERT INTO work_owner VALUES (2, 'https://api.example', 'acct-2', 't')`)).toThrow(/CHECK/);
     db.close();
   });
 });

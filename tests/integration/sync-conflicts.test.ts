@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo, SubmissionDetail, SyncConflict, SyncStatus, WorkspaceSummary } from '../../shared/contract/methods';
@@ -128,7 +128,29 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     expect((await call<SessionInfo>('session.get')).signedIn).toBe(true);
   });
 
+  it('keeps the owner of the claimed work, and fetches evidence again, when the secret store comes back empty', async () => {
+    const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 1 });
+    await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.every((item) => item.availableOffline), 'the batch to be available offline');
+    const [item] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items;
+    await award(item!.submissionId);
+    // The keychain is lost (or, on a Linux desktop without one, the app restarts): a new evidence key.
+    fixture.core.close();
+    rmSync(join(fixture.dataDir, 'secrets.json'));
+    fixture = openTestCore({ dataDir: fixture.dataDir });
+    expect(await call<SessionInfo>('session.get')).toMatchObject({ signedIn: false });
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId: item!.submissionId });
+    expect(detail.evidence.filter((evidence) => evidence.kind !== 'text').every((evidence) => evidence.availability === 'remote')).toBe(true);
+
+    // The unsent decision still belongs to assessor2: nobody else may take this machine's work.
+    const refused = await fixture.core.invokeAsync('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await call('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
+    await until(async () => (await statuses(batchId))[0] === 'synced', 'the decision to sync under its own account');
+    await until(async () => (await call<SubmissionDetail>('submission.open', { submissionId: item!.submissionId })).evidence.every((evidence) => evidence.availability === 'available'), 'the evidence to be fetched again');
+  });
+
   it('wipes claimed work when the server revokes the session, after recording what was synced and what was lost', async () => {
+    const syncedEarlier = (fixture.core.db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state = 'acknowledged'`).get() as { n: number }).n;
     const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 3 });
     const [synced, unsent, drafted] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.submissionId);
     await award(synced!);
@@ -142,11 +164,11 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
 
     const status = await call<SyncStatus>('sync.status');
     const notice = status.notices.find((item) => item.kind === 'session_revoked');
-    expect(notice).toMatchObject({ synced: 1, unsentDecisions: 1, drafts: 1 });
+    expect(notice).toMatchObject({ synced: syncedEarlier + 1, unsentDecisions: 1, drafts: 1 });
     expect(notice && notice.kind === 'session_revoked' && notice.evidenceFiles).toBeGreaterThan(0);
     const summary = await call<WorkspaceSummary>('workspace.summary');
     expect(summary.batches.filter((batch) => !batch.isDemo)).toEqual([]);
     expect(existsSync(join(fixture.dataDir, 'evidence')) ? readdirSync(join(fixture.dataDir, 'evidence')) : []).toEqual([]);
-    expect(api.store.decisionCount()).toBe(1);
+    expect(api.store.decisionCount()).toBe(syncedEarlier + 1);
   });
 });

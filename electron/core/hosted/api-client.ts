@@ -158,12 +158,16 @@ export class HostedApiClient {
         redirect: 'error',
       });
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > maxJsonBytes) return { ok: false, failure: { kind: 'malformed', message: `The server announced an absurd ${declared}-byte answer.` } };
-      text = await response.text();
+      if (declared > maxJsonBytes) {
+        await response.body?.cancel();
+        return { ok: false, failure: { kind: 'malformed', message: `The server announced an absurd ${declared}-byte answer.` } };
+      }
+      const read = await readAtMost(response, maxJsonBytes);
+      if (read === null) return { ok: false, failure: { kind: 'malformed', message: `The answer is absurdly large (over ${maxJsonBytes} bytes).` } };
+      text = read;
     } catch (error) {
       return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : 'The request failed.' } };
     }
-    if (text.length > maxJsonBytes) return { ok: false, failure: { kind: 'malformed', message: 'The answer is absurdly large.' } };
     const body = parseJson(text);
     if (response.status === 429) {
       const seconds = Number(response.headers.get('retry-after'));
@@ -189,6 +193,23 @@ export class HostedApiClient {
     if (!parsed.success) return { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} does not follow the contract.` } };
     return { ok: true, value: parsed.data };
   }
+}
+
+/** The body as text, or null (and the rest left unread) once it passes `limit` bytes: a body without a Content-Length can be endless. */
+async function readAtMost(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    total += part.value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(part.value);
+  }
+  return Buffer.concat(parts).toString('utf8');
 }
 
 function parseJson(text: string): unknown {

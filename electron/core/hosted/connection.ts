@@ -21,6 +21,7 @@ import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
 import { listToDownload, recordVerificationFailure, saveEvidence, setAvailability } from '../repositories/evidence';
 import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
+import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
 import { countByState, countUnsent, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
 import type { BatchRecord } from '../repositories/batches';
 import { clearQualityData, replaceLeadRatings, saveSnapshot } from '../repositories/quality';
@@ -40,8 +41,6 @@ const VaultContents = z.object({
     .object({ serverUrl: z.string().url(), accessToken: z.string(), refreshToken: z.string(), account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), roles: z.array(z.enum(['assessor', 'lead'])) }) })
     .nullable(),
   lastServerUrl: z.string().nullable(),
-  /** Whose claimed work this machine holds (kept after sign-out, so only that account can sync it). */
-  workOwner: z.object({ serverUrl: z.string(), accountId: z.string() }).nullable().default(null),
   /** The assessor paused downloads (kept across restarts). */
   downloadsPaused: z.boolean().default(false),
 });
@@ -104,8 +103,15 @@ export class HostedConnection {
   private async start(): Promise<void> {
     const raw = await this.options.vault.load();
     const parsed = raw ? VaultContents.safeParse(JSON.parse(raw)) : null;
-    this.contents = parsed?.success ? parsed.data : { evidenceKey: randomBytes(32).toString('hex'), session: null, lastServerUrl: null, downloadsPaused: false, workOwner: null };
-    if (!parsed?.success) await this.persist();
+    if (parsed?.success) this.contents = parsed.data;
+    else {
+      this.contents = { evidenceKey: randomBytes(32).toString('hex'), session: null, lastServerUrl: null, downloadsPaused: false };
+      // A new evidence key: whatever was downloaded under the old one cannot be read any more.
+      const lost = purgeAllDownloaded(this.options.db);
+      this.removeEvidenceFolder();
+      if (lost > 0) this.options.logger.info(`the secret store was empty: ${lost} downloaded evidence files will be fetched again`);
+      await this.persist();
+    }
     if (this.contents.session) {
       this.state = 'online';
       this.scheduleSync(0);
@@ -234,7 +240,8 @@ export class HostedConnection {
     const result = await client.signIn(email, password);
     if (!result.ok) throw this.failureToError(result.failure, 'sign in');
     this.handOver({ serverUrl, accountId: result.value.account.id });
-    this.contents = { ...this.contents!, session: { serverUrl, ...result.value, account: result.value.account }, lastServerUrl: serverUrl, workOwner: { serverUrl, accountId: result.value.account.id } };
+    setWorkOwner(this.options.db, { serverUrl, accountId: result.value.account.id }, this.options.now().toISOString());
+    this.contents = { ...this.contents!, session: { serverUrl, ...result.value, account: result.value.account }, lastServerUrl: serverUrl };
     await this.persist();
     this.state = 'online';
     this.lastQualityRefresh = 0; // a new account: its quality data is fetched with the first sync
@@ -249,7 +256,7 @@ export class HostedConnection {
    * work stops the sign-in until its owner has synced it.
    */
   private handOver(next: { serverUrl: string; accountId: string }): void {
-    const owner = this.contents?.workOwner;
+    const owner = getWorkOwner(this.options.db);
     if (!owner || (owner.serverUrl === next.serverUrl && owner.accountId === next.accountId)) return;
     const { db } = this.options;
     const unsent = countUnsent(db);

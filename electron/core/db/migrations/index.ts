@@ -3,6 +3,7 @@ import { migration0001Initial } from './0001-initial';
 import { migration0002ScoringWorkspace } from './0002-scoring-workspace';
 import { migration0003SyncResolution } from './0003-sync-resolution';
 import { migration0004Quality } from './0004-quality';
+import { migration0005WorkOwner } from './0005-work-owner';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Append only: a shipped migration is never edited; a change is a new number. */
-export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner];
 
 migrations.forEach((migration, index) => {
   if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered out of order`);
