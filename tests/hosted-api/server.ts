@@ -103,7 +103,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) throw fail(400, 'idempotency_key_required', 'Send an Idempotency-Key header (8–128 safe characters).');
     const raw = await readBody(request);
-    const requestHash = createHash('sha256').update(raw).digest('hex');
+    // The key names one request: the same key sent to another path is a different request, refused.
+    const requestHash = createHash('sha256').update(`${request.method ?? ''} ${new URL(request.url ?? '/', 'http://localhost').pathname}\n`).update(raw).digest('hex');
     return store.db.transaction(() => {
       const earlier = store.idempotentReplay(accountId, key);
       if (earlier) {

@@ -145,6 +145,8 @@ describe('decisions', () => {
     expect(replay.json).toEqual(receipt);
     const reused = await call(path, { token: tokens.accessToken, body: { ...body, note: 'changed' }, headers: { 'idempotency-key': 'key-aaaaaaaa' } });
     expect(reused).toMatchObject({ status: 409, json: { error: { reason: 'idempotency_key_reused' } } });
+    const elsewhere = await call(`/v1/submissions/${second!.submissionId}/decision`, { token: tokens.accessToken, body, headers: { 'idempotency-key': 'key-aaaaaaaa' } });
+    expect(elsewhere).toMatchObject({ status: 409, json: { error: { reason: 'idempotency_key_reused' } } });
     const again = await call(path, { token: tokens.accessToken, body, headers: { 'idempotency-key': 'key-bbbbbbbb' } });
     expect(again).toMatchObject({ status: 409, json: { error: { reason: 'already_decided' } } });
     expect(api.store.db.prepare('SELECT count(*) AS n FROM decisions WHERE submission_id = ?').get(first!.submissionId)).toEqual({ n: 1 });
