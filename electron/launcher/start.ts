@@ -1,13 +1,14 @@
 // `npm start`: the desktop window where the Electron runtime is (or can be) installed, otherwise
 // the same workstation through the preview host. `npm run preview` goes straight to the latter.
 import { spawn } from 'node:child_process';
-import { runPreview } from '../preview/run';
+import { previewOptionsFromArgs, runPreview } from '../preview/run';
 import { buildIfStale } from './build-if-stale';
 import { ensureElectronRuntime, ensureElectronSqlite } from './electron-runtime';
 import { projectPaths } from './project-paths';
 
 async function main(): Promise<void> {
   const { root } = projectPaths();
+  const previewOptions = previewOptionsFromArgs(process.argv.slice(2)); // refuses an unknown flag before anything starts
   buildIfStale(root);
   if (!process.argv.includes('--preview')) {
     const electron = await ensureElectronRuntime(root);
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
         : 'The Electron runtime is not installed and could not be downloaded, so the workstation opens in the preview host instead.',
     );
   }
-  await runPreview({});
+  await runPreview(previewOptions);
 }
 
 main().catch((error: unknown) => {

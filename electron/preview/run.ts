@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { createCore } from '../core/service';
 import { defaultDataDir } from '../core/paths';
 import { projectPaths } from '../launcher/project-paths';
@@ -7,6 +8,15 @@ export interface PreviewRunOptions {
   port?: string | undefined;
   dataDir?: string | undefined;
   generatedBatch?: string | undefined;
+}
+
+/** `[--port N] [--data-dir DIR] [--generated-batch N]`, as `npm start`, `npm run preview` and the tests pass them. */
+export function previewOptionsFromArgs(args: string[]): PreviewRunOptions {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'generated-batch': { type: 'string' }, preview: { type: 'boolean' } },
+  });
+  return { port: values.port, dataDir: values['data-dir'], generatedBatch: values['generated-batch'] };
 }
 
 function parsePort(raw: string | undefined): number {

@@ -16,7 +16,7 @@ import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcuts } from './keyboard/use-shortcuts';
 import { BatchQueue } from './queue/BatchQueue';
 import { useSaveStatus } from './save/save-tracker';
-import { formatTime } from './format';
+import { formatTime, languageName } from './format';
 import { SubmissionWorkspace } from './workspace/SubmissionWorkspace';
 import type { WorkspaceActions } from './workspace/SubmissionWorkspace';
 import { usePreferences } from './workspace/use-preferences';
@@ -153,7 +153,7 @@ export function App(): React.JSX.Element {
           <select value={i18n.language} onChange={(event) => void changeLocale(event.target.value as Locale)}>
             {supportedLocales.map((locale) => (
               <option key={locale} value={locale}>
-                {new Intl.DisplayNames([locale], { type: 'language' }).of(locale)}
+                {languageName(locale)}
               </option>
             ))}
           </select>

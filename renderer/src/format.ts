@@ -1,11 +1,43 @@
 import type { TFunction } from 'i18next';
 
+/**
+ * One formatter per locale and style, made on first use: building an Intl formatter loads locale
+ * data and costs far more than formatting, and the queue, header and panels format on every render.
+ */
+function cached<F>(make: (locale: string) => F): (locale: string) => F {
+  const made = new Map<string, F>();
+  return (locale) => {
+    let formatter = made.get(locale);
+    if (!formatter) made.set(locale, (formatter = make(locale)));
+    return formatter;
+  };
+}
+
+const dateTimeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const timeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+const dayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+const shortDayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }));
+const percentFormat = cached((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+const unitFormats = {
+  second: cached((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long' })),
+  minute: cached((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' })),
+  hour: cached((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' })),
+};
+const unitListFormat = cached((locale) => new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }));
+/** A language's name in that language ("English", "español"), for the language picker. */
+export const languageName = cached((locale) => new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale);
+
 export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(locale).format(new Date(iso));
 }
 
 export function formatTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(new Date(iso));
+  return timeFormat(locale).format(new Date(iso));
+}
+
+/** A calendar day given as YYYY-MM-DD (a week's Monday, say): the same day whatever the time zone. */
+export function formatDay(day: string, locale: string, style: 'medium' | 'short' = 'medium'): string {
+  return (style === 'medium' ? dayFormat : shortDayFormat)(locale).format(new Date(day));
 }
 
 export function formatBytes(bytes: number, t: TFunction): string {
@@ -22,14 +54,14 @@ export function formatBytes(bytes: number, t: TFunction): string {
 
 /** A rough time left ("3 minutes", "1 hour, 5 minutes") in the assessor's language. */
 export function formatDuration(seconds: number, locale: string): string {
-  const unit = (value: number, name: 'second' | 'minute' | 'hour'): string => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const unit = (value: number, name: 'second' | 'minute' | 'hour'): string => unitFormats[name](locale).format(value);
   if (seconds < 60) return unit(Math.max(1, Math.ceil(seconds)), 'second');
   if (seconds < 3600) return unit(Math.ceil(seconds / 60), 'minute');
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.ceil((seconds % 3600) / 60);
-  return minutes > 0 ? new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format([unit(hours, 'hour'), unit(minutes, 'minute')]) : unit(hours, 'hour');
+  return minutes > 0 ? unitListFormat(locale).format([unit(hours, 'hour'), unit(minutes, 'minute')]) : unit(hours, 'hour');
 }
 
 export function formatPercent(share: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return percentFormat(locale).format(share);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ClientContext } from './client-context';
+import { HostedProvider } from './hosted/use-hosted';
 import { initI18n } from './i18n';
 import { connectToCore } from './transport';
 import './styles.css';
@@ -11,13 +12,16 @@ import './styles.css';
 z.config({ jitless: true });
 
 async function start(): Promise<void> {
+  const client = connectToCore(); // before i18n: the first reads travel while the UI is set up
   await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing');
   createRoot(root).render(
     <StrictMode>
-      <ClientContext.Provider value={connectToCore()}>
-        <App />
+      <ClientContext.Provider value={client}>
+        <HostedProvider>
+          <App />
+        </HostedProvider>
       </ClientContext.Provider>
     </StrictMode>,
   );

@@ -163,13 +163,15 @@ export class EncryptedReader {
   /** One chunk's plaintext; throws if it was altered (the GCM tag does not verify). */
   chunk(index: number): Buffer {
     const stride = chunkStride(this.chunkBytes);
-    const buffer = Buffer.alloc(stride);
+    const buffer = Buffer.allocUnsafe(stride); // only the bytes read are used
     const read = readSync(this.fd, buffer, 0, stride, headerBytes + index * stride);
     if (read < nonceBytes + tagBytes) throw new Error(`Chunk ${index} is missing.`);
     const decipher = createDecipheriv('aes-256-gcm', this.key, buffer.subarray(0, nonceBytes));
     decipher.setAAD(chunkAad(this.salt, index));
     decipher.setAuthTag(buffer.subarray(read - tagBytes, read));
-    return Buffer.concat([decipher.update(buffer.subarray(nonceBytes, read - tagBytes)), decipher.final()]);
+    const plaintext = decipher.update(buffer.subarray(nonceBytes, read - tagBytes));
+    decipher.final(); // throws unless the tag verifies; GCM has nothing left to give here
+    return plaintext;
   }
 
   /** Plaintext bytes start..end (inclusive) as a stream, decrypting chunk by chunk; closes the file when done. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LeadDashboard } from '../../../shared/quality/dashboard';
-import { formatPercent } from '../format';
+import { formatDay, formatPercent } from '../format';
 
 const width = 560;
 const height = 180;
@@ -16,7 +16,7 @@ export function WeeklyChart({ weeks }: { weeks: LeadDashboard['weeks'] }): React
       const value = pick(week);
       return value === null ? [] : [`${x(index).toFixed(1)},${y(value).toFixed(1)}`];
     }).join(' ');
-  const label = (weekStart: string): string => new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(weekStart));
+  const label = (weekStart: string): string => formatDay(weekStart, i18n.language, 'short');
   return (
     <figure className="weekly-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="weekly-chart-title">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
-import { formatDateTime, formatPercent } from '../format';
+import { formatDateTime, formatDay, formatPercent } from '../format';
 import { useAction } from '../use-action';
 import { useLive } from './use-live';
 
@@ -71,7 +71,7 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
           <tbody>
             {accuracy.weeks.map((week) => (
               <tr key={week.weekStart}>
-                <th scope="row">{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(week.weekStart))}</th>
+                <th scope="row">{formatDay(week.weekStart, i18n.language)}</th>
                 <td>{week.criteria}</td>
                 <td>{formatPercent(week.exact / week.criteria, i18n.language)}</td>
                 <td>{formatPercent(week.adjacent / week.criteria, i18n.language)}</td>

@@ -1,6 +1,7 @@
 import { createContractClient } from '../../../shared/contract/client';
 import type { ContractClient, Transport } from '../../../shared/contract/client';
 import { createPreviewTransport } from './preview-transport';
+import { withStartupReads } from '../../../shared/contract/startup-reads';
 
 declare global {
   interface Window {
@@ -9,7 +10,7 @@ declare global {
   }
 }
 
-/** The contract client over whichever bridge the page was given. */
+/** The contract client over whichever bridge the page was given, its first reads already on their way. */
 export function connectToCore(): ContractClient {
-  return createContractClient(window.assessor ?? createPreviewTransport());
+  return withStartupReads(createContractClient(window.assessor ?? createPreviewTransport()), ['workspace.summary', 'session.get', 'sync.status', 'preferences.get']);
 }

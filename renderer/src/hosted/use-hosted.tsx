@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
 
@@ -8,8 +8,24 @@ const newer =
   (current: SyncStatus | null): SyncStatus =>
     current && current.revision > next.revision ? current : next;
 
-/** The session and sync state, kept current by `sync.changed` events. */
-export function useHosted(): { session: SessionInfo | null; sync: SyncStatus | null; setSession: (session: SessionInfo) => void; setSync: (sync: SyncStatus) => void } {
+interface Hosted {
+  session: SessionInfo | null;
+  sync: SyncStatus | null;
+  setSession: (session: SessionInfo) => void;
+  setSync: (sync: SyncStatus) => void;
+}
+
+const HostedContext = createContext<Hosted | null>(null);
+
+/** The session and sync state, shared by every view (the header's lead views, the panel). */
+export function useHosted(): Hosted {
+  const hosted = useContext(HostedContext);
+  if (!hosted) throw new Error('useHosted outside HostedProvider');
+  return hosted;
+}
+
+/** Reads the session and sync state once and keeps them current by `sync.changed` events. */
+export function HostedProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
   const client = useClient();
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [sync, setSync] = useState<SyncStatus | null>(null);
@@ -38,5 +54,7 @@ export function useHosted(): { session: SessionInfo | null; sync: SyncStatus | n
       unsubscribe();
     };
   }, [client]);
-  return { session, sync, setSession: useCallback((value: SessionInfo) => setSession(value), []), setSync: useCallback((value: SyncStatus) => setSync(newer(value)), []) };
+  const setNewerSync = useCallback((value: SyncStatus) => setSync(newer(value)), []);
+  const hosted = useMemo(() => ({ session, sync, setSession, setSync: setNewerSync }), [session, sync, setNewerSync]);
+  return <HostedContext.Provider value={hosted}>{children}</HostedContext.Provider>;
 }
