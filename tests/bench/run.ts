@@ -123,6 +123,24 @@ async function scrollFrames(browser: Browser, preview: RunningPreview): Promise<
   return frames;
 }
 
+/** The floor under edit → durable: a call that writes nothing, from the page to core and back. */
+async function emptyRoundTrip(browser: Browser, preview: RunningPreview, calls: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(preview.url);
+  await page.getByRole('option', { name: /Submission 002/ }).waitFor();
+  const samples = await page.evaluate(`(async () => {
+    const times = [];
+    for (let call = 0; call < ${calls}; call++) {
+      const started = performance.now();
+      await (await fetch('/rpc/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+      times.push(performance.now() - started);
+    }
+    return times;
+  })()`);
+  await page.close();
+  return samples as number[];
+}
+
 /** Edit → durable: from the debounced save leaving the page to core's acknowledgement (as measured in the page). */
 async function editToDurable(browser: Browser, preview: RunningPreview, edits: number): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -224,7 +242,9 @@ async function main(): Promise<void> {
       rows.push({ name: `open submission → rubric + evidence painted (${label})`, summary: summarize(await openSubmission(browser, preview, batchId, 60)), unit: 'ms', target: 'p95 < 150' });
     }
     progress('edit → durable');
-    rows.push({ name: 'edit → durable after the debounce (rationale)', summary: summarize(await editToDurable(browser, demo, 100)), unit: 'ms', target: 'p99 < 20' });
+    const roundTrip = { name: 'empty call', summary: summarize(await emptyRoundTrip(browser, demo, 100)) };
+    rows.push({ name: 'baseline: empty call page → core → page (app.info)', summary: roundTrip.summary, unit: 'ms', target: '' });
+    rows.push({ name: 'edit → durable after the debounce (rationale)', summary: summarize(await editToDurable(browser, demo, 100)), unit: 'ms', target: 'p99 < 20', baseline: roundTrip });
     progress('comment → frame');
     rows.push({ name: 'click comment → video frame at that time', summary: summarize(await commentToFrame(browser, demo, 60)), unit: 'ms', target: 'p95 < 250' });
     progress('heap over 100 submissions');

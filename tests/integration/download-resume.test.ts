@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { openSync, readdirSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -128,7 +128,20 @@ describe('resumable, verified, encrypted downloads', () => {
     expect(readdirSync(localDir)).not.toContain('short.evidence');
   });
 
-  it('gives up on a server that goes quiet, keeping every complete chunk to resume from', async () => {
+  it('finishes a file whose every byte arrived before the run stopped, fetching nothing again', async () => {
+    const bytes = 4 * defaultChunkBytes; // whole chunks only: a resume asks for the range after the end
+    const file = join(serverDir, 'whole-chunks.webm');
+    const content = randomBytes(bytes);
+    writeFileSync(file, content);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    api.store.saveEvidence({ item: { id: 'whole-chunks', kind: 'video', title: 'Whole chunks', mimeType: 'video/webm', bytes, sha256, durationMs: 1000, text: null }, file, captionsFile: null, submissionId: 'sub-001-001' }, 10);
+    const target = { url: `${api.url}/v1/evidence/whole-chunks`, accessToken: token, bytes, sha256, path: join(localDir, 'whole-chunks.evidence'), masterKey: randomBytes(32) };
+    expect(await downloadEvidence(target)).toMatchObject({ ok: true, fetchedBytes: bytes });
+    writeFileSync(`${target.path}.meta`, JSON.stringify({ etag: `"${sha256}"` })); // killed before it was checked
+    expect(await downloadEvidence(target)).toEqual({ ok: true, fetchedBytes: 0 });
+  });
+
+    it('gives up on a server that goes quiet, keeping every complete chunk to resume from', async () => {
     // A server that sends part of a body and then nothing, like Wi-Fi that drops without a reset.
     const sent = 4 * defaultChunkBytes + 1000;
     const quiet = createServer((_request, response) => {

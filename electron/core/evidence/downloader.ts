@@ -115,6 +115,8 @@ export async function downloadEvidence(target: DownloadTarget, options: Download
       writer = EncryptedWriter.create(target.path, target.masterKey);
       hash = createHash('sha256');
       done = 0;
+    } else if (status === 416 && offset === target.bytes) {
+      response.resume(); // every byte was already here (the last run stopped before checking them)
     } else if (status === 416) {
       response.resume();
       writer.abandon();
