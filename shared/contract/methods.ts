@@ -280,7 +280,8 @@ export const methods = {
   'session.signOut': { input: NoInput, output: SessionInfo },
   'batch.claim': {
     input: z.object({ size: z.number().int().min(1).max(200) }).strict(),
-    output: z.object({ batchId: Id, submissions: z.number().int().min(0) }),
+    /** `waiting`: claimed, but the network has not delivered them yet; they come with a later sync. */
+    output: z.object({ batchId: Id, submissions: z.number().int().min(0), waiting: z.number().int().min(0) }),
   },
   'sync.status': { input: NoInput, output: SyncStatus },
   'sync.now': { input: NoInput, output: SyncStatus },

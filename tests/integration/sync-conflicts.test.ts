@@ -128,7 +128,22 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     expect((await call<SessionInfo>('session.get')).signedIn).toBe(true);
   });
 
-  it('keeps the owner of the claimed work, and fetches evidence again, when the secret store comes back empty', async () => {
+  it('keeps a claimed submission whose manifest the server could not give, and brings it here with a later sync', async () => {
+    const [, held] = nextUnclaimed(2);
+    const kept = api.store.db.prepare('SELECT previous_attempts FROM submissions WHERE id = ?').get(held) as { previous_attempts: string };
+    api.store.db.prepare(`UPDATE submissions SET previous_attempts = 'unreadable for now' WHERE id = ?`).run(held); // its manifest answers 500
+    const claimed = await call<{ batchId: string; submissions: number; waiting: number }>('batch.claim', { size: 2 });
+    expect(claimed).toMatchObject({ submissions: 1, waiting: 1 });
+    expect((await call<{ items: QueueItem[] }>('queue.list', { batchId: claimed.batchId })).items.map((item) => item.submissionId)).not.toContain(held);
+
+    api.store.db.prepare('UPDATE submissions SET previous_attempts = ? WHERE id = ?').run(kept.previous_attempts, held); // the server recovers
+    await call('sync.now');
+    const items = (await call<{ items: QueueItem[] }>('queue.list', { batchId: claimed.batchId })).items;
+    expect(items.map((item) => item.submissionId)).toContain(held);
+    await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId: claimed.batchId })).items.every((item) => item.availableOffline), 'the batch to be available offline');
+  });
+
+    it('keeps the owner of the claimed work, and fetches evidence again, when the secret store comes back empty', async () => {
     const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 1 });
     await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.every((item) => item.availableOffline), 'the batch to be available offline');
     const [item] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items;

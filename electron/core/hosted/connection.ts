@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AdjudicationQueue, LeadDashboardView, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
-import type { SubmissionManifest } from '../../../shared/hosted-api/schemas';
+import type { Assignment, SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { readPreferences, writePreferences } from '../preferences';
 import { downloadEvidence } from '../evidence/downloader';
 import { defaultRetentionDays, purgeAcknowledged, purgeAllDownloaded, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
 import type { WipeReport } from '../evidence/retention';
-import { listQueue, masterSetOf } from '../repositories/batches';
+import { getBatch, listQueue, masterSetOf } from '../repositories/batches';
 import { getRubricVersion } from '../repositories/credentials';
 import { getDraft } from '../repositories/drafts';
 import { getAssignedSubmission } from '../repositories/submissions';
@@ -31,6 +31,7 @@ import { savePreviousAttempt, saveSubmission } from '../repositories/submissions
 import { HostedApiClient } from './api-client';
 import type { ApiFailure, ApiResult } from './api-client';
 import type { SecretVault } from './secret-vault';
+import { mapConcurrently } from './concurrently';
 import { drainOutbox } from './sync-engine';
 import { TransferRate } from './transfer-rate';
 
@@ -61,6 +62,8 @@ export interface ConnectionOptions {
 }
 
 const downloadConcurrency = 2;
+/** Manifests fetched at once when a batch arrives. */
+const manifestConcurrency = 8;
 /** Progress is reported at most this often while bytes flow. */
 const progressIntervalMs = 500;
 /** Network failures of one file retried within one pass of the download pump. */
@@ -91,6 +94,9 @@ export class HostedConnection {
   private closed = false;
   /** Bytes a pending download would need beyond the free space (0 when it fits). */
   private diskShort = 0;
+  /** Submissions set aside as unreadable in this run: not fetched again every sync. */
+  private readonly setAside = new Set<string>();
+  private lastLeaseCheck = 0;
   /** The session renewal in flight, which every refused call waits for. */
   private refreshing: Promise<boolean> | null = null;
   /** Resolves once the vault has been read; every network method waits for it. */
@@ -244,7 +250,8 @@ export class HostedConnection {
     this.contents = { ...this.contents!, session: { serverUrl, ...result.value, account: result.value.account }, lastServerUrl: serverUrl };
     await this.persist();
     this.state = 'online';
-    this.lastQualityRefresh = 0; // a new account: its quality data is fetched with the first sync
+    this.lastQualityRefresh = 0; // a new account: its quality data and leases are fetched with the first sync
+    this.lastLeaseCheck = 0;
     this.emitStatus();
     this.scheduleSync(0);
     return this.session();
@@ -301,26 +308,68 @@ export class HostedConnection {
     return this.session();
   }
 
-  /** Claims a batch and stores it (rubrics, submissions, evidence manifests) locally, then starts downloading. */
-  async claim(size: number): Promise<{ batchId: string; submissions: number }> {
+  /**
+   * Claims a batch and stores it (rubrics, submissions, evidence manifests) locally, then starts
+   * downloading. Submissions whose manifest the network did not deliver come with a later sync.
+   */
+  async claim(size: number): Promise<{ batchId: string; submissions: number; waiting: number }> {
     const claimed = await this.withAuth((client) => client.claim(size));
-    const manifests: SubmissionManifest[] = [];
+    const stored = await this.storeLeases({ ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false }, claimed.assignments);
+    this.emitStatus();
+    return { batchId: claimed.batch.id, ...stored };
+  }
+
+  /**
+   * Leases the server says this account holds but this machine lacks (a claim whose manifests were
+   * cut off by the network) are fetched and stored in their batch.
+   */
+  private async recoverLeases(): Promise<void> {
+    const { db } = this.options;
+    const { assignments } = await this.withAuth((client) => client.assignments());
+    const missing = assignments.filter((lease) => lease.state === 'assigned' && !this.setAside.has(lease.submissionId) && !getAssignedSubmission(db, lease.submissionId));
+    const batchIds = [...new Set(missing.map((lease) => lease.batchId))];
+    for (const batchId of batchIds) {
+      const leases = missing.filter((lease) => lease.batchId === batchId);
+      const earliestDue = leases.reduce((due, lease) => (lease.dueAt < due ? lease.dueAt : due), leases[0]!.dueAt);
+      const latestLease = leases.reduce((until, lease) => (lease.leaseExpiresAt > until ? lease.leaseExpiresAt : until), leases[0]!.leaseExpiresAt);
+      const batch = getBatch(db, batchId) ?? { id: batchId, label: `Batch claimed ${this.options.now().toISOString().slice(0, 10)}`, isDemo: false, claimedAt: this.options.now().toISOString(), leaseExpiresAt: latestLease, dueAt: earliestDue };
+      const { submissions } = await this.storeLeases(batch, leases);
+      if (submissions > 0) this.options.logger.info(`${submissions} leased submissions the network had held back arrived`);
+    }
+  }
+
+  /**
+   * Fetches the manifests of leased submissions and stores them in their batch. An unreadable one is
+   * set aside with a notice (the rest of the batch is still usable); one the network did not deliver
+   * waits for `recoverLeases`.
+   */
+  private async storeLeases(batch: BatchRecord, leases: Assignment[]): Promise<{ submissions: number; waiting: number }> {
     const at = this.options.now().toISOString();
-    for (const assignment of claimed.assignments) {
-      const result = await this.callWithAuth((client) => client.manifest(assignment.submissionId));
+    const answers = await mapConcurrently(leases, manifestConcurrency, (lease) => this.callWithAuth((client) => client.manifest(lease.submissionId)));
+    const manifests: SubmissionManifest[] = [];
+    let waiting = 0;
+    for (const [index, lease] of leases.entries()) {
+      const result = answers[index]!;
       if (result.ok) manifests.push(result.value);
       else if (result.failure.kind === 'malformed' || result.failure.kind === 'not_found' || result.failure.kind === 'invalid') {
-        // One unreadable submission is set aside; the rest of the batch is still usable.
         const problem = result.failure.kind === 'invalid' ? 'The server refused the request.' : result.failure.message;
-        addNotice(this.options.db, 'submission_quarantined', { submissionId: assignment.submissionId, problem: problem.slice(0, 500) }, at);
-        this.options.logger.error(`submission ${assignment.submissionId} quarantined: ${result.failure.kind}`);
-      } else throw this.failureToError(result.failure, 'fetch the batch');
+        this.setAside.add(lease.submissionId);
+        addNotice(this.options.db, 'submission_quarantined', { submissionId: lease.submissionId, problem: problem.slice(0, 500) }, at);
+        this.options.logger.error(`submission ${lease.submissionId} quarantined: ${result.failure.kind}`);
+      } else if (result.failure.kind === 'network' || result.failure.kind === 'server' || result.failure.kind === 'throttled') waiting += 1;
+      else throw this.failureToError(result.failure, 'fetch the batch');
     }
-    this.importBatch({ ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false }, claimed.assignments, manifests);
-    this.options.onWorkspaceChanged();
-    this.pumpDownloads();
-    this.emitStatus();
-    return { batchId: claimed.batch.id, submissions: manifests.length };
+    if (manifests.length > 0) {
+      this.importBatch(batch, leases, manifests);
+      this.options.onWorkspaceChanged();
+      this.pumpDownloads();
+    }
+    return { submissions: manifests.length, waiting };
+  }
+
+  /** Every submission's manifest, or an error if any cannot be had. */
+  private manifests(submissionIds: readonly string[]): Promise<SubmissionManifest[]> {
+    return mapConcurrently(submissionIds, manifestConcurrency, (submissionId) => this.withAuth((client) => client.manifest(submissionId)));
   }
 
   /** Stores a batch, its submissions, rubrics and evidence manifests; evidence is fetched afterwards. */
@@ -394,8 +443,7 @@ export class HostedConnection {
     const { sets } = await this.withAuth((client) => client.calibrationSets());
     const set = sets.find((candidate) => candidate.id === setId);
     if (!set) throw new DomainError('not_found', 'That calibration set is not on the server.');
-    const manifests: SubmissionManifest[] = [];
-    for (const submissionId of set.submissionIds) manifests.push(await this.withAuth((client) => client.manifest(submissionId)));
+    const manifests = await this.manifests(set.submissionIds);
     const now = this.options.now();
     const until = new Date(now.getTime() + 30 * 86_400_000).toISOString();
     const batchId = `calibration-${setId}`;
@@ -442,8 +490,7 @@ export class HostedConnection {
    * the ordinary workspace (a level and a rationale per criterion), then published as the set.
    */
   async prepareMasterSet(credentialId: string, title: string, submissionIds: string[]): Promise<{ batchId: string; submissions: number }> {
-    const manifests: SubmissionManifest[] = [];
-    for (const submissionId of submissionIds) manifests.push(await this.withAuth((client) => client.manifest(submissionId)));
+    const manifests = await this.manifests(submissionIds);
     if (manifests.some((manifest) => manifest.credential.id !== credentialId)) throw new DomainError('conflict', 'Every submission of a set must be for the same micro-credential.');
     const now = this.options.now();
     const until = new Date(now.getTime() + 30 * 86_400_000).toISOString();
@@ -493,8 +540,9 @@ export class HostedConnection {
     return adjudicationQueue(db);
   }
 
-  /** Sends what waits in the outbox now (and keeps trying in the background). */
+  /** Sends what waits in the outbox now (and keeps trying in the background), and fetches any leased work missing here. */
   async syncNow(): Promise<SyncStatus> {
+    this.lastLeaseCheck = 0;
     await this.runSync();
     return this.status();
   }
@@ -534,6 +582,10 @@ export class HostedConnection {
       }
       this.emitStatus();
       if (reachable) this.pumpDownloads();
+      if (reachable && this.contents?.session && Date.now() - this.lastLeaseCheck > 60_000) {
+        this.lastLeaseCheck = Date.now();
+        await this.recoverLeases().catch((error: unknown) => this.options.logger.error('could not check the leases held on the server', error));
+      }
       // Quality data follows the work: after anything was acknowledged, and at least once a minute.
       if (reachable && this.contents?.session && (report.acknowledged > 0 || Date.now() - this.lastQualityRefresh > 60_000)) {
         await this.refreshQuality().catch((error: unknown) => this.options.logger.error('could not refresh quality data', error));

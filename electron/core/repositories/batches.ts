@@ -65,6 +65,15 @@ export function saveBatch(db: Db, batch: BatchRecord): void {
   ).run(batch.id, batch.label, batch.isDemo ? 1 : 0, batch.claimedAt, batch.leaseExpiresAt, batch.dueAt, batch.kind ?? 'live', batch.calibrationSetId ?? null, batch.masterSet ? JSON.stringify(batch.masterSet) : null);
 }
 
+export function getBatch(db: Db, id: string): BatchRecord | null {
+  const row = db.prepare('SELECT id, label, is_demo, claimed_at, lease_expires_at, due_at, kind, calibration_set_id FROM batches WHERE id = ?').get(id) as
+    | { id: string; label: string; is_demo: number; claimed_at: string; lease_expires_at: string; due_at: string; kind: BatchKind; calibration_set_id: string | null }
+    | undefined;
+  return row
+    ? { id: row.id, label: row.label, isDemo: row.is_demo === 1, claimedAt: row.claimed_at, leaseExpiresAt: row.lease_expires_at, dueAt: row.due_at, kind: row.kind, calibrationSetId: row.calibration_set_id, masterSet: masterSetOf(db, row.id) }
+    : null;
+}
+
 /** What kind of work a submission is: live, calibration (responses go to a set), or a lead's master scoring. */
 export function batchKindOf(db: Db, submissionId: string): BatchKind {
   const row = db.prepare('SELECT b.kind FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = ?').get(submissionId) as { kind: BatchKind } | undefined;

@@ -20,7 +20,7 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [size, setSize] = useState(10);
-  const { busy, message, run } = useAction();
+  const { busy, message, setMessage, run } = useAction();
 
   if (!session) return <section className="hosted-panel" aria-busy="true" />;
 
@@ -122,9 +122,12 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
         onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
+            setMessage(t('hosted.claiming', { count: size }));
             const result = await client.invoke('batch.claim', { size });
-            if (result.ok) onClaimed(result.value.batchId);
-            return result.ok ? t('hosted.claimed', { count: result.value.submissions }) : describeError(result.error, t);
+            if (!result.ok) return describeError(result.error, t);
+            onClaimed(result.value.batchId);
+            const claimed = t('hosted.claimed', { count: result.value.submissions });
+            return result.value.waiting > 0 ? `${claimed} ${t('hosted.claimWaiting', { count: result.value.waiting })}` : claimed;
           });
         }}
       >
