@@ -52,6 +52,11 @@ export function App(): React.JSX.Element {
   const chooseBatch = (id: string): void => {
     window.localStorage.setItem(batchStorageKey, id);
     setBatchId(id);
+    if (id !== batch?.id) {
+      // The submission open from the other batch is not part of this one.
+      setChosenSubmissionId(null);
+      preferences.update({ openSubmissionId: null });
+    }
   };
   const queue = useQueue(batch?.id ?? null);
   // After a restart, the submission that was open comes back.

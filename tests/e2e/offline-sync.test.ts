@@ -16,6 +16,8 @@ describe('hosted API from the workstation', () => {
       session.preview = await startPreview({ serverUrl: api.url });
       const { page, preview } = session;
       await page.goto(preview.url);
+      await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Submission 001/ }).click();
+      await page.getByRole('heading', { level: 2, name: /Submission 001/ }).waitFor(); // a demo submission is open
       await expect(page.getByRole('textbox', { name: 'Server' }).inputValue()).resolves.toBe(api.url);
       await page.getByText(/keeps your session in a file only your user can read/).waitFor();
       await page.getByRole('textbox', { name: 'Email' }).fill('assessor@example.org');
@@ -26,6 +28,7 @@ describe('hosted API from the workstation', () => {
       await page.getByRole('spinbutton', { name: 'Submissions' }).fill('2');
       await page.getByRole('button', { name: 'Claim a batch' }).click();
       await page.getByText('Claimed 2 submissions; their evidence is downloading.').waitFor();
+      await page.getByText(/^Choose a submission from the queue/).waitFor(); // the demo one is not part of the new batch
       const queue = page.getByRole('listbox', { name: 'Batch queue' });
       await queue.getByRole('option', { name: /Submission 0001/ }).waitFor();
       // Downloaded and verified: nothing in the batch is waiting for the network any more.
