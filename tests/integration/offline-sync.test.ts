@@ -86,8 +86,10 @@ describe('sign in, claim, download, work offline, sync', () => {
     await scoreAndAward(queue[0]!.submissionId);
     await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId: claimed.batchId })).items[0]!.status === 'synced', 'the first decision to sync');
 
-    // Offline: the server is gone; work goes on and waits in the outbox.
+    // Offline: the server is gone. With nothing to send the panel still knows: it asked.
     await api.close();
+    expect(await call<SyncStatus>('sync.now')).toMatchObject({ state: 'offline', waiting: 0 });
+    // Work goes on and waits in the outbox.
     await scoreAndAward(queue[1]!.submissionId);
     await scoreAndAward(queue[2]!.submissionId);
     const offline = await call<SyncStatus>('sync.now');

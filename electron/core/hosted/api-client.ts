@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  Account,
   ApiError,
   AssignmentList,
   ClaimResponse,
@@ -63,6 +64,10 @@ export class HostedApiClient {
 
   refresh(refreshToken: string): Promise<ApiResult<z.infer<typeof TokenPair>>> {
     return this.request('POST', '/v1/auth/refresh', TokenPair, { body: { refreshToken }, anonymous: true });
+  }
+
+  me(): Promise<ApiResult<z.infer<typeof Account>>> {
+    return this.request('GET', '/v1/me', Account);
   }
 
   claim(size: number): Promise<ApiResult<z.infer<typeof ClaimResponse>>> {

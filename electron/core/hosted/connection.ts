@@ -574,7 +574,9 @@ export class HostedConnection {
       const sentWith = session.accessToken;
       let report = await drainOutbox({ db: this.options.db, client, now: this.options.now });
       if (report.unauthorized && (await this.refresh(sentWith))) report = await drainOutbox({ db: this.options.db, client, now: this.options.now });
-      const reachable = report.acknowledged > 0 || report.retrying === 0;
+      // Something went out: its answers say whether the server is there. Nothing did: ask it.
+      const sentAny = report.acknowledged + report.retrying + report.conflicts > 0;
+      const reachable = sentAny ? report.acknowledged > 0 || report.conflicts > 0 || report.retrying === 0 : await this.serverAnswers();
       this.state = this.contents?.session ? (reachable ? 'online' : 'offline') : 'signed_out';
       if (report.acknowledged > 0 || (reachable && countByState(this.options.db).pending === 0)) this.lastSyncedAt = this.options.now().toISOString();
       if (purgeAcknowledged(this.options.db, this.options.now(), this.retentionDays()) > 0 || report.acknowledged > 0 || report.conflicts > 0) {
@@ -597,6 +599,21 @@ export class HostedConnection {
       if (this.syncAgain) this.scheduleSync(0);
     });
     return this.syncing;
+  }
+
+  /**
+   * Whether the server answers, asked when the outbox had nothing to send: "online" must mean the
+   * server was reached, not merely that nothing failed. The answer also keeps the account's roles current.
+   */
+  private async serverAnswers(): Promise<boolean> {
+    if (!this.contents?.session) return false;
+    const result = await this.callWithAuth((client) => client.me());
+    const session = this.contents.session;
+    if (result.ok && session && JSON.stringify(session.account) !== JSON.stringify(result.value)) {
+      this.contents = { ...this.contents, session: { ...session, account: result.value } };
+      await this.persist();
+    }
+    return result.ok || !['network', 'server', 'throttled'].includes(result.failure.kind);
   }
 
   private pumpDownloads(): void {
