@@ -1,7 +1,7 @@
 // The reference hosted API: `npm run hosted-api -- --port 0 --data DIR --seed demo|large [faults]`.
 // Faults (each a share from 0 to 1 of /v1 requests): --error-rate (500/502/503), --throttle-rate
 // (429 + Retry-After), --reset-rate (connection reset mid-body), --truncate-rate (half the body),
-// --slow-body-rate (body in slow pieces); --latency-ms adds delay; --fault-seed makes them repeatable.
+// --slow-body-rate (body in slow pieces, evidence at about 10 MB/s); --latency-ms adds delay; --fault-seed makes them repeatable.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { projectPaths } from '../../electron/launcher/project-paths';

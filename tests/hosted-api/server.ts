@@ -175,9 +175,11 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     // A client that went away stops the read, as a real server's would.
     response.on('close', () => stream.destroy());
     if (fault === 'slow') {
+      // About 10 MB/s (64 KiB every 6 ms): a slow hotel link, and slower than any client reads, so
+      // little waits in socket buffers when a client dies.
       stream.on('data', (chunk) => {
         stream.pause();
-        response.write(chunk, () => setTimeout(() => stream.resume(), 2));
+        response.write(chunk, () => setTimeout(() => stream.resume(), 6));
       });
       stream.on('end', () => response.end());
       return;
