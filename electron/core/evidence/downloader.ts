@@ -39,7 +39,12 @@ function get(url: URL, headers: OutgoingHttpHeaders, signal: AbortSignal | undef
     const send = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : null;
     if (!send) return reject(new Error(`Evidence cannot be fetched over ${url.protocol}`));
     let response: IncomingMessage | null = null;
-    const request = send(url, { headers, signal, timeout: idleTimeoutMs }, (answer) => resolve((response = answer)));
+    const request = send(url, { headers, signal, timeout: idleTimeoutMs }, (answer) => {
+      // A failure mid-body reaches the caller through its reading; one while an error page is being
+      // discarded must not become an uncaught 'error' that stops core.
+      answer.on('error', () => undefined);
+      resolve((response = answer));
+    });
     request.on('timeout', () => (response ?? request).destroy(new Error('The server stopped sending.')));
     request.on('error', reject);
     request.end();
