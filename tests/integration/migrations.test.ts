@@ -13,6 +13,13 @@ const freshFile = (): string => {
   dirs.push(dir);
   return join(dir, 'workstation.sqlite');
 };
+/** A real file migrated up to `version`, foreign keys on as the workstation runs it. */
+const databaseAt = (version: number): Database.Database => {
+  const db = new Database(freshFile());
+  db.pragma('foreign_keys = ON');
+  migrate(db, version);
+  return db;
+};
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -87,10 +94,7 @@ describe('migration 0001-initial', () => {
 
 describe('migration 0002-scoring-workspace', () => {
   it('adds preferences, the comment bank, component feedback and playback position, keeping existing drafts', () => {
-    const file = freshFile();
-    const db = new Database(file);
-    db.pragma('foreign_keys = ON');
-    migrate(db, 1);
+    const db = databaseAt(1);
     db.exec(`
       INSERT INTO micro_credentials VALUES ('c', 'C', 'I', 'S', 'X');
       INSERT INTO rubric_versions VALUES ('r', 'c', 1, 3, 0, NULL);
@@ -116,10 +120,7 @@ describe('migration 0002-scoring-workspace', () => {
 
 describe('migration 0003-sync-resolution', () => {
   it('rebuilds the outbox with a resolved state, keeping every entry, and adds notices and download failures', () => {
-    const file = freshFile();
-    const db = new Database(file);
-    db.pragma('foreign_keys = ON');
-    migrate(db, 2);
+    const db = databaseAt(2);
     db.exec(`
       INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, attempts, next_attempt_at, created_at) VALUES ('decision', 's', 'key-1', '{}', 'conflict', 2, 't', 't');
       INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at) VALUES ('decision', 's2', 'key-2', '{}', 'pending', 't', 't');
@@ -143,10 +144,7 @@ describe('migration 0003-sync-resolution', () => {
 
 describe('migration 0004-quality', () => {
   it('adds quality snapshots, lead ratings and calibration results, and gives existing batches the live kind', () => {
-    const file = freshFile();
-    const db = new Database(file);
-    db.pragma('foreign_keys = ON');
-    migrate(db, 3);
+    const db = databaseAt(3);
     db.exec(`INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at) VALUES ('b', 'B', 0, 't', 't', 't')`);
     expect(migrate(db, 4)).toBe(4);
     expect(db.prepare('SELECT id, kind, calibration_set_id, master_set FROM batches').get()).toEqual({ id: 'b', kind: 'live', calibration_set_id: null, master_set: null });
@@ -162,9 +160,7 @@ describe('migration 0004-quality', () => {
 
 describe('migration 0005-work-owner', () => {
   it('keeps one owner of the claimed work, as a STRICT table', () => {
-    const file = freshFile();
-    const db = new Database(file);
-    migrate(db, 4);
+    const db = databaseAt(4);
     expect(migrate(db, 5)).toBe(5);
     expect((db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'work_owner'`).get() as { sql: string }).sql).toMatch(/\)\s*STRICT$/);
     db.exec(`INSERT INTO work_owner VALUES (1, 'https://api.example', 'acct-1', 't')`);
