@@ -20,6 +20,7 @@ import { getCredential, getRubricVersion } from './repositories/credentials';
 import { getDecision, recordDecision, undoDecision } from './repositories/decisions';
 import { addActiveTime, getDraft, saveFeedback, savePlayback, saveRationale, saveScore } from './repositories/drafts';
 import { getEvidence, listEvidence, toSummary } from './repositories/evidence';
+import type { EvidenceRecord } from './repositories/evidence';
 import { isUntouched } from './repositories/outbox';
 import { readPreferences, writePreferences } from './preferences';
 import type { AssignedSubmission } from './repositories/submissions';
@@ -32,6 +33,10 @@ export interface HandlerContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Lets sync know a decision is waiting to leave. */
   afterDecision?: () => void;
+  /** A written response opened from its sealed form (null when it is not here or cannot be read yet). */
+  readWrittenResponse: (record: EvidenceRecord) => string | null;
+  /** The URL the renderer loads an evidence item from, as the host that serves it makes them. */
+  evidenceUrl: (evidenceId: string, part: 'media' | 'captions') => string;
 }
 
 /** Methods that talk to the hosted API (and so answer later); every other method answers at once. */
@@ -165,7 +170,7 @@ export const handlers: Handlers = {
 
   'queue.list': ({ batchId }, { db }) => ({ items: listQueue(db, batchId) }),
 
-  'submission.open': ({ submissionId }, { db }) => {
+  'submission.open': ({ submissionId }, { db, readWrittenResponse }) => {
     const submission = requireSubmission(db, submissionId);
     const credential = getCredential(db, submission.credentialId);
     if (!credential) throw new DomainError('internal', 'The micro-credential for this submission is missing.');
@@ -180,7 +185,7 @@ export const handlers: Handlers = {
       leaseExpiresAt: submission.leaseExpiresAt,
       credential,
       rubric: requireRubric(db, submission),
-      evidence: listEvidence(db, submissionId).map(toSummary),
+      evidence: listEvidence(db, submissionId).map((record) => toSummary(record, readWrittenResponse(record))),
       previousAttempts: listPreviousAttempts(db, submissionId),
       draft: {
         scores: draft.scores,
@@ -312,6 +317,13 @@ export const handlers: Handlers = {
   'bank.delete': ({ id }, { db }) => ({ deleted: deleteSnippet(db, id) }),
 
   'bank.markUsed': ({ id }, { db }) => ({ updated: markSnippetUsed(db, id) }),
+
+  'evidence.url': ({ evidenceId, part }, { db, evidenceUrl }) => {
+    const evidence = getEvidence(db, evidenceId);
+    const here = evidence?.availability === 'available' && (part === 'media' ? evidence.localPath !== null : evidence.captionsPath !== null);
+    if (!here) throw new DomainError('not_found', 'That evidence is not on this machine.');
+    return { url: evidenceUrl(evidenceId, part) };
+  },
 
   'preferences.get': (_input, { db }) => readPreferences(db),
 

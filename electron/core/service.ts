@@ -20,6 +20,7 @@ import { importDemoWorkspace } from './demo/import-demo';
 import { generateBatch } from './demo/generate-batch';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
+import { ensurePrivateFolder } from './private-files';
 
 export interface CoreOptions {
   /** Where the database and caches live (ASSESSOR_DATA_DIR or the OS's app-data folder). */
@@ -44,9 +45,14 @@ export type CoreEventListener = (event: EventName, payload: EventPayload<EventNa
 export interface EvidenceFile {
   path: string;
   mimeType: string;
-  /** Set when the file is encrypted at rest: the key to read it with. */
-  key?: Buffer;
+  /** Set when the file is encrypted at rest: the key to read it with, the item it must be, its recorded size. */
+  sealed?: { key: Buffer; evidenceId: string; bytes: number };
 }
+
+export type EvidencePart = 'media' | 'captions';
+/** Makes the URL the renderer loads an evidence item from (the preview host signs it; the desktop's app:// needs no signature). */
+export type EvidenceUrlMaker = (evidenceId: string, part: EvidencePart) => string;
+const relativeEvidenceUrl: EvidenceUrlMaker = (evidenceId, part) => `evidence/${encodeURIComponent(evidenceId)}${part === 'captions' ? '/captions' : ''}`;
 
 export interface Core {
   /** Validates `input` and runs a local method at once; never throws. */
@@ -54,7 +60,11 @@ export interface Core {
   /** Any method, including those that talk to the hosted API (what the transports use). */
   invokeAsync(method: string, input: unknown): Promise<Result<unknown>>;
   /** Where a host finds an evidence item's bytes (or its captions), by opaque id. */
-  resolveEvidenceFile(evidenceId: string, part: 'media' | 'captions'): EvidenceFile | null;
+  resolveEvidenceFile(evidenceId: string, part: EvidencePart): EvidenceFile | null;
+  /** A host found a downloaded file failing its integrity check: it is removed and fetched again. */
+  reportUnreadableEvidence(evidenceId: string): void;
+  /** The host that serves evidence says how its URLs are made (called once, before the renderer loads). */
+  useEvidenceUrls(make: EvidenceUrlMaker): void;
   subscribe(listener: CoreEventListener): () => void;
   close(): void;
   readonly db: Db;
@@ -80,6 +90,7 @@ function ownDataOf(input: unknown): unknown {
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? (() => new Date());
+  ensurePrivateFolder(options.dataDir);
   const db = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
   if (countBatches(db) === 0) {
     importDemoWorkspace(db, join(options.resourcesDir, 'demo'), now());
@@ -91,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const listeners = new Set<CoreEventListener>();
+  let evidenceUrl = relativeEvidenceUrl;
   const context: HandlerContext = {
     db,
     version: options.version,
@@ -98,6 +110,8 @@ export function createCore(options: CoreOptions): Core {
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);
     },
+    readWrittenResponse: (record) => connection.readWrittenResponse(record),
+    evidenceUrl: (evidenceId, part) => evidenceUrl(evidenceId, part),
   };
 
   const connection = new HostedConnection({
@@ -163,8 +177,14 @@ export function createCore(options: CoreOptions): Core {
       if (!evidence.localPath) return null;
       // Downloaded evidence is encrypted at rest; shipped demo media are plain resources.
       return evidence.localPath.endsWith('.enc')
-        ? { path: evidence.localPath, mimeType: evidence.mimeType, key: connection.evidenceKey }
+        ? { path: evidence.localPath, mimeType: evidence.mimeType, sealed: { key: connection.evidenceKey, evidenceId, bytes: evidence.bytes } }
         : { path: evidence.localPath, mimeType: evidence.mimeType };
+    },
+    reportUnreadableEvidence(evidenceId) {
+      if (Id.safeParse(evidenceId).success) connection.reportUnreadable(evidenceId);
+    },
+    useEvidenceUrls(make) {
+      evidenceUrl = make;
     },
     subscribe(listener) {
       listeners.add(listener);

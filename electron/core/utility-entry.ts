@@ -58,6 +58,8 @@ try {
       vault?.settle(message.id, message.secret);
     } else if (message.type === 'resolveEvidence') {
       parentPort.postMessage({ type: 'evidence', id: message.id, file: core.resolveEvidenceFile(message.evidenceId, message.part) });
+    } else if (message.type === 'evidenceUnreadable') {
+      core.reportUnreadableEvidence(message.evidenceId);
     }
   });
   parentPort.postMessage({ type: 'ready' });

@@ -5,14 +5,20 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-function electronBinary(): string | null {
+/**
+ * The installed Electron executable, or null. Read from the package's own `path.txt` rather than
+ * `require('electron')`, which since Electron 42 starts a blocking download when the runtime is missing.
+ */
+export function installedElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const packageDir = join(root, 'node_modules', 'electron');
+  let relative: string;
   try {
-    // node_modules/electron/index.js throws when its runtime was never downloaded.
-    const path = require('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    relative = readFileSync(join(packageDir, 'path.txt'), 'utf8').trim();
   } catch {
     return null;
   }
+  const path = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(packageDir, 'dist', relative);
+  return relative !== '' && existsSync(path) ? path : null;
 }
 
 /**
@@ -20,7 +26,7 @@ function electronBinary(): string | null {
  * denies electron's download script). Null when it is not installed and cannot be fetched.
  */
 export async function ensureElectronRuntime(root: string): Promise<string | null> {
-  const present = electronBinary();
+  const present = installedElectronBinary(root);
   if (present) return present;
   const install = spawn(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
     cwd: join(root, 'node_modules', 'electron'),
@@ -34,7 +40,7 @@ export async function ensureElectronRuntime(root: string): Promise<string | null
     install.once('error', () => resolve(null));
   });
   clearTimeout(notice);
-  return status === 0 ? electronBinary() : null;
+  return status === 0 ? installedElectronBinary(root) : null;
 }
 
 /**

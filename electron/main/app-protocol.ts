@@ -1,8 +1,8 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { extname } from 'node:path';
-import { openEvidenceBody } from '../common/evidence-body';
+import { evidenceSecurityHeaders } from '../common/evidence-body';
+import { evidenceResponse } from './evidence-response';
 import { rendererCsp } from '../common/csp';
 import type { EvidenceFile } from './core-process';
 import { resolveInside } from '../preview/static-files';
@@ -11,6 +11,7 @@ import { appHost, appScheme } from './trusted-sender';
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
@@ -26,24 +27,31 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Streams an evidence file with Range support (seeking in long video reads only what it needs). */
-async function evidenceResponse(file: EvidenceFile | null, rangeHeader: string | null): Promise<Response> {
-  const answer = await openEvidenceBody(file, rangeHeader ?? undefined);
-  if (answer.status === 404) return new Response('No such evidence on this machine.', { status: 404 });
-  const body = answer.body ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>) : null;
-  return new Response(body, { status: answer.status, headers: answer.headers });
+export interface EvidenceResolver {
+  resolve(evidenceId: string, part: 'media' | 'captions'): Promise<EvidenceFile | null>;
+  /** The file failed its integrity check: core removes it and fetches it again. */
+  reportUnreadable(evidenceId: string): void;
 }
 
 /**
  * Serves the built renderer from `app://workstation/`, never from `file://`, and evidence from
  * `app://workstation/evidence/<id>` (the same relative URL the preview host answers).
  */
-export function serveAppProtocol(rendererDir: string, resolveEvidence: (evidenceId: string, part: 'media' | 'captions') => Promise<EvidenceFile | null>): void {
+export function serveAppProtocol(rendererDir: string, evidence: EvidenceResolver): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== appHost) return new Response('Not found', { status: 404 });
-    const evidence = /^\/evidence\/([^/]+)(\/captions)?$/.exec(url.pathname);
-    if (evidence) return evidenceResponse(await resolveEvidence(decodeURIComponent(evidence[1] ?? ''), evidence[2] ? 'captions' : 'media'), request.headers.get('range'));
+    const match = /^\/evidence\/([^/]+)(\/captions)?$/.exec(url.pathname);
+    if (match) {
+      let evidenceId: string;
+      try {
+        evidenceId = decodeURIComponent(match[1] ?? '');
+      } catch {
+        return new Response('Bad evidence address.', { status: 400, headers: evidenceSecurityHeaders });
+      }
+      const file = await evidence.resolve(evidenceId, match[2] ? 'captions' : 'media');
+      return evidenceResponse(file, request.headers.get('range'), () => evidence.reportUnreadable(evidenceId));
+    }
     const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     try {
@@ -53,6 +61,7 @@ export function serveAppProtocol(rendererDir: string, resolveEvidence: (evidence
           'content-type': types[extname(file)] ?? 'application/octet-stream',
           'content-security-policy': rendererCsp,
           'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
         },
       });
     } catch {

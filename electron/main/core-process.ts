@@ -5,12 +5,14 @@ import type { Result } from '../../shared/contract/result';
 import type { FromCore, ToCore } from '../common/core-messages';
 import { keychainClear, keychainLoad, keychainSave } from './keychain';
 
-export type EvidenceFile = { path: string; mimeType: string; key?: Uint8Array };
+export type EvidenceFile = { path: string; mimeType: string; sealed?: { key: Uint8Array; evidenceId: string; bytes: number } };
 
 export interface CoreProcess {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   /** Where an evidence item's bytes are, for the app:// protocol; never sent to the renderer. */
   resolveEvidence(evidenceId: string, part: 'media' | 'captions'): Promise<EvidenceFile | null>;
+  /** A file failed its integrity check while served: core removes it and fetches it again. */
+  reportUnreadable(evidenceId: string): void;
   onEvent(listener: (event: string, payload: unknown) => void): void;
   stop(): void;
 }
@@ -74,6 +76,10 @@ export function startCoreProcess(entry: string, env: Record<string, string>): Co
         const message: ToCore = { type: 'resolveEvidence', id, evidenceId, part };
         child.postMessage(message);
       });
+    },
+    reportUnreadable(evidenceId) {
+      const message: ToCore = { type: 'evidenceUnreadable', evidenceId };
+      child.postMessage(message);
     },
     onEvent(listener) {
       listeners.push(listener);

@@ -6,6 +6,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { startCoreProcess } from './core-process';
 import { hardenApp } from './hardening';
 import { keychainAvailable } from './keychain';
+import { sqliteBindingOverride } from './packaged-env';
 import { eventChannel, registerIpcBridge } from './ipc-bridge';
 import { appOrigin } from './trusted-sender';
 import { secureWebPreferences } from './window-options';
@@ -41,10 +42,10 @@ void app.whenReady().then(() => {
     ASSESSOR_DATA_DIR: defaultDataDir(),
     ASSESSOR_RESOURCES_DIR: resourcesDir(),
     ASSESSOR_VERSION: app.getVersion(),
-    ASSESSOR_SQLITE_BINDING: process.env.ASSESSOR_SQLITE_BINDING ?? '',
+    ASSESSOR_SQLITE_BINDING: sqliteBindingOverride(app.isPackaged, process.env),
     ASSESSOR_VAULT_KIND: keychainAvailable() ? 'os' : 'memory',
   });
-  serveAppProtocol(join(__dirname, '../renderer'), (evidenceId, part) => core.resolveEvidence(evidenceId, part));
+  serveAppProtocol(join(__dirname, '../renderer'), { resolve: (evidenceId, part) => core.resolveEvidence(evidenceId, part), reportUnreadable: (evidenceId) => core.reportUnreadable(evidenceId) });
   registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);
   core.onEvent((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, { event, payload });

@@ -1,6 +1,7 @@
 import { app, safeStorage } from 'electron';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFileAtomically } from '../core/private-files';
 
 /**
  * The desktop's secret store: ciphertext from safeStorage (Keychain, DPAPI, libsecret/kwallet) in
@@ -18,7 +19,7 @@ export function keychainLoad(): string | null {
 }
 
 export function keychainSave(secret: string): void {
-  writeFileSync(file(), safeStorage.encryptString(secret), { mode: 0o600 });
+  writePrivateFileAtomically(file(), safeStorage.encryptString(secret));
 }
 
 export function keychainClear(): void {

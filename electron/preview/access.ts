@@ -1,25 +1,20 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const secretParameter = 'secret';
+/** For programs on this machine (tests, scripts) that hold the printed secret: sent as a header, never as a cookie. */
 export const secretHeader = 'x-assessor-secret';
-export const secretCookie = (port: number): string => `assessor_preview_${port}`;
+/** What the page sends on its WebSocket, beside the token: browsers let a page choose only the subprotocols. */
+export const eventsProtocol = 'assessor.events.v1';
+export const tokenProtocolPrefix = 'assessor.token.';
 
-export type AccessVerdict = { allowed: true; viaQuery: boolean } | { allowed: false; status: 401 | 403; reason: string };
+export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
 
-function sameSecret(candidate: string | undefined, secret: string): boolean {
+function same(candidate: string | undefined, expected: string): boolean {
   if (!candidate) return false;
   const a = Buffer.from(candidate);
-  const b = Buffer.from(secret);
+  const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
 }
 
 function httpHostOf(origin: string): string | null {
@@ -32,24 +27,117 @@ function httpHostOf(origin: string): string | null {
 }
 
 /**
- * Every request to the preview host must come from this machine's own page: the Host header must
- * name the loopback address we bound (defeats DNS rebinding), a present Origin must be our own
- * (defeats cross-site requests and WebSockets), and the per-run secret must be presented (defeats
- * other local users and processes).
+ * Every request must be addressed to the loopback address we bound (the Host header: defeats DNS
+ * rebinding) and, if it says where it comes from, come from our own page (the Origin: defeats
+ * cross-site requests and WebSockets from other sites and other local ports).
  */
-export function checkAccess(request: IncomingMessage, port: number, secret: string): AccessVerdict {
+export function checkOrigin(request: IncomingMessage, port: number): OriginVerdict {
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const host = request.headers.host;
-  if (!host || !allowedHosts.has(host.toLowerCase())) return { allowed: false, status: 403, reason: 'foreign Host header' };
+  if (!host || !allowedHosts.has(host.toLowerCase())) return { allowed: false, reason: 'foreign Host header' };
   const origin = request.headers.origin;
-  if (origin !== undefined) {
-    if (!allowedHosts.has(httpHostOf(origin) ?? '')) return { allowed: false, status: 403, reason: 'foreign Origin' };
+  if (origin !== undefined && !allowedHosts.has(httpHostOf(origin) ?? '')) return { allowed: false, reason: 'foreign Origin' };
+  return { allowed: true };
+}
+
+/**
+ * The preview host's credentials. Nothing is ambient: no cookie carries any of them, because a
+ * browser sends cookies for 127.0.0.1 to every port, so any other local server the browser visits
+ * would receive them.
+ *
+ * - The per-run secret (in the printed link) is traded once per page load for a page token, which
+ *   the page keeps in memory and sends as an Authorization header and as a WebSocket subprotocol.
+ * - Media and captions, which a <video> or <img> fetches without headers, use signed URLs: bound to
+ *   one evidence item and part, short-lived, kept alive while the player keeps reading them.
+ */
+export class PreviewCredentials {
+  readonly secret: string;
+  private readonly tokens = new Set<string>();
+  private readonly signingKey = randomBytes(32);
+  /** Signed URLs in use, and until when each stays valid (each read extends it, up to a cap). */
+  private readonly liveUrls = new Map<string, number>();
+
+  constructor(
+    secret = randomBytes(24).toString('base64url'),
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.secret = secret;
   }
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const fromQuery = url.searchParams.get(secretParameter) ?? undefined;
-  const fromHeader = request.headers[secretHeader];
-  const presented = [fromQuery, typeof fromHeader === 'string' ? fromHeader : undefined, cookieValue(request.headers.cookie, secretCookie(port))];
-  if (sameSecret(presented[0], secret)) return { allowed: true, viaQuery: true };
-  if (presented.slice(1).some((candidate) => sameSecret(candidate, secret))) return { allowed: true, viaQuery: false };
-  return { allowed: false, status: 401, reason: 'missing or wrong secret' };
+
+  isSecret(candidate: string | undefined): boolean {
+    return same(candidate, this.secret);
+  }
+
+  /** A new page token (the link was opened). Older ones stay valid until the host stops; at most 50 are kept. */
+  issueToken(): string {
+    const token = randomBytes(32).toString('base64url');
+    this.tokens.add(token);
+    if (this.tokens.size > 50) this.tokens.delete(this.tokens.values().next().value!);
+    return token;
+  }
+
+  private isToken(candidate: string | undefined): boolean {
+    if (!candidate) return false;
+    for (const token of this.tokens) if (same(candidate, token)) return true;
+    return false;
+  }
+
+  /** An RPC or evidence request: the page's token as `Authorization: Bearer`, or the secret as a header. */
+  authorisesRequest(request: IncomingMessage): boolean {
+    const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const secret = request.headers[secretHeader];
+    return this.isToken(bearer) || this.isSecret(typeof secret === 'string' ? secret : undefined);
+  }
+
+  /** A WebSocket upgrade: the token offered as a subprotocol (what a page can send), or the secret as a header. */
+  authorisesSocket(request: IncomingMessage): boolean {
+    const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((item) => item.trim());
+    const token = offered.find((item) => item.startsWith(tokenProtocolPrefix))?.slice(tokenProtocolPrefix.length);
+    const secret = request.headers[secretHeader];
+    return this.isToken(token) || this.isSecret(typeof secret === 'string' ? secret : undefined);
+  }
+
+  /** How long a signed URL lives unread, and at most. */
+  static readonly urlIdleMs = 5 * 60_000;
+  static readonly urlMaxMs = 12 * 60 * 60_000;
+
+  /** `/evidence/<id>[/captions]?exp=…&sig=…`: valid for this item and part only. */
+  signEvidenceUrl(evidenceId: string, part: 'media' | 'captions'): string {
+    const expires = this.clock() + PreviewCredentials.urlIdleMs;
+    const path = `/evidence/${encodeURIComponent(evidenceId)}${part === 'captions' ? '/captions' : ''}`;
+    return `${path}?exp=${expires}&sig=${this.signature(evidenceId, part, expires)}`;
+  }
+
+  /**
+   * Whether a signed URL is valid now for this item and part. Each valid read keeps it alive for
+   * another idle period (a long video is read in ranges for as long as it plays), never past the cap.
+   */
+  acceptsEvidenceUrl(evidenceId: string, part: 'media' | 'captions', query: URLSearchParams): boolean {
+    const expires = Number(query.get('exp'));
+    const signature = query.get('sig') ?? '';
+    if (!Number.isSafeInteger(expires) || !same(signature, this.signature(evidenceId, part, expires))) return false;
+    const now = this.clock();
+    const validUntil = Math.max(expires, this.liveUrls.get(signature) ?? 0);
+    if (now > validUntil || now > expires - PreviewCredentials.urlIdleMs + PreviewCredentials.urlMaxMs) return false;
+    this.liveUrls.set(signature, now + PreviewCredentials.urlIdleMs);
+    for (const [key, until] of this.liveUrls) if (until < now) this.liveUrls.delete(key);
+    return true;
+  }
+
+  private signature(evidenceId: string, part: string, expires: number): string {
+    return createHmac('sha256', this.signingKey).update(`${evidenceId}\n${part}\n${expires}`).digest('base64url');
+  }
+}
+
+/**
+ * Where the secret exchange may send the browser: a path on this host only. Anything that a browser
+ * could read as another host (`//evil.example`, `/\evil.example`) becomes `/`.
+ */
+export function sameOriginPath(url: URL): string {
+  const path = url.pathname;
+  if (!/^\/(?![/\\])[^\\]*$/.test(path)) return '/';
+  const rest = new URLSearchParams(url.search);
+  rest.delete(secretParameter);
+  const search = rest.toString();
+  return search ? `${path}?${search}` : path;
 }

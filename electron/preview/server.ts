@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,9 +5,9 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { fail } from '../../shared/contract/result';
 import type { Core } from '../core/service';
-import { openEvidenceBody } from '../common/evidence-body';
+import { evidenceSecurityHeaders, openEvidenceBody } from '../common/evidence-body';
 import { rendererCsp } from '../common/csp';
-import { checkAccess, secretCookie, secretParameter } from './access';
+import { checkOrigin, eventsProtocol, PreviewCredentials, sameOriginPath, secretParameter } from './access';
 import { serveRenderer } from './static-files';
 
 export interface PreviewHostOptions {
@@ -28,6 +27,8 @@ export interface PreviewHost {
 }
 
 const maxBodyBytes = 1024 * 1024;
+/** The page sends nothing on its event socket; a frame larger than this closes that socket. */
+const maxFrameBytes = 4096;
 
 const securityHeaders: Record<string, string> = {
   'content-security-policy': rendererCsp,
@@ -42,6 +43,17 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   const text = JSON.stringify(body);
   response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(text);
+}
+
+function sendText(response: ServerResponse, status: number, text: string, headers = securityHeaders): void {
+  response.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(text);
+}
+
+/** `application/json`, with at most `charset=utf-8`: exactly what the page sends, nothing a form could. */
+function isJsonContentType(header: string | undefined): boolean {
+  const [type, ...parameters] = (header ?? '').split(';').map((part) => part.trim().toLowerCase());
+  return type === 'application/json' && parameters.every((parameter) => parameter === 'charset=utf-8');
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
@@ -63,15 +75,32 @@ async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value
   }
 }
 
+/** The path with its escapes decoded, or null when they cannot be (`/rpc/%ZZ`): such a request is refused with 400. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The preview host: the same renderer and the same core as the desktop, over loopback HTTP
- * (`POST /rpc/<method>`) and a WebSocket (`/events`). Binds 127.0.0.1 only.
+ * (`POST /rpc/<method>`) and a WebSocket (`/events`). Binds 127.0.0.1 only. The renderer's files
+ * are served to any page of this origin (they hold no data); everything else needs a credential
+ * (see PreviewCredentials), and nothing carries one in a cookie.
  */
 export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
-  const secret = options.secret ?? randomBytes(24).toString('base64url');
+  const credentials = new PreviewCredentials(options.secret);
+  options.core.useEvidenceUrls((evidenceId, part) => credentials.signEvidenceUrl(evidenceId, part));
   let port = options.port;
   const sockets = new Set<WebSocket>();
-  const webSockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const webSockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxFrameBytes,
+    handleProtocols: (offered) => (offered.has(eventsProtocol) ? eventsProtocol : false),
+  });
+  webSockets.on('error', () => undefined);
   const unsubscribe = options.core.subscribe((event, payload) => {
     const message = JSON.stringify({ event, payload });
     for (const socket of sockets) socket.send(message);
@@ -85,50 +114,52 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const verdict = checkAccess(request, port, secret);
-    if (!verdict.allowed) {
-      response.writeHead(verdict.status, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
-      response.end(
-        verdict.status === 401
-          ? 'This workstation preview needs the link (with its secret) printed when it started.\n'
-          : 'Forbidden.\n',
-      );
-      return;
-    }
+    const origin = checkOrigin(request, port);
+    if (!origin.allowed) return sendText(response, 403, 'Forbidden.\n');
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (verdict.viaQuery) {
-      // Trade the secret in the link for a cookie, and drop it from the address bar and history.
-      url.searchParams.delete(secretParameter);
-      response.writeHead(303, {
-        ...securityHeaders,
-        location: `${url.pathname}${url.search}`,
-        'set-cookie': `${secretCookie(port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-      response.end();
-      return;
-    }
-    if (url.pathname.startsWith('/rpc/')) {
-      if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_input', 'Use POST.'));
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-        return sendJson(response, 415, fail('invalid_input', 'Send application/json.'));
-      }
-      const body = await readJsonBody(request);
-      if (!body.ok) return sendJson(response, body.status, fail('invalid_input', body.message));
-      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      return sendJson(response, 200, await options.core.invokeAsync(method, body.value));
-    }
+    const path = decodedPath(url.pathname);
+    if (path === null) return sendText(response, 400, 'That address cannot be read.\n');
+
+    if (url.searchParams.has(secretParameter)) return exchangeSecret(url, response);
+    if (path.startsWith('/rpc/')) return rpc(request, response, path.slice('/rpc/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid_input', 'Method not allowed.'));
-    const evidence = /^\/evidence\/([^/]+)(\/captions)?$/.exec(url.pathname);
-    if (evidence) return serveEvidence(decodeURIComponent(evidence[1] ?? ''), evidence[2] ? 'captions' : 'media', request, response);
+    const evidence = /^\/evidence\/([^/]+)(\/captions)?$/.exec(path);
+    if (evidence) return serveEvidence(evidence[1]!, evidence[2] ? 'captions' : 'media', url, request, response);
     serveRenderer(options.rendererDir, url.pathname, response, securityHeaders);
   }
 
-  async function serveEvidence(evidenceId: string, part: 'media' | 'captions', request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const answer = await openEvidenceBody(options.core.resolveEvidenceFile(evidenceId, part), request.headers.range, request.method === 'HEAD');
-    if (answer.status === 404) {
-      response.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      response.end('No such evidence on this machine.\n');
-      return;
+  /**
+   * The printed link: its secret is traded for a page token, handed to the page in the fragment of
+   * a redirect to a path on this host (a fragment never reaches a server, a log or a Referer), and
+   * the secret leaves the address bar and the history.
+   */
+  function exchangeSecret(url: URL, response: ServerResponse): void {
+    if (!credentials.isSecret(url.searchParams.get(secretParameter) ?? undefined)) {
+      return sendText(response, 401, 'This workstation preview needs the link (with its secret) printed when it started.\n');
+    }
+    response.writeHead(303, { ...securityHeaders, location: `${sameOriginPath(url)}#session=${credentials.issueToken()}`, 'cache-control': 'no-store' });
+    response.end();
+  }
+
+  async function rpc(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (!credentials.authorisesRequest(request)) return sendJson(response, 401, fail('forbidden', 'Open the link printed when the workstation preview started.'));
+    if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_input', 'Use POST.'));
+    if (!isJsonContentType(request.headers['content-type'])) return sendJson(response, 415, fail('invalid_input', 'Send application/json.'));
+    const body = await readJsonBody(request);
+    if (!body.ok) return sendJson(response, body.status, fail('invalid_input', body.message));
+    return sendJson(response, 200, await options.core.invokeAsync(method, body.value));
+  }
+
+  async function serveEvidence(evidenceId: string, part: 'media' | 'captions', url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!credentials.acceptsEvidenceUrl(evidenceId, part, url.searchParams) && !credentials.authorisesRequest(request)) {
+      return sendText(response, 401, 'This evidence address has expired or was not issued here.\n', { ...securityHeaders, ...evidenceSecurityHeaders });
+    }
+    const answer = await openEvidenceBody(options.core.resolveEvidenceFile(evidenceId, part), request.headers.range, request.method === 'HEAD', () =>
+      options.core.reportUnreadableEvidence(evidenceId),
+    );
+    if (answer.status === 404 || answer.status === 'unreadable') {
+      const message = answer.status === 404 ? 'No such evidence on this machine.\n' : 'This evidence file failed its integrity check; it is being fetched again.\n';
+      return sendText(response, 404, message, { ...securityHeaders, ...evidenceSecurityHeaders });
     }
     response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
     if (!answer.body) return void response.end();
@@ -137,15 +168,19 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   }
 
   server.on('upgrade', (request, socket, head) => {
-    const verdict = checkAccess(request, port, secret);
+    // A socket reset mid-handshake must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!verdict.allowed || path !== '/events') {
-      socket.end(`HTTP/1.1 ${verdict.allowed ? 404 : verdict.status} Refused\r\nConnection: close\r\n\r\n`);
+    const status = !checkOrigin(request, port).allowed ? 403 : path !== '/events' ? 404 : !credentials.authorisesSocket(request) ? 401 : 0;
+    if (status !== 0) {
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\n\r\n`);
       return;
     }
     webSockets.handleUpgrade(request, socket, head, (client) => {
       sockets.add(client);
       client.on('close', () => sockets.delete(client));
+      // A bad frame (too large, not UTF-8, malformed) ends this socket only, never the host or core.
+      client.on('error', () => client.terminate());
       // The renderer sends nothing over this socket; anything it does send is ignored.
       client.on('message', () => undefined);
     });
@@ -159,8 +194,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
 
   return {
     port,
-    secret,
-    url: `http://127.0.0.1:${port}/?${secretParameter}=${secret}`,
+    secret: credentials.secret,
+    url: `http://127.0.0.1:${port}/?${secretParameter}=${credentials.secret}`,
     close: async () => {
       unsubscribe();
       for (const socket of sockets) socket.terminate();

@@ -5,6 +5,7 @@ import { App } from './App';
 import { ClientContext } from './client-context';
 import { HostedProvider } from './hosted/use-hosted';
 import { initI18n } from './i18n';
+import { NoAccess } from './NoAccess';
 import { connectToCore } from './transport';
 import './styles.css';
 
@@ -18,11 +19,15 @@ async function start(): Promise<void> {
   if (!root) throw new Error('#root is missing');
   createRoot(root).render(
     <StrictMode>
-      <ClientContext.Provider value={client}>
-        <HostedProvider>
-          <App />
-        </HostedProvider>
-      </ClientContext.Provider>
+      {client ? (
+        <ClientContext.Provider value={client}>
+          <HostedProvider>
+            <App />
+          </HostedProvider>
+        </ClientContext.Provider>
+      ) : (
+        <NoAccess />
+      )}
     </StrictMode>,
   );
 }

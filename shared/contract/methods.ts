@@ -8,6 +8,8 @@ import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, Calibratio
 import { LeadDashboard } from '../quality/dashboard';
 
 const NoInput = z.object({}).strict();
+/** A same-origin path to evidence: `evidence/<id>[/captions]`, with the preview host's signature as a query. */
+const EvidenceUrl = z.string().max(1000).regex(/^\/?evidence\/[A-Za-z0-9._:%-]+(\/captions)?(\?[A-Za-z0-9=&._~-]*)?$/);
 const Timestamp = z.string().datetime();
 
 export const BatchSummary = z.object({
@@ -80,6 +82,8 @@ export const Preferences = z.object({
   openSubmissionId: Id.nullable().optional(),
   /** Days downloaded evidence stays after its decision synced (0: removed at once). */
   evidenceRetentionDays: z.number().int().min(0).max(90).optional(),
+  /** The assessor paused downloads (kept across restarts). */
+  downloadsPaused: z.boolean().optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -92,6 +96,10 @@ export const SessionInfo = z.object({
   roles: z.array(z.enum(['assessor', 'lead'])),
   /** Where the session is kept: the OS keychain, a file only this user can read, or nowhere (memory). */
   storage: z.enum(['os', 'file', 'memory']),
+  /** The account last signed in here: pre-fills the form (its unsent work syncs once it signs in again). */
+  lastEmail: z.string().max(320).nullable(),
+  /** Signed out because the server ended the session (expired, revoked, or its refresh token reused), not by the assessor. */
+  ended: z.enum(['expired', 'revoked', 'reused']).nullable(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -109,16 +117,24 @@ export const SyncNotice = z.discriminatedUnion('kind', [
     attempts: Count,
   }),
   z.object({ id: z.number().int(), at: Timestamp, kind: z.literal('submission_quarantined'), submissionId: Id, problem: z.string().max(500) }),
+  /** A downloaded file failed its integrity check when opened (cut, altered or swapped on disk): it is fetched again. */
+  z.object({ id: z.number().int(), at: Timestamp, kind: z.literal('evidence_unreadable'), title: z.string().max(200), submissionLabel: z.string().max(80) }),
   z.object({
     id: z.number().int(),
     at: Timestamp,
-    kind: z.literal('session_revoked'),
+    /** The hosted API ordered this machine wiped (it was reported lost): what was safe and what went. */
+    kind: z.literal('remote_wipe'),
     /** Decisions the server had already acknowledged: safe. */
     synced: Count,
     /** Decisions that had not reached the server, and submissions with unfinished scoring: removed. */
     unsentDecisions: Count,
     drafts: Count,
+    comments: Count,
+    /** Claimed submissions removed, and the labels of those whose unsent work went with them. */
+    submissions: Count,
+    unsentLabels: z.array(z.string().max(80)).max(200),
     evidenceFiles: Count,
+    writtenResponses: Count,
   }),
 ]);
 export type SyncNotice = z.infer<typeof SyncNotice>;
@@ -313,8 +329,17 @@ export const methods = {
   },
   'lead.publishSet': { input: z.object({ batchId: Id }).strict(), output: z.object({ setId: Id, title: z.string(), submissions: z.number().int().min(0) }) },
   'lead.resolveAdjudication': { input: z.object({ submissionId: Id, resolution: AdjudicationResolutionRequest }).strict(), output: AdjudicationQueue },
+  /**
+   * Where the renderer loads an evidence item's bytes (or captions) from: relative to the page, and
+   * in the preview host signed for that one item and short-lived. Not found unless it is on this machine.
+   */
+  'evidence.url': {
+    input: z.object({ evidenceId: Id, part: z.enum(['media', 'captions']) }).strict(),
+    output: z.object({ url: EvidenceUrl }),
+  },
   'preferences.get': { input: NoInput, output: Preferences },
-  'preferences.set': { input: z.object({ patch: Preferences }).strict(), output: Preferences },
+  /** Settings with effects of their own (retention, paused downloads) have methods of their own. */
+  'preferences.set': { input: z.object({ patch: Preferences.omit({ evidenceRetentionDays: true, downloadsPaused: true }).strict() }).strict(), output: Preferences },
 } as const;
 
 export type Methods = typeof methods;

@@ -40,7 +40,10 @@ type ComponentName = keyof typeof components;
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: ComponentName, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 const errors = {
-  '401': json('ApiError', 'Not signed in, or the token expired or was revoked.'),
+  '401': json(
+    'ApiError',
+    'Not signed in. `error.code` says what to do: `token_expired` (renew with the refresh token), `unauthenticated`, `token_revoked`, `token_reused` (the session ended: sign in again, keeping unsent work), `remote_wipe` (an administrator reported this machine lost: remove the claimed work it holds, then sign in again).',
+  ),
   '429': { description: 'Too many requests; wait for Retry-After seconds.', headers: { 'Retry-After': { schema: { type: 'integer' } } } },
 };
 const idParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]+$' } });
@@ -58,8 +61,20 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       schemas: Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })])),
     },
     paths: {
-      '/v1/auth/sign-in': { post: { summary: 'Sign in with email and password', requestBody: json('SignInRequest', 'Credentials'), responses: { '200': json('TokenPair', 'Tokens'), '401': errors['401'], '422': json('ValidationFailure', 'Invalid body') } } },
-      '/v1/auth/refresh': { post: { summary: 'Exchange a refresh token (each works once)', requestBody: json('RefreshRequest', 'Refresh token'), responses: { '200': json('TokenPair', 'New tokens'), '401': errors['401'] } } },
+      '/v1/auth/sign-in': {
+        post: {
+          summary: 'Sign in with email and password (repeated failures per account or per address are answered 429 for a while)',
+          requestBody: json('SignInRequest', 'Credentials'),
+          responses: { '200': json('TokenPair', 'Tokens'), '401': json('ApiError', 'bad_credentials'), '422': json('ValidationFailure', 'Invalid body'), '429': errors['429'] },
+        },
+      },
+      '/v1/auth/refresh': {
+        post: {
+          summary: "Exchange a refresh token for a new pair. Each works once; presented again within 60 s (the reply was lost) it gets the same pair while that pair's refresh token is unused; any other reuse revokes the whole session (token_reused)",
+          requestBody: json('RefreshRequest', 'Refresh token'),
+          responses: { '200': json('TokenPair', 'New tokens'), '401': errors['401'] },
+        },
+      },
       '/v1/auth/sign-out': { post: { summary: 'End the session (revokes its tokens)', requestBody: json('SignOutRequest', 'Refresh token'), responses: { '204': { description: 'Signed out' } } } },
       '/v1/me': { get: { summary: 'Who am I', security: bearer, responses: { '200': json('Account', 'The account and its roles'), '401': errors['401'] } } },
       '/v1/assignments': { get: { summary: 'My assignments', security: bearer, responses: { '200': json('AssignmentList', 'Assignments'), '401': errors['401'] } } },

@@ -17,6 +17,15 @@ export type Role = z.infer<typeof Role>;
 export const ApiError = z.object({ error: z.object({ code: z.string().max(100), message: z.string().max(2000) }) });
 export type ApiError = z.infer<typeof ApiError>;
 
+/**
+ * The `code` of a 401, which says what a client must do: renew the access token (`token_expired`),
+ * ask the person to sign in again keeping everything (`unauthenticated`, `token_revoked`,
+ * `token_reused`: the session ended), or remove the claimed work this machine holds
+ * (`remote_wipe`: an administrator reported the machine lost). Only `remote_wipe` deletes anything.
+ */
+export const AuthErrorCode = z.enum(['unauthenticated', 'bad_credentials', 'token_expired', 'token_revoked', 'token_reused', 'remote_wipe']);
+export type AuthErrorCode = z.infer<typeof AuthErrorCode>;
+
 export const SignInRequest = z.object({ email: Email, password: z.string().min(1).max(1000) }).strict();
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(500) }).strict();
 export const SignOutRequest = RefreshRequest;

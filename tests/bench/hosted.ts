@@ -85,7 +85,7 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
       await promisify(execFile)('curl', ['-s', '-o', join(localDir, 'curl.bin'), '-H', `authorization: Bearer ${token}`, url]);
       curlRates.push(size / mb / ((performance.now() - started) / 1000));
       started = performance.now();
-      const outcome = await downloadEvidence({ url, accessToken: token, bytes: size, sha256, path: join(localDir, `bench-${run}.enc`), masterKey: key });
+      const outcome = await downloadEvidence({ url, evidenceId: 'bench-video', accessToken: token, bytes: size, sha256, path: join(localDir, `bench-${run}.enc`), masterKey: key });
       if (!outcome.ok) throw new Error('download failed');
       ourRates.push(size / mb / ((performance.now() - started) / 1000));
     }
@@ -102,7 +102,7 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
       for await (const chunk of createReadStream(bigFile)) void chunk;
       plainRates.push(size / mb / ((performance.now() - started) / 1000));
       started = performance.now();
-      const reader = EncryptedReader.open(join(localDir, 'bench-0.enc'), key);
+      const reader = EncryptedReader.open(join(localDir, 'bench-0.enc'), key, 'bench-video', size);
       for await (const chunk of reader.stream(0, reader.size - 1)) void chunk;
       decryptRates.push(size / mb / ((performance.now() - started) / 1000));
     }

@@ -1,20 +1,9 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { _electron } from 'playwright-core';
 import { freshDataDir, cleanup, projectRoot } from './harness';
-import { ensureElectronSqlite } from '../../electron/launcher/electron-runtime';
+import { ensureElectronSqlite, installedElectronBinary } from '../../electron/launcher/electron-runtime';
 
-function installedElectron(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const electronPath = installedElectron();
+const electronPath = installedElectronBinary(projectRoot);
 if (!electronPath) {
   console.log('SKIPPED: Electron smoke test: the Electron runtime is not installed on this machine (npm start uses the preview host here).');
 }

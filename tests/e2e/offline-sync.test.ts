@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
-import { seededPassword } from '../hosted-api/seed';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
 import { waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
@@ -55,9 +54,9 @@ describe('hosted API from the workstation', () => {
       // While the assessor scores the second submission, its lease lapses and it goes to someone else.
       const store = new HostedStore(serverDir);
       try {
-        const [, second] = store.assignments(store.authenticate('assessor@example.org', seededPassword)!.id, new Date());
+        const [, second] = store.assignments(store.accountByEmail('assessor@example.org')!.id, new Date());
         store.expireLease(second!.submissionId, new Date());
-        store.claim(store.authenticate('assessor2@example.org', seededPassword)!.id, 1, new Date(), 3600);
+        store.claim(store.accountByEmail('assessor2@example.org')!.id, 1, new Date(), 3600);
       } finally {
         store.close();
       }

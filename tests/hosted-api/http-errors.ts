@@ -6,12 +6,14 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    readonly headers: Record<string, string> = {},
   ) {
     super(`HTTP ${status}`);
   }
 }
 
-export const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): HttpError => new HttpError(status, { error: { code, message, ...extra } });
+export const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): HttpError =>
+  new HttpError(status, { error: { code, message, ...extra } }, headers);
 
 export async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

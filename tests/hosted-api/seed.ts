@@ -65,7 +65,7 @@ export async function seed(store: HostedStore, kind: 'demo' | 'large', demoDir: 
     return target;
   };
 
-  for (const account of seededAccounts) store.addAccount(account, seededPassword);
+  for (const account of seededAccounts) await store.auth.addAccount(account, seededPassword);
   store.db.transaction(() => {
     for (const credential of workspace.credentials) store.saveCredential(credential);
     for (const rubric of workspace.rubrics) store.saveRubric(rubric);

@@ -5,18 +5,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseByteRange } from '../../electron/common/byte-range';
-import {
-  ClaimRequest,
-  DecisionRequest,
-  LeadNoteRequest,
-  RefreshRequest,
-  SignInRequest,
-  SignOutRequest,
-} from '../../shared/hosted-api/schemas';
+import { ClaimRequest, DecisionRequest, LeadNoteRequest } from '../../shared/hosted-api/schemas';
 import type { ConflictReason, SubmissionManifest } from '../../shared/hosted-api/schemas';
 import { noFaults, pickFault, randomSource } from './faults';
 import type { Fault, FaultOptions } from './faults';
 import { HostedStore } from './store';
+import { authenticate, routeAuth } from './auth-routes';
 import { fail, HttpError, parseJson, readBody } from './http-errors';
 import { routeQuality } from './quality-routes';
 import { NotQualified } from './quality-store';
@@ -55,22 +49,6 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
   const accessTtl = options.accessTtlSeconds ?? 900;
   const leaseSeconds = options.leaseSeconds ?? 7 * 86_400;
   const stats = { evidenceBytesSent: 0 };
-
-  const authenticate = (request: IncomingMessage): { accountId: string } => {
-    const header = request.headers.authorization ?? '';
-    const token = /^Bearer (\S+)$/.exec(header)?.[1];
-    if (!token) throw fail(401, 'unauthenticated', 'Sign in first.');
-    const checked = store.checkToken(token, 'access', now());
-    if (checked === 'revoked') throw fail(401, 'token_revoked', 'This session was ended. Sign in again.');
-    if (checked === 'expired') throw fail(401, 'token_expired', 'The access token expired; refresh it.');
-    if (checked === 'unknown') throw fail(401, 'unauthenticated', 'Unknown token.');
-    return { accountId: checked.accountId };
-  };
-
-  const tokenPair = (accountId: string, family?: string): unknown => {
-    const tokens = store.issueTokens(accountId, now(), accessTtl, family);
-    return { ...tokens, expiresIn: accessTtl, account: store.account(accountId) };
-  };
 
   const manifest = (submissionId: string): SubmissionManifest => {
     const submission = store.submission(submissionId);
@@ -196,26 +174,9 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     const method = request.method ?? 'GET';
     const path = url.pathname;
     if (method === 'GET' && path === '/openapi.json') return { status: 200, body: JSON.parse(readFileSync(options.openApiFile, 'utf8')) as unknown };
-    if (method === 'POST' && path === '/v1/auth/sign-in') {
-      const credentials = parseJson(await readBody(request), SignInRequest);
-      const account = store.authenticate(credentials.email, credentials.password);
-      if (!account) throw fail(401, 'bad_credentials', 'Email or password is wrong.');
-      return { status: 200, body: tokenPair(account.id) };
-    }
-    if (method === 'POST' && path === '/v1/auth/refresh') {
-      const { refreshToken } = parseJson(await readBody(request), RefreshRequest);
-      const checked = store.checkToken(refreshToken, 'refresh', now());
-      if (typeof checked === 'string') throw fail(401, checked === 'revoked' ? 'token_revoked' : 'unauthenticated', 'Sign in again.');
-      store.revokeToken(refreshToken); // rotation: each refresh token works once
-      return { status: 200, body: tokenPair(checked.accountId, checked.family) };
-    }
-    if (method === 'POST' && path === '/v1/auth/sign-out') {
-      const { refreshToken } = parseJson(await readBody(request), SignOutRequest);
-      const checked = store.checkToken(refreshToken, 'refresh', now());
-      if (typeof checked !== 'string') store.revokeFamily(checked.family);
-      return { status: 204, body: null };
-    }
-    const { accountId } = authenticate(request);
+    const auth = await routeAuth(request, path, { store, now, accessTtlSeconds: accessTtl });
+    if (auth) return auth;
+    const { accountId } = authenticate(request, { store, now });
     if (method === 'GET' && path === '/v1/me') return { status: 200, body: store.account(accountId) };
     if (method === 'GET' && path === '/v1/assignments') return { status: 200, body: { assignments: store.assignments(accountId, now()) } };
     if (method === 'POST' && path === '/v1/batches/claim') {
@@ -288,7 +249,10 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     };
     handle().catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
-      if (error instanceof HttpError) return sendJson(response, error.status, error.body, 'none');
+      if (error instanceof HttpError) {
+        for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+        return sendJson(response, error.status, error.body, 'none');
+      }
       // A bug in this server, never a fault it was asked to inject: say where (no request data).
       console.error(`[hosted-api] ${request.method ?? ''} ${new URL(request.url ?? '/', 'http://localhost').pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
       sendJson(response, 500, { error: { code: 'internal', message: 'The reference server failed.' } }, 'none');

@@ -1,16 +1,15 @@
 import Database from 'better-sqlite3';
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { PreviousAttempt } from '../../shared/domain/submission';
 import type { Account, Assignment, EvidenceManifestItem, Role } from '../../shared/hosted-api/schemas';
+import { AuthStore, authTables } from './auth-store';
 import { QualityStore } from './quality-store';
 
 /** The reference server's own database: persistent across restarts, like a real service's. */
 const schema = `
-CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, roles TEXT NOT NULL, password_hash TEXT NOT NULL) STRICT;
-CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')), family TEXT NOT NULL, expires_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0) STRICT;
 CREATE TABLE IF NOT EXISTS credentials (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS rubrics (id TEXT PRIMARY KEY, credential_id TEXT NOT NULL, body TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS submissions (id TEXT PRIMARY KEY, label TEXT NOT NULL, credential_id TEXT NOT NULL, rubric_version_id TEXT NOT NULL, attempt INTEGER NOT NULL, submitted_at TEXT NOT NULL, previous_attempts TEXT NOT NULL, position INTEGER NOT NULL) STRICT;
@@ -31,7 +30,7 @@ CREATE TABLE IF NOT EXISTS idempotency (account_id TEXT NOT NULL, key TEXT NOT N
 `;
 
 /** Bumped when the tables above change shape: an old data folder is refused, not misread. */
-const schemaVersion = 2;
+const schemaVersion = 3;
 
 export interface StoredEvidence {
   item: Omit<EvidenceManifestItem, 'url' | 'captionsUrl'>;
@@ -40,24 +39,12 @@ export interface StoredEvidence {
   submissionId: string;
 }
 
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  return `${salt.toString('hex')}:${scryptSync(password, salt, 32).toString('hex')}`;
-}
-
-function passwordMatches(password: string, stored: string): boolean {
-  const [salt, hash] = stored.split(':');
-  if (!salt || !hash) return false;
-  const candidate = scryptSync(password, Buffer.from(salt, 'hex'), 32);
-  return timingSafeEqual(candidate, Buffer.from(hash, 'hex'));
-}
-
-const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
-
 export class HostedStore {
   readonly db: Database.Database;
   /** Calibration, qualification, double scoring, gold items: the same database, its own module. */
   readonly quality: QualityStore = new QualityStore(this);
+  /** Accounts, sessions, throttling and remote wipes. */
+  readonly auth: AuthStore;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -70,8 +57,9 @@ export class HostedStore {
     if (version !== 0 && version !== schemaVersion) {
       throw new Error(`The folder ${dataDir} holds data of another reference server version (${version}, this is ${schemaVersion}); start with a new --data folder.`);
     }
-    this.db.exec(schema);
+    this.db.exec(authTables + schema);
     this.db.pragma(`user_version = ${schemaVersion}`);
+    this.auth = new AuthStore(this.db, (text) => this.sql(text));
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -95,60 +83,15 @@ export class HostedStore {
     return !!this.sql('SELECT 1 FROM accounts LIMIT 1').get();
   }
 
-  addAccount(account: Account, password: string): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO accounts (id, email, display_name, roles, password_hash) VALUES (?, ?, ?, ?, ?)')
-      .run(account.id, account.email, account.displayName, JSON.stringify(account.roles), hashPassword(password));
-  }
-
-  authenticate(email: string, password: string): Account | null {
-    const row = this.sql('SELECT * FROM accounts WHERE email = ?').get(email) as
-      | { id: string; email: string; display_name: string; roles: string; password_hash: string }
-      | undefined;
-    if (!row || !passwordMatches(password, row.password_hash)) return null;
-    return this.toAccount(row);
-  }
-
   account(id: string): Account | null {
-    const row = this.sql('SELECT * FROM accounts WHERE id = ?').get(id) as { id: string; email: string; display_name: string; roles: string } | undefined;
-    return row ? this.toAccount(row) : null;
+    const row = this.auth.accountById(id);
+    return row ? { id: row.id, email: row.email, displayName: row.display_name, roles: JSON.parse(row.roles) as Role[] } : null;
   }
 
-  private toAccount(row: { id: string; email: string; display_name: string; roles: string }): Account {
-    return { id: row.id, email: row.email, displayName: row.display_name, roles: JSON.parse(row.roles) as Role[] };
-  }
-
-  issueTokens(accountId: string, now: Date, accessTtlSeconds: number, family = randomBytes(8).toString('hex')): { accessToken: string; refreshToken: string } {
-    const accessToken = randomBytes(32).toString('base64url');
-    const refreshToken = randomBytes(32).toString('base64url');
-    const insert = this.sql('INSERT INTO tokens (hash, account_id, kind, family, expires_at) VALUES (?, ?, ?, ?, ?)');
-    insert.run(tokenHash(accessToken), accountId, 'access', family, new Date(now.getTime() + accessTtlSeconds * 1000).toISOString());
-    insert.run(tokenHash(refreshToken), accountId, 'refresh', family, new Date(now.getTime() + 30 * 86_400_000).toISOString());
-    return { accessToken, refreshToken };
-  }
-
-  /** The account a live token belongs to, or why it is not live. */
-  checkToken(token: string, kind: 'access' | 'refresh', now: Date): { accountId: string; family: string } | 'unknown' | 'expired' | 'revoked' {
-    const row = this.sql('SELECT * FROM tokens WHERE hash = ? AND kind = ?').get(tokenHash(token), kind) as
-      | { account_id: string; family: string; expires_at: string; revoked: number }
-      | undefined;
-    if (!row) return 'unknown';
-    if (row.revoked) return 'revoked';
-    if (row.expires_at <= now.toISOString()) return 'expired';
-    return { accountId: row.account_id, family: row.family };
-  }
-
-  revokeToken(token: string): void {
-    this.sql('UPDATE tokens SET revoked = 1 WHERE hash = ?').run(tokenHash(token));
-  }
-
-  /** What an administrator does when an account is disabled or a laptop reported lost: every session ends. */
-  revokeAccount(accountId: string): void {
-    this.sql('UPDATE tokens SET revoked = 1 WHERE account_id = ?').run(accountId);
-  }
-
-  revokeFamily(family: string): void {
-    this.sql('UPDATE tokens SET revoked = 1 WHERE family = ?').run(family);
+  /** The account with this email (tests and administrators; sign-in goes through `auth.signIn`). */
+  accountByEmail(email: string): Account | null {
+    const row = this.auth.accountByEmail(email);
+    return row ? this.account(row.id) : null;
   }
 
   saveCredential(credential: MicroCredential): void {

@@ -76,7 +76,7 @@ describe('resumable, verified, encrypted downloads', () => {
   it('survives SIGKILL at random points, completes with a verified hash, and fetches under 1% twice', async () => {
     const key = randomBytes(32);
     const path = join(localDir, 'big-video.evidence');
-    const target = { url: `${api.url}/v1/evidence/big-video`, accessToken: token, bytes: bigBytes, sha256: bigSha256, path, masterKey: key.toString('hex') };
+    const target = { url: `${api.url}/v1/evidence/big-video`, evidenceId: 'big-video', accessToken: token, bytes: bigBytes, sha256: bigSha256, path, masterKey: key.toString('hex') };
     let kills = 0;
     for (const delay of [900, 1400, 1100]) {
       const run = await runWorker(target, delay + Math.floor(Math.random() * 400));
@@ -88,7 +88,7 @@ describe('resumable, verified, encrypted downloads', () => {
     const refetched = api.stats.evidenceBytesSent - bigBytes;
     expect(refetched / bigBytes).toBeLessThan(0.01);
 
-    const reader = EncryptedReader.open(path, key);
+    const reader = EncryptedReader.open(path, key, 'big-video', bigBytes);
     expect(reader.size).toBe(bigBytes);
     reader.close();
     // No plaintext at rest: the signature that is in every megabyte of the original is nowhere in the cache.
@@ -99,6 +99,7 @@ describe('resumable, verified, encrypted downloads', () => {
     const path = join(localDir, 'corrupt.evidence');
     const outcome = await downloadEvidence({
       url: `${api.url}/v1/evidence/sub-001-001-ev-0`,
+      evidenceId: 'sub-001-001-ev-0',
       accessToken: token,
       bytes: readFileSync(join(root, 'resources/demo/media/credit-scores-discussion.webm')).length,
       sha256: '0'.repeat(64),
@@ -116,14 +117,14 @@ describe('resumable, verified, encrypted downloads', () => {
 
   it('asks for a silent refresh when the access token is not accepted, and keeps nothing', async () => {
     const path = join(localDir, 'stale-token.evidence');
-    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, accessToken: 'lapsed', ...demoClip(), path, masterKey: randomBytes(32) });
+    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, evidenceId: 'sub-001-001-ev-0', accessToken: 'lapsed', ...demoClip(), path, masterKey: randomBytes(32) });
     expect(outcome).toMatchObject({ ok: false, retryable: 'after_refresh' });
   });
 
   it('refuses a file shorter than its manifest says, and deletes it', async () => {
     const path = join(localDir, 'short.evidence');
     const clip = demoClip();
-    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, accessToken: token, bytes: clip.bytes + 1000, sha256: clip.sha256, path, masterKey: randomBytes(32) });
+    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, evidenceId: 'sub-001-001-ev-0', accessToken: token, bytes: clip.bytes + 1000, sha256: clip.sha256, path, masterKey: randomBytes(32) });
     expect(outcome).toMatchObject({ ok: false, retryable: false, reason: 'size_mismatch' });
     expect(readdirSync(localDir)).not.toContain('short.evidence');
   });
@@ -135,7 +136,7 @@ describe('resumable, verified, encrypted downloads', () => {
     writeFileSync(file, content);
     const sha256 = createHash('sha256').update(content).digest('hex');
     api.store.saveEvidence({ item: { id: 'whole-chunks', kind: 'video', title: 'Whole chunks', mimeType: 'video/webm', bytes, sha256, durationMs: 1000, text: null }, file, captionsFile: null, submissionId: 'sub-001-001' }, 10);
-    const target = { url: `${api.url}/v1/evidence/whole-chunks`, accessToken: token, bytes, sha256, path: join(localDir, 'whole-chunks.evidence'), masterKey: randomBytes(32) };
+    const target = { url: `${api.url}/v1/evidence/whole-chunks`, evidenceId: 'whole-chunks', accessToken: token, bytes, sha256, path: join(localDir, 'whole-chunks.evidence'), masterKey: randomBytes(32) };
     expect(await downloadEvidence(target)).toMatchObject({ ok: true, fetchedBytes: bytes });
     writeFileSync(`${target.path}.meta`, JSON.stringify({ etag: `"${sha256}"` })); // killed before it was checked
     expect(await downloadEvidence(target)).toEqual({ ok: true, fetchedBytes: 0 });
@@ -152,10 +153,10 @@ describe('resumable, verified, encrypted downloads', () => {
     try {
       const key = randomBytes(32);
       const path = join(localDir, 'quiet.evidence');
-      const target = { url: `http://127.0.0.1:${(quiet.address() as AddressInfo).port}/`, accessToken: token, bytes: 10 * defaultChunkBytes, sha256: '0'.repeat(64), path, masterKey: key };
+      const target = { url: `http://127.0.0.1:${(quiet.address() as AddressInfo).port}/`, evidenceId: 'quiet', accessToken: token, bytes: 10 * defaultChunkBytes, sha256: '0'.repeat(64), path, masterKey: key };
       const outcome = await downloadEvidence(target, { idleTimeoutMs: 300 });
       expect(outcome).toMatchObject({ ok: false, retryable: true, fetchedBytes: sent, message: 'The server stopped sending.' });
-      const { writer, plaintextBytes } = EncryptedWriter.resume(path, key);
+      const { writer, plaintextBytes } = EncryptedWriter.resume(path, key, 'quiet', 10 * defaultChunkBytes);
       writer.abandon();
       expect(plaintextBytes).toBe(4 * defaultChunkBytes);
     } finally {

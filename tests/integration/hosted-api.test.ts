@@ -14,9 +14,11 @@ import { tempDir } from '../support/core-fixture';
 const root = projectPaths().root;
 let dataDir: string;
 let api: HostedApi;
+/** Moves the server's clock, so grace periods and throttling windows pass without waiting. */
+let clockAheadMs = 0;
 
 async function startApi(faults = {}): Promise<HostedApi> {
-  const started = await startHostedApi({ dataDir, port: 0, openApiFile: defaultOpenApiFile(root), faults });
+  const started = await startHostedApi({ dataDir, port: 0, openApiFile: defaultOpenApiFile(root), faults, now: () => new Date(Date.now() + clockAheadMs) });
   await seed(started.store, 'demo', `${root}/resources/demo`, dataDir);
   return started;
 }
@@ -84,14 +86,88 @@ describe('auth', () => {
     expect((await call('/v1/me')).status).toBe(401);
   });
 
-  it('rotates refresh tokens and revokes the session on sign-out', async () => {
+  it('keeps passwords under scrypt with its cost stated in every hash', () => {
+    const stored = api.store.db.prepare('SELECT password_hash FROM accounts WHERE email = ?').get('assessor@example.org') as { password_hash: string };
+    expect(stored.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
+    expect(stored.password_hash).not.toContain(seededPassword);
+  });
+
+  it('does the same work for an unknown email as for a known one', async () => {
+    const before = api.store.auth.passwordChecks;
+    expect((await call('/v1/auth/sign-in', { body: { email: 'nobody@example.org', password: 'wrong' } })).json).toMatchObject({ error: { code: 'bad_credentials' } });
+    expect(api.store.auth.passwordChecks).toBe(before + 1);
+    expect((await call('/v1/auth/sign-in', { body: { email: 'assessor2@example.org', password: 'wrong' } })).json).toMatchObject({ error: { code: 'bad_credentials' } });
+    expect(api.store.auth.passwordChecks).toBe(before + 2);
+  });
+
+  it('rotates refresh tokens, and gives the same pair again when a reply was lost', async () => {
     const tokens = await signIn();
     const refreshed = TokenPair.parse((await call('/v1/auth/refresh', { body: { refreshToken: tokens.refreshToken } })).json);
-    expect((await call('/v1/auth/refresh', { body: { refreshToken: tokens.refreshToken } })).status).toBe(401);
-    expect((await call('/v1/auth/sign-out', { body: { refreshToken: refreshed.refreshToken } })).status).toBe(204);
-    const after = await call('/v1/me', { token: refreshed.accessToken });
-    expect(after.status).toBe(401);
-    expect(after.json).toMatchObject({ error: { code: 'token_revoked' } });
+    expect(refreshed.refreshToken).not.toBe(tokens.refreshToken);
+    // The reply was lost: the client asks again with the same token inside the grace period.
+    const repeated = TokenPair.parse((await call('/v1/auth/refresh', { body: { refreshToken: tokens.refreshToken } })).json);
+    expect([repeated.accessToken, repeated.refreshToken]).toEqual([refreshed.accessToken, refreshed.refreshToken]);
+    expect((await call('/v1/me', { token: repeated.accessToken })).status).toBe(200);
+    const next = TokenPair.parse((await call('/v1/auth/refresh', { body: { refreshToken: refreshed.refreshToken } })).json);
+    expect((await call('/v1/me', { token: next.accessToken })).status).toBe(200);
+  });
+
+  it('revokes the whole session when a rotated refresh token is used again after its successor, or after the grace period', async () => {
+    // A thief replays the old token after the owner moved on: both lose the session.
+    const stolen = await signIn();
+    const owner = TokenPair.parse((await call('/v1/auth/refresh', { body: { refreshToken: stolen.refreshToken } })).json);
+    const ownerNext = TokenPair.parse((await call('/v1/auth/refresh', { body: { refreshToken: owner.refreshToken } })).json);
+    expect((await call('/v1/auth/refresh', { body: { refreshToken: stolen.refreshToken } })).json).toMatchObject({ error: { code: 'token_reused' } });
+    expect((await call('/v1/me', { token: ownerNext.accessToken })).json).toMatchObject({ error: { code: 'token_revoked' } });
+    expect((await call('/v1/auth/refresh', { body: { refreshToken: ownerNext.refreshToken } })).json).toMatchObject({ error: { code: 'token_revoked' } });
+
+    // Reuse past the grace period: the same.
+    const late = await signIn();
+    const rotated = TokenPair.parse((await call('/v1/auth/refresh', { body: { refreshToken: late.refreshToken } })).json);
+    clockAheadMs += 61_000;
+    try {
+      expect((await call('/v1/auth/refresh', { body: { refreshToken: late.refreshToken } })).json).toMatchObject({ error: { code: 'token_reused' } });
+      expect((await call('/v1/me', { token: rotated.accessToken })).status).toBe(401);
+    } finally {
+      clockAheadMs -= 61_000;
+    }
+  });
+
+  it('ends the session on sign-out, and orders a machine reported lost to wipe', async () => {
+    const tokens = await signIn();
+    expect((await call('/v1/auth/sign-out', { body: { refreshToken: tokens.refreshToken } })).status).toBe(204);
+    expect((await call('/v1/me', { token: tokens.accessToken })).json).toMatchObject({ error: { code: 'token_revoked' } });
+    const lost = await signIn('assessor2@example.org');
+    api.store.auth.orderRemoteWipe(api.store.accountByEmail('assessor2@example.org')!.id, new Date());
+    expect((await call('/v1/me', { token: lost.accessToken })).json).toMatchObject({ error: { code: 'remote_wipe' } });
+    expect((await call('/v1/auth/refresh', { body: { refreshToken: lost.refreshToken } })).json).toMatchObject({ error: { code: 'remote_wipe' } });
+    // A new sign-in (after the wipe) starts clean.
+    expect((await call('/v1/me', { token: (await signIn('assessor2@example.org')).accessToken })).status).toBe(200);
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('answers 429 with Retry-After after repeated failures for one account, whatever the password, and recovers', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await call('/v1/auth/sign-in', { body: { email: 'lead@example.org', password: `guess ${attempt}` } })).status).toBe(401);
+    }
+    const throttled = await call('/v1/auth/sign-in', { body: { email: 'lead@example.org', password: seededPassword } });
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(throttled.json).toMatchObject({ error: { code: 'too_many_attempts' } });
+    // Another account from the same address is not locked by this one's failures.
+    expect((await call('/v1/auth/sign-in', { body: { email: 'assessor@example.org', password: seededPassword } })).status).toBe(200);
+    clockAheadMs += Number(throttled.headers.get('retry-after')) * 1000 + 1000;
+    expect((await call('/v1/auth/sign-in', { body: { email: 'lead@example.org', password: seededPassword } })).status).toBe(200);
+  });
+
+  it('throttles an address that tries many accounts, and an unknown email like a known one', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) await call('/v1/auth/sign-in', { body: { email: 'ghost@example.org', password: 'x' } });
+    expect((await call('/v1/auth/sign-in', { body: { email: 'ghost@example.org', password: 'x' } })).status).toBe(429);
+    for (let attempt = 0; attempt < 20; attempt++) await call('/v1/auth/sign-in', { body: { email: `spray-${attempt}@example.org`, password: 'x' } });
+    expect((await call('/v1/auth/sign-in', { body: { email: 'assessor@example.org', password: seededPassword } })).status).toBe(429);
+    clockAheadMs += 16 * 60_000; // failures older than 15 minutes are forgotten
+    expect((await call('/v1/auth/sign-in', { body: { email: 'assessor@example.org', password: seededPassword } })).status).toBe(200);
   });
 });
 

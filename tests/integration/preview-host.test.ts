@@ -19,18 +19,66 @@ afterAll(async () => {
   fixture.dispose();
 });
 
-const cookieName = (): string => `assessor_preview_${host.port}`;
+const origin = (): string => `http://127.0.0.1:${host.port}`;
+
+/** Opens the printed link as a browser would: the secret is traded for a page token in the redirect's fragment. */
+async function pageToken(): Promise<string> {
+  const response = await rawRequest(host.port, { path: `/?secret=${host.secret}` });
+  const token = /#session=([A-Za-z0-9_-]+)$/.exec(String(response.headers.location))?.[1];
+  if (!token) throw new Error(`no token in ${String(response.headers.location)}`);
+  return token;
+}
+
+const rpcWith = (headers: Record<string, string>, method: string, input: unknown = {}) =>
+  rawRequest(host.port, { method: 'POST', path: `/rpc/${method}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
 
 describe('preview host access checks', () => {
   it('binds loopback only and prints a link carrying the secret', () => {
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?secret=[A-Za-z0-9_-]{32}$`));
   });
 
-  it('refuses a request without the secret, or with a wrong one', async () => {
-    expect((await rawRequest(host.port, { path: '/' })).status).toBe(401);
-    expect((await rawRequest(host.port, { path: '/?secret=wrong' })).status).toBe(401);
+  it('trades the link’s secret for a page token in the fragment of a same-origin redirect, never a cookie', async () => {
+    const response = await rawRequest(host.port, { path: `/?secret=${host.secret}` });
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toMatch(/^\/#session=[A-Za-z0-9_-]{40,}$/);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cache-control']).toBe('no-store');
+    const token = await pageToken();
+    const summary = await rpcWith({ authorization: `Bearer ${token}` }, 'workspace.summary');
+    expect(JSON.parse(summary.body)).toMatchObject({ ok: true, value: { isDemo: true } });
+  });
+
+  it('serves the page itself to anyone on this origin, but no data without a credential', async () => {
+    const page = await rawRequest(host.port, { path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect((await rpcWith({}, 'workspace.summary')).status).toBe(401);
+    expect((await rpcWith({ authorization: 'Bearer not-a-token-at-all-but-long-enough' }, 'workspace.summary')).status).toBe(401);
     expect((await rpc(host.port, 'x'.repeat(32), 'workspace.summary', {})).status).toBe(401);
-    expect((await rawRequest(host.port, { path: '/', headers: { cookie: `${cookieName()}=nope` } })).status).toBe(401);
+    expect((await rawRequest(host.port, { path: '/?secret=wrong' })).status).toBe(401);
+  });
+
+  it('accepts no credential from a cookie, the secret included (browsers send cookies to every port)', async () => {
+    for (const cookie of [`assessor_preview_${host.port}=${host.secret}`, `secret=${host.secret}`, `session=${await pageToken()}`]) {
+      expect((await rpcWith({ cookie }, 'workspace.summary')).status, cookie).toBe(401);
+    }
+  });
+
+  it('redirects the secret exchange only to a path on this host', async () => {
+    for (const [path, expected] of [
+      [`/.//evil.com/?secret=${host.secret}`, '/'],
+      [`//evil.com/?secret=${host.secret}`, '/'],
+      [`/%5Cevil.com/?secret=${host.secret}`, '/%5Cevil.com/'],
+      [`/\\evil.com/?secret=${host.secret}`, '/'],
+      [`/queue?x=1&secret=${host.secret}`, '/queue?x=1'],
+    ] as const) {
+      const location = String((await rawRequest(host.port, { path })).headers.location);
+      expect(location.split('#')[0], path).toBe(expected);
+      expect(new URL(location, origin()).origin, path).toBe(origin());
+    }
   });
 
   it('refuses a foreign Host header even with the secret (DNS rebinding)', async () => {
@@ -40,34 +88,23 @@ describe('preview host access checks', () => {
     }
   });
 
-  it('refuses a foreign Origin even with the secret (cross-site requests)', async () => {
-    for (const origin of ['https://evil.example', `http://127.0.0.1:${host.port + 1}`, 'null', `https://127.0.0.1:${host.port}`]) {
-      const response = await rawRequest(host.port, {
-        method: 'POST',
-        path: '/rpc/workspace.summary',
-        headers: { origin, 'content-type': 'application/json', 'x-assessor-secret': host.secret },
-        body: '{}',
-      });
-      expect(response.status, origin).toBe(403);
+  it('refuses a foreign Origin even with a valid token (cross-site requests)', async () => {
+    const token = await pageToken();
+    for (const foreign of ['https://evil.example', `http://127.0.0.1:${host.port + 1}`, 'null', `https://127.0.0.1:${host.port}`]) {
+      expect((await rpcWith({ origin: foreign, authorization: `Bearer ${token}` }, 'workspace.summary')).status, foreign).toBe(403);
     }
   });
 
-  it('trades the link’s secret for an HttpOnly SameSite cookie and drops it from the address', async () => {
-    const response = await rawRequest(host.port, { path: `/?secret=${host.secret}` });
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    const cookie = String(response.headers['set-cookie']);
-    expect(cookie).toContain(`${cookieName()}=${host.secret}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await rawRequest(host.port, { path: '/', headers: { cookie: `${cookieName()}=${host.secret}`, origin: host.url.slice(0, host.url.indexOf('/?')) } });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<div id="root">');
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  it('answers 400 to an address it cannot decode, and stays up', async () => {
+    const headers = { 'x-assessor-secret': host.secret };
+    expect((await rawRequest(host.port, { method: 'POST', path: '/rpc/%ZZ', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' })).status).toBe(400);
+    expect((await rawRequest(host.port, { path: '/evidence/%ZZ', headers })).status).toBe(400);
+    expect((await rawRequest(host.port, { path: '/%E0%A4%A', headers })).status).toBe(400);
+    expect(JSON.parse((await rpc(host.port, host.secret, 'app.info', {})).body)).toMatchObject({ ok: true });
   });
 
   it('does not serve files outside the renderer build', async () => {
-    const response = await rawRequest(host.port, { path: '/..%2f..%2fpackage.json', headers: { 'x-assessor-secret': host.secret } });
+    const response = await rawRequest(host.port, { path: '/..%2f..%2fpackage.json' });
     expect(response.body).not.toContain('"allowScripts"');
   });
 });
@@ -79,79 +116,121 @@ describe('preview host RPC', () => {
     expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { isDemo: true } });
   });
 
-  it('turns bad bodies into invalid_input, not crashes', async () => {
-    const headers = { 'content-type': 'application/json', 'x-assessor-secret': host.secret };
-    const notJson = await rawRequest(host.port, { method: 'POST', path: '/rpc/queue.list', headers, body: '{nope' });
+  it('accepts exactly application/json, and turns bad bodies into invalid_input, not crashes', async () => {
+    const send = (contentType: string, body = '{}') => rawRequest(host.port, { method: 'POST', path: '/rpc/app.info', headers: { 'content-type': contentType, 'x-assessor-secret': host.secret }, body });
+    expect((await send('application/json')).status).toBe(200);
+    expect((await send('Application/JSON; charset=UTF-8')).status).toBe(200);
+    for (const wrong of ['text/plain', 'application/jsonx', 'application/json-patch+json', 'application/json; boundary=x', 'multipart/form-data; application/json']) {
+      expect((await send(wrong)).status, wrong).toBe(415);
+    }
+    const notJson = await send('application/json', '{nope');
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const tooBig = await rawRequest(host.port, { method: 'POST', path: '/rpc/queue.list', headers, body: JSON.stringify({ batchId: 'x'.repeat(2_000_000) }) });
+    const tooBig = await send('application/json', JSON.stringify({ batchId: 'x'.repeat(2_000_000) }));
     expect(tooBig.status).toBe(413);
-    expect(JSON.parse(tooBig.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const wrongType = await rawRequest(host.port, { method: 'POST', path: '/rpc/queue.list', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' });
-    expect(wrongType.status).toBe(415);
     const invalid = await rpc(host.port, host.secret, 'queue.list', { batchId: ['demo-batch'] });
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const unknown = await rpc(host.port, host.secret, 'nope.nothing', {});
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    const stillAlive = await rpc(host.port, host.secret, 'app.info', {});
-    expect(JSON.parse(stillAlive.body)).toMatchObject({ ok: true });
+    expect(JSON.parse((await rpc(host.port, host.secret, 'app.info', {})).body)).toMatchObject({ ok: true });
   });
 });
 
 describe('preview host events (WebSocket)', () => {
-  const connect = (headers: Record<string, string>): Promise<WebSocket> =>
+  const connect = (protocols: string[], headers: Record<string, string> = {}): Promise<WebSocket> =>
     new Promise((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers });
+      const socket = new WebSocket(`ws://127.0.0.1:${host.port}/events`, protocols, { headers: { origin: origin(), ...headers } });
       socket.once('open', () => resolve(socket));
       socket.once('error', reject);
       socket.once('unexpected-response', (_request, response) => reject(new Error(`refused ${response.statusCode}`)));
     });
+  const withToken = async (): Promise<string[]> => ['assessor.events.v1', `assessor.token.${await pageToken()}`];
+  const closed = (socket: WebSocket): Promise<number> => new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+  const nextEvent = (socket: WebSocket): Promise<unknown> => new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
 
-  it('refuses sockets without the secret or from a foreign origin', async () => {
-    await expect(connect({})).rejects.toThrow();
-    await expect(connect({ origin: 'https://evil.example', cookie: `${cookieName()}=${host.secret}` })).rejects.toThrow();
+  it('refuses sockets without a token, with a wrong one, with a cookie, or from a foreign origin', async () => {
+    await expect(connect(['assessor.events.v1'])).rejects.toThrow(/401/);
+    await expect(connect(['assessor.events.v1', 'assessor.token.wrong-token-wrong-token'])).rejects.toThrow(/401/);
+    await expect(connect(['assessor.events.v1'], { cookie: `assessor_preview_${host.port}=${host.secret}` })).rejects.toThrow(/401/);
+    await expect(connect(await withToken(), { origin: 'https://evil.example' })).rejects.toThrow(/403/);
   });
 
-  it('pushes queue changes to an authorised socket', async () => {
-    const socket = await connect({ cookie: `${cookieName()}=${host.secret}`, origin: `http://127.0.0.1:${host.port}` });
-    const received = new Promise<unknown>((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
+  it('pushes queue changes to a socket that offered the page token', async () => {
+    const socket = await connect(await withToken());
+    expect(socket.protocol).toBe('assessor.events.v1'); // the token is never echoed back
+    const received = nextEvent(socket);
     await rpc(host.port, host.secret, 'draft.setScore', { submissionId: 'demo-sub-002', criterionId: 'ci-ov-context', level: 3 });
-    await expect(received).resolves.toEqual({
-      event: 'queue.changed',
-      payload: { batchId: 'demo-batch', submissionId: 'demo-sub-002', status: 'in_progress' },
-    });
+    await expect(received).resolves.toEqual({ event: 'queue.changed', payload: { batchId: 'demo-batch', submissionId: 'demo-sub-002', status: 'in_progress' } });
     socket.close();
+  });
+
+  it('closes only the socket that sends an oversized or invalid frame; the host and other sockets carry on', async () => {
+    const bystander = await connect(await withToken());
+    const oversized = await connect(await withToken());
+    const oversizedClosed = closed(oversized);
+    oversized.send('x'.repeat(70 * 1024));
+    expect(await oversizedClosed).toBe(1009); // message too big
+    const invalid = await connect(await withToken());
+    const invalidClosed = closed(invalid);
+    invalid.send(Buffer.from([0xc3, 0x28, 0xff, 0xfe]), { binary: false }); // not UTF-8, sent as text
+    expect(await invalidClosed).toBe(1007); // invalid frame payload data
+    const received = nextEvent(bystander);
+    await rpc(host.port, host.secret, 'draft.setScore', { submissionId: 'demo-sub-002', criterionId: 'ci-ov-context', level: 2 });
+    await expect(received).resolves.toMatchObject({ event: 'queue.changed' });
+    expect(JSON.parse((await rpc(host.port, host.secret, 'app.info', {})).body)).toMatchObject({ ok: true });
+    bystander.close();
   });
 });
 
 describe('preview host evidence streaming', () => {
-  const get = (path: string, headers: Record<string, string> = {}) => rawRequest(host.port, { path, headers: { 'x-assessor-secret': host.secret, ...headers } });
+  const urlFor = async (evidenceId: string, part: 'media' | 'captions' = 'media'): Promise<string> => {
+    const answer = JSON.parse((await rpc(host.port, host.secret, 'evidence.url', { evidenceId, part })).body) as { ok: boolean; value: { url: string } };
+    expect(answer.ok).toBe(true);
+    return answer.value.url;
+  };
+  const get = (path: string, headers: Record<string, string> = {}) => rawRequest(host.port, { path, headers });
 
-  it('streams evidence by opaque id with Range support', async () => {
-    const whole = await get('/evidence/demo-ev-002-video');
+  it('streams evidence from a signed URL, with Range support and headers that keep it inert', async () => {
+    const url = await urlFor('demo-ev-002-video');
+    expect(url).toMatch(/^\/evidence\/demo-ev-002-video\?exp=\d+&sig=[A-Za-z0-9_-]{43}$/);
+    const whole = await get(url);
     expect(whole.status).toBe(200);
     expect(whole.headers['content-type']).toBe('video/mp4');
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.headers['cache-control']).toBe('no-store');
+    expect(whole.headers['x-content-type-options']).toBe('nosniff');
+    expect(whole.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+    expect(whole.headers['referrer-policy']).toBe('no-referrer');
     const size = Number(whole.headers['content-length']);
-    const part = await get('/evidence/demo-ev-002-video', { range: 'bytes=100-199' });
+    const part = await get(url, { range: 'bytes=100-199' });
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 100-199/${size}`);
-    expect(part.headers['content-length']).toBe('100');
-    expect((await get('/evidence/demo-ev-002-video', { range: `bytes=${size}-` })).status).toBe(416);
+    expect((await get(url, { range: `bytes=${size}-` })).status).toBe(416);
   });
 
-  it('serves captions, and nothing for unknown ids, text evidence or paths', async () => {
-    const captions = await get('/evidence/demo-ev-001-video/captions');
+  it('binds a signed URL to its one item and part, and refuses it altered', async () => {
+    const url = await urlFor('demo-ev-002-video');
+    const query = url.slice(url.indexOf('?'));
+    expect((await get(`/evidence/demo-ev-001-video${query}`)).status).toBe(401);
+    expect((await get(`/evidence/demo-ev-002-video/captions${query}`)).status).toBe(401);
+    expect((await get(url.replace(/exp=(\d+)/, (_match, exp: string) => `exp=${Number(exp) + 1}`))).status).toBe(401);
+    expect((await get('/evidence/demo-ev-002-video')).status).toBe(401);
+    expect((await get('/evidence/demo-ev-002-video', { cookie: `assessor_preview_${host.port}=${host.secret}` })).status).toBe(401);
+  });
+
+  it('serves captions by their own URL, and nothing for unknown ids, text evidence or paths', async () => {
+    const captions = await get(await urlFor('demo-ev-001-video', 'captions'));
     expect(captions.status).toBe(200);
+    expect(captions.headers['content-type']).toBe('text/vtt; charset=utf-8');
     expect(captions.body.startsWith('WEBVTT')).toBe(true);
-    expect((await get('/evidence/no-such-item')).status).toBe(404);
-    expect((await get('/evidence/demo-ev-001-reflection')).status).toBe(404);
-    expect((await get('/evidence/..%2F..%2Fpackage.json')).status).toBe(404);
-    expect((await get('/evidence/demo-ev-002-video/captions')).status).toBe(404);
-  });
-
-  it('requires the secret for evidence like everything else', async () => {
-    expect((await rawRequest(host.port, { path: '/evidence/demo-ev-002-video' })).status).toBe(401);
+    for (const [evidenceId, part] of [
+      ['no-such-item', 'media'],
+      ['demo-ev-001-reflection', 'media'],
+      ['demo-ev-002-video', 'captions'],
+    ] as const) {
+      expect(JSON.parse((await rpc(host.port, host.secret, 'evidence.url', { evidenceId, part })).body), evidenceId).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    const escaped = await get('/evidence/..%2F..%2Fpackage.json', { 'x-assessor-secret': host.secret });
+    expect(escaped.body).not.toContain('"allowScripts"');
   });
 });

@@ -57,7 +57,7 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     // Both leases lapse on the server while the assessor is offline scoring, and go to someone else.
     api.store.expireLease(kept!, new Date());
     api.store.expireLease(dropped!, new Date());
-    const other = api.store.authenticate('assessor@example.org', seededPassword)!;
+    const other = api.store.accountByEmail('assessor@example.org')!;
     expect(api.store.claim(other.id, 2, new Date(), 3600).assignments.map((item) => item.submissionId)).toEqual([kept, dropped]);
     await award(kept!);
     await award(dropped!);
@@ -164,23 +164,54 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     await until(async () => (await call<SubmissionDetail>('submission.open', { submissionId: item!.submissionId })).evidence.every((evidence) => evidence.availability === 'available'), 'the evidence to be fetched again');
   });
 
-  it('wipes claimed work when the server revokes the session, after recording what was synced and what was lost', async () => {
+  it('keeps every unsent decision, draft and file when the server ends the session, and syncs them after signing in again', async () => {
+    const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 2 });
+    await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.every((item) => item.availableOffline), 'the batch to be available offline');
+    const [unsent, drafted] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.submissionId);
+    const decidedBefore = api.store.decisionCount();
+
+    api.store.auth.revokeAccount(api.store.accountByEmail('assessor2@example.org')!.id); // an administrator ends every session
+    await scoreAll(drafted!);
+    await award(unsent!);
+    await until(async () => (await call<SessionInfo>('session.get')).signedIn === false, 'the session to end');
+
+    expect(await call<SessionInfo>('session.get')).toMatchObject({ ended: 'revoked', lastEmail: 'assessor2@example.org' });
+    const status = await call<SyncStatus>('sync.status');
+    expect(status).toMatchObject({ state: 'signed_out', waiting: 1 });
+    expect(status.notices.filter((notice) => notice.kind === 'remote_wipe')).toEqual([]);
+    expect(await statuses(batchId)).toEqual(['queued', 'scored']);
+    // Scoring goes on offline: the evidence is still here and readable.
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId: drafted });
+    expect(detail.evidence.every((item) => item.availability === 'available')).toBe(true);
+    expect(detail.evidence.find((item) => item.kind === 'text')?.text).toEqual(expect.any(String));
+
+    await call('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
+    await until(async () => (await statuses(batchId))[0] === 'synced', 'the kept decision to sync');
+    expect(api.store.decisionCount()).toBe(decidedBefore + 1);
+  });
+
+  it('removes claimed work only when the server orders a remote wipe, after recording what was synced and what went', async () => {
     const syncedEarlier = (fixture.core.db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state = 'acknowledged'`).get() as { n: number }).n;
     const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 3 });
     const [synced, unsent, drafted] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.submissionId);
     await award(synced!);
     await until(async () => (await statuses(batchId))[0] === 'synced', 'the first decision to sync');
+    await until(async () => (await call<SyncStatus>('sync.status')).downloads.files === 0, 'the downloads');
 
-    const account = api.store.authenticate('assessor2@example.org', seededPassword)!;
-    api.store.revokeAccount(account.id);
     await scoreAll(drafted!);
     await award(unsent!);
+    // Unfinished scoring here: this batch's, and the one left from the session that ended above.
+    const unfinished = (fixture.core.db.prepare(`SELECT count(*) AS n FROM scoring_drafts sd WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = sd.submission_id) AND sd.submission_id NOT LIKE 'demo-%'`).get() as { n: number }).n;
+    api.store.auth.orderRemoteWipe(api.store.accountByEmail('assessor2@example.org')!.id, new Date()); // the laptop was reported lost
+    await call('sync.now');
     await until(async () => (await call<SessionInfo>('session.get')).signedIn === false, 'the session to end');
 
     const status = await call<SyncStatus>('sync.status');
-    const notice = status.notices.find((item) => item.kind === 'session_revoked');
-    expect(notice).toMatchObject({ synced: syncedEarlier + 1, unsentDecisions: 1, drafts: 1 });
-    expect(notice && notice.kind === 'session_revoked' && notice.evidenceFiles).toBeGreaterThan(0);
+    const notice = status.notices.find((item) => item.kind === 'remote_wipe');
+    expect(notice).toMatchObject({ synced: syncedEarlier + 1, unsentDecisions: 1, drafts: unfinished });
+    expect(notice && notice.kind === 'remote_wipe' && notice.evidenceFiles).toBeGreaterThan(0);
+    expect(notice && notice.kind === 'remote_wipe' && notice.unsentLabels).toHaveLength(1 + unfinished);
+    expect(status.waiting).toBe(0);
     const summary = await call<WorkspaceSummary>('workspace.summary');
     expect(summary.batches.filter((batch) => !batch.isDemo)).toEqual([]);
     expect(existsSync(join(fixture.dataDir, 'evidence')) ? readdirSync(join(fixture.dataDir, 'evidence')) : []).toEqual([]);

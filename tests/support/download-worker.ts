@@ -2,7 +2,7 @@
 // Input: one JSON argument (a DownloadTarget with masterKey as hex). Output: the outcome as JSON.
 import { downloadEvidence } from '../../electron/core/evidence/downloader';
 
-const target = JSON.parse(process.argv[2] ?? '{}') as { url: string; accessToken: string; bytes: number; sha256: string; path: string; masterKey: string };
+const target = JSON.parse(process.argv[2] ?? '{}') as { url: string; evidenceId: string; accessToken: string; bytes: number; sha256: string; path: string; masterKey: string };
 downloadEvidence({ ...target, masterKey: Buffer.from(target.masterKey, 'hex') }, { onProgress: () => undefined })
   .then((outcome) => console.log(JSON.stringify(outcome)))
   .catch((error: unknown) => {

@@ -33,7 +33,7 @@ describe('IPC sender check', () => {
 });
 
 /** The thinnest stand-in for Electron's ipcMain: records the one handler the bridge registers. */
-function fakeIpcMain(): IpcMainLike & { call(url: string | null, ...args: unknown[]): Promise<unknown> } {
+function fakeIpcMain(): IpcMainLike & { call(url: string | null, ...args: unknown[]): Promise<unknown>; callFromSubframe(url: string, ...args: unknown[]): Promise<unknown> } {
   let handler: Parameters<IpcMainLike['handle']>[1] | null = null;
   return {
     handle(channel, listener) {
@@ -42,7 +42,11 @@ function fakeIpcMain(): IpcMainLike & { call(url: string | null, ...args: unknow
     },
     call(url, ...args) {
       if (!handler) throw new Error('no handler registered');
-      return handler({ senderFrame: url === null ? null : { url } }, ...args);
+      return handler({ senderFrame: url === null ? null : { url, parent: null } }, ...args);
+    },
+    callFromSubframe(url, ...args) {
+      if (!handler) throw new Error('no handler registered');
+      return handler({ senderFrame: { url, parent: { url } } }, ...args);
     },
   };
 }
@@ -70,6 +74,8 @@ describe('IPC bridge', () => {
       const result = (await ipc.call(url, 'app.info', {})) as { ok: boolean; error?: { code: string } };
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+    // A subframe is refused even when it shows the app's own origin: only the main frame may call.
+    await expect(ipc.callFromSubframe('app://workstation/index.html', 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(reached).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateFile, ensurePrivateFolder } from '../private-files';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -14,13 +14,16 @@ export interface OpenOptions {
  * Opens (creating if needed) the workstation database and brings it to the newest schema.
  * Core is the only writer. WAL keeps reads from blocking the writer; synchronous=FULL makes every
  * committed scoring edit, decision and outbox row survive power loss, which is the promise the
- * UI's "saved" makes.
+ * UI's "saved" makes. The file is created 0600 before SQLite opens it (its WAL and shared-memory
+ * files take the same mode), and secure_delete zeroes what is deleted instead of leaving it in free pages.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateFolder(dirname(file));
+  ensurePrivateFile(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

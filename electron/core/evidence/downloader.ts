@@ -8,6 +8,8 @@ import { EncryptedReader, EncryptedWriter } from './encrypted-file';
 export interface DownloadTarget {
   /** Absolute URL of the evidence bytes. */
   url: string;
+  /** The item these bytes are: bound into every encrypted chunk. */
+  evidenceId: string;
   accessToken: string;
   bytes: number;
   sha256: string;
@@ -62,9 +64,9 @@ function readEtag(path: string): string | null {
 }
 
 /** Hashes what an interrupted download already holds (and checks every chunk's tag on the way). */
-function hashExisting(path: string, masterKey: Buffer, plaintextBytes: number): ReturnType<typeof createHash> {
+function hashExisting(target: DownloadTarget, plaintextBytes: number): ReturnType<typeof createHash> {
   const hash = createHash('sha256');
-  const reader = EncryptedReader.open(path, masterKey);
+  const reader = EncryptedReader.openPartial(target.path, target.masterKey, target.evidenceId, target.bytes);
   try {
     for (let index = 0, done = 0; done < plaintextBytes; index++) {
       const chunk = reader.chunk(index);
@@ -83,23 +85,29 @@ function hashExisting(path: string, masterKey: Buffer, plaintextBytes: number): 
  * that fails verification is deleted so it is fetched again.
  */
 export async function downloadEvidence(target: DownloadTarget, options: DownloadOptions = {}): Promise<DownloadOutcome> {
+  const startOver = (): EncryptedWriter => EncryptedWriter.create(target.path, target.masterKey, target.evidenceId, target.bytes);
   let writer: EncryptedWriter;
   let hash: ReturnType<typeof createHash>;
   let offset = 0;
   const etag = readEtag(target.path);
   if (existsSync(target.path) && etag) {
     try {
-      const resumed = EncryptedWriter.resume(target.path, target.masterKey);
+      const resumed = EncryptedWriter.resume(target.path, target.masterKey, target.evidenceId, target.bytes);
       writer = resumed.writer;
       offset = resumed.plaintextBytes;
-      hash = hashExisting(target.path, target.masterKey, offset);
+      try {
+        hash = hashExisting(target, offset);
+      } catch (error) {
+        writer.abandon();
+        throw error;
+      }
     } catch {
-      writer = EncryptedWriter.create(target.path, target.masterKey);
+      writer = startOver();
       hash = createHash('sha256');
       offset = 0;
     }
   } else {
-    writer = EncryptedWriter.create(target.path, target.masterKey);
+    writer = startOver();
     hash = createHash('sha256');
   }
 
@@ -117,7 +125,7 @@ export async function downloadEvidence(target: DownloadTarget, options: Download
     if (status === 200 && offset > 0) {
       // The file changed on the server (If-Range did not match): start again from the beginning.
       writer.abandon();
-      writer = EncryptedWriter.create(target.path, target.masterKey);
+      writer = startOver();
       hash = createHash('sha256');
       done = 0;
     } else if (status === 416 && offset === target.bytes) {
@@ -161,7 +169,11 @@ export async function downloadEvidence(target: DownloadTarget, options: Download
     writer.abandon();
     return fail('size_mismatch', `Expected ${target.bytes} bytes, the server has ${done}.`);
   }
-  writer.finish();
+  try {
+    writer.finish();
+  } catch (error) {
+    return fail('size_mismatch', error instanceof Error ? error.message : 'The file could not be completed.');
+  }
   if (hash.digest('hex') !== target.sha256) return fail('sha256_mismatch', 'The file does not match its SHA-256; it will be fetched again.');
   rmSync(metaPath(target.path), { force: true });
   return { ok: true, fetchedBytes };

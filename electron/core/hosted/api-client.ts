@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   Account,
   ApiError,
@@ -45,11 +45,27 @@ export interface ApiClientOptions {
   baseUrl: string;
   /** The current access token (null when signed out). */
   accessToken: () => string | null;
+  /**
+   * Called when the server refused `rejected` (the access token a request carried) with a 401; true
+   * when a new token is in place and the request should be sent once more (see HostedSession.recover).
+   */
+  onUnauthorized?: (rejected: string) => Promise<boolean>;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
 const maxJsonBytes = 20 * 1024 * 1024;
+
+interface CallOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sent without the access token (sign-in, refresh, sign-out). */
+  anonymous?: boolean;
+  timeoutMs?: number;
+}
+
+/** The schema of an answer that has no body (204). */
+const nullAnswer = z.null();
 
 /**
  * The workstation's client of the hosted API. Every answer is checked against the shared zod
@@ -64,6 +80,11 @@ export class HostedApiClient {
 
   refresh(refreshToken: string): Promise<ApiResult<z.infer<typeof TokenPair>>> {
     return this.request('POST', '/v1/auth/refresh', TokenPair, { body: { refreshToken }, anonymous: true });
+  }
+
+  /** Ends the session on the server; never follows a redirect (that would carry the refresh token elsewhere). */
+  signOut(refreshToken: string): Promise<ApiResult<null>> {
+    return this.request('POST', '/v1/auth/sign-out', nullAnswer, { body: { refreshToken }, anonymous: true, timeoutMs: 5000 });
   }
 
   me(): Promise<ApiResult<z.infer<typeof Account>>> {
@@ -140,13 +161,17 @@ export class HostedApiClient {
     return this.request('GET', `/v1/lead/candidates?credentialId=${encodeURIComponent(credentialId)}`, CandidateList);
   }
 
-  private async request<T>(
-    method: 'GET' | 'POST' | 'PUT',
-    path: string,
-    schema: z.ZodType<T>,
-    init: { body?: unknown; headers?: Record<string, string>; anonymous?: boolean } = {},
-  ): Promise<ApiResult<T>> {
+  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, schema: z.ZodType<T>, init: CallOptions = {}): Promise<ApiResult<T>> {
     const token = init.anonymous ? null : this.options.accessToken();
+    const result = await this.send(method, path, schema, init, token);
+    // The request never ran (401 comes before any work), so sending it once more is safe.
+    if (!result.ok && result.failure.kind === 'unauthorized' && token && this.options.onUnauthorized && (await this.options.onUnauthorized(token))) {
+      return this.send(method, path, schema, init, this.options.accessToken());
+    }
+    return result;
+  }
+
+  private async send<T>(method: 'GET' | 'POST' | 'PUT', path: string, schema: z.ZodType<T>, init: CallOptions, token: string | null): Promise<ApiResult<T>> {
     let response: Response;
     let text: string;
     try {
@@ -159,7 +184,7 @@ export class HostedApiClient {
           ...init.headers,
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        signal: AbortSignal.timeout(init.timeoutMs ?? this.options.timeoutMs ?? 30_000),
         redirect: 'error',
       });
       const declared = Number(response.headers.get('content-length') ?? 0);
@@ -193,6 +218,7 @@ export class HostedApiClient {
       return { ok: false, failure: { kind: 'invalid', fields: ValidationFailure.safeParse(body).data?.error.fields ?? [] } };
     }
     if (response.status < 200 || response.status >= 300) return { ok: false, failure: { kind: 'malformed', message: `Unexpected HTTP ${response.status}.` } };
+    if (response.status === 204) return (schema as z.ZodType) === nullAnswer ? { ok: true, value: null as T } : { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} was empty.` } };
     if (body === undefined) return { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} is not JSON (an HTML page or a cut-off body?).` } };
     const parsed = schema.safeParse(body);
     if (!parsed.success) return { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} does not follow the contract.` } };

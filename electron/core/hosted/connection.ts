@@ -1,7 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { AdjudicationQueue, LeadDashboardView, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
 import type { Assignment, SubmissionManifest } from '../../../shared/hosted-api/schemas';
@@ -9,6 +8,8 @@ import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { readPreferences, writePreferences } from '../preferences';
 import { downloadEvidence } from '../evidence/downloader';
+import { rewriteAsCurrentFormat } from '../evidence/encrypted-file';
+import { isSealed, openSealedText, sealText } from '../evidence/sealed-text';
 import { defaultRetentionDays, purgeAcknowledged, purgeAllDownloaded, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
 import type { WipeReport } from '../evidence/retention';
 import { getBatch, listQueue, masterSetOf } from '../repositories/batches';
@@ -19,7 +20,8 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import type { Logger } from '../log';
 import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
-import { listToDownload, recordVerificationFailure, saveEvidence, setAvailability } from '../repositories/evidence';
+import { getEvidence, listDownloadedFiles, listSubmissionsMissingText, listToDownload, listUnsealedClaimedText, recordVerificationFailure, saveEvidence, saveEvidenceText, setAvailability } from '../repositories/evidence';
+import type { EvidenceRecord } from '../repositories/evidence';
 import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
 import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
 import { countByState, countUnsent, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
@@ -28,24 +30,11 @@ import { clearQualityData, replaceLeadRatings, saveSnapshot } from '../repositor
 import { adjudicationQueue, leadDashboard, precomputeDashboards, qualitySummary } from '../quality/views';
 import type { AdjudicationResolutionRequest, QualityRules } from '../../../shared/hosted-api/quality';
 import { savePreviousAttempt, saveSubmission } from '../repositories/submissions';
-import { HostedApiClient } from './api-client';
-import type { ApiFailure, ApiResult } from './api-client';
 import type { SecretVault } from './secret-vault';
+import { failureToError, HostedSession } from './session';
 import { mapConcurrently } from './concurrently';
 import { drainOutbox } from './sync-engine';
 import { TransferRate } from './transfer-rate';
-
-/** What the vault holds. The evidence key outlives sessions so downloaded evidence stays readable. */
-const VaultContents = z.object({
-  evidenceKey: z.string().regex(/^[0-9a-f]{64}$/),
-  session: z
-    .object({ serverUrl: z.string().url(), accessToken: z.string(), refreshToken: z.string(), account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), roles: z.array(z.enum(['assessor', 'lead'])) }) })
-    .nullable(),
-  lastServerUrl: z.string().nullable(),
-  /** The assessor paused downloads (kept across restarts). */
-  downloadsPaused: z.boolean().default(false),
-});
-type VaultContents = z.infer<typeof VaultContents>;
 
 export interface ConnectionOptions {
   db: Db;
@@ -75,7 +64,6 @@ const networkRetries = 3;
  * the network allows. Everything keeps working offline; this only moves data when it can.
  */
 export class HostedConnection {
-  private contents: VaultContents | null = null;
   private state: SyncStatus['state'] = 'signed_out';
   private lastSyncedAt: string | null = null;
   private syncTimer: ReturnType<typeof setTimeout> | null = null;
@@ -97,28 +85,26 @@ export class HostedConnection {
   /** Submissions set aside as unreadable in this run: not fetched again every sync. */
   private readonly setAside = new Set<string>();
   private lastLeaseCheck = 0;
-  /** The session renewal in flight, which every refused call waits for. */
-  private refreshing: Promise<boolean> | null = null;
-  /** Resolves once the vault has been read; every network method waits for it. */
+  readonly session: HostedSession;
+  /** Resolves once the vault has been read and what is at rest is in the current format; every network method waits for it. */
   readonly ready: Promise<void>;
 
   constructor(private readonly options: ConnectionOptions) {
-    this.ready = this.start().catch((error: unknown) => options.logger.error('could not read the vault', error));
+    this.session = new HostedSession({
+      vault: options.vault,
+      defaultServerUrl: options.defaultServerUrl,
+      logger: options.logger,
+      onNewEvidenceKey: () => this.forgetUnreadableEvidence(),
+      onRemoteWipe: () => this.wipeOnServerOrder(),
+      onChanged: () => this.afterSessionChange(),
+    });
+    this.ready = this.session.ready.then(() => this.start());
   }
 
-  private async start(): Promise<void> {
-    const raw = await this.options.vault.load();
-    const parsed = raw ? VaultContents.safeParse(JSON.parse(raw)) : null;
-    if (parsed?.success) this.contents = parsed.data;
-    else {
-      this.contents = { evidenceKey: randomBytes(32).toString('hex'), session: null, lastServerUrl: null, downloadsPaused: false };
-      // A new evidence key: whatever was downloaded under the old one cannot be read any more.
-      const lost = purgeAllDownloaded(this.options.db);
-      this.removeEvidenceFolder();
-      if (lost > 0) this.options.logger.info(`the secret store was empty: ${lost} downloaded evidence files will be fetched again`);
-      await this.persist();
-    }
-    if (this.contents.session) {
+  private start(): void {
+    this.sealPlainWrittenResponses();
+    void this.rewriteOldFormatFiles();
+    if (this.session.signedIn) {
       this.state = 'online';
       this.scheduleSync(0);
       this.pumpDownloads();
@@ -132,36 +118,35 @@ export class HostedConnection {
   }
 
   get evidenceKey(): Buffer {
-    if (!this.contents) throw new Error('The connection has not started.');
-    return Buffer.from(this.contents.evidenceKey, 'hex');
+    return this.session.evidenceKey;
   }
 
-  session(): SessionInfo {
-    const session = this.contents?.session ?? null;
-    return {
-      signedIn: session !== null,
-      serverUrl: session?.serverUrl ?? this.contents?.lastServerUrl ?? this.options.defaultServerUrl,
-      email: session?.account.email ?? null,
-      displayName: session?.account.displayName ?? null,
-      roles: session?.account.roles ?? [],
-      storage: this.options.vault.kind,
-    };
+  /** A written response as the renderer may see it: opened from its sealed form (plain only for the shipped demo). */
+  readWrittenResponse(record: EvidenceRecord): string | null {
+    if (record.text === null) return null;
+    if (!isSealed(record.text)) return record.text;
+    try {
+      return openSealedText(this.session.evidenceKey, record.id, record.text);
+    } catch {
+      return null; // the vault is still being read
+    }
   }
 
   status(): SyncStatus {
     const counts = countByState(this.options.db);
-    const remaining = this.contents?.session ? listToDownload(this.options.db) : [];
+    const remaining = this.session.signedIn ? listToDownload(this.options.db, this.retentionCutoff()) : [];
     const totalBytes = remaining.reduce((sum, item) => sum + item.bytes, 0);
     let doneBytes = 0;
     for (const progress of this.downloading.values()) doneBytes += progress.doneBytes;
-    const paused = this.contents?.downloadsPaused ?? false;
+    const paused = this.downloadsPaused();
     const bytesPerSecond = paused ? 0 : this.rate.bytesPerSecond(Date.now());
     this.statusRevision += 1;
     return {
       revision: this.statusRevision,
-      state: this.state,
+      state: this.session.signedIn ? this.state : 'signed_out',
       storage: { ...storageUsage(this.options.db, this.options.dataDir), retentionDays: this.retentionDays() },
-      waiting: this.contents?.session ? counts.pending : 0,
+      // Waiting is waiting, signed in or not: a session that ended keeps every unsent decision here.
+      waiting: counts.pending,
       conflicts: counts.conflict,
       lastSyncedAt: this.lastSyncedAt,
       downloads: {
@@ -214,11 +199,13 @@ export class HostedConnection {
     return this.emitStatus();
   }
 
+  private downloadsPaused(): boolean {
+    return readPreferences(this.options.db).downloadsPaused ?? false;
+  }
+
   /** Pausing stops the files in flight where they are; resuming continues from the last verified chunk. */
-  async setDownloadsPaused(paused: boolean): Promise<SyncStatus> {
-    if (!this.contents) throw new Error('The connection has not started.');
-    this.contents = { ...this.contents, downloadsPaused: paused };
-    await this.persist();
+  setDownloadsPaused(paused: boolean): SyncStatus {
+    writePreferences(this.options.db, { downloadsPaused: paused }, this.options.now().toISOString());
     if (paused) this.abortDownloads();
     else this.pumpDownloads();
     this.rate.reset();
@@ -229,32 +216,34 @@ export class HostedConnection {
     return readPreferences(this.options.db).evidenceRetentionDays ?? defaultRetentionDays;
   }
 
+  /** Work acknowledged before this has had its evidence removed by retention (and is not fetched again). */
+  private retentionCutoff(): string {
+    return new Date(this.options.now().getTime() - this.retentionDays() * 86_400_000).toISOString();
+  }
+
   /** The assessor changes how long synced evidence stays here; evidence older than that goes now. */
   setRetentionDays(days: number): SyncStatus {
     const { db } = this.options;
     writePreferences(db, { evidenceRetentionDays: days }, this.options.now().toISOString());
     const purged = purgeAcknowledged(db, this.options.now(), days);
     if (purged > 0) {
-      this.options.logger.info(`retention set to ${days} days: ${purged} evidence files removed`);
+      this.options.logger.info(`retention set to ${days} days: ${purged} evidence items removed`);
       this.options.onWorkspaceChanged();
     }
     return this.emitStatus();
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
-    const client = new HostedApiClient({ baseUrl: serverUrl, accessToken: () => null });
-    const result = await client.signIn(email, password);
-    if (!result.ok) throw this.failureToError(result.failure, 'sign in');
-    this.handOver({ serverUrl, accountId: result.value.account.id });
-    setWorkOwner(this.options.db, { serverUrl, accountId: result.value.account.id }, this.options.now().toISOString());
-    this.contents = { ...this.contents!, session: { serverUrl, ...result.value, account: result.value.account }, lastServerUrl: serverUrl };
-    await this.persist();
+    await this.session.signIn(serverUrl, email, password, (account, url) => {
+      this.handOver({ serverUrl: url, accountId: account.id });
+      setWorkOwner(this.options.db, { serverUrl: url, accountId: account.id }, this.options.now().toISOString());
+    });
     this.state = 'online';
-    this.lastQualityRefresh = 0; // a new account: its quality data and leases are fetched with the first sync
+    this.lastQualityRefresh = 0; // a new session: its quality data and leases are fetched with the first sync
     this.lastLeaseCheck = 0;
     this.emitStatus();
     this.scheduleSync(0);
-    return this.session();
+    return this.session.info();
   }
 
   /**
@@ -282,30 +271,111 @@ export class HostedConnection {
       return wiped;
     })();
     this.removeEvidenceFolder();
+    this.flushDeletedPages();
     this.options.onWorkspaceChanged();
     return report;
   }
 
+  /**
+   * Signing out takes everything from candidates off this machine (downloaded files and written
+   * responses, under an evidence key that is then replaced) and the lead's quality data. The
+   * assessor's own unsent work stays, and syncs when the same account signs in again.
+   */
   async signOut(): Promise<SessionInfo> {
-    const session = this.contents?.session;
-    if (session) {
-      await fetch(new URL('/v1/auth/sign-out', session.serverUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refreshToken: session.refreshToken }),
-        signal: AbortSignal.timeout(5000),
-      }).catch(() => undefined);
-    }
-    this.contents = { ...this.contents!, session: null };
-    await this.persist();
     this.abortDownloads();
-    purgeAllDownloaded(this.options.db);
+    await this.session.signOut();
+    this.forgetCandidateEvidence();
     clearQualityData(this.options.db);
-    this.removeEvidenceFolder();
-    this.state = 'signed_out';
+    this.flushDeletedPages();
+    await this.session.replaceEvidenceKey();
     this.options.onWorkspaceChanged();
     this.emitStatus();
-    return this.session();
+    return this.session.info();
+  }
+
+  /** Downloaded files and written responses go; what is still needed is fetched again after signing in. */
+  private forgetCandidateEvidence(): { files: number; writtenResponses: number } {
+    const purged = purgeAllDownloaded(this.options.db);
+    this.removeEvidenceFolder();
+    return purged;
+  }
+
+  /** The vault came back empty: what was sealed under the old evidence key is unreadable, so it goes (and is fetched again). */
+  private forgetUnreadableEvidence(): void {
+    const lost = this.forgetCandidateEvidence();
+    this.flushDeletedPages();
+    if (lost.files + lost.writtenResponses > 0) {
+      this.options.logger.info(`the secret store was empty: ${lost.files} evidence files and ${lost.writtenResponses} written responses will be fetched again`);
+    }
+  }
+
+  /**
+   * Deleted rows are zeroed (secure_delete) but older copies of their pages may sit in the WAL: a
+   * checkpoint that truncates it leaves no copy of what was removed.
+   */
+  private flushDeletedPages(): void {
+    this.options.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Written responses kept in plain text by an older version are sealed, and their plain copies flushed. */
+  private sealPlainWrittenResponses(): void {
+    const { db } = this.options;
+    const plain = listUnsealedClaimedText(db);
+    if (plain.length === 0) return;
+    const key = this.session.evidenceKey;
+    db.transaction(() => {
+      for (const item of plain) saveEvidenceText(db, item.id, sealText(key, item.id, item.text));
+    })();
+    this.flushDeletedPages();
+    this.options.logger.info(`${plain.length} written responses sealed at rest`);
+  }
+
+  /** Files downloaded in the old encrypted format are rewritten (or, if unreadable, fetched again). */
+  private async rewriteOldFormatFiles(): Promise<void> {
+    for (const file of listDownloadedFiles(this.options.db)) {
+      if (this.closed) return;
+      if (!(await rewriteAsCurrentFormat(file.path, this.session.evidenceKey, file.id, file.bytes))) this.reportUnreadable(file.id);
+    }
+  }
+
+  /**
+   * A downloaded file failed its integrity check when read (cut, altered or swapped on disk): it is
+   * removed, the assessor is told, and it is fetched again.
+   */
+  reportUnreadable(evidenceId: string): void {
+    const { db } = this.options;
+    const evidence = getEvidence(db, evidenceId);
+    if (!evidence?.localPath?.endsWith('.enc') || evidence.availability !== 'available') return;
+    rmSync(evidence.localPath, { force: true });
+    setAvailability(db, evidenceId, 'remote', null);
+    const submission = getAssignedSubmission(db, evidence.submissionId);
+    addNotice(db, 'evidence_unreadable', { title: evidence.title.slice(0, 200), submissionLabel: submission?.label ?? '' }, this.options.now().toISOString());
+    this.options.logger.error(`evidence ${evidenceId} failed its integrity check on disk; fetching it again`);
+    this.options.onWorkspaceChanged();
+    this.emitStatus();
+    this.pumpDownloads();
+  }
+
+  /** Signed in, signed out, or the session ended: the status says so at once. */
+  private afterSessionChange(): void {
+    if (!this.session.signedIn) {
+      this.abortDownloads();
+      this.state = 'signed_out';
+    }
+    this.options.onWorkspaceChanged();
+    this.emitStatus();
+  }
+
+  /**
+   * The hosted API ordered this machine wiped (it was reported lost). The claimed work goes, after
+   * counting what was safe and what went; the notice says so on every start until dismissed.
+   */
+  private wipeOnServerOrder(): void {
+    const report = this.removeClaimedWork();
+    addNotice(this.options.db, 'remote_wipe', report, this.options.now().toISOString());
+    this.options.logger.error(
+      `remote wipe: removed ${report.submissions} submissions, ${report.unsentDecisions} unsent decisions, ${report.drafts} drafts, ${report.comments} comments, ${report.evidenceFiles} evidence files, ${report.writtenResponses} written responses; ${report.synced} decisions were already synced`,
+    );
   }
 
   /**
@@ -313,8 +383,9 @@ export class HostedConnection {
    * downloading. Submissions whose manifest the network did not deliver come with a later sync.
    */
   async claim(size: number): Promise<{ batchId: string; submissions: number; waiting: number }> {
-    const claimed = await this.withAuth((client) => client.claim(size));
-    const stored = await this.storeLeases({ ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false }, claimed.assignments);
+    const epoch = this.session.currentEpoch;
+    const claimed = await this.session.call((client) => client.claim(size));
+    const stored = await this.storeLeases({ ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false }, claimed.assignments, epoch);
     this.emitStatus();
     return { batchId: claimed.batch.id, ...stored };
   }
@@ -325,7 +396,8 @@ export class HostedConnection {
    */
   private async recoverLeases(): Promise<void> {
     const { db } = this.options;
-    const { assignments } = await this.withAuth((client) => client.assignments());
+    const epoch = this.session.currentEpoch;
+    const { assignments } = await this.session.call((client) => client.assignments());
     const missing = assignments.filter((lease) => lease.state === 'assigned' && !this.setAside.has(lease.submissionId) && !getAssignedSubmission(db, lease.submissionId));
     const batchIds = [...new Set(missing.map((lease) => lease.batchId))];
     for (const batchId of batchIds) {
@@ -333,7 +405,7 @@ export class HostedConnection {
       const earliestDue = leases.reduce((due, lease) => (lease.dueAt < due ? lease.dueAt : due), leases[0]!.dueAt);
       const latestLease = leases.reduce((until, lease) => (lease.leaseExpiresAt > until ? lease.leaseExpiresAt : until), leases[0]!.leaseExpiresAt);
       const batch = getBatch(db, batchId) ?? { id: batchId, label: `Batch claimed ${this.options.now().toISOString().slice(0, 10)}`, isDemo: false, claimedAt: this.options.now().toISOString(), leaseExpiresAt: latestLease, dueAt: earliestDue };
-      const { submissions } = await this.storeLeases(batch, leases);
+      const { submissions } = await this.storeLeases(batch, leases, epoch);
       if (submissions > 0) this.options.logger.info(`${submissions} leased submissions the network had held back arrived`);
     }
   }
@@ -341,11 +413,14 @@ export class HostedConnection {
   /**
    * Fetches the manifests of leased submissions and stores them in their batch. An unreadable one is
    * set aside with a notice (the rest of the batch is still usable); one the network did not deliver
-   * waits for `recoverLeases`.
+   * waits for `recoverLeases`. Nothing is stored if the session changed since `epoch` (signed out,
+   * ended or wiped while the manifests were on their way).
    */
-  private async storeLeases(batch: BatchRecord, leases: Assignment[]): Promise<{ submissions: number; waiting: number }> {
+  private async storeLeases(batch: BatchRecord, leases: Assignment[], epoch: number): Promise<{ submissions: number; waiting: number }> {
     const at = this.options.now().toISOString();
-    const answers = await mapConcurrently(leases, manifestConcurrency, (lease) => this.callWithAuth((client) => client.manifest(lease.submissionId)));
+    const client = this.session.client();
+    const answers = await mapConcurrently(leases, manifestConcurrency, (lease) => client.manifest(lease.submissionId));
+    this.requireEpoch(epoch);
     const manifests: SubmissionManifest[] = [];
     let waiting = 0;
     for (const [index, lease] of leases.entries()) {
@@ -357,10 +432,10 @@ export class HostedConnection {
         addNotice(this.options.db, 'submission_quarantined', { submissionId: lease.submissionId, problem: problem.slice(0, 500) }, at);
         this.options.logger.error(`submission ${lease.submissionId} quarantined: ${result.failure.kind}`);
       } else if (result.failure.kind === 'network' || result.failure.kind === 'server' || result.failure.kind === 'throttled') waiting += 1;
-      else throw this.failureToError(result.failure, 'fetch the batch');
+      else throw failureToError(result.failure, 'fetch the batch');
     }
     if (manifests.length > 0) {
-      this.importBatch(batch, leases, manifests);
+      this.importBatch(batch, leases, manifests, epoch);
       this.options.onWorkspaceChanged();
       this.pumpDownloads();
     }
@@ -369,12 +444,18 @@ export class HostedConnection {
 
   /** Every submission's manifest, or an error if any cannot be had. */
   private manifests(submissionIds: readonly string[]): Promise<SubmissionManifest[]> {
-    return mapConcurrently(submissionIds, manifestConcurrency, (submissionId) => this.withAuth((client) => client.manifest(submissionId)));
+    return mapConcurrently(submissionIds, manifestConcurrency, (submissionId) => this.session.call((client) => client.manifest(submissionId)));
   }
 
-  /** Stores a batch, its submissions, rubrics and evidence manifests; evidence is fetched afterwards. */
-  private importBatch(batch: BatchRecord, assignments: { submissionId: string; position: number; leaseExpiresAt: string; dueAt: string }[], manifests: SubmissionManifest[]): void {
+  /**
+   * Stores a batch, its submissions, rubrics and evidence manifests (written responses sealed);
+   * evidence files are fetched afterwards. Refused if the session changed since `epoch`: work that
+   * arrives after a sign-out or a wipe is never stored.
+   */
+  private importBatch(batch: BatchRecord, assignments: { submissionId: string; position: number; leaseExpiresAt: string; dueAt: string }[], manifests: SubmissionManifest[], epoch: number): void {
     const { db } = this.options;
+    this.requireEpoch(epoch);
+    const key = this.session.evidenceKey;
     const manifestById = new Map(manifests.map((manifest) => [manifest.id, manifest]));
     db.transaction(() => {
       saveBatch(db, batch);
@@ -398,32 +479,42 @@ export class HostedConnection {
             bytes: item.bytes,
             sha256: item.sha256,
             durationMs: item.durationMs,
-            availability: item.kind === 'text' ? 'available' : 'remote',
+            availability: item.kind === 'text' && item.text !== null ? 'available' : 'remote',
             localPath: null,
             captionsPath: null,
-            text: item.text,
+            text: item.text === null ? null : sealText(key, item.id, item.text),
           });
         });
       }
     })();
   }
 
+  /** Work fetched under a session that has since ended (signed out, ended, or wiped) is never stored. */
+  private requireEpoch(epoch: number): void {
+    if (epoch !== this.session.currentEpoch || !this.session.signedIn) {
+      throw new DomainError('forbidden', 'The session ended while work was arriving; nothing of it was kept. Sign in again to fetch it.');
+    }
+  }
+
   /** Fetches qualification, accuracy and calibration sets (and, for a lead, the dashboard's data) for offline use. */
   async refreshQuality(): Promise<QualitySummary> {
+    const epoch = this.session.currentEpoch;
     const [qualifications, accuracy, sets] = await Promise.all([
-      this.withAuth((client) => client.qualifications()),
-      this.withAuth((client) => client.accuracy()),
-      this.withAuth((client) => client.calibrationSets()),
+      this.session.call((client) => client.qualifications()),
+      this.session.call((client) => client.accuracy()),
+      this.session.call((client) => client.calibrationSets()),
     ]);
     const { db } = this.options;
     const at = this.options.now().toISOString();
+    this.requireEpoch(epoch);
     db.transaction(() => {
       saveSnapshot(db, 'qualifications', qualifications.qualifications, at);
       saveSnapshot(db, 'accuracy', accuracy, at);
       saveSnapshot(db, 'calibration_sets', sets.sets, at);
     })();
-    if (this.contents?.session?.account.roles.includes('lead')) {
-      const [data, adjudications] = await Promise.all([this.withAuth((client) => client.leadRatings()), this.withAuth((client) => client.adjudications())]);
+    if (this.session.account?.roles.includes('lead')) {
+      const [data, adjudications] = await Promise.all([this.session.call((client) => client.leadRatings()), this.session.call((client) => client.adjudications())]);
+      this.requireEpoch(epoch);
       db.transaction(() => {
         replaceLeadRatings(db, data.ratings);
         saveSnapshot(db, 'lead_meta', { credentials: data.credentials, assessors: data.assessors, rules: data.rules }, data.generatedAt);
@@ -440,7 +531,8 @@ export class HostedConnection {
 
   /** Brings a calibration set here as its own batch: scored like live work, responses sent through the outbox. */
   async startCalibration(setId: string): Promise<{ batchId: string; submissions: number }> {
-    const { sets } = await this.withAuth((client) => client.calibrationSets());
+    const epoch = this.session.currentEpoch;
+    const { sets } = await this.session.call((client) => client.calibrationSets());
     const set = sets.find((candidate) => candidate.id === setId);
     if (!set) throw new DomainError('not_found', 'That calibration set is not on the server.');
     const manifests = await this.manifests(set.submissionIds);
@@ -451,6 +543,7 @@ export class HostedConnection {
       { id: batchId, label: `Calibration: ${set.title}`, isDemo: false, kind: 'calibration', calibrationSetId: setId, claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until },
       set.submissionIds.map((submissionId, position) => ({ submissionId, position, leaseExpiresAt: until, dueAt: until })),
       manifests,
+      epoch,
     );
     this.options.onWorkspaceChanged();
     this.pumpDownloads();
@@ -460,7 +553,7 @@ export class HostedConnection {
 
   /** A lead changes a micro-credential's rules on the server (online only: they govern every assessor's claims). */
   async setQualityRules(rules: QualityRules): Promise<LeadDashboardView> {
-    await this.withAuth((client) => client.setQualityRules(rules));
+    await this.session.call((client) => client.setQualityRules(rules));
     await this.refreshQuality();
     return leadDashboard(this.options.db, rules.credentialId);
   }
@@ -469,11 +562,12 @@ export class HostedConnection {
   async openAdjudication(submissionId: string): Promise<{ batchId: string }> {
     const open = adjudicationQueue(this.options.db).adjudications.find((item) => item.submissionId === submissionId);
     if (!open) throw new DomainError('not_found', 'That submission is not in the last synced adjudication queue.');
-    const manifest = await this.withAuth((client) => client.manifest(submissionId));
+    const epoch = this.session.currentEpoch;
+    const manifest = await this.session.call((client) => client.manifest(submissionId));
     const now = this.options.now();
     const until = new Date(now.getTime() + 7 * 86_400_000).toISOString();
     const batchId = `review-${submissionId}`;
-    this.importBatch({ id: batchId, label: `Adjudication: ${manifest.label}`, isDemo: false, kind: 'review', claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until }, [{ submissionId, position: 0, leaseExpiresAt: until, dueAt: until }], [manifest]);
+    this.importBatch({ id: batchId, label: `Adjudication: ${manifest.label}`, isDemo: false, kind: 'review', claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until }, [{ submissionId, position: 0, leaseExpiresAt: until, dueAt: until }], [manifest], epoch);
     this.options.onWorkspaceChanged();
     this.pumpDownloads();
     return { batchId };
@@ -481,7 +575,7 @@ export class HostedConnection {
 
   /** Submissions a lead may put in a new calibration set. */
   async calibrationCandidates(credentialId: string): Promise<{ submissions: { id: string; label: string }[] }> {
-    const { submissions } = await this.withAuth((client) => client.calibrationCandidates(credentialId));
+    const { submissions } = await this.session.call((client) => client.calibrationCandidates(credentialId));
     return { submissions: submissions.map(({ id, label }) => ({ id, label })) };
   }
 
@@ -490,6 +584,7 @@ export class HostedConnection {
    * the ordinary workspace (a level and a rationale per criterion), then published as the set.
    */
   async prepareMasterSet(credentialId: string, title: string, submissionIds: string[]): Promise<{ batchId: string; submissions: number }> {
+    const epoch = this.session.currentEpoch;
     const manifests = await this.manifests(submissionIds);
     if (manifests.some((manifest) => manifest.credential.id !== credentialId)) throw new DomainError('conflict', 'Every submission of a set must be for the same micro-credential.');
     const now = this.options.now();
@@ -499,6 +594,7 @@ export class HostedConnection {
       { id: batchId, label: `Master scoring: ${title}`, isDemo: false, kind: 'master', masterSet: { credentialId, title }, claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until },
       submissionIds.map((submissionId, position) => ({ submissionId, position, leaseExpiresAt: until, dueAt: until })),
       manifests,
+      epoch,
     );
     this.options.onWorkspaceChanged();
     this.pumpDownloads();
@@ -522,7 +618,7 @@ export class HostedConnection {
       if (missing > 0) throw new DomainError('conflict', `${item.label}: ${missing} criteria still need a master level and a rationale.`);
       return { submissionId: item.submissionId, scores: scores.map((score) => ({ ...score, level: score.level! })) };
     });
-    const created = await this.withAuth((client) => client.createCalibrationSet({ credentialId: set.credentialId, title: set.title, items }));
+    const created = await this.session.call((client) => client.createCalibrationSet({ credentialId: set.credentialId, title: set.title, items }));
     removeBatch(db, batchId);
     await this.refreshQuality().catch((error: unknown) => this.options.logger.error('could not refresh quality data', error));
     this.options.onWorkspaceChanged();
@@ -553,7 +649,7 @@ export class HostedConnection {
   }
 
   private scheduleSync(delayMs: number): void {
-    if (this.closed || !this.contents?.session) return;
+    if (this.closed || !this.session.signedIn) return;
     if (this.syncTimer) clearTimeout(this.syncTimer);
     this.syncTimer = setTimeout(() => void this.runSync(), delayMs);
   }
@@ -566,33 +662,32 @@ export class HostedConnection {
     }
     this.syncAgain = false;
     this.syncing = (async () => {
-      const session = this.contents?.session;
-      if (!session) return;
+      if (!this.session.signedIn) return;
       this.state = 'syncing';
       this.emitStatus();
-      const client = new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.contents?.session?.accessToken ?? null });
-      const sentWith = session.accessToken;
-      let report = await drainOutbox({ db: this.options.db, client, now: this.options.now });
-      if (report.unauthorized && (await this.refresh(sentWith))) report = await drainOutbox({ db: this.options.db, client, now: this.options.now });
+      // The client renews a lapsed token on the way; `unauthorized` means the session could not go on.
+      const report = await drainOutbox({ db: this.options.db, client: this.session.client(), now: this.options.now });
       // Something went out: its answers say whether the server is there. Nothing did: ask it.
       const sentAny = report.acknowledged + report.retrying + report.conflicts > 0;
-      const reachable = sentAny ? report.acknowledged > 0 || report.conflicts > 0 || report.retrying === 0 : await this.serverAnswers();
-      this.state = this.contents?.session ? (reachable ? 'online' : 'offline') : 'signed_out';
+      const reachable = !report.unauthorized && (sentAny ? report.acknowledged > 0 || report.conflicts > 0 || report.retrying === 0 : await this.serverAnswers());
+      if (!this.session.signedIn) return;
+      this.state = reachable ? 'online' : 'offline';
       if (report.acknowledged > 0 || (reachable && countByState(this.options.db).pending === 0)) this.lastSyncedAt = this.options.now().toISOString();
       if (purgeAcknowledged(this.options.db, this.options.now(), this.retentionDays()) > 0 || report.acknowledged > 0 || report.conflicts > 0) {
         this.options.onWorkspaceChanged();
       }
       this.emitStatus();
       if (reachable) this.pumpDownloads();
-      if (reachable && this.contents?.session && Date.now() - this.lastLeaseCheck > 60_000) {
+      if (reachable && this.session.signedIn && Date.now() - this.lastLeaseCheck > 60_000) {
         this.lastLeaseCheck = Date.now();
         await this.recoverLeases().catch((error: unknown) => this.options.logger.error('could not check the leases held on the server', error));
       }
       // Quality data follows the work: after anything was acknowledged, and at least once a minute.
-      if (reachable && this.contents?.session && (report.acknowledged > 0 || Date.now() - this.lastQualityRefresh > 60_000)) {
+      if (reachable && this.session.signedIn && (report.acknowledged > 0 || Date.now() - this.lastQualityRefresh > 60_000)) {
         await this.refreshQuality().catch((error: unknown) => this.options.logger.error('could not refresh quality data', error));
       }
-      const due = nextDueAt(this.options.db);
+      // A renewal that could not reach the server is not retried hot: the next pass waits the interval.
+      const due = report.unauthorized ? null : nextDueAt(this.options.db);
       this.scheduleSync(due ? Math.max(250, new Date(due).getTime() - Date.now()) : (this.options.syncIntervalMs ?? 30_000));
     })().finally(() => {
       this.syncing = null;
@@ -606,25 +701,22 @@ export class HostedConnection {
    * server was reached, not merely that nothing failed. The answer also keeps the account's roles current.
    */
   private async serverAnswers(): Promise<boolean> {
-    if (!this.contents?.session) return false;
-    const result = await this.callWithAuth((client) => client.me());
-    const session = this.contents.session;
-    if (result.ok && session && JSON.stringify(session.account) !== JSON.stringify(result.value)) {
-      this.contents = { ...this.contents, session: { ...session, account: result.value } };
-      await this.persist();
-    }
-    return result.ok || !['network', 'server', 'throttled'].includes(result.failure.kind);
+    if (!this.session.signedIn) return false;
+    const result = await this.session.client().me();
+    if (result.ok) await this.session.noteAccount(result.value);
+    return result.ok || !['network', 'server', 'throttled', 'unauthorized'].includes(result.failure.kind);
   }
 
   private pumpDownloads(): void {
-    if (this.closed || !this.contents?.session || this.contents.downloadsPaused) return;
+    if (!this.mayDownload()) return;
     if (this.downloadPump) {
       this.pumpAgain = true;
       return;
     }
     this.pumpAgain = false;
     this.downloadPump = (async () => {
-      const queue = listToDownload(this.options.db);
+      await this.fetchMissingWrittenResponses().catch((error: unknown) => this.options.logger.error('could not fetch written responses again', error));
+      const queue = listToDownload(this.options.db, this.retentionCutoff());
       const needed = queue.reduce((sum, item) => sum + item.bytes, 0);
       const { freeBytes } = storageUsage(this.options.db, this.options.dataDir);
       // Keep 1 GiB spare: a full disk would also stop the database from saving scores.
@@ -655,13 +747,33 @@ export class HostedConnection {
   }
 
   private mayDownload(): boolean {
-    return !this.closed && !!this.contents?.session && !this.contents.downloadsPaused;
+    return !this.closed && this.session.signedIn && !this.downloadsPaused();
+  }
+
+  /** Written responses removed at sign-out (or sealed under a lost key) come again with their manifests. */
+  private async fetchMissingWrittenResponses(): Promise<void> {
+    const { db } = this.options;
+    const submissionIds = listSubmissionsMissingText(db, this.retentionCutoff());
+    if (submissionIds.length === 0) return;
+    const epoch = this.session.currentEpoch;
+    const client = this.session.client();
+    const answers = await mapConcurrently(submissionIds, manifestConcurrency, (submissionId) => client.manifest(submissionId));
+    if (epoch !== this.session.currentEpoch || !this.session.signedIn) return;
+    const key = this.session.evidenceKey;
+    db.transaction(() => {
+      for (const answer of answers) {
+        if (!answer.ok) continue; // tried again with the next pass
+        for (const item of answer.value.evidence) if (item.kind === 'text' && item.text !== null) saveEvidenceText(db, item.id, sealText(key, item.id, item.text));
+      }
+    })();
+    this.options.onWorkspaceChanged();
   }
 
   /** One attempt at one file: 'done' (stored, or quarantined), or why it should be tried again. */
   private async downloadOne(item: { id: string; title: string; submissionLabel: string; bytes: number; sha256: string }): Promise<'done' | 'network' | 'verify'> {
-    const session = this.contents!.session!;
     const { db, logger } = this.options;
+    const serverUrl = this.session.serverUrl!;
+    const accessToken = this.session.accessToken!;
     const path = join(this.options.dataDir, 'evidence', `${item.id}.enc`);
     mkdirSync(join(this.options.dataDir, 'evidence'), { recursive: true });
     setAvailability(db, item.id, 'downloading', null);
@@ -670,7 +782,7 @@ export class HostedConnection {
     this.downloading.set(item.id, { evidenceId: item.id, title: item.title, submissionLabel: item.submissionLabel, doneBytes: 0, totalBytes: item.bytes });
     let previous: number | null = null;
     const outcome = await downloadEvidence(
-      { url: new URL(`/v1/evidence/${encodeURIComponent(item.id)}`, session.serverUrl).toString(), accessToken: session.accessToken, bytes: item.bytes, sha256: item.sha256, path, masterKey: this.evidenceKey },
+      { url: new URL(`/v1/evidence/${encodeURIComponent(item.id)}`, serverUrl).toString(), evidenceId: item.id, accessToken, bytes: item.bytes, sha256: item.sha256, path, masterKey: this.evidenceKey },
       {
         signal: abort.signal,
         onProgress: (done) => {
@@ -692,7 +804,7 @@ export class HostedConnection {
     else if (outcome.retryable === 'after_refresh') {
       // The access token lapsed during a long download session: renew it silently and go on.
       setAvailability(db, item.id, 'remote', null);
-      next = (await this.refresh(session.accessToken)) ? 'network' : 'done';
+      next = (await this.session.recover(accessToken)) ? 'network' : 'done';
     } else if (outcome.retryable) {
       setAvailability(db, item.id, 'remote', null);
       next = abort.signal.aborted ? 'done' : 'network';
@@ -716,92 +828,10 @@ export class HostedConnection {
     rmSync(join(this.options.dataDir, 'evidence'), { recursive: true, force: true });
   }
 
-  /**
-   * The server revoked the session (the account was disabled, or the machine reported lost): the
-   * claimed work must not stay readable here. What was safe and what went is counted before anything
-   * is removed, and kept as a notice the assessor sees until dismissed.
-   */
-  private async wipeAfterRevocation(): Promise<void> {
-    const report = this.removeClaimedWork();
-    addNotice(this.options.db, 'session_revoked', report, this.options.now().toISOString());
-    this.options.logger.error(`session revoked by the server: removed ${report.unsentDecisions} unsent decisions, ${report.drafts} drafts, ${report.evidenceFiles} evidence files; ${report.synced} decisions were already synced`);
-    this.contents = { ...this.contents!, session: null };
-    await this.persist();
-    this.state = 'signed_out';
-    this.emitStatus();
-  }
-
-  /**
-   * Renews the session after the server refused `rejected` (the access token a call was sent with).
-   * One renewal at a time: refresh tokens rotate, and the server takes a reused one for a stolen one
-   * and revokes the whole session (which wipes this machine). A caller whose token another renewal
-   * has already replaced simply goes on with the new one.
-   */
-  private refresh(rejected: string): Promise<boolean> {
-    if (this.contents?.session && this.contents.session.accessToken !== rejected) return Promise.resolve(true);
-    this.refreshing ??= this.renewSession().finally(() => (this.refreshing = null));
-    return this.refreshing;
-  }
-
-  private async renewSession(): Promise<boolean> {
-    const session = this.contents?.session;
-    if (!session) return false;
-    const result = await new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => null }).refresh(session.refreshToken);
-    if (!result.ok) {
-      if (result.failure.kind === 'unauthorized' && result.failure.code === 'token_revoked') await this.wipeAfterRevocation();
-      else if (result.failure.kind === 'unauthorized') {
-        // The session lapsed (not revoked): sign in again; everything here stays and syncs then.
-        this.contents = { ...this.contents!, session: null };
-        await this.persist();
-        this.state = 'signed_out';
-        this.emitStatus();
-      }
-      return false;
-    }
-    this.contents = { ...this.contents!, session: { ...session, accessToken: result.value.accessToken, refreshToken: result.value.refreshToken, account: result.value.account } };
-    await this.persist();
-    return true;
-  }
-
-  /** One call with the session's token, refreshed once (silently) if the server says it expired. */
-  private async callWithAuth<T>(call: (client: HostedApiClient) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
-    const session = this.contents?.session;
-    if (!session) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
-    const client = new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.contents?.session?.accessToken ?? null });
-    const sentWith = session.accessToken;
-    const result = await call(client);
-    if (!result.ok && result.failure.kind === 'unauthorized' && (await this.refresh(sentWith))) return call(client);
-    return result;
-  }
-
-  private async withAuth<T>(call: (client: HostedApiClient) => Promise<ApiResult<T>>): Promise<T> {
-    const result = await this.callWithAuth(call);
-    if (!result.ok) throw this.failureToError(result.failure, 'reach the hosted API');
-    return result.value;
-  }
-
-  private failureToError(failure: ApiFailure, doing: string): DomainError {
-    switch (failure.kind) {
-      case 'unauthorized':
-        return new DomainError('forbidden', failure.code === 'bad_credentials' ? 'Email or password is wrong.' : 'The server ended this session; sign in again.');
-      case 'refused':
-        return new DomainError('forbidden', failure.message);
-      case 'network':
-      case 'server':
-      case 'throttled':
-        return new DomainError('unavailable', `Could not ${doing}: the server is not reachable right now.`);
-      default:
-        return new DomainError('conflict', `Could not ${doing}: ${'message' in failure ? failure.message : failure.kind}.`);
-    }
-  }
-
   private emitStatus(): SyncStatus {
     const status = this.status();
     this.options.onStatus(status);
     return status;
   }
 
-  private async persist(): Promise<void> {
-    if (this.contents) await this.options.vault.save(JSON.stringify(this.contents));
-  }
 }

@@ -8,7 +8,7 @@ export const networkHandlers: {
 } = {
   'session.get': async (_input, connection) => {
     await connection.ready;
-    return connection.session();
+    return connection.session.info();
   },
   'session.signIn': async ({ serverUrl, email, password }, connection) => {
     await connection.ready;

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writePrivateFileAtomically } from '../private-files';
 
 /**
  * Where the workstation keeps its secrets (the session's tokens and the key that encrypts evidence):
@@ -12,7 +13,7 @@ export interface SecretVault {
   clear(): Promise<void>;
 }
 
-/** The preview host's vault: a 0600 file in the data folder (the UI says so). */
+/** The preview host's vault: a 0600 file in the data folder (the UI says so), replaced whole on each save. */
 export class FileVault implements SecretVault {
   readonly kind = 'file' as const;
   constructor(private readonly path: string) {}
@@ -22,8 +23,7 @@ export class FileVault implements SecretVault {
   }
 
   save(secret: string): Promise<void> {
-    writeFileSync(this.path, secret, { mode: 0o600 });
-    chmodSync(this.path, 0o600);
+    writePrivateFileAtomically(this.path, secret);
     return Promise.resolve();
   }
 

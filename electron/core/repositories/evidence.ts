@@ -55,8 +55,12 @@ function toRecord(row: EvidenceRow): EvidenceRecord {
   };
 }
 
-/** What the renderer may see: no local paths. */
-export function toSummary(record: EvidenceRecord): EvidenceSummary {
+/**
+ * What the renderer may see: no local paths. `text` is the written response as the caller could
+ * read it (sealed at rest; null when it is not here or cannot be opened).
+ */
+export function toSummary(record: EvidenceRecord, text: string | null): EvidenceSummary {
+  const missingText = record.kind === 'text' && text === null;
   return {
     id: record.id,
     kind: record.kind,
@@ -65,8 +69,8 @@ export function toSummary(record: EvidenceRecord): EvidenceSummary {
     bytes: record.bytes,
     sha256: record.sha256,
     durationMs: record.durationMs,
-    availability: record.availability === 'corrupt' && (record.downloadFailures ?? 0) >= maxVerificationFailures ? 'quarantined' : record.availability,
-    text: record.text,
+    availability: missingText ? 'remote' : record.availability === 'corrupt' && (record.downloadFailures ?? 0) >= maxVerificationFailures ? 'quarantined' : record.availability,
+    text,
     hasCaptions: record.captionsPath !== null,
   };
 }
@@ -95,17 +99,57 @@ export function setAvailability(db: Db, id: string, availability: LocalAvailabil
 /** A file that failed verification this many times is quarantined instead of fetched again. */
 export const maxVerificationFailures = 3;
 
-/** Evidence still to fetch for this machine, oldest claim first (quarantined files left out). */
-export function listToDownload(db: Db): (EvidenceRecord & { submissionLabel: string })[] {
+/**
+ * Evidence is not fetched (again) for work whose decision the server acknowledged before `@keptSince`:
+ * retention has removed it, and would at once again.
+ */
+const stillNeeded = `e.submission_id NOT IN (SELECT entity_id FROM outbox WHERE kind = 'decision' AND state = 'acknowledged' AND acknowledged_at <= @keptSince)`;
+
+/**
+ * Evidence files still to fetch for this machine, oldest claim first (quarantined files left out).
+ * `keptSince`: the retention cutoff (see stillNeeded).
+ */
+export function listToDownload(db: Db, keptSince: string): (EvidenceRecord & { submissionLabel: string })[] {
   const rows = db
     .prepare(
       `SELECT e.*, s.label AS submission_label FROM evidence_items e
        JOIN assignments a ON a.submission_id = e.submission_id JOIN submissions s ON s.id = e.submission_id
-       WHERE e.kind != 'text' AND (e.availability IN ('remote', 'downloading') OR (e.availability = 'corrupt' AND e.download_failures < ?))
+       WHERE e.kind != 'text' AND (e.availability IN ('remote', 'downloading') OR (e.availability = 'corrupt' AND e.download_failures < @maxFailures)) AND ${stillNeeded}
        ORDER BY a.batch_id, a.position, e.position`,
     )
-    .all(maxVerificationFailures) as (EvidenceRow & { submission_label: string })[];
+    .all({ maxFailures: maxVerificationFailures, keptSince }) as (EvidenceRow & { submission_label: string })[];
   return rows.map((row) => ({ ...toRecord(row), submissionLabel: row.submission_label }));
+}
+
+/** Submissions with a written response to fetch again (removed at sign-out, or sealed under a lost key). */
+export function listSubmissionsMissingText(db: Db, keptSince: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT e.submission_id FROM evidence_items e JOIN assignments a ON a.submission_id = e.submission_id JOIN batches b ON b.id = a.batch_id
+       WHERE e.kind = 'text' AND e.availability = 'remote' AND b.is_demo = 0 AND ${stillNeeded} ORDER BY a.batch_id, a.position`,
+    )
+    .all({ keptSince }) as { submission_id: string }[];
+  return rows.map((row) => row.submission_id);
+}
+
+/** A written response, sealed, is here again. */
+export function saveEvidenceText(db: Db, id: string, sealed: string): void {
+  db.prepare(`UPDATE evidence_items SET text_content = ?, availability = 'available' WHERE id = ? AND kind = 'text'`).run(sealed, id);
+}
+
+/** Written responses of claimed work still stored as plain text (by a version that did not seal them). */
+export function listUnsealedClaimedText(db: Db): { id: string; text: string }[] {
+  return db
+    .prepare(
+      `SELECT e.id, e.text_content AS text FROM evidence_items e JOIN assignments a ON a.submission_id = e.submission_id JOIN batches b ON b.id = a.batch_id
+       WHERE e.kind = 'text' AND e.text_content IS NOT NULL AND e.text_content NOT LIKE 'sealed:%' AND b.is_demo = 0`,
+    )
+    .all() as { id: string; text: string }[];
+}
+
+/** Downloaded files on this machine, with what they must hold (to check or rewrite them). */
+export function listDownloadedFiles(db: Db): { id: string; path: string; bytes: number }[] {
+  return db.prepare(`SELECT id, local_path AS path, bytes FROM evidence_items WHERE availability = 'available' AND local_path LIKE '%.enc'`).all() as { id: string; path: string; bytes: number }[];
 }
 
 /** A download that failed verification: counted, and marked corrupt until fetched again. */

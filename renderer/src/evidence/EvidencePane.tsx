@@ -7,6 +7,7 @@ import { lazy, Suspense } from 'react';
 import { ImageViewer } from './ImageViewer';
 import type { MediaController } from './media-controller';
 import { TextViewer } from './TextViewer';
+import { useEvidenceUrls } from './use-evidence-urls';
 
 // The heavy viewers load on first use, so the queue paints without waiting for them.
 const VideoViewer = lazy(() => import('./VideoViewer').then((module) => ({ default: module.VideoViewer })));
@@ -35,6 +36,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
   const { t } = useTranslation();
   const { evidence, selectedId, onSelect } = props;
   const selected = evidence.find((item) => item.id === selectedId) ?? evidence[0];
+  const { urls, renew } = useEvidenceUrls(selected);
 
   const onTabKey = (event: React.KeyboardEvent, index: number): void => {
     const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
@@ -76,11 +78,18 @@ export function EvidencePane(props: Props): React.JSX.Element {
             <span>{t(`evidence.availability.${selected.availability}`)}</span>
           </p>
           <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
-          {selected.availability !== 'available' && selected.kind !== 'text' ? (
+          {selected.kind === 'text' ? (
+            selected.availability === 'available' ? <TextViewer evidence={selected} /> : <p role="status">{t('evidence.notAvailable')}</p>
+          ) : selected.availability !== 'available' || urls.state === 'failed' ? (
             <p role="status">{t('evidence.notAvailable')}</p>
+          ) : urls.state === 'loading' ? (
+            <p aria-busy="true">{t('app.loading')}</p>
           ) : isTimed(selected) ? (
             <VideoViewer
               evidence={selected}
+              src={urls.urls.media}
+              captionsSrc={urls.urls.captions}
+              onSourceLapsed={renew}
               comments={props.comments}
               startAt={() => props.startAt(selected.id)}
               onController={props.onController}
@@ -88,11 +97,9 @@ export function EvidencePane(props: Props): React.JSX.Element {
               onPlayingChange={props.onPlayingChange}
             />
           ) : selected.kind === 'document' ? (
-            <PdfViewer evidence={selected} page={props.pages[selected.id] ?? 1} onPage={(page) => props.onPage(selected.id, page)} />
-          ) : selected.kind === 'image' ? (
-            <ImageViewer evidence={selected} />
+            <PdfViewer src={urls.urls.media} page={props.pages[selected.id] ?? 1} onPage={(page) => props.onPage(selected.id, page)} />
           ) : (
-            <TextViewer evidence={selected} />
+            <ImageViewer evidence={selected} src={urls.urls.media} />
           )}
           </Suspense>
           {!props.readOnly && (

@@ -6,7 +6,7 @@ const minZoom = 0.25;
 const maxZoom = 6;
 
 /** An image with zoom (buttons, wheel, + and −) and pan (drag, or arrow keys while focused). */
-export function ImageViewer({ evidence }: { evidence: EvidenceSummary }): React.JSX.Element {
+export function ImageViewer({ evidence, src }: { evidence: EvidenceSummary; src: string }): React.JSX.Element {
   const { t } = useTranslation();
   const [zoom, setZoom] = useState(1);
   const [offset, setOffset] = useState({ x: 0, y: 0 });
@@ -66,7 +66,7 @@ export function ImageViewer({ evidence }: { evidence: EvidenceSummary }): React.
         }}
       >
         <img
-          src={`evidence/${encodeURIComponent(evidence.id)}`}
+          src={src}
           alt={evidence.title}
           draggable={false}
           style={{ transform: `translate(${offset.x}px, ${offset.y}px) scale(${zoom})` }}

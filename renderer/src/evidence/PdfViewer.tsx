@@ -3,20 +3,20 @@ import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceSummary } from '../../../shared/domain/submission';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
 const zoomSteps = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 interface Props {
-  evidence: EvidenceSummary;
+  /** Where the document is read from (see useEvidenceUrls). */
+  src: string;
   page: number;
   onPage: (page: number) => void;
 }
 
 /** A PDF (student work, lesson plans) with page navigation, zoom and selectable text for quoting. */
-export function PdfViewer({ evidence, page, onPage }: Props): React.JSX.Element {
+export function PdfViewer({ src, page, onPage }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [document, setDocument] = useState<PDFDocumentProxy | null>(null);
   const [failed, setFailed] = useState(false);
@@ -28,7 +28,7 @@ export function PdfViewer({ evidence, page, onPage }: Props): React.JSX.Element 
   useEffect(() => {
     let cancelled = false;
     // No eval (our CSP forbids it); fonts are drawn from their outlines instead.
-    const task = pdfjs.getDocument({ url: `evidence/${encodeURIComponent(evidence.id)}`, isEvalSupported: false, withCredentials: true });
+    const task = pdfjs.getDocument({ url: src, isEvalSupported: false });
     task.promise.then(
       (loaded) => {
         if (!cancelled) setDocument(loaded);
@@ -41,7 +41,7 @@ export function PdfViewer({ evidence, page, onPage }: Props): React.JSX.Element 
       cancelled = true;
       void task.destroy();
     };
-  }, [evidence.id]);
+  }, [src]);
 
   useEffect(() => {
     if (!document) return;

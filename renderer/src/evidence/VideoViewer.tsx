@@ -17,6 +17,11 @@ type Player = ReturnType<typeof videojs>;
 
 interface Props {
   evidence: EvidenceSummary;
+  /** Where the bytes (and captions) are read from (see useEvidenceUrls). */
+  src: string;
+  captionsSrc: string | null;
+  /** The source stopped answering (a signed URL lapsed during a long pause): ask for a new one. */
+  onSourceLapsed: () => void;
   comments: EvidenceComment[];
   /** Where to start: the last position in this session, or the one kept from before a restart. */
   startAt: () => number;
@@ -27,16 +32,17 @@ interface Props {
 }
 
 /** Video or audio evidence in video.js, with a marker on the progress bar for every comment. */
-export function VideoViewer({ evidence, comments, startAt, onController, onPosition, onPlayingChange }: Props): React.JSX.Element {
+export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, comments, startAt, onController, onPosition, onPlayingChange }: Props): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const hostRef = useRef<HTMLDivElement>(null);
   const [player, setPlayer] = useState<Player | null>(null);
   const [markerHost, setMarkerHost] = useState<HTMLElement | null>(null);
   const [durationMs, setDurationMs] = useState(evidence.durationMs ?? 0);
+  const lastRenewal = useRef(0);
   // Latest callbacks without re-creating the player.
-  const callbacks = useRef({ onController, onPosition, onPlayingChange, startAt });
+  const callbacks = useRef({ onController, onPosition, onPlayingChange, startAt, onSourceLapsed });
   useLayoutEffect(() => {
-    callbacks.current = { onController, onPosition, onPlayingChange, startAt };
+    callbacks.current = { onController, onPosition, onPlayingChange, startAt, onSourceLapsed };
   });
 
   useEffect(() => {
@@ -54,11 +60,22 @@ export function VideoViewer({ evidence, comments, startAt, onController, onPosit
       language: i18n.language,
       userActions: { hotkeys: false, doubleClick: false },
       controlBar: { skipButtons: { forward: 10, backward: 10 }, pictureInPictureToggle: false },
-      sources: [{ src: `evidence/${encodeURIComponent(evidence.id)}`, type: evidence.mimeType }],
+      sources: [{ src, type: evidence.mimeType }],
     });
-    if (evidence.hasCaptions) {
-      created.addRemoteTextTrack({ kind: 'captions', src: `evidence/${encodeURIComponent(evidence.id)}/captions`, srclang: 'en', label: t('video.captions'), default: true }, false);
+    if (captionsSrc) {
+      created.addRemoteTextTrack({ kind: 'captions', src: captionsSrc, srclang: 'en', label: t('video.captions'), default: true }, false);
     }
+    // A network error after playing once means the URL lapsed (a long pause): a new one reloads the
+    // player where it was (startAt), at most once a minute so a real failure does not loop.
+    let playedOnce = false;
+    created.one('canplay', () => (playedOnce = true));
+    created.on('error', () => {
+      const code = created.error()?.code;
+      if (playedOnce && (code === 2 || code === 4) && Date.now() - lastRenewal.current > 60_000) {
+        lastRenewal.current = Date.now();
+        callbacks.current.onSourceLapsed();
+      }
+    });
     const controller: MediaController = {
       evidenceId: evidence.id,
       currentMs: () => Math.round((created.currentTime() ?? 0) * 1000),
@@ -127,7 +144,7 @@ export function VideoViewer({ evidence, comments, startAt, onController, onPosit
     };
     // The player is rebuilt only for another evidence item; language changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evidence.id]);
+  }, [evidence.id, src]);
 
   useEffect(() => {
     player?.language(i18n.language);

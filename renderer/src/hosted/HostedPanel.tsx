@@ -9,6 +9,7 @@ import { StorageSettings } from './StorageSettings';
 import { SyncNotices } from './SyncNotices';
 import { useHosted } from './use-hosted';
 import { useAction } from '../use-action';
+import { checkServerUrl } from '../../../shared/hosted-api/server-url';
 
 /** Sign in to the hosted API, claim work, and see what sync is doing (online, offline, n waiting). */
 export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => void }): React.JSX.Element {
@@ -17,7 +18,7 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
   const id = useId();
   const { session, sync, setSession, setSync } = useHosted();
   const [server, setServer] = useState<string | null>(null);
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [size, setSize] = useState(10);
   const { busy, message, setMessage, run } = useAction();
@@ -44,14 +45,25 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
   );
 
   if (!session.signedIn) {
+    const serverUrl = server ?? session.serverUrl;
+    const shownEmail = email ?? session.lastEmail ?? '';
+    // Said while typing, not only after a refused attempt: passwords must never go over plain http.
+    const urlCheck = serverUrl.trim() === '' ? null : checkServerUrl(serverUrl);
+    const urlProblem = urlCheck && !urlCheck.ok ? t(`hosted.serverUrl.${urlCheck.problem}`) : null;
     return (
       <section className="hosted-panel" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('hosted.signInTitle')}</h2>
+        {session.ended && (
+          <p role="alert" className="session-ended">
+            {t(`hosted.ended.${session.ended}`)} {sync && sync.waiting > 0 ? t('hosted.ended.waiting', { count: sync.waiting }) : t('hosted.ended.nothingWaiting')}
+          </p>
+        )}
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            if (urlProblem) return;
             void run(async () => {
-              const result = await client.invoke('session.signIn', { serverUrl: server ?? session.serverUrl, email, password });
+              const result = await client.invoke('session.signIn', { serverUrl, email: shownEmail, password });
               if (!result.ok) return describeError(result.error, t);
               setPassword('');
               setSession(result.value);
@@ -60,18 +72,32 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
           }}
         >
           <label>
-            {t('hosted.server')} <input type="url" required value={server ?? session.serverUrl} onChange={(event) => setServer(event.target.value)} />
+            {t('hosted.server')}{' '}
+            <input
+              type="url"
+              required
+              value={serverUrl}
+              aria-invalid={urlProblem !== null}
+              aria-describedby={urlProblem ? `${id}-url-problem` : undefined}
+              onChange={(event) => setServer(event.target.value)}
+            />
           </label>
+          {urlProblem && (
+            <p id={`${id}-url-problem`} className="field-problem" role="alert">
+              {urlProblem}
+            </p>
+          )}
           <label>
-            {t('hosted.email')} <input type="email" required autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />
+            {t('hosted.email')} <input type="email" required autoComplete="username" value={shownEmail} onChange={(event) => setEmail(event.target.value)} />
           </label>
           <label>
             {t('hosted.password')} <input type="password" required autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
           </label>
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || urlProblem !== null}>
             {t('hosted.signIn')}
           </button>
         </form>
+        {!session.ended && sync && sync.waiting > 0 && <p role="status">{t('hosted.ended.waiting', { count: sync.waiting })}</p>}
         <p className="hint">{t(`hosted.storage.${session.storage}`)}</p>
         <p role="status">{message}</p>
         {notices}

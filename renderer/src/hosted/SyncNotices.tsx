@@ -12,13 +12,23 @@ export function SyncNotices({ notices, onDismiss }: { notices: SyncNotice[]; onD
         return t('hosted.notices.evidenceQuarantined', { title: notice.title, submission: notice.submissionLabel, reason: t(`hosted.notices.reason.${notice.reason}`), count: notice.attempts });
       case 'submission_quarantined':
         return t('hosted.notices.submissionQuarantined', { id: notice.submissionId, problem: notice.problem });
-      case 'session_revoked':
-        return t('hosted.notices.sessionRevoked', {
-          synced: notice.synced,
-          unsent: notice.unsentDecisions,
-          drafts: notice.drafts,
-          files: notice.evidenceFiles,
-        });
+      case 'evidence_unreadable':
+        return t('hosted.notices.evidenceUnreadable', { title: notice.title, submission: notice.submissionLabel });
+      case 'remote_wipe':
+        return [
+          t('hosted.notices.remoteWipe', { count: notice.synced }),
+          t('hosted.notices.remoteWipeRemoved', {
+            submissions: notice.submissions,
+            unsent: notice.unsentDecisions,
+            drafts: notice.drafts,
+            comments: notice.comments,
+            files: notice.evidenceFiles,
+            responses: notice.writtenResponses,
+          }),
+          notice.unsentLabels.length > 0 ? t('hosted.notices.remoteWipeLabels', { labels: notice.unsentLabels.join(', ') }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
     }
   };
   return (

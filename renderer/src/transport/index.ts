@@ -1,6 +1,6 @@
 import { createContractClient } from '../../../shared/contract/client';
 import type { ContractClient, Transport } from '../../../shared/contract/client';
-import { createPreviewTransport } from './preview-transport';
+import { createPreviewTransport, takePageToken } from './preview-transport';
 import { withStartupReads } from '../../../shared/contract/startup-reads';
 
 declare global {
@@ -10,7 +10,16 @@ declare global {
   }
 }
 
-/** The contract client over whichever bridge the page was given, its first reads already on their way. */
-export function connectToCore(): ContractClient {
-  return withStartupReads(createContractClient(window.assessor ?? createPreviewTransport()), ['workspace.summary', 'session.get', 'sync.status', 'preferences.get']);
+/**
+ * The contract client over whichever bridge the page was given, its first reads already on their
+ * way; null when the page was opened without the preview host's link (it has no way in).
+ */
+export function connectToCore(): ContractClient | null {
+  let transport = window.assessor ?? null;
+  if (!transport) {
+    const token = takePageToken();
+    if (!token) return null;
+    transport = createPreviewTransport(token);
+  }
+  return withStartupReads(createContractClient(transport), ['workspace.summary', 'session.get', 'sync.status', 'preferences.get']);
 }

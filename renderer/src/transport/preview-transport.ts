@@ -1,17 +1,34 @@
 import type { Transport } from '../../../shared/contract/client';
 import { EventEnvelope } from '../../../shared/contract/events';
 
+/** Offered with the token on the event socket (a page can set no header on a WebSocket). */
+const eventsProtocol = 'assessor.events.v1';
+const tokenProtocolPrefix = 'assessor.token.';
+
 /**
- * Talks to the preview host on the page's own origin. The per-run secret travels in an HttpOnly
- * cookie the host set when the link was opened, so this code never sees it.
+ * The page token the preview host handed over in the address's fragment when the printed link was
+ * opened. It is taken out of the address at once (so it is in no history, bookmark or screenshot)
+ * and kept only in this page's memory: a reload needs the printed link again. Null without one.
  */
-export function createPreviewTransport(origin: string = window.location.origin): Transport {
+export function takePageToken(location: Location = window.location, history: History = window.history): string | null {
+  const match = /(?:^#|&)session=([A-Za-z0-9_-]{20,})/.exec(location.hash);
+  if (!match) return null;
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  return match[1]!;
+}
+
+/**
+ * Talks to the preview host on the page's own origin, with the page token as an Authorization
+ * header and as a WebSocket subprotocol. No cookie carries it: a browser would send a cookie for
+ * 127.0.0.1 to every other local port too.
+ */
+export function createPreviewTransport(token: string, origin: string = window.location.origin): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let socket: WebSocket | null = null;
   let retryMs = 250;
 
   const connect = (): void => {
-    socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/events`);
+    socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/events`, [eventsProtocol, `${tokenProtocolPrefix}${token}`]);
     socket.addEventListener('open', () => {
       retryMs = 250;
     });
@@ -39,9 +56,10 @@ export function createPreviewTransport(origin: string = window.location.origin):
     async invoke(method, input) {
       const response = await fetch(`${origin}/rpc/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(input ?? {}),
-        credentials: 'same-origin',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
       });
       return (await response.json()) as unknown;
     },

@@ -1,0 +1,282 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { SessionInfo } from '../../../shared/contract/methods';
+import { Account } from '../../../shared/hosted-api/schemas';
+import { checkServerUrl, serverUrlProblems } from '../../../shared/hosted-api/server-url';
+import { DomainError } from '../errors';
+import type { Logger } from '../log';
+import { HostedApiClient } from './api-client';
+import type { ApiFailure, ApiResult } from './api-client';
+import type { SecretVault } from './secret-vault';
+
+/** Why a session ended without the assessor signing out. Every one of them keeps the work here. */
+export const SessionEnd = z.enum(['expired', 'revoked', 'reused']);
+export type SessionEnd = z.infer<typeof SessionEnd>;
+
+/** What the vault holds. The evidence key outlives sessions so downloaded evidence stays readable. */
+const VaultContents = z.object({
+  evidenceKey: z.string().regex(/^[0-9a-f]{64}$/),
+  session: z.object({ serverUrl: z.string().url(), accessToken: z.string(), refreshToken: z.string(), account: Account }).nullable(),
+  lastServerUrl: z.string().nullable(),
+  lastEmail: z.string().nullable().default(null),
+  ended: SessionEnd.nullable().default(null),
+});
+type VaultContents = z.infer<typeof VaultContents>;
+type StoredSession = NonNullable<VaultContents['session']>;
+
+export interface HostedSessionOptions {
+  vault: SecretVault;
+  /** ASSESSOR_SERVER_URL: pre-fills the sign-in form. */
+  defaultServerUrl: string;
+  logger: Logger;
+  /**
+   * The vault came back empty (first start, or a keychain that keeps nothing across restarts): a new
+   * evidence key was made, so whatever was encrypted under the old one cannot be read any more.
+   */
+  onNewEvidenceKey: () => void;
+  /** The server ordered this machine wiped (it was reported lost): remove the claimed work now. */
+  onRemoteWipe: () => void;
+  /** Signed in, signed out, or the session ended. */
+  onChanged: () => void;
+  /** Waits between renewal attempts whose reply did not arrive; they all fit in the server's grace period. */
+  renewalRetryDelaysMs?: readonly number[];
+}
+
+/** 1 + 2 + 4 + 8 + 16 s: a lost reply is repeated well inside the server's 60 s grace for a rotated refresh token. */
+const defaultRenewalRetryDelaysMs = [1000, 2000, 4000, 8000, 16_000];
+
+/**
+ * The session with the hosted API: the vault it lives in (with the evidence key), sign-in and
+ * sign-out, and every authorised call, which renews a lapsed access token on the way.
+ *
+ * Renewal is single-flight (refresh tokens rotate: two renewals with one token look like theft to
+ * the server), repeated when its reply is lost (the server gives the same pair again within its grace
+ * period), and the new pair is in the vault before anything uses it. A session the server ended
+ * keeps everything on this machine and asks the assessor to sign in again; only the server's explicit
+ * `remote_wipe` answer removes claimed work.
+ */
+export class HostedSession {
+  private contents: VaultContents | null = null;
+  private renewal: Promise<boolean> | null = null;
+  private epoch = 0;
+  /** Resolves once the vault has been read; every use of the session waits for it. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly options: HostedSessionOptions) {
+    this.ready = this.load().catch((error: unknown) => options.logger.error('could not read the vault', error));
+  }
+
+  private async load(): Promise<void> {
+    const raw = await this.options.vault.load();
+    const parsed = raw ? VaultContents.safeParse(parseJson(raw)) : null;
+    if (parsed?.success) {
+      this.contents = parsed.data;
+      // A session kept by an older version for a server address no longer allowed ends here.
+      if (parsed.data.session && !checkServerUrl(parsed.data.session.serverUrl).ok) this.contents = { ...parsed.data, session: null };
+      return;
+    }
+    this.contents = { evidenceKey: newKey(), session: null, lastServerUrl: null, lastEmail: null, ended: null };
+    this.options.onNewEvidenceKey();
+    await this.persist();
+  }
+
+  /** Grows with every sign-in, sign-out, end and wipe: work fetched under an older epoch is not stored. */
+  get currentEpoch(): number {
+    return this.epoch;
+  }
+
+  get signedIn(): boolean {
+    return !!this.contents?.session;
+  }
+
+  get account(): StoredSession['account'] | null {
+    return this.contents?.session?.account ?? null;
+  }
+
+  get serverUrl(): string | null {
+    return this.contents?.session?.serverUrl ?? null;
+  }
+
+  /** The current access token, for requests that cannot go through the API client (evidence downloads). */
+  get accessToken(): string | null {
+    return this.contents?.session?.accessToken ?? null;
+  }
+
+  get evidenceKey(): Buffer {
+    if (!this.contents) throw new Error('The session vault has not been read.');
+    return Buffer.from(this.contents.evidenceKey, 'hex');
+  }
+
+  info(): SessionInfo {
+    const session = this.contents?.session ?? null;
+    return {
+      signedIn: session !== null,
+      serverUrl: session?.serverUrl ?? this.contents?.lastServerUrl ?? this.options.defaultServerUrl,
+      email: session?.account.email ?? null,
+      displayName: session?.account.displayName ?? null,
+      roles: session?.account.roles ?? [],
+      storage: this.options.vault.kind,
+      lastEmail: this.contents?.lastEmail ?? null,
+      ended: session ? null : (this.contents?.ended ?? null),
+    };
+  }
+
+  /**
+   * Signs in. `accept` sees the account before the session is kept and may refuse it (another
+   * account's unsent work is on this machine).
+   */
+  async signIn(serverUrl: string, email: string, password: string, accept: (account: StoredSession['account'], serverUrl: string) => void): Promise<void> {
+    const checked = checkServerUrl(serverUrl);
+    if (!checked.ok) throw new DomainError('invalid_input', serverUrlProblems[checked.problem]);
+    const result = await new HostedApiClient({ baseUrl: checked.url, accessToken: () => null }).signIn(email, password);
+    if (!result.ok) throw failureToError(result.failure, 'sign in');
+    accept(result.value.account, checked.url);
+    this.epoch += 1;
+    await this.keep({ serverUrl: checked.url, accessToken: result.value.accessToken, refreshToken: result.value.refreshToken, account: result.value.account });
+    this.options.onChanged();
+  }
+
+  /** Ends the session here and on the server (best effort: offline, the tokens simply lapse there). */
+  async signOut(): Promise<void> {
+    const session = this.contents?.session;
+    this.epoch += 1;
+    await this.forget(null);
+    if (session) await new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => null }).signOut(session.refreshToken);
+    this.options.onChanged();
+  }
+
+  /**
+   * A new evidence key: whatever was encrypted under the old one (removed first by the caller) can
+   * never be read again, even from a disk's free blocks.
+   */
+  async replaceEvidenceKey(): Promise<void> {
+    if (!this.contents) throw new Error('The session vault has not been read.');
+    this.contents = { ...this.contents, evidenceKey: newKey() };
+    await this.persist();
+  }
+
+  /** The server's current view of the account (roles change): kept when it differs. */
+  async noteAccount(account: StoredSession['account']): Promise<void> {
+    const session = this.contents?.session;
+    if (!session || JSON.stringify(session.account) === JSON.stringify(account)) return;
+    await this.keep({ ...session, account });
+  }
+
+  /** A client of the hosted API whose calls carry the session's token and renew it when it lapses. */
+  client(): HostedApiClient {
+    const session = this.contents?.session;
+    if (!session) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
+    return new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.accessToken, onUnauthorized: (rejected) => this.recover(rejected) });
+  }
+
+  /** One authorised call, or a DomainError the assessor can read. */
+  async call<T>(call: (client: HostedApiClient) => Promise<ApiResult<T>>, doing = 'reach the hosted API'): Promise<T> {
+    const result = await call(this.client());
+    if (!result.ok) throw failureToError(result.failure, doing);
+    return result.value;
+  }
+
+  /**
+   * The server refused `rejected` (an access token a request carried). True when a newer token is in
+   * place and the request may be sent again; false when the session cannot go on for now (renewal
+   * unreachable) or at all (ended, or wiped).
+   */
+  recover(rejected: string): Promise<boolean> {
+    const current = this.accessToken;
+    if (current === null) return Promise.resolve(false);
+    if (current !== rejected) return Promise.resolve(true);
+    this.renewal ??= this.renew().finally(() => (this.renewal = null));
+    return this.renewal;
+  }
+
+  private async renew(): Promise<boolean> {
+    const delays = this.options.renewalRetryDelaysMs ?? defaultRenewalRetryDelaysMs;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.contents?.session;
+      if (!session) return false;
+      const epoch = this.epoch;
+      const result = await new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => null }).refresh(session.refreshToken);
+      if (epoch !== this.epoch) return false; // signed out (or in again) meanwhile: this answer is stale
+      if (result.ok) {
+        // Kept before use: if the process dies now, the next start holds the only live refresh token.
+        await this.keep({ ...session, accessToken: result.value.accessToken, refreshToken: result.value.refreshToken, account: result.value.account });
+        return true;
+      }
+      const failure = result.failure;
+      if (failure.kind === 'unauthorized') {
+        await this.endFor(failure.code);
+        return false;
+      }
+      // No answer (or a cut one): the server may have rotated the token; asking again within its grace
+      // period gets the same pair. Past the last retry the session stays, and a later call tries again.
+      const delay = delays[attempt];
+      if (delay === undefined) {
+        this.options.logger.error(`could not renew the session (${failure.kind}); will try again later`);
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  /** The refresh token was refused: wipe if the server ordered it, otherwise end the session keeping everything. */
+  private async endFor(code: string): Promise<void> {
+    this.epoch += 1;
+    if (code === 'remote_wipe') {
+      this.options.logger.error('the server ordered this machine wiped');
+      this.options.onRemoteWipe();
+      await this.forget(null);
+      await this.replaceEvidenceKey();
+    } else {
+      const reason: SessionEnd = code === 'token_reused' ? 'reused' : code === 'token_revoked' ? 'revoked' : 'expired';
+      this.options.logger.info(`the server ended the session (${code}); unsent work stays until the same account signs in again`);
+      await this.forget(reason);
+    }
+    this.options.onChanged();
+  }
+
+  /** Keeps a session (new, or renewed) in the vault. */
+  private async keep(session: StoredSession): Promise<void> {
+    this.contents = { ...this.contents!, session, lastServerUrl: session.serverUrl, lastEmail: session.account.email, ended: null };
+    await this.persist();
+  }
+
+  private async forget(ended: SessionEnd | null): Promise<void> {
+    this.contents = { ...this.contents!, session: null, ended };
+    await this.persist();
+  }
+
+  private async persist(): Promise<void> {
+    if (this.contents) await this.options.vault.save(JSON.stringify(this.contents));
+  }
+}
+
+function newKey(): string {
+  return randomBytes(32).toString('hex');
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** A failed call as the assessor should read it. */
+export function failureToError(failure: ApiFailure, doing: string): DomainError {
+  switch (failure.kind) {
+    case 'unauthorized':
+      return new DomainError('forbidden', failure.code === 'bad_credentials' ? 'Email or password is wrong.' : 'The server ended this session; sign in again. Your unsent work stays here.');
+    case 'refused':
+      return new DomainError('forbidden', failure.message);
+    case 'throttled':
+      return doing === 'sign in'
+        ? new DomainError('unavailable', `Too many failed sign-ins. Try again in ${Math.ceil(failure.retryAfterMs / 1000)} seconds.`)
+        : new DomainError('unavailable', `Could not ${doing}: the server is busy; try again shortly.`);
+    case 'network':
+    case 'server':
+      return new DomainError('unavailable', `Could not ${doing}: the server is not reachable right now.`);
+    default:
+      return new DomainError('conflict', `Could not ${doing}: ${'message' in failure ? failure.message : failure.kind}.`);
+  }
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+
+/**
+ * The workstation's files hold minors' classroom evidence and the assessor's secrets: only this
+ * user may open them. Everything is created with its private mode from the start, never opened up
+ * and locked down afterwards (another process could open it in between).
+ */
+const folderMode = 0o700;
+const fileMode = 0o600;
+
+/** The data folder (and parents it creates) as 0700; an existing folder made by an older version is locked down. */
+export function ensurePrivateFolder(path: string): void {
+  mkdirSync(path, { recursive: true, mode: folderMode });
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o777) !== folderMode) chmodSync(path, folderMode);
+}
+
+/**
+ * Creates the file empty with mode 0600 if it does not exist (SQLite then gives its WAL and shared
+ * memory files the same mode); an existing file made by an older version is locked down.
+ */
+export function ensurePrivateFile(path: string): void {
+  closeSync(openSync(path, 'a', fileMode));
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o777) !== fileMode) chmodSync(path, fileMode);
+}
+
+/**
+ * Replaces the file's content all at once: written to a new file created 0600, flushed, then
+ * renamed over the old one, so a crash leaves the old content or the new, never half of either.
+ */
+export function writePrivateFileAtomically(path: string, content: string | Buffer): void {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temporary, 'wx', fileMode);
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    writeSync(fd, bytes, 0, bytes.length, 0);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temporary, path);
+}
