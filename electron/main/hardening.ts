@@ -1,4 +1,5 @@
 import { app, session } from 'electron';
+import { allowOrigins, guardContents } from './contents-guard';
 import { appOrigin } from './trusted-sender';
 
 /**
@@ -7,28 +8,8 @@ import { appOrigin } from './trusted-sender';
  * <webview>, no permissions.
  */
 export function hardenApp(devServerOrigin: string | null): void {
-  const allowed = new Set([appOrigin, ...(devServerOrigin ? [devServerOrigin] : [])]);
-  const isAllowed = (url: string): boolean => {
-    try {
-      return allowed.has(new URL(url).origin);
-    } catch {
-      return false;
-    }
-  };
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAllowed(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAllowed(url)) event.preventDefault();
-    });
-    // The renderer has no frames of its own: a subframe navigating anywhere is something injected.
-    contents.on('will-frame-navigate', (event) => {
-      if (!event.isMainFrame || !isAllowed(event.url)) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  const isAllowed = allowOrigins([appOrigin, ...(devServerOrigin ? [devServerOrigin] : [])]);
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, isAllowed));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 }

@@ -106,7 +106,7 @@ describe('scoring from the keyboard', () => {
     await expect(page.getByRole('form').count()).resolves.toBe(0);
     await page.keyboard.press('Alt+m');
     await page.getByRole('form', { name: /Comment at 0:00/ }).waitFor();
-    await page.reload();
+    await page.goto(preview.url); // opened again: the open submission and the new key come back
     await page.getByRole('heading', { level: 2, name: /Submission 002/ }).waitFor();
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Alt+M').waitFor();

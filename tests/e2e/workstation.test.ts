@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startPreview } from './harness';
 import { useWorkstationSession } from './session';
@@ -8,7 +10,10 @@ describe('workstation in Chromium through the preview host', () => {
   it('opens the demo workspace, shows the queue and opens a submission from the keyboard', async () => {
     const { page, preview } = session;
     await page.goto(preview.url);
-    expect(new URL(page.url()).search).toBe(''); // the secret left the address bar
+    // Neither the secret nor the page token stays in the address bar (or the history).
+    expect(new URL(page.url()).search).toBe('');
+    await page.waitForFunction(() => window.location.hash === '');
+    expect(await page.context().cookies()).toEqual([]); // nothing ambient: no cookie carries a credential
     await page.getByText('Demo workspace').waitFor();
     const queue = page.getByRole('listbox', { name: 'Batch queue' });
     await queue.getByRole('option').first().waitFor();
@@ -30,7 +35,7 @@ describe('workstation in Chromium through the preview host', () => {
     await expect(page.getByRole('radiogroup').count()).resolves.toBe(6);
   });
 
-  it('saves a score durably, updates the queue status, and keeps it across a reload', async () => {
+  it('saves a score durably, updates the queue status, and keeps it when the page is opened again', async () => {
     const { page, preview } = session;
     await page.goto(preview.url);
     await page.getByRole('option', { name: /Submission 003/ }).click();
@@ -41,7 +46,10 @@ describe('workstation in Chromium through the preview host', () => {
     await page.getByRole('option', { name: /Submission 003.*In progress/ }).waitFor();
     await page.getByText('1 of 8 criteria scored').waitFor();
 
+    // The page keeps its access in memory only: a reload asks for the printed link, and nothing is lost.
     await page.reload();
+    await page.getByText(/Open the link the workstation printed when it started/).waitFor();
+    await page.goto(preview.url);
     await page.getByRole('option', { name: /Submission 003/ }).click();
     await expect(page.getByRole('radiogroup', { name: 'Quality of discussion' }).getByRole('radio', { name: /3 · Proficient/ }).isChecked()).resolves.toBe(true);
   });
@@ -65,15 +73,49 @@ describe('workstation in Chromium through the preview host', () => {
     await page.getByRole('option', { name: /Submission 001/ }).click();
     await page.getByRole('heading', { name: 'Rúbrica' }).waitFor();
     await page.getByText('0 de 7 criterios puntuados').waitFor();
-    await page.reload();
+    await page.goto(preview.url);
     await page.getByRole('listbox', { name: 'Cola del lote' }).waitFor();
   });
 
-  it('refuses a browser that lacks the secret', async () => {
+  it('shows a browser that lacks the link how to get in, and gives it no data', async () => {
     const { page, preview } = session;
-    const response = await page.goto(`${preview.origin}/`);
-    expect(response?.status()).toBe(401);
-    await expect(page.textContent('body')).resolves.toContain('needs the link');
+    await page.goto(`${preview.origin}/`);
+    await page.getByText(/Open the link the workstation printed when it started/).waitFor();
+    const answer = await page.evaluate(async () => (await fetch('/rpc/workspace.summary', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+    expect(answer).toBe(401);
+    expect((await page.goto(`${preview.origin}/?secret=wrong`))?.status()).toBe(401);
+  });
+
+  it('gives a page of another local port nothing, though the workstation is open in the same browser', async () => {
+    const { preview } = session;
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await page.getByRole('listbox', { name: 'Batch queue' }).waitFor();
+    // Another local program's page, on another port of 127.0.0.1: browsers send it this host's cookies, if there were any.
+    const other = createServer((_request, response) => response.end('<!doctype html><title>other</title>'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const stranger = await context.newPage();
+      await stranger.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`);
+      const attempts = await stranger.evaluate(async (target) => {
+        const rpcStatus = await fetch(`${target}/rpc/workspace.summary`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' }).then(
+          (response) => response.status,
+          () => 'blocked',
+        );
+        const socket = await new Promise<string>((resolve) => {
+          const ws = new WebSocket(`${target.replace('http', 'ws')}/events`);
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('refused');
+        });
+        return { rpcStatus, socket };
+      }, preview.origin);
+      expect(attempts.rpcStatus === 'blocked' || attempts.rpcStatus === 403 || attempts.rpcStatus === 401).toBe(true);
+      expect(attempts.socket).toBe('refused');
+    } finally {
+      await context.close();
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });
 

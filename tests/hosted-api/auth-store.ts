@@ -90,6 +90,8 @@ function openSuccessor(refreshToken: string, sealed: string): IssuedPair {
 export class AuthStore {
   /** Password hashes computed by sign-in: one per attempt that was not throttled, whether the email exists or not. */
   passwordChecks = 0;
+  /** Renewals answered again with the same pair, within the grace period (their first reply was lost). */
+  graceReplays = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -195,7 +197,10 @@ export class AuthStore {
         const withinGrace = now.getTime() - Date.parse(row.rotated_at) <= refreshGraceSeconds * 1000;
         const successor = row.successor ? openSuccessor(refreshToken, row.successor) : null;
         const successorUnused = successor !== null && this.tokenRow(successor.refreshToken, 'refresh')?.rotated_at === null;
-        if (withinGrace && successor && successorUnused) return { ok: true, accountId: row.account_id, pair: successor };
+        if (withinGrace && successor && successorUnused) {
+          this.graceReplays += 1;
+          return { ok: true, accountId: row.account_id, pair: successor };
+        }
         this.revokeFamily(row.family, 'refresh_token_reused');
         return { ok: false, why: 'reused' };
       }

@@ -1,7 +1,8 @@
 // The reference hosted API: `npm run hosted-api -- --port 0 --data DIR --seed demo|large [faults]`.
 // Faults (each a share from 0 to 1 of /v1 requests): --error-rate (500/502/503), --throttle-rate
 // (429 + Retry-After), --reset-rate (connection reset mid-body), --truncate-rate (half the body),
-// --slow-body-rate (body in slow pieces, evidence at about 10 MB/s); --latency-ms adds delay; --fault-seed makes them repeatable.
+// --slow-body-rate (body in slow pieces, evidence at about 10 MB/s), --lost-refresh-rate (a session renewal
+// carried out whose reply is lost); --latency-ms adds delay; --fault-seed makes them repeatable.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { projectPaths } from '../../electron/launcher/project-paths';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'reset-rate': { type: 'string', default: '0' },
     'truncate-rate': { type: 'string', default: '0' },
     'slow-body-rate': { type: 'string', default: '0' },
+    'lost-refresh-rate': { type: 'string', default: '0' },
     'latency-ms': { type: 'string', default: '0' },
     'fault-seed': { type: 'string', default: '1' },
     'lease-seconds': { type: 'string' },
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
       resetRate: share('reset-rate', values['reset-rate']),
       truncateRate: share('truncate-rate', values['truncate-rate']),
       slowBodyRate: share('slow-body-rate', values['slow-body-rate']),
+      lostRefreshRate: share('lost-refresh-rate', values['lost-refresh-rate']),
       latencyMs: Number(values['latency-ms']),
       seed: Number(values['fault-seed']),
     },

@@ -12,10 +12,15 @@ export interface FaultOptions {
   truncateRate: number;
   /** Share of requests whose body is sent slowly in small pieces. */
   slowBodyRate: number;
+  /**
+   * Share of session renewals (POST /v1/auth/refresh) that the server carries out and whose reply
+   * is then lost (cut or reset): the client holds a refresh token the server has already rotated.
+   */
+  lostRefreshRate: number;
   seed: number;
 }
 
-export const noFaults: FaultOptions = { errorRate: 0, throttleRate: 0, latencyMs: 0, resetRate: 0, truncateRate: 0, slowBodyRate: 0, seed: 1 };
+export const noFaults: FaultOptions = { errorRate: 0, throttleRate: 0, latencyMs: 0, resetRate: 0, truncateRate: 0, slowBodyRate: 0, lostRefreshRate: 0, seed: 1 };
 
 /** A small seeded generator (mulberry32): the same seed gives the same faults. */
 export function randomSource(seed: number): () => number {
@@ -31,7 +36,8 @@ export function randomSource(seed: number): () => number {
 
 export type Fault = 'none' | 'error' | 'throttle' | 'reset' | 'truncate' | 'slow';
 
-export function pickFault(options: FaultOptions, random: () => number): Fault {
+export function pickFault(options: FaultOptions, random: () => number, path = ''): Fault {
+  if (path === '/v1/auth/refresh' && options.lostRefreshRate > 0 && random() < options.lostRefreshRate) return random() < 0.5 ? 'truncate' : 'reset';
   const roll = random();
   let edge = 0;
   for (const [fault, rate] of [

@@ -233,7 +233,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
   };
 
   const server = createServer((request, response) => {
-    const fault = request.url?.startsWith('/v1/') ? pickFault(faults, random) : 'none';
+    const fault = request.url?.startsWith('/v1/') ? pickFault(faults, random, new URL(request.url, 'http://localhost').pathname) : 'none';
     const handle = async (): Promise<void> => {
       if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
       if (fault === 'error') {

@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rendererCsp } from '../../electron/common/csp';
 import { invokeChannel, registerIpcBridge } from '../../electron/main/ipc-bridge';
+import { allowOrigins, guardContents } from '../../electron/main/contents-guard';
+import type { GuardedContents } from '../../electron/main/contents-guard';
+import { evidenceResponse } from '../../electron/main/evidence-response';
+import { tempDir } from '../support/core-fixture';
 import type { IpcMainLike } from '../../electron/main/ipc-bridge';
 import { isTrustedSenderUrl } from '../../electron/main/trusted-sender';
 import { secureWebPreferences } from '../../electron/main/window-options';
@@ -136,5 +140,89 @@ describe('dev server trust', () => {
     expect(isTrustedSenderUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true);
     expect(isTrustedSenderUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
     expect(isTrustedSenderUrl('app://workstation/', 'http://localhost:5173')).toBe(true);
+  });
+});
+
+/** The thinnest stand-in for a WebContents: records the guard's listeners so a test can fire them. */
+function fakeContents(): GuardedContents & { fire(event: string, ...args: unknown[]): boolean; openHandler: (() => { action: string }) | null } {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  const fake = {
+    openHandler: null as (() => { action: string }) | null,
+    on(event: string, listener: (...args: unknown[]) => void) {
+      listeners.set(event, listener);
+      return fake;
+    },
+    setWindowOpenHandler(handler: () => { action: 'deny' }) {
+      fake.openHandler = handler;
+    },
+    /** True when the guard prevented the default. */
+    fire(event: string, ...args: unknown[]) {
+      let prevented = false;
+      const details = { preventDefault: () => (prevented = true), ...(typeof args[0] === 'object' ? args[0] : {}) };
+      listeners.get(event)?.(details, ...args.slice(typeof args[0] === 'object' ? 1 : 0));
+      return prevented;
+    },
+  };
+  return fake as unknown as GuardedContents & { fire(event: string, ...args: unknown[]): boolean; openHandler: (() => { action: string }) | null };
+}
+
+describe('web contents guard', () => {
+  const isAllowed = allowOrigins(['app://workstation']);
+
+  it('compares app:// by scheme and host (its URL origin is "null"), refusing look-alikes', () => {
+    expect(isAllowed('app://workstation/index.html')).toBe(true);
+    for (const url of ['app://workstation.evil/', 'app://evil@workstation/', 'https://workstation/', 'file:///index.html', 'null', 'not a url']) expect(isAllowed(url), url).toBe(false);
+  });
+
+  it('denies navigation away, every subframe navigation, new windows and <webview>', () => {
+    const contents = fakeContents();
+    guardContents(contents, isAllowed);
+    expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.fire('will-navigate', 'app://workstation/index.html')).toBe(false);
+    expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(contents.fire('will-frame-navigate', { isMainFrame: false, url: 'app://workstation/index.html' })).toBe(true);
+    expect(contents.fire('will-frame-navigate', { isMainFrame: true, url: 'https://evil.example/' })).toBe(true);
+    expect(contents.fire('will-frame-navigate', { isMainFrame: true, url: 'app://workstation/index.html' })).toBe(false);
+    expect(contents.fire('will-attach-webview')).toBe(true);
+    expect(contents.openHandler?.()).toEqual({ action: 'deny' });
+  });
+});
+
+describe('evidence on app://', () => {
+  const served = async (mimeType: string): Promise<Response> => {
+    const dir = tempDir('assessor-app-evidence-');
+    try {
+      const path = `${dir}/item.bin`;
+      writeFileSync(path, '<html><script>alert(1)</script></html>');
+      return await evidenceResponse({ path, mimeType }, null, () => undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('is never sniffed, cached or rendered as a page that can run anything', async () => {
+    const response = await served('video/mp4');
+    expect(response.headers.get('content-type')).toBe('video/mp4');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('takes its content type from an allowlist, not from the server', async () => {
+    for (const [claimed, servedAs] of [
+      ['text/html', 'application/octet-stream'],
+      ['image/svg+xml', 'application/octet-stream'],
+      ['application/javascript', 'application/octet-stream'],
+      ['VIDEO/WEBM; codecs=vp9', 'video/webm'],
+      ['application/pdf', 'application/pdf'],
+      ['text/vtt', 'text/vtt; charset=utf-8'],
+    ] as const) {
+      expect((await served(claimed)).headers.get('content-type'), claimed).toBe(servedAs);
+    }
+  });
+
+  it('answers 404 for evidence that is not here', async () => {
+    expect((await evidenceResponse(null, null, () => undefined)).status).toBe(404);
   });
 });

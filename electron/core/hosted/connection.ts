@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdjudicationQueue, LeadDashboardView, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
@@ -7,6 +7,7 @@ import type { Assignment, SubmissionManifest } from '../../../shared/hosted-api/
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { readPreferences, writePreferences } from '../preferences';
+import { ensurePrivateFolder } from '../private-files';
 import { downloadEvidence } from '../evidence/downloader';
 import { rewriteAsCurrentFormat } from '../evidence/encrypted-file';
 import { isSealed, openSealedText, sealText } from '../evidence/sealed-text';
@@ -98,17 +99,23 @@ export class HostedConnection {
       onRemoteWipe: () => this.wipeOnServerOrder(),
       onChanged: () => this.afterSessionChange(),
     });
-    this.ready = this.session.ready.then(() => this.start());
+    this.ready = this.session.ready.then(() => this.start()).catch((error: unknown) => this.backgroundFailed('could not start the connection', error));
   }
 
   private start(): void {
+    if (this.closed) return;
     this.sealPlainWrittenResponses();
-    void this.rewriteOldFormatFiles();
+    this.rewriteOldFormatFiles().catch((error: unknown) => this.backgroundFailed('could not rewrite old evidence files', error));
     if (this.session.signedIn) {
       this.state = 'online';
       this.scheduleSync(0);
       this.pumpDownloads();
     }
+  }
+
+  /** Background work that failed: logged, unless core is closing (its database is gone; the work resumes next start). */
+  private backgroundFailed(what: string, error: unknown): void {
+    if (!this.closed) this.options.logger.error(what, error);
   }
 
   stop(): void {
@@ -651,7 +658,7 @@ export class HostedConnection {
   private scheduleSync(delayMs: number): void {
     if (this.closed || !this.session.signedIn) return;
     if (this.syncTimer) clearTimeout(this.syncTimer);
-    this.syncTimer = setTimeout(() => void this.runSync(), delayMs);
+    this.syncTimer = setTimeout(() => void this.runSync().catch((error: unknown) => this.backgroundFailed('sync failed', error)), delayMs);
   }
 
   private async runSync(): Promise<void> {
@@ -740,10 +747,12 @@ export class HostedConnection {
       await Promise.all(Array.from({ length: downloadConcurrency }, worker));
       this.rate.reset();
       this.emitStatus();
-    })().finally(() => {
-      this.downloadPump = null;
-      if (this.pumpAgain) this.pumpDownloads();
-    });
+    })()
+      .catch((error: unknown) => this.backgroundFailed('downloads stopped', error))
+      .finally(() => {
+        this.downloadPump = null;
+        if (this.pumpAgain) this.pumpDownloads();
+      });
   }
 
   private mayDownload(): boolean {
@@ -775,7 +784,7 @@ export class HostedConnection {
     const serverUrl = this.session.serverUrl!;
     const accessToken = this.session.accessToken!;
     const path = join(this.options.dataDir, 'evidence', `${item.id}.enc`);
-    mkdirSync(join(this.options.dataDir, 'evidence'), { recursive: true });
+    ensurePrivateFolder(join(this.options.dataDir, 'evidence'));
     setAvailability(db, item.id, 'downloading', null);
     const abort = new AbortController();
     this.downloadAborts.set(item.id, abort);

@@ -75,9 +75,8 @@ export class HostedSession {
       if (parsed.data.session && !checkServerUrl(parsed.data.session.serverUrl).ok) this.contents = { ...parsed.data, session: null };
       return;
     }
-    this.contents = { evidenceKey: newKey(), session: null, lastServerUrl: null, lastEmail: null, ended: null };
+    await this.replace({ evidenceKey: newKey(), session: null, lastServerUrl: null, lastEmail: null, ended: null });
     this.options.onNewEvidenceKey();
-    await this.persist();
   }
 
   /** Grows with every sign-in, sign-out, end and wipe: work fetched under an older epoch is not stored. */
@@ -151,8 +150,7 @@ export class HostedSession {
    */
   async replaceEvidenceKey(): Promise<void> {
     if (!this.contents) throw new Error('The session vault has not been read.');
-    this.contents = { ...this.contents, evidenceKey: newKey() };
-    await this.persist();
+    await this.replace({ ...this.contents, evidenceKey: newKey() });
   }
 
   /** The server's current view of the account (roles change): kept when it differs. */
@@ -234,20 +232,21 @@ export class HostedSession {
     this.options.onChanged();
   }
 
-  /** Keeps a session (new, or renewed) in the vault. */
+  /** Keeps a session (new, or renewed): in the vault first, and only then in use. */
   private async keep(session: StoredSession): Promise<void> {
-    this.contents = { ...this.contents!, session, lastServerUrl: session.serverUrl, lastEmail: session.account.email, ended: null };
-    await this.persist();
+    await this.replace({ ...this.contents!, session, lastServerUrl: session.serverUrl, lastEmail: session.account.email, ended: null });
   }
 
   private async forget(ended: SessionEnd | null): Promise<void> {
-    this.contents = { ...this.contents!, session: null, ended };
-    await this.persist();
+    await this.replace({ ...this.contents!, session: null, ended });
   }
 
-  private async persist(): Promise<void> {
-    if (this.contents) await this.options.vault.save(JSON.stringify(this.contents));
+  /** The vault is written before anything here changes: a crash in between leaves the last durable state, never a newer one only in memory. */
+  private async replace(next: VaultContents): Promise<void> {
+    await this.options.vault.save(JSON.stringify(next));
+    this.contents = next;
   }
+
 }
 
 function newKey(): string {

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionInfo, SubmissionDetail, SyncStatus, WorkspaceSummary } from '../../shared/contract/methods';
+import type { QueueItem } from '../../shared/domain/submission';
+import { openEvidenceBody } from '../../electron/common/evidence-body';
+import { headerBytes } from '../../electron/core/evidence/encrypted-file';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import type { CoreFixture } from '../support/core-fixture';
+import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { until } from '../support/until';
+
+const root = projectPaths().root;
+let serverDir: string;
+let api: HostedApi;
+let fixture: CoreFixture;
+/** Every written response the server holds: each unique, so finding one on disk means it leaked. */
+const writtenResponses: string[] = [];
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-hosted-');
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
+  // The seed's reflections repeat the demo's own (which ships in plain text): make each one unique.
+  for (const row of api.store.db.prepare(`SELECT id, body FROM evidence WHERE json_extract(body, '$.kind') = 'text'`).all() as { id: string; body: string }[]) {
+    const text = `Written reflection ${row.id}: Maya (grade 4) explained compound interest to her group ${randomBytes(8).toString('hex')}.`;
+    writtenResponses.push(text);
+    api.store.db.prepare(`UPDATE evidence SET body = json_set(body, '$.text', ?, '$.bytes', ?) WHERE id = ?`).run(text, Buffer.byteLength(text), row.id);
+  }
+  fixture = openTestCore();
+  await call('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
+});
+afterAll(async () => {
+  fixture.dispose();
+  await api.close();
+  cleanup(serverDir);
+});
+
+const call = async <T,>(method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
+const claimedItems = async (): Promise<QueueItem[]> => {
+  const summary = await call<WorkspaceSummary>('workspace.summary');
+  const lists = await Promise.all(summary.batches.filter((batch) => !batch.isDemo).map((batch) => call<{ items: QueueItem[] }>('queue.list', { batchId: batch.id })));
+  return lists.flatMap((list) => list.items);
+};
+const everythingHere = async (): Promise<boolean> => {
+  for (const item of await claimedItems()) {
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId: item.submissionId });
+    if (!detail.evidence.every((evidence) => evidence.availability === 'available')) return false;
+  }
+  return true;
+};
+
+/** Every file under the data folder, with its bytes. */
+function dataFolderFiles(): { path: string; bytes: Buffer }[] {
+  const found: { path: string; bytes: Buffer }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else found.push({ path, bytes: readFileSync(path) });
+    }
+  };
+  walk(fixture.dataDir);
+  return found;
+}
+
+/** 48-byte windows from 40 places in each evidence file the server holds: none may be found on this machine's disk. */
+function evidenceWindows(): Buffer[] {
+  const files = (api.store.db.prepare('SELECT DISTINCT file FROM evidence WHERE file IS NOT NULL').all() as { file: string }[]).map((row) => readFileSync(row.file));
+  return files.flatMap((bytes) => Array.from({ length: 40 }, (_, index) => bytes.subarray(Math.floor((index * (bytes.length - 48)) / 39), Math.floor((index * (bytes.length - 48)) / 39) + 48)));
+}
+
+function expectNothingFromCandidatesOnDisk(): void {
+  const files = dataFolderFiles();
+  const windows = evidenceWindows();
+  for (const file of files) {
+    for (const text of writtenResponses) {
+      // The distinctive part of each response, in UTF-8 and in SQLite's UTF-16 should it ever use it.
+      const marker = text.slice(text.indexOf(':') + 2);
+      expect(file.bytes.includes(Buffer.from(marker, 'utf8')), `${file.path} holds a written response`).toBe(false);
+      expect(file.bytes.includes(Buffer.from(marker, 'utf16le')), `${file.path} holds a written response`).toBe(false);
+    }
+    for (const window of windows) expect(file.bytes.includes(window), `${file.path} holds evidence bytes`).toBe(false);
+  }
+}
+
+const mode = (path: string): number => statSync(path).mode & 0o777;
+
+describe('everything from a candidate sealed at rest', () => {
+  it('keeps downloaded evidence and written responses only encrypted, in files only this user can open', async () => {
+    await call('batch.claim', { size: 14 });
+    await until(everythingHere, 'the batch to be here');
+    const [first] = await claimedItems();
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId: first!.submissionId });
+    const text = detail.evidence.find((evidence) => evidence.kind === 'text')!.text!;
+    expect(writtenResponses).toContain(text); // readable through core
+    await call('draft.setScore', { submissionId: first!.submissionId, criterionId: detail.rubric.components[0]!.criteria[0]!.id, level: 2 });
+
+    expectNothingFromCandidatesOnDisk();
+    expect(mode(fixture.dataDir)).toBe(0o700);
+    expect(mode(join(fixture.dataDir, 'evidence'))).toBe(0o700);
+    for (const name of ['workstation.sqlite', 'workstation.sqlite-wal', 'workstation.sqlite-shm', 'secrets.json']) expect(mode(join(fixture.dataDir, name)), name).toBe(0o600);
+    for (const name of readdirSync(join(fixture.dataDir, 'evidence'))) expect(mode(join(fixture.dataDir, 'evidence', name)), name).toBe(0o600);
+    expect(fixture.core.db.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+
+  it('removes all of it at sign-out, keeps the assessor’s own work, and brings it back after signing in', async () => {
+    await call('session.signOut');
+    expectNothingFromCandidatesOnDisk();
+    expect(existsSync(join(fixture.dataDir, 'evidence')) ? readdirSync(join(fixture.dataDir, 'evidence')) : []).toEqual([]);
+    const [first] = await claimedItems();
+    expect(first!.status).toBe('in_progress'); // the draft stays
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId: first!.submissionId });
+    expect(detail.evidence.every((evidence) => evidence.availability === 'remote' && evidence.text === null)).toBe(true);
+    expect((await call<SessionInfo>('session.get')).signedIn).toBe(false);
+
+    await call('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
+    await until(everythingHere, 'the evidence to come back');
+    const again = await call<SubmissionDetail>('submission.open', { submissionId: first!.submissionId });
+    expect(writtenResponses).toContain(again.evidence.find((evidence) => evidence.kind === 'text')!.text);
+    expectNothingFromCandidatesOnDisk();
+  });
+
+  it('seals written responses an older version kept in plain text, and leaves no plain copy behind', async () => {
+    const [first] = await claimedItems();
+    const textItem = (await call<SubmissionDetail>('submission.open', { submissionId: first!.submissionId })).evidence.find((evidence) => evidence.kind === 'text')!;
+    fixture.core.db.prepare('UPDATE evidence_items SET text_content = ? WHERE id = ?').run(textItem.text, textItem.id); // as version 0.1 stored it
+    fixture.core.close();
+    fixture = openTestCore({ dataDir: fixture.dataDir });
+    await call('session.get'); // answers once the vault is read and what is at rest was brought up to date
+    const reopened = await call<SubmissionDetail>('submission.open', { submissionId: first!.submissionId });
+    expect(reopened.evidence.find((evidence) => evidence.id === textItem.id)?.text).toBe(textItem.text);
+    expectNothingFromCandidatesOnDisk();
+  });
+});
+
+describe('evidence cut, swapped or altered on disk', () => {
+  const file = (evidenceId: string): string => join(fixture.dataDir, 'evidence', `${evidenceId}.enc`);
+  const serve = async (evidenceId: string) =>
+    openEvidenceBody(fixture.core.resolveEvidenceFile(evidenceId, 'media'), undefined, false, () => fixture.core.reportUnreadableEvidence(evidenceId));
+
+  it('is refused before a byte is served, reported, and fetched again', async () => {
+    await until(everythingHere, 'the batch to be here');
+    const videos = (fixture.core.db.prepare(`SELECT id FROM evidence_items WHERE kind = 'video' AND local_path LIKE '%.enc' ORDER BY id`).all() as { id: string }[]).map((row) => row.id);
+    const [cut, swappedInto, swappedFrom] = videos;
+    truncateSync(file(cut!), headerBytes + 3 * (12 + 64 * 1024 + 16)); // at a chunk boundary
+    copyFileSync(file(swappedFrom!), file(swappedInto!)); // another item's file over this one
+    expect((await serve(cut!)).status).toBe('unreadable');
+    expect((await serve(swappedInto!)).status).toBe('unreadable');
+    expect((await serve(swappedFrom!)).status).toBe(200);
+
+    const status = await call<SyncStatus>('sync.status');
+    expect(status.notices.filter((notice) => notice.kind === 'evidence_unreadable')).toHaveLength(2);
+    await until(everythingHere, 'the damaged files to be fetched again');
+    expect((await serve(cut!)).status).toBe(200);
+    expect((await serve(swappedInto!)).status).toBe(200);
+  });
+});
