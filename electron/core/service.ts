@@ -110,7 +110,7 @@ export function createCore(options: CoreOptions): Core {
     emit(event, payload) {
       for (const listener of listeners) listener(event, payload);
     },
-    readWrittenResponse: (record) => connection.readWrittenResponse(record),
+    readWrittenResponse: (record) => connection.atRest.readWrittenResponse(record),
     evidenceUrl: (evidenceId, part) => evidenceUrl(evidenceId, part),
   };
 

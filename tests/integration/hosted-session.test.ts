@@ -1,3 +1,5 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/core/log';
@@ -103,6 +105,40 @@ describe('the hosted session', () => {
     expect(session.info()).toMatchObject({ signedIn: false, ended: null });
     expect(session.evidenceKey.toString('hex')).not.toBe(keyBefore); // what was encrypted before can never be read again
     expect(vault.saved).not.toContain('refreshToken":"');
+  });
+
+  it('never follows a redirect with the refresh token when signing out', async () => {
+    // A collector elsewhere, and a front for the server that sends sign-out there.
+    const collected: string[] = [];
+    const collector = createServer((incoming, outgoing) => {
+      incoming.on('data', (chunk: Buffer) => collected.push(chunk.toString()));
+      incoming.on('end', () => outgoing.end());
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const front = createServer((incoming, outgoing) => {
+      if (incoming.url === '/v1/auth/sign-out') {
+        outgoing.writeHead(307, { location: `http://127.0.0.1:${(collector.address() as AddressInfo).port}/v1/auth/sign-out` });
+        return void outgoing.end();
+      }
+      incoming.pipe(request({ host: '127.0.0.1', port: api.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      }));
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    try {
+      const session = new HostedSession({ vault: holdingVault(), defaultServerUrl: '', logger: silentLogger, onNewEvidenceKey: () => undefined, onRemoteWipe: () => undefined, onChanged: () => undefined });
+      await session.ready;
+      await session.signIn(`http://127.0.0.1:${(front.address() as AddressInfo).port}`, 'assessor@example.org', seededPassword, () => undefined);
+      await session.signOut();
+      expect(session.signedIn).toBe(false);
+      expect(collected).toEqual([]);
+    } finally {
+      for (const server of [front, collector]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
   });
 
   it('refuses a plain http server that is not this computer, before sending anything', async () => {

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AdjudicationQueue, LeadDashboardView, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
 import type { Assignment, SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { readPreferences, writePreferences } from '../preferences';
-import { ensurePrivateFolder } from '../private-files';
 import { downloadEvidence } from '../evidence/downloader';
-import { rewriteAsCurrentFormat } from '../evidence/encrypted-file';
-import { isSealed, openSealedText, sealText } from '../evidence/sealed-text';
-import { defaultRetentionDays, purgeAcknowledged, purgeAllDownloaded, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
+import { EvidenceAtRest } from '../evidence/at-rest';
+import { defaultRetentionDays, purgeAcknowledged, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
 import type { WipeReport } from '../evidence/retention';
 import { getBatch, listQueue, masterSetOf } from '../repositories/batches';
 import { getRubricVersion } from '../repositories/credentials';
@@ -21,8 +17,7 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import type { Logger } from '../log';
 import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
-import { getEvidence, listDownloadedFiles, listSubmissionsMissingText, listToDownload, listUnsealedClaimedText, recordVerificationFailure, saveEvidence, saveEvidenceText, setAvailability } from '../repositories/evidence';
-import type { EvidenceRecord } from '../repositories/evidence';
+import { listSubmissionsMissingText, listToDownload, recordVerificationFailure, saveEvidence, saveEvidenceText, setAvailability } from '../repositories/evidence';
 import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
 import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
 import { countByState, countUnsent, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
@@ -87,10 +82,13 @@ export class HostedConnection {
   private readonly setAside = new Set<string>();
   private lastLeaseCheck = 0;
   readonly session: HostedSession;
+  /** What is held here from candidates, and how (encrypted files, sealed written responses). */
+  readonly atRest: EvidenceAtRest;
   /** Resolves once the vault has been read and what is at rest is in the current format; every network method waits for it. */
   readonly ready: Promise<void>;
 
   constructor(private readonly options: ConnectionOptions) {
+    this.atRest = new EvidenceAtRest({ db: options.db, dataDir: options.dataDir, key: () => this.session.evidenceKey, logger: options.logger, now: options.now, onChanged: options.onWorkspaceChanged });
     this.session = new HostedSession({
       vault: options.vault,
       defaultServerUrl: options.defaultServerUrl,
@@ -104,8 +102,8 @@ export class HostedConnection {
 
   private start(): void {
     if (this.closed) return;
-    this.sealPlainWrittenResponses();
-    this.rewriteOldFormatFiles().catch((error: unknown) => this.backgroundFailed('could not rewrite old evidence files', error));
+    this.atRest.sealPlainWrittenResponses();
+    this.atRest.rewriteOldFormatFiles(() => this.closed).catch((error: unknown) => this.backgroundFailed('could not rewrite old evidence files', error));
     if (this.session.signedIn) {
       this.state = 'online';
       this.scheduleSync(0);
@@ -126,17 +124,6 @@ export class HostedConnection {
 
   get evidenceKey(): Buffer {
     return this.session.evidenceKey;
-  }
-
-  /** A written response as the renderer may see it: opened from its sealed form (plain only for the shipped demo). */
-  readWrittenResponse(record: EvidenceRecord): string | null {
-    if (record.text === null) return null;
-    if (!isSealed(record.text)) return record.text;
-    try {
-      return openSealedText(this.session.evidenceKey, record.id, record.text);
-    } catch {
-      return null; // the vault is still being read
-    }
   }
 
   status(): SyncStatus {
@@ -277,8 +264,8 @@ export class HostedConnection {
       clearQualityData(db);
       return wiped;
     })();
-    this.removeEvidenceFolder();
-    this.flushDeletedPages();
+    this.atRest.removeFolder();
+    this.atRest.flushDeletedPages();
     this.options.onWorkspaceChanged();
     return report;
   }
@@ -291,76 +278,27 @@ export class HostedConnection {
   async signOut(): Promise<SessionInfo> {
     this.abortDownloads();
     await this.session.signOut();
-    this.forgetCandidateEvidence();
     clearQualityData(this.options.db);
-    this.flushDeletedPages();
+    this.atRest.removeAll();
     await this.session.replaceEvidenceKey();
     this.options.onWorkspaceChanged();
     this.emitStatus();
     return this.session.info();
   }
 
-  /** Downloaded files and written responses go; what is still needed is fetched again after signing in. */
-  private forgetCandidateEvidence(): { files: number; writtenResponses: number } {
-    const purged = purgeAllDownloaded(this.options.db);
-    this.removeEvidenceFolder();
-    return purged;
+  /** A host found a downloaded file failing its integrity check: it goes, and is fetched again. */
+  reportUnreadable(evidenceId: string): void {
+    if (!this.atRest.removeUnreadable(evidenceId)) return;
+    this.emitStatus();
+    this.pumpDownloads();
   }
 
   /** The vault came back empty: what was sealed under the old evidence key is unreadable, so it goes (and is fetched again). */
   private forgetUnreadableEvidence(): void {
-    const lost = this.forgetCandidateEvidence();
-    this.flushDeletedPages();
+    const lost = this.atRest.removeAll();
     if (lost.files + lost.writtenResponses > 0) {
       this.options.logger.info(`the secret store was empty: ${lost.files} evidence files and ${lost.writtenResponses} written responses will be fetched again`);
     }
-  }
-
-  /**
-   * Deleted rows are zeroed (secure_delete) but older copies of their pages may sit in the WAL: a
-   * checkpoint that truncates it leaves no copy of what was removed.
-   */
-  private flushDeletedPages(): void {
-    this.options.db.pragma('wal_checkpoint(TRUNCATE)');
-  }
-
-  /** Written responses kept in plain text by an older version are sealed, and their plain copies flushed. */
-  private sealPlainWrittenResponses(): void {
-    const { db } = this.options;
-    const plain = listUnsealedClaimedText(db);
-    if (plain.length === 0) return;
-    const key = this.session.evidenceKey;
-    db.transaction(() => {
-      for (const item of plain) saveEvidenceText(db, item.id, sealText(key, item.id, item.text));
-    })();
-    this.flushDeletedPages();
-    this.options.logger.info(`${plain.length} written responses sealed at rest`);
-  }
-
-  /** Files downloaded in the old encrypted format are rewritten (or, if unreadable, fetched again). */
-  private async rewriteOldFormatFiles(): Promise<void> {
-    for (const file of listDownloadedFiles(this.options.db)) {
-      if (this.closed) return;
-      if (!(await rewriteAsCurrentFormat(file.path, this.session.evidenceKey, file.id, file.bytes))) this.reportUnreadable(file.id);
-    }
-  }
-
-  /**
-   * A downloaded file failed its integrity check when read (cut, altered or swapped on disk): it is
-   * removed, the assessor is told, and it is fetched again.
-   */
-  reportUnreadable(evidenceId: string): void {
-    const { db } = this.options;
-    const evidence = getEvidence(db, evidenceId);
-    if (!evidence?.localPath?.endsWith('.enc') || evidence.availability !== 'available') return;
-    rmSync(evidence.localPath, { force: true });
-    setAvailability(db, evidenceId, 'remote', null);
-    const submission = getAssignedSubmission(db, evidence.submissionId);
-    addNotice(db, 'evidence_unreadable', { title: evidence.title.slice(0, 200), submissionLabel: submission?.label ?? '' }, this.options.now().toISOString());
-    this.options.logger.error(`evidence ${evidenceId} failed its integrity check on disk; fetching it again`);
-    this.options.onWorkspaceChanged();
-    this.emitStatus();
-    this.pumpDownloads();
   }
 
   /** Signed in, signed out, or the session ended: the status says so at once. */
@@ -462,7 +400,6 @@ export class HostedConnection {
   private importBatch(batch: BatchRecord, assignments: { submissionId: string; position: number; leaseExpiresAt: string; dueAt: string }[], manifests: SubmissionManifest[], epoch: number): void {
     const { db } = this.options;
     this.requireEpoch(epoch);
-    const key = this.session.evidenceKey;
     const manifestById = new Map(manifests.map((manifest) => [manifest.id, manifest]));
     db.transaction(() => {
       saveBatch(db, batch);
@@ -489,7 +426,7 @@ export class HostedConnection {
             availability: item.kind === 'text' && item.text !== null ? 'available' : 'remote',
             localPath: null,
             captionsPath: null,
-            text: item.text === null ? null : sealText(key, item.id, item.text),
+            text: item.text === null ? null : this.atRest.seal(item.id, item.text),
           });
         });
       }
@@ -768,11 +705,10 @@ export class HostedConnection {
     const client = this.session.client();
     const answers = await mapConcurrently(submissionIds, manifestConcurrency, (submissionId) => client.manifest(submissionId));
     if (epoch !== this.session.currentEpoch || !this.session.signedIn) return;
-    const key = this.session.evidenceKey;
     db.transaction(() => {
       for (const answer of answers) {
         if (!answer.ok) continue; // tried again with the next pass
-        for (const item of answer.value.evidence) if (item.kind === 'text' && item.text !== null) saveEvidenceText(db, item.id, sealText(key, item.id, item.text));
+        for (const item of answer.value.evidence) if (item.kind === 'text' && item.text !== null) saveEvidenceText(db, item.id, this.atRest.seal(item.id, item.text));
       }
     })();
     this.options.onWorkspaceChanged();
@@ -783,8 +719,7 @@ export class HostedConnection {
     const { db, logger } = this.options;
     const serverUrl = this.session.serverUrl!;
     const accessToken = this.session.accessToken!;
-    const path = join(this.options.dataDir, 'evidence', `${item.id}.enc`);
-    ensurePrivateFolder(join(this.options.dataDir, 'evidence'));
+    const path = this.atRest.fileFor(item.id);
     setAvailability(db, item.id, 'downloading', null);
     const abort = new AbortController();
     this.downloadAborts.set(item.id, abort);
@@ -830,11 +765,6 @@ export class HostedConnection {
 
   private abortDownloads(): void {
     for (const abort of this.downloadAborts.values()) abort.abort();
-  }
-
-  private removeEvidenceFolder(): void {
-    // Partial downloads are not yet recorded against their evidence; the folder holds only downloads.
-    rmSync(join(this.options.dataDir, 'evidence'), { recursive: true, force: true });
   }
 
   private emitStatus(): SyncStatus {

@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../db/database';
+import type { Logger } from '../log';
+import { ensurePrivateFolder } from '../private-files';
+import { getEvidence, listDownloadedFiles, listUnsealedClaimedText, saveEvidenceText, setAvailability } from '../repositories/evidence';
+import type { EvidenceRecord } from '../repositories/evidence';
+import { addNotice } from '../repositories/notices';
+import { getAssignedSubmission } from '../repositories/submissions';
+import { rewriteAsCurrentFormat } from './encrypted-file';
+import { purgeAllDownloaded } from './retention';
+import { isSealed, openSealedText, sealText } from './sealed-text';
+
+export interface EvidenceAtRestOptions {
+  db: Db;
+  dataDir: string;
+  /** The evidence key (throws until the vault has been read). */
+  key: () => Buffer;
+  logger: Logger;
+  now: () => Date;
+  /** Something the renderer shows changed (an item is no longer here). */
+  onChanged: () => void;
+}
+
+/**
+ * What this machine holds from candidates, and how it is held: downloaded files (encrypted, in a
+ * 0700 folder) and written responses (sealed in the database). Opens them for the renderer, brings
+ * what an older version stored up to date, removes a file that fails its integrity check, and
+ * removes everything at once, leaving no copy in the database's free pages or WAL.
+ */
+export class EvidenceAtRest {
+  constructor(private readonly options: EvidenceAtRestOptions) {}
+
+  /** Where downloaded evidence lives (made 0700 on first use). */
+  fileFor(evidenceId: string): string {
+    ensurePrivateFolder(this.folder());
+    return join(this.folder(), `${evidenceId}.enc`);
+  }
+
+  private folder(): string {
+    return join(this.options.dataDir, 'evidence');
+  }
+
+  seal(evidenceId: string, text: string): string {
+    return sealText(this.options.key(), evidenceId, text);
+  }
+
+  /** A written response as the renderer may see it: opened from its sealed form (plain only for the shipped demo). */
+  readWrittenResponse(record: EvidenceRecord): string | null {
+    if (record.text === null) return null;
+    if (!isSealed(record.text)) return record.text;
+    try {
+      return openSealedText(this.options.key(), record.id, record.text);
+    } catch {
+      return null; // the vault is still being read
+    }
+  }
+
+  /** Everything from candidates goes (files and written responses); returns how much. */
+  removeAll(): { files: number; writtenResponses: number } {
+    const purged = purgeAllDownloaded(this.options.db);
+    this.removeFolder();
+    this.flushDeletedPages();
+    return purged;
+  }
+
+  /** The folder goes with everything in it, partial downloads included (they are not recorded against their evidence). */
+  removeFolder(): void {
+    rmSync(this.folder(), { recursive: true, force: true });
+  }
+
+  /**
+   * Deleted rows are zeroed (secure_delete) but older copies of their pages may sit in the WAL: a
+   * checkpoint that truncates it leaves no copy of what was removed.
+   */
+  flushDeletedPages(): void {
+    this.options.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Written responses an older version kept in plain text are sealed, and their plain copies flushed. */
+  sealPlainWrittenResponses(): void {
+    const { db } = this.options;
+    const plain = listUnsealedClaimedText(db);
+    if (plain.length === 0) return;
+    db.transaction(() => {
+      for (const item of plain) saveEvidenceText(db, item.id, this.seal(item.id, item.text));
+    })();
+    this.flushDeletedPages();
+    this.options.logger.info(`${plain.length} written responses sealed at rest`);
+  }
+
+  /** Files downloaded in the old encrypted format are rewritten in the current one (or, if unreadable, fetched again). */
+  async rewriteOldFormatFiles(stopped: () => boolean): Promise<void> {
+    for (const file of listDownloadedFiles(this.options.db)) {
+      if (stopped()) return;
+      if (!(await rewriteAsCurrentFormat(file.path, this.options.key(), file.id, file.bytes))) this.removeUnreadable(file.id);
+    }
+  }
+
+  /**
+   * A downloaded file failed its integrity check when read (cut, altered or swapped on disk): it
+   * is removed and the assessor told; true if it was here (the caller fetches it again).
+   */
+  removeUnreadable(evidenceId: string): boolean {
+    const { db } = this.options;
+    const evidence = getEvidence(db, evidenceId);
+    if (!evidence?.localPath?.endsWith('.enc') || evidence.availability !== 'available') return false;
+    rmSync(evidence.localPath, { force: true });
+    setAvailability(db, evidenceId, 'remote', null);
+    const submission = getAssignedSubmission(db, evidence.submissionId);
+    addNotice(db, 'evidence_unreadable', { title: evidence.title.slice(0, 200), submissionLabel: submission?.label ?? '' }, this.options.now().toISOString());
+    this.options.logger.error(`evidence ${evidenceId} failed its integrity check on disk; fetching it again`);
+    this.options.onChanged();
+    return true;
+  }
+}
