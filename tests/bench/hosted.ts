@@ -43,6 +43,27 @@ function rubricOf(submissionId: string): string {
   return demoRubrics.get(submissionId.split('-').slice(0, 2).join('-'))!;
 }
 
+/**
+ * A refused sign-in must cost the same whether the email exists or not (no timing oracle for which
+ * accounts exist). Each attempt from an address of its own, failures cleared: throttling is not measured here.
+ */
+async function benchRefusedSignIns(store: HostedStore, rows: Row[]): Promise<void> {
+  const known: number[] = [];
+  const unknown: number[] = [];
+  for (let run = 0; run < 15; run++) {
+    for (const [email, samples] of [['assessor@example.org', known], [`nobody-${run}@example.org`, unknown]] as const) {
+      store.db.prepare('DELETE FROM sign_in_failures').run();
+      const started = performance.now();
+      const outcome = await store.auth.signIn(email, 'not the password', `bench-${run}`, new Date());
+      samples.push(performance.now() - started);
+      if (outcome.ok) throw new Error('a wrong password was accepted');
+    }
+  }
+  const knownRow = { name: 'known email', summary: summarize(known) };
+  rows.push({ name: 'baseline: sign-in refused, known email (wrong password, scrypt N=2^15)', summary: knownRow.summary, unit: 'ms', target: '' });
+  rows.push({ name: 'sign-in refused, unknown email', summary: summarize(unknown), unit: 'ms', target: '≈ 1× known', baseline: knownRow });
+}
+
 export async function benchHosted(rows: Row[], progress: (message: string) => void): Promise<void> {
   const serverDir = freshDataDir();
   const localDir = freshDataDir();
@@ -54,6 +75,8 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
   const size = 256 * mb;
   const sha256 = writeRandomFile(bigFile, size);
   store.saveEvidence({ item: { id: 'bench-video', kind: 'video', title: 'Bench', mimeType: 'video/webm', bytes: size, sha256, durationMs: null, text: null }, file: bigFile, captionsFile: null, submissionId: 'sub-001-001' }, 99);
+  progress('refused sign-in: known and unknown emails');
+  await benchRefusedSignIns(store, rows);
   store.close();
   const api = await startHostedApiProcess({ dataDir: serverDir });
   try {

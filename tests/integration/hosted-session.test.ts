@@ -52,9 +52,23 @@ function holdingVault(): SecretVault & { saved: string | null; hold(): () => voi
   return vault;
 }
 
-async function signedInSession(vault = holdingVault()): Promise<{ session: HostedSession; vault: ReturnType<typeof holdingVault> }> {
-  const session = new HostedSession({ vault, defaultServerUrl: '', logger: silentLogger, onNewEvidenceKey: () => undefined, onRemoteWipe: () => undefined, onChanged: () => undefined, renewalRetryDelaysMs: [50, 50] });
+/** A session over its own vault, its vault read. */
+async function newSession(options: { vault?: SecretVault; onRemoteWipe?: () => void } = {}): Promise<HostedSession> {
+  const session = new HostedSession({
+    vault: options.vault ?? holdingVault(),
+    defaultServerUrl: '',
+    logger: silentLogger,
+    onNewEvidenceKey: () => undefined,
+    onRemoteWipe: options.onRemoteWipe ?? (() => undefined),
+    onChanged: () => undefined,
+    renewalRetryDelaysMs: [50, 50],
+  });
   await session.ready;
+  return session;
+}
+
+async function signedInSession(vault = holdingVault()): Promise<{ session: HostedSession; vault: ReturnType<typeof holdingVault> }> {
+  const session = await newSession({ vault });
   await session.signIn(api.url, 'assessor@example.org', seededPassword, () => undefined);
   return { session, vault };
 }
@@ -89,8 +103,7 @@ describe('the hosted session', () => {
   it('ends the session on a refused renewal and keeps nothing of it, but wipes only when told to', async () => {
     let wiped = 0;
     const vault = holdingVault();
-    const session = new HostedSession({ vault, defaultServerUrl: '', logger: silentLogger, onNewEvidenceKey: () => undefined, onRemoteWipe: () => (wiped += 1), onChanged: () => undefined });
-    await session.ready;
+    const session = await newSession({ vault, onRemoteWipe: () => (wiped += 1) });
     await session.signIn(api.url, 'assessor2@example.org', seededPassword, () => undefined);
     api.store.auth.revokeAccount(api.store.accountByEmail('assessor2@example.org')!.id);
     await expect(session.call((client) => client.me())).rejects.toThrow(/sign in again/);
@@ -127,8 +140,7 @@ describe('the hosted session', () => {
     });
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
     try {
-      const session = new HostedSession({ vault: holdingVault(), defaultServerUrl: '', logger: silentLogger, onNewEvidenceKey: () => undefined, onRemoteWipe: () => undefined, onChanged: () => undefined });
-      await session.ready;
+      const session = await newSession();
       await session.signIn(`http://127.0.0.1:${(front.address() as AddressInfo).port}`, 'assessor@example.org', seededPassword, () => undefined);
       await session.signOut();
       expect(session.signedIn).toBe(false);
@@ -147,5 +159,11 @@ describe('the hosted session', () => {
       await expect(session.signIn(url, 'assessor@example.org', seededPassword, () => undefined), url).rejects.toThrow(/https:\/\/|user name|not a server/);
     }
     expect(session.signedIn).toBe(true); // the session already held is untouched
+  });
+
+  it('says how long to wait when the server slows sign-in after repeated failures', async () => {
+    const session = await newSession();
+    for (let attempt = 0; attempt < 5; attempt++) await expect(session.signIn(api.url, 'lead@example.org', `guess ${attempt}`, () => undefined)).rejects.toThrow(/Email or password is wrong/);
+    await expect(session.signIn(api.url, 'lead@example.org', seededPassword, () => undefined)).rejects.toThrow(/Too many failed sign-ins\. Try again in \d+ seconds/);
   });
 });
