@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AdjudicationQueue, LeadDashboardView, ConflictChoice, DownloadItem, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
+import type { AdjudicationQueue, LeadDashboardView, ConflictChoice, QualitySummary, SessionInfo, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision';
 import type { Assignment, SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { readPreferences, writePreferences } from '../preferences';
-import { downloadEvidence } from '../evidence/downloader';
 import { EvidenceAtRest } from '../evidence/at-rest';
 import { defaultRetentionDays, purgeAcknowledged, removeBatch, storageUsage, wipeClaimedWork } from '../evidence/retention';
 import type { WipeReport } from '../evidence/retention';
@@ -17,7 +16,7 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import type { Logger } from '../log';
 import { saveAssignment, saveBatch } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
-import { listSubmissionsMissingText, listToDownload, recordVerificationFailure, saveEvidence, saveEvidenceText, setAvailability } from '../repositories/evidence';
+import { saveEvidence } from '../repositories/evidence';
 import { addNotice, dismissNotice, listNotices } from '../repositories/notices';
 import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
 import { countByState, countUnsent, enqueue, listConflicts, nextDueAt, reopenHandedBack, resolveConflict } from '../repositories/outbox';
@@ -30,7 +29,7 @@ import type { SecretVault } from './secret-vault';
 import { failureToError, HostedSession } from './session';
 import { mapConcurrently } from './concurrently';
 import { drainOutbox } from './sync-engine';
-import { TransferRate } from './transfer-rate';
+import { EvidenceDownloads } from './downloads';
 
 export interface ConnectionOptions {
   db: Db;
@@ -46,13 +45,8 @@ export interface ConnectionOptions {
   syncIntervalMs?: number;
 }
 
-const downloadConcurrency = 2;
 /** Manifests fetched at once when a batch arrives. */
 const manifestConcurrency = 8;
-/** Progress is reported at most this often while bytes flow. */
-const progressIntervalMs = 500;
-/** Network failures of one file retried within one pass of the download pump. */
-const networkRetries = 3;
 
 /**
  * The workstation's link to the hosted API: the session (kept in the vault), claiming batches into
@@ -67,23 +61,15 @@ export class HostedConnection {
   private syncAgain = false;
   // Starts at the clock so it keeps growing across restarts of the core.
   private statusRevision = Date.now();
-  private downloading = new Map<string, DownloadItem>();
-  private downloadAborts = new Map<string, AbortController>();
-  private downloadPump: Promise<void> | null = null;
-  /** Work arrived while the pump was busy with an older list: look again when it finishes. */
-  private pumpAgain = false;
-  private readonly rate = new TransferRate();
-  private lastProgressAt = 0;
   private lastQualityRefresh = 0;
   private closed = false;
-  /** Bytes a pending download would need beyond the free space (0 when it fits). */
-  private diskShort = 0;
   /** Submissions set aside as unreadable in this run: not fetched again every sync. */
   private readonly setAside = new Set<string>();
   private lastLeaseCheck = 0;
   readonly session: HostedSession;
   /** What is held here from candidates, and how (encrypted files, sealed written responses). */
   readonly atRest: EvidenceAtRest;
+  private readonly downloads: EvidenceDownloads;
   /** Resolves once the vault has been read and what is at rest is in the current format; every network method waits for it. */
   readonly ready: Promise<void>;
 
@@ -97,6 +83,19 @@ export class HostedConnection {
       onRemoteWipe: () => this.wipeOnServerOrder(),
       onChanged: () => this.afterSessionChange(),
     });
+    this.downloads = new EvidenceDownloads({
+      db: options.db,
+      dataDir: options.dataDir,
+      session: this.session,
+      atRest: this.atRest,
+      logger: options.logger,
+      now: options.now,
+      retentionCutoff: () => this.retentionCutoff(),
+      mayRun: () => !this.closed && this.session.signedIn && !this.downloadsPaused(),
+      onProgress: () => this.emitStatus(),
+      onWorkspaceChanged: options.onWorkspaceChanged,
+      onFailure: (what, error) => this.backgroundFailed(what, error),
+    });
     this.ready = this.session.ready.then(() => this.start()).catch((error: unknown) => this.backgroundFailed('could not start the connection', error));
   }
 
@@ -107,7 +106,7 @@ export class HostedConnection {
     if (this.session.signedIn) {
       this.state = 'online';
       this.scheduleSync(0);
-      this.pumpDownloads();
+      this.downloads.pump();
     }
   }
 
@@ -119,7 +118,7 @@ export class HostedConnection {
   stop(): void {
     this.closed = true;
     if (this.syncTimer) clearTimeout(this.syncTimer);
-    this.abortDownloads();
+    this.downloads.abortAll();
   }
 
   get evidenceKey(): Buffer {
@@ -128,12 +127,6 @@ export class HostedConnection {
 
   status(): SyncStatus {
     const counts = countByState(this.options.db);
-    const remaining = this.session.signedIn ? listToDownload(this.options.db, this.retentionCutoff()) : [];
-    const totalBytes = remaining.reduce((sum, item) => sum + item.bytes, 0);
-    let doneBytes = 0;
-    for (const progress of this.downloading.values()) doneBytes += progress.doneBytes;
-    const paused = this.downloadsPaused();
-    const bytesPerSecond = paused ? 0 : this.rate.bytesPerSecond(Date.now());
     this.statusRevision += 1;
     return {
       revision: this.statusRevision,
@@ -143,16 +136,7 @@ export class HostedConnection {
       waiting: counts.pending,
       conflicts: counts.conflict,
       lastSyncedAt: this.lastSyncedAt,
-      downloads: {
-        files: remaining.length,
-        doneBytes,
-        totalBytes,
-        bytesPerSecond,
-        secondsLeft: bytesPerSecond > 0 ? Math.ceil((totalBytes - doneBytes) / bytesPerSecond) : null,
-        paused,
-        blockedByDiskSpace: this.diskShort > 0,
-        active: [...this.downloading.values()].slice(0, 20),
-      },
+      downloads: this.downloads.progress(this.downloadsPaused()),
       notices: listNotices(this.options.db),
     };
   }
@@ -200,9 +184,8 @@ export class HostedConnection {
   /** Pausing stops the files in flight where they are; resuming continues from the last verified chunk. */
   setDownloadsPaused(paused: boolean): SyncStatus {
     writePreferences(this.options.db, { downloadsPaused: paused }, this.options.now().toISOString());
-    if (paused) this.abortDownloads();
-    else this.pumpDownloads();
-    this.rate.reset();
+    if (paused) this.downloads.abortAll();
+    else this.downloads.pump();
     return this.emitStatus();
   }
 
@@ -257,7 +240,7 @@ export class HostedConnection {
 
   /** Everything claimed from the hosted API leaves this machine (the demo stays); says what went. */
   private removeClaimedWork(): WipeReport {
-    this.abortDownloads();
+    this.downloads.abortAll();
     const { db } = this.options;
     const report = db.transaction(() => {
       const wiped = wipeClaimedWork(db);
@@ -276,7 +259,7 @@ export class HostedConnection {
    * assessor's own unsent work stays, and syncs when the same account signs in again.
    */
   async signOut(): Promise<SessionInfo> {
-    this.abortDownloads();
+    this.downloads.abortAll();
     await this.session.signOut();
     clearQualityData(this.options.db);
     this.atRest.removeAll();
@@ -290,7 +273,7 @@ export class HostedConnection {
   reportUnreadable(evidenceId: string): void {
     if (!this.atRest.removeUnreadable(evidenceId)) return;
     this.emitStatus();
-    this.pumpDownloads();
+    this.downloads.pump();
   }
 
   /** The vault came back empty: what was sealed under the old evidence key is unreadable, so it goes (and is fetched again). */
@@ -304,7 +287,7 @@ export class HostedConnection {
   /** Signed in, signed out, or the session ended: the status says so at once. */
   private afterSessionChange(): void {
     if (!this.session.signedIn) {
-      this.abortDownloads();
+      this.downloads.abortAll();
       this.state = 'signed_out';
     }
     this.options.onWorkspaceChanged();
@@ -382,7 +365,7 @@ export class HostedConnection {
     if (manifests.length > 0) {
       this.importBatch(batch, leases, manifests, epoch);
       this.options.onWorkspaceChanged();
-      this.pumpDownloads();
+      this.downloads.pump();
     }
     return { submissions: manifests.length, waiting };
   }
@@ -490,7 +473,7 @@ export class HostedConnection {
       epoch,
     );
     this.options.onWorkspaceChanged();
-    this.pumpDownloads();
+    this.downloads.pump();
     this.emitStatus();
     return { batchId, submissions: manifests.length };
   }
@@ -513,7 +496,7 @@ export class HostedConnection {
     const batchId = `review-${submissionId}`;
     this.importBatch({ id: batchId, label: `Adjudication: ${manifest.label}`, isDemo: false, kind: 'review', claimedAt: now.toISOString(), leaseExpiresAt: until, dueAt: until }, [{ submissionId, position: 0, leaseExpiresAt: until, dueAt: until }], [manifest], epoch);
     this.options.onWorkspaceChanged();
-    this.pumpDownloads();
+    this.downloads.pump();
     return { batchId };
   }
 
@@ -541,7 +524,7 @@ export class HostedConnection {
       epoch,
     );
     this.options.onWorkspaceChanged();
-    this.pumpDownloads();
+    this.downloads.pump();
     return { batchId, submissions: manifests.length };
   }
 
@@ -621,7 +604,7 @@ export class HostedConnection {
         this.options.onWorkspaceChanged();
       }
       this.emitStatus();
-      if (reachable) this.pumpDownloads();
+      if (reachable) this.downloads.pump();
       if (reachable && this.session.signedIn && Date.now() - this.lastLeaseCheck > 60_000) {
         this.lastLeaseCheck = Date.now();
         await this.recoverLeases().catch((error: unknown) => this.options.logger.error('could not check the leases held on the server', error));
@@ -649,122 +632,6 @@ export class HostedConnection {
     const result = await this.session.client().me();
     if (result.ok) await this.session.noteAccount(result.value);
     return result.ok || !['network', 'server', 'throttled', 'unauthorized'].includes(result.failure.kind);
-  }
-
-  private pumpDownloads(): void {
-    if (!this.mayDownload()) return;
-    if (this.downloadPump) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumpAgain = false;
-    this.downloadPump = (async () => {
-      await this.fetchMissingWrittenResponses().catch((error: unknown) => this.options.logger.error('could not fetch written responses again', error));
-      const queue = listToDownload(this.options.db, this.retentionCutoff());
-      const needed = queue.reduce((sum, item) => sum + item.bytes, 0);
-      const { freeBytes } = storageUsage(this.options.db, this.options.dataDir);
-      // Keep 1 GiB spare: a full disk would also stop the database from saving scores.
-      if (needed > freeBytes - 1024 ** 3) {
-        this.options.logger.error(`not downloading: ${needed} bytes needed, ${freeBytes} free`);
-        this.diskShort = needed;
-        this.emitStatus();
-        return;
-      }
-      this.diskShort = 0;
-      const worker = async (): Promise<void> => {
-        for (let item = queue.shift(); item && this.mayDownload(); item = queue.shift()) {
-          for (let attempt = 0; this.mayDownload(); attempt++) {
-            const next = await this.downloadOne(item);
-            if (next === 'done') break;
-            if (next === 'network' && attempt >= networkRetries) break;
-            if (next === 'network') await new Promise((resolve) => setTimeout(resolve, 1000 * (attempt + 1)));
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: downloadConcurrency }, worker));
-      this.rate.reset();
-      this.emitStatus();
-    })()
-      .catch((error: unknown) => this.backgroundFailed('downloads stopped', error))
-      .finally(() => {
-        this.downloadPump = null;
-        if (this.pumpAgain) this.pumpDownloads();
-      });
-  }
-
-  private mayDownload(): boolean {
-    return !this.closed && this.session.signedIn && !this.downloadsPaused();
-  }
-
-  /** Written responses removed at sign-out (or sealed under a lost key) come again with their manifests. */
-  private async fetchMissingWrittenResponses(): Promise<void> {
-    const { db } = this.options;
-    const submissionIds = listSubmissionsMissingText(db, this.retentionCutoff());
-    if (submissionIds.length === 0) return;
-    const epoch = this.session.currentEpoch;
-    const client = this.session.client();
-    const answers = await mapConcurrently(submissionIds, manifestConcurrency, (submissionId) => client.manifest(submissionId));
-    if (epoch !== this.session.currentEpoch || !this.session.signedIn) return;
-    db.transaction(() => {
-      for (const answer of answers) {
-        if (!answer.ok) continue; // tried again with the next pass
-        for (const item of answer.value.evidence) if (item.kind === 'text' && item.text !== null) saveEvidenceText(db, item.id, this.atRest.seal(item.id, item.text));
-      }
-    })();
-    this.options.onWorkspaceChanged();
-  }
-
-  /** One attempt at one file: 'done' (stored, or quarantined), or why it should be tried again. */
-  private async downloadOne(item: { id: string; title: string; submissionLabel: string; bytes: number; sha256: string }): Promise<'done' | 'network' | 'verify'> {
-    const { db, logger } = this.options;
-    const serverUrl = this.session.serverUrl!;
-    const accessToken = this.session.accessToken!;
-    const path = this.atRest.fileFor(item.id);
-    setAvailability(db, item.id, 'downloading', null);
-    const abort = new AbortController();
-    this.downloadAborts.set(item.id, abort);
-    this.downloading.set(item.id, { evidenceId: item.id, title: item.title, submissionLabel: item.submissionLabel, doneBytes: 0, totalBytes: item.bytes });
-    let previous: number | null = null;
-    const outcome = await downloadEvidence(
-      { url: new URL(`/v1/evidence/${encodeURIComponent(item.id)}`, serverUrl).toString(), evidenceId: item.id, accessToken, bytes: item.bytes, sha256: item.sha256, path, masterKey: this.evidenceKey },
-      {
-        signal: abort.signal,
-        onProgress: (done) => {
-          // The first report includes what an earlier attempt already holds: not transferred now.
-          if (previous !== null) this.rate.add(done - previous, Date.now());
-          previous = done;
-          this.downloading.set(item.id, { evidenceId: item.id, title: item.title, submissionLabel: item.submissionLabel, doneBytes: done, totalBytes: item.bytes });
-          if (Date.now() - this.lastProgressAt >= progressIntervalMs) {
-            this.lastProgressAt = Date.now();
-            this.emitStatus();
-          }
-        },
-      },
-    );
-    this.downloading.delete(item.id);
-    this.downloadAborts.delete(item.id);
-    let next: 'done' | 'network' | 'verify' = 'done';
-    if (outcome.ok) setAvailability(db, item.id, 'available', path);
-    else if (outcome.retryable === 'after_refresh') {
-      // The access token lapsed during a long download session: renew it silently and go on.
-      setAvailability(db, item.id, 'remote', null);
-      next = (await this.session.recover(accessToken)) ? 'network' : 'done';
-    } else if (outcome.retryable) {
-      setAvailability(db, item.id, 'remote', null);
-      next = abort.signal.aborted ? 'done' : 'network';
-    } else {
-      const { failures, quarantined } = recordVerificationFailure(db, item.id);
-      logger.error(`evidence ${item.id} failed verification (${outcome.reason}, attempt ${failures})${quarantined ? '; quarantined' : '; fetching again'}`);
-      if (quarantined) addNotice(db, 'evidence_quarantined', { title: item.title, submissionLabel: item.submissionLabel, reason: outcome.reason, attempts: failures }, this.options.now().toISOString());
-      else next = 'verify';
-    }
-    this.options.onWorkspaceChanged();
-    this.emitStatus();
-    return next;
-  }
-
-  private abortDownloads(): void {
-    for (const abort of this.downloadAborts.values()) abort.abort();
   }
 
   private emitStatus(): SyncStatus {
