@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           core: resolve(__dirname, 'electron/core/utility-entry.ts'),
+          // core's worker threads, beside core (see electron/core/worker-script.ts)
+          'lead-data-worker': resolve(__dirname, 'electron/core/quality/lead-data-worker.ts'),
         },
       },
     },

@@ -3,13 +3,8 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { EncryptedReader, EvidenceIntegrityError } from '../core/evidence/encrypted-file';
 import { parseByteRange, rangeHeaders } from './byte-range';
+import type { EvidenceFile } from './evidence-file';
 
-export interface EvidenceSource {
-  path: string;
-  mimeType: string;
-  /** Present when the file is encrypted at rest: its key, the item it must be, and its recorded size. */
-  sealed?: { key: Buffer | Uint8Array; evidenceId: string; bytes: number } | undefined;
-}
 
 export type EvidenceBody =
   | { status: 404 }
@@ -53,7 +48,7 @@ export const evidenceSecurityHeaders: Record<string, string> = {
  * then decrypted chunk by chunk, only for the bytes asked for. `onUnreadable` hears of a file that
  * fails its check, before or while it is served.
  */
-export async function openEvidenceBody(source: EvidenceSource | null, rangeHeader: string | undefined, headOnly = false, onUnreadable: () => void = () => undefined): Promise<EvidenceBody> {
+export async function openEvidenceBody(source: EvidenceFile | null, rangeHeader: string | undefined, headOnly = false, onUnreadable: () => void = () => undefined): Promise<EvidenceBody> {
   if (!source) return { status: 404 };
   let size: number;
   let reader: EncryptedReader | null = null;

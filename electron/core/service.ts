@@ -1,26 +1,32 @@
 import { join } from 'node:path';
-import { describeIssues, fail } from '../../shared/contract/result';
-import type { Result } from '../../shared/contract/result';
-import { isMethodName, methods } from '../../shared/contract/methods';
-import type { MethodName } from '../../shared/contract/methods';
 import type { EventName, EventPayload } from '../../shared/contract/events';
+import type { Result } from '../../shared/contract/result';
+import { Id } from '../../shared/domain/rubric';
+import type { EvidenceFile, EvidencePart } from '../common/evidence-file';
+import { WorkspaceChanges } from './changes';
+import { combineHandlers } from './contract/handler-app';
+import type { AllHandlers } from './contract/handler-app';
+import { ContractDispatcher } from './contract/dispatch';
 import { openDatabase } from './db/database';
 import type { Db } from './db/database';
-import { DomainError } from './errors';
-import { handlers, networkMethods } from './handlers';
-import type { HandlerContext, LocalMethodName, NetworkMethodName } from './handlers';
-import { HostedConnection } from './hosted/connection';
-import { networkHandlers } from './hosted/handlers';
+import { generateBatch } from './demo/generate-batch';
+import { importDemoWorkspace } from './demo/import-demo';
+import { sweepDeletedFiles } from './evidence/file-sweeper';
+import { evidenceHandlers } from './evidence/handlers';
+import { commentBankHandlers } from './feedback/handlers';
+import { connectToHostedApi } from './hosted/connection';
+import { hostedHandlers } from './hosted/handlers';
 import { FileVault } from './hosted/secret-vault';
 import type { SecretVault } from './hosted/secret-vault';
-import { countBatches } from './repositories/batches';
-import { getEvidence } from './repositories/evidence';
-import { Id } from '../../shared/domain/rubric';
-import { importDemoWorkspace } from './demo/import-demo';
-import { generateBatch } from './demo/generate-batch';
-import type { Logger } from './log';
 import { consoleLogger } from './log';
+import type { Logger } from './log';
 import { ensurePrivateFolder } from './private-files';
+import { qualityHandlers } from './quality/handlers';
+import { batchExists, countBatches } from './repositories/batches';
+import { getEvidence } from './repositories/evidence';
+import { scoringHandlers } from './scoring/handlers';
+import { workerScript } from './worker-script';
+import { workspaceHandlers } from './workspace/handlers';
 
 export interface CoreOptions {
   /** Where the database and caches live (ASSESSOR_DATA_DIR or the OS's app-data folder). */
@@ -29,35 +35,28 @@ export interface CoreOptions {
   resourcesDir: string;
   version: string;
   nativeBinding?: string | undefined;
-  /** Adds a synthetic batch of this many submissions (load tests, benches). */
+  /** Adds a synthetic batch of this many submissions (load work: `npm run preview -- --generated-batch N`, benches). */
   generatedBatch?: number | undefined;
   /** Where secrets live; defaults to a 0600 file in the data folder (the preview host's way). */
   vault?: SecretVault;
   /** Pre-fills the sign-in form (ASSESSOR_SERVER_URL). */
   serverUrl?: string | undefined;
+  /** Where core's worker threads are built (beside the desktop's core bundle); unset, they run from source. */
+  workersDir?: string | undefined;
   now?: () => Date;
   logger?: Logger;
 }
 
 export type CoreEventListener = (event: EventName, payload: EventPayload<EventName>) => void;
 
-/** A local evidence file for a host to stream; never part of the renderer contract. */
-export interface EvidenceFile {
-  path: string;
-  mimeType: string;
-  /** Set when the file is encrypted at rest: the key to read it with, the item it must be, its recorded size. */
-  sealed?: { key: Buffer; evidenceId: string; bytes: number };
-}
-
-export type EvidencePart = 'media' | 'captions';
 /** Makes the URL the renderer loads an evidence item from (the preview host signs it; the desktop's app:// needs no signature). */
 export type EvidenceUrlMaker = (evidenceId: string, part: EvidencePart) => string;
 const relativeEvidenceUrl: EvidenceUrlMaker = (evidenceId, part) => `evidence/${encodeURIComponent(evidenceId)}${part === 'captions' ? '/captions' : ''}`;
 
 export interface Core {
-  /** Validates `input` and runs a local method at once; never throws. */
+  /** Validates `input` and runs a method that answers at once; never throws. */
   invoke(method: string, input: unknown): Result<unknown>;
-  /** Any method, including those that talk to the hosted API (what the transports use). */
+  /** Any method, including those that wait for the session (what the transports use). */
   invokeAsync(method: string, input: unknown): Promise<Result<unknown>>;
   /** Where a host finds an evidence item's bytes (or its captions), by opaque id. */
   resolveEvidenceFile(evidenceId: string, part: EvidencePart): EvidenceFile | null;
@@ -72,103 +71,49 @@ export interface Core {
 
 export const databaseFileName = 'workstation.sqlite';
 
-const invalid = Symbol('invalid');
-
-/**
- * A copy holding only own data properties: nothing inherited through a prototype can satisfy a
- * schema, and functions or other non-data values are refused. (Both transports deliver plain
- * data already; this keeps core safe whoever calls it.)
- */
-function ownDataOf(input: unknown): unknown {
-  try {
-    return structuredClone(input);
-  } catch {
-    return invalid;
-  }
-}
-
+/** Opens the workstation: its database, the embedded demo on first start, the hosted connection, and every domain's handlers. */
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? (() => new Date());
   ensurePrivateFolder(options.dataDir);
   const db = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
+  sweepDeletedFiles(db); // files a crash left behind after their rows were gone
   if (countBatches(db) === 0) {
     importDemoWorkspace(db, join(options.resourcesDir, 'demo'), now());
     logger.info('opened the embedded demo workspace');
   }
-  if (options.generatedBatch && options.generatedBatch > 0) {
-    const exists = db.prepare('SELECT 1 FROM batches WHERE id = ?').get(`generated-${options.generatedBatch}`);
-    if (!exists) generateBatch(db, options.generatedBatch, now());
-  }
+  if (options.generatedBatch && options.generatedBatch > 0 && !batchExists(db, `generated-${options.generatedBatch}`)) generateBatch(db, options.generatedBatch, now());
 
   const listeners = new Set<CoreEventListener>();
-  let evidenceUrl = relativeEvidenceUrl;
-  const context: HandlerContext = {
-    db,
-    version: options.version,
-    now,
-    emit(event, payload) {
-      for (const listener of listeners) listener(event, payload);
-    },
-    readWrittenResponse: (record) => connection.atRest.readWrittenResponse(record),
-    evidenceUrl: (evidenceId, part) => evidenceUrl(evidenceId, part),
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    for (const listener of listeners) listener(event, payload);
   };
-
-  const connection = new HostedConnection({
+  let evidenceUrl = relativeEvidenceUrl;
+  const hosted = connectToHostedApi({
     db,
     dataDir: options.dataDir,
     vault: options.vault ?? new FileVault(join(options.dataDir, 'secrets.json')),
     defaultServerUrl: options.serverUrl ?? '',
     logger,
     now,
-    onStatus: (status) => context.emit('sync.changed', status),
-    onWorkspaceChanged: () => context.emit('workspace.changed', {}),
+    changes: new WorkspaceChanges((payload) => emit('workspace.changed', payload)),
+    onStatus: (status) => emit('sync.changed', status),
+    leadDataWorker: workerScript('lead-data-worker', './quality/lead-data-worker.ts', options.workersDir),
   });
-  context.afterDecision = () => connection.nudge();
-
-  /** Checks the method and its input; on success, the parsed input to hand to its handler. */
-  const validate = (method: string, input: unknown): { ok: true; method: MethodName; input: unknown } | ReturnType<typeof fail> => {
-    if (!isMethodName(method)) return fail('unknown_method', `There is no method called ${method.slice(0, 80)}.`);
-    const plain = ownDataOf(input);
-    if (plain === invalid) return fail('invalid_input', `${method}: the payload must be plain data.`);
-    const parsed = methods[method].input.safeParse(plain);
-    if (!parsed.success) return fail('invalid_input', `${method}: ${describeIssues(parsed.error)}`);
-    return { ok: true, method, input: parsed.data };
-  };
-  const failure = (method: string, error: unknown): ReturnType<typeof fail> => {
-    if (error instanceof DomainError) return fail(error.code, error.message);
-    logger.error(`${method} failed`, error);
-    return fail('internal', 'Something went wrong in the workstation core; your saved work is unaffected.');
-  };
-  const runLocal = (method: LocalMethodName, input: unknown): Result<unknown> => {
-    try {
-      const handler = handlers[method] as (input: unknown, context: HandlerContext) => unknown;
-      return { ok: true, value: handler(input, context) };
-    } catch (error) {
-      return failure(method, error);
-    }
-  };
-  const isNetworkMethod = (method: MethodName): method is NetworkMethodName => (networkMethods as readonly string[]).includes(method);
+  const handlers: AllHandlers = combineHandlers(
+    workspaceHandlers({ db, now, version: options.version }),
+    scoringHandlers({ db, now, onQueueChanged: (change) => emit('queue.changed', change), onDecided: () => hosted.loop.nudge(), readWrittenResponse: (record) => hosted.atRest.readWrittenResponse(record) }),
+    commentBankHandlers({ db, now }),
+    evidenceHandlers({ db, retention: hosted.retention, status: hosted.status, evidenceUrl: (evidenceId, part) => evidenceUrl(evidenceId, part) }),
+    hostedHandlers(hosted),
+    qualityHandlers({ db, now, hosted }),
+  );
+  const dispatcher = new ContractDispatcher(handlers, hosted.ready, logger);
 
   return {
     db,
-    invoke(method, input) {
-      const checked = validate(method, input);
-      if (!checked.ok) return checked;
-      if (isNetworkMethod(checked.method)) return fail('unavailable', `${method} answers asynchronously; use invokeAsync.`);
-      return runLocal(checked.method, checked.input);
-    },
-    async invokeAsync(method, input) {
-      const checked = validate(method, input);
-      if (!checked.ok) return checked;
-      if (!isNetworkMethod(checked.method)) return runLocal(checked.method, checked.input);
-      try {
-        const handler = networkHandlers[checked.method] as (input: unknown, connection: HostedConnection) => Promise<unknown>;
-        return { ok: true, value: await handler(checked.input, connection) };
-      } catch (error) {
-        return failure(method, error);
-      }
-    },
+    invoke: (method, input) => dispatcher.invoke(method, input),
+    invokeAsync: (method, input) => dispatcher.invokeAsync(method, input),
     resolveEvidenceFile(evidenceId, part) {
       if (!Id.safeParse(evidenceId).success) return null;
       const evidence = getEvidence(db, evidenceId);
@@ -177,11 +122,14 @@ export function createCore(options: CoreOptions): Core {
       if (!evidence.localPath) return null;
       // Downloaded evidence is encrypted at rest; shipped demo media are plain resources.
       return evidence.localPath.endsWith('.enc')
-        ? { path: evidence.localPath, mimeType: evidence.mimeType, sealed: { key: connection.evidenceKey, evidenceId, bytes: evidence.bytes } }
+        ? { path: evidence.localPath, mimeType: evidence.mimeType, sealed: { key: hosted.session.evidenceKey, evidenceId, bytes: evidence.bytes } }
         : { path: evidence.localPath, mimeType: evidence.mimeType };
     },
     reportUnreadableEvidence(evidenceId) {
-      if (Id.safeParse(evidenceId).success) connection.reportUnreadable(evidenceId);
+      if (Id.safeParse(evidenceId).success && hosted.atRest.removeUnreadable(evidenceId)) {
+        hosted.status.publish();
+        hosted.downloads.pump();
+      }
     },
     useEvidenceUrls(make) {
       evidenceUrl = make;
@@ -191,8 +139,8 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close() {
-      connection.stop();
       listeners.clear();
+      hosted.stop();
       db.close();
     },
   };

@@ -48,6 +48,8 @@ try {
     // Where the OS only offers plain-text storage, keep nothing on disk (the UI says so).
     vault: vault ?? new MemoryVault(),
     serverUrl: process.env.ASSESSOR_SERVER_URL,
+    // This file is core's bundle; its worker threads are built beside it.
+    workersDir: __dirname,
   });
   core.subscribe((event, payload) => parentPort.postMessage({ type: 'event', event, payload }));
   parentPort.on('message', ({ data }) => {
@@ -62,7 +64,6 @@ try {
       core.reportUnreadableEvidence(message.evidenceId);
     }
   });
-  parentPort.postMessage({ type: 'ready' });
 } catch (error) {
   parentPort.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
 }

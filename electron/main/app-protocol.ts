@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { evidenceSecurityHeaders } from '../common/evidence-body';
 import { evidenceResponse } from './evidence-response';
 import { rendererCsp } from '../common/csp';
-import type { EvidenceFile } from './core-process';
+import type { EvidenceFile, EvidencePart } from '../common/evidence-file';
 import { resolveInside } from '../preview/static-files';
 import { appHost, appScheme } from './trusted-sender';
 
@@ -28,7 +28,7 @@ export function registerAppScheme(): void {
 }
 
 export interface EvidenceResolver {
-  resolve(evidenceId: string, part: 'media' | 'captions'): Promise<EvidenceFile | null>;
+  resolve(evidenceId: string, part: EvidencePart): Promise<EvidenceFile | null>;
   /** The file failed its integrity check: core removes it and fetches it again. */
   reportUnreadable(evidenceId: string): void;
 }

@@ -3,14 +3,14 @@ import type { UtilityProcess } from 'electron';
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import type { FromCore, ToCore } from '../common/core-messages';
+import type { EvidenceFile, EvidencePart } from '../common/evidence-file';
 import { keychainClear, keychainLoad, keychainSave } from './keychain';
 
-export type EvidenceFile = { path: string; mimeType: string; sealed?: { key: Uint8Array; evidenceId: string; bytes: number } };
 
 export interface CoreProcess {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   /** Where an evidence item's bytes are, for the app:// protocol; never sent to the renderer. */
-  resolveEvidence(evidenceId: string, part: 'media' | 'captions'): Promise<EvidenceFile | null>;
+  resolveEvidence(evidenceId: string, part: EvidencePart): Promise<EvidenceFile | null>;
   /** A file failed its integrity check while served: core removes it and fetches it again. */
   reportUnreadable(evidenceId: string): void;
   onEvent(listener: (event: string, payload: unknown) => void): void;

@@ -7,7 +7,8 @@ import { startCoreProcess } from './core-process';
 import { hardenApp } from './hardening';
 import { keychainAvailable } from './keychain';
 import { sqliteBindingOverride } from './packaged-env';
-import { eventChannel, registerIpcBridge } from './ipc-bridge';
+import { eventChannel } from '../common/ipc-channels';
+import { registerIpcBridge } from './ipc-bridge';
 import { appOrigin } from './trusted-sender';
 import { secureWebPreferences } from './window-options';
 

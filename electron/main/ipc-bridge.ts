@@ -1,9 +1,8 @@
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
+import { invokeChannel } from '../common/ipc-channels';
 import { isTrustedSenderUrl } from './trusted-sender';
 
-export const invokeChannel = 'core:invoke';
-export const eventChannel = 'core:event';
 
 /** The slice of Electron's ipcMain this bridge needs (so it is testable under plain Node). */
 export interface IpcMainLike {

@@ -1,10 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { Transport } from '../../shared/contract/client';
+import { eventChannel, invokeChannel } from '../common/ipc-channels';
 
-// Kept in step with electron/main/ipc-bridge.ts; the preload is bundled alone for the sandbox.
-const invokeChannel = 'core:invoke';
-const eventChannel = 'core:event';
 
 /** The only surface the renderer gets: invoke a contract method, subscribe to a contract event. */
 const bridge: Transport = {

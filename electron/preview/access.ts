@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { EvidencePart } from '../common/evidence-file';
 
 export const secretParameter = 'secret';
 /** For programs on this machine (tests, scripts) that hold the printed secret: sent as a header, never as a cookie. */
@@ -102,7 +103,7 @@ export class PreviewCredentials {
   static readonly urlMaxMs = 12 * 60 * 60_000;
 
   /** `/evidence/<id>[/captions]?exp=…&sig=…`: valid for this item and part only. */
-  signEvidenceUrl(evidenceId: string, part: 'media' | 'captions'): string {
+  signEvidenceUrl(evidenceId: string, part: EvidencePart): string {
     const expires = this.clock() + PreviewCredentials.urlIdleMs;
     const path = `/evidence/${encodeURIComponent(evidenceId)}${part === 'captions' ? '/captions' : ''}`;
     return `${path}?exp=${expires}&sig=${this.signature(evidenceId, part, expires)}`;
@@ -112,7 +113,7 @@ export class PreviewCredentials {
    * Whether a signed URL is valid now for this item and part. Each valid read keeps it alive for
    * another idle period (a long video is read in ranges for as long as it plays), never past the cap.
    */
-  acceptsEvidenceUrl(evidenceId: string, part: 'media' | 'captions', query: URLSearchParams): boolean {
+  acceptsEvidenceUrl(evidenceId: string, part: EvidencePart, query: URLSearchParams): boolean {
     const expires = Number(query.get('exp'));
     const signature = query.get('sig') ?? '';
     if (!Number.isSafeInteger(expires) || !same(signature, this.signature(evidenceId, part, expires))) return false;

@@ -7,6 +7,7 @@ import { fail } from '../../shared/contract/result';
 import type { Core } from '../core/service';
 import { evidenceSecurityHeaders, openEvidenceBody } from '../common/evidence-body';
 import { rendererCsp } from '../common/csp';
+import type { EvidencePart } from '../common/evidence-file';
 import { checkOrigin, eventsProtocol, PreviewCredentials, sameOriginPath, secretParameter } from './access';
 import { serveRenderer } from './static-files';
 
@@ -150,7 +151,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     return sendJson(response, 200, await options.core.invokeAsync(method, body.value));
   }
 
-  async function serveEvidence(evidenceId: string, part: 'media' | 'captions', url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function serveEvidence(evidenceId: string, part: EvidencePart, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!credentials.acceptsEvidenceUrl(evidenceId, part, url.searchParams) && !credentials.authorisesRequest(request)) {
       return sendText(response, 401, 'This evidence address has expired or was not issued here.\n', { ...securityHeaders, ...evidenceSecurityHeaders });
     }

@@ -6,8 +6,18 @@ import { SyncStatus } from './methods';
 /** Typed events core pushes to every connected renderer. */
 export const events = {
   'queue.changed': z.object({ batchId: Id, submissionId: Id, status: SubmissionStatus }),
-  /** The batch list changed (a claim, a purge). */
-  'workspace.changed': z.object({}),
+  /**
+   * Something changed that the assessor's own edits did not (sync, downloads, a claim, sign-out):
+   * says what, so that only what shows it is read again.
+   */
+  'workspace.changed': z.object({
+    /** The batch list or its counts (a claim, a sync, a batch removed). */
+    batches: z.boolean(),
+    /** Submissions whose detail or queue row changed; 'all' after a sign-out or a wipe. */
+    submissions: z.union([z.literal('all'), z.array(Id).max(1000)]),
+    /** Quality data (qualification, calibration sets, lead dashboards, adjudications). */
+    quality: z.boolean(),
+  }),
   'sync.changed': SyncStatus,
 } as const;
 

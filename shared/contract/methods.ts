@@ -84,6 +84,8 @@ export const Preferences = z.object({
   evidenceRetentionDays: z.number().int().min(0).max(90).optional(),
   /** The assessor paused downloads (kept across restarts). */
   downloadsPaused: z.boolean().optional(),
+  /** Seconds a decision waits before it may leave for the server, so that it can still be undone. */
+  undoWindowSeconds: z.number().int().min(0).max(60).optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -201,6 +203,8 @@ export const LeadDashboardView = z.object({
   rules: QualityRules.nullable(),
   sets: z.array(CalibrationSet),
   dashboard: LeadDashboard.nullable(),
+  /** Newly fetched ratings are being turned into figures (in a worker); the figures shown are the last ones. */
+  updating: z.boolean(),
 });
 export type LeadDashboardView = z.infer<typeof LeadDashboardView>;
 

@@ -24,10 +24,6 @@ export const ResultEnvelope = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: ContractErrorShape }),
 ]);
 
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
 export function fail(code: ErrorCode, message: string): { ok: false; error: ContractErrorShape } {
   return { ok: false, error: { code, message } };
 }

@@ -25,6 +25,31 @@ export function notYetChecklist(rubric: Pick<RubricVersion, 'components' | 'pass
   }));
 }
 
+/**
+ * What a decision is judged on: the rubric, the draft's levels and the comments. Core reads it from
+ * the database, the renderer has it on screen (an opened submission fits as it is): both judge it here.
+ */
+export interface ScoringState {
+  rubric: Pick<RubricVersion, 'components' | 'passRule'>;
+  draft: { scores: readonly { criterionId: string; level: number | null }[] };
+  comments: readonly EvidenceComment[];
+}
+
+/** The draft's levels by criterion, as the pass rule reads them. */
+export function levelsOf(state: Pick<ScoringState, 'draft'>): CriterionScores {
+  return Object.fromEntries(state.draft.scores.map((score) => [score.criterionId, score.level]));
+}
+
+/** The "not yet" checklist of a scoring state. */
+export function checklistOf(state: ScoringState): ChecklistItem[] {
+  return notYetChecklist(state.rubric, levelsOf(state), state.comments);
+}
+
+/** What stops this decision on this scoring state; empty when it may go. */
+export function blockersFor(state: ScoringState, outcome: DecisionOutcome, conditionCode: string | null = null): DecisionBlocker[] {
+  return decisionBlockers(state.rubric, levelsOf(state), state.comments, outcome, conditionCode);
+}
+
 export type DecisionBlocker =
   | { kind: 'unscored'; criterionIds: string[] }
   | { kind: 'rule_says'; outcome: 'award' | 'not_yet' }

@@ -35,5 +35,7 @@ export const DecisionSummary = z.object({
   decidedAt: z.string().datetime(),
   /** Still waiting in the outbox and never attempted: it can be taken back. */
   undoable: z.boolean(),
+  /** When it may leave for the server (the end of its undo window); null once it has begun to leave. */
+  leavesAt: z.string().datetime().nullable(),
 });
 export type DecisionSummary = z.infer<typeof DecisionSummary>;

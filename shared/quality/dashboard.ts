@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id } from '../domain/rubric';
+import { allCriteria, Id } from '../domain/rubric';
+import type { LeadData } from '../hosted-api/quality';
 import { agreementFromMatrix, kappaFromMatrix, krippendorffAlpha } from '../statistics';
 import type { Rating, StatisticResult } from '../statistics';
 
@@ -188,6 +189,25 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([start, week]) => ({ weekStart: start, n: week.n, exact: week.n > 0 ? week.exact / week.n : null, adjacent: week.n > 0 ? week.adjacent / week.n : null })),
   };
+}
+
+/**
+ * The dashboard of every micro-credential the lead's data covers, each from its ratings in time
+ * order (where an assessor rated a unit twice, the later rating counts).
+ */
+export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 'rules' | 'ratings'>): LeadDashboard[] {
+  const inTimeOrder = [...data.ratings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return data.credentials.map(({ credential, rubric }) => {
+    const qualification = data.rules.find((rule) => rule.credentialId === credential.id)?.qualification ?? null;
+    return computeDashboard({
+      credentialId: credential.id,
+      credentialTitle: credential.title,
+      rule: qualification ? { minExactAgreement: qualification.minExactAgreement, maxLevelsOff: qualification.maxLevelsOff } : null,
+      criteria: allCriteria(rubric).map((criterion) => ({ id: criterion.id, title: criterion.title, levels: criterion.levels.map((level) => level.level) })),
+      assessors: data.assessors,
+      ratings: inTimeOrder.filter((rating) => rating.credentialId === credential.id),
+    });
+  });
 }
 
 /** The dashboard as CSV (RFC 4180): one row per assessor and criterion, then per criterion, then per week. */

@@ -29,7 +29,6 @@ const tablesOf0001 = [
   'outbox', 'previous_attempt_scores', 'previous_attempts', 'rubric_components', 'rubric_criteria', 'rubric_versions',
   'score_levels', 'scoring_drafts', 'submissions',
 ];
-const expectedTables = [...tablesOf0001, 'comment_bank', 'component_feedback', 'preferences', 'sync_notices', 'quality_snapshot', 'lead_ratings', 'calibration_results', 'work_owner'].sort();
 
 describe('database file settings', () => {
   it('uses WAL, synchronous=FULL and foreign keys on a real file', () => {
@@ -86,7 +85,9 @@ describe('migration 0001-initial', () => {
 
   it('has no column that could hold a candidate’s identity', () => {
     const db = openDatabase(freshFile());
-    const columns = expectedTables.flatMap((table) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name);
+    expect(tables).toContain('outbox');
+    const columns = tables.flatMap((table) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
     for (const column of columns) expect(column).not.toMatch(/candidate|email|first_name|last_name|^name$|educator|teacher/);
     db.close();
   });
@@ -165,6 +166,35 @@ describe('migration 0005-work-owner', () => {
     expect((db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'work_owner'`).get() as { sql: string }).sql).toMatch(/\)\s*STRICT$/);
     db.exec(`INSERT INTO work_owner VALUES (1, 'https://api.example', 'acct-1', 't')`);
     expect(() => db.exec(`INSERT INTO work_owner VALUES (2, 'https://api.example', 'acct-2', 't')`)).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 0006-sealed-work', () => {
+  it('turns the old revocation notice into a remote wipe with the figures it lacked, keeping the others', () => {
+    const db = databaseAt(5);
+    db.exec(`INSERT INTO sync_notices (id, kind, body, created_at) VALUES (1, 'session_revoked', '{"synced":2,"unsentDecisions":1,"drafts":0,"evidenceFiles":3}', 't1')`);
+    db.exec(`INSERT INTO sync_notices (id, kind, body, created_at, dismissed_at) VALUES (2, 'submission_quarantined', '{"submissionId":"s","problem":"p"}', 't2', 't3')`);
+    expect(migrate(db, 6)).toBe(6);
+    const rows = db.prepare('SELECT id, kind, body, dismissed_at FROM sync_notices ORDER BY id').all() as { id: number; kind: string; body: string; dismissed_at: string | null }[];
+    expect(rows.map((row) => [row.kind, JSON.parse(row.body) as unknown, row.dismissed_at])).toEqual([
+      ['remote_wipe', { synced: 2, unsentDecisions: 1, drafts: 0, evidenceFiles: 3, comments: 0, submissions: 0, unsentLabels: [], writtenResponses: 0 }, null],
+      ['submission_quarantined', { submissionId: 's', problem: 'p' }, 't3'],
+    ]);
+    expect(() => db.exec(`INSERT INTO sync_notices (kind, body, created_at) VALUES ('session_revoked', '{}', 't')`)).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 0007-files-to-delete', () => {
+  it('keeps paths to delete after commit, as a STRICT table, and no longer keeps the lead’s raw ratings', () => {
+    const db = databaseAt(6);
+    db.exec(`INSERT INTO lead_ratings VALUES ('a', 'c', 's', 'k', 2, NULL, 'gold', 't')`);
+    expect(migrate(db, 7)).toBe(7);
+    expect((db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'files_to_delete'`).get() as { sql: string }).sql).toMatch(/\)\s*STRICT$/);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'lead_ratings%'`).all()).toEqual([]);
+    db.exec(`INSERT INTO files_to_delete VALUES ('/data/evidence/a.enc')`);
+    expect(() => db.exec(`INSERT INTO files_to_delete VALUES ('/data/evidence/a.enc')`)).toThrow(/UNIQUE/);
     db.close();
   });
 });

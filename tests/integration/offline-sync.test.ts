@@ -10,7 +10,7 @@ import { seed, seededPassword } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
-import { purgeAcknowledged } from '../../electron/core/evidence/retention';
+import { forgetAcknowledgedEvidence } from '../../electron/core/repositories/claimed-work';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
@@ -113,7 +113,7 @@ describe('sign in, claim, download, work offline, sync', () => {
     expect(status.storage.evidenceBytes).toBeGreaterThan(0);
     expect(status.storage.freeBytes).toBeGreaterThan(0);
     expect(status.storage.retentionDays).toBe(7);
-    expect(purgeAcknowledged(fixture.core.db, new Date(Date.now() + 6 * 86_400_000), 7)).toBe(0); // not within the week
+    expect(forgetAcknowledgedEvidence(fixture.core.db, new Date(Date.now() - 86_400_000).toISOString())).toEqual([]); // not within the week
 
     // The assessor shortens the period: what synced longer ago than that goes at once.
     const shortened = await call<SyncStatus>('storage.setRetention', { days: 0 });

@@ -22,8 +22,7 @@ describe('decisions and the outbox', () => {
     recordDecision(
       fixture.core.db,
       { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: 'dp-fl-credit-scores-v1', decidedAt: at },
-      key,
-      { submissionId, outcome: 'award' },
+      { idempotencyKey: key, payload: { submissionId, outcome: 'award' }, leavesAt: at },
     );
 
   it('writes the decision and its outbox entry together, then acknowledges exactly once', () => {
@@ -58,9 +57,9 @@ describe('decisions and the outbox', () => {
 
   it('requires a condition code exactly when the decision is a flag', () => {
     const base = { submissionId: 'demo-sub-003', note: 'n', rubricVersionId: 'dp-fl-risk-return-v1', decidedAt: at };
-    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: null }, 'k1', {})).toThrow(/CHECK/);
-    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'award', conditionCode: 'video_unplayable' }, 'k2', {})).toThrow(/CHECK/);
-    recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: 'video_unplayable' }, 'k3', {});
+    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: null }, { idempotencyKey: 'k1', payload: {}, leavesAt: at })).toThrow(/CHECK/);
+    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'award', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k2', payload: {}, leavesAt: at })).toThrow(/CHECK/);
+    recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k3', payload: {}, leavesAt: at });
     expect(statusOf('demo-sub-003')).toBe('queued');
   });
 

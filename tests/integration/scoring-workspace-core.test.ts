@@ -156,14 +156,16 @@ describe('comment bank and preferences', () => {
   });
 
   it('merges preference patches and validates them', () => {
-    expect(call('preferences.get', {})).toEqual({});
+    expect(call('preferences.get', {})).toEqual({ undoWindowSeconds: 0 }); // the test fixture's choice
     call('preferences.set', { patch: { splitRatio: 0.6, keymap: { commentAtTime: ['Alt+C'] } } });
     expect(call('preferences.set', { patch: { openSubmissionId: 'demo-sub-004' } })).toEqual({
+      undoWindowSeconds: 0,
       splitRatio: 0.6,
       keymap: { commentAtTime: ['Alt+C'] },
       openSubmissionId: 'demo-sub-004',
     });
     expect(refusal('preferences.set', { patch: { splitRatio: 5 } })).toBe('invalid_input');
+    expect(refusal('preferences.set', { patch: { undoWindowSeconds: 61 } })).toBe('invalid_input');
     expect(refusal('preferences.set', { patch: { keymap: { launchMissiles: ['X'] } } })).toBe('invalid_input');
   });
 });

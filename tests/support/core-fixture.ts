@@ -12,8 +12,11 @@ export interface CoreFixture {
   dispose(): void;
 }
 
-/** A real core over a real SQLite file in a fresh temporary folder. */
-export function openTestCore(options: { generatedBatch?: number; now?: () => Date; dataDir?: string } = {}): CoreFixture {
+/**
+ * A real core over a real SQLite file in a fresh temporary folder. Its assessor lets decisions leave
+ * at once (`undoWindowSeconds` 0) unless a test is about the undo window.
+ */
+export function openTestCore(options: { generatedBatch?: number; now?: () => Date; dataDir?: string; undoWindowSeconds?: number } = {}): CoreFixture {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'assessor-core-'));
   const core = createCore({
     dataDir,
@@ -23,6 +26,7 @@ export function openTestCore(options: { generatedBatch?: number; now?: () => Dat
     generatedBatch: options.generatedBatch,
     ...(options.now ? { now: options.now } : {}),
   });
+  value(core.invoke('preferences.set', { patch: { undoWindowSeconds: options.undoWindowSeconds ?? 0 } }));
   return {
     core,
     dataDir,

@@ -3,7 +3,7 @@ import { createContractClient } from '../../shared/contract/client';
 import { withStartupReads } from '../../shared/contract/startup-reads';
 
 /** A core that counts what it was asked and can push an event. */
-function fakeCore(): { asked: string[]; emit: (event: string) => void; client: ReturnType<typeof createContractClient> } {
+function fakeCore(): { asked: string[]; emit: (event: string, payload: unknown) => void; client: ReturnType<typeof createContractClient> } {
   const asked: string[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const client = createContractClient({
@@ -17,7 +17,7 @@ function fakeCore(): { asked: string[]; emit: (event: string) => void; client: R
       return () => set.delete(listener);
     },
   });
-  return { asked, client, emit: (event) => listeners.get(event)?.forEach((listener) => listener({})) };
+  return { asked, client, emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)) };
 }
 
 describe('startup reads', () => {
@@ -34,7 +34,7 @@ describe('startup reads', () => {
   it('are dropped when an event arrives first, since they may be out of date', async () => {
     const core = fakeCore();
     const client = withStartupReads(core.client, ['preferences.get']);
-    core.emit('workspace.changed');
+    core.emit('workspace.changed', { batches: true, submissions: [], quality: false });
     await client.invoke('preferences.get', {});
     expect(core.asked).toEqual(['preferences.get', 'preferences.get']);
   });

@@ -29,3 +29,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   migrate(db);
   return db;
 }
+
+/**
+ * Deleted rows are zeroed (secure_delete) but older copies of their pages may sit in the WAL: a
+ * checkpoint that truncates it leaves no copy of what was removed.
+ */
+export function flushDeletedPages(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,14 +1,16 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
+import { flushDeletedPages } from '../db/database';
 import type { Logger } from '../log';
 import { ensurePrivateFolder } from '../private-files';
-import { getEvidence, listDownloadedFiles, listUnsealedClaimedText, saveEvidenceText, setAvailability } from '../repositories/evidence';
+import { forgetAllDownloaded, forgetUnreadableFile } from '../repositories/claimed-work';
+import { getEvidence, listDownloadedFiles, listUnsealedClaimedText, saveEvidenceText } from '../repositories/evidence';
 import type { EvidenceRecord } from '../repositories/evidence';
 import { addNotice } from '../repositories/notices';
 import { getAssignedSubmission } from '../repositories/submissions';
 import { rewriteAsCurrentFormat } from './encrypted-file';
-import { purgeAllDownloaded } from './retention';
+import { sweepDeletedFiles } from './file-sweeper';
 import { isSealed, openSealedText, sealText } from './sealed-text';
 
 export interface EvidenceAtRestOptions {
@@ -18,8 +20,8 @@ export interface EvidenceAtRestOptions {
   key: () => Buffer;
   logger: Logger;
   now: () => Date;
-  /** Something the renderer shows changed (an item is no longer here). */
-  onChanged: () => void;
+  /** An item of this submission is no longer here. */
+  onRemoved: (submissionId: string) => void;
 }
 
 /**
@@ -58,23 +60,19 @@ export class EvidenceAtRest {
 
   /** Everything from candidates goes (files and written responses); returns how much. */
   removeAll(): { files: number; writtenResponses: number } {
-    const purged = purgeAllDownloaded(this.options.db);
-    this.removeFolder();
-    this.flushDeletedPages();
-    return purged;
-  }
-
-  /** The folder goes with everything in it, partial downloads included (they are not recorded against their evidence). */
-  removeFolder(): void {
-    rmSync(this.folder(), { recursive: true, force: true });
+    const removed = forgetAllDownloaded(this.options.db);
+    this.removeLeftovers();
+    return removed;
   }
 
   /**
-   * Deleted rows are zeroed (secure_delete) but older copies of their pages may sit in the WAL: a
-   * checkpoint that truncates it leaves no copy of what was removed.
+   * After claimed work left the database: its files go, the folder with any partial download (not
+   * recorded against its evidence), and every copy of the removed rows in the WAL.
    */
-  flushDeletedPages(): void {
-    this.options.db.pragma('wal_checkpoint(TRUNCATE)');
+  removeLeftovers(): void {
+    sweepDeletedFiles(this.options.db);
+    rmSync(this.folder(), { recursive: true, force: true });
+    flushDeletedPages(this.options.db);
   }
 
   /** Written responses an older version kept in plain text are sealed, and their plain copies flushed. */
@@ -85,7 +83,7 @@ export class EvidenceAtRest {
     db.transaction(() => {
       for (const item of plain) saveEvidenceText(db, item.id, this.seal(item.id, item.text));
     })();
-    this.flushDeletedPages();
+    flushDeletedPages(db);
     this.options.logger.info(`${plain.length} written responses sealed at rest`);
   }
 
@@ -104,13 +102,12 @@ export class EvidenceAtRest {
   removeUnreadable(evidenceId: string): boolean {
     const { db } = this.options;
     const evidence = getEvidence(db, evidenceId);
-    if (!evidence?.localPath?.endsWith('.enc') || evidence.availability !== 'available') return false;
-    rmSync(evidence.localPath, { force: true });
-    setAvailability(db, evidenceId, 'remote', null);
+    if (!evidence || !forgetUnreadableFile(db, evidenceId)) return false;
+    sweepDeletedFiles(db);
     const submission = getAssignedSubmission(db, evidence.submissionId);
     addNotice(db, 'evidence_unreadable', { title: evidence.title.slice(0, 200), submissionLabel: submission?.label ?? '' }, this.options.now().toISOString());
     this.options.logger.error(`evidence ${evidenceId} failed its integrity check on disk; fetching it again`);
-    this.options.onChanged();
+    this.options.onRemoved(evidence.submissionId);
     return true;
   }
 }

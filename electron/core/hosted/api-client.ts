@@ -62,7 +62,12 @@ interface CallOptions {
   /** Sent without the access token (sign-in, refresh, sign-out). */
   anonymous?: boolean;
   timeoutMs?: number;
+  /** The largest answer accepted (default maxJsonBytes). */
+  maxBytes?: number;
 }
+
+/** A year of a large programme's ratings is about 100 MB; the contract allows two million of them. */
+const maxLeadDataBytes = 512 * 1024 * 1024;
 
 /** The schema of an answer that has no body (204). */
 const nullAnswer = z.null();
@@ -153,8 +158,9 @@ export class HostedApiClient {
     return this.request('POST', `/v1/adjudications/${encodeURIComponent(submissionId)}/resolution`, AdjudicationReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
+  /** Large: read and checked in the lead-data worker thread, never on core's own thread. */
   leadRatings(): Promise<ApiResult<z.infer<typeof LeadData>>> {
-    return this.request('GET', '/v1/lead/ratings', LeadData);
+    return this.request('GET', '/v1/lead/ratings', LeadData, { maxBytes: maxLeadDataBytes, timeoutMs: 300_000 });
   }
 
   calibrationCandidates(credentialId: string): Promise<ApiResult<z.infer<typeof CandidateList>>> {
@@ -187,13 +193,14 @@ export class HostedApiClient {
         signal: AbortSignal.timeout(init.timeoutMs ?? this.options.timeoutMs ?? 30_000),
         redirect: 'error',
       });
+      const limit = init.maxBytes ?? maxJsonBytes;
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > maxJsonBytes) {
+      if (declared > limit) {
         await response.body?.cancel();
         return { ok: false, failure: { kind: 'malformed', message: `The server announced an absurd ${declared}-byte answer.` } };
       }
-      const read = await readAtMost(response, maxJsonBytes);
-      if (read === null) return { ok: false, failure: { kind: 'malformed', message: `The answer is absurdly large (over ${maxJsonBytes} bytes).` } };
+      const read = await readAtMost(response, limit);
+      if (read === null) return { ok: false, failure: { kind: 'malformed', message: `The answer is absurdly large (over ${limit} bytes).` } };
       text = read;
     } catch (error) {
       return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : 'The request failed.' } };

@@ -2,11 +2,12 @@ import type { DownloadItem, SyncStatus } from '../../../shared/contract/methods'
 import type { Db } from '../db/database';
 import type { EvidenceAtRest } from '../evidence/at-rest';
 import { downloadEvidence } from '../evidence/downloader';
-import { storageUsage } from '../evidence/retention';
+import { storageUsage } from '../evidence/storage';
 import type { Logger } from '../log';
 import { listSubmissionsMissingText, listToDownload, recordVerificationFailure, saveEvidenceText, setAvailability } from '../repositories/evidence';
 import type { EvidenceRecord } from '../repositories/evidence';
 import { addNotice } from '../repositories/notices';
+import { readPreferences, writePreferences } from '../workspace/preferences';
 import { mapConcurrently } from './concurrently';
 import type { HostedSession } from './session';
 import { TransferRate } from './transfer-rate';
@@ -20,11 +21,12 @@ export interface DownloadsOptions {
   now: () => Date;
   /** Work acknowledged before this has had its evidence removed by retention: not fetched again. */
   retentionCutoff: () => string;
-  /** Downloads may run now (not closing, signed in, not paused by the assessor). */
-  mayRun: () => boolean;
+  /** Core is closing: nothing new starts. */
+  closed: () => boolean;
   /** Progress or an outcome the status should show. */
   onProgress: () => void;
-  onWorkspaceChanged: () => void;
+  /** Evidence of this submission arrived (or was set aside). */
+  onArrived: (submissionId: string) => void;
   onFailure: (what: string, error: unknown) => void;
 }
 
@@ -54,11 +56,27 @@ export class EvidenceDownloads {
   private lastProgressAt = 0;
   /** Bytes a pending download would need beyond the free space (0 when it fits). */
   private diskShort = 0;
+  private pausedPreference: boolean | null = null;
 
   constructor(private readonly options: DownloadsOptions) {}
 
+  /** The assessor paused downloads (a preference, kept across restarts; read once). */
+  get paused(): boolean {
+    this.pausedPreference ??= readPreferences(this.options.db).downloadsPaused ?? false;
+    return this.pausedPreference;
+  }
+
+  /** Pausing stops the files in flight where they are; resuming continues from the last verified chunk. */
+  setPaused(paused: boolean): void {
+    writePreferences(this.options.db, { downloadsPaused: paused }, this.options.now().toISOString());
+    this.pausedPreference = paused;
+    if (paused) this.abortAll();
+    else this.pump();
+  }
+
   /** Files still to fetch, and what moves now: the download part of the sync status. */
-  progress(paused: boolean): SyncStatus['downloads'] {
+  progress(): SyncStatus['downloads'] {
+    const paused = this.paused;
     const remaining = this.options.session.signedIn ? listToDownload(this.options.db, this.options.retentionCutoff()) : [];
     const totalBytes = remaining.reduce((sum, item) => sum + item.bytes, 0);
     let doneBytes = 0;
@@ -76,9 +94,13 @@ export class EvidenceDownloads {
     };
   }
 
+  private mayRun(): boolean {
+    return !this.options.closed() && this.options.session.signedIn && !this.paused;
+  }
+
   /** Starts a pass over everything still to fetch (or another after the running one). */
   pump(): void {
-    if (!this.options.mayRun()) return;
+    if (!this.mayRun()) return;
     if (this.running) {
       this.again = true;
       return;
@@ -113,8 +135,8 @@ export class EvidenceDownloads {
     }
     this.diskShort = 0;
     const worker = async (): Promise<void> => {
-      for (let item = queue.shift(); item && this.options.mayRun(); item = queue.shift()) {
-        for (let attempt = 0; this.options.mayRun(); attempt++) {
+      for (let item = queue.shift(); item && this.mayRun(); item = queue.shift()) {
+        for (let attempt = 0; this.mayRun(); attempt++) {
           const next = await this.attempt(item);
           if (next === 'done') break;
           if (next === 'network' && attempt >= networkRetries) break;
@@ -142,7 +164,7 @@ export class EvidenceDownloads {
         for (const item of answer.value.evidence) if (item.kind === 'text' && item.text !== null) saveEvidenceText(db, item.id, atRest.seal(item.id, item.text));
       }
     })();
-    this.options.onWorkspaceChanged();
+    for (const answer of answers) if (answer.ok) this.options.onArrived(answer.value.id);
   }
 
   /** One attempt at one file: 'done' (stored, or quarantined), or why it should be tried again. */
@@ -189,7 +211,7 @@ export class EvidenceDownloads {
       if (quarantined) addNotice(db, 'evidence_quarantined', { title: item.title, submissionLabel: item.submissionLabel, reason: outcome.reason, attempts: failures }, this.options.now().toISOString());
       else next = 'verify';
     }
-    this.options.onWorkspaceChanged();
+    this.options.onArrived(item.submissionId);
     this.options.onProgress();
     return next;
   }

@@ -84,6 +84,13 @@ export class HostedSession {
     return this.epoch;
   }
 
+  /** Refuses work fetched under a session that has since changed (signed out, ended, wiped, or another sign-in): it is never stored. */
+  assertCurrent(epoch: number): void {
+    if (epoch !== this.epoch || !this.signedIn) {
+      throw new DomainError('forbidden', 'The session ended while work was arriving; nothing of it was kept. Sign in again to fetch it.');
+    }
+  }
+
   get signedIn(): boolean {
     return !!this.contents?.session;
   }

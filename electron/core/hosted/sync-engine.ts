@@ -43,6 +43,8 @@ export interface DrainReport {
   retrying: number;
   /** The server said we are not signed in (any more): stop until the session is renewed. */
   unauthorized: boolean;
+  /** Entries that reached an end (acknowledged or refused): what the assessor sees of them changed. */
+  settled: { kind: string; entityId: string }[];
 }
 
 /**
@@ -54,7 +56,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const backoff = options.backoff ?? defaultBackoff;
-  const report: DrainReport = { acknowledged: 0, conflicts: 0, retrying: 0, unauthorized: false };
+  const report: DrainReport = { acknowledged: 0, conflicts: 0, retrying: 0, unauthorized: false, settled: [] };
   const due = listDue(options.db, now().toISOString(), 10_000);
 
   type Answer = { ok: true; value: unknown } | { ok: false; failure: ApiFailure };
@@ -101,10 +103,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
     if (result === 'invalid_local_payload') {
       markConflict(options.db, entry.id, 'invalid_local_payload');
       report.conflicts += 1;
+      report.settled.push({ kind: entry.kind, entityId: entry.entityId });
       return;
     }
     if (result.ok) {
-      if (acknowledge(options.db, entry.id, now().toISOString())) report.acknowledged += 1;
+      if (acknowledge(options.db, entry.id, now().toISOString())) {
+        report.acknowledged += 1;
+        report.settled.push({ kind: entry.kind, entityId: entry.entityId });
+      }
       const feedback = entry.kind === 'decision' ? CalibrationFeedback.safeParse(result.value) : null;
       if (feedback?.success) saveCalibrationResult(options.db, entry.entityId, feedback.data, now().toISOString());
       return;
@@ -114,12 +120,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       case 'conflict':
         markConflict(options.db, entry.id, failure.reason);
         report.conflicts += 1;
+        report.settled.push({ kind: entry.kind, entityId: entry.entityId });
         return;
       case 'invalid':
       case 'not_found':
       case 'refused':
         markConflict(options.db, entry.id, failure.kind === 'invalid' ? 'rejected_as_invalid' : failure.kind === 'refused' ? `refused_${failure.code}` : 'submission_not_found');
         report.conflicts += 1;
+        report.settled.push({ kind: entry.kind, entityId: entry.entityId });
         return;
       case 'unauthorized':
         return; // stays pending, untouched, until the session is renewed

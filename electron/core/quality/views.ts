@@ -1,22 +1,17 @@
 import { z } from 'zod';
 import type { AdjudicationQueue, LeadDashboardView, QualitySummary } from '../../../shared/contract/methods';
-import { allCriteria, MicroCredential, RubricVersion } from '../../../shared/domain/rubric';
-import { AccuracyReport, Adjudication, CalibrationSet, QualificationStatus, QualityRules } from '../../../shared/hosted-api/quality';
-import { computeDashboard, dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
+import { AccuracyReport, Adjudication, CalibrationSet, QualificationStatus } from '../../../shared/hosted-api/quality';
+import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
 import { dashboardPdf } from '../../../shared/quality/report';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
-import { leadRatingsOf, loadSnapshot, saveSnapshot } from '../repositories/quality';
+import { listUnsentEntityIds } from '../repositories/outbox';
+import { loadSnapshot } from '../repositories/quality';
+import { LeadMeta } from './lead-data-messages';
 
-// What the quality screens show, read from the last synced snapshot: they work offline and say
-// how fresh they are. A snapshot this version cannot read counts as never fetched.
-
-export const LeadMeta = z.object({
-  credentials: z.array(z.object({ credential: MicroCredential, rubric: RubricVersion })),
-  assessors: z.array(z.object({ id: z.string(), displayName: z.string() })),
-  rules: z.array(QualityRules),
-});
-export type LeadMeta = z.infer<typeof LeadMeta>;
+// What the quality screens show, read from the last synced snapshots: they work offline and say
+// how fresh they are. Reads only: the snapshots are written when data is fetched. A snapshot this
+// version cannot read counts as never fetched.
 
 function snapshot<T>(db: Db, key: Parameters<typeof loadSnapshot>[1], schema: z.ZodType<T>): { body: T; fetchedAt: string } | null {
   const stored = loadSnapshot(db, key);
@@ -35,48 +30,23 @@ export function qualitySummary(db: Db): QualitySummary {
   };
 }
 
-export function leadDashboard(db: Db, credentialId: string | null): LeadDashboardView {
+/** `updating`: newly fetched ratings are being computed in the worker; what shows is the last result. */
+export function leadDashboard(db: Db, credentialId: string | null, updating: boolean): LeadDashboardView {
   const meta = snapshot(db, 'lead_meta', LeadMeta);
   const credentials = (meta?.body.credentials ?? []).map((item) => ({ id: item.credential.id, title: item.credential.title }));
   const assessors = meta?.body.assessors ?? [];
   const chosen = meta?.body.credentials.find((item) => item.credential.id === (credentialId ?? credentials[0]?.id));
   const sets = (snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? []).filter((set) => set.credentialId === chosen?.credential.id);
-  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null };
+  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, updating };
   const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
-  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard: dashboardOf(db, meta, chosen.credential.id) };
-}
-
-/**
- * The dashboard of one micro-credential, computed from the synced ratings once per sync and kept
- * (a year of a large programme takes about a second to compute; opening it again should not).
- */
-export function dashboardOf(db: Db, meta: { body: LeadMeta; fetchedAt: string }, credentialId: string): LeadDashboard | null {
-  const chosen = meta.body.credentials.find((item) => item.credential.id === credentialId);
-  if (!chosen) return null;
-  const cached = snapshot(db, `dashboard:${credentialId}`, LeadDashboard);
-  if (cached && cached.fetchedAt === meta.fetchedAt) return cached.body;
-  const qualification = meta.body.rules.find((rule) => rule.credentialId === credentialId)?.qualification ?? null;
-  const dashboard = computeDashboard({
-    credentialId: chosen.credential.id,
-    credentialTitle: chosen.credential.title,
-    rule: qualification ? { minExactAgreement: qualification.minExactAgreement, maxLevelsOff: qualification.maxLevelsOff } : null,
-    criteria: allCriteria(chosen.rubric).map((criterion) => ({ id: criterion.id, title: criterion.title, levels: criterion.levels.map((level) => level.level) })),
-    assessors: meta.body.assessors,
-    ratings: leadRatingsOf(db, credentialId),
-  });
-  saveSnapshot(db, `dashboard:${credentialId}`, dashboard, meta.fetchedAt);
-  return dashboard;
-}
-
-/** After a sync brought new ratings: every dashboard computed now, so opening one is instant. */
-export function precomputeDashboards(db: Db): void {
-  const meta = snapshot(db, 'lead_meta', LeadMeta);
-  if (meta) for (const item of meta.body.credentials) dashboardOf(db, meta, item.credential.id);
+  // Computed from the same fetch as the meta, or not shown (the figures would not match the lists).
+  const dashboard = snapshot(db, `dashboard:${chosen.credential.id}`, LeadDashboard);
+  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard: dashboard?.fetchedAt === meta.fetchedAt ? dashboard.body : null, updating };
 }
 
 /** The calibration report of one micro-credential as CSV or PDF (base64, for the renderer to save). */
 export function leadExport(db: Db, credentialId: string, format: 'csv' | 'pdf', now: Date): { fileName: string; mimeType: string; base64: string } {
-  const view = leadDashboard(db, credentialId);
+  const view = leadDashboard(db, credentialId, false);
   if (!view.dashboard) throw new DomainError('not_found', 'There is no synced calibration data for that micro-credential yet.');
   const names = {
     assessor: (id: string) => view.assessors.find((assessor) => assessor.id === id)?.displayName ?? id,
@@ -92,9 +62,7 @@ export function leadExport(db: Db, credentialId: string, format: 'csv' | 'pdf', 
 export function adjudicationQueue(db: Db): AdjudicationQueue {
   const stored = snapshot(db, 'adjudications', z.array(Adjudication));
   const meta = snapshot(db, 'lead_meta', LeadMeta);
-  const queued = new Set(
-    (db.prepare(`SELECT entity_id FROM outbox WHERE kind = 'adjudication_resolution' AND state IN ('pending', 'conflict')`).all() as { entity_id: string }[]).map((row) => row.entity_id),
-  );
+  const queued = new Set(listUnsentEntityIds(db, 'adjudication_resolution'));
   return {
     fetchedAt: stored?.fetchedAt ?? null,
     adjudications: (stored?.body ?? []).map((item) => ({ ...item, resolutionQueued: queued.has(item.submissionId) })),

@@ -161,3 +161,19 @@ export function listBatches(db: Db): BatchSummary[] {
     };
   });
 }
+
+/** The next undecided submission after `afterPosition` in the batch (wrapping), or null when all are decided. */
+export function nextUndecided(db: Db, batchId: string, afterPosition: number): string | null {
+  const row = db
+    .prepare(
+      `SELECT a.submission_id FROM assignments a LEFT JOIN decisions d ON d.submission_id = a.submission_id
+       WHERE a.batch_id = ? AND d.submission_id IS NULL
+       ORDER BY (a.position <= ?), a.position LIMIT 1`,
+    )
+    .get(batchId, afterPosition) as { submission_id: string } | undefined;
+  return row?.submission_id ?? null;
+}
+
+export function batchExists(db: Db, batchId: string): boolean {
+  return db.prepare('SELECT 1 FROM batches WHERE id = ?').get(batchId) !== undefined;
+}

@@ -11,14 +11,14 @@ export interface DecisionRecord {
   decidedAt: string;
 }
 
-/** The decision and its outbox entry commit together or not at all. */
-export function recordDecision(db: Db, decision: DecisionRecord, idempotencyKey: string, payload: unknown): void {
+/** The decision and its outbox entry commit together or not at all; the entry waits until `leavesAt` (its undo window). */
+export function recordDecision(db: Db, decision: DecisionRecord, outbox: { idempotencyKey: string; payload: unknown; leavesAt: string }): void {
   db.transaction(() => {
     db.prepare(
       `INSERT INTO decisions (submission_id, outcome, condition_code, note, rubric_version_id, decided_at)
        VALUES (@submissionId, @outcome, @conditionCode, @note, @rubricVersionId, @decidedAt)`,
     ).run(decision);
-    enqueue(db, { kind: 'decision', entityId: decision.submissionId, idempotencyKey, payload, at: decision.decidedAt });
+    enqueue(db, { kind: 'decision', entityId: decision.submissionId, at: decision.decidedAt, ...outbox });
   })();
 }
 

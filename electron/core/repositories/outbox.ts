@@ -27,15 +27,19 @@ interface OutboxRow {
   last_error: string | null;
 }
 
-/** Entries (alias o) that can leave: decisions on the embedded demo batch never leave the machine. */
-const notDemo = 'AND NOT EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)';
+/** An entry (alias o) about the embedded demo batch: it never leaves the machine. */
+const onDemo = 'EXISTS (SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = o.entity_id AND b.is_demo = 1)';
+const notDemo = `AND NOT ${onDemo}`;
 
-/** Call inside the transaction that writes the data the entry carries. */
-export function enqueue(db: Db, entry: { kind: string; entityId: string; idempotencyKey: string; payload: unknown; at: string }): void {
+/**
+ * Call inside the transaction that writes the data the entry carries. `leavesAt`: not sent before
+ * then (a decision's undo window); at once by default.
+ */
+export function enqueue(db: Db, entry: { kind: string; entityId: string; idempotencyKey: string; payload: unknown; at: string; leavesAt?: string }): void {
   db.prepare(
     `INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
-  ).run(entry.kind, entry.entityId, entry.idempotencyKey, JSON.stringify(entry.payload), entry.at, entry.at);
+  ).run(entry.kind, entry.entityId, entry.idempotencyKey, JSON.stringify(entry.payload), entry.leavesAt ?? entry.at, entry.at);
 }
 
 export function listDue(db: Db, now: string, limit: number): OutboxEntry[] {
@@ -63,9 +67,15 @@ export function acknowledge(db: Db, id: number, at: string): boolean {
   );
 }
 
-/** Whether the entry for this entity is still waiting and has never been attempted. */
-export function isUntouched(db: Db, kind: string, entityId: string): boolean {
-  return !!db.prepare(`SELECT 1 FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'pending' AND attempts = 0`).get(kind, entityId);
+/**
+ * Whether a decision can still be taken back (waiting, never attempted), and when it may leave: null
+ * once it has begun to, and for the demo, whose decisions never leave.
+ */
+export function untouchedDecision(db: Db, submissionId: string): { undoable: boolean; leavesAt: string | null } {
+  const row = db
+    .prepare(`SELECT next_attempt_at, ${onDemo} AS demo FROM outbox o WHERE kind = 'decision' AND entity_id = ? AND state = 'pending' AND attempts = 0`)
+    .get(submissionId) as { next_attempt_at: string; demo: number } | undefined;
+  return { undoable: row !== undefined, leavesAt: row && row.demo === 0 ? row.next_attempt_at : null };
 }
 
 /** Removes a pending entry (an undo before sync); false once it has left. */
@@ -145,6 +155,11 @@ export function resolveConflict(db: Db, submissionId: string, choice: ConflictCh
     }
     return true;
   })();
+}
+
+/** Entities of this kind with an entry still to reach the server (waiting, or refused and not yet settled). */
+export function listUnsentEntityIds(db: Db, kind: string): string[] {
+  return (db.prepare(`SELECT entity_id FROM outbox WHERE kind = ? AND state IN ('pending', 'conflict')`).all(kind) as { entity_id: string }[]).map((row) => row.entity_id);
 }
 
 /** Entries that have not reached the server (waiting, or refused and not yet settled by the assessor). */

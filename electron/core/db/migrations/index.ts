@@ -5,6 +5,7 @@ import { migration0003SyncResolution } from './0003-sync-resolution';
 import { migration0004Quality } from './0004-quality';
 import { migration0005WorkOwner } from './0005-work-owner';
 import { migration0006SealedWork } from './0006-sealed-work';
+import { migration0007FilesToDelete } from './0007-files-to-delete';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Append only: a shipped migration is never edited; a change is a new number. */
-export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner, migration0006SealedWork];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner, migration0006SealedWork, migration0007FilesToDelete];
 
 migrations.forEach((migration, index) => {
   if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered out of order`);

@@ -1,6 +1,6 @@
-import { Preferences } from '../../shared/contract/methods';
-import type { Db } from './db/database';
-import { getPreference, setPreference } from './repositories/preferences';
+import { Preferences } from '../../../shared/contract/methods';
+import type { Db } from '../db/database';
+import { getPreference, setPreference } from '../repositories/preferences';
 
 const keys = Object.keys(Preferences.shape) as (keyof Preferences)[];
 

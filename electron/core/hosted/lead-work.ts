@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { AdjudicationQueue } from '../../../shared/contract/methods';
+import { allCriteria } from '../../../shared/domain/rubric';
+import type { AdjudicationResolutionRequest, QualityRules } from '../../../shared/hosted-api/quality';
+import type { Db } from '../db/database';
+import { DomainError } from '../errors';
+import { sweepDeletedFiles } from '../evidence/file-sweeper';
+import type { Logger } from '../log';
+import { listQueue, masterSetOf } from '../repositories/batches';
+import { removeBatch } from '../repositories/claimed-work';
+import { getRubricVersion } from '../repositories/credentials';
+import { getDraft } from '../repositories/drafts';
+import { enqueue } from '../repositories/outbox';
+import { getAssignedSubmission } from '../repositories/submissions';
+import { adjudicationQueue } from '../quality/views';
+import type { QualitySync } from './quality-sync';
+import type { HostedSession } from './session';
+import type { WorkImport } from './work-import';
+
+export interface LeadWorkOptions {
+  db: Db;
+  session: HostedSession;
+  work: WorkImport;
+  quality: QualitySync;
+  logger: Logger;
+  now: () => Date;
+  /** A resolution waits in the outbox: send it soon. */
+  onQueued: () => void;
+  /** A batch went (a published master batch). */
+  onBatchRemoved: () => void;
+}
+
+/**
+ * What a lead does with the hosted API: quality rules, building a calibration set (choosing
+ * submissions, scoring them as the master here, publishing), and adjudicating double-scored
+ * submissions beside their evidence, resolved through the outbox so it works offline.
+ */
+export class LeadWork {
+  constructor(private readonly options: LeadWorkOptions) {}
+
+  /** Online only: the rules govern every assessor's claims. The dashboards follow with the fetch. */
+  async setRules(rules: QualityRules): Promise<void> {
+    await this.options.session.call((client) => client.setQualityRules(rules));
+    await this.options.quality.fetch();
+  }
+
+  /** Submissions a lead may put in a new calibration set. */
+  async candidates(credentialId: string): Promise<{ submissions: { id: string; label: string }[] }> {
+    const { submissions } = await this.options.session.call((client) => client.calibrationCandidates(credentialId));
+    return { submissions: submissions.map(({ id, label }) => ({ id, label })) };
+  }
+
+  /** The chosen submissions come here as a master batch, scored in the ordinary workspace (a level and a rationale per criterion). */
+  prepareMasterSet(credentialId: string, title: string, submissionIds: string[]): Promise<{ batchId: string; submissions: number }> {
+    return this.options.work.importLocalBatch({ id: `master-${randomUUID().slice(0, 8)}`, label: `Master scoring: ${title}`, kind: 'master', days: 30, submissionIds, masterSet: { credentialId, title } });
+  }
+
+  /** Publishes a master batch as a calibration set; every criterion needs a level and a rationale first. */
+  async publishMasterSet(batchId: string): Promise<{ setId: string; title: string; submissions: number }> {
+    const { db } = this.options;
+    const set = masterSetOf(db, batchId);
+    if (!set) throw new DomainError('not_found', 'That is not a master-scoring batch.');
+    const items = listQueue(db, batchId).map((item) => {
+      const submission = getAssignedSubmission(db, item.submissionId)!;
+      const rubric = getRubricVersion(db, submission.rubricVersionId)!;
+      const draft = getDraft(db, item.submissionId);
+      const scores = allCriteria(rubric).map((criterion) => {
+        const score = draft.scores.find((candidate) => candidate.criterionId === criterion.id);
+        return { criterionId: criterion.id, level: score?.level ?? null, rationale: score?.rationale.trim() ?? '' };
+      });
+      const missing = scores.filter((score) => score.level === null || score.rationale === '').length;
+      if (missing > 0) throw new DomainError('conflict', `${item.label}: ${missing} criteria still need a master level and a rationale.`);
+      return { submissionId: item.submissionId, scores: scores.map((score) => ({ ...score, level: score.level! })) };
+    });
+    const created = await this.options.session.call((client) => client.createCalibrationSet({ credentialId: set.credentialId, title: set.title, items }));
+    removeBatch(db, batchId);
+    sweepDeletedFiles(db);
+    this.options.onBatchRemoved();
+    await this.options.quality.fetch().catch((error: unknown) => this.options.logger.error('could not fetch quality data', error));
+    return { setId: created.id, title: created.title, submissions: created.submissionIds.length };
+  }
+
+  /** A submission under adjudication comes here (read only) so the lead can compare both readings with its evidence. */
+  async openAdjudication(submissionId: string): Promise<{ batchId: string }> {
+    if (!this.openCase(submissionId)) throw new DomainError('not_found', 'That submission is not in the last synced adjudication queue.');
+    const { batchId } = await this.options.work.importLocalBatch({
+      id: `review-${submissionId}`,
+      label: ([manifest]) => `Adjudication: ${manifest?.label ?? submissionId}`,
+      kind: 'review',
+      days: 7,
+      submissionIds: [submissionId],
+    });
+    return { batchId };
+  }
+
+  /** A lead's resolution: queued in the outbox (works offline), sent with its own idempotency key. */
+  resolveAdjudication(submissionId: string, resolution: AdjudicationResolutionRequest): AdjudicationQueue {
+    const { db } = this.options;
+    const open = this.openCase(submissionId);
+    if (!open) throw new DomainError('not_found', 'That adjudication is not in the last synced queue.');
+    if (open.resolution || open.resolutionQueued) throw new DomainError('conflict', 'That adjudication is already resolved.');
+    db.transaction(() => enqueue(db, { kind: 'adjudication_resolution', entityId: submissionId, idempotencyKey: randomUUID(), payload: { submissionId, resolution }, at: this.options.now().toISOString() }))();
+    this.options.onQueued();
+    return adjudicationQueue(db);
+  }
+
+  private openCase(submissionId: string): AdjudicationQueue['adjudications'][number] | undefined {
+    return adjudicationQueue(this.options.db).adjudications.find((item) => item.submissionId === submissionId);
+  }
+}

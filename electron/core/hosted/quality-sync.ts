@@ -1,0 +1,111 @@
+import type { QualitySummary } from '../../../shared/contract/methods';
+import type { Db } from '../db/database';
+import { DomainError } from '../errors';
+import { sweepDeletedFiles } from '../evidence/file-sweeper';
+import { removeBatch } from '../repositories/claimed-work';
+import { replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
+import type { LeadDataComputed } from '../quality/lead-data-messages';
+import type { LeadDataWorker } from '../quality/lead-data-worker-client';
+import { qualitySummary } from '../quality/views';
+import type { ApiResult } from './api-client';
+import { failureToError } from './session';
+import type { HostedSession } from './session';
+import type { WorkImport } from './work-import';
+
+export interface QualitySyncOptions {
+  db: Db;
+  session: HostedSession;
+  work: WorkImport;
+  leadData: LeadDataWorker;
+  now: () => Date;
+  /** Quality data changed (and the batch list, when a review batch went). */
+  onFetched: () => void;
+}
+
+/**
+ * Scoring quality kept here for offline use: the assessor's qualification, accuracy and calibration
+ * sets, and for a lead the adjudication queue and the dashboards (computed from the ratings in a
+ * worker thread). Also brings a calibration set here to score.
+ */
+export class QualitySync {
+  private fetchedAtMs = 0;
+  private computing = 0;
+
+  constructor(private readonly options: QualitySyncOptions) {}
+
+  /** The lead's dashboards are being recomputed from new ratings. */
+  get updating(): boolean {
+    return this.computing > 0;
+  }
+
+  /** At least once a minute while online (and after anything was acknowledged). */
+  isDue(): boolean {
+    return Date.now() - this.fetchedAtMs > 60_000;
+  }
+
+  /** A new session fetches its quality data with its first sync. */
+  markDue(): void {
+    this.fetchedAtMs = 0;
+  }
+
+  async fetch(): Promise<QualitySummary> {
+    const { db, session } = this.options;
+    const epoch = session.currentEpoch;
+    const [qualifications, accuracy, sets] = await Promise.all([
+      session.call((client) => client.qualifications()),
+      session.call((client) => client.accuracy()),
+      session.call((client) => client.calibrationSets()),
+    ]);
+    const at = this.options.now().toISOString();
+    session.assertCurrent(epoch);
+    db.transaction(() => {
+      saveSnapshot(db, 'qualifications', qualifications.qualifications, at);
+      saveSnapshot(db, 'accuracy', accuracy, at);
+      saveSnapshot(db, 'calibration_sets', sets.sets, at);
+    })();
+    if (session.account?.roles.includes('lead')) await this.fetchLeadData(epoch);
+    this.fetchedAtMs = Date.now();
+    this.options.onFetched();
+    return qualitySummary(db);
+  }
+
+  /** The adjudication queue, and the dashboards computed in the worker; a resolved case's evidence goes. */
+  private async fetchLeadData(epoch: number): Promise<void> {
+    const { db, session } = this.options;
+    this.computing += 1;
+    try {
+      const [computed, { adjudications }] = await Promise.all([this.computeInWorker(), session.call((client) => client.adjudications())]);
+      session.assertCurrent(epoch);
+      const at = this.options.now().toISOString();
+      saveSnapshot(db, 'adjudications', adjudications, at);
+      replaceLeadSnapshots(db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
+      for (const item of adjudications) if (item.resolution) removeBatch(db, `review-${item.submissionId}`);
+      sweepDeletedFiles(db);
+    } finally {
+      this.computing -= 1;
+    }
+  }
+
+  /** The worker fetches with the current token; a lapsed one is renewed here (one renewal at a time) and the job sent again. */
+  private async computeInWorker(): Promise<LeadDataComputed> {
+    const { session } = this.options;
+    const attempt = (): Promise<ApiResult<LeadDataComputed>> => {
+      const token = session.accessToken;
+      if (!token || !session.serverUrl) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
+      return this.options.leadData.compute(session.serverUrl, token);
+    };
+    const token = session.accessToken;
+    let result = await attempt();
+    if (!result.ok && result.failure.kind === 'unauthorized' && token && (await session.recover(token))) result = await attempt();
+    if (!result.ok) throw failureToError(result.failure, 'fetch the lead’s ratings');
+    return result.value;
+  }
+
+  /** Brings a calibration set here as its own batch: scored like live work, responses sent through the outbox. */
+  async startCalibration(setId: string): Promise<{ batchId: string; submissions: number }> {
+    const { sets } = await this.options.session.call((client) => client.calibrationSets());
+    const set = sets.find((candidate) => candidate.id === setId);
+    if (!set) throw new DomainError('not_found', 'That calibration set is not on the server.');
+    return this.options.work.importLocalBatch({ id: `calibration-${setId}`, label: `Calibration: ${set.title}`, kind: 'calibration', days: 30, submissionIds: set.submissionIds, calibrationSetId: setId });
+  }
+}

@@ -1,0 +1,120 @@
+import type { SessionInfo } from '../../../shared/contract/methods';
+import type { WorkspaceChanges } from '../changes';
+import type { Db } from '../db/database';
+import { DomainError } from '../errors';
+import type { EvidenceAtRest } from '../evidence/at-rest';
+import type { Logger } from '../log';
+import { wipeClaimedWork } from '../repositories/claimed-work';
+import type { WipeReport } from '../repositories/claimed-work';
+import { addNotice } from '../repositories/notices';
+import { countUnsent } from '../repositories/outbox';
+import { clearQualityData } from '../repositories/quality';
+import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
+import type { EvidenceDownloads } from './downloads';
+import type { HostedSession } from './session';
+import type { SyncStatusReporter } from './status';
+import type { SyncLoop } from './sync-loop';
+
+export interface SessionEffectsOptions {
+  db: Db;
+  session: HostedSession;
+  atRest: EvidenceAtRest;
+  downloads: EvidenceDownloads;
+  loop: SyncLoop;
+  status: SyncStatusReporter;
+  changes: WorkspaceChanges;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * What the session's beginnings and ends do to the work held on this machine. Signing in starts
+ * syncing (and clears another account's synced work); signing out takes everything from candidates
+ * off the machine but keeps the assessor's own unsent work; a session the server ended keeps
+ * everything; only the server's remote wipe removes claimed work, and says exactly what went.
+ */
+export class SessionEffects {
+  constructor(private readonly options: SessionEffectsOptions) {}
+
+  async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
+    const { session, db } = this.options;
+    await session.signIn(serverUrl, email, password, (account, url) => {
+      this.handOver({ serverUrl: url, accountId: account.id });
+      setWorkOwner(db, { serverUrl: url, accountId: account.id }, this.options.now().toISOString());
+    });
+    this.options.loop.begin();
+    this.options.status.publish();
+    return session.info();
+  }
+
+  /**
+   * Everything from candidates leaves (downloaded files and written responses, under an evidence key
+   * that is then replaced), and the lead's quality data. The assessor's own unsent work stays, and
+   * syncs when the same account signs in again.
+   */
+  async signOut(): Promise<SessionInfo> {
+    const { session, db } = this.options;
+    this.options.downloads.abortAll();
+    await session.signOut();
+    clearQualityData(db);
+    this.options.atRest.removeAll();
+    await session.replaceEvidenceKey();
+    this.options.changes.everything();
+    this.options.status.publish();
+    return session.info();
+  }
+
+  /** Signed in, signed out, or the session ended: downloads stop with it, and the status says so at once. */
+  sessionChanged(): void {
+    if (!this.options.session.signedIn) this.options.downloads.abortAll();
+    this.options.status.publish();
+  }
+
+  /**
+   * The hosted API ordered this machine wiped (it was reported lost). The claimed work goes, after
+   * counting what was safe and what went; the notice says so on every start until dismissed.
+   */
+  remoteWipe(): void {
+    const report = this.removeClaimedWork();
+    addNotice(this.options.db, 'remote_wipe', report, this.options.now().toISOString());
+    this.options.logger.error(
+      `remote wipe: removed ${report.submissions} submissions, ${report.unsentDecisions} unsent decisions, ${report.drafts} drafts, ${report.comments} comments, ${report.evidenceFiles} evidence files, ${report.writtenResponses} written responses; ${report.synced} decisions were already synced`,
+    );
+  }
+
+  /** The vault came back empty: what was sealed under the old evidence key is unreadable, so it goes (and is fetched again). */
+  evidenceKeyLost(): void {
+    const lost = this.options.atRest.removeAll();
+    if (lost.files + lost.writtenResponses === 0) return;
+    this.options.logger.info(`the secret store was empty: ${lost.files} evidence files and ${lost.writtenResponses} written responses will be fetched again`);
+    this.options.changes.everything();
+  }
+
+  /**
+   * Another account signs in on this machine: the previous account's claimed work must neither be
+   * shown to it nor sent with its token. Work that has all reached the server is cleared; unsent
+   * work stops the sign-in until its owner has synced it.
+   */
+  private handOver(next: { serverUrl: string; accountId: string }): void {
+    const owner = getWorkOwner(this.options.db);
+    if (!owner || (owner.serverUrl === next.serverUrl && owner.accountId === next.accountId)) return;
+    const unsent = countUnsent(this.options.db);
+    if (unsent > 0) throw new DomainError('conflict', `This computer holds ${unsent} unsent decisions of another account. Sign in as that account and sync them first.`);
+    this.removeClaimedWork();
+    this.options.logger.info('another account signed in: the previous account’s synced work was cleared');
+  }
+
+  /** Everything claimed from the hosted API leaves this machine (the demo stays); says what went. */
+  private removeClaimedWork(): WipeReport {
+    const { db } = this.options;
+    this.options.downloads.abortAll();
+    const report = db.transaction(() => {
+      const wiped = wipeClaimedWork(db);
+      clearQualityData(db);
+      return wiped;
+    })();
+    this.options.atRest.removeLeftovers();
+    this.options.changes.everything();
+    return report;
+  }
+}

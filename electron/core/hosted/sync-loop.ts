@@ -1,0 +1,158 @@
+import type { Db } from '../db/database';
+import type { Retention } from '../evidence/retention';
+import type { WorkspaceChanges } from '../changes';
+import type { Logger } from '../log';
+import { countByState, nextDueAt } from '../repositories/outbox';
+import type { EvidenceDownloads } from './downloads';
+import type { QualitySync } from './quality-sync';
+import type { HostedSession } from './session';
+import type { LinkState, SyncStatusReporter } from './status';
+import { drainOutbox } from './sync-engine';
+import type { DrainReport } from './sync-engine';
+import type { WorkImport } from './work-import';
+
+export interface SyncLoopOptions {
+  db: Db;
+  session: HostedSession;
+  retention: Retention;
+  downloads: EvidenceDownloads;
+  work: WorkImport;
+  quality: QualitySync;
+  status: SyncStatusReporter;
+  changes: WorkspaceChanges;
+  logger: Logger;
+  now: () => Date;
+  closed: () => boolean;
+  /** Between passes while nothing is due (default 30 s). */
+  intervalMs?: number;
+}
+
+/** Leases held on the server are compared with this machine's at least this often (and on "Sync now"). */
+const leaseCheckEveryMs = 60_000;
+
+/**
+ * The sync loop: sends what waits in the outbox whenever it is due, decides whether the hosted API
+ * is reachable, and runs the periodic tasks that follow each pass: retention, downloads, the lease
+ * check, and quality data. One pass at a time; a pass asked for during one runs after it.
+ */
+export class SyncLoop {
+  private state: LinkState['state'] = 'online';
+  private lastSyncedAt: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  /** Something new may be waiting that the running pass has already looked past. */
+  private again = false;
+  private leasesCheckedAt = 0;
+
+  constructor(private readonly options: SyncLoopOptions) {}
+
+  link(): LinkState {
+    return { state: this.state, lastSyncedAt: this.lastSyncedAt };
+  }
+
+  /** A session began (signed in, or found in the vault at start): fetch everything it may lack, now. */
+  begin(): void {
+    this.state = 'online';
+    this.leasesCheckedAt = 0;
+    this.options.quality.markDue();
+    this.schedule(0);
+  }
+
+  /** Something is waiting to leave: try soon. */
+  nudge(): void {
+    this.schedule(0);
+  }
+
+  /** Sends what is due now and compares the leases with the server's. */
+  async syncNow(): Promise<void> {
+    this.leasesCheckedAt = 0;
+    await this.pass();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.options.closed() || !this.options.session.signedIn) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pass().catch((error: unknown) => this.failed('sync failed', error)), delayMs);
+  }
+
+  private pass(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.again = false;
+    this.running = this.sendAndFollowUp().finally(() => {
+      this.running = null;
+      if (this.again) this.schedule(0);
+    });
+    return this.running;
+  }
+
+  private async sendAndFollowUp(): Promise<void> {
+    const { db, session, now } = this.options;
+    if (!session.signedIn) return;
+    this.state = 'syncing';
+    this.options.status.publish();
+    // The client renews a lapsed token on the way; `unauthorized` means the session could not go on.
+    const report = await drainOutbox({ db, client: session.client(), now });
+    const reachable = await this.reachable(report);
+    if (!session.signedIn) return;
+    this.state = reachable ? 'online' : 'offline';
+    if (report.acknowledged > 0 || (reachable && countByState(db).pending === 0)) this.lastSyncedAt = now().toISOString();
+    this.tellWhatSettled(report);
+    this.options.retention.apply();
+    this.options.status.publish();
+    if (reachable) await this.followUp(report);
+    // A renewal that could not reach the server is not retried hot: the next pass waits the interval.
+    const due = report.unauthorized ? null : nextDueAt(db);
+    this.schedule(due ? Math.max(250, new Date(due).getTime() - Date.now()) : (this.options.intervalMs ?? 30_000));
+  }
+
+  /** Something went out: its answers say whether the server is there. Nothing did: ask it. */
+  private async reachable(report: DrainReport): Promise<boolean> {
+    if (report.unauthorized) return false;
+    if (report.acknowledged + report.retrying + report.conflicts > 0) return report.acknowledged > 0 || report.conflicts > 0 || report.retrying === 0;
+    return this.serverAnswers();
+  }
+
+  /** Periodic tasks while the server is reachable: downloads, missing leases, quality data. */
+  private async followUp(report: DrainReport): Promise<void> {
+    const { session, downloads, work, quality, logger } = this.options;
+    downloads.pump();
+    if (session.signedIn && Date.now() - this.leasesCheckedAt > leaseCheckEveryMs) {
+      this.leasesCheckedAt = Date.now();
+      await work.recoverLeases().catch((error: unknown) => logger.error('could not check the leases held on the server', error));
+    }
+    // Quality data follows the work: after anything was acknowledged, and at least once a minute.
+    if (session.signedIn && (report.acknowledged > 0 || quality.isDue())) {
+      await quality.fetch().catch((error: unknown) => logger.error('could not fetch quality data', error));
+    }
+  }
+
+  private tellWhatSettled(report: DrainReport): void {
+    const decisions = report.settled.filter((entry) => entry.kind === 'decision').map((entry) => entry.entityId);
+    if (decisions.length > 0) this.options.changes.submissionsChanged(decisions);
+    if (report.settled.some((entry) => entry.kind === 'adjudication_resolution')) this.options.changes.qualityData();
+  }
+
+  /**
+   * Whether the server answers, asked when the outbox had nothing to send: "online" must mean the
+   * server was reached, not merely that nothing failed. The answer also keeps the account's roles current.
+   */
+  private async serverAnswers(): Promise<boolean> {
+    const { session } = this.options;
+    if (!session.signedIn) return false;
+    const result = await session.client().me();
+    if (result.ok) await session.noteAccount(result.value);
+    return result.ok || !['network', 'server', 'throttled', 'unauthorized'].includes(result.failure.kind);
+  }
+
+  private failed(what: string, error: unknown): void {
+    if (!this.options.closed()) this.options.logger.error(what, error);
+  }
+}

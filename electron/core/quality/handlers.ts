@@ -1,0 +1,29 @@
+import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app';
+import type { Db } from '../db/database';
+import type { HostedConnection } from '../hosted/connection';
+import { adjudicationQueue, leadDashboard, leadExport, qualitySummary } from './views';
+
+/**
+ * Scoring quality: the assessor's qualification and calibration; the lead's dashboard, report,
+ * rules, calibration sets and adjudication. Reads answer at once from the last synced data.
+ */
+export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; hosted: HostedConnection }) {
+  const { quality, lead } = hosted;
+  return handlerApp({
+    'quality.status': answersAtOnce(() => qualitySummary(db)),
+    'quality.refresh': afterSession(() => quality.fetch()),
+    'calibration.start': afterSession(({ setId }) => quality.startCalibration(setId)),
+    'lead.dashboard': answersAtOnce(({ credentialId }) => leadDashboard(db, credentialId, quality.updating)),
+    'lead.export': answersAtOnce(({ credentialId, format }) => leadExport(db, credentialId, format, now())),
+    'lead.adjudications': answersAtOnce(() => adjudicationQueue(db)),
+    'lead.openAdjudication': afterSession(({ submissionId }) => lead.openAdjudication(submissionId)),
+    'lead.resolveAdjudication': answersAtOnce(({ submissionId, resolution }) => lead.resolveAdjudication(submissionId, resolution)),
+    'lead.setRules': afterSession(async ({ rules }) => {
+      await lead.setRules(rules);
+      return leadDashboard(db, rules.credentialId, quality.updating);
+    }),
+    'lead.candidates': afterSession(({ credentialId }) => lead.candidates(credentialId)),
+    'lead.prepareSet': afterSession(({ credentialId, title, submissionIds }) => lead.prepareMasterSet(credentialId, title, submissionIds)),
+    'lead.publishSet': afterSession(({ batchId }) => lead.publishMasterSet(batchId)),
+  });
+}

@@ -1,0 +1,25 @@
+// A worker thread of core: fetches the lead's ratings (about 100 MB of JSON for a year of a large
+// programme), checks them against the contract and computes every dashboard. None of that runs on
+// core's own thread, so scoring calls answer while it works. It opens no database: core's thread
+// stores what it answers (the dashboards), and remains the only writer.
+import { parentPort } from 'node:worker_threads';
+import { dashboardsOf } from '../../../shared/quality/dashboard';
+import { HostedApiClient } from '../hosted/api-client';
+import type { LeadDataAnswer, LeadDataComputed, LeadDataJob } from './lead-data-messages';
+
+async function run(job: LeadDataJob): Promise<LeadDataAnswer> {
+  const result = await new HostedApiClient({ baseUrl: job.serverUrl, accessToken: () => job.accessToken }).leadRatings();
+  if (!result.ok) return { id: job.id, ok: false, failure: result.failure };
+  const { generatedAt, credentials, assessors, rules } = result.value;
+  const value: LeadDataComputed = { generatedAt, meta: { credentials, assessors, rules }, dashboards: dashboardsOf(result.value) };
+  return { id: job.id, ok: true, value };
+}
+
+const port = parentPort;
+if (!port) throw new Error('lead-data-worker runs as a worker thread of core');
+port.on('message', (job: LeadDataJob) => {
+  run(job)
+    .catch((error: unknown): LeadDataAnswer => ({ id: job.id, ok: false, failure: { kind: 'malformed', message: error instanceof Error ? error.message : 'the lead data could not be computed' } }))
+    .then((answer) => port.postMessage(answer))
+    .catch(() => undefined);
+});

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { MethodOutput, ParsedInput } from '../../../shared/contract/methods';
+import type { DecisionPayload } from '../../../shared/domain/decision';
+import { blockersFor } from '../../../shared/domain/decision-rules';
+import { allCriteria } from '../../../shared/domain/rubric';
+import type { Db } from '../db/database';
+import { DomainError } from '../errors';
+import { batchKindOf, nextUndecided } from '../repositories/batches';
+import { recordDecision, undoDecision as withdrawDecision } from '../repositories/decisions';
+import { getDraft } from '../repositories/drafts';
+import { readPreferences, writePreferences } from '../workspace/preferences';
+import { requireEditable, requireSubmission } from './guards';
+import { commentsOf, decisionSummary } from './submission-view';
+
+/** Seconds a decision waits before it may leave for the server, unless the assessor chose otherwise (0–60). */
+export const defaultUndoWindowSeconds = 10;
+
+/**
+ * Records a decision and queues it for the hosted API in one transaction. It waits out the undo
+ * window before it may leave, so an undo in that time leaves the server untouched. The next
+ * undecided submission of the batch becomes the open one (core decides; the renderer follows).
+ */
+export function submitDecision(db: Db, { submissionId, outcome, conditionCode, note }: ParsedInput<'decision.submit'>, now: Date): MethodOutput<'decision.submit'> {
+  const { submission, rubric } = requireEditable(db, submissionId);
+  if (batchKindOf(db, submissionId) === 'master') throw new DomainError('conflict', 'Master scores are published with the calibration set, not decided one by one.');
+  const draft = getDraft(db, submissionId);
+  const comments = commentsOf(db, submissionId);
+  // The renderer judges the same state with the same rule and explains what is missing; this refusal is the guard.
+  if (blockersFor({ rubric, draft, comments }, outcome, conditionCode).length > 0) throw new DomainError('conflict', 'This decision cannot be submitted yet: the checklist shows what is missing.');
+  const decidedAt = now.toISOString();
+  const payload: DecisionPayload = {
+    submissionId,
+    rubricVersionId: rubric.id,
+    outcome,
+    conditionCode: outcome === 'flag' ? conditionCode : null,
+    note,
+    scores: allCriteria(rubric).map((criterion) => {
+      const score = draft.scores.find((candidate) => candidate.criterionId === criterion.id);
+      return { criterionId: criterion.id, level: score?.level ?? null, rationale: score?.rationale ?? '' };
+    }),
+    comments,
+    feedback: { overall: draft.overallFeedback, components: draft.componentFeedback },
+    activeMs: draft.activeMs,
+    decidedAt,
+    basedOn: draft.updatedAt,
+  };
+  const windowSeconds = readPreferences(db).undoWindowSeconds ?? defaultUndoWindowSeconds;
+  const leavesAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
+  recordDecision(db, { submissionId, outcome, conditionCode: payload.conditionCode, note, rubricVersionId: rubric.id, decidedAt }, { idempotencyKey: randomUUID(), payload, leavesAt });
+  const nextSubmissionId = nextUndecided(db, submission.batchId, submission.position);
+  if (nextSubmissionId) writePreferences(db, { openSubmissionId: nextSubmissionId }, decidedAt);
+  return { decision: decisionSummary(db, submissionId)!, status: requireSubmission(db, submissionId).status, nextSubmissionId };
+}
+
+/** Takes a decision back while it has not begun to leave; the submission is open and editable again. */
+export function undoDecision(db: Db, submissionId: string, now: Date): MethodOutput<'decision.undo'> {
+  requireSubmission(db, submissionId);
+  if (!withdrawDecision(db, submissionId)) throw new DomainError('conflict', 'This decision has already left for sync and can no longer be undone.');
+  writePreferences(db, { openSubmissionId: submissionId }, now.toISOString());
+  return { status: requireSubmission(db, submissionId).status };
+}

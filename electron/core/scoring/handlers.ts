@@ -1,0 +1,106 @@
+import type { EventPayload } from '../../../shared/contract/events';
+import type { SubmissionStatus } from '../../../shared/domain/submission';
+import { answersAtOnce, handlerApp } from '../contract/handler-app';
+import type { Db } from '../db/database';
+import { DomainError } from '../errors';
+import { deleteComment, getCommentOwner, listComments, saveComment } from '../repositories/comments';
+import { addActiveTime, saveFeedback, savePlayback, saveRationale, saveScore } from '../repositories/drafts';
+import type { EvidenceRecord } from '../repositories/evidence';
+import { submitDecision, undoDecision } from './decisions';
+import { requireCriterion, requireEditable, requireEvidenceOf, requireFittingAnchor, requireSubmission } from './guards';
+import { submissionDetail } from './submission-view';
+
+export interface ScoringDeps {
+  db: Db;
+  now: () => Date;
+  /** The assessor's own edit changed a queue row. */
+  onQueueChanged: (change: EventPayload<'queue.changed'>) => void;
+  /** A decision waits in the outbox. */
+  onDecided: () => void;
+  readWrittenResponse: (record: EvidenceRecord) => string | null;
+}
+
+/**
+ * Scoring one submission: opening it, the draft (levels, rationales, feedback, playback, time on
+ * task), comments on the evidence, and the decision. Every edit is a durable write before it answers.
+ */
+export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWrittenResponse }: ScoringDeps) {
+  /** Acknowledges an edit; the queue row follows the submission's status. */
+  const saved = (submissionId: string, savedAt: string): { savedAt: string; status: SubmissionStatus } => {
+    const submission = requireSubmission(db, submissionId);
+    onQueueChanged({ batchId: submission.batchId, submissionId, status: submission.status });
+    return { savedAt, status: submission.status };
+  };
+
+  return handlerApp({
+    'submission.open': answersAtOnce(({ submissionId }) => submissionDetail(db, submissionId, readWrittenResponse)),
+
+    'draft.setScore': answersAtOnce(({ submissionId, criterionId, level }) => {
+      const criterion = requireCriterion(requireEditable(db, submissionId).rubric, criterionId);
+      if (level !== null && !criterion.levels.some((candidate) => candidate.level === level)) throw new DomainError('invalid_input', `Level ${level} is not a score level of that criterion.`);
+      const savedAt = now().toISOString();
+      saveScore(db, submissionId, criterionId, level, savedAt);
+      return saved(submissionId, savedAt);
+    }),
+
+    'draft.setRationale': answersAtOnce(({ submissionId, criterionId, rationale }) => {
+      requireCriterion(requireEditable(db, submissionId).rubric, criterionId);
+      const savedAt = now().toISOString();
+      saveRationale(db, submissionId, criterionId, rationale, savedAt);
+      return saved(submissionId, savedAt);
+    }),
+
+    'draft.setFeedback': answersAtOnce(({ submissionId, componentId, body }) => {
+      const { rubric } = requireEditable(db, submissionId);
+      if (componentId !== null && !rubric.components.some((component) => component.id === componentId)) throw new DomainError('invalid_input', 'That component is not part of this submission’s rubric.');
+      const savedAt = now().toISOString();
+      saveFeedback(db, submissionId, componentId, body, savedAt);
+      return saved(submissionId, savedAt);
+    }),
+
+    'draft.setPlayback': answersAtOnce(({ submissionId, evidenceId, positionMs }) => {
+      requireSubmission(db, submissionId);
+      requireEvidenceOf(db, submissionId, evidenceId);
+      const savedAt = now().toISOString();
+      savePlayback(db, submissionId, evidenceId, positionMs, savedAt);
+      return { savedAt };
+    }),
+
+    'draft.addActiveTime': answersAtOnce(({ submissionId, ms }) => {
+      requireSubmission(db, submissionId);
+      return { activeMs: addActiveTime(db, submissionId, ms, now().toISOString()) };
+    }),
+
+    'comment.save': answersAtOnce(({ submissionId, comment }) => {
+      const { rubric } = requireEditable(db, submissionId);
+      const owner = getCommentOwner(db, comment.id);
+      if (owner !== null && owner !== submissionId) throw new DomainError('conflict', 'That comment belongs to another submission.');
+      requireFittingAnchor(db, submissionId, comment);
+      for (const criterionId of comment.criterionIds) requireCriterion(rubric, criterionId);
+      const savedAt = now().toISOString();
+      const existing = owner ? listComments(db, submissionId).find((candidate) => candidate.id === comment.id) : undefined;
+      saveComment(db, { ...comment, submissionId, createdAt: existing?.createdAt ?? savedAt, updatedAt: savedAt });
+      return saved(submissionId, savedAt);
+    }),
+
+    'comment.delete': answersAtOnce(({ submissionId, commentId }) => {
+      requireEditable(db, submissionId);
+      if (getCommentOwner(db, commentId) !== submissionId) throw new DomainError('not_found', 'That comment is not on this submission.');
+      deleteComment(db, commentId);
+      return saved(submissionId, now().toISOString());
+    }),
+
+    'decision.submit': answersAtOnce((input) => {
+      const result = submitDecision(db, input, now());
+      saved(input.submissionId, result.decision.decidedAt);
+      onDecided();
+      return result;
+    }),
+
+    'decision.undo': answersAtOnce(({ submissionId }) => {
+      const result = undoDecision(db, submissionId, now());
+      saved(submissionId, now().toISOString());
+      return result;
+    }),
+  });
+}
