@@ -67,4 +67,16 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // SQL lives in repositories (and the schema in db/): everywhere else in core composes their functions.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/repositories/**', 'electron/core/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/][callee.object.name=/^(db|database)$/]", message: 'SQL belongs in electron/core/repositories.' },
+        { selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/][callee.object.property.name=/^(db|database)$/]", message: 'SQL belongs in electron/core/repositories.' },
+      ],
+    },
+  },
 );

@@ -34,6 +34,13 @@ describe('architecture boundaries (lint)', () => {
     expect(await violations('shared/probe.ts', 'export const a = process.env.HOME;\n')).toContain('no-restricted-globals');
   });
 
+  it('keeps SQL in core’s repositories', async () => {
+    const query = "export const count = (db: { prepare(sql: string): { get(): unknown } }) => db.prepare('SELECT 1').get();\n";
+    expect(await violations('electron/core/hosted/probe.ts', query)).toContain('no-restricted-syntax');
+    expect(await violations('electron/core/quality/probe.ts', 'export const f = (o: { db: { pragma(s: string): void } }) => o.db.pragma("x");\n')).toContain('no-restricted-syntax');
+    expect(await violations('electron/core/repositories/probe.ts', query)).toEqual([]);
+  });
+
   it('allows the layers their own imports', async () => {
     expect(await violations('electron/main/probe.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
     expect(await violations('renderer/src/probe.ts', "import { z } from 'zod';\nexport const a = z;\n")).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { saveAssignment, saveBatch } from '../repositories/batches';
+import { listDemoSubmissions, saveAssignment, saveBatch } from '../repositories/batches';
 import { saveSubmission } from '../repositories/submissions';
 import { listEvidence, saveEvidence } from '../repositories/evidence';
 
@@ -11,13 +11,7 @@ const dayMs = 24 * 60 * 60 * 1000;
  * evidence files, so it opens and plays like the real thing.
  */
 export function generateBatch(db: Db, size: number, now: Date): string {
-  const templates = db
-    .prepare(
-      `SELECT s.id, s.credential_id, s.rubric_version_id FROM submissions s
-       JOIN assignments a ON a.submission_id = s.id JOIN batches b ON b.id = a.batch_id
-       WHERE b.is_demo = 1 ORDER BY a.position`,
-    )
-    .all() as { id: string; credential_id: string; rubric_version_id: string }[];
+  const templates = listDemoSubmissions(db);
   if (templates.length === 0) throw new Error('The demo workspace must be loaded before generating a batch.');
   const batchId = `generated-${size}`;
   const claimedAt = now.toISOString();
@@ -29,8 +23,8 @@ export function generateBatch(db: Db, size: number, now: Date): string {
       const id = `${batchId}-${String(index + 1).padStart(5, '0')}`;
       saveSubmission(db, {
         id,
-        credentialId: template.credential_id,
-        rubricVersionId: template.rubric_version_id,
+        credentialId: template.credentialId,
+        rubricVersionId: template.rubricVersionId,
         label: `Submission ${String(index + 1).padStart(5, '0')}`,
         attempt: 1,
         submittedAt: claimedAt,

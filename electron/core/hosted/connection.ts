@@ -35,15 +35,12 @@ export interface ConnectionOptions {
 /** The workstation's link to the hosted API, one part per job; each part owns its own state. */
 export type HostedConnection = ReturnType<typeof connectToHostedApi>;
 
-/**
- * Wires the parts together (the composition root). Everything keeps working offline; these parts
- * only move data when the network allows.
- */
+/** Wires the parts together. Everything keeps working offline; these parts only move data when the network allows. */
 export function connectToHostedApi(options: ConnectionOptions) {
   const { db, dataDir, logger, now, changes } = options;
   let closed = false;
   const isClosed = (): boolean => closed;
-  const failed = (what: string) => (error: unknown) => void (!closed && logger.error(what, error));
+  const backgroundFailed = (what: string, error: unknown): void => void (closed || logger.error(what, error));
   const session: HostedSession = new HostedSession({
     vault: options.vault,
     defaultServerUrl: options.defaultServerUrl,
@@ -52,66 +49,33 @@ export function connectToHostedApi(options: ConnectionOptions) {
     onRemoteWipe: () => effects.remoteWipe(),
     onChanged: () => effects.sessionChanged(),
   });
-  const atRest = new EvidenceAtRest({ db, dataDir, key: () => session.evidenceKey, logger, now, onRemoved: (submissionId) => changes.submissionsChanged([submissionId]) });
-  const retention = new Retention({ db, now, logger, onRemoved: (submissionIds) => changes.submissionsChanged(submissionIds) });
-  const downloads: EvidenceDownloads = new EvidenceDownloads({
-    db,
-    dataDir,
-    session,
-    atRest,
-    logger,
-    now,
-    retentionCutoff: () => retention.cutoff(),
-    closed: isClosed,
-    onProgress: () => status.publish(),
-    onArrived: (submissionId) => changes.submissionsChanged([submissionId]),
-    onFailure: (what, error) => failed(what)(error),
-  });
+  const atRest = new EvidenceAtRest({ db, dataDir, key: () => session.evidenceKey, logger, now, onRemoved: (id) => changes.submissionsChanged([id]) });
+  const retention = new Retention({ db, now, logger, onRemoved: (ids) => changes.submissionsChanged(ids) });
+  const downloads: EvidenceDownloads = new EvidenceDownloads({ db, dataDir, session, atRest, logger, now, closed: isClosed, onFailure: backgroundFailed, retentionCutoff: () => retention.cutoff(), onProgress: () => status.publish(), onArrived: (id) => changes.submissionsChanged([id]) });
   const status = new SyncStatusReporter({ db, dataDir, now, signedIn: () => session.signedIn, link: () => loop.link(), downloads: () => downloads.progress(), retentionDays: () => retention.days(), onStatus: options.onStatus });
-  const work = new WorkImport({
-    db,
-    session,
-    atRest,
-    logger,
-    now,
-    onImported: (submissionIds) => {
-      changes.submissionsChanged(submissionIds);
-      downloads.pump();
-      status.publish();
-    },
-  });
+  const onImported = (ids: string[]): void => (changes.submissionsChanged(ids), downloads.pump(), void status.publish());
+  const work = new WorkImport({ db, session, atRest, logger, now, onImported });
   const leadData = new LeadDataWorker(options.leadDataWorker, logger);
   const quality = new QualitySync({ db, session, work, leadData, now, onFetched: () => changes.qualityData() });
-  const loop: SyncLoop = new SyncLoop({ db, session, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs } : {}) });
+  const loop: SyncLoop = new SyncLoop({ db, session, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, intervalMs: options.syncIntervalMs });
   const lead = new LeadWork({ db, session, work, quality, logger, now, onQueued: () => loop.nudge(), onBatchRemoved: () => changes.batchList() });
-  const conflicts = new SyncConflicts({ db, logger, now, onResolved: (submissionId, noteQueued) => (changes.submissionsChanged([submissionId]), noteQueued && loop.nudge()) });
+  const conflicts = new SyncConflicts({ db, logger, now, onResolved: (id, noteQueued) => (changes.submissionsChanged([id]), noteQueued && loop.nudge()) });
   const effects: SessionEffects = new SessionEffects({ db, session, atRest, downloads, loop, status, changes, logger, now });
 
   /** Once the vault has been read: what is at rest brought to the current format, and syncing resumed. */
   const ready = session.ready.then(() => {
     if (closed) return;
     atRest.sealPlainWrittenResponses();
-    atRest.rewriteOldFormatFiles(isClosed).catch(failed('could not rewrite old evidence files'));
+    atRest.rewriteOldFormatFiles(isClosed).catch((error: unknown) => backgroundFailed('could not rewrite old evidence files', error));
     if (!session.signedIn) return;
     loop.begin();
     downloads.pump();
   });
-  ready.catch(failed('could not start the connection'));
 
   return {
-    /** Every method that needs the session waits for this. */
-    ready: ready.catch(() => undefined),
-    session,
-    atRest,
-    retention,
-    downloads,
-    status,
-    work,
-    quality,
-    lead,
-    conflicts,
-    loop,
-    effects,
+    /** Every method that needs the session waits for this (it never rejects). */
+    ready: ready.catch((error: unknown) => backgroundFailed('could not start the connection', error)),
+    session, atRest, retention, downloads, status, work, quality, lead, conflicts, loop, effects, // prettier-ignore
     /** Nothing new starts; what runs stops where it is (downloads resume from their last chunk next time). */
     stop(): void {
       closed = true;

@@ -9,13 +9,13 @@ import type { EvidenceRecord } from '../repositories/evidence';
 import { addNotice } from '../repositories/notices';
 import { readPreferences, writePreferences } from '../workspace/preferences';
 import { mapConcurrently } from './concurrently';
-import type { HostedSession } from './session';
+import type { SessionAccess } from './session';
 import { TransferRate } from './transfer-rate';
 
 export interface DownloadsOptions {
   db: Db;
   dataDir: string;
-  session: HostedSession;
+  session: SessionAccess;
   atRest: EvidenceAtRest;
   logger: Logger;
   now: () => Date;

@@ -14,14 +14,14 @@ import { enqueue } from '../repositories/outbox';
 import { getAssignedSubmission } from '../repositories/submissions';
 import { adjudicationQueue } from '../quality/views';
 import type { QualitySync } from './quality-sync';
-import type { HostedSession } from './session';
+import type { SessionAccess } from './session';
 import type { WorkImport } from './work-import';
 
 export interface LeadWorkOptions {
   db: Db;
-  session: HostedSession;
-  work: WorkImport;
-  quality: QualitySync;
+  session: SessionAccess;
+  work: Pick<WorkImport, 'importLocalBatch'>;
+  quality: Pick<QualitySync, 'fetch'>;
   logger: Logger;
   now: () => Date;
   /** A resolution waits in the outbox: send it soon. */

@@ -9,14 +9,14 @@ import type { LeadDataWorker } from '../quality/lead-data-worker-client';
 import { qualitySummary } from '../quality/views';
 import type { ApiResult } from './api-client';
 import { failureToError } from './session';
-import type { HostedSession } from './session';
+import type { SessionAccess } from './session';
 import type { WorkImport } from './work-import';
 
 export interface QualitySyncOptions {
   db: Db;
-  session: HostedSession;
-  work: WorkImport;
-  leadData: LeadDataWorker;
+  session: SessionAccess;
+  work: Pick<WorkImport, 'importLocalBatch'>;
+  leadData: Pick<LeadDataWorker, 'compute'>;
   now: () => Date;
   /** Quality data changed (and the batch list, when a review batch went). */
   onFetched: () => void;

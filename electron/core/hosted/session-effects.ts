@@ -11,18 +11,18 @@ import { countUnsent } from '../repositories/outbox';
 import { clearQualityData } from '../repositories/quality';
 import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
 import type { EvidenceDownloads } from './downloads';
-import type { HostedSession } from './session';
-import type { SyncStatusReporter } from './status';
+import type { SessionLifecycle } from './session';
 import type { SyncLoop } from './sync-loop';
 
 export interface SessionEffectsOptions {
   db: Db;
-  session: HostedSession;
+  session: SessionLifecycle;
   atRest: EvidenceAtRest;
-  downloads: EvidenceDownloads;
-  loop: SyncLoop;
-  status: SyncStatusReporter;
-  changes: WorkspaceChanges;
+  downloads: Pick<EvidenceDownloads, 'abortAll'>;
+  loop: Pick<SyncLoop, 'begin'>;
+  /** Tells every renderer the current status. */
+  status: { publish(): unknown };
+  changes: Pick<WorkspaceChanges, 'everything'>;
   logger: Logger;
   now: () => Date;
 }

@@ -256,6 +256,12 @@ export class HostedSession {
 
 }
 
+/** What the parts that sync, download and import use of the session (their unit tests give them a fake). */
+export type SessionAccess = Pick<HostedSession, 'currentEpoch' | 'signedIn' | 'account' | 'serverUrl' | 'accessToken' | 'evidenceKey' | 'assertCurrent' | 'client' | 'call' | 'recover' | 'noteAccount'>;
+
+/** The session as signing in and out sees it. */
+export type SessionLifecycle = SessionAccess & Pick<HostedSession, 'signIn' | 'signOut' | 'replaceEvidenceKey' | 'info'>;
+
 function newKey(): string {
   return randomBytes(32).toString('hex');
 }

@@ -5,26 +5,27 @@ import type { Logger } from '../log';
 import { countByState, nextDueAt } from '../repositories/outbox';
 import type { EvidenceDownloads } from './downloads';
 import type { QualitySync } from './quality-sync';
-import type { HostedSession } from './session';
-import type { LinkState, SyncStatusReporter } from './status';
+import type { SessionAccess } from './session';
+import type { LinkState } from './status';
 import { drainOutbox } from './sync-engine';
 import type { DrainReport } from './sync-engine';
 import type { WorkImport } from './work-import';
 
 export interface SyncLoopOptions {
   db: Db;
-  session: HostedSession;
-  retention: Retention;
-  downloads: EvidenceDownloads;
-  work: WorkImport;
-  quality: QualitySync;
-  status: SyncStatusReporter;
-  changes: WorkspaceChanges;
+  session: SessionAccess;
+  retention: Pick<Retention, 'apply'>;
+  downloads: Pick<EvidenceDownloads, 'pump'>;
+  work: Pick<WorkImport, 'recoverLeases'>;
+  quality: Pick<QualitySync, 'fetch' | 'isDue' | 'markDue'>;
+  /** Tells every renderer the current status. */
+  status: { publish(): unknown };
+  changes: Pick<WorkspaceChanges, 'submissionsChanged' | 'qualityData'>;
   logger: Logger;
   now: () => Date;
   closed: () => boolean;
   /** Between passes while nothing is due (default 30 s). */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
 }
 
 /** Leases held on the server are compared with this machine's at least this often (and on "Sync now"). */

@@ -12,11 +12,11 @@ import { reopenHandedBack } from '../repositories/outbox';
 import { getAssignedSubmission, savePreviousAttempt, saveSubmission } from '../repositories/submissions';
 import { mapConcurrently } from './concurrently';
 import { failureToError } from './session';
-import type { HostedSession } from './session';
+import type { SessionAccess } from './session';
 
 export interface WorkImportOptions {
   db: Db;
-  session: HostedSession;
+  session: SessionAccess;
   atRest: EvidenceAtRest;
   logger: Logger;
   now: () => Date;

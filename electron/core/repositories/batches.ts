@@ -177,3 +177,14 @@ export function nextUndecided(db: Db, batchId: string, afterPosition: number): s
 export function batchExists(db: Db, batchId: string): boolean {
   return db.prepare('SELECT 1 FROM batches WHERE id = ?').get(batchId) !== undefined;
 }
+
+/** The demo batch's submissions in queue order (templates for a generated load-test batch). */
+export function listDemoSubmissions(db: Db): { id: string; credentialId: string; rubricVersionId: string }[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.credential_id AS credentialId, s.rubric_version_id AS rubricVersionId FROM submissions s
+       JOIN assignments a ON a.submission_id = s.id JOIN batches b ON b.id = a.batch_id
+       WHERE b.is_demo = 1 ORDER BY a.position`,
+    )
+    .all() as { id: string; credentialId: string; rubricVersionId: string }[];
+}

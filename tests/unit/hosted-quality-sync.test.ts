@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../electron/core/db/database';
+import type { ApiResult } from '../../electron/core/hosted/api-client';
+import { QualitySync } from '../../electron/core/hosted/quality-sync';
+import type { LeadDataComputed } from '../../electron/core/quality/lead-data-messages';
+import { leadDashboard, qualitySummary } from '../../electron/core/quality/views';
+import { dashboardsOf } from '../../shared/quality/dashboard';
+import { emptyDatabase, FakeApi, FakeSession, manifestOf } from '../support/fake-hosted';
+
+let store: ReturnType<typeof emptyDatabase>;
+let db: Db;
+let api: FakeApi;
+let session: FakeSession;
+let workerAnswers: ((token: string) => ApiResult<LeadDataComputed> | Promise<ApiResult<LeadDataComputed>>)[];
+let workerTokens: string[];
+let quality: QualitySync;
+
+const qualification = { credentialId: 'c1', credentialTitle: 'Credential', status: 'qualified', setId: null, scoredItems: 0, requiredItems: 0, exactAgreement: null, maxLevelsOff: null, reason: null };
+const manifest = manifestOf('s1');
+const computed = (): LeadDataComputed => {
+  const meta = { credentials: [{ credential: manifest.credential, rubric: manifest.rubric }], assessors: [{ id: 'a1', displayName: 'Assessor one' }], rules: [] };
+  const criterionId = manifest.rubric.components[0]!.criteria[0]!.id;
+  const ratings = [{ assessorId: 'a1', credentialId: manifest.credential.id, submissionId: 's1', criterionId, level: 3, masterLevel: 3, source: 'calibration' as const, at: '2026-12-01T10:00:00.000Z' }];
+  return { generatedAt: '2026-12-05T08:00:00.000Z', meta, dashboards: dashboardsOf({ ...meta, ratings }) };
+};
+
+beforeEach(() => {
+  store = emptyDatabase();
+  db = store.db;
+  api = new FakeApi()
+    .on('GET /v1/me/qualifications', { qualifications: [qualification] })
+    .on('GET /v1/me/accuracy', { weeks: [] })
+    .on('GET /v1/calibration-sets', { sets: [] })
+    .on('GET /v1/adjudications', { adjudications: [] });
+  session = new FakeSession(api);
+  workerAnswers = [];
+  workerTokens = [];
+  const leadData = {
+    compute: (_serverUrl: string, token: string) => {
+      workerTokens.push(token);
+      return Promise.resolve(workerAnswers.shift()?.(token) ?? { ok: true as const, value: computed() });
+    },
+  };
+  quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, leadData, now: () => new Date('2026-12-05T09:00:00.000Z'), onFetched: () => undefined });
+});
+afterEach(() => store.dispose());
+
+describe('quality data kept for offline use', () => {
+  it('keeps the assessor’s qualification, accuracy and sets, and asks no lead data of an assessor', async () => {
+    const summary = await quality.fetch();
+    expect(summary).toMatchObject({ fetchedAt: '2026-12-05T09:00:00.000Z', qualifications: [qualification] });
+    expect(qualitySummary(db)).toEqual(summary);
+    expect(workerTokens).toEqual([]);
+    expect(quality.isDue()).toBe(false);
+    quality.markDue();
+    expect(quality.isDue()).toBe(true);
+  });
+
+  it('stores the dashboards the worker computed, and says it is updating while it works', async () => {
+    session.account = { ...session.account!, roles: ['assessor', 'lead'] };
+    let release!: () => void;
+    workerAnswers.push(() => new Promise((resolve) => (release = () => resolve({ ok: true, value: computed() }))));
+    const fetching = quality.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(quality.updating).toBe(true);
+    expect(leadDashboard(db, null, quality.updating)).toMatchObject({ dashboard: null, updating: true });
+    release();
+    await fetching;
+    expect(quality.updating).toBe(false);
+    const view = leadDashboard(db, null, false);
+    expect(view.fetchedAt).toBe('2026-12-05T08:00:00.000Z');
+    expect(view.dashboard?.assessors).toEqual([expect.objectContaining({ id: 'a1', n: 1 })]);
+  });
+
+  it('renews a token the worker found lapsed, once, and sends the job again', async () => {
+    session.account = { ...session.account!, roles: ['assessor', 'lead'] };
+    workerAnswers.push(() => ({ ok: false, failure: { kind: 'unauthorized', code: 'token_expired' } }));
+    await quality.fetch();
+    expect(workerTokens).toEqual(['access-token-1-aaaaaaaaaaaa', 'access-token-2-aaaaaaaaaaaa']);
+    expect(leadDashboard(db, null, false).dashboard).not.toBeNull();
+  });
+
+  it('keeps nothing fetched under a session that ended meanwhile', async () => {
+    session.account = { ...session.account!, roles: ['assessor', 'lead'] };
+    workerAnswers.push(() => {
+      session.end();
+      return { ok: true, value: computed() };
+    });
+    await expect(quality.fetch()).rejects.toMatchObject({ code: 'forbidden' });
+    expect(leadDashboard(db, null, false).fetchedAt).toBeNull();
+  });
+});

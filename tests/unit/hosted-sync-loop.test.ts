@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../electron/core/db/database';
+import { SyncLoop } from '../../electron/core/hosted/sync-loop';
+import { silentLogger } from '../../electron/core/log';
+import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, noAnswer } from '../support/fake-hosted';
+import { until } from '../support/until';
+
+let store: ReturnType<typeof emptyDatabase>;
+let db: Db;
+let api: FakeApi;
+let session: FakeSession;
+let loop: SyncLoop;
+let changed: string[];
+let published: number;
+let qualityFetches: number;
+
+const me = { id: 'acct-1', email: 'assessor@example.org', displayName: 'Assessor', roles: ['assessor'] };
+const receipt = (submissionId: string) => ({ decisionId: `d-${submissionId}`, submissionId, receivedAt: new Date().toISOString() });
+
+beforeEach(() => {
+  store = emptyDatabase();
+  db = store.db;
+  api = new FakeApi().on('GET /v1/me', me).on('GET /v1/assignments', { assignments: [] });
+  session = new FakeSession(api);
+  changed = [];
+  published = 0;
+  qualityFetches = 0;
+  loop = new SyncLoop({
+    db,
+    session,
+    retention: { apply: () => 0 },
+    downloads: { pump: () => undefined },
+    work: { recoverLeases: () => session.call((client) => client.assignments()).then(() => undefined) },
+    quality: { fetch: () => Promise.resolve((qualityFetches += 1, { fetchedAt: null, qualifications: [], accuracy: null, sets: [] })), isDue: () => false, markDue: () => undefined },
+    status: { publish: () => (published += 1) },
+    changes: { submissionsChanged: (ids) => changed.push(...ids), qualityData: () => undefined },
+    logger: silentLogger,
+    now: () => new Date(),
+    closed: () => false,
+    intervalMs: 60_000,
+  });
+});
+afterEach(() => {
+  loop.stop();
+  store.dispose();
+});
+
+describe('the sync loop', () => {
+  it('sends a due decision once, says which submission settled, and is online and synced', async () => {
+    api.on('POST /v1/submissions/s1/decision', receipt('s1'));
+    claimedSubmission(db, 's1', new Date());
+    loop.begin();
+    await until(() => Promise.resolve(changed.includes('s1')), 'the acknowledgement');
+    expect(api.calls.filter((call) => call === 'POST /v1/submissions/s1/decision')).toHaveLength(1);
+    expect(loop.link().state).toBe('online');
+    expect(loop.link().lastSyncedAt).not.toBeNull();
+    expect(published).toBeGreaterThan(0);
+    expect(qualityFetches).toBe(1); // quality data follows acknowledged work
+  });
+
+  it('holds a decision until its undo window has passed, then sends it without being asked', async () => {
+    api.on('POST /v1/submissions/s1/decision', receipt('s1'));
+    claimedSubmission(db, 's1', new Date(Date.now() + 600));
+    loop.begin();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(api.calls).not.toContain('POST /v1/submissions/s1/decision');
+    expect(loop.link().lastSyncedAt).toBeNull(); // something still waits
+    await until(() => Promise.resolve(changed.includes('s1')), 'the decision leaving after its window');
+  });
+
+  it('is offline while the server does not answer, and online once it does', async () => {
+    api.on('GET /v1/me', () => noAnswer);
+    await loop.syncNow();
+    expect(loop.link().state).toBe('offline');
+    api.on('GET /v1/me', me);
+    await loop.syncNow();
+    expect(loop.link().state).toBe('online');
+  });
+
+  it('compares leases with the server at most once a minute, and again on Sync now', async () => {
+    await loop.syncNow();
+    loop.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.calls.filter((call) => call === 'GET /v1/assignments')).toHaveLength(1);
+    await loop.syncNow();
+    expect(api.calls.filter((call) => call === 'GET /v1/assignments')).toHaveLength(2);
+  });
+});
