@@ -15,4 +15,3 @@ export const consoleLogger: Logger = {
   },
 };
 
-export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

@@ -66,10 +66,9 @@ export interface Core {
   useEvidenceUrls(make: EvidenceUrlMaker): void;
   subscribe(listener: CoreEventListener): () => void;
   close(): void;
-  readonly db: Db;
 }
 
-export const databaseFileName = 'workstation.sqlite';
+const databaseFileName = 'workstation.sqlite';
 
 /** Opens the workstation: its database, the embedded demo on first start, the hosted connection, and every domain's handlers. */
 export function createCore(options: CoreOptions): Core {
@@ -111,7 +110,6 @@ export function createCore(options: CoreOptions): Core {
   const dispatcher = new ContractDispatcher(handlers, hosted.ready, logger);
 
   return {
-    db,
     invoke: (method, input) => dispatcher.invoke(method, input),
     invokeAsync: (method, input) => dispatcher.invokeAsync(method, input),
     resolveEvidenceFile(evidenceId, part) {

@@ -1,79 +1,64 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../shared/contract/methods';
-import type { ShortcutAction } from '../../shared/keyboard/keymap';
-import { useClient } from './client-context';
 import { describeError } from './errors';
 import { changeLocale, supportedLocales } from './i18n';
 import type { Locale } from './i18n';
+import { DecisionToast } from './decision/DecisionToast';
+import { useUndoDecision } from './decision/use-undo';
 import { HostedPanel } from './hosted/HostedPanel';
-import { useHosted } from './hosted/use-hosted';
+import { useSession } from './hosted/session-state';
 import { AdjudicationQueueView } from './lead/AdjudicationQueueView';
 import { LeadDashboardView } from './lead/LeadDashboardView';
 import { MasterBatchBar } from './lead/SetBuilder';
 import { QualityPanel } from './quality/QualityPanel';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
-import { useShortcuts } from './keyboard/use-shortcuts';
+import { useShortcutHandlers } from './keyboard/shortcut-registry';
 import { BatchQueue } from './queue/BatchQueue';
 import { useSaveStatus } from './save/save-tracker';
 import { formatTime, languageName } from './format';
 import { SubmissionWorkspace } from './workspace/SubmissionWorkspace';
-import type { WorkspaceActions } from './workspace/SubmissionWorkspace';
+import type { Decided } from './workspace/SubmissionWorkspace';
 import { usePreferences } from './workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from './workspace/use-workspace';
 
 /** The batch last worked in is reopened on the next start. */
 const batchStorageKey = 'assessor.batch';
 
-type Undo = { submissionId: string; label: string; outcome: string };
+/** The toast: a decision that may still be undone, or a message. */
+type Toast = { kind: 'decided'; submissionId: string; label: string; note: string | null } | { kind: 'notice'; text: string };
 /** What the main area shows: scoring, or (for a lead) the calibration dashboard or the adjudication queue. */
 type View = 'scoring' | 'dashboard' | 'adjudication';
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const client = useClient();
   const summary = useWorkspaceSummary();
   const preferences = usePreferences();
   const saveStatus = useSaveStatus();
+  const session = useSession();
+  const undoDecision = useUndoDecision();
   const [batchId, setBatchId] = useState<string | null>(() => window.localStorage.getItem(batchStorageKey));
-  const [chosenSubmissionId, setChosenSubmissionId] = useState<string | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [undo, setUndo] = useState<Undo | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
   const [view, setView] = useState<View>('scoring');
-  const { session } = useHosted();
   const isLead = session?.signedIn === true && session.roles.includes('lead');
   const shownView: View = isLead ? view : 'scoring';
-  const workspaceActions = useRef<WorkspaceActions | null>(null);
   const queueRef = useRef<HTMLDivElement>(null);
   const batches = summary.state === 'ready' ? summary.value.batches : [];
   // The chosen batch, else the newest claimed one, else the demo.
   const batch = batches.find((candidate) => candidate.id === batchId) ?? batches.findLast((candidate) => !candidate.isDemo) ?? batches[0] ?? null;
+  const queue = useQueue(batch?.id ?? null);
+  // Kept by core across restarts: the submission open when the app last stopped comes back.
+  const openSubmissionId = preferences.openSubmissionId;
+  const open = (submissionId: string | null): void => preferences.update({ openSubmissionId: submissionId });
   const chooseBatch = (id: string): void => {
     window.localStorage.setItem(batchStorageKey, id);
     setBatchId(id);
-    if (id !== batch?.id) {
-      // The submission open from the other batch is not part of this one.
-      setChosenSubmissionId(null);
-      preferences.update({ openSubmissionId: null });
-    }
+    if (id !== batch?.id) open(null); // the submission open from the other batch is not part of this one
   };
-  const queue = useQueue(batch?.id ?? null);
-  // After a restart, the submission that was open comes back.
-  const openSubmissionId = chosenSubmissionId ?? preferences.openSubmissionId;
 
   useEffect(() => {
     document.title = t('app.title');
   }, [t, i18n.language]);
-
-  const { update: updatePreferences } = preferences;
-  const open = useCallback(
-    (submissionId: string) => {
-      setChosenSubmissionId(submissionId);
-      updatePreferences({ openSubmissionId: submissionId });
-    },
-    [updatePreferences],
-  );
 
   const step = (direction: 1 | -1): boolean => {
     if (queue.state !== 'ready' || queue.value.length === 0) return false;
@@ -82,49 +67,25 @@ export function App(): React.JSX.Element {
     if (next) open(next.submissionId);
     return true;
   };
-
-  const appActions: Partial<Record<ShortcutAction, () => boolean>> = {
-    focusQueue: () => {
-      queueRef.current?.focus();
+  useShortcutHandlers({
+    onAction: (action) => {
+      if (action === 'focusQueue') queueRef.current?.focus();
+      else if (action === 'showShortcuts') setShortcutsOpen(true);
+      else if (action === 'nextSubmission') return step(1);
+      else if (action === 'previousSubmission') return step(-1);
+      else return false;
       return true;
     },
-    showShortcuts: () => {
-      setShortcutsOpen(true);
-      return true;
-    },
-    nextSubmission: () => step(1),
-    previousSubmission: () => step(-1),
-  };
-  useShortcuts(
-    preferences.keymap,
-    {
-      onAction: (action) => appActions[action]?.() ?? workspaceActions.current?.onAction(action) ?? false,
-      onScoreLevel: (level) => workspaceActions.current?.onScoreLevel(level) ?? false,
-    },
-    preferences.ready,
-  );
-  const registerActions = useCallback((actions: WorkspaceActions | null) => {
-    workspaceActions.current = actions;
-  }, []);
+  });
 
-  const onDecided = (submissionId: string, result: MethodOutput<'decision.submit'>): void => {
-    const item = queue.state === 'ready' ? queue.value.find((candidate) => candidate.submissionId === submissionId) : undefined;
-    setUndo(result.decision.undoable ? { submissionId, label: item?.label ?? submissionId, outcome: result.decision.outcome } : null);
-    if (result.nextSubmissionId) open(result.nextSubmissionId);
-    else setNotice(t('decision.batchDone'));
+  /** Core recorded the decision and made the next undecided submission the open one: the screen follows. */
+  const onDecided = ({ submissionId, label, nextSubmissionId }: Decided): void => {
+    setToast({ kind: 'decided', submissionId, label, note: nextSubmissionId ? null : t('decision.batchDone') });
+    if (nextSubmissionId) preferences.show({ openSubmissionId: nextSubmissionId });
   };
-
-  const undoDecision = async (submissionId: string): Promise<void> => {
-    const result = await client.invoke('decision.undo', { submissionId });
-    setUndo(null);
-    if (!result.ok) {
-      setNotice(describeError(result.error, t));
-      return;
-    }
-    setNotice(null);
-    // Reopen it fresh so the workspace shows it editable again.
-    setChosenSubmissionId(null);
-    open(submissionId);
+  const undoFromToast = async (submissionId: string): Promise<void> => {
+    const problem = await undoDecision(submissionId);
+    setToast(problem ? { kind: 'notice', text: problem } : null);
   };
 
   return (
@@ -172,10 +133,7 @@ export function App(): React.JSX.Element {
           {batches.length > 1 && (
             <label className="batch-picker">
               {t('queue.batch')}{' '}
-              <select
-                value={batch?.id ?? ''}
-                onChange={(event) => chooseBatch(event.target.value)}
-              >
+              <select value={batch?.id ?? ''} onChange={(event) => chooseBatch(event.target.value)}>
                 {batches.map((candidate) => (
                   <option key={candidate.id} value={candidate.id}>
                     {candidate.label}
@@ -184,23 +142,16 @@ export function App(): React.JSX.Element {
               </select>
             </label>
           )}
-          {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batch.label} onPublished={setNotice} />}
+          {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batch.label} onPublished={(text) => setToast({ kind: 'notice', text })} />}
           {batch && <BatchQueue ref={queueRef} batch={batch} queue={queue} openSubmissionId={openSubmissionId} onOpen={open} />}
           {summary.state === 'ready' && batches.length === 0 && <p>{t('app.noBatches')}</p>}
         </nav>
         <main className="submission-pane">
-          {(undo || notice) && (
+          {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={() => setToast(null)} />}
+          {toast?.kind === 'notice' && (
             <div className="toast" role="status">
-              {undo && (
-                <>
-                  {t('decision.queued', { label: undo.label, outcome: t(`decision.outcomes.${undo.outcome}`) })}{' '}
-                  <button type="button" onClick={() => void undoDecision(undo.submissionId)}>
-                    {t('decision.undo')}
-                  </button>
-                </>
-              )}
-              {notice}
-              <button type="button" aria-label={t('common.dismiss')} onClick={() => (setUndo(null), setNotice(null))}>
+              {toast.text}
+              <button type="button" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
                 ×
               </button>
             </div>
@@ -225,10 +176,8 @@ export function App(): React.JSX.Element {
               key={openSubmissionId}
               submissionId={openSubmissionId}
               splitRatio={preferences.splitRatio}
-              onSplitRatio={(ratio, done) => (done ? preferences.update({ splitRatio: ratio }) : preferences.preview({ splitRatio: ratio }))}
+              onSplitRatio={(ratio, done) => (done ? preferences.update({ splitRatio: ratio }) : preferences.show({ splitRatio: ratio }))}
               onDecided={onDecided}
-              onUndo={(submissionId) => void undoDecision(submissionId)}
-              registerActions={registerActions}
             />
           ) : (
             <p className="hint">{t('submission.choose')}</p>

@@ -1,10 +1,15 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
+import type { ContractClient } from '../../shared/contract/client';
 import { App } from './App';
 import { ClientContext } from './client-context';
-import { HostedProvider } from './hosted/use-hosted';
+import { prefetchFromCore } from './data/contract-query';
+import { followCoreEvents } from './data/core-events';
+import { createQueryClient } from './data/query-client';
 import { initI18n } from './i18n';
+import { ShortcutProvider } from './keyboard/shortcut-registry';
 import { NoAccess } from './NoAccess';
 import { connectToCore } from './transport';
 import './styles.css';
@@ -12,18 +17,32 @@ import './styles.css';
 // zod probes for eval support with `Function('')`; our CSP forbids eval, so tell it up front.
 z.config({ jitless: true });
 
+/** The reads every start makes leave now, before i18n and React's first render, and land in the cache; an event meanwhile reads them again. */
+function startReading(client: ContractClient): ReturnType<typeof createQueryClient> {
+  const queries = createQueryClient();
+  followCoreEvents(client, queries);
+  prefetchFromCore(queries, client, 'workspace.summary', {});
+  prefetchFromCore(queries, client, 'session.get', {});
+  prefetchFromCore(queries, client, 'sync.status', {});
+  prefetchFromCore(queries, client, 'preferences.get', {});
+  return queries;
+}
+
 async function start(): Promise<void> {
-  const client = connectToCore(); // before i18n: the first reads travel while the UI is set up
+  const client = connectToCore();
+  const queries = client ? startReading(client) : null;
   await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing');
   createRoot(root).render(
     <StrictMode>
-      {client ? (
+      {client && queries ? (
         <ClientContext.Provider value={client}>
-          <HostedProvider>
-            <App />
-          </HostedProvider>
+          <QueryClientProvider client={queries}>
+            <ShortcutProvider>
+              <App />
+            </ShortcutProvider>
+          </QueryClientProvider>
         </ClientContext.Provider>
       ) : (
         <NoAccess />

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { LeadRating } from '../../shared/hosted-api/quality';
 import { dashboardsOf } from '../../shared/quality/dashboard';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { LeadDataWorker } from '../../electron/core/quality/lead-data-worker-client';
 import { replaceLeadSnapshots } from '../../electron/core/repositories/quality';
 import type { Core } from '../../electron/core/service';
@@ -123,7 +123,7 @@ export async function benchDashboard(rows: Row[], browser: Browser): Promise<voi
       });
       duringWorker.push(...(await writesWhile(fixture.core, job)));
       const computed = await job;
-      replaceLeadSnapshots(fixture.core.db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
+      replaceLeadSnapshots(fixture.db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
     }
     const idle = await writesWhile(fixture.core, new Promise((resolve) => setTimeout(resolve, 3000)));
     // As it was: the same computation on core's own thread, between the same writes.

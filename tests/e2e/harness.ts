@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { projectPaths } from '../../electron/launcher/project-paths';
+import { rpc } from '../support/http';
 
 export const projectRoot = projectPaths().root;
 export const chromiumInstallCommand = 'apt-get update && apt-get install -y chromium';
@@ -57,8 +58,11 @@ function spawnTs(entry: string, args: string[], ready: RegExp, env: NodeJS.Proce
   return { child, match };
 }
 
-/** Starts the real preview host (`electron/preview/cli.ts`) as its own process on port 0. */
-export async function startPreview(options: { dataDir?: string; generatedBatch?: number; serverUrl?: string } = {}): Promise<RunningPreview> {
+/**
+ * Starts the real preview host (`electron/preview/cli.ts`) as its own process on port 0.
+ * `undoWindowSeconds`: the assessor's setting (the workstation's default of 10 s when unset).
+ */
+export async function startPreview(options: { dataDir?: string; generatedBatch?: number; serverUrl?: string; undoWindowSeconds?: number } = {}): Promise<RunningPreview> {
   const dataDir = options.dataDir ?? freshDataDir();
   const args = ['--port', '0', '--data-dir', dataDir];
   if (options.generatedBatch) args.push('--generated-batch', String(options.generatedBatch));
@@ -71,11 +75,16 @@ export async function startPreview(options: { dataDir?: string; generatedBatch?:
     await exited;
     if (!keepData) rmSync(dataDir, { recursive: true, force: true });
   };
+  const secret = parsed.searchParams.get('secret') ?? '';
+  if (options.undoWindowSeconds !== undefined) {
+    const answer = await rpc(Number(parsed.port), secret, 'preferences.set', { patch: { undoWindowSeconds: options.undoWindowSeconds } });
+    if (answer.status !== 200) throw new Error(`could not set the undo window: ${answer.body}`);
+  }
   return {
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
-    secret: parsed.searchParams.get('secret') ?? '',
+    secret,
     dataDir,
     process: child,
     stop: (stopOptions) => stopWith('SIGTERM', stopOptions?.keepData ?? false),

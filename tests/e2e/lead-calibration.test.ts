@@ -36,7 +36,7 @@ describe('a lead runs a full calibration cycle', () => {
     const api = await startHostedApiProcess({ dataDir: serverDir });
     try {
       await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url });
+      session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: 0 }); // decisions leave at once: this test is not about undo
       const { page } = session;
       await page.goto(session.preview.url);
 

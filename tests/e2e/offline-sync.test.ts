@@ -12,7 +12,7 @@ describe('hosted API from the workstation', () => {
     let api = await startHostedApiProcess({ dataDir: serverDir });
     try {
       await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url });
+      session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: 0 }); // decisions leave at once: this test is not about undo
       const { page, preview } = session;
       await page.goto(preview.url);
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Submission 001/ }).click();

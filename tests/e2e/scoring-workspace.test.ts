@@ -67,9 +67,21 @@ describe('scoring from the keyboard', () => {
     await page.getByRole('button', { name: 'Submit flag' }).click();
     await page.getByRole('heading', { level: 2, name: /Submission 006/ }).waitFor();
     expect((await submission('demo-sub-005')).decision).toMatchObject({ outcome: 'flag', conditionCode: 'video_unplayable' });
+    // The demo's decisions never leave: Undo stays, without a countdown.
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { level: 2, name: /Submission 005/ }).waitFor();
     await page.getByRole('button', { name: 'Award' }).waitFor();
+    expect((await submission('demo-sub-005')).decision).toBeNull();
+
+    // Flagged again, then opened from the queue: the banner's Undo makes it editable in place.
+    await page.getByRole('button', { name: 'Flag for lead review' }).click();
+    await page.getByRole('dialog', { name: 'Flag for lead review' }).getByRole('radio', { name: 'Video will not play' }).check();
+    await page.getByRole('button', { name: 'Submit flag' }).click();
+    await page.getByRole('heading', { level: 2, name: /Submission 006/ }).waitFor();
+    await openFromQueue(page, /Submission 005/);
+    await page.locator('.decision-banner').getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Award' }).waitFor();
+    await expect(page.locator('.decision-banner').count()).resolves.toBe(0);
     expect((await submission('demo-sub-005')).decision).toBeNull();
   });
 

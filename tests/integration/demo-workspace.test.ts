@@ -61,7 +61,7 @@ describe('embedded demo workspace', () => {
 
   it('records sizes and SHA-256 digests that match the shipped files', () => {
     for (const summaryItem of details.flatMap((detail) => detail.evidence).filter((item) => item.kind !== 'text')) {
-      const record = getEvidence(fixture.core.db, summaryItem.id)!;
+      const record = getEvidence(fixture.db, summaryItem.id)!;
       const bytes = readFileSync(record.localPath!);
       expect(summaryItem.bytes).toBe(bytes.length);
       expect(summaryItem.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));

@@ -2,7 +2,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { HostedSession } from '../../electron/core/hosted/session';
 import type { SecretVault } from '../../electron/core/hosted/secret-vault';
 import { projectPaths } from '../../electron/launcher/project-paths';

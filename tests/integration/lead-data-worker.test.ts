@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardsOf } from '../../shared/quality/dashboard';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { LeadDataWorker } from '../../electron/core/quality/lead-data-worker-client';
 import { workerScript } from '../../electron/core/worker-script';
 import { manifestOf } from '../support/fake-hosted';

@@ -113,7 +113,7 @@ describe('sign in, claim, download, work offline, sync', () => {
     expect(status.storage.evidenceBytes).toBeGreaterThan(0);
     expect(status.storage.freeBytes).toBeGreaterThan(0);
     expect(status.storage.retentionDays).toBe(7);
-    expect(forgetAcknowledgedEvidence(fixture.core.db, new Date(Date.now() - 86_400_000).toISOString())).toEqual([]); // not within the week
+    expect(forgetAcknowledgedEvidence(fixture.db, new Date(Date.now() - 86_400_000).toISOString())).toEqual([]); // not within the week
 
     // The assessor shortens the period: what synced longer ago than that goes at once.
     const shortened = await call<SyncStatus>('storage.setRetention', { days: 0 });

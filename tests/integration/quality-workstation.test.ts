@@ -154,12 +154,12 @@ describe('one machine, two accounts', () => {
     const [first] = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId: live.id })).items;
     await call(assessor, 'session.signOut');
     // A decision made after sign-out waits for its own account.
-    assessor.core.db
+    assessor.db
       .prepare(`INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at) VALUES ('decision', ?, 'handover-key-1', '{}', 'pending', ?, ?)`)
       .run(first!.submissionId, new Date().toISOString(), new Date().toISOString());
     const refused = await assessor.core.invokeAsync('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/1 unsent decisions of another account/) as string } });
-    assessor.core.db.prepare(`DELETE FROM outbox WHERE idempotency_key = 'handover-key-1'`).run();
+    assessor.db.prepare(`DELETE FROM outbox WHERE idempotency_key = 'handover-key-1'`).run();
 
     await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
     expect((await call<WorkspaceSummary>(assessor, 'workspace.summary')).batches.filter((batch) => !batch.isDemo)).toEqual([]);

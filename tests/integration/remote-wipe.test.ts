@@ -76,7 +76,7 @@ describe('a remote wipe while work is arriving', () => {
     expect(await claim).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const summary = value(fixture.core.invoke('workspace.summary', {})) as WorkspaceSummary;
     expect(summary.batches.filter((batch) => !batch.isDemo)).toEqual([]);
-    expect(fixture.core.db.prepare(`SELECT count(*) AS n FROM submissions WHERE id NOT LIKE 'demo-%'`).get()).toEqual({ n: 0 });
+    expect(fixture.db.prepare(`SELECT count(*) AS n FROM submissions WHERE id NOT LIKE 'demo-%'`).get()).toEqual({ n: 0 });
     const status = value(await fixture.core.invokeAsync('sync.status', {})) as SyncStatus;
     expect(status.notices.find((notice) => notice.kind === 'remote_wipe')).toMatchObject({ submissions: 0, unsentDecisions: 0, synced: 0 });
     expect(status).toMatchObject({ state: 'signed_out', waiting: 0 });

@@ -15,12 +15,12 @@ afterEach(() => fixture.dispose());
 
 const at = '2026-11-25T10:00:00.000Z';
 const statusOf = (submissionId: string): string | undefined =>
-  listQueue(fixture.core.db, 'demo-batch').find((item) => item.submissionId === submissionId)?.status;
+  listQueue(fixture.db, 'demo-batch').find((item) => item.submissionId === submissionId)?.status;
 
 describe('decisions and the outbox', () => {
   const decide = (submissionId: string, key: string): void =>
     recordDecision(
-      fixture.core.db,
+      fixture.db,
       { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: 'dp-fl-credit-scores-v1', decidedAt: at },
       { idempotencyKey: key, payload: { submissionId, outcome: 'award' }, leavesAt: at },
     );
@@ -28,44 +28,44 @@ describe('decisions and the outbox', () => {
   it('writes the decision and its outbox entry together, then acknowledges exactly once', () => {
     decide('demo-sub-001', 'key-1');
     expect(statusOf('demo-sub-001')).toBe('queued');
-    const entry = fixture.core.db.prepare(`SELECT * FROM outbox WHERE entity_id = 'demo-sub-001'`).get() as { id: number; kind: string; idempotency_key: string; payload: string };
+    const entry = fixture.db.prepare(`SELECT * FROM outbox WHERE entity_id = 'demo-sub-001'`).get() as { id: number; kind: string; idempotency_key: string; payload: string };
     expect(entry).toMatchObject({ kind: 'decision', idempotency_key: 'key-1' });
     expect(JSON.parse(entry.payload)).toMatchObject({ outcome: 'award' });
     // The embedded demo batch never syncs: its decisions are not due for sending.
-    expect(listDue(fixture.core.db, '9999-12-31T00:00:00.000Z', 10)).toEqual([]);
-    expect(acknowledge(fixture.core.db, entry.id, at)).toBe(true);
-    expect(acknowledge(fixture.core.db, entry.id, at)).toBe(false);
+    expect(listDue(fixture.db, '9999-12-31T00:00:00.000Z', 10)).toEqual([]);
+    expect(acknowledge(fixture.db, entry.id, at)).toBe(true);
+    expect(acknowledge(fixture.db, entry.id, at)).toBe(false);
     expect(statusOf('demo-sub-001')).toBe('synced');
   });
 
   it('rolls both back when the outbox write fails (no decision without its entry)', () => {
     decide('demo-sub-001', 'same-key');
     expect(() => decide('demo-sub-002', 'same-key')).toThrow(/UNIQUE/);
-    expect(getDecision(fixture.core.db, 'demo-sub-002')).toBeNull();
+    expect(getDecision(fixture.db, 'demo-sub-002')).toBeNull();
     expect(statusOf('demo-sub-002')).toBe('not_started');
   });
 
   it('allows undo until the decision has left, and not after', () => {
     decide('demo-sub-001', 'key-undo');
-    expect(undoDecision(fixture.core.db, 'demo-sub-001')).toBe(true);
-    expect(getDecision(fixture.core.db, 'demo-sub-001')).toBeNull();
+    expect(undoDecision(fixture.db, 'demo-sub-001')).toBe(true);
+    expect(getDecision(fixture.db, 'demo-sub-001')).toBeNull();
     decide('demo-sub-001', 'key-undo-2');
-    fixture.core.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = 'demo-sub-001'`).run();
-    expect(undoDecision(fixture.core.db, 'demo-sub-001')).toBe(false);
-    expect(getDecision(fixture.core.db, 'demo-sub-001')).not.toBeNull();
+    fixture.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = 'demo-sub-001'`).run();
+    expect(undoDecision(fixture.db, 'demo-sub-001')).toBe(false);
+    expect(getDecision(fixture.db, 'demo-sub-001')).not.toBeNull();
   });
 
   it('requires a condition code exactly when the decision is a flag', () => {
     const base = { submissionId: 'demo-sub-003', note: 'n', rubricVersionId: 'dp-fl-risk-return-v1', decidedAt: at };
-    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: null }, { idempotencyKey: 'k1', payload: {}, leavesAt: at })).toThrow(/CHECK/);
-    expect(() => recordDecision(fixture.core.db, { ...base, outcome: 'award', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k2', payload: {}, leavesAt: at })).toThrow(/CHECK/);
-    recordDecision(fixture.core.db, { ...base, outcome: 'flag', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k3', payload: {}, leavesAt: at });
+    expect(() => recordDecision(fixture.db, { ...base, outcome: 'flag', conditionCode: null }, { idempotencyKey: 'k1', payload: {}, leavesAt: at })).toThrow(/CHECK/);
+    expect(() => recordDecision(fixture.db, { ...base, outcome: 'award', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k2', payload: {}, leavesAt: at })).toThrow(/CHECK/);
+    recordDecision(fixture.db, { ...base, outcome: 'flag', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k3', payload: {}, leavesAt: at });
     expect(statusOf('demo-sub-003')).toBe('queued');
   });
 
   it('shows a conflict when the server refused the decision', () => {
     decide('demo-sub-001', 'key-c');
-    fixture.core.db.prepare(`UPDATE outbox SET state = 'conflict' WHERE entity_id = 'demo-sub-001'`).run();
+    fixture.db.prepare(`UPDATE outbox SET state = 'conflict' WHERE entity_id = 'demo-sub-001'`).run();
     expect(statusOf('demo-sub-001')).toBe('conflict');
   });
 });
@@ -89,24 +89,24 @@ describe('timestamped comments', () => {
   });
 
   it('lists comments in evidence order, then by time, with their criteria', () => {
-    saveComment(fixture.core.db, comment({ id: 'late', startMs: 30_000, endMs: 35_000, criterionIds: ['cs-ev-engagement', 'cs-ev-factors'] }));
-    saveComment(fixture.core.db, comment({ id: 'early', startMs: 2_000 }));
-    saveComment(fixture.core.db, comment({ id: 'doc', evidenceId: 'demo-ev-001-work', startMs: null, page: 2, quote: 'Utilization means', tag: 'note' }));
-    const comments = listComments(fixture.core.db, 'demo-sub-001');
+    saveComment(fixture.db, comment({ id: 'late', startMs: 30_000, endMs: 35_000, criterionIds: ['cs-ev-engagement', 'cs-ev-factors'] }));
+    saveComment(fixture.db, comment({ id: 'early', startMs: 2_000 }));
+    saveComment(fixture.db, comment({ id: 'doc', evidenceId: 'demo-ev-001-work', startMs: null, page: 2, quote: 'Utilization means', tag: 'note' }));
+    const comments = listComments(fixture.db, 'demo-sub-001');
     expect(comments.map((item) => item.id)).toEqual(['early', 'late', 'doc']);
     expect(comments[1]!.criterionIds).toEqual(['cs-ev-engagement', 'cs-ev-factors']);
     expect(comments[2]).toMatchObject({ page: 2, quote: 'Utilization means' });
   });
 
   it('edits in place and deletes', () => {
-    saveComment(fixture.core.db, comment({}));
-    saveComment(fixture.core.db, comment({ body: 'Edited.', criterionIds: [] }));
-    expect(listComments(fixture.core.db, 'demo-sub-001')).toEqual([expect.objectContaining({ body: 'Edited.', criterionIds: [] })]);
-    expect(deleteComment(fixture.core.db, 'c1')).toBe(true);
-    expect(listComments(fixture.core.db, 'demo-sub-001')).toEqual([]);
+    saveComment(fixture.db, comment({}));
+    saveComment(fixture.db, comment({ body: 'Edited.', criterionIds: [] }));
+    expect(listComments(fixture.db, 'demo-sub-001')).toEqual([expect.objectContaining({ body: 'Edited.', criterionIds: [] })]);
+    expect(deleteComment(fixture.db, 'c1')).toBe(true);
+    expect(listComments(fixture.db, 'demo-sub-001')).toEqual([]);
   });
 
   it('refuses a range that ends before it starts', () => {
-    expect(() => saveComment(fixture.core.db, comment({ startMs: 10_000, endMs: 5_000 }))).toThrow(/CHECK/);
+    expect(() => saveComment(fixture.db, comment({ startMs: 10_000, endMs: 5_000 }))).toThrow(/CHECK/);
   });
 });

@@ -109,7 +109,7 @@ describe('decisions through the contract', () => {
     call('draft.setRationale', { submissionId: 'demo-sub-002', criterionId: 'ci-ev-calculation', rationale: 'Checks by estimation at 0:21.' });
     call('draft.addActiveTime', { submissionId: 'demo-sub-002', ms: 60_000 });
     call('decision.submit', { submissionId: 'demo-sub-002', outcome: 'award', conditionCode: null, note: '' });
-    const entry = fixture.core.db.prepare(`SELECT payload FROM outbox WHERE entity_id = 'demo-sub-002'`).get() as { payload: string };
+    const entry = fixture.db.prepare(`SELECT payload FROM outbox WHERE entity_id = 'demo-sub-002'`).get() as { payload: string };
     const payload = DecisionPayload.parse(JSON.parse(entry.payload));
     expect(payload).toMatchObject({ submissionId: 'demo-sub-002', outcome: 'award', activeMs: 60_000, rubricVersionId: 'dp-fl-compound-interest-v1' });
     expect(payload.scores.find((score) => score.criterionId === 'ci-ev-calculation')).toEqual({ criterionId: 'ci-ev-calculation', level: 4, rationale: 'Checks by estimation at 0:21.' });
@@ -123,7 +123,7 @@ describe('decisions through the contract', () => {
     expect(open('demo-sub-005').decision).toMatchObject({ outcome: 'flag', conditionCode: 'video_unplayable', undoable: true });
     expect(call('decision.undo', { submissionId: 'demo-sub-005' })).toEqual({ status: 'not_started' });
     call('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: 'identifying_information', note: '' });
-    fixture.core.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = 'demo-sub-005'`).run();
+    fixture.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = 'demo-sub-005'`).run();
     expect(open('demo-sub-005').decision?.undoable).toBe(false);
     expect(refusal('decision.undo', { submissionId: 'demo-sub-005' })).toBe('conflict');
   });

@@ -106,7 +106,7 @@ describe('everything from a candidate sealed at rest', () => {
     expect(mode(join(fixture.dataDir, 'evidence'))).toBe(0o700);
     for (const name of ['workstation.sqlite', 'workstation.sqlite-wal', 'workstation.sqlite-shm', 'secrets.json']) expect(mode(join(fixture.dataDir, name)), name).toBe(0o600);
     for (const name of readdirSync(join(fixture.dataDir, 'evidence'))) expect(mode(join(fixture.dataDir, 'evidence', name)), name).toBe(0o600);
-    expect(fixture.core.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(fixture.db.pragma('secure_delete', { simple: true })).toBe(1);
   });
 
   it('removes all of it at sign-out, keeps the assessor’s own work, and brings it back after signing in', async () => {
@@ -129,7 +129,7 @@ describe('everything from a candidate sealed at rest', () => {
   it('seals written responses an older version kept in plain text, and leaves no plain copy behind', async () => {
     const [first] = await claimedItems();
     const textItem = (await call<SubmissionDetail>('submission.open', { submissionId: first!.submissionId })).evidence.find((evidence) => evidence.kind === 'text')!;
-    fixture.core.db.prepare('UPDATE evidence_items SET text_content = ? WHERE id = ?').run(textItem.text, textItem.id); // as version 0.1 stored it
+    fixture.db.prepare('UPDATE evidence_items SET text_content = ? WHERE id = ?').run(textItem.text, textItem.id); // as version 0.1 stored it
     fixture.core.close();
     fixture = openTestCore({ dataDir: fixture.dataDir });
     await call('session.get'); // answers once the vault is read and what is at rest was brought up to date
@@ -146,7 +146,7 @@ describe('evidence cut, swapped or altered on disk', () => {
 
   it('is refused before a byte is served, reported, and fetched again', async () => {
     await until(everythingHere, 'the batch to be here');
-    const videos = (fixture.core.db.prepare(`SELECT id FROM evidence_items WHERE kind = 'video' AND local_path LIKE '%.enc' ORDER BY id`).all() as { id: string }[]).map((row) => row.id);
+    const videos = (fixture.db.prepare(`SELECT id FROM evidence_items WHERE kind = 'video' AND local_path LIKE '%.enc' ORDER BY id`).all() as { id: string }[]).map((row) => row.id);
     const [cut, swappedInto, swappedFrom] = videos;
     truncateSync(file(cut!), headerBytes + 3 * (12 + 64 * 1024 + 16)); // at a chunk boundary
     copyFileSync(file(swappedFrom!), file(swappedInto!)); // another item's file over this one

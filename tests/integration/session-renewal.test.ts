@@ -86,9 +86,9 @@ async function scoreADayOverAFlakyLink(faultSeed: number): Promise<RunReport> {
     }
 
     // Nothing deleted here, nothing lost or doubled there.
-    const local = fixture.core.db.prepare(`SELECT count(*) AS decisions FROM decisions WHERE submission_id NOT LIKE 'demo-%'`).get();
+    const local = fixture.db.prepare(`SELECT count(*) AS decisions FROM decisions WHERE submission_id NOT LIKE 'demo-%'`).get();
     expect(local).toEqual({ decisions: 35 });
-    const outbox = fixture.core.db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = 'decision' GROUP BY state`).all();
+    const outbox = fixture.db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = 'decision' GROUP BY state`).all();
     expect(outbox).toEqual([{ state: 'acknowledged', n: 35 }]);
     const assessor = seededAccounts[0]!.id;
     const onServer = api.store.db.prepare('SELECT count(*) AS decisions, count(DISTINCT submission_id) AS submissions FROM decisions WHERE account_id = ?').get(assessor);

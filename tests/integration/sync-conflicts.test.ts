@@ -191,7 +191,7 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
   });
 
   it('removes claimed work only when the server orders a remote wipe, after recording what was synced and what went', async () => {
-    const syncedEarlier = (fixture.core.db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state = 'acknowledged'`).get() as { n: number }).n;
+    const syncedEarlier = (fixture.db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state = 'acknowledged'`).get() as { n: number }).n;
     const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 3 });
     const [synced, unsent, drafted] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.submissionId);
     await award(synced!);
@@ -201,7 +201,7 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     await scoreAll(drafted!);
     await award(unsent!);
     // Unfinished scoring here: this batch's, and the one left from the session that ended above.
-    const unfinished = (fixture.core.db.prepare(`SELECT count(*) AS n FROM scoring_drafts sd WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = sd.submission_id) AND sd.submission_id NOT LIKE 'demo-%'`).get() as { n: number }).n;
+    const unfinished = (fixture.db.prepare(`SELECT count(*) AS n FROM scoring_drafts sd WHERE NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = sd.submission_id) AND sd.submission_id NOT LIKE 'demo-%'`).get() as { n: number }).n;
     api.store.auth.orderRemoteWipe(api.store.accountByEmail('assessor2@example.org')!.id, new Date()); // the laptop was reported lost
     await call('sync.now');
     await until(async () => (await call<SessionInfo>('session.get')).signedIn === false, 'the session to end');

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../electron/core/service';
 import type { Core } from '../../electron/core/service';
-import { silentLogger } from '../../electron/core/log';
+import { openDatabase } from '../../electron/core/db/database';
+import type { Db } from '../../electron/core/db/database';
+import { silentLogger } from './silent-logger';
 import { projectPaths } from '../../electron/launcher/project-paths';
 
 export interface CoreFixture {
   core: Core;
+  /** A second connection to core's database file, for tests that look under the contract. */
+  db: Db;
   dataDir: string;
   dispose(): void;
 }
@@ -27,10 +31,13 @@ export function openTestCore(options: { generatedBatch?: number; now?: () => Dat
     ...(options.now ? { now: options.now } : {}),
   });
   value(core.invoke('preferences.set', { patch: { undoWindowSeconds: options.undoWindowSeconds ?? 0 } }));
+  const db = openDatabase(join(dataDir, 'workstation.sqlite'));
   return {
     core,
+    db,
     dataDir,
     dispose() {
+      db.close();
       core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

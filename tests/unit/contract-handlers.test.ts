@@ -4,7 +4,7 @@ import { afterSession, answersAtOnce, combineHandlers, handlerApp } from '../../
 import type { AllHandlers } from '../../electron/core/contract/handler-app';
 import { ContractDispatcher } from '../../electron/core/contract/dispatch';
 import { DomainError } from '../../electron/core/errors';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { WorkspaceChanges } from '../../electron/core/changes';
 
 describe('handlers by domain', () => {

@@ -4,7 +4,7 @@ import type { Db } from '../../electron/core/db/database';
 import { SyncConflicts } from '../../electron/core/hosted/conflicts';
 import { SyncStatusReporter } from '../../electron/core/hosted/status';
 import type { LinkState } from '../../electron/core/hosted/status';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { addNotice } from '../../electron/core/repositories/notices';
 import { listDue, markConflict } from '../../electron/core/repositories/outbox';
 import { claimedSubmission, emptyDatabase } from '../support/fake-hosted';

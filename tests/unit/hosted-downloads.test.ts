@@ -8,7 +8,7 @@ import type { Db } from '../../electron/core/db/database';
 import { EvidenceAtRest } from '../../electron/core/evidence/at-rest';
 import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
 import { EvidenceDownloads } from '../../electron/core/hosted/downloads';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { getEvidence } from '../../electron/core/repositories/evidence';
 import { listNotices } from '../../electron/core/repositories/notices';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession } from '../support/fake-hosted';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/database';
 import { LeadWork } from '../../electron/core/hosted/lead-work';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { saveBatch, saveAssignment } from '../../electron/core/repositories/batches';
 import { saveRationale, saveScore } from '../../electron/core/repositories/drafts';
 import { listDue } from '../../electron/core/repositories/outbox';

@@ -6,7 +6,7 @@ import type { Db } from '../../electron/core/db/database';
 import { EvidenceAtRest } from '../../electron/core/evidence/at-rest';
 import { SessionEffects } from '../../electron/core/hosted/session-effects';
 import type { SessionLifecycle } from '../../electron/core/hosted/session';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { listQueue } from '../../electron/core/repositories/batches';
 import { listEvidence, saveEvidenceText, setAvailability } from '../../electron/core/repositories/evidence';
 import { listNotices } from '../../electron/core/repositories/notices';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/database';
 import { SyncLoop } from '../../electron/core/hosted/sync-loop';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../support/silent-logger';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, noAnswer } from '../support/fake-hosted';
 import { until } from '../support/until';
 

@@ -5,7 +5,7 @@ import { readPreferences, writePreferences } from '../workspace/preferences';
 import { sweepDeletedFiles } from './file-sweeper';
 
 /** Default time evidence stays on this machine after its decision was acknowledged by the server. */
-export const defaultRetentionDays = 7;
+const defaultRetentionDays = 7;
 
 export interface RetentionOptions {
   db: Db;

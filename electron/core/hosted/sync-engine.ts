@@ -9,7 +9,7 @@ import type { OutboxEntry } from '../repositories/outbox';
 import type { ApiFailure, HostedApiClient } from './api-client';
 
 /** A lead's resolution of an adjudication, waiting in the outbox. */
-export const AdjudicationResolutionPayload = z.object({ submissionId: z.string(), resolution: AdjudicationResolutionRequest });
+const AdjudicationResolutionPayload = z.object({ submissionId: z.string(), resolution: AdjudicationResolutionRequest });
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -35,6 +35,8 @@ export interface DrainOptions {
   backoff?: BackoffPolicy;
   /** Decisions in flight at once. */
   concurrency?: number;
+  /** Entries about to leave for the first time: from now on they cannot be undone. */
+  onLeaving?: (entries: { kind: string; entityId: string }[]) => void;
 }
 
 export interface DrainReport {
@@ -147,6 +149,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const groupSize = concurrency * 16;
   for (let start = 0; start < due.length && !report.unauthorized; start += groupSize) {
     const group = options.db.transaction(() => due.slice(start, start + groupSize).filter((entry) => beginAttempt(options.db, entry.id)))();
+    const firstAttempts = group.filter((entry) => entry.attempts === 0);
+    if (firstAttempts.length > 0) options.onLeaving?.(firstAttempts.map(({ kind, entityId }) => ({ kind, entityId })));
     const outcomes: Outcome[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {

@@ -100,7 +100,9 @@ export class SyncLoop {
     this.state = 'syncing';
     this.options.status.publish();
     // The client renews a lapsed token on the way; `unauthorized` means the session could not go on.
-    const report = await drainOutbox({ db, client: session.client(), now });
+    // A decision that begins to leave can no longer be undone: the screens offering Undo are told at once.
+    const onLeaving = (entries: { kind: string; entityId: string }[]): void => this.options.changes.submissionsChanged(entries.filter((entry) => entry.kind === 'decision').map((entry) => entry.entityId));
+    const report = await drainOutbox({ db, client: session.client(), now, onLeaving });
     const reachable = await this.reachable(report);
     if (!session.signedIn) return;
     this.state = reachable ? 'online' : 'offline';

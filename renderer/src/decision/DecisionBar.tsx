@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { ConditionCode } from '../../../shared/domain/comment';
 import type { ConditionCode as ConditionCodeValue } from '../../../shared/domain/comment';
-import { decisionBlockers } from '../../../shared/domain/decision-rules';
+import { blockersFor } from '../../../shared/domain/decision-rules';
 import type { DecisionBlocker } from '../../../shared/domain/decision-rules';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
@@ -36,10 +36,8 @@ export function explainBlockers(blockers: DecisionBlocker[], t: TFunction): stri
 export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const id = useId();
-  const scores = Object.fromEntries(submission.draft.scores.map((score) => [score.criterionId, score.level]));
-  const blockersFor = (outcome: 'award' | 'not_yet'): DecisionBlocker[] => decisionBlockers(submission.rubric, scores, submission.comments, outcome, null);
-  const award = blockersFor('award');
-  const notYet = blockersFor('not_yet');
+  const award = blockersFor(submission, 'award');
+  const notYet = blockersFor(submission, 'not_yet');
   const explain = (blockers: DecisionBlocker[]): string => explainBlockers(blockers, t);
 
   return (

@@ -2,6 +2,7 @@ import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { composeCandidateFeedback } from '../../../shared/domain/candidate-feedback';
+import { levelsOf } from '../../../shared/domain/decision-rules';
 
 /** Exactly what the candidate will receive: no internal comments, no rationales. */
 export function CandidatePreview({ submission }: { submission: SubmissionDetail }): React.JSX.Element {
@@ -25,7 +26,7 @@ function PreviewBody({ submission }: { submission: SubmissionDetail }): React.JS
   const { t } = useTranslation();
   const feedback = composeCandidateFeedback({
     rubric: submission.rubric,
-    scores: Object.fromEntries(submission.draft.scores.map((score) => [score.criterionId, score.level])),
+    scores: levelsOf(submission),
     overallFeedback: submission.draft.overallFeedback,
     componentFeedback: submission.draft.componentFeedback,
     comments: submission.comments,

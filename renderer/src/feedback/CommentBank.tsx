@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Snippet } from '../../../shared/contract/methods';
 import type { CommentTag } from '../../../shared/domain/comment';
 import { useClient } from '../client-context';
+import { useContractQuery } from '../data/contract-query';
 import { describeError } from '../errors';
 import { insertIntoLastTarget } from './bank-targets';
 
@@ -13,21 +14,14 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
   const { t } = useTranslation();
   const client = useClient();
   const id = useId();
+  const queries = useQueryClient();
   const [query, setQuery] = useState('');
-  const [snippets, setSnippets] = useState<Snippet[]>([]);
+  const found = useContractQuery('bank.search', { query });
+  const snippets = found.state === 'ready' ? found.value.snippets : [];
   const [editing, setEditing] = useState<Draft | null>(null);
   const [message, setMessage] = useState('');
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    void client.invoke('bank.search', { query }).then((result) => {
-      if (!cancelled && result.ok) setSnippets(result.value.snippets);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, query, version]);
+  /** The bank changed: every search reads it again. */
+  const changed = (): void => void queries.invalidateQueries({ queryKey: ['bank.search'] });
 
   const save = async (): Promise<void> => {
     if (!editing) return;
@@ -38,7 +32,7 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
     }
     setEditing(null);
     setMessage(t('bank.saved'));
-    setVersion((current) => current + 1);
+    changed();
   };
 
   return (
@@ -62,7 +56,7 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
                 onClick={() => {
                   const inserted = insertIntoLastTarget(snippet.body);
                   setMessage(inserted ? t('bank.inserted', { title: snippet.title }) : t('bank.noTarget'));
-                  if (inserted) void client.invoke('bank.markUsed', { id: snippet.id });
+                  if (inserted) void client.invoke('bank.markUsed', { id: snippet.id }).then(changed);
                 }}
                 aria-label={t('bank.insertNamed', { title: snippet.title })}
               >
@@ -73,7 +67,7 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
               </button>
               <button
                 type="button"
-                onClick={() => void client.invoke('bank.delete', { id: snippet.id }).then(() => setVersion((current) => current + 1))}
+                onClick={() => void client.invoke('bank.delete', { id: snippet.id }).then(changed)}
                 aria-label={t('bank.deleteNamed', { title: snippet.title })}
               >
                 {t('bank.delete')}

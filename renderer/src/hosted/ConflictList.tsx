@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictChoice, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
+import { queryKeyOf, useContractQuery } from '../data/contract-query';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 
@@ -12,27 +14,18 @@ import { formatDateTime } from '../format';
 export function ConflictList({ count, onStatus }: { count: number; onStatus: (status: SyncStatus) => void }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
+  const queries = useQueryClient();
+  // Read again whenever the status says their number changed (core-events).
+  const conflicts = useContractQuery('sync.conflicts', {}, { enabled: count > 0 });
   const [message, setMessage] = useState('');
 
-  useEffect(() => {
-    let cancelled = false;
-    if (count > 0)
-      void client.invoke('sync.conflicts', {}).then((result) => {
-        if (!cancelled && result.ok) setConflicts(result.value.conflicts);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, count]);
-
-  const visible = count === 0 ? [] : conflicts;
+  const visible = count > 0 && conflicts.state === 'ready' ? conflicts.value.conflicts : [];
   if (visible.length === 0) return message ? <p role="status">{message}</p> : null;
 
   const choose = async (conflict: SyncConflict, choice: ConflictChoice): Promise<void> => {
     const result = await client.invoke('sync.resolveConflict', { submissionId: conflict.submissionId, choice });
     if (!result.ok) return setMessage(describeError(result.error, t));
-    setConflicts((current) => current.filter((item) => item.submissionId !== conflict.submissionId));
+    queries.setQueryData<{ conflicts: SyncConflict[] }>(queryKeyOf('sync.conflicts', {}), (current) => current && { conflicts: current.conflicts.filter((item) => item.submissionId !== conflict.submissionId) });
     setMessage(t(choice === 'note_for_lead' ? 'hosted.conflict.keptForLead' : 'hosted.conflict.discarded', { label: conflict.label }));
     onStatus(result.value);
   };

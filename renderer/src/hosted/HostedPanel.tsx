@@ -7,7 +7,8 @@ import { ConflictList } from './ConflictList';
 import { DownloadProgress } from './DownloadProgress';
 import { StorageSettings } from './StorageSettings';
 import { SyncNotices } from './SyncNotices';
-import { useHosted } from './use-hosted';
+import { useKeepHostedState, useSession, useSyncStatus } from './session-state';
+import { UndoWindowSetting } from '../decision/UndoWindowSetting';
 import { useAction } from '../use-action';
 import { checkServerUrl } from '../../../shared/hosted-api/server-url';
 
@@ -16,7 +17,9 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
   const { t, i18n } = useTranslation();
   const client = useClient();
   const id = useId();
-  const { session, sync, setSession, setSync } = useHosted();
+  const session = useSession();
+  const sync = useSyncStatus();
+  const { keepSession: setSession, keepStatus: setSync } = useKeepHostedState();
   const [server, setServer] = useState<string | null>(null);
   const [email, setEmail] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -99,6 +102,7 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
         </form>
         {!session.ended && sync && sync.waiting > 0 && <p role="status">{t('hosted.ended.waiting', { count: sync.waiting })}</p>}
         <p className="hint">{t(`hosted.storage.${session.storage}`)}</p>
+        <UndoWindowSetting />
         <p role="status">{message}</p>
         {notices}
       </section>
@@ -134,6 +138,7 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
         </p>
       )}
       {sync && <StorageSettings storage={sync.storage} onStatus={setSync} />}
+      <UndoWindowSetting />
       {notices}
       {sync && <ConflictList count={sync.conflicts} onStatus={setSync} />}
       {downloads?.blockedByDiskSpace && <p role="alert">{t('hosted.diskShort')}</p>}

@@ -5,7 +5,7 @@ import type { Keymap, ShortcutAction } from '../../../shared/keyboard/keymap';
 const textInputTypes = new Set(['text', 'search', 'email', 'number', 'password', 'url', 'tel']);
 
 /** Typing targets: a single-character shortcut must never fire while the assessor types (WCAG 2.1.4). */
-export function isTextEntry(target: EventTarget | null): boolean {
+function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && textInputTypes.has(target.type);

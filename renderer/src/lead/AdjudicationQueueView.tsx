@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
@@ -8,14 +9,14 @@ import { formatMediaTime } from '../../../shared/format/media-time';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
-import { useLive } from '../quality/use-live';
+import { queryKeyOf, useContractQuery } from '../data/contract-query';
 
 type Case = AdjudicationQueue['adjudications'][number];
 
 /** Double-scored submissions whose assessors disagree: both readings side by side, and the lead's resolution. */
 export function AdjudicationQueueView({ onOpenBeside }: { onOpenBeside: (batchId: string, submissionId: string) => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const [queue] = useLive('lead.adjudications', {}, 'queue');
+  const queue = useContractQuery('lead.adjudications', {});
   const [selectedId, setSelectedId] = useState<string | null>(null);
   if (queue.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (queue.state === 'error') return <p role="alert">{describeError(queue.error, t)}</p>;
@@ -51,7 +52,7 @@ export function AdjudicationQueueView({ onOpenBeside }: { onOpenBeside: (batchId
 /** The adjudication of the submission open in the workspace (beside its evidence); comments seek the evidence. */
 export function AdjudicationReview({ submissionId, onSelectComment }: { submissionId: string; onSelectComment: (comment: EvidenceComment) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const [queue] = useLive('lead.adjudications', {}, 'queue');
+  const queue = useContractQuery('lead.adjudications', {});
   if (queue.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
   const item = queue.value.adjudications.find((candidate) => candidate.submissionId === submissionId);
   if (!item) return <p className="hint">{t('adjudication.empty')}</p>;
@@ -71,6 +72,7 @@ function AdjudicationCase({
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const client = useClient();
+  const queries = useQueryClient();
   const criteria = rubric ? allCriteria(rubric) : [];
   const [outcome, setOutcome] = useState<DecisionOutcome>(item.decisions[0]?.outcome ?? 'award');
   const [levels, setLevels] = useState<Record<string, number>>(() =>
@@ -158,7 +160,10 @@ function AdjudicationCase({
                 submissionId: item.submissionId,
                 resolution: { outcome, note, scores: criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]!, rationale: note })) },
               })
-              .then((result) => setMessage(result.ok ? t('adjudication.queuedMessage') : describeError(result.error, t)));
+              .then((result) => {
+                if (result.ok) queries.setQueryData(queryKeyOf('lead.adjudications', {}), result.value);
+                setMessage(result.ok ? t('adjudication.queuedMessage') : describeError(result.error, t));
+              });
           }}
         >
           <fieldset disabled={done}>

@@ -4,7 +4,8 @@ import type { LeadDashboard } from '../../../shared/quality/dashboard';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime, formatPercent } from '../format';
-import { useLive } from '../quality/use-live';
+import { useContractQuery } from '../data/contract-query';
+import { FetchQualityButton } from '../quality/FetchQualityButton';
 import { useAction } from '../use-action';
 import { RulesForm } from './RulesForm';
 import { SetBuilder } from './SetBuilder';
@@ -33,7 +34,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const client = useClient();
   const [credentialId, setCredentialId] = useState<string | null>(null);
   const [criterionId, setCriterionId] = useState<string | null>(null);
-  const [view, reload] = useLive('lead.dashboard', { credentialId }, credentialId ?? '');
+  const view = useContractQuery('lead.dashboard', { credentialId });
   const { busy, message, run } = useAction();
   const ready = view.state === 'ready' && view.value.dashboard !== null;
   useEffect(() => {
@@ -85,19 +86,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
           {fetchedAt ? t('lead.freshness', { time: formatDateTime(fetchedAt, i18n.language) }) : t('lead.neverSynced')}
         </p>
         <div className="button-row">
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                const result = await client.invoke('quality.refresh', {});
-                reload();
-                return result.ok ? '' : describeError(result.error, t);
-              })
-            }
-          >
-            {t('lead.refresh')}
-          </button>
+          <FetchQualityButton label={t('lead.refresh')} busy={busy} run={run} />
           <button type="button" disabled={busy || !dashboard} onClick={() => exportAs('csv')}>
             {t('lead.exportCsv')}
           </button>
@@ -110,7 +99,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
       {selectedCredential && (
         <div className="lead-tools">
           <SetBuilder credentialId={selectedCredential} onMasterBatch={onMasterBatch} />
-          <RulesForm key={`${selectedCredential}-${view.value.sets.length}`} credentialId={selectedCredential} view={view.value} onSaved={reload} />
+          <RulesForm key={`${selectedCredential}-${view.value.sets.length}`} credentialId={selectedCredential} view={view.value} />
         </div>
       )}
       {!dashboard ? (

@@ -1,14 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDashboardView } from '../../../shared/contract/methods';
 import type { QualityRules } from '../../../shared/hosted-api/quality';
 import { useClient } from '../client-context';
+import { queryKeyOf } from '../data/contract-query';
 import { describeError } from '../errors';
 
 /** A micro-credential's quality rules: qualification on a set, double-scoring and gold rates, adjudication tolerance. */
-export function RulesForm({ credentialId, view, onSaved }: { credentialId: string; view: LeadDashboardView; onSaved: () => void }): React.JSX.Element {
+export function RulesForm({ credentialId, view }: { credentialId: string; view: LeadDashboardView }): React.JSX.Element {
   const { t } = useTranslation();
   const client = useClient();
+  const queries = useQueryClient();
   const current = view.rules;
   const [setId, setSetId] = useState(current?.qualification?.setId ?? '');
   const [minExact, setMinExact] = useState(Math.round((current?.qualification?.minExactAgreement ?? 0.8) * 100));
@@ -36,7 +39,7 @@ export function RulesForm({ credentialId, view, onSaved }: { credentialId: strin
         };
         void client.invoke('lead.setRules', { rules }).then((result) => {
           setMessage(result.ok ? t('rules.saved') : describeError(result.error, t));
-          if (result.ok) onSaved();
+          if (result.ok) queries.setQueryData(queryKeyOf('lead.dashboard', { credentialId }), result.value);
         });
       }}
     >

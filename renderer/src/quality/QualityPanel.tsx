@@ -3,7 +3,8 @@ import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime, formatDay, formatPercent } from '../format';
 import { useAction } from '../use-action';
-import { useLive } from './use-live';
+import { useContractQuery } from '../data/contract-query';
+import { FetchQualityButton } from './FetchQualityButton';
 
 /**
  * The assessor's standing: qualification per micro-credential (with why live work is blocked),
@@ -12,13 +13,11 @@ import { useLive } from './use-live';
 export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (batchId: string) => void }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const [summary, reload] = useLive('quality.status', {}, 'status');
-  const { busy, message, run: act } = useAction();
+  const summary = useContractQuery('quality.status', {});
+  const { busy, message, run } = useAction();
   if (summary.state !== 'ready') return null;
   const { qualifications, sets, accuracy, fetchedAt } = summary.value;
   const titleOf = (credentialId: string): string => qualifications.find((item) => item.credentialId === credentialId)?.credentialTitle ?? credentialId;
-
-  const run = (work: () => Promise<string>): Promise<void> => act(work).then(reload);
 
   return (
     <section className="quality-panel" aria-labelledby="quality-title">
@@ -80,18 +79,7 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
           </tbody>
         </table>
       )}
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() =>
-          void run(async () => {
-            const result = await client.invoke('quality.refresh', {});
-            return result.ok ? '' : describeError(result.error, t);
-          })
-        }
-      >
-        {t('qualification.refresh')}
-      </button>
+      <FetchQualityButton label={t('qualification.refresh')} busy={busy} run={run} />
       <p role="status">{message}</p>
     </section>
   );

@@ -5,7 +5,7 @@ import type { BatchSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
-import type { Loadable } from '../workspace/use-workspace';
+import type { Loadable } from '../data/contract-query';
 
 interface Props {
   batch: BatchSummary;

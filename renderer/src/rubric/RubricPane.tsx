@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
-import { notYetChecklist } from '../../../shared/domain/decision-rules';
+import { checklistOf, levelsOf } from '../../../shared/domain/decision-rules';
 import { evaluatePassRule, passingLevelOf } from '../../../shared/domain/pass-rule';
 import { allCriteria } from '../../../shared/domain/rubric';
 import { CriterionCard } from './CriterionCard';
@@ -21,9 +21,8 @@ interface Props {
 export function RubricPane({ submission, activeIndex, focusRequest, readOnly, onActivate, onScore, onRationale }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const cards = useRef<(HTMLDivElement | null)[]>([]);
-  const scores = Object.fromEntries(submission.draft.scores.map((score) => [score.criterionId, score.level]));
-  const verdict = evaluatePassRule(submission.rubric, scores);
-  const checklist = notYetChecklist(submission.rubric, scores, submission.comments);
+  const verdict = evaluatePassRule(submission.rubric, levelsOf(submission));
+  const checklist = checklistOf(submission);
   const criteria = allCriteria(submission.rubric);
   const previous = submission.previousAttempts.at(-1) ?? null;
 

@@ -1,23 +1,29 @@
+import type { SubmissionDetail } from '../../../shared/contract/methods';
 import type { ContractErrorShape } from '../../../shared/contract/result';
 import { saveTracker } from './save-tracker';
 
 /** The longest an edit waits before it is sent to core (the issue allows at most 500 ms). */
-export const saveDebounceMs = 300;
+const saveDebounceMs = 300;
 
 type Send = () => Promise<{ ok: true; value: { savedAt: string } } | { ok: false; error: ContractErrorShape }>;
+/** How an edit changes the submission on screen. */
+export type LocalChange = (detail: SubmissionDetail) => SubmissionDetail;
 
 /**
  * Coalesces rapid edits to the same field (typing) into one durable write per pause, and flushes
- * everything at once when the assessor leaves the submission or the page hides.
+ * everything at once when the assessor leaves the submission or the page hides. Keys start with the
+ * submission's id: `<submissionId>:<field>`.
  */
-export class DebouncedSaver {
-  private readonly waiting = new Map<string, { timer: ReturnType<typeof setTimeout>; send: Send }>();
+class DebouncedSaver {
+  private readonly waiting = new Map<string, { timer: ReturnType<typeof setTimeout>; send: Send; change: LocalChange | null }>();
+  private readonly sending = new Map<string, LocalChange>();
 
-  schedule(key: string, send: Send): void {
+  /** `change`: the edit as shown, laid again over anything read from core before it is acknowledged. */
+  schedule(key: string, send: Send, change: LocalChange | null = null): void {
     const existing = this.waiting.get(key);
     if (existing) clearTimeout(existing.timer);
     else saveTracker.begin();
-    this.waiting.set(key, { timer: setTimeout(() => void this.fire(key), saveDebounceMs), send });
+    this.waiting.set(key, { timer: setTimeout(() => void this.fire(key), saveDebounceMs), send, change });
   }
 
   /** Sends now; resolves when core has acknowledged. */
@@ -30,12 +36,25 @@ export class DebouncedSaver {
     await Promise.all([...this.waiting.keys()].map((key) => this.fire(key)));
   }
 
+  /** Edits of this submission on screen that core has not acknowledged yet, oldest first. */
+  unsavedChanges(submissionId: string): LocalChange[] {
+    const mine = (key: string): boolean => key.startsWith(`${submissionId}:`);
+    const sending = [...this.sending].filter(([key]) => mine(key)).map(([, change]) => change);
+    const waiting = [...this.waiting].filter(([key, entry]) => mine(key) && entry.change).map(([, entry]) => entry.change!);
+    return [...sending, ...waiting];
+  }
+
   private async fire(key: string): Promise<void> {
     const entry = this.waiting.get(key);
     if (!entry) return;
     clearTimeout(entry.timer);
     this.waiting.delete(key);
-    await this.run(entry.send);
+    if (entry.change) this.sending.set(key, entry.change);
+    try {
+      await this.run(entry.send);
+    } finally {
+      if (this.sending.get(key) === entry.change) this.sending.delete(key);
+    }
   }
 
   private async run(send: Send): Promise<boolean> {
@@ -47,3 +66,6 @@ export class DebouncedSaver {
     return result.ok;
   }
 }
+
+/** One saver for the page: a submission's waiting edits are flushed before anything leaves it. */
+export const saver = new DebouncedSaver();

@@ -23,11 +23,6 @@ class SaveTracker {
     else if (this.pending === 0 && this.status.state !== 'failed') this.set({ state: 'saved', at: result.savedAt });
   }
 
-  /** A failed save stays visible until a later save succeeds. */
-  clearFailure(): void {
-    if (this.status.state === 'failed' && this.pending === 0) this.set({ state: 'saved', at: null });
-  }
-
   get = (): SaveStatus => this.status;
 
   subscribe = (listener: () => void): (() => void) => {

@@ -1,51 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
-import type { Loadable } from '../workspace/use-workspace';
+import { queryKeyOf, readFromCore, toLoadable } from '../data/contract-query';
+import type { Loadable } from '../data/contract-query';
+import { saver } from '../save/debounced-saver';
+import type { LocalChange } from '../save/debounced-saver';
 
-type Keyed = { submissionId: string; detail: Loadable<SubmissionDetail> };
+export const submissionKey = (submissionId: string) => queryKeyOf('submission.open', { submissionId });
 
 /**
- * The open submission, and a functional updater for local changes (each applied to the latest
- * state, so rapid edits never overwrite each other). While another submission loads, nothing shows.
+ * The open submission from the one cache, and how to show a local change at once. When core says the
+ * submission changed (sync, downloads), it is read again and the edits not yet acknowledged are
+ * laid over it, so nothing the assessor typed flickers away.
  */
-export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>, (change: (detail: SubmissionDetail) => SubmissionDetail) => void] {
+export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>, (change: LocalChange) => void] {
   const client = useClient();
-  const [loaded, setLoaded] = useState<Keyed | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void client.invoke('submission.open', { submissionId }).then((result) => {
-      if (cancelled) return;
-      setLoaded({
-        submissionId,
-        detail: result.ok ? { state: 'ready', value: result.value } : { state: 'error', error: result.error },
-      });
-    });
-    // Sync and downloads change what the server side of the page shows (status, decision, the
-    // calibration result, evidence availability, or the submission arriving at all); the
-    // assessor's own edits are kept as they are on screen.
-    const unsubscribe = client.subscribe('workspace.changed', () => {
-      void client.invoke('submission.open', { submissionId }).then((result) => {
-        if (cancelled || !result.ok) return;
-        const fresh = result.value;
-        setLoaded((current) =>
-          current?.submissionId === submissionId && current.detail.state === 'ready'
-            ? { submissionId, detail: { state: 'ready', value: { ...current.detail.value, status: fresh.status, decision: fresh.decision, calibration: fresh.calibration, evidence: fresh.evidence } } }
-            : { submissionId, detail: { state: 'ready', value: fresh } },
-        );
-      });
-    });
-    return () => {
-      cancelled = true;
-      unsubscribe();
-    };
-  }, [client, submissionId]);
-  const update = useCallback(
-    (change: (detail: SubmissionDetail) => SubmissionDetail) =>
-      setLoaded((current) =>
-        current?.detail.state === 'ready' ? { submissionId: current.submissionId, detail: { state: 'ready', value: change(current.detail.value) } } : current,
-      ),
-    [],
-  );
-  return [loaded?.submissionId === submissionId ? loaded.detail : { state: 'loading' }, update];
+  const queries = useQueryClient();
+  const read = async (): Promise<SubmissionDetail> => saver.unsavedChanges(submissionId).reduce((detail, change) => change(detail), await readFromCore(client, 'submission.open', { submissionId }));
+  const loaded = toLoadable(useQuery({ queryKey: submissionKey(submissionId), queryFn: read }));
+  const show = useCallback((change: LocalChange) => queries.setQueryData<SubmissionDetail>(submissionKey(submissionId), (current) => (current ? change(current) : current)), [queries, submissionId]);
+  return [loaded, show];
 }

@@ -1,7 +1,6 @@
 import { createContractClient } from '../../../shared/contract/client';
 import type { ContractClient, Transport } from '../../../shared/contract/client';
 import { createPreviewTransport, takePageToken } from './preview-transport';
-import { withStartupReads } from '../../../shared/contract/startup-reads';
 
 declare global {
   interface Window {
@@ -10,10 +9,7 @@ declare global {
   }
 }
 
-/**
- * The contract client over whichever bridge the page was given, its first reads already on their
- * way; null when the page was opened without the preview host's link (it has no way in).
- */
+/** The contract client over whichever bridge the page was given; null when the page was opened without the preview host's link (it has no way in). */
 export function connectToCore(): ContractClient | null {
   let transport = window.assessor ?? null;
   if (!transport) {
@@ -21,5 +17,5 @@ export function connectToCore(): ContractClient | null {
     if (!token) return null;
     transport = createPreviewTransport(token);
   }
-  return withStartupReads(createContractClient(transport), ['workspace.summary', 'session.get', 'sync.status', 'preferences.get']);
+  return createContractClient(transport);
 }

@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput, SubmissionDetail } from '../../../shared/contract/methods';
+import type { SubmissionDetail } from '../../../shared/contract/methods';
 import type { ConditionCode, EvidenceComment } from '../../../shared/domain/comment';
+import { blockersFor } from '../../../shared/domain/decision-rules';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { Result } from '../../../shared/contract/result';
 import type { DecisionOutcome, SubmissionStatus } from '../../../shared/domain/submission';
@@ -10,7 +11,7 @@ import type { ShortcutAction } from '../../../shared/keyboard/keymap';
 import { useClient } from '../client-context';
 import { CommentList } from '../comments/CommentList';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
-import { decisionBlockers } from '../../../shared/domain/decision-rules';
+import { useUndoDecision } from '../decision/use-undo';
 import { describeError } from '../errors';
 import { EvidencePane, isTimed } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
@@ -18,34 +19,35 @@ import { FeedbackComposer } from '../feedback/FeedbackComposer';
 import { formatDateTime } from '../format';
 import { AdjudicationReview } from '../lead/AdjudicationQueueView';
 import { CalibrationResult } from '../quality/CalibrationResult';
+import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { RubricPane } from '../rubric/RubricPane';
-import { DebouncedSaver } from '../save/debounced-saver';
+import { saver } from '../save/debounced-saver';
 import { useSubmission } from '../submission/use-submission';
 import { SplitPane } from './SplitPane';
 import { useActiveTime } from './use-active-time';
 
-export type WorkspaceActions = {
-  onAction: (action: ShortcutAction) => boolean;
-  onScoreLevel: (level: number) => boolean;
-};
+/** A decision core recorded, and the submission it made the open one (null: the batch is done). */
+export interface Decided {
+  submissionId: string;
+  label: string;
+  nextSubmissionId: string | null;
+}
 
 interface Props {
   submissionId: string;
   splitRatio: number;
   onSplitRatio: (ratio: number, done: boolean) => void;
-  onDecided: (submissionId: string, result: MethodOutput<'decision.submit'>) => void;
-  onUndo: (submissionId: string) => void;
-  registerActions: (actions: WorkspaceActions | null) => void;
+  onDecided: (decided: Decided) => void;
 }
 
-const saver = new DebouncedSaver();
 const playbackSaveEveryMs = 2000;
 
 /** The scoring workspace for one submission: evidence and comments on the left, rubric, feedback and decision on the right. */
 export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const [loaded, patch] = useSubmission(props.submissionId);
+  const undoDecision = useUndoDecision();
+  const [loaded, show] = useSubmission(props.submissionId);
   const detail = loaded.state === 'ready' ? loaded.value : null;
 
   const [selectedEvidenceId, setSelectedEvidenceId] = useState<string | null>(null);
@@ -68,7 +70,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const selected = detail?.evidence.find((item) => item.id === evidenceId) ?? null;
   const criteria = detail ? allCriteria(detail.rubric) : [];
 
-  useActiveTime(props.submissionId, playing, !readOnly, (activeMs) => patch((current) => ({ ...current, draft: { ...current.draft, activeMs } })));
+  useActiveTime(props.submissionId, playing, !readOnly, (activeMs) => show((current) => ({ ...current, draft: { ...current.draft, activeMs } })));
 
   // Leaving a submission (or the page) sends whatever is still waiting for its debounce.
   useEffect(() => {
@@ -93,7 +95,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       const result = await client.invoke('draft.setScore', { submissionId: props.submissionId, criterionId, level });
       if (result.ok) {
         // Shown only now: the score is on disk.
-        patch((current) => ({
+        show((current) => ({
           ...current,
           status: result.value.status,
           draft: {
@@ -111,40 +113,43 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   /** Sends an edit; when core acknowledges it, the submission's status follows. */
   const send = (call: () => Promise<Result<{ savedAt: string; status: SubmissionStatus }>>) => async () => {
     const result = await call();
-    if (result.ok) patch((current) => ({ ...current, status: result.value.status }));
+    if (result.ok) show((current) => ({ ...current, status: result.value.status }));
     return result;
   };
 
-  const setRationale = (criterionId: string, rationale: string): void => {
-    patch((current) => ({ ...current, draft: { ...current.draft, scores: upsertScore(current.draft.scores, criterionId, { rationale }) } }));
-    saver.schedule(
-      `${props.submissionId}:rationale:${criterionId}`,
-      send(() => client.invoke('draft.setRationale', { submissionId: props.submissionId, criterionId, rationale })),
-    );
+  /** Shows an edit at once and saves it after the debounce; until core has it, it stays over anything read again. */
+  const edit = (field: string, change: (detail: SubmissionDetail) => SubmissionDetail, call: () => Promise<Result<{ savedAt: string; status: SubmissionStatus }>>): void => {
+    show(change);
+    saver.schedule(`${props.submissionId}:${field}`, send(call), change);
   };
 
-  const setFeedback = (componentId: string | null, body: string): void => {
-    patch((current) => ({
-      ...current,
-      draft:
-        componentId === null
-          ? { ...current.draft, overallFeedback: body }
-          : { ...current.draft, componentFeedback: { ...current.draft.componentFeedback, [componentId]: body } },
-    }));
-    saver.schedule(
-      `${props.submissionId}:feedback:${componentId ?? 'overall'}`,
-      send(() => client.invoke('draft.setFeedback', { submissionId: props.submissionId, componentId, body })),
+  const setRationale = (criterionId: string, rationale: string): void =>
+    edit(
+      `rationale:${criterionId}`,
+      (current) => ({ ...current, draft: { ...current.draft, scores: upsertScore(current.draft.scores, criterionId, { rationale }) } }),
+      () => client.invoke('draft.setRationale', { submissionId: props.submissionId, criterionId, rationale }),
     );
-  };
 
-  const saveComment = (comment: EvidenceComment): void => {
-    patch((current) => ({ ...current, comments: [...current.comments.filter((candidate) => candidate.id !== comment.id), comment] }));
-    saver.schedule(`${props.submissionId}:comment:${comment.id}`, send(() => client.invoke('comment.save', { submissionId: props.submissionId, comment })));
-  };
+  const setFeedback = (componentId: string | null, body: string): void =>
+    edit(
+      `feedback:${componentId ?? 'overall'}`,
+      (current) => ({
+        ...current,
+        draft: componentId === null ? { ...current.draft, overallFeedback: body } : { ...current.draft, componentFeedback: { ...current.draft.componentFeedback, [componentId]: body } },
+      }),
+      () => client.invoke('draft.setFeedback', { submissionId: props.submissionId, componentId, body }),
+    );
+
+  const saveComment = (comment: EvidenceComment): void =>
+    edit(
+      `comment:${comment.id}`,
+      (current) => ({ ...current, comments: [...current.comments.filter((candidate) => candidate.id !== comment.id), comment] }),
+      () => client.invoke('comment.save', { submissionId: props.submissionId, comment }),
+    );
 
   const deleteComment = async (commentId: string): Promise<void> => {
     await saver.flush();
-    patch((current) => ({ ...current, comments: current.comments.filter((candidate) => candidate.id !== commentId) }));
+    show((current) => ({ ...current, comments: current.comments.filter((candidate) => candidate.id !== commentId) }));
     setEditingId((current) => (current === commentId ? null : current));
     await saver.saveNow(send(() => client.invoke('comment.delete', { submissionId: props.submissionId, commentId })));
   };
@@ -192,8 +197,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       setError(describeError(result.error, t));
       return;
     }
-    patch((current) => ({ ...current, status: result.value.status, decision: result.value.decision }));
-    props.onDecided(props.submissionId, result.value);
+    show((current) => ({ ...current, status: result.value.status, decision: result.value.decision }));
+    props.onDecided({ submissionId: props.submissionId, label: detail?.label ?? props.submissionId, nextSubmissionId: result.value.nextSubmissionId });
   };
 
   const moveCriterion = (step: number): boolean => {
@@ -203,7 +208,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     return true;
   };
 
-  const actions: WorkspaceActions = {
+  useShortcutHandlers({
     onAction: (action) => {
       const controller = media.current;
       const mediaActions: Partial<Record<ShortcutAction, (target: MediaController) => void>> = {
@@ -242,8 +247,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
         case 'notYet': {
           if (!detail || readOnly) return false;
           const outcome = action === 'award' ? 'award' : 'not_yet';
-          const scores = Object.fromEntries(detail.draft.scores.map((score) => [score.criterionId, score.level]));
-          const blockers = decisionBlockers(detail.rubric, scores, detail.comments, outcome, null);
+          const blockers = blockersFor(detail, outcome);
           if (blockers.length > 0) setError(`${t(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked')} ${explainBlockers(blockers, t)}`);
           else void submitDecision(outcome, null, '');
           return true;
@@ -267,16 +271,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       moveCriterion(1);
       return true;
     },
-  };
-  const actionsRef = useRef(actions);
-  useLayoutEffect(() => {
-    actionsRef.current = actions;
   });
-  const { registerActions } = props;
-  useEffect(() => {
-    registerActions({ onAction: (action) => actionsRef.current.onAction(action), onScoreLevel: (level) => actionsRef.current.onScoreLevel(level) });
-    return () => registerActions(null);
-  }, [registerActions]);
 
   const savePosition = (evidence: string, ms: number): void => {
     positions.current[evidence] = ms;
@@ -308,7 +303,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           <div className="decision-banner" role="status">
             {t('decision.recorded', { outcome: t(`decision.outcomes.${submission.decision.outcome}`) })}{' '}
             {submission.decision.undoable ? (
-              <button type="button" onClick={() => props.onUndo(submission.submissionId)}>
+              <button type="button" onClick={() => void undoDecision(submission.submissionId).then(setError)}>
                 {t('decision.undo')}
               </button>
             ) : (

@@ -1,48 +1,49 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Preferences } from '../../../shared/contract/methods';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { MethodInput, Preferences } from '../../../shared/contract/methods';
 import { mergeKeymap } from '../../../shared/keyboard/keymap';
 import type { Keymap } from '../../../shared/keyboard/keymap';
 import { useClient } from '../client-context';
+import { queryKeyOf, useContractQuery } from '../data/contract-query';
 
 export interface LoadedPreferences {
   ready: boolean;
   keymap: Keymap;
   splitRatio: number;
   openSubmissionId: string | null;
-  /** Saves durably in core; the local view updates at once. */
-  update: (patch: Preferences) => void;
-  /** Local only (for dragging); call update to keep it. */
-  preview: (patch: Preferences) => void;
+  undoWindowSeconds: number;
+  /** Saves durably in core; the screen follows at once. */
+  update: (patch: PreferencesPatch) => void;
+  /** Shows a value without saving it (while dragging, or what core already saved itself). */
+  show: (patch: Preferences) => void;
 }
 
+type PreferencesPatch = MethodInput<'preferences.set'>['patch'];
+
+const preferencesKey = queryKeyOf('preferences.get', {});
 const defaultSplit = 0.55;
+const defaultUndoWindowSeconds = 10;
 
 export function usePreferences(): LoadedPreferences {
   const client = useClient();
-  const [preferences, setPreferences] = useState<Preferences | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void client.invoke('preferences.get', {}).then((result) => {
-      if (!cancelled) setPreferences(result.ok ? result.value : {});
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [client]);
-  const preview = useCallback((patch: Preferences) => setPreferences((current) => ({ ...current, ...patch })), []);
+  const queries = useQueryClient();
+  const preferences = useContractQuery('preferences.get', {});
+  const value = preferences.state === 'ready' ? preferences.value : null;
+  const show = useCallback((patch: Preferences) => queries.setQueryData<Preferences>(preferencesKey, (current) => ({ ...current, ...patch })), [queries]);
   const update = useCallback(
-    (patch: Preferences) => {
-      preview(patch);
+    (patch: PreferencesPatch) => {
+      show(patch);
       void client.invoke('preferences.set', { patch });
     },
-    [client, preview],
+    [client, show],
   );
   return {
-    ready: preferences !== null,
-    keymap: mergeKeymap(preferences?.keymap ?? {}),
-    splitRatio: preferences?.splitRatio ?? defaultSplit,
-    openSubmissionId: preferences?.openSubmissionId ?? null,
+    ready: preferences.state !== 'loading',
+    keymap: mergeKeymap(value?.keymap ?? {}),
+    splitRatio: value?.splitRatio ?? defaultSplit,
+    openSubmissionId: value?.openSubmissionId ?? null,
+    undoWindowSeconds: value?.undoWindowSeconds ?? defaultUndoWindowSeconds,
     update,
-    preview,
+    show,
   };
 }

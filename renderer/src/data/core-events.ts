@@ -1,0 +1,46 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ContractClient } from '../../../shared/contract/client';
+import type { EventPayload } from '../../../shared/contract/events';
+import type { MethodOutput, SyncStatus } from '../../../shared/contract/methods';
+import { queryKeyOf } from './contract-query';
+import { keepSyncStatus, syncStatusKey } from './sync-status';
+
+const signedIn = (status: SyncStatus | undefined): boolean | undefined => (status ? status.state !== 'signed_out' : undefined);
+
+/** The assessor's own edit changed one queue row: patched in place, and the batch counts read again. */
+function queueRowChanged(queries: QueryClient, change: EventPayload<'queue.changed'>): void {
+  queries.setQueryData<MethodOutput<'queue.list'>>(queryKeyOf('queue.list', { batchId: change.batchId }), (current) =>
+    current ? { items: current.items.map((item) => (item.submissionId === change.submissionId ? { ...item, status: change.status } : item)) } : current,
+  );
+  void queries.invalidateQueries({ queryKey: ['workspace.summary'] });
+}
+
+/** Sync, downloads or a claim changed something: only the reads that show it are read again. */
+function workspaceChanged(queries: QueryClient, change: EventPayload<'workspace.changed'>): void {
+  if (change.batches) {
+    void queries.invalidateQueries({ queryKey: ['workspace.summary'] });
+    void queries.invalidateQueries({ queryKey: ['queue.list'] });
+  }
+  if (change.submissions === 'all') void queries.invalidateQueries({ queryKey: ['submission.open'] });
+  else for (const submissionId of change.submissions) void queries.invalidateQueries({ queryKey: queryKeyOf('submission.open', { submissionId }) });
+  if (change.quality) for (const method of ['quality.status', 'lead.dashboard', 'lead.adjudications']) void queries.invalidateQueries({ queryKey: [method] });
+}
+
+/** The sync status arrives whole; the session is read again when signing in or out changed it, the conflicts when their number did. */
+function syncChanged(queries: QueryClient, status: SyncStatus): void {
+  const previous = queries.getQueryData<SyncStatus>(syncStatusKey);
+  if (previous && previous.revision > status.revision) return;
+  keepSyncStatus(queries, status);
+  if (signedIn(previous) !== signedIn(status) || status.state === 'signed_out') void queries.invalidateQueries({ queryKey: ['session.get'] });
+  if (previous?.conflicts !== status.conflicts) void queries.invalidateQueries({ queryKey: ['sync.conflicts'] });
+}
+
+/** Follows core's events into the cache for as long as the page lives; returns how to stop. */
+export function followCoreEvents(client: ContractClient, queries: QueryClient): () => void {
+  const unsubscribers = [
+    client.subscribe('queue.changed', (change) => queueRowChanged(queries, change)),
+    client.subscribe('workspace.changed', (change) => workspaceChanged(queries, change)),
+    client.subscribe('sync.changed', (status) => syncChanged(queries, status)),
+  ];
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}

@@ -1,0 +1,48 @@
+import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { ShortcutAction } from '../../../shared/keyboard/keymap';
+import { usePreferences } from '../workspace/use-preferences';
+import { useShortcuts } from './use-shortcuts';
+
+/** What a part of the screen does with shortcuts; true when it handled the key. */
+export interface ShortcutHandlers {
+  onAction?: (action: ShortcutAction) => boolean;
+  onScoreLevel?: (level: number) => boolean;
+}
+
+/** The parts of the screen that answer shortcuts; the one registered last (the innermost) is asked first. */
+class ShortcutRegistry {
+  private readonly layers: { readonly current: ShortcutHandlers }[] = [];
+
+  add(layer: { readonly current: ShortcutHandlers }): () => void {
+    this.layers.push(layer);
+    return () => void this.layers.splice(this.layers.indexOf(layer), 1);
+  }
+
+  action(action: ShortcutAction): boolean {
+    return this.layers.toReversed().some((layer) => layer.current.onAction?.(action) ?? false);
+  }
+
+  scoreLevel(level: number): boolean {
+    return this.layers.toReversed().some((layer) => layer.current.onScoreLevel?.(level) ?? false);
+  }
+}
+
+const RegistryContext = createContext<ShortcutRegistry | null>(null);
+
+/** One keydown listener for the window, with the assessor's keymap, asking whoever registered. */
+export function ShortcutProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const preferences = usePreferences();
+  const registry = useMemo(() => new ShortcutRegistry(), []);
+  useShortcuts(preferences.keymap, { onAction: (action) => registry.action(action), onScoreLevel: (level) => registry.scoreLevel(level) }, preferences.ready);
+  return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
+}
+
+/** While this component is mounted it answers these shortcuts, always with its latest handlers. */
+export function useShortcutHandlers(handlers: ShortcutHandlers): void {
+  const registry = useContext(RegistryContext);
+  const latest = useRef(handlers);
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => registry?.add(latest), [registry]);
+}

@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HostedStore } from '../hosted-api/store';
+import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import type { RunningHostedApi } from './harness';
+import { waitForSaved } from './page-helpers';
+import { useWorkstationSession } from './session';
+
+const session = useWorkstationSession();
+
+/** Decisions the reference server holds for a submission (read from its files, as its store keeps them). */
+function decisionsOnServer(serverDir: string, label: string): number {
+  const store = new HostedStore(serverDir);
+  try {
+    return (store.sql('SELECT count(*) AS n FROM decisions d JOIN submissions s ON s.id = d.submission_id WHERE s.label = ?').get(label) as { n: number }).n;
+  } finally {
+    store.close();
+  }
+}
+
+/** Signed in with the default undo window of 10 s, a claimed batch of two downloaded; returns the queue. */
+async function claimTwo(page: Page, api: RunningHostedApi): Promise<ReturnType<Page['getByRole']>> {
+  await session.preview.stop();
+  session.preview = await startPreview({ serverUrl: api.url });
+  await page.goto(session.preview.url);
+  await page.getByRole('textbox', { name: 'Email' }).fill('assessor@example.org');
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('spinbutton', { name: 'Submissions' }).fill('2');
+  await page.getByRole('button', { name: 'Claim a batch' }).click();
+  const queue = page.getByRole('listbox', { name: 'Batch queue' });
+  await queue.getByRole('option', { name: /Submission 0002/ }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.queue-row .chip-remote').length === 0, undefined, { timeout: 60_000 });
+  return queue;
+}
+
+/** Scores every criterion 3 from the keyboard and awards with Alt+Shift+A. */
+async function award(page: Page, queue: ReturnType<Page['getByRole']>, label: string): Promise<void> {
+  await queue.getByRole('option', { name: new RegExp(label) }).click();
+  await page.getByRole('heading', { level: 2, name: new RegExp(label) }).waitFor();
+  await page.getByRole('radiogroup').first().focus();
+  const criteria = await page.getByRole('radiogroup').count();
+  for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
+  await waitForSaved(page);
+  await page.keyboard.press('Alt+Shift+A');
+}
+
+const toast = (page: Page) => page.locator('.toast');
+
+describe('undo that works online and offline', () => {
+  it('online: a decision waits out its window, counting down; undo in it leaves the server untouched; then it leaves once', async () => {
+    const serverDir = freshDataDir();
+    const api = await startHostedApiProcess({ dataDir: serverDir });
+    try {
+      const { page } = session;
+      const queue = await claimTwo(page, api);
+      await award(page, queue, 'Submission 0001');
+      await page.getByRole('heading', { level: 2, name: /Submission 0002/ }).waitFor(); // core moved on
+      const undo = toast(page).getByRole('button', { name: /^Undo \((\d+) s\)$/ });
+      const shown = Number(/\((\d+) s\)/.exec((await undo.textContent()) ?? '')?.[1]);
+      expect(shown).toBeGreaterThan(5);
+      expect(shown).toBeLessThanOrEqual(10);
+      await undo.click();
+      await page.getByRole('heading', { level: 2, name: /Submission 0001/ }).waitFor();
+      await page.getByRole('button', { name: 'Award' }).waitFor(); // editable again
+      await new Promise((resolve) => setTimeout(resolve, 11_000)); // past the window it would have had
+      expect(decisionsOnServer(serverDir, 'Submission 0001')).toBe(0);
+
+      // Decided again and left alone: it leaves when the window ends, and Undo goes with it.
+      await page.keyboard.press('Alt+Shift+A');
+      await toast(page).getByText('It has left for sync and can no longer be undone.').waitFor({ timeout: 20_000 });
+      await expect(toast(page).getByRole('button', { name: /^Undo/ }).count()).resolves.toBe(0);
+      await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor({ timeout: 20_000 });
+      expect(decisionsOnServer(serverDir, 'Submission 0001')).toBe(1);
+
+      // The banner's Undo: the last submission of the batch stays open, decided; Undo makes it editable.
+      await award(page, queue, 'Submission 0002');
+      const banner = page.locator('.decision-banner');
+      await banner.getByRole('button', { name: 'Undo' }).click();
+      await page.getByRole('button', { name: 'Award' }).waitFor();
+      await expect(banner.count()).resolves.toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      expect(decisionsOnServer(serverDir, 'Submission 0002')).toBe(0);
+    } finally {
+      await api.stop();
+      cleanup(serverDir);
+    }
+  });
+
+  it('offline: undo within the window returns the submission editable; once the window ends it is queued, and reaches the server once', async () => {
+    const serverDir = freshDataDir();
+    let api = await startHostedApiProcess({ dataDir: serverDir });
+    try {
+      const { page } = session;
+      const queue = await claimTwo(page, api);
+      await api.stop(); // the network goes away
+      await award(page, queue, 'Submission 0001');
+      await toast(page).getByRole('button', { name: /^Undo \(\d+ s\)$/ }).click();
+      await page.getByRole('heading', { level: 2, name: /Submission 0001/ }).waitFor();
+      await page.getByRole('button', { name: 'Award' }).waitFor();
+      await expect(page.locator('.decision-banner').count()).resolves.toBe(0);
+
+      await page.keyboard.press('Alt+Shift+A');
+      await toast(page).getByText('It has left for sync and can no longer be undone.').waitFor({ timeout: 20_000 });
+      await queue.getByRole('option', { name: /Submission 0001.*Queued to sync/ }).waitFor();
+      api = await startHostedApiProcess({ dataDir: serverDir, port: api.port }); // back online
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor({ timeout: 30_000 });
+      expect(decisionsOnServer(serverDir, 'Submission 0001')).toBe(1);
+    } finally {
+      await api.stop();
+      cleanup(serverDir);
+    }
+  });
+});
