@@ -8,7 +8,6 @@ import { combineHandlers } from './contract/handler-app';
 import type { AllHandlers } from './contract/handler-app';
 import { ContractDispatcher } from './contract/dispatch';
 import { openDatabase } from './db/database';
-import type { Db } from './db/database';
 import { generateBatch } from './demo/generate-batch';
 import { importDemoWorkspace } from './demo/import-demo';
 import { sweepDeletedFiles } from './evidence/file-sweeper';
