@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { ContractClient } from '../../shared/contract/client';
 import { App } from './App';
 import { ClientContext } from './client-context';
-import { prefetchFromCore } from './data/contract-query';
+import { prefetchFromCore } from './data/contract-reads';
 import { followCoreEvents } from './data/core-events';
 import { createQueryClient } from './data/query-client';
 import { initI18n } from './i18n';

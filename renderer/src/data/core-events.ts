@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ContractClient } from '../../../shared/contract/client';
 import type { EventPayload } from '../../../shared/contract/events';
 import type { MethodOutput, SyncStatus } from '../../../shared/contract/methods';
-import { queryKeyOf } from './contract-query';
+import { queryKeyOf } from './contract-reads';
 import { keepSyncStatus, syncStatusKey } from './sync-status';
 
 const signedIn = (status: SyncStatus | undefined): boolean | undefined => (status ? status.state !== 'signed_out' : undefined);

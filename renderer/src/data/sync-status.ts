@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { SyncStatus } from '../../../shared/contract/methods';
-import { queryKeyOf } from './contract-query';
+import { queryKeyOf } from './contract-reads';
 
 export const syncStatusKey = queryKeyOf('sync.status', {});
 

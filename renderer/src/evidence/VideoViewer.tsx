@@ -9,7 +9,8 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
 import { formatMediaTime } from '../../../shared/format/media-time';
 import type { MediaController } from './media-controller';
-import { frameSeconds, playbackRates } from './media-controller';
+import { frameSeconds, mediaShortcuts, playbackRates } from './media-controller';
+import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 
 videojs.addLanguage('es', videojsSpanish);
 
@@ -39,6 +40,15 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
   const [markerHost, setMarkerHost] = useState<HTMLElement | null>(null);
   const [durationMs, setDurationMs] = useState(evidence.durationMs ?? 0);
   const lastRenewal = useRef(0);
+  const controllerRef = useRef<MediaController | null>(null);
+  useShortcutHandlers({
+    onAction: (action) => {
+      const act = mediaShortcuts[action];
+      if (!act || !controllerRef.current) return false;
+      act(controllerRef.current);
+      return true;
+    },
+  });
   // Latest callbacks without re-creating the player.
   const callbacks = useRef({ onController, onPosition, onPlayingChange, startAt, onSourceLapsed });
   useLayoutEffect(() => {
@@ -111,6 +121,7 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
         else void created.requestFullscreen();
       },
     };
+    controllerRef.current = controller;
     let lastReported = -1;
     const report = (): void => {
       const ms = controller.currentMs();
@@ -137,6 +148,7 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
     callbacks.current.onController(controller);
     return () => {
       callbacks.current.onController(null);
+      controllerRef.current = null;
       callbacks.current.onPlayingChange(false);
       setMarkerHost(null);
       setPlayer(null);

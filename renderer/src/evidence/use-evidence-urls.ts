@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
 import { useClient } from '../client-context';
-import { readFromCore } from '../data/contract-query';
+import { readFromCore } from '../data/contract-reads';
 
 export interface EvidenceUrls {
   media: string;

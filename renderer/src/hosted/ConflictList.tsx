@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictChoice, SyncConflict, SyncStatus } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
-import { queryKeyOf, useContractQuery } from '../data/contract-query';
+import { useContractQuery } from '../data/contract-query';
+import { queryKeyOf } from '../data/contract-reads';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
-import { queryKeyOf, readFromCore } from '../data/contract-query';
+import { queryKeyOf, readFromCore } from '../data/contract-reads';
 import { keepSyncStatus, newerStatus, syncStatusKey } from '../data/sync-status';
 
 const sessionKey = queryKeyOf('session.get', {});

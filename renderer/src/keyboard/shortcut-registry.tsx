@@ -9,7 +9,11 @@ export interface ShortcutHandlers {
   onScoreLevel?: (level: number) => boolean;
 }
 
-/** The parts of the screen that answer shortcuts; the one registered last (the innermost) is asked first. */
+/**
+ * The parts of the screen that answer shortcuts, each for its own actions (the app: moving between
+ * submissions; the workspace: scoring and comments; the player: playback). The first that handles a
+ * key takes it.
+ */
 class ShortcutRegistry {
   private readonly layers: { readonly current: ShortcutHandlers }[] = [];
 
@@ -19,11 +23,11 @@ class ShortcutRegistry {
   }
 
   action(action: ShortcutAction): boolean {
-    return this.layers.toReversed().some((layer) => layer.current.onAction?.(action) ?? false);
+    return this.layers.some((layer) => layer.current.onAction?.(action) ?? false);
   }
 
   scoreLevel(level: number): boolean {
-    return this.layers.toReversed().some((layer) => layer.current.onScoreLevel?.(level) ?? false);
+    return this.layers.some((layer) => layer.current.onScoreLevel?.(level) ?? false);
   }
 }
 

@@ -9,7 +9,8 @@ import { formatMediaTime } from '../../../shared/format/media-time';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
-import { queryKeyOf, useContractQuery } from '../data/contract-query';
+import { useContractQuery } from '../data/contract-query';
+import { queryKeyOf } from '../data/contract-reads';
 
 type Case = AdjudicationQueue['adjudications'][number];
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadDashboardView } from '../../../shared/contract/methods';
 import type { QualityRules } from '../../../shared/hosted-api/quality';
 import { useClient } from '../client-context';
-import { queryKeyOf } from '../data/contract-query';
+import { queryKeyOf } from '../data/contract-reads';
 import { describeError } from '../errors';
 
 /** A micro-credential's quality rules: qualification on a set, double-scoring and gold rates, adjudication tolerance. */

@@ -7,7 +7,6 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import type { Result } from '../../../shared/contract/result';
 import type { DecisionOutcome, SubmissionStatus } from '../../../shared/domain/submission';
 import { formatMediaTime } from '../../../shared/format/media-time';
-import type { ShortcutAction } from '../../../shared/keyboard/keymap';
 import { useClient } from '../client-context';
 import { CommentList } from '../comments/CommentList';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
@@ -210,26 +209,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
 
   useShortcutHandlers({
     onAction: (action) => {
+      // Playback keys are the player's own (VideoViewer); these need the rubric or a comment too.
       const controller = media.current;
-      const mediaActions: Partial<Record<ShortcutAction, (target: MediaController) => void>> = {
-        playPause: (target) => target.playPause(),
-        back10: (target) => target.skipSeconds(-10),
-        forward10: (target) => target.skipSeconds(10),
-        back5: (target) => target.skipSeconds(-5),
-        forward5: (target) => target.skipSeconds(5),
-        previousFrame: (target) => target.stepFrame(-1),
-        nextFrame: (target) => target.stepFrame(1),
-        slower: (target) => target.changeRate(-1),
-        faster: (target) => target.changeRate(1),
-        toggleMute: (target) => target.toggleMute(),
-        toggleFullscreen: (target) => target.toggleFullscreen(),
-      };
-      const mediaAction = mediaActions[action];
-      if (mediaAction) {
-        if (!controller) return false;
-        mediaAction(controller);
-        return true;
-      }
       switch (action) {
         case 'commentAtTime':
           return startComment();

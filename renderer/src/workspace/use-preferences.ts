@@ -4,7 +4,8 @@ import type { MethodInput, Preferences } from '../../../shared/contract/methods'
 import { mergeKeymap } from '../../../shared/keyboard/keymap';
 import type { Keymap } from '../../../shared/keyboard/keymap';
 import { useClient } from '../client-context';
-import { queryKeyOf, useContractQuery } from '../data/contract-query';
+import { useContractQuery } from '../data/contract-query';
+import { queryKeyOf } from '../data/contract-reads';
 
 export interface LoadedPreferences {
   ready: boolean;

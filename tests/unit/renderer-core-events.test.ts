@@ -1,0 +1,103 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { createContractClient } from '../../shared/contract/client';
+import type { MethodOutput, SyncStatus } from '../../shared/contract/methods';
+import { followCoreEvents } from '../../renderer/src/data/core-events';
+import { prefetchFromCore, queryKeyOf } from '../../renderer/src/data/contract-reads';
+
+/** A core that answers every read at once, counts what it was asked, and can push events. */
+function fakeCore(answers: Record<string, unknown> = {}) {
+  const asked: string[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const client = createContractClient({
+    invoke: (method) => {
+      asked.push(method);
+      return Promise.resolve({ ok: true, value: answers[method] ?? {} });
+    },
+    subscribe: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(listener));
+      return () => set.delete(listener);
+    },
+  });
+  const emit = (event: string, payload: unknown): void => listeners.get(event)?.forEach((listener) => listener(payload));
+  return { asked, client, emit };
+}
+
+const status = (revision: number, state: SyncStatus['state'], conflicts = 0): SyncStatus => ({
+  revision,
+  state,
+  waiting: 0,
+  conflicts,
+  lastSyncedAt: null,
+  downloads: { files: 0, doneBytes: 0, totalBytes: 0, bytesPerSecond: 0, secondsLeft: null, paused: false, blockedByDiskSpace: false, active: [] },
+  notices: [],
+  storage: { evidenceBytes: 0, freeBytes: 1, retentionDays: 7 },
+});
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
+const invalidated = (queries: QueryClient, key: readonly unknown[]): boolean => queries.getQueryState(key)?.isInvalidated ?? false;
+
+describe('core’s events in the renderer’s cache', () => {
+  it('patches the queue row the assessor’s own edit changed, and reads the batch counts again', () => {
+    const core = fakeCore();
+    const queries = new QueryClient();
+    followCoreEvents(core.client, queries);
+    const queueKey = queryKeyOf('queue.list', { batchId: 'b1' });
+    const row = { submissionId: 's1', position: 0, label: 'Submission 1', credentialTitle: 'C', attempt: 1, status: 'not_started' as const, dueAt: '2026-12-10T00:00:00.000Z', availableOffline: true };
+    queries.setQueryData<MethodOutput<'queue.list'>>(queueKey, { items: [row, { ...row, submissionId: 's2', position: 1 }] });
+    queries.setQueryData(queryKeyOf('workspace.summary', {}), { isDemo: true, batches: [] });
+    core.emit('queue.changed', { batchId: 'b1', submissionId: 's2', status: 'in_progress' });
+    expect(queries.getQueryData<MethodOutput<'queue.list'>>(queueKey)?.items.map((item) => item.status)).toEqual(['not_started', 'in_progress']);
+    expect(invalidated(queries, queryKeyOf('workspace.summary', {}))).toBe(true);
+  });
+
+  it('reads again only the submissions, batches and quality data an event names', () => {
+    const core = fakeCore();
+    const queries = new QueryClient();
+    followCoreEvents(core.client, queries);
+    for (const submissionId of ['s1', 's2']) queries.setQueryData(queryKeyOf('submission.open', { submissionId }), {});
+    queries.setQueryData(queryKeyOf('lead.dashboard', { credentialId: null }), {});
+    core.emit('workspace.changed', { batches: false, submissions: ['s2'], quality: false });
+    expect(invalidated(queries, queryKeyOf('submission.open', { submissionId: 's1' }))).toBe(false);
+    expect(invalidated(queries, queryKeyOf('submission.open', { submissionId: 's2' }))).toBe(true);
+    expect(invalidated(queries, queryKeyOf('lead.dashboard', { credentialId: null }))).toBe(false);
+    core.emit('workspace.changed', { batches: false, submissions: [], quality: true });
+    expect(invalidated(queries, queryKeyOf('lead.dashboard', { credentialId: null }))).toBe(true);
+    core.emit('workspace.changed', { batches: true, submissions: 'all', quality: false });
+    expect(invalidated(queries, queryKeyOf('submission.open', { submissionId: 's1' }))).toBe(true);
+  });
+
+  it('keeps the newest sync status, and reads the session and conflicts again when they changed', () => {
+    const core = fakeCore();
+    const queries = new QueryClient();
+    followCoreEvents(core.client, queries);
+    const statusKey = queryKeyOf('sync.status', {});
+    queries.setQueryData(queryKeyOf('session.get', {}), {});
+    queries.setQueryData(queryKeyOf('sync.conflicts', {}), { conflicts: [] });
+    core.emit('sync.changed', status(5, 'online'));
+    expect(invalidated(queries, queryKeyOf('session.get', {}))).toBe(true); // first status: signed in
+    queries.setQueryData(queryKeyOf('session.get', {}), {});
+    core.emit('sync.changed', status(4, 'signed_out'));
+    expect(queries.getQueryData<SyncStatus>(statusKey)?.revision).toBe(5); // an older status is dropped
+    expect(invalidated(queries, queryKeyOf('session.get', {}))).toBe(false);
+    queries.setQueryData(queryKeyOf('sync.conflicts', {}), { conflicts: [] });
+    core.emit('sync.changed', status(6, 'online', 1));
+    expect(invalidated(queries, queryKeyOf('sync.conflicts', {}))).toBe(true);
+    core.emit('sync.changed', status(7, 'signed_out', 1));
+    expect(invalidated(queries, queryKeyOf('session.get', {}))).toBe(true);
+  });
+
+  it('sends the start’s reads before anything renders, and reads again what an event made out of date meanwhile', async () => {
+    const core = fakeCore({ 'preferences.get': { splitRatio: 0.5 } });
+    const queries = new QueryClient();
+    followCoreEvents(core.client, queries);
+    prefetchFromCore(queries, core.client, 'preferences.get', {});
+    prefetchFromCore(queries, core.client, 'workspace.summary', {});
+    expect(core.asked).toEqual(['preferences.get', 'workspace.summary']);
+    await settle();
+    expect(queries.getQueryData(queryKeyOf('preferences.get', {}))).toEqual({ splitRatio: 0.5 });
+    core.emit('workspace.changed', { batches: true, submissions: [], quality: false });
+    expect(invalidated(queries, queryKeyOf('workspace.summary', {}))).toBe(true);
+    expect(invalidated(queries, queryKeyOf('preferences.get', {}))).toBe(false);
+  });
+});
