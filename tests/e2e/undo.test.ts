@@ -76,7 +76,7 @@ describe('undo that works online and offline', () => {
       // The banner's Undo: the last submission of the batch stays open, decided; Undo makes it editable.
       await award(page, queue, 'Submission 0002');
       const banner = page.locator('.decision-banner');
-      await banner.getByRole('button', { name: 'Undo' }).click();
+      await banner.getByRole('button', { name: /^Undo \(\d+ s\)$/ }).click(); // counting down here too
       await page.getByRole('button', { name: 'Award' }).waitFor();
       await expect(banner.count()).resolves.toBe(0);
       await new Promise((resolve) => setTimeout(resolve, 11_000));

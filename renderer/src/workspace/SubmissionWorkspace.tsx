@@ -10,6 +10,7 @@ import { formatMediaTime } from '../../../shared/format/media-time';
 import { useClient } from '../client-context';
 import { CommentList } from '../comments/CommentList';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
+import { UndoButton } from '../decision/UndoButton';
 import { useUndoDecision } from '../decision/use-undo';
 import { describeError } from '../errors';
 import { EvidencePane, isTimed } from '../evidence/EvidencePane';
@@ -283,13 +284,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
         {submission.decision && (
           <div className="decision-banner" role="status">
             {t('decision.recorded', { outcome: t(`decision.outcomes.${submission.decision.outcome}`) })}{' '}
-            {submission.decision.undoable ? (
-              <button type="button" onClick={() => void undoDecision(submission.submissionId).then(setError)}>
-                {t('decision.undo')}
-              </button>
-            ) : (
-              t('decision.left')
-            )}
+            <UndoButton decision={submission.decision} onUndo={() => void undoDecision(submission.submissionId).then(setError)} />
           </div>
         )}
         <CalibrationResult submission={submission} />
