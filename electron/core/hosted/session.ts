@@ -40,6 +40,8 @@ export interface HostedSessionOptions {
   onChanged: () => void;
   /** Waits between renewal attempts whose reply did not arrive; they all fit in the server's grace period. */
   renewalRetryDelaysMs?: readonly number[];
+  /** How requests go out (a fake network in unit tests). */
+  fetch?: typeof fetch;
 }
 
 /** 1 + 2 + 4 + 8 + 16 s: a lost reply is repeated well inside the server's 60 s grace for a rotated refresh token. */
@@ -134,7 +136,7 @@ export class HostedSession {
   async signIn(serverUrl: string, email: string, password: string, accept: (account: StoredSession['account'], serverUrl: string) => void): Promise<void> {
     const checked = checkServerUrl(serverUrl);
     if (!checked.ok) throw new DomainError('invalid_input', serverUrlProblems[checked.problem]);
-    const result = await new HostedApiClient({ baseUrl: checked.url, accessToken: () => null }).signIn(email, password);
+    const result = await this.anonymousClient(checked.url).signIn(email, password);
     if (!result.ok) throw failureToError(result.failure, 'sign in');
     accept(result.value.account, checked.url);
     this.epoch += 1;
@@ -147,7 +149,7 @@ export class HostedSession {
     const session = this.contents?.session;
     this.epoch += 1;
     await this.forget(null);
-    if (session) await new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => null }).signOut(session.refreshToken);
+    if (session) await this.anonymousClient(session.serverUrl).signOut(session.refreshToken);
     this.options.onChanged();
   }
 
@@ -171,7 +173,7 @@ export class HostedSession {
   client(): HostedApiClient {
     const session = this.contents?.session;
     if (!session) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
-    return new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.accessToken, onUnauthorized: (rejected) => this.recover(rejected) });
+    return new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.accessToken, onUnauthorized: (rejected) => this.recover(rejected), fetch: this.options.fetch });
   }
 
   /** One authorised call, or a DomainError the assessor can read. */
@@ -200,7 +202,7 @@ export class HostedSession {
       const session = this.contents?.session;
       if (!session) return false;
       const epoch = this.epoch;
-      const result = await new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => null }).refresh(session.refreshToken);
+      const result = await this.anonymousClient(session.serverUrl).refresh(session.refreshToken);
       if (epoch !== this.epoch) return false; // signed out (or in again) meanwhile: this answer is stale
       if (result.ok) {
         // Kept before use: if the process dies now, the next start holds the only live refresh token.
@@ -237,6 +239,11 @@ export class HostedSession {
       await this.forget(reason);
     }
     this.options.onChanged();
+  }
+
+  /** For the calls that carry no access token (sign-in, renewal, sign-out). */
+  private anonymousClient(baseUrl: string): HostedApiClient {
+    return new HostedApiClient({ baseUrl, accessToken: () => null, fetch: this.options.fetch });
   }
 
   /** Keeps a session (new, or renewed): in the vault first, and only then in use. */
