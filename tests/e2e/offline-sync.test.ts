@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { waitForSaved } from './page-helpers';
+import { waitForOfflineBatch, waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -31,7 +31,7 @@ describe('hosted API from the workstation', () => {
       const queue = page.getByRole('listbox', { name: 'Batch queue' });
       await queue.getByRole('option', { name: /Submission 0001/ }).waitFor();
       // Downloaded and verified: nothing in the batch is waiting for the network any more.
-      await page.waitForFunction(() => document.querySelectorAll('.queue-row .chip-remote').length === 0, undefined, { timeout: 60_000 });
+      await waitForOfflineBatch(page, preview);
 
       await api.stop(); // the network goes away
       await queue.getByRole('option', { name: /Submission 0001/ }).click();

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { rpc } from '../support/http';
+import type { RunningPreview } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -45,4 +47,20 @@ export async function waitForSaved(page: Page): Promise<void> {
 export async function openFromQueue(page: Page, label: RegExp): Promise<void> {
   await page.getByRole('option', { name: label }).click();
   await page.getByRole('heading', { level: 2, name: label }).waitFor();
+}
+
+/**
+ * Waits until the claimed batch is all on this machine and the queue says so. Fails saying what
+ * core reported (the files left, what moves, notices) and what the queue showed, so a stall is legible.
+ */
+export async function waitForOfflineBatch(page: Page, preview: RunningPreview, timeoutMs = 90_000): Promise<void> {
+  const rowsLeft = (): Promise<number> => page.evaluate(() => document.querySelectorAll('.queue-row .chip-remote').length);
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if ((await rowsLeft()) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const status = await rpc(preview.port, preview.secret, 'sync.status', {});
+  const rows = await page.evaluate(() => [...document.querySelectorAll('.queue-row')].map((row) => row.textContent));
+  throw new Error(`the batch is not all offline after ${timeoutMs} ms.\nqueue: ${JSON.stringify(rows)}\nsync.status: ${status.body}`);
 }

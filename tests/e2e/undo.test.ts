@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
 import type { RunningHostedApi } from './harness';
-import { waitForSaved } from './page-helpers';
+import { waitForOfflineBatch, waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -30,7 +30,7 @@ async function claimTwo(page: Page, api: RunningHostedApi): Promise<ReturnType<P
   await page.getByRole('button', { name: 'Claim a batch' }).click();
   const queue = page.getByRole('listbox', { name: 'Batch queue' });
   await queue.getByRole('option', { name: /Submission 0002/ }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.queue-row .chip-remote').length === 0, undefined, { timeout: 60_000 });
+  await waitForOfflineBatch(page, session.preview);
   return queue;
 }
 

@@ -64,9 +64,13 @@ export class SyncLoop {
     this.schedule(0);
   }
 
-  /** Sends what is due now and compares the leases with the server's. */
+  /**
+   * Sends what is due now and compares the leases with the server's: a pass of its own, after any
+   * that is running (whose answers may predate what the assessor just saw happen).
+   */
   async syncNow(): Promise<void> {
     this.leasesCheckedAt = 0;
+    await this.running?.catch(() => undefined);
     await this.pass();
   }
 

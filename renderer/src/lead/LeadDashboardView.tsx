@@ -103,7 +103,9 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
         </div>
       )}
       {!dashboard ? (
-        <p className="hint">{t('lead.noData')}</p>
+        <p className="hint" aria-busy={view.value.updating}>
+          {t(view.value.updating ? 'lead.computing' : 'lead.noData')}
+        </p>
       ) : (
         <>
           {dashboard.rule && (
