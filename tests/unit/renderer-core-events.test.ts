@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createContractClient } from '../../shared/contract/client';
 import type { MethodOutput, SyncStatus } from '../../shared/contract/methods';
@@ -38,7 +38,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 const invalidated = (queries: QueryClient, key: readonly unknown[]): boolean => queries.getQueryState(key)?.isInvalidated ?? false;
 
 describe('core’s events in the renderer’s cache', () => {
-  it('patches the queue row the assessor’s own edit changed, and reads the batch counts again', () => {
+  it('patches the queue row the assessor’s own edit changed, and reads the batch counts again', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
     followCoreEvents(core.client, queries);
@@ -47,27 +47,31 @@ describe('core’s events in the renderer’s cache', () => {
     queries.setQueryData<MethodOutput<'queue.list'>>(queueKey, { items: [row, { ...row, submissionId: 's2', position: 1 }] });
     queries.setQueryData(queryKeyOf('workspace.summary', {}), { isDemo: true, batches: [] });
     core.emit('queue.changed', { batchId: 'b1', submissionId: 's2', status: 'in_progress' });
+    await settle();
     expect(queries.getQueryData<MethodOutput<'queue.list'>>(queueKey)?.items.map((item) => item.status)).toEqual(['not_started', 'in_progress']);
     expect(invalidated(queries, queryKeyOf('workspace.summary', {}))).toBe(true);
   });
 
-  it('reads again only the submissions, batches and quality data an event names', () => {
+  it('reads again only the submissions, batches and quality data an event names', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
     followCoreEvents(core.client, queries);
     for (const submissionId of ['s1', 's2']) queries.setQueryData(queryKeyOf('submission.open', { submissionId }), {});
     queries.setQueryData(queryKeyOf('lead.dashboard', { credentialId: null }), {});
     core.emit('workspace.changed', { batches: false, submissions: ['s2'], quality: false });
+    await settle();
     expect(invalidated(queries, queryKeyOf('submission.open', { submissionId: 's1' }))).toBe(false);
     expect(invalidated(queries, queryKeyOf('submission.open', { submissionId: 's2' }))).toBe(true);
     expect(invalidated(queries, queryKeyOf('lead.dashboard', { credentialId: null }))).toBe(false);
     core.emit('workspace.changed', { batches: false, submissions: [], quality: true });
+    await settle();
     expect(invalidated(queries, queryKeyOf('lead.dashboard', { credentialId: null }))).toBe(true);
     core.emit('workspace.changed', { batches: true, submissions: 'all', quality: false });
+    await settle();
     expect(invalidated(queries, queryKeyOf('submission.open', { submissionId: 's1' }))).toBe(true);
   });
 
-  it('keeps the newest sync status, and reads the session and conflicts again when they changed', () => {
+  it('keeps the newest sync status, and reads the session and conflicts again when they changed', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
     followCoreEvents(core.client, queries);
@@ -75,15 +79,19 @@ describe('core’s events in the renderer’s cache', () => {
     queries.setQueryData(queryKeyOf('session.get', {}), {});
     queries.setQueryData(queryKeyOf('sync.conflicts', {}), { conflicts: [] });
     core.emit('sync.changed', status(5, 'online'));
+    await settle();
     expect(invalidated(queries, queryKeyOf('session.get', {}))).toBe(true); // first status: signed in
     queries.setQueryData(queryKeyOf('session.get', {}), {});
     core.emit('sync.changed', status(4, 'signed_out'));
+    await settle();
     expect(queries.getQueryData<SyncStatus>(statusKey)?.revision).toBe(5); // an older status is dropped
     expect(invalidated(queries, queryKeyOf('session.get', {}))).toBe(false);
     queries.setQueryData(queryKeyOf('sync.conflicts', {}), { conflicts: [] });
     core.emit('sync.changed', status(6, 'online', 1));
+    await settle();
     expect(invalidated(queries, queryKeyOf('sync.conflicts', {}))).toBe(true);
     core.emit('sync.changed', status(7, 'signed_out', 1));
+    await settle();
     expect(invalidated(queries, queryKeyOf('session.get', {}))).toBe(true);
   });
 
@@ -97,7 +105,34 @@ describe('core’s events in the renderer’s cache', () => {
     await settle();
     expect(queries.getQueryData(queryKeyOf('preferences.get', {}))).toEqual({ splitRatio: 0.5 });
     core.emit('workspace.changed', { batches: true, submissions: [], quality: false });
+    await settle();
     expect(invalidated(queries, queryKeyOf('workspace.summary', {}))).toBe(true);
     expect(invalidated(queries, queryKeyOf('preferences.get', {}))).toBe(false);
+  });
+
+  it('reads again a read whose first answer was on its way when the change happened (that answer predates it)', async () => {
+    const core = fakeCore();
+    const queries = new QueryClient();
+    followCoreEvents(core.client, queries);
+    const answers = [{ items: ['before the download'] }, { items: ['after the download'] }];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const observer = new QueryObserver(queries, {
+      queryKey: queryKeyOf('queue.list', { batchId: 'b1' }),
+      queryFn: async () => {
+        const answer = answers[calls++]!;
+        if (calls === 1) await held; // the first answer is slow, and was read before the change
+        return answer;
+      },
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await settle();
+    core.emit('workspace.changed', { batches: true, submissions: ['s1'], quality: false });
+    await settle();
+    release();
+    await settle();
+    expect(observer.getCurrentResult().data).toEqual({ items: ['after the download'] });
+    unsubscribe();
   });
 });
