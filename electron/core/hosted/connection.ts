@@ -53,13 +53,20 @@ export function connectToHostedApi(options: ConnectionOptions) {
   const retention = new Retention({ db, now, logger, onRemoved: (ids) => changes.submissionsChanged(ids) });
   const downloads: EvidenceDownloads = new EvidenceDownloads({ db, dataDir, session, atRest, logger, now, closed: isClosed, onFailure: backgroundFailed, retentionCutoff: () => retention.cutoff(), onProgress: () => status.publish(), onArrived: (id) => changes.submissionsChanged([id]) });
   const status = new SyncStatusReporter({ db, dataDir, now, signedIn: () => session.signedIn, link: () => loop.link(), downloads: () => downloads.progress(), retentionDays: () => retention.days(), onStatus: options.onStatus });
-  const onImported = (ids: string[]): void => (changes.submissionsChanged(ids), downloads.pump(), void status.publish());
+  const onImported = (ids: string[]): void => {
+    changes.submissionsChanged(ids);
+    downloads.pump();
+    status.publish();
+  };
   const work = new WorkImport({ db, session, atRest, logger, now, onImported });
   const leadData = new LeadDataWorker(options.leadDataWorker, logger);
   const quality = new QualitySync({ db, session, work, leadData, now, onFetched: () => changes.qualityData() });
   const loop: SyncLoop = new SyncLoop({ db, session, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, intervalMs: options.syncIntervalMs });
   const lead = new LeadWork({ db, session, work, quality, logger, now, onQueued: () => loop.nudge(), onBatchRemoved: () => changes.batchList() });
-  const conflicts = new SyncConflicts({ db, logger, now, onResolved: (id, noteQueued) => (changes.submissionsChanged([id]), noteQueued && loop.nudge()) });
+  const conflicts = new SyncConflicts({ db, logger, now, onResolved: (id, noteQueued) => {
+    changes.submissionsChanged([id]);
+    if (noteQueued) loop.nudge();
+  } });
   const effects: SessionEffects = new SessionEffects({ db, session, atRest, downloads, loop, status, changes, logger, now });
 
   /** Once the vault has been read: what is at rest brought to the current format, and syncing resumed. */
@@ -75,7 +82,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
   return {
     /** Every method that needs the session waits for this (it never rejects). */
     ready: ready.catch((error: unknown) => backgroundFailed('could not start the connection', error)),
-    session, atRest, retention, downloads, status, work, quality, lead, conflicts, loop, effects, // prettier-ignore
+    ...{ session, atRest, retention, downloads, status, work, quality, lead, conflicts, loop, effects },
     /** Nothing new starts; what runs stops where it is (downloads resume from their last chunk next time). */
     stop(): void {
       closed = true;
