@@ -8,6 +8,7 @@ import { ClientContext } from './client-context';
 import { prefetchFromCore } from './data/contract-reads';
 import { followCoreEvents } from './data/core-events';
 import { createQueryClient } from './data/query-client';
+import { followNetwork } from './hosted/follow-network';
 import { initI18n } from './i18n';
 import { ShortcutProvider } from './keyboard/shortcut-registry';
 import { NoAccess } from './NoAccess';
@@ -21,6 +22,7 @@ z.config({ jitless: true });
 function startReading(client: ContractClient): ReturnType<typeof createQueryClient> {
   const queries = createQueryClient();
   followCoreEvents(client, queries);
+  followNetwork(client);
   prefetchFromCore(queries, client, 'workspace.summary', {});
   prefetchFromCore(queries, client, 'session.get', {});
   prefetchFromCore(queries, client, 'sync.status', {});

@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { Retention } from '../evidence/retention';
 import type { WorkspaceChanges } from '../changes';
 import type { Logger } from '../log';
-import { countByState, nextDueAt } from '../repositories/outbox';
+import { countByState, nextDueAt, retryFailedNow } from '../repositories/outbox';
 import type { EvidenceDownloads } from './downloads';
 import type { QualitySync } from './quality-sync';
 import type { SessionAccess } from './session';
@@ -26,6 +26,8 @@ export interface SyncLoopOptions {
   closed: () => boolean;
   /** Between passes while nothing is due (default 30 s). */
   intervalMs?: number | undefined;
+  /** Between passes while the server does not answer (default 3 s): back online within seconds of it answering. */
+  offlineProbeMs?: number | undefined;
 }
 
 /** Leases held on the server are compared with this machine's at least this often (and on "Sync now"). */
@@ -44,6 +46,8 @@ export class SyncLoop {
   /** Something new may be waiting that the running pass has already looked past. */
   private again = false;
   private leasesCheckedAt = 0;
+  /** Whether the last pass reached the server. */
+  private reached = true;
 
   constructor(private readonly options: SyncLoopOptions) {}
 
@@ -109,15 +113,30 @@ export class SyncLoop {
     const report = await drainOutbox({ db, client: session.client(), now, onLeaving });
     const reachable = await this.reachable(report);
     if (!session.signedIn) return;
+    const cameBack = reachable && !this.reached;
+    this.reached = reachable;
     this.state = reachable ? 'online' : 'offline';
+    // What failed while the server was away goes now, not at the end of its backoff.
+    if (cameBack && retryFailedNow(db, now().toISOString()) > 0) this.again = true;
     if (report.acknowledged > 0 || (reachable && countByState(db).pending === 0)) this.lastSyncedAt = now().toISOString();
     this.tellWhatSettled(report);
     this.options.retention.apply();
     this.options.status.publish();
     if (reachable) await this.followUp(report);
-    // A renewal that could not reach the server is not retried hot: the next pass waits the interval.
-    const due = report.unauthorized ? null : nextDueAt(db);
-    this.schedule(due ? Math.max(250, new Date(due).getTime() - Date.now()) : (this.options.intervalMs ?? 30_000));
+    this.schedule(this.nextPassInMs(report, reachable));
+  }
+
+  /**
+   * When to look again: when the next entry is due; while the server does not answer, every few
+   * seconds (to be back online soon after it answers); a renewal that could not reach the server is
+   * not retried hot, and waits the interval.
+   */
+  private nextPassInMs(report: DrainReport, reachable: boolean): number {
+    const interval = this.options.intervalMs ?? 30_000;
+    if (report.unauthorized) return interval;
+    const due = nextDueAt(this.options.db);
+    const untilDue = due ? Math.max(250, new Date(due).getTime() - Date.now()) : interval;
+    return reachable ? untilDue : Math.min(untilDue, this.options.offlineProbeMs ?? 3000);
   }
 
   /** Something went out: its answers say whether the server is there. Nothing did: ask it. */

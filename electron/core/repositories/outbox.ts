@@ -97,6 +97,14 @@ export function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: 
   db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'pending'`).run(nextAttemptAt, error.slice(0, 500), id);
 }
 
+/**
+ * The server answers again: entries whose attempts failed while it did not are due now, instead of
+ * at the end of their backoff. A decision still in its undo window (never attempted) is left alone.
+ */
+export function retryFailedNow(db: Db, at: string): number {
+  return db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND attempts > 0 AND next_attempt_at > ?`).run(at, at).changes;
+}
+
 /** The server refused for a reason the assessor must see (lease lost, already decided, …). */
 export function markConflict(db: Db, id: number, reason: string): void {
   db.prepare(`UPDATE outbox SET state = 'conflict', last_error = ? WHERE id = ? AND state = 'pending'`).run(reason.slice(0, 500), id);
