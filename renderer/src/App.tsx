@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from './errors';
 import { changeLocale, supportedLocales } from './i18n';
@@ -24,8 +24,10 @@ import { useQueue, useWorkspaceSummary } from './workspace/use-workspace';
 /** The batch last worked in is reopened on the next start. */
 const batchStorageKey = 'assessor.batch';
 
-/** The toast: a decision that may still be undone, or a message. */
-type Toast = { kind: 'decided'; submissionId: string; label: string; note: string | null } | { kind: 'notice'; text: string };
+/** The toast: a decision (tied to its state), a message that goes by itself, or an error that stays until dismissed. */
+type Toast = { kind: 'decided'; submissionId: string; label: string; note: string | null } | { kind: 'info' | 'error'; text: string };
+/** A message is read, then gets out of the way. */
+const infoToastMs = 6000;
 /** What the main area shows: scoring, or (for a lead) the calibration dashboard or the adjudication queue. */
 type View = 'scoring' | 'dashboard' | 'adjudication';
 
@@ -60,6 +62,13 @@ export function App(): React.JSX.Element {
     document.title = t('app.title');
   }, [t, i18n.language]);
 
+  useEffect(() => {
+    if (toast?.kind !== 'info') return;
+    const timer = setTimeout(() => setToast(null), infoToastMs);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  const dismissToast = useCallback(() => setToast(null), []);
+
   const step = (direction: 1 | -1): boolean => {
     if (queue.state !== 'ready' || queue.value.length === 0) return false;
     const index = queue.value.findIndex((item) => item.submissionId === openSubmissionId);
@@ -85,7 +94,7 @@ export function App(): React.JSX.Element {
   };
   const undoFromToast = async (submissionId: string): Promise<void> => {
     const problem = await undoDecision(submissionId);
-    setToast(problem ? { kind: 'notice', text: problem } : null);
+    setToast(problem ? { kind: 'error', text: problem } : null);
   };
 
   return (
@@ -142,14 +151,14 @@ export function App(): React.JSX.Element {
               </select>
             </label>
           )}
-          {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batch.label} onPublished={(text) => setToast({ kind: 'notice', text })} />}
+          {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batch.label} onPublished={(text) => setToast({ kind: 'info', text })} />}
           {batch && <BatchQueue ref={queueRef} batch={batch} queue={queue} openSubmissionId={openSubmissionId} onOpen={open} />}
           {summary.state === 'ready' && batches.length === 0 && <p>{t('app.noBatches')}</p>}
         </nav>
         <main className="submission-pane">
-          {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={() => setToast(null)} />}
-          {toast?.kind === 'notice' && (
-            <div className="toast" role="status">
+          {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={dismissToast} />}
+          {(toast?.kind === 'info' || toast?.kind === 'error') && (
+            <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
               {toast.text}
               <button type="button" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
                 ×

@@ -47,5 +47,7 @@ export const ConditionCode = z.enum([
   'identifying_information',
   'plagiarism_or_ai',
   'inappropriate_content',
+  /** Scorable, but on the line: the assessor asks a lead for a second opinion before it counts. */
+  'borderline_second_opinion',
 ]);
 export type ConditionCode = z.infer<typeof ConditionCode>;

@@ -70,6 +70,7 @@ describe('undo that works online and offline', () => {
       await page.keyboard.press('Alt+Shift+A');
       await toast(page).getByText('It has left for sync and can no longer be undone.').waitFor({ timeout: 20_000 });
       await expect(toast(page).getByRole('button', { name: /^Undo/ }).count()).resolves.toBe(0);
+      await toast(page).waitFor({ state: 'detached', timeout: 15_000 }); // nothing left to do with it: it goes
       await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor({ timeout: 20_000 });
       expect(decisionsOnServer(serverDir, 'Submission 0001')).toBe(1);
 

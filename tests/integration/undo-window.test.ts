@@ -70,4 +70,12 @@ describe('the undo window, against the reference server', () => {
     expect(await fixture.core.invokeAsync('decision.undo', { submissionId: first })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(onServer(first!)).toBe(1);
   });
+
+  it('carries a borderline flag (a second opinion asked of a lead) to the server', async () => {
+    const [, second] = items.map((item) => item.submissionId);
+    await call('decision.submit', { submissionId: second, outcome: 'flag', conditionCode: 'borderline_second_opinion', note: 'Criterion 3 sits between levels 2 and 3.' });
+    await until(() => Promise.resolve(onServer(second!) === 1), 'the flag on the server', 200);
+    const body = JSON.parse((api.store.sql('SELECT body FROM decisions WHERE submission_id = ?').get(second) as { body: string }).body) as { outcome: string; conditionCode: string };
+    expect(body).toMatchObject({ outcome: 'flag', conditionCode: 'borderline_second_opinion' });
+  });
 });
