@@ -5,21 +5,21 @@ import { changeLocale, supportedLocales } from './i18n';
 import type { Locale } from './i18n';
 import { DecisionToast } from './decision/DecisionToast';
 import { useUndoDecision } from './decision/use-undo';
-import { HostedPanel } from './hosted/HostedPanel';
+import { AccountDrawer } from './hosted/AccountDrawer';
 import { useSession } from './hosted/session-state';
+import { SyncIndicator, SyncNowButton } from './hosted/SyncIndicator';
 import { AdjudicationQueueView } from './lead/AdjudicationQueueView';
 import { LeadDashboardView } from './lead/LeadDashboardView';
-import { MasterBatchBar } from './lead/SetBuilder';
-import { QualityPanel } from './quality/QualityPanel';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcutHandlers } from './keyboard/shortcut-registry';
-import { BatchQueue } from './queue/BatchQueue';
+import { QueueRail } from './queue/QueueRail';
 import { useSaveStatus } from './save/save-tracker';
 import { formatTime, languageName } from './format';
 import { SubmissionWorkspace } from './workspace/SubmissionWorkspace';
 import type { Decided } from './workspace/SubmissionWorkspace';
 import { usePreferences } from './workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from './workspace/use-workspace';
+import type { QueueItem } from '../../shared/domain/submission';
 
 /** The batch last worked in is reopened on the next start. */
 const batchStorageKey = 'assessor.batch';
@@ -40,6 +40,8 @@ export function App(): React.JSX.Element {
   const undoDecision = useUndoDecision();
   const [batchId, setBatchId] = useState<string | null>(() => window.localStorage.getItem(batchStorageKey));
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [accountOpen, setAccountOpen] = useState(false);
+  const [railCollapsed, setRailCollapsed] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   const [view, setView] = useState<View>('scoring');
   const isLead = session?.signedIn === true && session.roles.includes('lead');
@@ -69,6 +71,16 @@ export function App(): React.JSX.Element {
   }, [toast]);
   const dismissToast = useCallback(() => setToast(null), []);
 
+  /** The next submission without a decision after the open one (wrapping). */
+  const openNextUndecided = (): boolean => {
+    if (queue.state !== 'ready') return false;
+    const undecided = (item: QueueItem): boolean => item.outcome === null;
+    const index = queue.value.findIndex((item) => item.submissionId === openSubmissionId);
+    const next = [...queue.value.slice(index + 1), ...queue.value.slice(0, index + 1)].find(undecided);
+    if (next) open(next.submissionId);
+    return true;
+  };
+
   const step = (direction: 1 | -1): boolean => {
     if (queue.state !== 'ready' || queue.value.length === 0) return false;
     const index = queue.value.findIndex((item) => item.submissionId === openSubmissionId);
@@ -78,7 +90,11 @@ export function App(): React.JSX.Element {
   };
   useShortcutHandlers({
     onAction: (action) => {
-      if (action === 'focusQueue') queueRef.current?.focus();
+      if (action === 'focusQueue') {
+        setRailCollapsed(false);
+        requestAnimationFrame(() => queueRef.current?.focus());
+      } else if (action === 'toggleQueue') setRailCollapsed((collapsed) => !collapsed);
+      else if (action === 'nextUndecided') return openNextUndecided();
       else if (action === 'showShortcuts') setShortcutsOpen(true);
       else if (action === 'nextSubmission') return step(1);
       else if (action === 'previousSubmission') return step(-1);
@@ -106,6 +122,8 @@ export function App(): React.JSX.Element {
             {t('app.demoBadge')}
           </span>
         )}
+        <SyncIndicator onOpen={() => setAccountOpen(true)} />
+        <SyncNowButton />
         <p className={`save-status save-${saveStatus.state}`} role="status">
           {saveStatus.state === 'saving' && t('save.saving')}
           {saveStatus.state === 'saved' && (saveStatus.at ? t('save.savedAt', { time: formatTime(saveStatus.at, i18n.language) }) : t('save.allSaved'))}
@@ -120,12 +138,15 @@ export function App(): React.JSX.Element {
             ))}
           </nav>
         )}
+        <button type="button" className="header-button" onClick={() => setAccountOpen(true)}>
+          {t('account.open')}
+        </button>
         <button type="button" className="header-button" onClick={() => setShortcutsOpen(true)}>
           {t('shortcuts.open')}
         </button>
         <label className="language">
-          {t('app.language')}{' '}
-          <select value={i18n.language} onChange={(event) => void changeLocale(event.target.value as Locale)}>
+          <span className="visually-hidden">{t('app.language')}</span>
+          <select aria-label={t('app.language')} value={i18n.language} onChange={(event) => void changeLocale(event.target.value as Locale)}>
             {supportedLocales.map((locale) => (
               <option key={locale} value={locale}>
                 {languageName(locale)}
@@ -135,36 +156,33 @@ export function App(): React.JSX.Element {
         </label>
       </header>
       {summary.state === 'error' && <p role="alert">{describeError(summary.error, t)}</p>}
-      <div className="app-body">
-        <nav className="queue-pane" aria-label={t('queue.title')}>
-          <HostedPanel onClaimed={chooseBatch} />
-          {session?.signedIn && <QualityPanel onCalibrationStarted={chooseBatch} />}
-          {batches.length > 1 && (
-            <label className="batch-picker">
-              {t('queue.batch')}{' '}
-              <select value={batch?.id ?? ''} onChange={(event) => chooseBatch(event.target.value)}>
-                {batches.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batch.label} onPublished={(text) => setToast({ kind: 'info', text })} />}
-          {batch && <BatchQueue ref={queueRef} batch={batch} queue={queue} openSubmissionId={openSubmissionId} onOpen={open} />}
-          {summary.state === 'ready' && batches.length === 0 && <p>{t('app.noBatches')}</p>}
-        </nav>
+      <div className={`app-body${shownView === 'scoring' ? '' : ' lead-view'}`}>
+        {shownView === 'scoring' && (
+          <QueueRail
+            ref={queueRef}
+            batches={batches}
+            batch={batch}
+            queue={queue}
+            openSubmissionId={openSubmissionId}
+            collapsed={railCollapsed}
+            onCollapsedChange={setRailCollapsed}
+            onChooseBatch={chooseBatch}
+            onOpen={open}
+            onPublished={(text) => setToast({ kind: 'info', text })}
+          />
+        )}
         <main className="submission-pane">
-          {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={dismissToast} />}
-          {(toast?.kind === 'info' || toast?.kind === 'error') && (
-            <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-              {toast.text}
-              <button type="button" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
-                ×
-              </button>
-            </div>
-          )}
+          <div className="toasts">
+            {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={dismissToast} />}
+            {(toast?.kind === 'info' || toast?.kind === 'error') && (
+              <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+                {toast.text}
+                <button type="button" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
+                  ×
+                </button>
+              </div>
+            )}
+          </div>
           {shownView === 'dashboard' ? (
             <LeadDashboardView
               onMasterBatch={(id) => {
@@ -189,10 +207,18 @@ export function App(): React.JSX.Element {
               onDecided={onDecided}
             />
           ) : (
-            <p className="hint">{t('submission.choose')}</p>
+            <p className="hint choose-hint">{summary.state === 'ready' && batches.length === 0 ? t('app.noBatches') : t('submission.choose')}</p>
           )}
         </main>
       </div>
+      <AccountDrawer
+        open={accountOpen}
+        onOpenChange={setAccountOpen}
+        onBatch={(batchId, message) => {
+          chooseBatch(batchId);
+          setToast({ kind: 'info', text: message });
+        }}
+      />
       <ShortcutSheet open={shortcutsOpen} keymap={preferences.keymap} onOpenChange={setShortcutsOpen} onKeymap={(keymap) => preferences.update({ keymap })} />
     </div>
   );

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Id } from '../domain/rubric';
-import { SubmissionStatus } from '../domain/submission';
+import { DecisionOutcome, SubmissionStatus } from '../domain/submission';
 import { SyncStatus } from './methods';
 
 /** Typed events core pushes to every connected renderer. */
 export const events = {
-  'queue.changed': z.object({ batchId: Id, submissionId: Id, status: SubmissionStatus }),
+  'queue.changed': z.object({ batchId: Id, submissionId: Id, status: SubmissionStatus, outcome: DecisionOutcome.nullable() }),
   /**
    * Something changed that the assessor's own edits did not (sync, downloads, a claim, sign-out):
    * says what, so that only what shows it is read again.

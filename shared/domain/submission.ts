@@ -65,6 +65,8 @@ export const QueueItem = z.object({
   credentialTitle: z.string().min(1).max(200),
   attempt: z.number().int().min(1),
   status: SubmissionStatus,
+  /** The decision recorded here, if any (shown in the row beside its sync status). */
+  outcome: DecisionOutcome.nullable(),
   dueAt: z.string().datetime(),
   /** Every evidence file is on this machine: it can be scored offline. */
   availableOffline: z.boolean(),

@@ -5,6 +5,7 @@
 //  - preview cold load to first queue paint in Chromium, demo and 5,000-submission batches (target < 1,000 ms)
 //  - open a submission from the queue to rubric and evidence painted (target p95 < 150 ms)
 import Database from 'better-sqlite3';
+import { criteriaOf } from '../e2e/page-helpers';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { cleanup, freshDataDir, launchChromium, startPreview } from '../e2e/harness';
@@ -210,8 +211,8 @@ async function heapOverHundredSubmissions(browser: Browser, preview: RunningPrev
     if (scored % 10 === 0) progress(`  scored ${scored}`);
     const label = `Submission ${String(scored + 1).padStart(5, '0')}`;
     await page.getByRole('heading', { level: 2, name: new RegExp(label) }).waitFor();
-    await page.getByRole('radiogroup').first().waitFor();
-    const criteria = await page.getByRole('radiogroup').count();
+    await criteriaOf(page).first().waitFor();
+    const criteria = await criteriaOf(page).count();
     for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
     await page.getByText('Meets the pass rule: award').waitFor();
     await page.getByText(/^All changes saved/).waitFor();

@@ -6,26 +6,27 @@ import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { closeAccount, criteriaOf, openAccount, seriousAxeViolations, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
 // The master's levels for the six criteria of the first micro-credential (compound interest).
 const masterLevels = ['4', '3', '4', '3', '4', '3'];
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password').fill(seededPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${email}.`).waitFor();
+/** Signs in as `email` and closes the account drawer. */
+async function signInAs(page: Page, email: string): Promise<void> {
+  await signIn(page, email, seededPassword);
+  await closeAccount(page);
 }
 async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  const drawer = await openAccount(page);
+  await drawer.getByRole('button', { name: 'Sign out' }).click();
+  await drawer.getByRole('button', { name: 'Sign in' }).waitFor();
+  await closeAccount(page);
 }
 /** Scores the open submission from the keyboard: one digit per criterion, in order. */
 async function scoreWithKeys(page: Page, levels: string[]): Promise<void> {
-  await page.getByRole('radiogroup').first().focus();
+  await criteriaOf(page).first().focus();
   for (const level of levels) await page.keyboard.press(level);
   await waitForSaved(page);
 }
@@ -41,7 +42,7 @@ describe('a lead runs a full calibration cycle', () => {
       await page.goto(session.preview.url);
 
       // The lead builds a one-submission set by scoring it as the master, then makes it the qualification.
-      await signIn(page, 'lead@example.org');
+      await signInAs(page, 'lead@example.org');
       await page.getByRole('button', { name: 'Calibration dashboard' }).click();
       await page.getByRole('button', { name: 'Find submissions' }).click();
       await page.getByRole('group', { name: 'Submissions for the set' }).getByRole('checkbox').first().check();
@@ -51,8 +52,10 @@ describe('a lead runs a full calibration cycle', () => {
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
       await page.getByText(/^Master scoring: give every criterion a level and a rationale/).waitFor();
       await scoreWithKeys(page, masterLevels);
-      const rationales = page.getByRole('textbox', { name: 'Rationale (internal)' });
-      for (let index = 0; index < masterLevels.length; index++) await rationales.nth(index).fill(`Master: level ${masterLevels[index]} for criterion ${index + 1}.`);
+      for (let index = 0; index < masterLevels.length; index++) {
+        await criteriaOf(page).nth(index).focus(); // the criterion in focus opens its rationale
+        await page.locator('.criterion.active').getByRole('textbox', { name: 'Rationale (internal)' }).fill(`Master: level ${masterLevels[index]} for criterion ${index + 1}.`);
+      }
       await waitForSaved(page);
       await page.getByRole('button', { name: 'Publish the calibration set' }).click();
       await page.getByText('Published “Compound interest anchors” with 1 submission.').waitFor();
@@ -68,7 +71,7 @@ describe('a lead runs a full calibration cycle', () => {
         ['assessor@example.org', masterLevels, '100%'],
         ['assessor2@example.org', masterLevels.map(() => '3'), '50%'],
       ] as const) {
-        await signIn(page, email);
+        await signIn(page, email, seededPassword); // the drawer stays open: qualification is there
         await page.getByText(/not qualified yet Score the 1 calibration submissions/).waitFor();
         await page.getByRole('button', { name: 'Score Compound interest anchors' }).click();
         await page.getByText('Calibration ready: 1 submissions, scored like live work.').waitFor();
@@ -110,7 +113,7 @@ describe('a lead runs a full calibration cycle', () => {
       }
 
       // The lead's dashboard shows what a hand computation gives.
-      await signIn(page, 'lead@example.org');
+      await signInAs(page, 'lead@example.org');
       await page.getByRole('button', { name: 'Calibration dashboard' }).click();
       await page.getByRole('button', { name: 'Refresh from the server' }).click();
       const assessors = page.getByRole('table', { name: 'Assessors against the master' });

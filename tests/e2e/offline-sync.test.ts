@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { waitForOfflineBatch, waitForSaved } from './page-helpers';
+import { claim, closeAccount, criteriaOf, openAccount, signIn, waitForOfflineBatch, waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -17,15 +17,11 @@ describe('hosted API from the workstation', () => {
       await page.goto(preview.url);
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Submission 001/ }).click();
       await page.getByRole('heading', { level: 2, name: /Submission 001/ }).waitFor(); // a demo submission is open
-      await expect(page.getByRole('textbox', { name: 'Server' }).inputValue()).resolves.toBe(api.url);
-      await page.getByText(/keeps your session in a file only your user can read/).waitFor();
-      await page.getByRole('textbox', { name: 'Email' }).fill('assessor@example.org');
-      await page.getByLabel('Password').fill('correct horse battery staple');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText('Signed in as assessor@example.org.').waitFor();
-
-      await page.getByRole('spinbutton', { name: 'Submissions' }).fill('2');
-      await page.getByRole('button', { name: 'Claim a batch' }).click();
+      const drawer = await openAccount(page);
+      await expect(drawer.getByRole('textbox', { name: 'Server' }).inputValue()).resolves.toBe(api.url);
+      await drawer.getByText(/keeps your session in a file only your user can read/).waitFor();
+      await signIn(page, 'assessor@example.org', 'correct horse battery staple');
+      await claim(page, 2);
       await page.getByText('Claimed 2 submissions; their evidence is downloading.').waitFor();
       await page.getByText(/^Choose a submission from the queue/).waitFor(); // the demo one is not part of the new batch
       const queue = page.getByRole('listbox', { name: 'Batch queue' });
@@ -37,8 +33,8 @@ describe('hosted API from the workstation', () => {
       await queue.getByRole('option', { name: /Submission 0001/ }).click();
       await page.getByRole('heading', { level: 2, name: /Submission 0001/ }).waitFor();
       await page.waitForFunction(() => (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 1); // plays offline
-      await page.getByRole('radiogroup').first().focus();
-      const criteria = await page.getByRole('radiogroup').count();
+      await criteriaOf(page).first().focus();
+      const criteria = await criteriaOf(page).count();
       for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
       await waitForSaved(page);
       await page.keyboard.press('Alt+Shift+A');
@@ -62,15 +58,16 @@ describe('hosted API from the workstation', () => {
       }
       await queue.getByRole('option', { name: /Submission 0002/ }).click();
       await page.getByRole('heading', { level: 2, name: /Submission 0002/ }).waitFor();
-      await page.getByRole('radiogroup').first().focus();
+      await criteriaOf(page).first().focus();
       for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
       await waitForSaved(page);
       await page.keyboard.press('Alt+Shift+A');
-      const conflicts = page.getByRole('region', { name: '1 decision the server refused' });
-      await conflicts.getByText('Your lease on this submission ran out and it may have been given to another assessor.').waitFor();
       await queue.getByRole('option', { name: /Submission 0002.*Conflict/ }).waitFor();
+      const conflicts = (await openAccount(page)).getByRole('region', { name: '1 decision the server refused' });
+      await conflicts.getByText('Your lease on this submission ran out and it may have been given to another assessor.').waitFor();
       await conflicts.getByRole('button', { name: 'Keep my scores as a note for the lead' }).click();
       await page.getByText('Submission 0002: your scores will go to the lead as a note.').waitFor();
+      await closeAccount(page);
       await queue.getByRole('option', { name: /Submission 0002.*Handed back/ }).waitFor();
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
     } finally {

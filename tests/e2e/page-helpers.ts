@@ -64,3 +64,38 @@ export async function waitForOfflineBatch(page: Page, preview: RunningPreview, t
   const rows = await page.evaluate(() => [...document.querySelectorAll('.queue-row')].map((row) => row.textContent));
   throw new Error(`the batch is not all offline after ${timeoutMs} ms.\nqueue: ${JSON.stringify(rows)}\nsync.status: ${status.body}`);
 }
+
+/** The rubric's criteria (each a radio group of its levels), apart from any other radio group on the page. */
+export function criteriaOf(page: Page): ReturnType<Page['getByRole']> {
+  return page.getByRole('region', { name: 'Rubric' }).getByRole('radiogroup');
+}
+
+/** The account and sync drawer (signing in, claiming, sync details, qualification), opened from the header. */
+export async function openAccount(page: Page): Promise<ReturnType<Page['getByRole']>> {
+  const drawer = page.getByRole('dialog', { name: 'Account and sync' });
+  if (!(await drawer.isVisible())) await page.getByRole('button', { name: 'Account and sync' }).click();
+  await drawer.waitFor();
+  return drawer;
+}
+
+export async function closeAccount(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Account and sync' }).waitFor({ state: 'detached' });
+}
+
+/** Signs in from the drawer (and leaves it open, for claiming). */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  const drawer = await openAccount(page);
+  await drawer.getByRole('textbox', { name: 'Email' }).fill(email);
+  await drawer.getByLabel('Password').fill(password);
+  await drawer.getByRole('button', { name: 'Sign in' }).click();
+  await drawer.getByText(`Signed in as ${email}.`).waitFor();
+}
+
+/** Claims a batch of `size` from the drawer; it closes, and the queue shows the new batch. */
+export async function claim(page: Page, size: number): Promise<void> {
+  const drawer = await openAccount(page);
+  await drawer.getByRole('spinbutton', { name: 'Submissions' }).fill(String(size));
+  await drawer.getByRole('button', { name: 'Claim a batch' }).click();
+  await drawer.waitFor({ state: 'detached' });
+}

@@ -191,7 +191,7 @@ describe('the not-yet checklist', () => {
     for (const level of ['2', '3', '3', '3', '3', '3', '3']) await page.keyboard.press(level);
     await page.getByText('Below the pass rule: not yet').waitFor();
     const checklist = page.getByRole('region', { name: 'Before “Not yet”' });
-    await checklist.getByText('Learning context: needs a linked comment to the candidate citing evidence').waitFor();
+    await checklist.getByText('Learning context: needs a cited comment').waitFor();
     const notYet = page.getByRole('button', { name: 'Not yet' });
     await expect(notYet.getAttribute('aria-disabled')).resolves.toBe('true');
     await notYet.focus();
@@ -258,6 +258,7 @@ describe('nothing lost', () => {
     await page.getByRole('radiogroup', { name: 'Learning context' }).focus();
     await page.keyboard.press('4');
     await page.keyboard.press('2');
+    await page.getByRole('radiogroup', { name: 'Learning context' }).focus(); // its rationale opens with it
     await page.getByRole('textbox', { name: 'Rationale (internal)' }).first().fill('Names the mixed-grade class and its prior knowledge.');
     await page.getByRole('textbox', { name: 'Overall feedback' }).fill('Clear ranking activity.');
     await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
 import type { RunningHostedApi } from './harness';
-import { waitForOfflineBatch, waitForSaved } from './page-helpers';
+import { claim, criteriaOf, signIn, waitForOfflineBatch, waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -23,11 +23,8 @@ async function claimTwo(page: Page, api: RunningHostedApi): Promise<ReturnType<P
   await session.preview.stop();
   session.preview = await startPreview({ serverUrl: api.url });
   await page.goto(session.preview.url);
-  await page.getByRole('textbox', { name: 'Email' }).fill('assessor@example.org');
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('spinbutton', { name: 'Submissions' }).fill('2');
-  await page.getByRole('button', { name: 'Claim a batch' }).click();
+  await signIn(page, 'assessor@example.org', 'correct horse battery staple');
+  await claim(page, 2);
   const queue = page.getByRole('listbox', { name: 'Batch queue' });
   await queue.getByRole('option', { name: /Submission 0002/ }).waitFor();
   await waitForOfflineBatch(page, session.preview);
@@ -38,8 +35,8 @@ async function claimTwo(page: Page, api: RunningHostedApi): Promise<ReturnType<P
 async function award(page: Page, queue: ReturnType<Page['getByRole']>, label: string): Promise<void> {
   await queue.getByRole('option', { name: new RegExp(label) }).click();
   await page.getByRole('heading', { level: 2, name: new RegExp(label) }).waitFor();
-  await page.getByRole('radiogroup').first().focus();
-  const criteria = await page.getByRole('radiogroup').count();
+  await criteriaOf(page).first().focus();
+  const criteria = await criteriaOf(page).count();
   for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
   await waitForSaved(page);
   await page.keyboard.press('Alt+Shift+A');

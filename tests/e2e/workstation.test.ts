@@ -32,7 +32,7 @@ describe('workstation in Chromium through the preview host', () => {
       'Written response Written reflection (Parts 1 and 3)',
     ]);
     await expect(page.getByRole('radiogroup', { name: 'Accurate calculation' }).getByRole('radio').count()).resolves.toBe(4);
-    await expect(page.getByRole('radiogroup').count()).resolves.toBe(6);
+    await expect(page.getByRole('region', { name: 'Rubric' }).getByRole('radiogroup').count()).resolves.toBe(6);
   });
 
   it('saves a score durably, updates the queue status, and keeps it when the page is opened again', async () => {

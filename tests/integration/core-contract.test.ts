@@ -95,7 +95,7 @@ describe('scoring drafts and queue status', () => {
     expect(reopened.draft.scores).toHaveLength(criteria.length);
     expect(events.at(-1)).toEqual({
       event: 'queue.changed',
-      payload: { batchId: 'demo-batch', submissionId: submission.submissionId, status: 'scored' },
+      payload: { batchId: 'demo-batch', submissionId: submission.submissionId, status: 'scored', outcome: null },
     });
     const summary = value(fixture.core.invoke('workspace.summary', {})) as { batches: { counts: Record<string, number> }[] };
     expect(summary.batches[0]!.counts.scored).toBe(1);

@@ -198,3 +198,24 @@ describe('migration 0007-files-to-delete', () => {
     db.close();
   });
 });
+
+describe('migration 0008-batch-titles', () => {
+  it('keeps the plain title of calibration, master and adjudication batches, and leaves claims and the demo alone', () => {
+    const db = databaseAt(7);
+    const insert = db.prepare(`INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at, kind) VALUES (?, ?, ?, 't', 't', 't', ?)`);
+    insert.run('c', 'Calibration: Credit anchors', 0, 'calibration');
+    insert.run('m', 'Master scoring: New set', 0, 'master');
+    insert.run('r', 'Adjudication: Submission 7', 0, 'review');
+    insert.run('l', 'Batch claimed 2026-12-02', 0, 'live');
+    insert.run('d', 'Demo batch: Financial Literacy', 1, 'live');
+    expect(migrate(db, 8)).toBe(8);
+    expect((db.prepare('SELECT id, label FROM batches ORDER BY id').all() as { id: string; label: string }[]).map((row) => [row.id, row.label])).toEqual([
+      ['c', 'Credit anchors'],
+      ['d', 'Demo batch: Financial Literacy'],
+      ['l', 'Batch claimed 2026-12-02'],
+      ['m', 'New set'],
+      ['r', 'Submission 7'],
+    ]);
+    db.close();
+  });
+});

@@ -160,7 +160,7 @@ describe('preview host events (WebSocket)', () => {
     expect(socket.protocol).toBe('assessor.events.v1'); // the token is never echoed back
     const received = nextEvent(socket);
     await rpc(host.port, host.secret, 'draft.setScore', { submissionId: 'demo-sub-002', criterionId: 'ci-ov-context', level: 3 });
-    await expect(received).resolves.toEqual({ event: 'queue.changed', payload: { batchId: 'demo-batch', submissionId: 'demo-sub-002', status: 'in_progress' } });
+    await expect(received).resolves.toEqual({ event: 'queue.changed', payload: { batchId: 'demo-batch', submissionId: 'demo-sub-002', status: 'in_progress', outcome: null } });
     socket.close();
   });
 

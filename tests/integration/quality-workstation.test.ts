@@ -68,7 +68,7 @@ describe('scoring quality in the workstation, against the reference server', () 
     const { batchId, submissions } = await call<{ batchId: string; submissions: number }>(assessor, 'calibration.start', { setId });
     expect(submissions).toBe(2);
     const summary = await call<WorkspaceSummary>(assessor, 'workspace.summary');
-    expect(summary.batches.find((batch) => batch.id === batchId)).toMatchObject({ kind: 'calibration', label: 'Calibration: Credit scores anchors' });
+    expect(summary.batches.find((batch) => batch.id === batchId)).toMatchObject({ kind: 'calibration', label: 'Credit scores anchors' });
 
     const items = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items;
     for (const item of items) {

@@ -50,9 +50,9 @@ describe('contract client', () => {
     const client = createContractClient(transportReplying(null, hooks));
     const seen: unknown[] = [];
     client.subscribe('queue.changed', (payload) => seen.push(payload));
-    hooks.emit?.('queue.changed', { batchId: 'b', submissionId: 's', status: 'in_progress' });
-    hooks.emit?.('queue.changed', { batchId: 'b', submissionId: 's', status: 'exploded' });
-    expect(seen).toEqual([{ batchId: 'b', submissionId: 's', status: 'in_progress' }]);
+    hooks.emit?.('queue.changed', { batchId: 'b', submissionId: 's', status: 'in_progress', outcome: null });
+    hooks.emit?.('queue.changed', { batchId: 'b', submissionId: 's', status: 'exploded', outcome: null });
+    expect(seen).toEqual([{ batchId: 'b', submissionId: 's', status: 'in_progress', outcome: null }]);
   });
 
   it('declares strict inputs: unknown keys are invalid', () => {

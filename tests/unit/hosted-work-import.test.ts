@@ -71,9 +71,9 @@ describe('importing work from the hosted API', () => {
 
   it('imports a local batch whole or not at all, named from what arrived, kept for its days', async () => {
     api.on('GET /v1/submissions/s1', manifestOf('s1', 'Submission 7'));
-    const review = await work.importLocalBatch({ id: 'review-s1', label: ([first]) => `Adjudication: ${first?.label}`, kind: 'review', days: 7, submissionIds: ['s1'] });
+    const review = await work.importLocalBatch({ id: 'review-s1', label: ([first]) => first?.label ?? '', kind: 'review', days: 7, submissionIds: ['s1'] });
     expect(review).toEqual({ batchId: 'review-s1', submissions: 1 });
-    expect(db.prepare(`SELECT label, kind, due_at FROM batches WHERE id = 'review-s1'`).get()).toEqual({ label: 'Adjudication: Submission 7', kind: 'review', due_at: '2026-12-12T08:00:00.000Z' });
+    expect(db.prepare(`SELECT label, kind, due_at FROM batches WHERE id = 'review-s1'`).get()).toEqual({ label: 'Submission 7', kind: 'review', due_at: '2026-12-12T08:00:00.000Z' });
     api.on('GET /v1/submissions/s2', () => noAnswer);
     await expect(work.importLocalBatch({ id: 'calibration-x', label: 'Calibration: x', kind: 'calibration', days: 30, submissionIds: ['s1', 's2'], calibrationSetId: 'x' })).rejects.toMatchObject({ code: 'unavailable' });
     expect(db.prepare(`SELECT count(*) AS n FROM batches WHERE id = 'calibration-x'`).get()).toEqual({ n: 0 });

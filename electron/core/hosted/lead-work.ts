@@ -52,7 +52,7 @@ export class LeadWork {
 
   /** The chosen submissions come here as a master batch, scored in the ordinary workspace (a level and a rationale per criterion). */
   prepareMasterSet(credentialId: string, title: string, submissionIds: string[]): Promise<{ batchId: string; submissions: number }> {
-    return this.options.work.importLocalBatch({ id: `master-${randomUUID().slice(0, 8)}`, label: `Master scoring: ${title}`, kind: 'master', days: 30, submissionIds, masterSet: { credentialId, title } });
+    return this.options.work.importLocalBatch({ id: `master-${randomUUID().slice(0, 8)}`, label: title, kind: 'master', days: 30, submissionIds, masterSet: { credentialId, title } });
   }
 
   /** Publishes a master batch as a calibration set; every criterion needs a level and a rationale first. */
@@ -85,7 +85,7 @@ export class LeadWork {
     if (!this.openCase(submissionId)) throw new DomainError('not_found', 'That submission is not in the last synced adjudication queue.');
     const { batchId } = await this.options.work.importLocalBatch({
       id: `review-${submissionId}`,
-      label: ([manifest]) => `Adjudication: ${manifest?.label ?? submissionId}`,
+      label: ([manifest]) => manifest?.label ?? submissionId,
       kind: 'review',
       days: 7,
       submissionIds: [submissionId],

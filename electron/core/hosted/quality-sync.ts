@@ -106,6 +106,6 @@ export class QualitySync {
     const { sets } = await this.options.session.call((client) => client.calibrationSets());
     const set = sets.find((candidate) => candidate.id === setId);
     if (!set) throw new DomainError('not_found', 'That calibration set is not on the server.');
-    return this.options.work.importLocalBatch({ id: `calibration-${setId}`, label: `Calibration: ${set.title}`, kind: 'calibration', days: 30, submissionIds: set.submissionIds, calibrationSetId: setId });
+    return this.options.work.importLocalBatch({ id: `calibration-${setId}`, label: set.title, kind: 'calibration', days: 30, submissionIds: set.submissionIds, calibrationSetId: setId });
   }
 }

@@ -64,7 +64,8 @@ export class WorkImport {
     const { session } = this.options;
     const epoch = session.currentEpoch;
     const claimed = await session.call((client) => client.claim(size));
-    const batch = { ...claimed.batch, label: `Batch claimed ${claimed.batch.claimedAt.slice(0, 10)}`, isDemo: false };
+    // The screen names a claim by when it was claimed and its size; this label is for logs and support.
+    const batch = { ...claimed.batch, label: `Claimed ${claimed.batch.claimedAt}`, isDemo: false };
     return { batchId: claimed.batch.id, ...(await this.storeLeases(batch, claimed.assignments, epoch)) };
   }
 
@@ -82,7 +83,7 @@ export class WorkImport {
       const earliestDue = leases.reduce((due, lease) => (lease.dueAt < due ? lease.dueAt : due), leases[0]!.dueAt);
       const latestLease = leases.reduce((until, lease) => (lease.leaseExpiresAt > until ? lease.leaseExpiresAt : until), leases[0]!.leaseExpiresAt);
       const now = this.options.now().toISOString();
-      const batch = getBatch(db, batchId) ?? { id: batchId, label: `Batch claimed ${now.slice(0, 10)}`, isDemo: false, claimedAt: now, leaseExpiresAt: latestLease, dueAt: earliestDue };
+      const batch = getBatch(db, batchId) ?? { id: batchId, label: `Claimed ${now}`, isDemo: false, claimedAt: now, leaseExpiresAt: latestLease, dueAt: earliestDue };
       const { submissions } = await this.storeLeases(batch, leases, epoch);
       if (submissions > 0) this.options.logger.info(`${submissions} leased submissions the network had held back arrived`);
     }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { BatchSummary } from '../../../shared/contract/methods';
-import type { QueueItem, SubmissionStatus } from '../../../shared/domain/submission';
+import type { DecisionOutcome, QueueItem, SubmissionStatus } from '../../../shared/domain/submission';
 import { statusJoins, statusSql } from './status';
 
 export interface BatchRecord {
@@ -45,6 +45,7 @@ interface QueueRow {
   attempt: number;
   due_at: string;
   status: SubmissionStatus;
+  outcome: DecisionOutcome | null;
   available_offline: number;
 }
 
@@ -109,7 +110,7 @@ export function countBatches(db: Db): number {
 export function listQueue(db: Db, batchId: string): QueueItem[] {
   const rows = db
     .prepare(
-      `SELECT a.submission_id, a.position, s.label, c.title AS credential_title, s.attempt, a.due_at, ${statusSql} AS status,
+      `SELECT a.submission_id, a.position, s.label, c.title AS credential_title, s.attempt, a.due_at, ${statusSql} AS status, d.outcome,
               NOT EXISTS (SELECT 1 FROM evidence_items e WHERE e.submission_id = s.id AND e.availability != 'available') AS available_offline
        FROM assignments a
        JOIN submissions s ON s.id = a.submission_id
@@ -126,6 +127,7 @@ export function listQueue(db: Db, batchId: string): QueueItem[] {
     credentialTitle: row.credential_title,
     attempt: row.attempt,
     status: row.status,
+    outcome: row.outcome,
     dueAt: row.due_at,
     availableOffline: row.available_offline === 1,
   }));

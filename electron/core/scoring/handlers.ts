@@ -4,6 +4,7 @@ import { answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { deleteComment, getCommentOwner, listComments, saveComment } from '../repositories/comments';
+import { getDecision } from '../repositories/decisions';
 import { addActiveTime, saveFeedback, savePlayback, saveRationale, saveScore } from '../repositories/drafts';
 import type { EvidenceRecord } from '../repositories/evidence';
 import { submitDecision, undoDecision } from './decisions';
@@ -28,7 +29,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
   /** Acknowledges an edit; the queue row follows the submission's status. */
   const saved = (submissionId: string, savedAt: string): { savedAt: string; status: SubmissionStatus } => {
     const submission = requireSubmission(db, submissionId);
-    onQueueChanged({ batchId: submission.batchId, submissionId, status: submission.status });
+    onQueueChanged({ batchId: submission.batchId, submissionId, status: submission.status, outcome: getDecision(db, submissionId)?.outcome ?? null });
     return { savedAt, status: submission.status };
   };
 

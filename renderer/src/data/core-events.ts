@@ -19,7 +19,7 @@ const signedIn = (status: SyncStatus | undefined): boolean | undefined => (statu
 /** The assessor's own edit changed one queue row: patched in place, and the batch counts read again. */
 function queueRowChanged(queries: QueryClient, change: EventPayload<'queue.changed'>): void {
   queries.setQueryData<MethodOutput<'queue.list'>>(queryKeyOf('queue.list', { batchId: change.batchId }), (current) =>
-    current ? { items: current.items.map((item) => (item.submissionId === change.submissionId ? { ...item, status: change.status } : item)) } : current,
+    current ? { items: current.items.map((item) => (item.submissionId === change.submissionId ? { ...item, status: change.status, outcome: change.outcome } : item)) } : current,
   );
   readAgain(queries, { queryKey: ['workspace.summary'] });
 }

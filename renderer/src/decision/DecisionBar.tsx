@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { ConditionCode } from '../../../shared/domain/comment';
 import type { ConditionCode as ConditionCodeValue } from '../../../shared/domain/comment';
-import { blockersFor } from '../../../shared/domain/decision-rules';
+import { blockersFor, checklistOf } from '../../../shared/domain/decision-rules';
 import type { DecisionBlocker } from '../../../shared/domain/decision-rules';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
@@ -15,6 +15,8 @@ interface Props {
   flagOpen: boolean;
   onFlagOpenChange: (open: boolean) => void;
   onSubmit: (outcome: DecisionOutcome, conditionCode: ConditionCodeValue | null, note: string) => void;
+  /** Brings the "not yet" checklist's first open item into view. */
+  onShowChecklist: () => void;
 }
 
 /** Why a decision cannot go yet, in the assessor's language. */
@@ -33,17 +35,36 @@ export function explainBlockers(blockers: DecisionBlocker[], t: TFunction): stri
 }
 
 /** Award / Not yet / Flag for lead review. A blocked choice says why instead of failing after the fact. */
-export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit }: Props): React.JSX.Element {
+export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit, onShowChecklist }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const id = useId();
   const award = blockersFor(submission, 'award');
   const notYet = blockersFor(submission, 'not_yet');
+  const checklist = checklistOf(submission);
+  const cited = checklist.filter((item) => item.satisfied).length;
   const explain = (blockers: DecisionBlocker[]): string => explainBlockers(blockers, t);
+  // Unscored criteria stop both outcomes: said once. Otherwise whichever outcome is blocked, and why.
+  const blockedReason =
+    award.length > 0 && notYet.length > 0 && explain(award) === explain(notYet)
+      ? explain(award)
+      : [award.length > 0 && `${t('decision.awardBlocked')} ${explain(award)}`, notYet.length > 0 && `${t('decision.notYetBlocked')} ${explain(notYet)}`].filter(Boolean).join(' ');
 
   return (
     <section className="decision-bar" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('decision.title')}</h3>
-      <div className="button-row">
+      <h3 id={`${id}-title`} className="visually-hidden">
+        {t('decision.title')}
+      </h3>
+      {checklist.length > 0 && (
+        <p className={`checklist-summary${cited < checklist.length ? ' open' : ''}`}>
+          {t('checklist.summary', { cited, count: checklist.length })}{' '}
+          {cited < checklist.length && (
+            <button type="button" className="link" onClick={onShowChecklist}>
+              {t('checklist.show')}
+            </button>
+          )}
+        </p>
+      )}
+      <div className="decision-buttons">
         {(['award', 'not_yet'] as const).map((outcome) => {
           const blockers = outcome === 'award' ? award : notYet;
           return (
@@ -53,7 +74,10 @@ export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSu
               className={`decide ${outcome === 'award' ? 'award' : 'not-yet'}`}
               aria-disabled={blockers.length > 0 || busy}
               aria-describedby={blockers.length > 0 ? `${id}-${outcome}` : undefined}
-              onClick={() => blockers.length === 0 && !busy && onSubmit(outcome, null, '')}
+              onClick={() => {
+                if (blockers.length === 0 && !busy) onSubmit(outcome, null, '');
+                else if (blockers.some((blocker) => blocker.kind === 'uncited')) onShowChecklist();
+              }}
             >
               {t(outcome === 'award' ? 'decision.award' : 'decision.notYet')}
             </button>
@@ -61,14 +85,16 @@ export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSu
         })}
         <FlagDialog busy={busy} open={flagOpen} onOpenChange={onFlagOpenChange} onSubmit={(code, note) => onSubmit('flag', code, note)} />
       </div>
-      {award.length > 0 && (
-        <p id={`${id}-award`} className="hint">
-          {t('decision.awardBlocked')} {explain(award)}
-        </p>
-      )}
-      {notYet.length > 0 && (
-        <p id={`${id}-not_yet`} className="hint">
-          {t('decision.notYetBlocked')} {explain(notYet)}
+      {/* Both explanations stay readable to assistive technology; on screen the same reason is said once. */}
+      <p id={`${id}-award`} className="visually-hidden">
+        {award.length > 0 && `${t('decision.awardBlocked')} ${explain(award)}`}
+      </p>
+      <p id={`${id}-not_yet`} className="visually-hidden">
+        {notYet.length > 0 && `${t('decision.notYetBlocked')} ${explain(notYet)}`}
+      </p>
+      {blockedReason && (
+        <p className="hint blocked" aria-hidden="true" title={blockedReason}>
+          {blockedReason}
         </p>
       )}
     </section>
@@ -94,8 +120,8 @@ function FlagDialog({ busy, open, onOpenChange: setOpen, onSubmit }: FlagDialogP
       open={open}
       onOpenChange={setOpen}
       trigger={
-        <button type="button" className="decide flag">
-          {t('decision.flag')}
+        <button type="button" className="decide flag" aria-label={t('decision.flag')}>
+          {t('decision.flagShort')}
         </button>
       }
     >

@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
-import { formatTime } from '../format';
 import { ConflictList } from './ConflictList';
 import { DownloadProgress } from './DownloadProgress';
 import { StorageSettings } from './StorageSettings';
@@ -13,8 +12,8 @@ import { useAction } from '../use-action';
 import { checkServerUrl } from '../../../shared/hosted-api/server-url';
 
 /** Sign in to the hosted API, claim work, and see what sync is doing (online, offline, n waiting). */
-export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => void }): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, message: string) => void }): React.JSX.Element {
+  const { t } = useTranslation();
   const client = useClient();
   const id = useId();
   const session = useSession();
@@ -130,13 +129,6 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
           {t('hosted.signOut')}
         </button>
       </p>
-      {sync && (
-        <p className={`sync-state sync-${sync.state}`} role="status">
-          {t(`hosted.sync.${sync.state}`)} · {t('hosted.waiting', { count: sync.waiting })}
-          {sync.conflicts > 0 && ` · ${t('hosted.conflicts', { count: sync.conflicts })}`}
-          {sync.lastSyncedAt && ` · ${t('hosted.lastSynced', { time: formatTime(sync.lastSyncedAt, i18n.language) })}`}
-        </p>
-      )}
       {sync && <StorageSettings storage={sync.storage} onStatus={setSync} />}
       <UndoWindowSetting />
       {notices}
@@ -156,9 +148,9 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string) => voi
             setMessage(t('hosted.claiming', { count: size }));
             const result = await client.invoke('batch.claim', { size });
             if (!result.ok) return describeError(result.error, t);
-            onClaimed(result.value.batchId);
             const claimed = t('hosted.claimed', { count: result.value.submissions });
-            return result.value.waiting > 0 ? `${claimed} ${t('hosted.claimWaiting', { count: result.value.waiting })}` : claimed;
+            onClaimed(result.value.batchId, result.value.waiting > 0 ? `${claimed} ${t('hosted.claimWaiting', { count: result.value.waiting })}` : claimed);
+            return '';
           });
         }}
       >

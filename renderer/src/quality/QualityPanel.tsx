@@ -10,7 +10,7 @@ import { FetchQualityButton } from './FetchQualityButton';
  * The assessor's standing: qualification per micro-credential (with why live work is blocked),
  * calibration sets to score, and their own accuracy on check items week by week.
  */
-export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (batchId: string) => void }): React.JSX.Element | null {
+export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (batchId: string, message: string) => void }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const summary = useContractQuery('quality.status', {});
@@ -45,8 +45,8 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
                   void run(async () => {
                     const result = await client.invoke('calibration.start', { setId: set.id });
                     if (!result.ok) return describeError(result.error, t);
-                    onCalibrationStarted(result.value.batchId);
-                    return t('calibration.started', { count: result.value.submissions });
+                    onCalibrationStarted(result.value.batchId, t('calibration.started', { count: result.value.submissions }));
+                    return '';
                   })
                 }
               >

@@ -1,14 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BatchSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
 import { describeError } from '../errors';
-import { formatDateTime } from '../format';
 import type { Loadable } from '../data/contract-query';
 
 interface Props {
-  batch: BatchSummary;
+  /** The rows to show (the rail's filter applied). */
   queue: Loadable<QueueItem[]>;
   openSubmissionId: string | null;
   onOpen: (submissionId: string) => void;
@@ -21,8 +19,8 @@ const optionId = (submissionId: string): string => `queue-option-${submissionId}
  * The batch queue: a virtualized listbox (only the visible rows exist in the DOM, so a batch of
  * thousands scrolls as smoothly as a batch of ten). ↑/↓/Home/End/PageUp/PageDown move, Enter opens.
  */
-export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function BatchQueue({ batch, queue, openSubmissionId, onOpen }, ref) {
-  const { t, i18n } = useTranslation();
+export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function BatchQueue({ queue, openSubmissionId, onOpen }, ref) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => scrollRef.current!, []);
   const items = queue.state === 'ready' ? queue.value : [];
@@ -33,7 +31,6 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
     estimateSize: () => rowHeight,
     overscan: 8,
   });
-  const decided = batch.counts.queued + batch.counts.synced + batch.counts.conflict + batch.counts.handed_back;
 
   useEffect(() => {
     if (items.length > 0 && performance.getEntriesByName('queue-painted').length === 0) {
@@ -71,15 +68,8 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
   const active = items[activeIndex];
   return (
     <section className="batch-queue">
-      <header className="batch-queue-header">
-        <h2>{batch.label}</h2>
-        <p>
-          {t('queue.due', { date: formatDateTime(batch.dueAt, i18n.language) })} ·{' '}
-          {t('queue.progress', { done: decided, total: batch.total })}
-        </p>
-      </header>
       {queue.state === 'error' && <p role="alert">{describeError(queue.error, t)}</p>}
-      {queue.state === 'ready' && items.length === 0 && <p>{t('queue.empty')}</p>}
+      {queue.state === 'ready' && items.length === 0 && <p className="hint queue-empty">{t('queue.filteredEmpty')}</p>}
       <div
         ref={scrollRef}
         className="queue-scroller"
@@ -109,12 +99,15 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   onOpen(item.submissionId);
                 }}
               >
-                <span className="queue-row-title">
-                  {item.label}
+                <span className="queue-line">
+                  <span className="queue-row-title">{item.label}</span>
                   {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
+                  {item.outcome && <span className={`outcome outcome-${item.outcome}`}>{t(`queue.outcome.${item.outcome}`)}</span>}
                 </span>
-                <span className="queue-row-credential">{item.credentialTitle}</span>
-                <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
+                <span className="queue-line">
+                  <span className="queue-row-credential">{item.credentialTitle}</span>
+                  <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
+                </span>
                 {!item.availableOffline && <span className="chip chip-remote">{t('queue.notOffline')}</span>}
               </div>
             );

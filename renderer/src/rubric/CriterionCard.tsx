@@ -1,4 +1,4 @@
-import { forwardRef, useId } from 'react';
+import { forwardRef, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/domain/rubric';
 import type { PreviousAttempt } from '../../../shared/domain/submission';
@@ -17,46 +17,88 @@ interface Props {
   onRationale: (text: string) => void;
 }
 
-/** One criterion: its levels as a radio group (named by the criterion's title), a rationale, and attempt 1's result. */
+/**
+ * One criterion as a row of level cells (the grid assessors know), named by its title. The focused
+ * criterion shows its description and every level's descriptor in full; the others show them on
+ * hover. The rationale stays one line until it is used.
+ */
 export const CriterionCard = forwardRef<HTMLDivElement, Props>(function CriterionCard(
   { criterion, passingLevel, level, rationale, previous, active, readOnly, onActivate, onScore, onRationale },
   ref,
 ) {
   const { t } = useTranslation();
   const id = useId();
+  const [writing, setWriting] = useState(false);
+  // A criterion comes into focus by keyboard at once, by pointer only once the click is done: opening
+  // it moves the rows around, and must not move the cell being clicked from under the pointer.
+  const pointing = useRef(false);
   const bankTarget = useBankTarget((snippet) => onRationale(rationale ? `${rationale}\n${snippet}` : snippet));
   const below = level !== null && level < passingLevel;
   const previousLabel = previous ? (criterion.levels.find((candidate) => candidate.level === previous.level)?.label ?? '') : '';
+  // The rationale is written for the criterion in focus; another shows it only once it has one.
+  const rationaleShown = active || writing || rationale !== '';
   return (
-    <div className={`criterion${active ? ' active' : ''}${below ? ' below-passing' : ''}`} onFocusCapture={onActivate} onPointerDown={onActivate}>
+    <div
+      className={`criterion${active ? ' active' : ''}${below ? ' below-passing' : ''}`}
+      data-criterion-id={criterion.id}
+      onPointerDown={() => (pointing.current = true)}
+      onFocusCapture={() => !pointing.current && onActivate()}
+      onClick={() => {
+        pointing.current = false;
+        onActivate();
+      }}
+    >
       <div ref={ref} role="radiogroup" aria-labelledby={`${id}-title`} aria-describedby={`${id}-description`} tabIndex={-1} className="criterion-levels">
-        <h5 id={`${id}-title`}>{criterion.title}</h5>
-        <p id={`${id}-description`} className="criterion-description">
+        <span id={`${id}-title`} className="criterion-title">
+          {criterion.title}
+        </span>
+        <span className="level-cells">
+          {criterion.levels.map((option) => (
+            <label key={option.level} className={`level-cell${option.level === level ? ' chosen' : ''}${option.level < passingLevel ? ' below' : ''}`} title={`${option.label}: ${option.descriptor}`}>
+              <input type="radio" name={`${id}-level`} value={option.level} checked={option.level === level} disabled={readOnly} onChange={() => onScore(option.level)} />
+              <span aria-hidden="true">{option.level}</span>
+              <span className="visually-hidden">{t('rubric.level', { level: option.level, label: option.label })}</span>
+            </label>
+          ))}
+        </span>
+        <span id={`${id}-description`} className={active ? 'criterion-description' : 'visually-hidden'}>
           {criterion.description} · {t('rubric.passingLevel', { level: passingLevel })}
-        </p>
-        {criterion.levels.map((option) => (
-          <label key={option.level} className={`score-level${option.level === level ? ' chosen' : ''}`}>
-            <input
-              type="radio"
-              name={`${id}-level`}
-              value={option.level}
-              checked={option.level === level}
-              disabled={readOnly}
-              onChange={() => onScore(option.level)}
-            />
-            <span className="score-level-label">{t('rubric.level', { level: option.level, label: option.label })}</span>
-            <span className="score-level-descriptor">{option.descriptor}</span>
-          </label>
-        ))}
+        </span>
       </div>
-      <label className="rationale">
-        <span>{t('rubric.rationale')}</span>
-        <textarea value={rationale} rows={2} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onRationale(event.target.value)} />
+      {active && (
+        <ol className="descriptors">
+          {criterion.levels.map((option) => (
+            <li key={option.level} className={option.level === level ? 'chosen' : undefined}>
+              <strong>{t('rubric.level', { level: option.level, label: option.label })}</strong> {option.descriptor}
+            </li>
+          ))}
+        </ol>
+      )}
+      {rationaleShown && (
+      <label className={`rationale${active || writing ? ' open' : ''}`}>
+        <span className="visually-hidden">{t('rubric.rationale')}</span>
+        <textarea
+          value={rationale}
+          rows={active || writing ? 2 : 1}
+          readOnly={readOnly}
+          placeholder={t('rubric.rationale')}
+          onFocus={() => {
+            setWriting(true);
+            bankTarget.onFocus();
+          }}
+          onBlur={() => setWriting(false)}
+          onChange={(event) => onRationale(event.target.value)}
+        />
       </label>
+      )}
       {previous && (
         <aside className="previous-attempt" aria-label={t('rubric.previousLabel', { attempt: previous.attempt.attempt })}>
           <p>{t('rubric.previous', { attempt: previous.attempt.attempt, level: previous.level, label: previousLabel })}</p>
-          {previous.feedback && <p>{t('rubric.previousFeedback', { feedback: previous.feedback })}</p>}
+          {previous.feedback && (
+            <p className="previous-feedback" title={previous.feedback}>
+              {t('rubric.previousFeedback', { feedback: previous.feedback })}
+            </p>
+          )}
         </aside>
       )}
     </div>

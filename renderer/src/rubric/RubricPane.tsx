@@ -15,22 +15,26 @@ interface Props {
   onActivate: (index: number) => void;
   onScore: (criterionId: string, level: number) => void;
   onRationale: (criterionId: string, text: string) => void;
+  /** Focus the criterion at this position. */
+  onJumpTo: (index: number) => void;
+  /** Start a comment to the candidate about this criterion, at the current moment or page. */
+  onCite: (criterionId: string) => void;
 }
 
 /** The rubric: criteria by component, the pass rule's live verdict, and the not-yet checklist. */
-export function RubricPane({ submission, activeIndex, focusRequest, readOnly, onActivate, onScore, onRationale }: Props): React.JSX.Element {
+export function RubricPane({ submission, activeIndex, focusRequest, readOnly, onActivate, onScore, onRationale, onJumpTo, onCite }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const cards = useRef<(HTMLDivElement | null)[]>([]);
   const verdict = evaluatePassRule(submission.rubric, levelsOf(submission));
   const checklist = checklistOf(submission);
   const criteria = allCriteria(submission.rubric);
   const previous = submission.previousAttempts.at(-1) ?? null;
+  const positionOf = new Map(criteria.map((criterion, position) => [criterion.id, position]));
 
   useEffect(() => {
     if (focusRequest > 0) cards.current[activeIndex]?.focus();
   }, [focusRequest, activeIndex]);
 
-  const positionOf = new Map(criteria.map((criterion, position) => [criterion.id, position]));
   return (
     <section className="rubric-pane" aria-labelledby="rubric-heading">
       <header className="rubric-header">
@@ -41,15 +45,27 @@ export function RubricPane({ submission, activeIndex, focusRequest, readOnly, on
       </header>
       {checklist.length > 0 && (
         <section className="checklist" aria-labelledby="checklist-heading">
-          <h4 id="checklist-heading">{t('checklist.title')}</h4>
-          <p className="hint">{t('checklist.explanation')}</p>
+          <h4 id="checklist-heading" title={t('checklist.explanation')}>
+            {t('checklist.title')}
+          </h4>
+          <p className="visually-hidden">{t('checklist.explanation')}</p>
           <ul>
-            {checklist.map((item) => (
-              <li key={item.criterionId} className={item.satisfied ? 'done' : 'todo'}>
-                <span aria-hidden="true">{item.satisfied ? '✓' : '○'}</span>{' '}
-                {t(item.satisfied ? 'checklist.cited' : 'checklist.uncited', { criterion: criteria.find((criterion) => criterion.id === item.criterionId)?.title ?? '' })}
-              </li>
-            ))}
+            {checklist.map((item) => {
+              const title = criteria.find((criterion) => criterion.id === item.criterionId)?.title ?? '';
+              return (
+                <li key={item.criterionId} className={item.satisfied ? 'done' : 'todo'}>
+                  <span aria-hidden="true">{item.satisfied ? '✓' : '○'}</span>{' '}
+                  <button type="button" className="link" onClick={() => onJumpTo(positionOf.get(item.criterionId) ?? 0)}>
+                    {t(item.satisfied ? 'checklist.cited' : 'checklist.uncited', { criterion: title })}
+                  </button>
+                  {!item.satisfied && !readOnly && (
+                    <button type="button" className="small" onClick={() => onCite(item.criterionId)}>
+                      {t('checklist.cite')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

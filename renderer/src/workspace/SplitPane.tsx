@@ -16,8 +16,9 @@ export function SplitPane({ ratio, onRatio, left, right }: Props): React.JSX.Ele
   const container = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   return (
-    <div ref={container} className="split" style={{ gridTemplateColumns: `minmax(0, ${ratio}fr) auto minmax(0, ${1 - ratio}fr)` }}>
-      <div className="split-side">{left}</div>
+    // Each side keeps a usable width however far the separator goes: the player its controls, the rubric its cells.
+    <div ref={container} className="split" style={{ gridTemplateColumns: `minmax(24rem, ${ratio}fr) auto minmax(20rem, ${1 - ratio}fr)` }}>
+      <div className="split-side split-left">{left}</div>
       <div
         role="separator"
         aria-orientation="vertical"
@@ -47,7 +48,7 @@ export function SplitPane({ ratio, onRatio, left, right }: Props): React.JSX.Ele
           onRatio(clamp(ratio + step), true);
         }}
       />
-      <div className="split-side">{right}</div>
+      <div className="split-side split-right">{right}</div>
     </div>
   );
 }

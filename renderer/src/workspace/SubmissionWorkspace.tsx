@@ -55,6 +55,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [markInMs, setMarkInMs] = useState<number | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
+  /** The criterion scored last: a comment made next is about it (the focus has already moved on). */
+  const [lastScoredId, setLastScoredId] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -91,6 +93,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   }, [loaded.state, props.submissionId]);
 
   const setScore = async (criterionId: string, level: number): Promise<void> => {
+    setLastScoredId(criterionId);
     const ok = await saver.saveNow(async () => {
       const result = await client.invoke('draft.setScore', { submissionId: props.submissionId, criterionId, level });
       if (result.ok) {
@@ -155,7 +158,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   };
 
   /** Opens a new comment at the current moment (pausing), at a marked range, or on the current page with any selected passage. */
-  const startComment = (range?: { startMs: number; endMs: number }): boolean => {
+  const startComment = (range?: { startMs: number; endMs: number }, aboutCriterionId?: string): boolean => {
     if (!detail || readOnly || !selected) return false;
     const base = { id: crypto.randomUUID(), evidenceId: selected.id, body: '', tag: 'note' as const, visibility: 'candidate' as const, criterionIds: [] as string[] };
     let comment: EvidenceComment;
@@ -169,8 +172,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       const quote = window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
       comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote };
     }
-    const focused = criteria[activeIndex];
-    if (focused) comment.criterionIds = [focused.id];
+    const about = aboutCriterionId ?? lastScoredId ?? criteria[activeIndex]?.id;
+    if (about) comment.criterionIds = [about];
     saveComment(comment);
     setEditingId(comment.id);
     return true;
@@ -199,6 +202,13 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     }
     show((current) => ({ ...current, status: result.value.status, decision: result.value.decision }));
     props.onDecided({ submissionId: props.submissionId, label: detail?.label ?? props.submissionId, nextSubmissionId: result.value.nextSubmissionId });
+  };
+
+  /** The first open item of the "not yet" checklist in view and focused (a refused "Not yet" asks for it). */
+  const showChecklist = (): void => {
+    const first = document.querySelector<HTMLElement>('.checklist .todo button') ?? document.querySelector<HTMLElement>('.checklist');
+    first?.scrollIntoView({ block: 'nearest' });
+    first?.focus();
   };
 
   const moveCriterion = (step: number): boolean => {
@@ -230,8 +240,11 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           if (!detail || readOnly) return false;
           const outcome = action === 'award' ? 'award' : 'not_yet';
           const blockers = blockersFor(detail, outcome);
-          if (blockers.length > 0) setError(`${t(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked')} ${explainBlockers(blockers, t)}`);
-          else void submitDecision(outcome, null, '');
+          if (blockers.length === 0) void submitDecision(outcome, null, '');
+          else {
+            setError(`${t(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked')} ${explainBlockers(blockers, t)}`);
+            if (blockers.some((blocker) => blocker.kind === 'uncited')) showChecklist();
+          }
           return true;
         }
         case 'flagForLead':
@@ -274,7 +287,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
         <h2 id="submission-title">
           {submission.label} · {submission.credential.title}
         </h2>
-        <p>
+        <p className="submission-facts">
           <span className="chip">{t('submission.attempt', { attempt: submission.attempt })}</span>
           {submission.attempt > 1 && <span className="chip chip-resubmission">{t('submission.resubmission')}</span>}
           <span className={`status status-${submission.status}`}>{t(`status.${submission.status}`)}</span>
@@ -287,7 +300,6 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
             <UndoButton decision={submission.decision} onUndo={() => void undoDecision(submission.submissionId).then(setError)} />
           </div>
         )}
-        <CalibrationResult submission={submission} />
         {error && (
           <p role="alert" className="error">
             {error}{' '}
@@ -344,21 +356,29 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           submission.mode === 'review' ? (
             <AdjudicationReview submissionId={submission.submissionId} onSelectComment={selectComment} />
           ) : (
-            <>
-              <RubricPane
-                submission={submission}
-                activeIndex={activeIndex}
-                focusRequest={focusRequest}
-                readOnly={readOnly}
-                onActivate={setActiveIndex}
-                onScore={(criterionId, level) => void setScore(criterionId, level)}
-                onRationale={setRationale}
-              />
-              {submission.mode === 'master' ? (
-                <p className="hint master-hint">{t('master.hint')}</p>
-              ) : (
-                <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={setFeedback} />
-              )}
+            <div className="rubric-side">
+              <div className="rubric-scroll">
+                <CalibrationResult submission={submission} />
+                <RubricPane
+                  submission={submission}
+                  activeIndex={activeIndex}
+                  focusRequest={focusRequest}
+                  readOnly={readOnly}
+                  onActivate={setActiveIndex}
+                  onScore={(criterionId, level) => void setScore(criterionId, level)}
+                  onRationale={setRationale}
+                  onJumpTo={(index) => {
+                    setActiveIndex(index);
+                    setFocusRequest((current) => current + 1);
+                  }}
+                  onCite={(criterionId) => startComment(undefined, criterionId)}
+                />
+                {submission.mode === 'master' ? (
+                  <p className="hint master-hint">{t('master.hint')}</p>
+                ) : (
+                  <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={setFeedback} />
+                )}
+              </div>
               {!readOnly && submission.mode !== 'master' && (
                 <DecisionBar
                   submission={submission}
@@ -366,9 +386,10 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
                   flagOpen={flagOpen}
                   onFlagOpenChange={setFlagOpen}
                   onSubmit={(outcome, code, note) => void submitDecision(outcome, code, note)}
+                  onShowChecklist={showChecklist}
                 />
               )}
-            </>
+            </div>
           )
         }
       />

@@ -22,7 +22,8 @@ export interface LoadedPreferences {
 type PreferencesPatch = MethodInput<'preferences.set'>['patch'];
 
 const preferencesKey = queryKeyOf('preferences.get', {});
-const defaultSplit = 0.55;
+/** The evidence's share of the workspace: with the queue beside it, the video takes more than half the window. */
+const defaultSplit = 0.7;
 const defaultUndoWindowSeconds = 10;
 
 export function usePreferences(): LoadedPreferences {

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client-context';
+import { formatTime } from '../format';
+import { useKeepHostedState, useSession, useSyncStatus } from './session-state';
+
+/**
+ * The sync state where the eye finds it, in the header: online, offline or syncing, how many
+ * decisions wait, when everything was last in step, and downloads under way. It opens the account
+ * panel; signed out, it says how to sign in.
+ */
+export function SyncIndicator({ onOpen }: { onOpen: () => void }): React.JSX.Element | null {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const sync = useSyncStatus();
+  if (!session || !sync) return null;
+  const downloads = sync.downloads.files > 0 && !sync.downloads.paused;
+  return (
+    <button type="button" className={`sync-indicator sync-${sync.state}`} onClick={onOpen} aria-haspopup="dialog">
+      <span className="sync-dot" aria-hidden="true" />
+      <span role="status" className="sync-text">
+        {t(`hosted.sync.${sync.state}`)} · {t('hosted.waiting', { count: sync.waiting })}
+        {sync.conflicts > 0 && ` · ${t('hosted.conflicts', { count: sync.conflicts })}`}
+        {sync.lastSyncedAt && ` · ${t('hosted.lastSynced', { time: formatTime(sync.lastSyncedAt, i18n.language) })}`}
+        {downloads && ` · ${t('hosted.downloadingFiles', { count: sync.downloads.files })}`}
+      </span>
+      {!session.signedIn && <span className="sync-action">{t('hosted.signIn')}</span>}
+    </button>
+  );
+}
+
+/** Sync now, beside the state it changes (signed in only). */
+export function SyncNowButton(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const client = useClient();
+  const session = useSession();
+  const { keepStatus } = useKeepHostedState();
+  if (!session?.signedIn) return null;
+  return (
+    <button type="button" className="header-button" onClick={() => void client.invoke('sync.now', {}).then((result) => result.ok && keepStatus(result.value))}>
+      {t('hosted.syncNow')}
+    </button>
+  );
+}
