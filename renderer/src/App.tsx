@@ -91,8 +91,11 @@ export function App(): React.JSX.Element {
   useShortcutHandlers({
     onAction: (action) => {
       if (action === 'focusQueue') {
-        setRailCollapsed(false);
-        requestAnimationFrame(() => queueRef.current?.focus());
+        // A folded queue opens first, and takes the focus once it is there.
+        if (railCollapsed) {
+          setRailCollapsed(false);
+          requestAnimationFrame(() => queueRef.current?.focus());
+        } else queueRef.current?.focus();
       } else if (action === 'toggleQueue') setRailCollapsed((collapsed) => !collapsed);
       else if (action === 'nextUndecided') return openNextUndecided();
       else if (action === 'showShortcuts') setShortcutsOpen(true);

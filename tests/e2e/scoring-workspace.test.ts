@@ -202,7 +202,8 @@ describe('the not-yet checklist', () => {
     await page.getByRole('radiogroup', { name: 'Learning context' }).focus();
     await page.getByRole('button', { name: 'Add comment at current time' }).click();
     await page.keyboard.type('Describe these learners’ prior knowledge of credit, as at this moment in the clip.');
-    await page.getByRole('form').getByRole('checkbox', { name: 'Learning context' }).check();
+    // Linked to the criterion in focus already (a chip pressed), and tagged as a growth area.
+    await expect(page.getByRole('form').getByRole('button', { name: 'Learning context' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.getByRole('form').getByRole('radio', { name: 'Growth area' }).check();
     await page.getByRole('button', { name: 'Done' }).click();
     await checklist.getByText('Learning context: evidence cited').waitFor();

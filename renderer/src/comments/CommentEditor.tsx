@@ -1,3 +1,4 @@
+import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentTag, CommentVisibility, EvidenceComment } from '../../../shared/domain/comment';
@@ -17,7 +18,11 @@ interface Props {
 const tags: CommentTag[] = ['strength', 'growth_area', 'note'];
 const visibilities: CommentVisibility[] = ['candidate', 'internal'];
 
-/** Edits one comment; every change is saved as it is made (the comment exists from the moment it is opened). */
+/**
+ * Edits one comment, compactly, in the feed under the evidence: the text, then chips for its tag,
+ * who sees it, and the criteria it is about. Every change is saved as it is made; Ctrl+Enter or
+ * Escape closes it.
+ */
 export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDone, onDelete }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const id = useId();
@@ -44,55 +49,45 @@ export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDo
         {evidenceTitle} · <strong>{anchorLabel(comment, t)}</strong>
         {comment.quote && <q>{comment.quote}</q>}
       </p>
-      <label htmlFor={`${id}-body`}>{t('comments.body')}</label>
-      <textarea
-        id={`${id}-body`}
-        value={comment.body}
-        rows={3}
-        autoFocus
-        onFocus={bankTarget.onFocus}
-        onChange={(event) => onChange({ ...comment, body: event.target.value })}
-      />
-      <fieldset className="inline-choices">
-        <legend>{t('comments.tag')}</legend>
-        {tags.map((tag) => (
-          <label key={tag}>
-            <input type="radio" name={`${id}-tag`} checked={comment.tag === tag} onChange={() => onChange({ ...comment, tag })} /> {t(`comments.tags.${tag}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="inline-choices">
-        <legend>{t('comments.visibility')}</legend>
-        {visibilities.map((visibility) => (
-          <label key={visibility}>
-            <input type="radio" name={`${id}-visibility`} checked={comment.visibility === visibility} onChange={() => onChange({ ...comment, visibility })} />{' '}
-            {t(`comments.visibilities.${visibility}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="criteria-links">
-        <legend>{t('comments.criteria')}</legend>
+      <label htmlFor={`${id}-body`} className="visually-hidden">
+        {t('comments.body')}
+      </label>
+      <textarea id={`${id}-body`} value={comment.body} rows={2} autoFocus placeholder={t('comments.body')} onFocus={bankTarget.onFocus} onChange={(event) => onChange({ ...comment, body: event.target.value })} />
+      <div className="chip-rows">
+        <ToggleGroup.Root type="single" className="chip-group" aria-label={t('comments.tag')} value={comment.tag} onValueChange={(tag) => tag && onChange({ ...comment, tag: tag as CommentTag })}>
+          {tags.map((tag) => (
+            <ToggleGroup.Item key={tag} value={tag} className={`toggle-chip tag-${tag}`}>
+              {t(`comments.tags.${tag}`)}
+            </ToggleGroup.Item>
+          ))}
+        </ToggleGroup.Root>
+        <ToggleGroup.Root
+          type="single"
+          className="chip-group"
+          aria-label={t('comments.visibility')}
+          value={comment.visibility}
+          onValueChange={(visibility) => visibility && onChange({ ...comment, visibility: visibility as CommentVisibility })}
+        >
+          {visibilities.map((visibility) => (
+            <ToggleGroup.Item key={visibility} value={visibility} className="toggle-chip">
+              {t(`comments.visibilities.${visibility}`)}
+            </ToggleGroup.Item>
+          ))}
+        </ToggleGroup.Root>
+      </div>
+      <ToggleGroup.Root type="multiple" className="chip-group" aria-label={t('comments.criteria')} value={comment.criterionIds} onValueChange={(criterionIds) => onChange({ ...comment, criterionIds })}>
         {criteria.map((criterion) => (
-          <label key={criterion.id}>
-            <input
-              type="checkbox"
-              checked={comment.criterionIds.includes(criterion.id)}
-              onChange={(event) =>
-                onChange({
-                  ...comment,
-                  criterionIds: event.target.checked ? [...comment.criterionIds, criterion.id] : comment.criterionIds.filter((candidate) => candidate !== criterion.id),
-                })
-              }
-            />{' '}
+          <ToggleGroup.Item key={criterion.id} value={criterion.id} className="toggle-chip criterion-chip">
             {criterion.title}
-          </label>
+          </ToggleGroup.Item>
         ))}
-      </fieldset>
+      </ToggleGroup.Root>
       <div className="button-row">
         <button type="submit">{t('comments.done')}</button>
         <button type="button" onClick={onDelete}>
           {t('comments.delete')}
         </button>
+        <span className="hint">{t('comments.editorKeys')}</span>
       </div>
     </form>
   );

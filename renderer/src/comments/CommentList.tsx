@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { Criterion } from '../../../shared/domain/rubric';
@@ -10,6 +11,8 @@ interface Props {
   evidence: EvidenceSummary[];
   criteria: Criterion[];
   editingId: string | null;
+  /** The comment playback is at (highlighted, and kept in view as playback moves on). */
+  currentId: string | null;
   readOnly: boolean;
   onSelect: (comment: EvidenceComment) => void;
   onEdit: (commentId: string | null) => void;
@@ -18,7 +21,15 @@ interface Props {
 }
 
 /** Every comment on the submission, in evidence order and then by time; selecting one seeks there. */
-export function CommentList({ comments, evidence, criteria, editingId, readOnly, onSelect, onEdit, onChange, onDelete }: Props): React.JSX.Element {
+export function CommentList({ comments, evidence, criteria, editingId, currentId, readOnly, onSelect, onEdit, onChange, onDelete }: Props): React.JSX.Element {
+  const feed = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Scrolls the feed only (never the evidence above it) to show the comment playback reached.
+    const box = feed.current;
+    const item = box?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!box || !item) return;
+    if (item.offsetTop < box.scrollTop || item.offsetTop + item.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = item.offsetTop - box.offsetTop - 8;
+  }, [currentId]);
   const { t } = useTranslation();
   const order = new Map(evidence.map((item, index) => [item.id, index]));
   const titles = new Map(evidence.map((item) => [item.id, item.title]));
@@ -27,7 +38,7 @@ export function CommentList({ comments, evidence, criteria, editingId, readOnly,
     (a, b) => (order.get(a.evidenceId) ?? 0) - (order.get(b.evidenceId) ?? 0) || (a.startMs ?? a.page ?? 0) - (b.startMs ?? b.page ?? 0),
   );
   return (
-    <section className="comment-list" role="region" aria-label={t('comments.region')}>
+    <section ref={feed} className="comment-list" role="region" aria-label={t('comments.region')}>
       <h3>{t('comments.title', { count: comments.length })}</h3>
       {sorted.length === 0 && <p className="hint">{t('comments.empty')}</p>}
       <ol>
@@ -44,7 +55,7 @@ export function CommentList({ comments, evidence, criteria, editingId, readOnly,
               />
             </li>
           ) : (
-            <li key={comment.id} className={`comment tag-${comment.tag}`}>
+            <li key={comment.id} className={`comment tag-${comment.tag}${comment.id === currentId ? ' current' : ''}`} aria-current={comment.id === currentId ? 'true' : undefined}>
               <button type="button" className="comment-anchor" onClick={() => onSelect(comment)} aria-label={t('comments.goTo', { anchor: anchorLabel(comment, t), title: titles.get(comment.evidenceId) ?? '' })}>
                 {anchorLabel(comment, t)}
               </button>

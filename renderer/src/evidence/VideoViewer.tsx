@@ -3,11 +3,10 @@ import videojs from 'video.js/dist/alt/video.core.js';
 import 'video.js/dist/video-js.css';
 import videojsSpanish from 'video.js/dist/lang/es.json';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
-import { formatMediaTime } from '../../../shared/format/media-time';
+import { CommentTimeline } from '../comments/CommentTimeline';
 import type { MediaController } from './media-controller';
 import { frameSeconds, mediaShortcuts, playbackRates } from './media-controller';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
@@ -37,7 +36,7 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
   const { t, i18n } = useTranslation();
   const hostRef = useRef<HTMLDivElement>(null);
   const [player, setPlayer] = useState<Player | null>(null);
-  const [markerHost, setMarkerHost] = useState<HTMLElement | null>(null);
+  const [positionMs, setPositionMs] = useState(0);
   const [durationMs, setDurationMs] = useState(evidence.durationMs ?? 0);
   const lastRenewal = useRef(0);
   const controllerRef = useRef<MediaController | null>(null);
@@ -127,6 +126,7 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
       const ms = controller.currentMs();
       if (Math.abs(ms - lastReported) >= 250) {
         lastReported = ms;
+        setPositionMs(ms);
         callbacks.current.onPosition(ms);
       }
     };
@@ -142,7 +142,6 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
     created.on('pause', () => callbacks.current.onPlayingChange(false));
     created.ready(() => {
       // Beside the seek slider, not inside it: buttons may not nest in a slider.
-      setMarkerHost(created.el().querySelector<HTMLElement>('.vjs-progress-control'));
     });
     setPlayer(created);
     callbacks.current.onController(controller);
@@ -150,7 +149,6 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
       callbacks.current.onController(null);
       controllerRef.current = null;
       callbacks.current.onPlayingChange(false);
-      setMarkerHost(null);
       setPlayer(null);
       created.dispose();
     };
@@ -166,35 +164,7 @@ export function VideoViewer({ evidence, src, captionsSrc, onSourceLapsed, commen
   return (
     <div className="video-viewer">
       <div ref={hostRef} className="video-host" data-evidence-id={evidence.id} />
-      {markerHost &&
-        durationMs > 0 &&
-        createPortal(
-          <div className="comment-markers">
-            {timed.map((comment) => {
-              const start = comment.startMs ?? 0;
-              const left = Math.min(100, (start / durationMs) * 100);
-              const width = comment.endMs !== null ? Math.max(0.5, ((comment.endMs - start) / durationMs) * 100) : 0;
-              return (
-                <button
-                  key={comment.id}
-                  type="button"
-                  className={`comment-marker tag-${comment.tag}${width > 0 ? ' is-range' : ''}`}
-                  style={{ left: `${left}%`, width: width > 0 ? `${width}%` : undefined }}
-                  aria-label={t('comments.markerLabel', { time: formatMediaTime(start) })}
-                  title={comment.body}
-                  // The progress bar seeks on mousedown; the marker must win.
-                  onMouseDown={(event) => event.stopPropagation()}
-                  onTouchStart={(event) => event.stopPropagation()}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    player?.currentTime(start / 1000);
-                  }}
-                />
-              );
-            })}
-          </div>,
-          markerHost,
-        )}
+      <CommentTimeline comments={timed} durationMs={durationMs} positionMs={positionMs} onSeek={(ms) => player?.currentTime(ms / 1000)} />
     </div>
   );
 }

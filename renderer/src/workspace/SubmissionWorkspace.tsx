@@ -59,6 +59,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [lastScoredId, setLastScoredId] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const [playing, setPlaying] = useState(false);
+  /** Where playback is, for the comment feed to follow. */
+  const [playhead, setPlayhead] = useState<{ evidenceId: string; ms: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [flagOpen, setFlagOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -172,7 +174,10 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       const quote = window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
       comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote };
     }
-    const about = aboutCriterionId ?? lastScoredId ?? criteria[activeIndex]?.id;
+    // Scoring moves the focus on to the next criterion; a comment made right then is about the one just scored.
+    const lastScored = criteria.findIndex((criterion) => criterion.id === lastScoredId);
+    const justScored = lastScored >= 0 && (activeIndex === lastScored + 1 || activeIndex === lastScored) ? criteria[lastScored] : undefined;
+    const about = aboutCriterionId ?? justScored?.id ?? criteria[activeIndex]?.id;
     if (about) comment.criterionIds = [about];
     saveComment(comment);
     setEditingId(comment.id);
@@ -270,6 +275,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
 
   const savePosition = (evidence: string, ms: number): void => {
     positions.current[evidence] = ms;
+    setPlayhead({ evidenceId: evidence, ms });
     const now = performance.now();
     if (now - lastPlaybackSave.current < playbackSaveEveryMs) return;
     lastPlaybackSave.current = now;
@@ -339,6 +345,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               evidence={submission.evidence}
               criteria={criteria}
               editingId={editingId}
+              currentId={playhead ? commentAtPlayhead(submission.comments, playhead) : null}
               readOnly={readOnly}
               onSelect={selectComment}
               onEdit={(id) => {
@@ -405,4 +412,18 @@ function upsertScore(
   const existing = scores.find((score) => score.criterionId === criterionId);
   const base = existing ?? { criterionId, level: null, rationale: '', updatedAt: new Date().toISOString() };
   return [...scores.filter((score) => score.criterionId !== criterionId), { ...base, ...change }];
+}
+
+/** How long after its moment a point comment stays the current one in the feed. */
+const pointCommentLingerMs = 5000;
+
+/** The comment playback is in: the latest to start at or before it, while its range (or a few seconds after its moment) lasts. */
+function commentAtPlayhead(comments: readonly EvidenceComment[], playhead: { evidenceId: string; ms: number }): string | null {
+  let current: EvidenceComment | null = null;
+  for (const comment of comments) {
+    if (comment.evidenceId !== playhead.evidenceId || comment.startMs === null || comment.startMs > playhead.ms) continue;
+    const until = comment.endMs ?? comment.startMs + pointCommentLingerMs;
+    if (playhead.ms <= until && (!current || comment.startMs >= (current.startMs ?? 0))) current = comment;
+  }
+  return current?.id ?? null;
 }
