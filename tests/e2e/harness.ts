@@ -122,12 +122,12 @@ export interface RunningHostedApi {
   stop(): Promise<void>;
 }
 
-/** The reference hosted API as its own process (`npm run hosted-api`), seeded with the demo data. */
-export async function startHostedApiProcess(options: { dataDir: string; port?: number; seed?: 'demo' | 'large' }): Promise<RunningHostedApi> {
+/** The reference hosted API as its own process (`npm run hosted-api`), seeded with the demo data; `latencyMs` delays every answer. */
+export async function startHostedApiProcess(options: { dataDir: string; port?: number; seed?: 'demo' | 'large'; latencyMs?: number }): Promise<RunningHostedApi> {
   const seed = options.seed ?? 'demo';
   const { child, match } = spawnTs(
     'tests/hosted-api/cli.ts',
-    ['--port', String(options.port ?? 0), '--data', options.dataDir, '--seed', seed],
+    ['--port', String(options.port ?? 0), '--data', options.dataDir, '--seed', seed, '--latency-ms', String(options.latencyMs ?? 0)],
     /Hosted API listening on (http:\/\/127\.0\.0\.1:\d+)/,
     {},
     seed === 'large' ? 600_000 : 60_000, // the first start with `large` makes its long videos

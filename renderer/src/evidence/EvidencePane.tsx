@@ -97,7 +97,12 @@ export function EvidencePane(props: Props): React.JSX.Element {
               onPlayingChange={props.onPlayingChange}
             />
           ) : selected.kind === 'document' ? (
-            <PdfViewer src={urls.urls.media} page={props.pages[selected.id] ?? 1} onPage={(page) => props.onPage(selected.id, page)} />
+            <PdfViewer
+              src={urls.urls.media}
+              page={props.pages[selected.id] ?? 1}
+              onPage={(page) => props.onPage(selected.id, page)}
+              quotes={props.comments.filter((comment) => comment.evidenceId === selected.id && comment.page === (props.pages[selected.id] ?? 1) && comment.quote).map((comment) => comment.quote!)}
+            />
           ) : (
             <ImageViewer evidence={selected} src={urls.urls.media} />
           )}

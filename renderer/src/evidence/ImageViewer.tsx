@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
+import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 
 const minZoom = 0.25;
 const maxZoom = 6;
@@ -12,6 +13,14 @@ export function ImageViewer({ evidence, src }: { evidence: EvidenceSummary; src:
   const [offset, setOffset] = useState({ x: 0, y: 0 });
   const drag = useRef<{ x: number; y: number } | null>(null);
   const zoomBy = (factor: number): void => setZoom((current) => Math.min(maxZoom, Math.max(minZoom, current * factor)));
+  useShortcutHandlers({
+    onAction: (action) => {
+      if (action === 'zoomIn') zoomBy(1.25);
+      else if (action === 'zoomOut') zoomBy(0.8);
+      else return false;
+      return true;
+    },
+  });
   const reset = (): void => {
     setZoom(1);
     setOffset({ x: 0, y: 0 });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
+import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { useBankTarget } from './bank-targets';
 import { CandidatePreview } from './CandidatePreview';
 import { CommentBank } from './CommentBank';
@@ -26,6 +27,19 @@ function FeedbackField({ label, value, readOnly, onChange }: { label: string; va
 export function FeedbackComposer({ submission, readOnly, onFeedback }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [bankOpen, setBankOpen] = useState(false);
+  useShortcutHandlers({
+    onAction: (action) => {
+      if (action !== 'commentBank') return false;
+      setBankOpen(true);
+      // Once it is there: its search takes the keys (a snippet goes into the field last in focus).
+      requestAnimationFrame(() => {
+        const search = window.document.querySelector<HTMLInputElement>('.comment-bank input[type="search"]');
+        search?.scrollIntoView({ block: 'nearest' });
+        search?.focus();
+      });
+      return true;
+    },
+  });
   return (
     <section className="feedback-composer" aria-labelledby="feedback-heading">
       <header className="section-header">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeChord } from './key-names';
 import { chordOf, defaultKeymap, remap, shortcutActions } from '../../../shared/keyboard/keymap';
 import type { Keymap, ShortcutAction } from '../../../shared/keyboard/keymap';
 import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
@@ -30,9 +31,9 @@ export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): 
     setCapturing(null);
     if (result.ok) {
       onKeymap(result.keymap);
-      setMessage(t('shortcuts.changed', { action: t(`shortcuts.actions.${action}`), keys: chord }));
+      setMessage(t('shortcuts.changed', { action: t(`shortcuts.actions.${action}`), keys: describeChord(chord, t) }));
     } else {
-      setMessage(result.reason === 'reserved' ? t('shortcuts.reserved', { keys: chord }) : t('shortcuts.taken', { keys: chord, action: t(`shortcuts.actions.${result.takenBy ?? action}`) }));
+      setMessage(result.reason === 'reserved' ? t('shortcuts.reserved', { keys: describeChord(chord, t) }) : t('shortcuts.taken', { keys: describeChord(chord, t), action: t(`shortcuts.actions.${result.takenBy ?? action}`) }));
     }
   };
 
@@ -59,12 +60,26 @@ export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): 
             </td>
             <td />
           </tr>
+          <tr>
+            <th scope="row">{t('shortcuts.finishComment')}</th>
+            <td>
+              <kbd>{describeChord('Ctrl+Enter', t)}</kbd>
+            </td>
+            <td />
+          </tr>
+          <tr>
+            <th scope="row">{t('shortcuts.leaveField')}</th>
+            <td>
+              <kbd>{describeChord('Escape', t)}</kbd>
+            </td>
+            <td />
+          </tr>
           {shortcutActions.map((action) => (
             <tr key={action}>
               <th scope="row">{t(`shortcuts.actions.${action}`)}</th>
               <td>
                 {keymap[action].map((chord) => (
-                  <kbd key={chord}>{chord}</kbd>
+                  <kbd key={chord}>{describeChord(chord, t)}</kbd>
                 ))}
               </td>
               <td>

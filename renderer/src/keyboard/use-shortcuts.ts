@@ -41,9 +41,15 @@ export function useShortcuts(keymap: Keymap, handlers: ShortcutHandlers, enabled
       if (!active || event.defaultPrevented || event.isComposing) return;
       // Modal dialogs own the keyboard while open.
       if (document.querySelector('[role="dialog"][data-state="open"]')) return;
+      const typing = isTextEntry(event.target);
+      // Esc leaves the field being typed in, so the single-key shortcuts work again (a form that
+      // reads Esc itself, such as the comment editor, still gets it).
+      if (event.key === 'Escape' && typing && event.target instanceof HTMLElement) {
+        event.target.blur();
+        return;
+      }
       const chord = chordOf(event);
       if (!chord || isLocalKey(event.target, event.key)) return;
-      const typing = isTextEntry(event.target);
       if (typing && isSingleCharacterShortcut(chord)) return;
       const level = typing ? null : scoreLevelOf(event);
       const handled = level !== null ? on.onScoreLevel(level) : ((action) => action !== null && on.onAction(action))(resolveAction(map, chord));

@@ -256,6 +256,17 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           if (readOnly) return false;
           setFlagOpen(true);
           return true;
+        case 'previousEvidence':
+        case 'nextEvidence': {
+          if (!detail || detail.evidence.length === 0) return false;
+          const index = detail.evidence.findIndex((item) => item.id === evidenceId);
+          const next = detail.evidence[(index + (action === 'nextEvidence' ? 1 : -1) + detail.evidence.length) % detail.evidence.length];
+          if (next) {
+            setSelectedEvidenceId(next.id);
+            setMarkInMs(null);
+          }
+          return true;
+        }
         case 'previousCriterion':
           return moveCriterion(-1);
         case 'nextCriterion':

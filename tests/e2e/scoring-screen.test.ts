@@ -1,0 +1,129 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { claim, criteriaOf, openFromQueue, signIn, waitForSaved, waitForVideo } from './page-helpers';
+import { useWorkstationSession } from './session';
+
+const session = useWorkstationSession();
+
+/** What a new assessor sees at this size: measured as they would read it. */
+async function measure(page: Page): Promise<{ pageScrolls: boolean; videoShare: number; queueRows: number; criteriaInView: number; decisionBarInView: boolean }> {
+  return page.evaluate(() => {
+    const inView = (element: Element): boolean => {
+      const box = element.getBoundingClientRect();
+      const scroller = element.closest('.rubric-scroll')?.getBoundingClientRect();
+      return box.top >= (scroller?.top ?? 0) - 1 && box.bottom <= (scroller?.bottom ?? innerHeight) + 1 && box.bottom <= innerHeight + 1;
+    };
+    const rail = document.querySelector('.queue-scroller')!.getBoundingClientRect();
+    return {
+      pageScrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
+      videoShare: document.querySelector('.video-host .video-js')!.getBoundingClientRect().width / innerWidth,
+      queueRows: [...document.querySelectorAll('.queue-row')].filter((row) => row.getBoundingClientRect().bottom <= rail.bottom + 1).length,
+      criteriaInView: [...document.querySelectorAll('.rubric-pane .criterion')].filter(inView).length,
+      decisionBarInView: inView(document.querySelector('.decision-bar')!),
+    };
+  });
+}
+
+describe('a screen to score at all day', () => {
+  it.each([
+    [1280, 720],
+    [1440, 900],
+  ])('at %i×%i, signed in while evidence downloads: the queue, a large video, four criteria and the decision bar at once, no page scroll', async (width, height) => {
+    const serverDir = freshDataDir();
+    const api = await startHostedApiProcess({ dataDir: serverDir, latencyMs: 400 }); // slow enough that downloads are still running
+    try {
+      await session.preview.stop();
+      session.preview = await startPreview({ serverUrl: api.url });
+      const { page } = session;
+      await page.setViewportSize({ width, height });
+      await page.goto(session.preview.url);
+      await signIn(page, 'assessor@example.org', 'correct horse battery staple');
+      await claim(page, 10);
+      await page.getByText(/downloading \d+ files?/).waitFor(); // said in the header while it runs
+      await page.getByRole('option', { name: /Submission 0001/ }).waitFor();
+      await openFromQueue(page, /Submission 0001/);
+      await page.waitForFunction(() => document.querySelector('.video-host .video-js') !== null, undefined, { timeout: 60_000 });
+      const seen = await measure(page);
+      expect(seen.pageScrolls).toBe(false);
+      expect(seen.videoShare).toBeGreaterThanOrEqual(0.55);
+      expect(seen.queueRows).toBeGreaterThanOrEqual(5);
+      expect(seen.criteriaInView).toBeGreaterThanOrEqual(4);
+      expect(seen.decisionBarInView).toBe(true);
+    } finally {
+      await api.stop();
+      cleanup(serverDir);
+    }
+  });
+
+  it('keeps every size from 1024×768 to 1920×1080 free of a page scrollbar', async () => {
+    const { page, preview } = session;
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 002/);
+    await waitForVideo(page);
+    for (const [width, height] of [
+      [1024, 768],
+      [1280, 720],
+      [1440, 900],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth), `${width}×${height}`).toBe(false);
+    }
+  });
+
+  it('marks every comment on the strip under the player in a visible colour, and links a comment to the criterion just scored', async () => {
+    const { page, preview } = session;
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 002/);
+    await waitForVideo(page);
+    await criteriaOf(page).nth(2).focus();
+    await page.keyboard.press('2'); // scores criterion 3; the focus moves on to criterion 4
+    await page.keyboard.press('c');
+    await page.keyboard.type('Note on the calculation.');
+    const form = page.getByRole('form', { name: /Comment at/ });
+    const third = await criteriaOf(page).nth(2).getAttribute('aria-labelledby');
+    const thirdTitle = await page.locator(`[id="${third}"]`).textContent();
+    await expect(form.getByRole('button', { name: thirdTitle!, exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+    for (const tag of ['Strength', 'Growth area']) {
+      await page.keyboard.press('l');
+      await page.keyboard.press('c');
+      await page.keyboard.type(`${tag} here.`);
+      await page.getByRole('form', { name: /Comment at/ }).getByRole('radio', { name: tag }).check();
+      await page.keyboard.press('Escape');
+    }
+    await waitForSaved(page);
+    const colours = await page.evaluate(() => [...document.querySelectorAll('.timeline-mark')].map((mark) => getComputedStyle(mark).backgroundColor));
+    expect(colours).toHaveLength(3);
+    for (const colour of colours) expect(colour).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    expect(new Set(colours).size).toBe(3); // note, strength and growth area read apart
+  });
+
+  it('answers the keys for evidence tabs, zoom, pages and the comment bank, and Esc leaves a field', async () => {
+    const { page, preview } = session;
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 001/);
+    await waitForVideo(page);
+    await page.keyboard.press(']');
+    await page.getByRole('tab', { name: /Student work: reading a credit report/, selected: true }).waitFor();
+    const zoomLevel = page.getByRole('toolbar', { name: 'Document controls' }).getByText(/^\d+%$/);
+    await zoomLevel.waitFor();
+    const fitted = Number.parseInt((await zoomLevel.textContent())!, 10);
+    await page.keyboard.press('+');
+    await expect.poll(() => zoomLevel.textContent()).not.toBe(`${fitted}%`);
+    // The queue keeps the focus after a row is clicked, and its own Page keys move through it: reading
+    // the document puts the focus there.
+    await page.locator('.pdf-scroller').focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'Page' }).inputValue()).toBe('2');
+    await page.keyboard.press('[');
+    await page.getByRole('tab', { name: /Classroom video/, selected: true }).waitFor();
+    await page.keyboard.press('b');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('search');
+    await page.keyboard.press('Escape'); // out of the search field: single keys are shortcuts again
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Page Down').waitFor();
+  });
+});
