@@ -28,17 +28,19 @@ export interface CandidateFeedback {
 export interface AnchorWords {
   at: string;
   page: string;
+  /** Said of a region the assessor marked on the page. */
+  markedArea: string;
 }
-const englishAnchors: AnchorWords = { at: 'at', page: 'p.' };
+const englishAnchors: AnchorWords = { at: 'at', page: 'p.', markedArea: 'marked area' };
 
-/** "at 3:12 — …", "at 3:12–3:20 — …", "p. 2 — “passage” — …": how a pinned comment reads to the candidate. */
+/** "at 3:12 — …", "at 3:12–3:20 — …", "p. 2 — “passage” — …", "p. 1 (marked area) — …": how a pinned comment reads to the candidate. */
 export function renderCommentForCandidate(comment: EvidenceComment, evidenceTitle: string, words: AnchorWords = englishAnchors): string {
   let anchor: string;
   if (comment.startMs !== null) {
     const range = comment.endMs !== null && comment.endMs > comment.startMs ? `–${formatMediaTime(comment.endMs)}` : '';
     anchor = `${words.at} ${formatMediaTime(comment.startMs)}${range}`;
   } else {
-    anchor = `${words.page} ${comment.page ?? 1}${comment.quote ? ` — “${comment.quote}”` : ''}`;
+    anchor = `${words.page} ${comment.page ?? 1}${comment.region ? ` (${words.markedArea})` : ''}${comment.quote ? ` — “${comment.quote}”` : ''}`;
   }
   return `${evidenceTitle}, ${anchor} — ${comment.body.trim()}`;
 }

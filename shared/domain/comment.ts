@@ -8,10 +8,21 @@ export const CommentVisibility = z.enum(['candidate', 'internal']);
 export type CommentVisibility = z.infer<typeof CommentVisibility>;
 
 const Millis = z.number().int().min(0).max(24 * 60 * 60 * 1000);
+const Fraction = z.number().min(0).max(1);
+
+/**
+ * A rectangle drawn on an image or a document page, in fractions of the image's (page's) own width and
+ * height: it stays on the same spot at any zoom, window size or screen resolution.
+ */
+export const CommentRegion = z
+  .object({ x: Fraction, y: Fraction, width: Fraction.positive(), height: Fraction.positive() })
+  .strict()
+  .refine((region) => region.x + region.width <= 1.000001 && region.y + region.height <= 1.000001, { message: 'a region lies within its image or page' });
+export type CommentRegion = z.infer<typeof CommentRegion>;
 
 /**
  * Feedback pinned to evidence: a moment (startMs) or range (startMs–endMs) of a video or audio item,
- * or a page (and optionally a quoted passage) of a document.
+ * or a page of a document or image, optionally with a quoted passage or a drawn region on it.
  */
 export const EvidenceComment = z
   .object({
@@ -21,6 +32,8 @@ export const EvidenceComment = z
     endMs: Millis.nullable(),
     page: z.number().int().min(1).max(10_000).nullable(),
     quote: z.string().min(1).max(2000).nullable(),
+    /** Written before regions existed: absent reads as none. */
+    region: CommentRegion.nullable().default(null),
     body: z.string().max(10_000),
     tag: CommentTag,
     visibility: CommentVisibility,
@@ -33,12 +46,16 @@ export const EvidenceComment = z
   .refine((comment) => comment.startMs !== null || comment.page !== null, {
     message: 'a comment is anchored to a time or a page',
     path: ['startMs'],
+  })
+  .refine((comment) => comment.region === null || comment.page !== null, {
+    message: 'a region is drawn on a page',
+    path: ['region'],
   });
 export type EvidenceComment = z.infer<typeof EvidenceComment>;
 
-/** True when the comment points the candidate at concrete evidence: a moment, a range or a quoted passage. */
-export function citesEvidence(comment: Pick<EvidenceComment, 'startMs' | 'quote'>): boolean {
-  return comment.startMs !== null || comment.quote !== null;
+/** True when the comment points the candidate at concrete evidence: a moment, a range, a quoted passage or a marked region. */
+export function citesEvidence(comment: Pick<EvidenceComment, 'startMs' | 'quote' | 'region'>): boolean {
+  return comment.startMs !== null || comment.quote !== null || comment.region !== null;
 }
 
 export const ConditionCode = z.enum([

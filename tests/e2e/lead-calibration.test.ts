@@ -98,7 +98,7 @@ describe('a lead runs a full calibration cycle', () => {
           conditionCode: null,
           note: '',
           scores: allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level, rationale: `Level ${level} from the lesson video.` })),
-          comments: [{ id: `c-${outcome}`, evidenceId: `${id}-ev-0`, startMs: 12_000, endMs: null, page: null, quote: null, body: `Seen at 0:12 (${outcome}).`, tag: 'note', visibility: 'internal', criterionIds: [] }],
+          comments: [{ id: `c-${outcome}`, evidenceId: `${id}-ev-0`, startMs: 12_000, endMs: null, page: null, quote: null, region: null, body: `Seen at 0:12 (${outcome}).`, tag: 'note', visibility: 'internal', criterionIds: [] }],
           feedback: { overall: '', components: {} },
           activeMs: 1,
           decidedAt: new Date().toISOString(),

@@ -39,9 +39,9 @@ export async function waitForVideoNear(page: Page, seconds: number, tolerance = 
   );
 }
 
-/** Waits for every shown edit to be acknowledged as durable. */
+/** Waits for every shown edit to be acknowledged as durable (in any language). */
 export async function waitForSaved(page: Page): Promise<void> {
-  await page.getByText(/^All changes saved/).waitFor();
+  await page.locator('.save-status.save-saved').waitFor();
 }
 
 export async function openFromQueue(page: Page, label: RegExp): Promise<void> {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
 import { claim, criteriaOf, openFromQueue, signIn, waitForSaved, waitForVideo } from './page-helpers';
 import { useWorkstationSession } from './session';
+import { rpc } from '../support/http';
+import type { SubmissionDetail } from '../../shared/contract/methods';
 
 const session = useWorkstationSession();
 
@@ -125,5 +127,48 @@ describe('a screen to score at all day', () => {
     await page.keyboard.press('Escape'); // out of the search field: single keys are shortcuts again
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Page Down').waitFor();
+  });
+
+  it('lets a region drawn on the student work cite the evidence a “Not yet” needs', async () => {
+    const { page, preview } = session;
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 002/);
+    await waitForVideo(page);
+    await criteriaOf(page).first().focus();
+    for (const level of ['3', '3', '3', '3', '3', '3']) await page.keyboard.press(level);
+    await criteriaOf(page).first().focus();
+    await page.keyboard.press('2'); // Learning context below the bar, scored last
+    const checklist = page.getByRole('region', { name: 'Before “Not yet”' });
+    await checklist.getByText('Learning context: needs a cited comment').waitFor();
+
+    await page.keyboard.press(']');
+    await page.getByRole('tab', { name: /Student work/, selected: true }).waitFor();
+    await page.keyboard.press('r');
+    const layer = page.getByRole('application', { name: /Marking an area/ });
+    await layer.waitFor();
+    const box = (await layer.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45, { steps: 5 });
+    await page.mouse.up();
+    const form = page.getByRole('form', { name: /p\. 1 · area/ });
+    await form.waitFor();
+    await page.keyboard.type('The table stops at year 3: the compounding is never shown.');
+    await expect(form.getByRole('button', { name: 'Learning context', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await form.getByRole('radio', { name: 'Growth area' }).check();
+    await page.keyboard.press('Escape');
+    await checklist.getByText('Learning context: evidence cited').waitFor();
+    // The region stays on the image, in its coordinates, and finds its comment.
+    const region = page.getByRole('button', { name: /Comment on a marked area, p\. 1 · area: The table stops/ });
+    const drawn = (await region.boundingBox())!;
+    expect(drawn.x - box.x).toBeCloseTo(box.width * 0.2, -1);
+    expect(drawn.width).toBeCloseTo(box.width * 0.3, -1);
+    await waitForSaved(page);
+    const opened = await rpc(preview.port, preview.secret, 'submission.open', { submissionId: 'demo-sub-002' });
+    const stored = (JSON.parse(opened.body) as { value: SubmissionDetail }).value.comments[0]!.region!;
+    expect(stored.x).toBeCloseTo(0.2, 1);
+    expect(stored.width).toBeCloseTo(0.3, 1);
+    await page.getByRole('button', { name: 'Not yet' }).click();
+    await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor();
   });
 });

@@ -79,6 +79,7 @@ describe('timestamped comments', () => {
     endMs: null,
     page: null,
     quote: null,
+    region: null,
     body: 'Names utilization clearly.',
     tag: 'strength',
     visibility: 'candidate',

@@ -25,6 +25,7 @@ const videoComment = (overrides: Partial<EvidenceComment> = {}): EvidenceComment
   endMs: null,
   page: null,
   quote: null,
+  region: null,
   body: 'Students weigh the trade-off here.',
   tag: 'strength',
   visibility: 'candidate',
@@ -62,6 +63,22 @@ describe('comments through the contract', () => {
       comment: videoComment({ evidenceId: 'demo-ev-001-work', startMs: null, page: 2, quote: 'Utilization means', criterionIds: ['cs-ev-work'] }),
     });
     expect(open('demo-sub-001').comments[0]).toMatchObject({ page: 2, quote: 'Utilization means' });
+  });
+
+  it('keeps a region marked on an image or a page, refuses one elsewhere, and counts it as cited evidence', () => {
+    const region = { x: 0.1, y: 0.2, width: 0.3, height: 0.25 };
+    const imageComment = videoComment({ id: 'region-1', evidenceId: 'demo-ev-002-image', startMs: null, page: 1, region, tag: 'growth_area', criterionIds: [] });
+    expect(refusal('comment.save', { submissionId: 'demo-sub-002', comment: videoComment({ evidenceId: 'demo-ev-002-video', region, criterionIds: [] }) })).toBe('invalid_input');
+    expect(refusal('comment.save', { submissionId: 'demo-sub-002', comment: { ...imageComment, region: { ...region, width: 0.95 } } })).toBe('invalid_input');
+    expect(refusal('comment.save', { submissionId: 'demo-sub-002', comment: { ...imageComment, page: null } })).toBe('invalid_input');
+    call('comment.save', { submissionId: 'demo-sub-002', comment: imageComment });
+    expect(open('demo-sub-002').comments).toEqual([expect.objectContaining({ id: 'region-1', page: 1, region })]);
+    // Not yet with every low criterion cited by a region comment and nothing else.
+    const criteria = open('demo-sub-002').rubric.components.flatMap((component) => component.criteria.map((criterion) => criterion.id));
+    scoreAll('demo-sub-002', (id) => (id === criteria[0] ? 1 : 3));
+    expect(refusal('decision.submit', { submissionId: 'demo-sub-002', outcome: 'not_yet', conditionCode: null, note: '' })).toBe('conflict');
+    call('comment.save', { submissionId: 'demo-sub-002', comment: { ...imageComment, criterionIds: [criteria[0]] } });
+    expect(call('decision.submit', { submissionId: 'demo-sub-002', outcome: 'not_yet', conditionCode: null, note: '' })).toMatchObject({ decision: { outcome: 'not_yet' } });
   });
 
   it('refuses to move a comment to another submission', () => {

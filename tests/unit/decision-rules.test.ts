@@ -22,6 +22,7 @@ const comment = (overrides: Partial<EvidenceComment>): EvidenceComment => ({
   endMs: null,
   page: null,
   quote: null,
+  region: null,
   body: 'You model the utilization calculation clearly.',
   tag: 'strength',
   visibility: 'candidate',
@@ -71,7 +72,7 @@ describe('candidate feedback', () => {
     expect(renderCommentForCandidate(comment({}), 'Classroom video')).toBe('Classroom video, at 3:12 — You model the utilization calculation clearly.');
     expect(renderCommentForCandidate(comment({ startMs: 65_000, endMs: 80_000 }), 'Clip')).toBe('Clip, at 1:05–1:20 — You model the utilization calculation clearly.');
     expect(renderCommentForCandidate(comment({ startMs: null, page: 2, quote: 'limit vs balance', body: 'Clarify.' }), 'Work')).toBe('Work, p. 2 — “limit vs balance” — Clarify.');
-    expect(renderCommentForCandidate(comment({}), 'Vídeo', { at: 'en', page: 'pág.' })).toBe('Vídeo, en 3:12 — You model the utilization calculation clearly.');
+    expect(renderCommentForCandidate(comment({}), 'Vídeo', { at: 'en', page: 'pág.', markedArea: 'zona marcada' })).toBe('Vídeo, en 3:12 — You model the utilization calculation clearly.');
   });
 
   it('shows exactly what the candidate receives: no internal notes, comments in time order under their criteria', () => {

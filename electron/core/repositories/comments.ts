@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { CommentRegion } from '../../../shared/domain/comment';
 import type { CommentTag, CommentVisibility, EvidenceComment } from '../../../shared/domain/comment';
 
 /** A comment pinned to a moment or range of a video/audio item, or to a page (and passage) of a document. */
@@ -10,6 +11,7 @@ export interface TimestampedComment {
   endMs: number | null;
   page: number | null;
   quote: string | null;
+  region: CommentRegion | null;
   body: string;
   tag: CommentTag;
   visibility: CommentVisibility;
@@ -26,6 +28,7 @@ interface CommentRow {
   end_ms: number | null;
   page: number | null;
   quote: string | null;
+  region: string | null;
   body: string;
   tag: CommentTag;
   visibility: CommentVisibility;
@@ -43,6 +46,7 @@ export function toEvidenceComment(comment: TimestampedComment): EvidenceComment 
     endMs: comment.endMs,
     page: comment.page,
     quote: comment.quote,
+    region: comment.region,
     body: comment.body,
     tag: comment.tag,
     visibility: comment.visibility,
@@ -58,12 +62,12 @@ export function getCommentOwner(db: Db, id: string): string | null {
 export function saveComment(db: Db, comment: TimestampedComment): void {
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO comments (id, submission_id, evidence_id, start_ms, end_ms, page, quote, body, tag, visibility, created_at, updated_at)
-       VALUES (@id, @submissionId, @evidenceId, @startMs, @endMs, @page, @quote, @body, @tag, @visibility, @createdAt, @updatedAt)
+      `INSERT INTO comments (id, submission_id, evidence_id, start_ms, end_ms, page, quote, region, body, tag, visibility, created_at, updated_at)
+       VALUES (@id, @submissionId, @evidenceId, @startMs, @endMs, @page, @quote, @region, @body, @tag, @visibility, @createdAt, @updatedAt)
        ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, page = excluded.page,
-         quote = excluded.quote, body = excluded.body, tag = excluded.tag, visibility = excluded.visibility,
+         quote = excluded.quote, region = excluded.region, body = excluded.body, tag = excluded.tag, visibility = excluded.visibility,
          updated_at = excluded.updated_at`,
-    ).run(comment);
+    ).run({ ...comment, region: comment.region ? JSON.stringify(comment.region) : null });
     db.prepare('DELETE FROM comment_criteria WHERE comment_id = ?').run(comment.id);
     const link = db.prepare('INSERT INTO comment_criteria (comment_id, criterion_id) VALUES (?, ?)');
     for (const criterionId of new Set(comment.criterionIds)) link.run(comment.id, criterionId);
@@ -92,6 +96,7 @@ export function listComments(db: Db, submissionId: string): TimestampedComment[]
     endMs: row.end_ms,
     page: row.page,
     quote: row.quote,
+    region: row.region === null ? null : CommentRegion.parse(JSON.parse(row.region)),
     body: row.body,
     tag: row.tag,
     visibility: row.visibility,

@@ -51,6 +51,9 @@ export function requireFittingAnchor(db: Db, submissionId: string, comment: Evid
   const timed = evidence.kind === 'video' || evidence.kind === 'audio';
   if (timed && (comment.startMs === null || comment.page !== null)) throw new DomainError('invalid_input', 'Comments on video or audio are pinned to a time.');
   if (!timed && (comment.page === null || comment.startMs !== null)) throw new DomainError('invalid_input', 'Comments on documents, images and text are pinned to a page.');
+  if (comment.region !== null && evidence.kind !== 'image' && evidence.kind !== 'document') {
+    throw new DomainError('invalid_input', 'Regions are marked on images and document pages.');
+  }
   if (timed && evidence.durationMs !== null && (comment.endMs ?? comment.startMs ?? 0) > evidence.durationMs + 1000) {
     throw new DomainError('invalid_input', 'That time is past the end of the recording.');
   }

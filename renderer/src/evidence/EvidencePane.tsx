@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { EvidenceComment } from '../../../shared/domain/comment';
+import type { CommentRegion, EvidenceComment } from '../../../shared/domain/comment';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
 import { formatMediaTime } from '../../../shared/format/media-time';
+import { anchorLabel } from '../comments/anchor';
 import { formatBytes } from '../format';
-import { lazy, Suspense } from 'react';
+import { useShortcutHandlers } from '../keyboard/shortcut-registry';
+import { lazy, Suspense, useState } from 'react';
 import { ImageViewer } from './ImageViewer';
+import { RegionLayer } from './RegionLayer';
 import type { MediaController } from './media-controller';
 import { TextViewer } from './TextViewer';
 import { useEvidenceUrls } from './use-evidence-urls';
@@ -27,9 +30,16 @@ interface Props {
   onPosition: (evidenceId: string, ms: number) => void;
   onPlayingChange: (playing: boolean) => void;
   onAddComment: () => void;
+  /** The assessor marked a region on an image or page: a comment starts there. */
+  onRegionComment: (region: CommentRegion) => void;
+  /** The comment being edited or picked (its region stands out). */
+  currentCommentId: string | null;
+  onPickComment: (comment: EvidenceComment) => void;
 }
 
 export const isTimed = (item: Pick<EvidenceSummary, 'kind'>): boolean => item.kind === 'video' || item.kind === 'audio';
+/** Evidence a region can be marked on. */
+const isMarkable = (item: Pick<EvidenceSummary, 'kind'>): boolean => item.kind === 'image' || item.kind === 'document';
 
 /** Evidence items as tabs (←/→ between tabs), the selected one in its viewer, and the comment button. */
 export function EvidencePane(props: Props): React.JSX.Element {
@@ -37,6 +47,44 @@ export function EvidencePane(props: Props): React.JSX.Element {
   const { evidence, selectedId, onSelect } = props;
   const selected = evidence.find((item) => item.id === selectedId) ?? evidence[0];
   const { urls, renew } = useEvidenceUrls(selected);
+  /** The evidence a region is being marked on: moving to other evidence ends the marking. */
+  const [drawingOn, setDrawingOn] = useState<string | null>(null);
+  const canMark = !!selected && isMarkable(selected) && !props.readOnly;
+  const drawing = canMark && drawingOn === selected.id;
+  const toggleDrawing = (): void => setDrawingOn(drawing || !selected ? null : selected.id);
+  useShortcutHandlers({
+    onAction: (action) => {
+      if (action !== 'markRegion' || !canMark) return false;
+      toggleDrawing();
+      return true;
+    },
+  });
+
+  const page = selected ? (props.pages[selected.id] ?? 1) : 1;
+  const onPage = selected?.kind === 'document' ? props.comments.filter((comment) => comment.evidenceId === selected.id && comment.page === page) : [];
+  const overlay = selected && isMarkable(selected) && (
+    <RegionLayer
+      regions={props.comments
+        .filter((comment) => comment.evidenceId === selected.id && comment.region && (selected.kind !== 'document' || comment.page === page))
+        .map((comment) => ({
+          commentId: comment.id,
+          region: comment.region!,
+          tag: comment.tag,
+          label: t('regions.comment', { anchor: anchorLabel(comment, t), body: comment.body || t('comments.emptyBody') }),
+        }))}
+      drawing={drawing}
+      currentId={props.currentCommentId}
+      onDrawn={(region) => {
+        setDrawingOn(null);
+        props.onRegionComment(region);
+      }}
+      onPick={(commentId) => {
+        const comment = props.comments.find((candidate) => candidate.id === commentId);
+        if (comment) props.onPickComment(comment);
+      }}
+      onCancel={() => setDrawingOn(null)}
+    />
+  );
 
   const onTabKey = (event: React.KeyboardEvent, index: number): void => {
     const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
@@ -99,12 +147,13 @@ export function EvidencePane(props: Props): React.JSX.Element {
           ) : selected.kind === 'document' ? (
             <PdfViewer
               src={urls.urls.media}
-              page={props.pages[selected.id] ?? 1}
-              onPage={(page) => props.onPage(selected.id, page)}
-              quotes={props.comments.filter((comment) => comment.evidenceId === selected.id && comment.page === (props.pages[selected.id] ?? 1) && comment.quote).map((comment) => comment.quote!)}
+              page={page}
+              onPage={(next) => props.onPage(selected.id, next)}
+              quotes={onPage.flatMap((comment) => (comment.quote ? [comment.quote] : []))}
+              overlay={overlay}
             />
           ) : (
-            <ImageViewer evidence={selected} src={urls.urls.media} />
+            <ImageViewer evidence={selected} src={urls.urls.media} overlay={overlay} />
           )}
           </Suspense>
           {!props.readOnly && (
@@ -112,8 +161,15 @@ export function EvidencePane(props: Props): React.JSX.Element {
               <button type="button" onClick={props.onAddComment}>
                 {isTimed(selected) ? t('comments.addAtTime') : t('comments.addOnPage')}
               </button>
+              {canMark && (
+                <button type="button" aria-pressed={drawing} onClick={toggleDrawing}>
+                  {t('regions.mark')}
+                </button>
+              )}
               {props.markInMs !== null && <span role="status">{t('comments.markedIn', { time: formatMediaTime(props.markInMs) })}</span>}
-              <span className="hint">{isTimed(selected) ? t('comments.timedHint') : t('comments.quoteHint')}</span>
+              <span className="hint" role={drawing ? 'status' : undefined}>
+                {drawing ? t('regions.drawingHint') : isTimed(selected) ? t('comments.timedHint') : selected.kind === 'document' ? t('comments.quoteHint') : t('regions.hint')}
+              </span>
             </div>
           )}
         </div>

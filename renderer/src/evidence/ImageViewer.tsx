@@ -6,8 +6,15 @@ import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 const minZoom = 0.25;
 const maxZoom = 6;
 
+interface Props {
+  evidence: EvidenceSummary;
+  src: string;
+  /** Drawn over the image, in its coordinates (zoomed and panned with it): the comments' regions. */
+  overlay: React.ReactNode;
+}
+
 /** An image with zoom (buttons, wheel, + and −) and pan (drag, or arrow keys while focused). */
-export function ImageViewer({ evidence, src }: { evidence: EvidenceSummary; src: string }): React.JSX.Element {
+export function ImageViewer({ evidence, src, overlay }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [zoom, setZoom] = useState(1);
   const [offset, setOffset] = useState({ x: 0, y: 0 });
@@ -74,12 +81,10 @@ export function ImageViewer({ evidence, src }: { evidence: EvidenceSummary; src:
           drag.current = null;
         }}
       >
-        <img
-          src={src}
-          alt={evidence.title}
-          draggable={false}
-          style={{ transform: `translate(${offset.x}px, ${offset.y}px) scale(${zoom})` }}
-        />
+        <div className="image-canvas" style={{ transform: `translate(${offset.x}px, ${offset.y}px) scale(${zoom})` }}>
+          <img src={src} alt={evidence.title} draggable={false} />
+          {overlay}
+        </div>
       </div>
     </div>
   );

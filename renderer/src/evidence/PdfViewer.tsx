@@ -18,6 +18,8 @@ interface Props {
   onPage: (page: number) => void;
   /** Passages quoted by comments on this page: highlighted in the text. */
   quotes: string[];
+  /** Drawn over the page, in its coordinates: the regions comments marked on it. */
+  overlay: React.ReactNode;
 }
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -44,7 +46,7 @@ function highlightQuotes(container: HTMLElement, quotes: readonly string[]): voi
  * A PDF (student work, lesson plans) opened at the width of its pane, with page navigation, zoom,
  * selectable text for quoting, and the passages comments quote highlighted.
  */
-export function PdfViewer({ src, page, onPage, quotes }: Props): React.JSX.Element {
+export function PdfViewer({ src, page, onPage, quotes, overlay }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [document, setDocument] = useState<PDFDocumentProxy | null>(null);
   const [failed, setFailed] = useState(false);
@@ -175,6 +177,7 @@ export function PdfViewer({ src, page, onPage, quotes }: Props): React.JSX.Eleme
         <div ref={pageRef} className="pdf-page">
           <canvas ref={canvasRef} aria-hidden="true" />
           <div ref={textRef} className="textLayer" />
+          {overlay}
         </div>
       </div>
     </div>

@@ -31,7 +31,7 @@ function PreviewBody({ submission }: { submission: SubmissionDetail }): React.JS
     componentFeedback: submission.draft.componentFeedback,
     comments: submission.comments,
     evidenceTitles: Object.fromEntries(submission.evidence.map((item) => [item.id, item.title])),
-    words: { at: t('preview.at'), page: t('preview.page') },
+    words: { at: t('preview.at'), page: t('preview.page'), markedArea: t('preview.markedArea') },
   });
   return (
     <article className="preview-body">

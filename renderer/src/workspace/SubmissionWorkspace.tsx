@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
-import type { ConditionCode, EvidenceComment } from '../../../shared/domain/comment';
+import type { CommentRegion, ConditionCode, EvidenceComment } from '../../../shared/domain/comment';
 import { blockersFor } from '../../../shared/domain/decision-rules';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { Result } from '../../../shared/contract/result';
@@ -54,6 +54,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [pages, setPages] = useState<Record<string, number>>({});
   const [markInMs, setMarkInMs] = useState<number | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  /** The comment last picked on the evidence or in the feed (for untimed evidence, the feed's current one). */
+  const [pickedCommentId, setPickedCommentId] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   /** The criterion scored last: a comment made next is about it (the focus has already moved on). */
   const [lastScoredId, setLastScoredId] = useState<string | null>(null);
@@ -159,8 +161,11 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     await saver.saveNow(send(() => client.invoke('comment.delete', { submissionId: props.submissionId, commentId })));
   };
 
-  /** Opens a new comment at the current moment (pausing), at a marked range, or on the current page with any selected passage. */
-  const startComment = (range?: { startMs: number; endMs: number }, aboutCriterionId?: string): boolean => {
+  /**
+   * Opens a new comment at the current moment (pausing), at a marked range, or on the current page
+   * with a drawn region or else any selected passage.
+   */
+  const startComment = ({ range, region, aboutCriterionId }: { range?: { startMs: number; endMs: number }; region?: CommentRegion; aboutCriterionId?: string } = {}): boolean => {
     if (!detail || readOnly || !selected) return false;
     const base = { id: crypto.randomUUID(), evidenceId: selected.id, body: '', tag: 'note' as const, visibility: 'candidate' as const, criterionIds: [] as string[] };
     let comment: EvidenceComment;
@@ -169,10 +174,10 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       if (!controller) return false;
       controller.pause();
       const now = controller.currentMs();
-      comment = { ...base, startMs: range?.startMs ?? now, endMs: range?.endMs ?? null, page: null, quote: null };
+      comment = { ...base, startMs: range?.startMs ?? now, endMs: range?.endMs ?? null, page: null, quote: null, region: null };
     } else {
-      const quote = window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
-      comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote };
+      const quote = region ? null : window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
+      comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote, region: region ?? null };
     }
     // Scoring moves the focus on to the next criterion; a comment made right then is about the one just scored.
     const lastScored = criteria.findIndex((criterion) => criterion.id === lastScoredId);
@@ -185,6 +190,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   };
 
   const selectComment = (comment: EvidenceComment): void => {
+    setPickedCommentId(comment.id);
     setSelectedEvidenceId(comment.evidenceId);
     if (comment.page !== null) setPages((current) => ({ ...current, [comment.evidenceId]: comment.page ?? 1 }));
     if (comment.startMs !== null) {
@@ -238,7 +244,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           if (!controller || markInMs === null) return false;
           const out = controller.currentMs();
           setMarkInMs(null);
-          return startComment({ startMs: Math.min(markInMs, out), endMs: Math.max(markInMs, out) });
+          return startComment({ range: { startMs: Math.min(markInMs, out), endMs: Math.max(markInMs, out) } });
         }
         case 'award':
         case 'notYet': {
@@ -350,13 +356,16 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               onPosition={savePosition}
               onPlayingChange={setPlaying}
               onAddComment={() => startComment()}
+              onRegionComment={(region) => startComment({ region })}
+              currentCommentId={editingId ?? pickedCommentId}
+              onPickComment={selectComment}
             />
             <CommentList
               comments={submission.comments}
               evidence={submission.evidence}
               criteria={criteria}
               editingId={editingId}
-              currentId={playhead ? commentAtPlayhead(submission.comments, playhead) : null}
+              currentId={selected && isTimed(selected) ? (playhead ? commentAtPlayhead(submission.comments, playhead) : null) : pickedCommentId}
               readOnly={readOnly}
               onSelect={selectComment}
               onEdit={(id) => {
@@ -389,7 +398,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
                     setActiveIndex(index);
                     setFocusRequest((current) => current + 1);
                   }}
-                  onCite={(criterionId) => startComment(undefined, criterionId)}
+                  onCite={(criterionId) => startComment({ aboutCriterionId: criterionId })}
                 />
                 {submission.mode === 'master' ? (
                   <p className="hint master-hint">{t('master.hint')}</p>

@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openFromQueue, seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { useWorkstationSession } from './session';
+
+/** Where a reviewer finds the main screens without running the app (named in the README). */
+export const screenshotsDir = join(import.meta.dirname, '..', '..', 'screenshots');
+
+const session = useWorkstationSession();
+
+/** The demo workspace as an assessor leaves it mid-batch: a decision made, comments on video, page and image. */
+async function setTheScene(page: Page): Promise<void> {
+  await openFromQueue(page, /Submission 002/);
+  await waitForVideo(page);
+  await page.keyboard.press('l');
+  await waitForVideoNear(page, 10);
+  await page.keyboard.press('c');
+  await page.keyboard.type('Works the first year out loud before the class tries the second.');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('l');
+  await page.keyboard.press('c');
+  await page.keyboard.type('Ask a learner to predict year 3 before calculating.');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(']');
+  await page.keyboard.press('r');
+  const layer = page.locator('.region-layer.drawing');
+  const box = (await layer.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.type('Year 3 is where the table should show interest on interest.');
+  await page.keyboard.press('Escape');
+  await waitForSaved(page);
+}
+
+describe('screenshots of the main screens, in both languages, at the two sizes assessors use', () => {
+  it.each([
+    ['en', 1280, 720],
+    ['en', 1440, 900],
+    ['es', 1280, 720],
+    ['es', 1440, 900],
+  ] as const)('%s at %i×%i', async (language, width, height) => {
+    const { page, preview } = session;
+    mkdirSync(screenshotsDir, { recursive: true });
+    const shoot = (name: string): Promise<Buffer> => page.screenshot({ path: join(screenshotsDir, `${language}-${width}x${height}-${name}.png`) });
+    await page.setViewportSize({ width, height });
+    await page.goto(preview.url);
+    await page.locator('.language select').selectOption(language);
+    await setTheScene(page);
+    await page.keyboard.press('[');
+    await waitForVideo(page);
+    await shoot('1-video-and-rubric');
+    await page.keyboard.press(']');
+    await page.locator('.region').first().waitFor();
+    await shoot('2-image-with-marked-area');
+    await openFromQueue(page, /Submission 001/);
+    await page.keyboard.press(']');
+    await page.locator('.pdf-page canvas').waitFor();
+    await page.waitForTimeout(300);
+    await shoot('3-student-work-pdf');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+    await shoot('4-shortcut-sheet');
+    await page.keyboard.press('Escape');
+    await page.locator('.header-button').first().click();
+    await page.getByRole('dialog').waitFor();
+    await shoot('5-account-and-sync');
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical axe violations on the scoring screen in the %s theme', async (colorScheme) => {
+    const { page, preview } = session;
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(preview.url);
+    await setTheScene(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('[');
+    await waitForVideo(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotsDir, `en-1440x900-theme-${colorScheme}.png`) });
+  });
+});
