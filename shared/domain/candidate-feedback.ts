@@ -33,15 +33,16 @@ export interface AnchorWords {
 }
 const englishAnchors: AnchorWords = { at: 'at', page: 'p.', markedArea: 'marked area' };
 
-/** "at 3:12 — …", "at 3:12–3:20 — …", "p. 2 — “passage” — …", "p. 1 (marked area) — …": how a pinned comment reads to the candidate. */
+/** "at 3:12 — …", "at 3:12–3:20 — “what was said” — …", "p. 2 — “passage” — …", "p. 1 (marked area) — …": how a pinned comment reads to the candidate. */
 export function renderCommentForCandidate(comment: EvidenceComment, evidenceTitle: string, words: AnchorWords = englishAnchors): string {
   let anchor: string;
   if (comment.startMs !== null) {
     const range = comment.endMs !== null && comment.endMs > comment.startMs ? `–${formatMediaTime(comment.endMs)}` : '';
     anchor = `${words.at} ${formatMediaTime(comment.startMs)}${range}`;
   } else {
-    anchor = `${words.page} ${comment.page ?? 1}${comment.region ? ` (${words.markedArea})` : ''}${comment.quote ? ` — “${comment.quote}”` : ''}`;
+    anchor = `${words.page} ${comment.page ?? 1}${comment.region ? ` (${words.markedArea})` : ''}`;
   }
+  if (comment.quote) anchor += ` — “${comment.quote}”`;
   return `${evidenceTitle}, ${anchor} — ${comment.body.trim()}`;
 }
 

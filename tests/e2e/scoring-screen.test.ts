@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { claim, criteriaOf, openFromQueue, signIn, waitForSaved, waitForVideo } from './page-helpers';
+import { claim, criteriaOf, openFromQueue, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 import { rpc } from '../support/http';
 import type { SubmissionDetail } from '../../shared/contract/methods';
@@ -170,5 +170,33 @@ describe('a screen to score at all day', () => {
     expect(stored.width).toBeCloseTo(0.3, 1);
     await page.getByRole('button', { name: 'Not yet' }).click();
     await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor();
+  });
+
+  it('reads the captions as a transcript beside the video: the spoken line highlighted, a click seeks there, search, and a line quoted as a cited range', async () => {
+    const { page, preview } = session;
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 001/);
+    await waitForVideo(page);
+    await page.keyboard.press('t'); // the transcript, its search field focused
+    const transcript = page.getByRole('list', { name: 'Transcript' });
+    await transcript.getByRole('listitem').first().waitFor();
+    await expect(transcript.getByRole('listitem').count()).resolves.toBe(5);
+    await page.keyboard.type('utilization');
+    await expect(transcript.getByRole('listitem').count()).resolves.toBe(1);
+    await page.keyboard.press('Enter'); // plays from the first match
+    await waitForVideoNear(page, 31, 0.25);
+    await page.getByRole('searchbox', { name: 'Search the transcript' }).fill('');
+    await transcript.getByRole('button', { name: /^Play from 0:14/ }).click();
+    await waitForVideoNear(page, 14, 0.25);
+    await expect.poll(() => transcript.locator('[aria-current="true"]').textContent()).toMatch(/What else do you think lenders look at/);
+    await transcript.getByRole('button', { name: 'Quote the line at 0:22 in a comment' }).click();
+    const form = page.getByRole('form', { name: /Comment at 0:22–0:30/ });
+    await form.waitFor();
+    await page.keyboard.type('A learner names utilization unprompted.');
+    await page.keyboard.press('Escape');
+    await waitForSaved(page);
+    const opened = await rpc(preview.port, preview.secret, 'submission.open', { submissionId: 'demo-sub-001' });
+    const comment = (JSON.parse(opened.body) as { value: SubmissionDetail }).value.comments[0]!;
+    expect(comment).toMatchObject({ startMs: 22_000, endMs: 30_000, quote: 'Student: How much of your card you use? Like if you max it out.' });
   });
 });

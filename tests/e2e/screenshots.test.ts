@@ -57,17 +57,23 @@ describe('screenshots of the main screens, in both languages, at the two sizes a
     await page.locator('.region').first().waitFor();
     await shoot('2-image-with-marked-area');
     await openFromQueue(page, /Submission 001/);
+    await waitForVideo(page);
+    await page.keyboard.press('t');
+    await page.locator('.cue').first().waitFor();
+    await page.locator('.cue-seek').nth(1).click();
+    await page.locator('.cue.current').waitFor();
+    await shoot('3-transcript');
     await page.keyboard.press(']');
     await page.locator('.pdf-page canvas').waitFor();
     await page.waitForTimeout(300);
-    await shoot('3-student-work-pdf');
+    await shoot('4-student-work-pdf');
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();
-    await shoot('4-shortcut-sheet');
+    await shoot('5-shortcut-sheet');
     await page.keyboard.press('Escape');
     await page.locator('.header-button').first().click();
     await page.getByRole('dialog').waitFor();
-    await shoot('5-account-and-sync');
+    await shoot('6-account-and-sync');
   });
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations on the scoring screen in the %s theme', async (colorScheme) => {

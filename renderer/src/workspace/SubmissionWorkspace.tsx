@@ -8,6 +8,9 @@ import type { Result } from '../../../shared/contract/result';
 import type { DecisionOutcome, SubmissionStatus } from '../../../shared/domain/submission';
 import { formatMediaTime } from '../../../shared/format/media-time';
 import { useClient } from '../client-context';
+import { Transcript } from '../evidence/Transcript';
+import { EvidenceFeed } from './EvidenceFeed';
+import type { FeedTab } from './EvidenceFeed';
 import { CommentList } from '../comments/CommentList';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
 import { UndoButton } from '../decision/UndoButton';
@@ -56,6 +59,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [editingId, setEditingId] = useState<string | null>(null);
   /** The comment last picked on the evidence or in the feed (for untimed evidence, the feed's current one). */
   const [pickedCommentId, setPickedCommentId] = useState<string | null>(null);
+  const [feedTab, setFeedTab] = useState<FeedTab>('comments');
+  const [transcriptFocus, setTranscriptFocus] = useState(0);
   const [activeIndex, setActiveIndex] = useState(0);
   /** The criterion scored last: a comment made next is about it (the focus has already moved on). */
   const [lastScoredId, setLastScoredId] = useState<string | null>(null);
@@ -74,6 +79,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const readOnly = !detail || detail.decision !== null || detail.mode === 'review';
   const evidenceId = selectedEvidenceId ?? detail?.draft.playback?.evidenceId ?? detail?.evidence[0]?.id ?? null;
   const selected = detail?.evidence.find((item) => item.id === evidenceId) ?? null;
+  const hasTranscript = !!selected && isTimed(selected) && selected.hasCaptions && selected.availability === 'available';
   const criteria = detail ? allCriteria(detail.rubric) : [];
 
   useActiveTime(props.submissionId, playing, !readOnly, (activeMs) => show((current) => ({ ...current, draft: { ...current.draft, activeMs } })));
@@ -165,7 +171,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
    * Opens a new comment at the current moment (pausing), at a marked range, or on the current page
    * with a drawn region or else any selected passage.
    */
-  const startComment = ({ range, region, aboutCriterionId }: { range?: { startMs: number; endMs: number }; region?: CommentRegion; aboutCriterionId?: string } = {}): boolean => {
+  const startComment = ({ range, quote, region, aboutCriterionId }: { range?: { startMs: number; endMs: number }; quote?: string; region?: CommentRegion; aboutCriterionId?: string } = {}): boolean => {
     if (!detail || readOnly || !selected) return false;
     const base = { id: crypto.randomUUID(), evidenceId: selected.id, body: '', tag: 'note' as const, visibility: 'candidate' as const, criterionIds: [] as string[] };
     let comment: EvidenceComment;
@@ -174,10 +180,10 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       if (!controller) return false;
       controller.pause();
       const now = controller.currentMs();
-      comment = { ...base, startMs: range?.startMs ?? now, endMs: range?.endMs ?? null, page: null, quote: null, region: null };
+      comment = { ...base, startMs: range?.startMs ?? now, endMs: range?.endMs ?? null, page: null, quote: quote?.slice(0, 2000) ?? null, region: null };
     } else {
-      const quote = region ? null : window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
-      comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote, region: region ?? null };
+      const selection = region ? null : window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
+      comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote: selection, region: region ?? null };
     }
     // Scoring moves the focus on to the next criterion; a comment made right then is about the one just scored.
     const lastScored = criteria.findIndex((criterion) => criterion.id === lastScoredId);
@@ -186,6 +192,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     if (about) comment.criterionIds = [about];
     saveComment(comment);
     setEditingId(comment.id);
+    setFeedTab('comments');
     return true;
   };
 
@@ -273,6 +280,11 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           }
           return true;
         }
+        case 'transcript':
+          if (!hasTranscript) return false;
+          setFeedTab('transcript');
+          setTranscriptFocus((current) => current + 1);
+          return true;
         case 'previousCriterion':
           return moveCriterion(-1);
         case 'nextCriterion':
@@ -360,22 +372,44 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               currentCommentId={editingId ?? pickedCommentId}
               onPickComment={selectComment}
             />
-            <CommentList
-              comments={submission.comments}
-              evidence={submission.evidence}
-              criteria={criteria}
-              editingId={editingId}
-              currentId={selected && isTimed(selected) ? (playhead ? commentAtPlayhead(submission.comments, playhead) : null) : pickedCommentId}
-              readOnly={readOnly}
-              onSelect={selectComment}
-              onEdit={(id) => {
-                // Closing an editor whose comment was left empty removes it.
-                const closing = submission.comments.find((comment) => comment.id === editingId);
-                if (id === null && closing && closing.body.trim() === '') void deleteComment(closing.id);
-                setEditingId(id);
-              }}
-              onChange={saveComment}
-              onDelete={(id) => void deleteComment(id)}
+            <EvidenceFeed
+              tab={feedTab}
+              onTab={setFeedTab}
+              commentCount={submission.comments.length}
+              comments={
+                <CommentList
+                  comments={submission.comments}
+                  evidence={submission.evidence}
+                  criteria={criteria}
+                  editingId={editingId}
+                  currentId={selected && isTimed(selected) ? (playhead ? commentAtPlayhead(submission.comments, playhead) : null) : pickedCommentId}
+                  readOnly={readOnly}
+                  onSelect={selectComment}
+                  onEdit={(id) => {
+                    // Closing an editor whose comment was left empty removes it.
+                    const closing = submission.comments.find((comment) => comment.id === editingId);
+                    if (id === null && closing && closing.body.trim() === '') void deleteComment(closing.id);
+                    setEditingId(id);
+                  }}
+                  onChange={saveComment}
+                  onDelete={(id) => void deleteComment(id)}
+                />
+              }
+              transcript={
+                hasTranscript ? (
+                  <Transcript
+                    evidence={selected}
+                    positionMs={playhead?.evidenceId === selected.id ? playhead.ms : null}
+                    readOnly={readOnly}
+                    focusRequest={transcriptFocus}
+                    onSeek={(ms) => media.current?.seekMs(ms)}
+                    onQuote={(cue) => {
+                      const end = selected.durationMs === null ? cue.endMs : Math.min(cue.endMs, selected.durationMs);
+                      startComment({ range: { startMs: cue.startMs, endMs: Math.max(cue.startMs, end) }, quote: cue.text });
+                    }}
+                  />
+                ) : null
+              }
             />
           </>
         }
