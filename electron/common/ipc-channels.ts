@@ -1,7 +1,9 @@
-// The two IPC channels between the desktop's main process and its preload: named once, here, and
+// The IPC channels between the desktop's main process and its preload: named once, here, and
 // bundled into both (the sandboxed preload imports nothing at run time).
 
 /** Renderer → core: `invoke(method, input)`, answered with a contract Result. */
 export const invokeChannel = 'core:invoke';
 /** Core → renderer: one contract event `{ event, payload }`. */
 export const eventChannel = 'core:event';
+/** Renderer → main: open (or bring forward) one of the app's own windows, by name (`'evidence'`). */
+export const openWindowChannel = 'window:open';

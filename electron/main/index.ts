@@ -8,7 +8,7 @@ import { hardenApp } from './hardening';
 import { keychainAvailable } from './keychain';
 import { sqliteBindingOverride } from './packaged-env';
 import { eventChannel } from '../common/ipc-channels';
-import { registerIpcBridge } from './ipc-bridge';
+import { registerIpcBridge, registerWindowOpener } from './ipc-bridge';
 import { appOrigin } from './trusted-sender';
 import { secureWebPreferences } from './window-options';
 
@@ -22,19 +22,41 @@ function resourcesDir(): string {
 const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
 const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
 
-function createWindow(): BrowserWindow {
+/** The scoring window, and the evidence in a window of its own (a second monitor) while open. */
+let scoringWindow: BrowserWindow | null = null;
+let evidenceWindow: BrowserWindow | null = null;
+
+/** Every window of the app: the same sandbox and preload (and, through hardenApp, the same guards). */
+function createWindow(view: 'workstation' | 'evidence'): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Assessor Workstation',
+    width: view === 'evidence' ? 1280 : 1440,
+    height: view === 'evidence' ? 800 : 900,
+    minWidth: view === 'evidence' ? 480 : 960,
+    minHeight: view === 'evidence' ? 360 : 600,
+    title: view === 'evidence' ? 'Evidence — Assessor Workstation' : 'Assessor Workstation',
     show: false,
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
+  const page = view === 'evidence' ? '/index.html?view=evidence' : '/index.html';
+  void window.loadURL(devServerUrl ? new URL(page, devServerUrl).href : `${appOrigin}${page}`);
   return window;
+}
+
+function openScoringWindow(): void {
+  scoringWindow = createWindow('workstation');
+  scoringWindow.on('closed', () => {
+    scoringWindow = null;
+    evidenceWindow?.close(); // the evidence window belongs to the scoring window
+  });
+}
+
+function openEvidenceWindow(): void {
+  if (evidenceWindow) return evidenceWindow.focus();
+  evidenceWindow = createWindow('evidence');
+  evidenceWindow.on('closed', () => {
+    evidenceWindow = null;
+  });
 }
 
 void app.whenReady().then(() => {
@@ -48,12 +70,13 @@ void app.whenReady().then(() => {
   });
   serveAppProtocol(join(__dirname, '../renderer'), { resolve: (evidenceId, part) => core.resolveEvidence(evidenceId, part), reportUnreadable: (evidenceId) => core.reportUnreadable(evidenceId) });
   registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);
+  registerWindowOpener(ipcMain, openEvidenceWindow, devServerOrigin);
   core.onEvent((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, { event, payload });
   });
-  createWindow();
+  openScoringWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (!scoringWindow) openScoringWindow();
   });
   app.on('will-quit', () => core.stop());
   if (app.isPackaged) void autoUpdater.checkForUpdatesAndNotify().catch(() => undefined);

@@ -1,12 +1,19 @@
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
-import { invokeChannel } from '../common/ipc-channels';
+import { invokeChannel, openWindowChannel } from '../common/ipc-channels';
 import { isTrustedSenderUrl } from './trusted-sender';
 
 
 /** The slice of Electron's ipcMain this bridge needs (so it is testable under plain Node). */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: { url: string; parent: unknown } | null }, ...args: unknown[]) => Promise<unknown>): void;
+  handle(channel: string, listener: (event: SenderEvent, ...args: unknown[]) => Promise<unknown>): void;
+}
+type SenderEvent = { senderFrame: { url: string; parent: unknown } | null };
+
+/** Only the main frame (never a subframe, whatever its origin) of a page of the app's own origin. */
+function fromTrustedFrame(event: SenderEvent, devServerOrigin: string | null): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && isTrustedSenderUrl(frame.url, devServerOrigin);
 }
 
 /**
@@ -20,9 +27,24 @@ export function registerIpcBridge(
   devServerOrigin: string | null = null,
 ): void {
   ipcMain.handle(invokeChannel, async (event, method, input) => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isTrustedSenderUrl(frame.url, devServerOrigin)) return fail('forbidden', 'This window may not talk to the workstation core.');
+    if (!fromTrustedFrame(event, devServerOrigin)) return fail('forbidden', 'This window may not talk to the workstation core.');
     if (typeof method !== 'string' || method.length > 100) return fail('invalid_input', 'Method name must be a short string.');
     return invokeCore(method, input);
+  });
+}
+
+/** The app's own windows a page may ask for. */
+export type AppWindow = 'evidence';
+
+/**
+ * Lets the app's own main frames open (or bring forward) one of its named windows; anything else —
+ * another frame, another origin, an unknown name — is refused and opens nothing.
+ */
+export function registerWindowOpener(ipcMain: IpcMainLike, open: (view: AppWindow) => void, devServerOrigin: string | null = null): void {
+  ipcMain.handle(openWindowChannel, (event, view) => {
+    if (!fromTrustedFrame(event, devServerOrigin)) return Promise.resolve(fail('forbidden', 'This window may not open windows.'));
+    if (view !== 'evidence') return Promise.resolve(fail('invalid_input', 'No such window.'));
+    open(view);
+    return Promise.resolve({ ok: true, value: null });
   });
 }

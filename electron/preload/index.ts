@@ -1,11 +1,14 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { Transport } from '../../shared/contract/client';
-import { eventChannel, invokeChannel } from '../common/ipc-channels';
+import { eventChannel, invokeChannel, openWindowChannel } from '../common/ipc-channels';
 
 
-/** The only surface the renderer gets: invoke a contract method, subscribe to a contract event. */
-const bridge: Transport = {
+/** The only surface the renderer gets: invoke a contract method, subscribe to a contract event, open the evidence window. */
+const bridge: Transport & { openWindow(view: 'evidence'): Promise<void> } = {
+  openWindow: async (view) => {
+    await ipcRenderer.invoke(openWindowChannel, view);
+  },
   invoke: (method, input) => ipcRenderer.invoke(invokeChannel, method, input),
   subscribe: (event, listener) => {
     const handler = (_event: IpcRendererEvent, message: { event: string; payload: unknown }): void => {

@@ -12,7 +12,9 @@ import { followNetwork } from './hosted/follow-network';
 import { initI18n } from './i18n';
 import { ShortcutProvider } from './keyboard/shortcut-registry';
 import { NoAccess } from './NoAccess';
-import { connectToCore } from './transport';
+import { connectToCore, windowView } from './transport';
+import { EvidenceWindow } from './window-link/EvidenceWindow';
+import { EvidenceWindowProvider } from './window-link/use-evidence-window';
 import './styles.css';
 
 // zod probes for eval support with `Function('')`; our CSP forbids eval, so tell it up front.
@@ -42,7 +44,13 @@ async function start(): Promise<void> {
         <ClientContext.Provider value={client}>
           <QueryClientProvider client={queries}>
             <ShortcutProvider>
-              <App />
+              {windowView() === 'evidence' ? (
+                <EvidenceWindow />
+              ) : (
+                <EvidenceWindowProvider>
+                  <App />
+                </EvidenceWindowProvider>
+              )}
             </ShortcutProvider>
           </QueryClientProvider>
         </ClientContext.Provider>

@@ -199,4 +199,37 @@ describe('a screen to score at all day', () => {
     const comment = (JSON.parse(opened.body) as { value: SubmissionDetail }).value.comments[0]!;
     expect(comment).toMatchObject({ startMs: 22_000, endMs: 30_000, quote: 'Student: How much of your card you use? Like if you max it out.' });
   });
+
+  it('opens the evidence in a second window that follows the first: same submission, same time, comments in both, and closes back into one window', async () => {
+    const { page, preview } = session;
+    await page.goto(preview.url);
+    await openFromQueue(page, /Submission 001/);
+    await waitForVideo(page);
+    const [evidencePage] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: /New window/ }).click()]);
+    await waitForVideo(evidencePage);
+    await page.getByText('The evidence is open in its own window.', { exact: false }).waitFor();
+    expect(await page.locator('.video-host').count()).toBe(0);
+
+    // Keys pressed in the scoring window play the evidence in the other one; a comment made here shows there.
+    await criteriaOf(page).first().focus();
+    await page.keyboard.press('l');
+    await waitForVideoNear(evidencePage, 10);
+    await page.keyboard.press('c');
+    await page.getByRole('form', { name: /Comment at 0:10/ }).waitFor();
+    await page.keyboard.type('Seen on the second monitor.');
+    await page.keyboard.press('Escape');
+    await evidencePage.locator('.timeline-mark').first().waitFor();
+
+    // Another submission in the scoring window: the evidence window follows.
+    await openFromQueue(page, /Submission 003/);
+    await evidencePage.getByRole('tab', { name: /portfolio simulation debrief/, selected: true }).waitFor();
+    // Evidence picked in the evidence window is picked in the scoring window too.
+    await evidencePage.getByRole('tab', { name: /Written reflection/ }).click();
+    await page.getByRole('region', { name: 'Timestamped comments' }).waitFor();
+    await expect.poll(() => evidencePage.getByRole('tab', { name: /Written reflection/, selected: true }).count()).toBe(1);
+
+    await evidencePage.close();
+    await page.locator('.evidence-pane').waitFor(); // back in one window
+    await page.getByRole('tab', { name: /Written reflection/, selected: true }).waitFor();
+  });
 });

@@ -2,8 +2,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rendererCsp } from '../../electron/common/csp';
-import { invokeChannel } from '../../electron/common/ipc-channels';
-import { registerIpcBridge } from '../../electron/main/ipc-bridge';
+import { invokeChannel, openWindowChannel } from '../../electron/common/ipc-channels';
+import { registerIpcBridge, registerWindowOpener } from '../../electron/main/ipc-bridge';
 import { allowOrigins, guardContents } from '../../electron/main/contents-guard';
 import type { GuardedContents } from '../../electron/main/contents-guard';
 import { evidenceResponse } from '../../electron/main/evidence-response';
@@ -37,12 +37,12 @@ describe('IPC sender check', () => {
   });
 });
 
-/** The thinnest stand-in for Electron's ipcMain: records the one handler the bridge registers. */
-function fakeIpcMain(): IpcMainLike & { call(url: string | null, ...args: unknown[]): Promise<unknown>; callFromSubframe(url: string, ...args: unknown[]): Promise<unknown> } {
+/** The thinnest stand-in for Electron's ipcMain: records the one handler registered on `channel`. */
+function fakeIpcMain(expectedChannel = invokeChannel): IpcMainLike & { call(url: string | null, ...args: unknown[]): Promise<unknown>; callFromSubframe(url: string, ...args: unknown[]): Promise<unknown> } {
   let handler: Parameters<IpcMainLike['handle']>[1] | null = null;
   return {
     handle(channel, listener) {
-      expect(channel).toBe(invokeChannel);
+      expect(channel).toBe(expectedChannel);
       handler = listener;
     },
     call(url, ...args) {
@@ -90,6 +90,21 @@ describe('IPC bridge', () => {
     for (const method of [42, { toString: 'x' }, 'x'.repeat(500)]) {
       await expect(ipc.call('app://workstation/', method, {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
+  });
+});
+
+describe('opening the evidence window', () => {
+  it('opens it for the app’s own main frame only, and only by its name', async () => {
+    const ipc = fakeIpcMain(openWindowChannel);
+    const opened: string[] = [];
+    registerWindowOpener(ipc, (view) => opened.push(view));
+    await expect(ipc.call('app://workstation/index.html', 'evidence')).resolves.toEqual({ ok: true, value: null });
+    for (const url of ['https://evil.example/', 'app://workstation.evil/', null]) {
+      await expect(ipc.call(url, 'evidence')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    await expect(ipc.callFromSubframe('app://workstation/index.html', 'evidence')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(ipc.call('app://workstation/index.html', 'https://evil.example/')).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(opened).toEqual(['evidence']);
   });
 });
 

@@ -35,6 +35,8 @@ interface Props {
   /** The comment being edited or picked (its region stands out). */
   currentCommentId: string | null;
   onPickComment: (comment: EvidenceComment) => void;
+  /** Moves the evidence to a window of its own (absent in that window itself). */
+  onOpenWindow?: () => void;
 }
 
 export const isTimed = (item: Pick<EvidenceSummary, 'kind'>): boolean => item.kind === 'video' || item.kind === 'audio';
@@ -101,6 +103,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
       <h3 id="evidence-heading" className="visually-hidden">
         {t('submission.evidence')}
       </h3>
+      <div className="evidence-tabs-row">
       <div role="tablist" aria-label={t('evidence.list')} className="evidence-tabs" data-local-keys="ArrowLeft ArrowRight">
         {evidence.map((item, index) => (
           <button
@@ -117,6 +120,13 @@ export function EvidencePane(props: Props): React.JSX.Element {
             <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> {item.title}
           </button>
         ))}
+      </div>
+      {props.onOpenWindow && (
+        <button type="button" className="open-window" onClick={props.onOpenWindow} title={t('evidenceWindow.open')}>
+          <span aria-hidden="true">⧉ </span>
+          {t('evidenceWindow.openShort')}
+        </button>
+      )}
       </div>
       {selected && (
         <div role="tabpanel" id="evidence-panel" aria-labelledby={`evidence-tab-${selected.id}`} className="evidence-body">

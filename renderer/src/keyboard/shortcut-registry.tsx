@@ -41,6 +41,15 @@ export function ShortcutProvider({ children }: { children: React.ReactNode }): R
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
+/** Runs a shortcut's action as if its key had been pressed here (for keys pressed in the other window). */
+export function useShortcutDispatch(): Required<ShortcutHandlers> {
+  const registry = useContext(RegistryContext);
+  return {
+    onAction: (action) => registry?.action(action) ?? false,
+    onScoreLevel: (level) => registry?.scoreLevel(level) ?? false,
+  };
+}
+
 /** While this component is mounted it answers these shortcuts, always with its latest handlers. */
 export function useShortcutHandlers(handlers: ShortcutHandlers): void {
   const registry = useContext(RegistryContext);

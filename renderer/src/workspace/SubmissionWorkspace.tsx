@@ -12,6 +12,7 @@ import { Transcript } from '../evidence/Transcript';
 import { EvidenceFeed } from './EvidenceFeed';
 import type { FeedTab } from './EvidenceFeed';
 import { CommentList } from '../comments/CommentList';
+import { useLinkedEvidence } from '../window-link/use-linked-evidence';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
 import { UndoButton } from '../decision/UndoButton';
 import { useUndoDecision } from '../decision/use-undo';
@@ -176,7 +177,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     const base = { id: crypto.randomUUID(), evidenceId: selected.id, body: '', tag: 'note' as const, visibility: 'candidate' as const, criterionIds: [] as string[] };
     let comment: EvidenceComment;
     if (isTimed(selected)) {
-      const controller = media.current;
+      const controller = mediaNow();
       if (!controller) return false;
       controller.pause();
       const now = controller.currentMs();
@@ -202,7 +203,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     if (comment.page !== null) setPages((current) => ({ ...current, [comment.evidenceId]: comment.page ?? 1 }));
     if (comment.startMs !== null) {
       const seek = (): void => {
-        if (media.current?.evidenceId === comment.evidenceId) media.current.seekMs(comment.startMs ?? 0);
+        if (evidenceWindow.linked) evidenceWindow.seek(comment.evidenceId, comment.startMs ?? 0);
+        else if (media.current?.evidenceId === comment.evidenceId) media.current.seekMs(comment.startMs ?? 0);
         else requestAnimationFrame(seek);
       };
       seek();
@@ -239,7 +241,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   useShortcutHandlers({
     onAction: (action) => {
       // Playback keys are the player's own (VideoViewer); these need the rubric or a comment too.
-      const controller = media.current;
+      const controller = mediaNow();
       switch (action) {
         case 'commentAtTime':
           return startComment();
@@ -311,10 +313,35 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     void client.invoke('draft.setPlayback', { submissionId: props.submissionId, evidenceId: evidence, positionMs: ms });
   };
 
+  const positionOf = (id: string): number => positions.current[id] ?? (detail?.draft.playback?.evidenceId === id ? detail.draft.playback.positionMs : 0);
+  const evidenceWindow = useLinkedEvidence({
+    submissionId: props.submissionId,
+    comments: detail?.comments ?? null,
+    selected,
+    page: selected ? (pages[selected.id] ?? 1) : 1,
+    positionOf,
+    onPosition: (evidence, ms, nowPlaying) => {
+      savePosition(evidence, ms);
+      setPlaying(nowPlaying);
+    },
+    onSelect: (id) => {
+      setSelectedEvidenceId(id);
+      setMarkInMs(null);
+    },
+    onPage: (id, page) => setPages((current) => ({ ...current, [id]: page })),
+    onAddComment: () => startComment(),
+    onRegionComment: (region) => startComment({ region }),
+    onPick: (commentId) => {
+      const comment = detail?.comments.find((candidate) => candidate.id === commentId);
+      if (comment) selectComment(comment);
+    },
+  });
+  /** The playing recording, here or in the evidence window. */
+  const mediaNow = (): MediaController | null => (evidenceWindow.linked ? evidenceWindow.remote : media.current);
+
   if (loaded.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (loaded.state === 'error') return <p role="alert">{t('submission.notFound', { message: describeError(loaded.error, t) })}</p>;
   const submission = loaded.value;
-  const startAt = (id: string): number => positions.current[id] ?? (submission.draft.playback?.evidenceId === id ? submission.draft.playback.positionMs : 0);
 
   return (
     <article className="submission" aria-labelledby="submission-title">
@@ -349,29 +376,39 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
         onRatio={props.onSplitRatio}
         left={
           <>
-            <EvidencePane
-              evidence={submission.evidence}
-              comments={submission.comments}
-              selectedId={evidenceId ?? ''}
-              pages={pages}
-              startAt={startAt}
-              markInMs={markInMs}
-              readOnly={readOnly}
-              onSelect={(id) => {
-                setSelectedEvidenceId(id);
-                setMarkInMs(null);
-              }}
-              onPage={(id, page) => setPages((current) => ({ ...current, [id]: page }))}
-              onController={(controller) => {
-                media.current = controller;
-              }}
-              onPosition={savePosition}
-              onPlayingChange={setPlaying}
-              onAddComment={() => startComment()}
-              onRegionComment={(region) => startComment({ region })}
-              currentCommentId={editingId ?? pickedCommentId}
-              onPickComment={selectComment}
-            />
+            {evidenceWindow.linked ? (
+              <div className="evidence-elsewhere" role="status">
+                <span>{t('evidenceWindow.elsewhere')}</span>
+                <button type="button" onClick={evidenceWindow.bringBack}>
+                  {t('evidenceWindow.bringBack')}
+                </button>
+              </div>
+            ) : (
+              <EvidencePane
+                evidence={submission.evidence}
+                comments={submission.comments}
+                selectedId={evidenceId ?? ''}
+                pages={pages}
+                startAt={positionOf}
+                markInMs={markInMs}
+                readOnly={readOnly}
+                onSelect={(id) => {
+                  setSelectedEvidenceId(id);
+                  setMarkInMs(null);
+                }}
+                onPage={(id, page) => setPages((current) => ({ ...current, [id]: page }))}
+                onController={(controller) => {
+                  media.current = controller;
+                }}
+                onPosition={savePosition}
+                onPlayingChange={setPlaying}
+                onAddComment={() => startComment()}
+                onRegionComment={(region) => startComment({ region })}
+                currentCommentId={editingId ?? pickedCommentId}
+                onPickComment={selectComment}
+                onOpenWindow={evidenceWindow.openWindow}
+              />
+            )}
             <EvidenceFeed
               tab={feedTab}
               onTab={setFeedTab}
@@ -402,7 +439,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
                     positionMs={playhead?.evidenceId === selected.id ? playhead.ms : null}
                     readOnly={readOnly}
                     focusRequest={transcriptFocus}
-                    onSeek={(ms) => media.current?.seekMs(ms)}
+                    onSeek={(ms) => mediaNow()?.seekMs(ms)}
                     onQuote={(cue) => {
                       const end = selected.durationMs === null ? cue.endMs : Math.min(cue.endMs, selected.durationMs);
                       startComment({ range: { startMs: cue.startMs, endMs: Math.max(cue.startMs, end) }, quote: cue.text });
