@@ -20,12 +20,13 @@ import type { Decided } from './workspace/SubmissionWorkspace';
 import { usePreferences } from './workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from './workspace/use-workspace';
 import type { QueueItem } from '../../shared/domain/submission';
+import type { Words } from './words';
 
 /** The batch last worked in is reopened on the next start. */
 const batchStorageKey = 'assessor.batch';
 
 /** The toast: a decision (tied to its state), a message that goes by itself, or an error that stays until dismissed. */
-type Toast = { kind: 'decided'; submissionId: string; label: string; note: string | null } | { kind: 'info' | 'error'; text: string };
+type Toast = { kind: 'decided'; submissionId: string; label: string; note: string | null } | { kind: 'info' | 'error'; words: Words };
 /** A message is read, then gets out of the way. */
 const infoToastMs = 6000;
 /** What the main area shows: scoring, or (for a lead) the calibration dashboard or the adjudication queue. */
@@ -113,7 +114,7 @@ export function App(): React.JSX.Element {
   };
   const undoFromToast = async (submissionId: string): Promise<void> => {
     const problem = await undoDecision(submissionId);
-    setToast(problem ? { kind: 'error', text: problem } : null);
+    setToast(problem ? { kind: 'error', words: problem } : null);
   };
 
   return (
@@ -171,7 +172,7 @@ export function App(): React.JSX.Element {
             onCollapsedChange={setRailCollapsed}
             onChooseBatch={chooseBatch}
             onOpen={open}
-            onPublished={(text) => setToast({ kind: 'info', text })}
+            onPublished={(message) => setToast({ kind: 'info', words: message })}
           />
         )}
         <main className="submission-pane">
@@ -179,7 +180,7 @@ export function App(): React.JSX.Element {
             {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={dismissToast} />}
             {(toast?.kind === 'info' || toast?.kind === 'error') && (
               <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-                {toast.text}
+                {toast.words(t)}
                 <button type="button" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
                   ×
                 </button>
@@ -219,7 +220,7 @@ export function App(): React.JSX.Element {
         onOpenChange={setAccountOpen}
         onBatch={(batchId, message) => {
           chooseBatch(batchId);
-          setToast({ kind: 'info', text: message });
+          setToast({ kind: 'info', words: message });
         }}
       />
       <ShortcutSheet open={shortcutsOpen} keymap={preferences.keymap} onOpenChange={setShortcutsOpen} onKeymap={(keymap) => preferences.update({ keymap })} />

@@ -18,6 +18,7 @@ const timeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { timeStyl
 const dayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
 const shortDayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }));
 const percentFormat = cached((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+const coefficientFormat = cached((locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }));
 const unitFormats = {
   second: cached((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long' })),
   minute: cached((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' })),
@@ -64,4 +65,9 @@ export function formatDuration(seconds: number, locale: string): string {
 
 export function formatPercent(share: number, locale: string): string {
   return percentFormat(locale).format(share);
+}
+
+/** A kappa, alpha or ICC, to three places in the assessor's language ("0.378", "0,378"). */
+export function formatCoefficient(value: number, locale: string): string {
+  return coefficientFormat(locale).format(value);
 }

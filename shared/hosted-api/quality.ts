@@ -73,8 +73,10 @@ export const QualificationStatus = z.object({
   requiredItems: z.number().int().min(0),
   exactAgreement: Share.nullable(),
   maxLevelsOff: z.number().int().min(0).nullable(),
-  /** Why live claims are blocked, in words an assessor can act on. */
+  /** Why live claims are blocked, in the server's words (English, for logs and support: the workstation words it from the fields). */
   reason: z.string().max(500).nullable(),
+  /** The rule the set is held to, so the workstation can say how far off a failed attempt was. */
+  required: z.object({ exactAgreement: Share, maxLevelsOff: z.number().int().min(0) }).nullable().default(null),
 });
 export type QualificationStatus = z.infer<typeof QualificationStatus>;
 export const QualificationList = z.object({ qualifications: z.array(QualificationStatus).max(500) });

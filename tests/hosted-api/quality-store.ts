@@ -128,7 +128,7 @@ export class QualityStore {
     const rule = this.rules(credentialId)?.qualification ?? null;
     const credential = this.store.sql('SELECT body FROM credentials WHERE id = ?').get(credentialId) as { body: string } | undefined;
     const credentialTitle = credential ? (JSON.parse(credential.body) as MicroCredential).title : credentialId;
-    const base = { credentialId, credentialTitle, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null };
+    const base = { credentialId, credentialTitle, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null, required: rule ? { exactAgreement: rule.minExactAgreement, maxLevelsOff: rule.maxLevelsOff } : null };
     if (!rule) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
     const masters = this.masters(rule.setId);
     const responses = new Map(

@@ -117,7 +117,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
             onClick={() => onSelect(item.id)}
             onKeyDown={(event) => onTabKey(event, index)}
           >
-            <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> {item.title}
+            <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> <span data-content>{item.title}</span>
           </button>
         ))}
       </div>

@@ -12,6 +12,8 @@ import { frameSeconds, mediaShortcuts, playbackRates } from './media-controller'
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 
 videojs.addLanguage('es', videojsSpanish);
+// Sentences video.js uses that its Spanish pack lacks.
+videojs.addLanguage('es', { 'This is a modal window.': 'Esta es una ventana modal.' });
 
 type Player = ReturnType<typeof videojs>;
 

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslation } from 'react-i18next';
 import { QualityPanel } from '../quality/QualityPanel';
+import type { Words } from '../words';
 import { HostedPanel } from './HostedPanel';
 import { useSession } from './session-state';
 
@@ -8,7 +9,7 @@ interface Props {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** A batch arrived (a claim, a calibration set): the queue shows it, the panel closes, and the message says what came. */
-  onBatch: (batchId: string, message: string) => void;
+  onBatch: (batchId: string, message: Words) => void;
 }
 
 /**
@@ -19,7 +20,7 @@ interface Props {
 export function AccountDrawer({ open, onOpenChange, onBatch }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const session = useSession();
-  const batchArrived = (batchId: string, message: string): void => {
+  const batchArrived = (batchId: string, message: Words): void => {
     onBatch(batchId, message);
     onOpenChange(false);
   };

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { together, words } from '../words';
+import type { Words } from '../words';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
@@ -12,7 +14,7 @@ import { useAction } from '../use-action';
 import { checkServerUrl } from '../../../shared/hosted-api/server-url';
 
 /** Sign in to the hosted API, claim work, and see what sync is doing (online, offline, n waiting). */
-export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, message: string) => void }): React.JSX.Element {
+export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, message: Words) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const client = useClient();
   const id = useId();
@@ -148,8 +150,8 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, messag
             setMessage(t('hosted.claiming', { count: size }));
             const result = await client.invoke('batch.claim', { size });
             if (!result.ok) return describeError(result.error, t);
-            const claimed = t('hosted.claimed', { count: result.value.submissions });
-            onClaimed(result.value.batchId, result.value.waiting > 0 ? `${claimed} ${t('hosted.claimWaiting', { count: result.value.waiting })}` : claimed);
+            const claimed = words('hosted.claimed', { count: result.value.submissions });
+            onClaimed(result.value.batchId, result.value.waiting > 0 ? together(claimed, words('hosted.claimWaiting', { count: result.value.waiting })) : claimed);
             return '';
           });
         }}

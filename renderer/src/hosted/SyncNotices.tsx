@@ -11,7 +11,7 @@ export function SyncNotices({ notices, onDismiss }: { notices: SyncNotice[]; onD
       case 'evidence_quarantined':
         return t('hosted.notices.evidenceQuarantined', { title: notice.title, submission: notice.submissionLabel, reason: t(`hosted.notices.reason.${notice.reason}`), count: notice.attempts });
       case 'submission_quarantined':
-        return t('hosted.notices.submissionQuarantined', { id: notice.submissionId, problem: notice.problem });
+        return t('hosted.notices.submissionQuarantined', { id: notice.submissionId }); // its problem is English, for logs
       case 'evidence_unreadable':
         return t('hosted.notices.evidenceUnreadable', { title: notice.title, submission: notice.submissionLabel });
       case 'remote_wipe':

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadDashboard } from '../../../shared/quality/dashboard';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
-import { formatDateTime, formatPercent } from '../format';
+import { formatCoefficient, formatDateTime, formatPercent } from '../format';
 import { useContractQuery } from '../data/contract-query';
 import { FetchQualityButton } from '../quality/FetchQualityButton';
 import { useAction } from '../use-action';
@@ -51,8 +51,9 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const { dashboard, fetchedAt, credentials, assessors } = view.value;
   const selectedCredential = dashboard?.credentialId ?? credentialId ?? credentials[0]?.id ?? null;
   const percent = (figure: Figure): string => (figure.value === null ? '–' : formatPercent(figure.value, i18n.language));
-  const kappa = (figure: Figure): string => (figure.value === null ? '–' : figure.value.toFixed(3));
-  const why = (figure: Figure): string | undefined => figure.reason;
+  const kappa = (figure: Figure): string => (figure.value === null ? '–' : formatCoefficient(figure.value, i18n.language));
+  // The statistics' own reasons are English (for logs); the lead reads why in their language.
+  const why = (figure: Figure): string | undefined => (figure.value === null ? t('lead.notComputable', { n: figure.n }) : undefined);
   const nameOf = (id: string): string => assessors.find((assessor) => assessor.id === id)?.displayName ?? id;
 
   const exportAs = (format: 'csv' | 'pdf'): void =>

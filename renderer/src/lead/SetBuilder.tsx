@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { words } from '../words';
+import type { Words } from '../words';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
@@ -72,7 +74,7 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
 }
 
 /** Above the queue of a master batch: what it is for, and publishing the set once every criterion has a level and a rationale. */
-export function MasterBatchBar({ batchId, label, onPublished }: { batchId: string; label: string; onPublished: (message: string) => void }): React.JSX.Element {
+export function MasterBatchBar({ batchId, label, onPublished }: { batchId: string; label: string; onPublished: (message: Words) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const client = useClient();
   const { busy, message, run } = useAction();
@@ -87,7 +89,7 @@ export function MasterBatchBar({ batchId, label, onPublished }: { batchId: strin
             const result = await client.invoke('lead.publishSet', { batchId });
             if (!result.ok) return describeError(result.error, t);
             // Once published the batch is gone (and this bar with it): the app shows the message.
-            onPublished(t('master.published', { title: result.value.title, count: result.value.submissions }));
+            onPublished(words('master.published', { title: result.value.title, count: result.value.submissions }));
             return '';
           })
         }

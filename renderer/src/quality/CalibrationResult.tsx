@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { qualificationReason } from './qualification-reason';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { allCriteria } from '../../../shared/domain/rubric';
 import { formatPercent } from '../format';
@@ -38,7 +39,7 @@ export function CalibrationResult({ submission }: { submission: SubmissionDetail
               ))}
             </tbody>
           </table>
-          <p className="hint">{t(`qualification.status.${result.qualification.status}`)}{result.qualification.reason ? ` · ${result.qualification.reason}` : ''}</p>
+          <p className="hint">{t(`qualification.status.${result.qualification.status}`)}{qualificationReason(result.qualification, t) ? ` · ${qualificationReason(result.qualification, t)}` : ''}</p>
         </>
       )}
     </section>

@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { words } from '../words';
+import { qualificationReason } from './qualification-reason';
+import type { Words } from '../words';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime, formatDay, formatPercent } from '../format';
@@ -10,7 +13,7 @@ import { FetchQualityButton } from './FetchQualityButton';
  * The assessor's standing: qualification per micro-credential (with why live work is blocked),
  * calibration sets to score, and their own accuracy on check items week by week.
  */
-export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (batchId: string, message: string) => void }): React.JSX.Element | null {
+export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (batchId: string, message: Words) => void }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const summary = useContractQuery('quality.status', {});
@@ -27,8 +30,8 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
         <ul className="qualifications">
           {qualifications.map((item) => (
             <li key={item.credentialId} className={`qualification qualification-${item.status}`}>
-              <strong>{item.credentialTitle}</strong>: {t(`qualification.status.${item.status}`)}
-              {item.reason && <span className="hint"> {item.reason}</span>}
+              <strong data-content>{item.credentialTitle}</strong>: {t(`qualification.status.${item.status}`)}
+              {qualificationReason(item, t) && <span className="hint"> {qualificationReason(item, t)}</span>}
             </li>
           ))}
         </ul>
@@ -45,7 +48,7 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
                   void run(async () => {
                     const result = await client.invoke('calibration.start', { setId: set.id });
                     if (!result.ok) return describeError(result.error, t);
-                    onCalibrationStarted(result.value.batchId, t('calibration.started', { count: result.value.submissions }));
+                    onCalibrationStarted(result.value.batchId, words('calibration.started', { count: result.value.submissions }));
                     return '';
                   })
                 }

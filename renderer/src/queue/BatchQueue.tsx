@@ -100,12 +100,16 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                 }}
               >
                 <span className="queue-line">
-                  <span className="queue-row-title">{item.label}</span>
+                  <span className="queue-row-title" data-content>
+                    {item.label}
+                  </span>
                   {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
                   {item.outcome && <span className={`outcome outcome-${item.outcome}`}>{t(`queue.outcome.${item.outcome}`)}</span>}
                 </span>
                 <span className="queue-line">
-                  <span className="queue-row-credential">{item.credentialTitle}</span>
+                  <span className="queue-row-credential" data-content>
+                    {item.credentialTitle}
+                  </span>
                   <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
                 </span>
                 {!item.availableOffline && <span className="chip chip-remote">{t('queue.notOffline')}</span>}

@@ -1,4 +1,5 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
+import type { Words } from '../words';
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../shared/contract/methods';
@@ -26,7 +27,7 @@ interface Props {
   onCollapsedChange: (collapsed: boolean) => void;
   onChooseBatch: (batchId: string) => void;
   onOpen: (submissionId: string) => void;
-  onPublished: (message: string) => void;
+  onPublished: (message: Words) => void;
 }
 
 /**
@@ -58,14 +59,19 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
               <span className="visually-hidden">{t('queue.batch')}</span>
               <select aria-label={t('queue.batch')} value={batch?.id ?? ''} onChange={(event) => props.onChooseBatch(event.target.value)}>
                 {batches.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
+                  <option key={candidate.id} value={candidate.id} data-content={candidate.isDemo ? '' : undefined}>
                     {batchName(candidate, t, i18n.language)}
                   </option>
                 ))}
               </select>
             </label>
           ) : (
-            batch && <h2 className="batch-name">{batchName(batch, t, i18n.language)}</h2>
+            batch && (
+              // The demo batch is called by its own (the programme's) name.
+              <h2 className="batch-name" data-content={batch.isDemo ? '' : undefined}>
+                {batchName(batch, t, i18n.language)}
+              </h2>
+            )
           )}
           <button type="button" className="rail-toggle" aria-expanded={true} onClick={() => props.onCollapsedChange(true)} title={t('queue.hide')}>
             <span aria-hidden="true">«</span>

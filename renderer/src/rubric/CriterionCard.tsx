@@ -49,12 +49,12 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
       }}
     >
       <div ref={ref} role="radiogroup" aria-labelledby={`${id}-title`} aria-describedby={`${id}-description`} tabIndex={-1} className="criterion-levels">
-        <span id={`${id}-title`} className="criterion-title">
+        <span id={`${id}-title`} className="criterion-title" data-content>
           {criterion.title}
         </span>
         <span className="level-cells">
           {criterion.levels.map((option) => (
-            <label key={option.level} className={`level-cell${option.level === level ? ' chosen' : ''}${option.level < passingLevel ? ' below' : ''}`} title={`${option.label}: ${option.descriptor}`}>
+            <label key={option.level} data-content className={`level-cell${option.level === level ? ' chosen' : ''}${option.level < passingLevel ? ' below' : ''}`} title={`${option.label}: ${option.descriptor}`}>
               <input type="radio" name={`${id}-level`} value={option.level} checked={option.level === level} disabled={readOnly} onChange={() => onScore(option.level)} />
               <span aria-hidden="true">{option.level}</span>
               <span className="visually-hidden">{t('rubric.level', { level: option.level, label: option.label })}</span>
@@ -62,13 +62,13 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
           ))}
         </span>
         <span id={`${id}-description`} className={active ? 'criterion-description' : 'visually-hidden'}>
-          {criterion.description} · {t('rubric.passingLevel', { level: passingLevel })}
+          <span data-content>{criterion.description}</span> · {t('rubric.passingLevel', { level: passingLevel })}
         </span>
       </div>
       {active && (
         <ol className="descriptors">
           {criterion.levels.map((option) => (
-            <li key={option.level} className={option.level === level ? 'chosen' : undefined}>
+            <li key={option.level} data-content className={option.level === level ? 'chosen' : undefined}>
               <strong>{t('rubric.level', { level: option.level, label: option.label })}</strong> {option.descriptor}
             </li>
           ))}

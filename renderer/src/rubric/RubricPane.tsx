@@ -71,7 +71,9 @@ export function RubricPane({ submission, activeIndex, focusRequest, readOnly, on
       )}
       {submission.rubric.components.map((component) => (
         <section key={component.id} className="rubric-component" aria-labelledby={`component-${component.id}`}>
-          <h4 id={`component-${component.id}`}>{component.title}</h4>
+          <h4 id={`component-${component.id}`} data-content>
+            {component.title}
+          </h4>
           {component.criteria.map((criterion) => {
             const position = positionOf.get(criterion.id) ?? 0;
             const score = submission.draft.scores.find((candidate) => candidate.criterionId === criterion.id);

@@ -13,6 +13,9 @@ import { EvidenceFeed } from './EvidenceFeed';
 import type { FeedTab } from './EvidenceFeed';
 import { CommentList } from '../comments/CommentList';
 import { useLinkedEvidence } from '../window-link/use-linked-evidence';
+import { together, words } from '../words';
+import type { Words } from '../words';
+import type { TFunction } from 'i18next';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
 import { UndoButton } from '../decision/UndoButton';
 import { useUndoDecision } from '../decision/use-undo';
@@ -71,7 +74,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [playhead, setPlayhead] = useState<{ evidenceId: string; ms: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [flagOpen, setFlagOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Words | null>(null);
   const media = useRef<MediaController | null>(null);
   const lastPlaybackSave = useRef(0);
   /** Last position per evidence item this session, so switching tabs does not lose the place. */
@@ -121,7 +124,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       }
       return result;
     });
-    if (!ok) setError(t('rubric.scoreFailed'));
+    if (!ok) setError(() => words('rubric.scoreFailed'));
   };
 
   /** Sends an edit; when core acknowledges it, the submission's status follows. */
@@ -217,7 +220,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     const result = await client.invoke('decision.submit', { submissionId: props.submissionId, outcome, conditionCode, note });
     setBusy(false);
     if (!result.ok) {
-      setError(describeError(result.error, t));
+      const { error: failure } = result;
+      setError(() => (tr: TFunction) => describeError(failure, tr));
       return;
     }
     show((current) => ({ ...current, status: result.value.status, decision: result.value.decision }));
@@ -262,7 +266,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
           const blockers = blockersFor(detail, outcome);
           if (blockers.length === 0) void submitDecision(outcome, null, '');
           else {
-            setError(`${t(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked')} ${explainBlockers(blockers, t)}`);
+            setError(() => together(words(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked'), (tr) => explainBlockers(blockers, tr)));
             if (blockers.some((blocker) => blocker.kind === 'uncited')) showChecklist();
           }
           return true;
@@ -347,7 +351,9 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     <article className="submission" aria-labelledby="submission-title">
       <header className="submission-header">
         <h2 id="submission-title">
-          {submission.label} · {submission.credential.title}
+          <span data-content>
+            {submission.label} · {submission.credential.title}
+          </span>
         </h2>
         <p className="submission-facts">
           <span className="chip">{t('submission.attempt', { attempt: submission.attempt })}</span>
@@ -359,12 +365,12 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
         {submission.decision && (
           <div className="decision-banner" role="status">
             {t('decision.recorded', { outcome: t(`decision.outcomes.${submission.decision.outcome}`) })}{' '}
-            <UndoButton decision={submission.decision} onUndo={() => void undoDecision(submission.submissionId).then(setError)} />
+            <UndoButton decision={submission.decision} onUndo={() => void undoDecision(submission.submissionId).then((problem) => setError(() => problem))} />
           </div>
         )}
         {error && (
           <p role="alert" className="error">
-            {error}{' '}
+            {error(t)}{' '}
             <button type="button" onClick={() => setError(null)}>
               {t('common.dismiss')}
             </button>
