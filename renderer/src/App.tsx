@@ -12,6 +12,7 @@ import { AdjudicationQueueView } from './lead/AdjudicationQueueView';
 import { LeadDashboardView } from './lead/LeadDashboardView';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcutHandlers } from './keyboard/shortcut-registry';
+import { LeaseWarning } from './queue/LeaseWarning';
 import { QueueRail } from './queue/QueueRail';
 import { useSaveStatus } from './save/save-tracker';
 import { formatTime, languageName } from './format';
@@ -127,6 +128,15 @@ export function App(): React.JSX.Element {
           </span>
         )}
         <SyncIndicator onOpen={() => setAccountOpen(true)} />
+        <LeaseWarning
+          batches={batches}
+          onShow={() => {
+            // The first batch with a lease in trouble, its rows needing attention.
+            const troubled = batches.find((candidate) => candidate.leases.expired + candidate.leases.reassigned + candidate.leases.dueSoon > 0);
+            if (troubled) chooseBatch(troubled.id);
+            setRailCollapsed(false);
+          }}
+        />
         <SyncNowButton />
         <p className={`save-status save-${saveStatus.state}`} role="status">
           {saveStatus.state === 'saving' && t('save.saving')}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LeaseCounts } from '../domain/lease';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
 import { CommentTag, ConditionCode, EvidenceComment } from '../domain/comment';
 import { DecisionSummary } from '../domain/decision';
@@ -22,6 +23,8 @@ export const BatchSummary = z.object({
   dueAt: Timestamp,
   total: z.number().int().min(0),
   counts: z.record(SubmissionStatus, z.number().int().min(0)),
+  /** Submissions whose lease needs the assessor's attention (decided and synced ones never do). */
+  leases: LeaseCounts,
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LeaseState } from './lease';
 import { Id } from './rubric';
 
 export const SubmissionStatus = z.enum(['not_started', 'in_progress', 'scored', 'queued', 'synced', 'conflict', 'handed_back']);
@@ -70,5 +71,7 @@ export const QueueItem = z.object({
   dueAt: z.string().datetime(),
   /** Every evidence file is on this machine: it can be scored offline. */
   availableOffline: z.boolean(),
+  leaseExpiresAt: z.string().datetime(),
+  lease: LeaseState,
 });
 export type QueueItem = z.infer<typeof QueueItem>;

@@ -4,6 +4,7 @@ import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './ha
 import { claim, criteriaOf, openFromQueue, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 import { rpc } from '../support/http';
+import { HostedStore } from '../hosted-api/store';
 import type { SubmissionDetail } from '../../shared/contract/methods';
 
 const session = useWorkstationSession();
@@ -231,5 +232,37 @@ describe('a screen to score at all day', () => {
     await evidencePage.close();
     await page.locator('.evidence-pane').waitFor(); // back in one window
     await page.getByRole('tab', { name: /Written reflection/, selected: true }).waitFor();
+  });
+
+  it('warns in the header and marks the rows when the server took a lease back or it ran out, on the next sync', async () => {
+    const serverDir = freshDataDir();
+    const api = await startHostedApiProcess({ dataDir: serverDir });
+    try {
+      await session.preview.stop();
+      session.preview = await startPreview({ serverUrl: api.url });
+      const { page } = session;
+      await page.goto(session.preview.url);
+      await signIn(page, 'assessor@example.org', 'correct horse battery staple');
+      await claim(page, 4);
+      await page.getByRole('option', { name: /Submission 0001/ }).waitFor();
+      const store = new HostedStore(serverDir);
+      try {
+        const [first, second] = store.db.prepare(`SELECT submission_id FROM assignments WHERE account_id = 'acct-assessor-1' ORDER BY position`).all() as { submission_id: string }[];
+        store.db.prepare(`UPDATE assignments SET state = 'released' WHERE submission_id = ?`).run(first!.submission_id); // a lead took it back
+        store.db.prepare(`UPDATE assignments SET lease_expires_at = '2026-01-01T00:00:00.000Z' WHERE submission_id = ?`).run(second!.submission_id);
+      } finally {
+        store.close();
+      }
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      const warning = page.locator('.lease-warning');
+      await expect.poll(() => warning.textContent(), { timeout: 20_000 }).toMatch(/1 lease expired · 1 reassigned/);
+      await page.getByRole('option', { name: /Submission 0001/ }).getByText('Reassigned').waitFor();
+      await page.getByRole('option', { name: /Submission 0002/ }).getByText('Lease expired').waitFor();
+      await page.getByRole('radio', { name: 'Needs attention' }).click();
+      await expect(page.locator('.queue-row').count()).resolves.toBe(2);
+    } finally {
+      await api.stop();
+      cleanup(serverDir);
+    }
   });
 });

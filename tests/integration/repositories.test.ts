@@ -15,7 +15,7 @@ afterEach(() => fixture.dispose());
 
 const at = '2026-11-25T10:00:00.000Z';
 const statusOf = (submissionId: string): string | undefined =>
-  listQueue(fixture.db, 'demo-batch').find((item) => item.submissionId === submissionId)?.status;
+  listQueue(fixture.db, 'demo-batch', new Date()).find((item) => item.submissionId === submissionId)?.status;
 
 describe('decisions and the outbox', () => {
   const decide = (submissionId: string, key: string): void =>

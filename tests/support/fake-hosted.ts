@@ -141,7 +141,7 @@ export function claimedSubmission(db: Db, submissionId: string, decidedLeavingAt
   saveRubricVersion(db, manifest.rubric);
   saveBatch(db, { id: 'batch-1', label: 'Batch', isDemo: false, claimedAt: '2026-12-05T08:00:00.000Z', leaseExpiresAt: '2026-12-12T00:00:00.000Z', dueAt: '2026-12-10T00:00:00.000Z' });
   saveSubmission(db, { id: submissionId, credentialId: manifest.credential.id, rubricVersionId: manifest.rubric.id, label: manifest.label, attempt: 1, submittedAt: manifest.submittedAt });
-  const position = listQueue(db, 'batch-1').length;
+  const position = listQueue(db, 'batch-1', new Date()).length;
   saveAssignment(db, { submissionId, batchId: 'batch-1', position, leaseExpiresAt: '2026-12-12T00:00:00.000Z', dueAt: '2026-12-10T00:00:00.000Z' });
   if (!decidedLeavingAt) return;
   const payload = minimalAward(submissionId, manifest.rubric.id);

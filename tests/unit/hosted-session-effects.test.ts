@@ -86,24 +86,24 @@ describe('what the session’s beginnings and ends do to the work here', () => {
     expect(listEvidence(db, 's2').map((item) => [item.availability, item.localPath, item.text])).toEqual([['remote', null, null], ['remote', null, null]]);
     expect(loadSnapshot(db, 'qualifications')).toBeNull();
     expect(countUnsent(db)).toBe(1);
-    expect(listQueue(db, 'batch-1')).toHaveLength(2);
+    expect(listQueue(db, 'batch-1', new Date())).toHaveLength(2);
     expect(session.keysReplaced).toBe(1);
     expect(events).toEqual(['downloads stopped', 'everything changed', 'status']);
   });
 
   it('a remote wipe removes the claimed work and says what was synced and what went', () => {
     effects.remoteWipe();
-    expect(listQueue(db, 'batch-1')).toEqual([]);
+    expect(listQueue(db, 'batch-1', new Date())).toEqual([]);
     expect(existsSync(file)).toBe(false);
     expect(listNotices(db)).toEqual([expect.objectContaining({ kind: 'remote_wipe', synced: 0, unsentDecisions: 1, submissions: 2, unsentLabels: ['Submission s1'], evidenceFiles: 1, writtenResponses: 1 })]);
   });
 
   it('another account may not sign in over unsent work; once it is all synced, the old account’s work is cleared', async () => {
     await expect(effects.signIn('https://api.test', 'other@example.org', 'pw')).rejects.toMatchObject({ code: 'conflict' });
-    expect(listQueue(db, 'batch-1')).toHaveLength(2);
+    expect(listQueue(db, 'batch-1', new Date())).toHaveLength(2);
     db.prepare(`UPDATE outbox SET state = 'acknowledged', acknowledged_at = '2026-12-05T09:00:00.000Z'`).run();
     await effects.signIn('https://api.test', 'other@example.org', 'pw');
-    expect(listQueue(db, 'batch-1')).toEqual([]);
+    expect(listQueue(db, 'batch-1', new Date())).toEqual([]);
     expect(events).toContain('sync began');
   });
 

@@ -13,6 +13,7 @@ let db: Db;
 let api: FakeApi;
 let session: FakeSession;
 let imported: string[][];
+let leasesChanged: string[][];
 let work: WorkImport;
 
 const lease = (submissionId: string, position: number, batchId = 'batch-1') => ({ submissionId, batchId, position, leaseExpiresAt: '2026-12-12T00:00:00.000Z', dueAt: '2026-12-10T00:00:00.000Z', state: 'assigned' as const });
@@ -24,8 +25,9 @@ beforeEach(() => {
   api = new FakeApi();
   session = new FakeSession(api);
   imported = [];
+  leasesChanged = [];
   const atRest = new EvidenceAtRest({ db, dataDir: store.dir, key: () => session.evidenceKey, logger: silentLogger, now: () => new Date(), onRemoved: () => undefined });
-  work = new WorkImport({ db, session, atRest, logger: silentLogger, now: () => new Date('2026-12-05T08:00:00.000Z'), onImported: (ids) => imported.push(ids) });
+  work = new WorkImport({ db, session, atRest, logger: silentLogger, now: () => new Date('2026-12-05T08:00:00.000Z'), onImported: (ids) => imported.push(ids), onLeasesChanged: (ids) => leasesChanged.push(ids) });
 });
 afterEach(() => store.dispose());
 
@@ -33,7 +35,7 @@ describe('importing work from the hosted API', () => {
   it('stores a claimed batch with its manifests, written responses sealed, and says what arrived', async () => {
     api.on('POST /v1/batches/claim', claimAnswer(['s1', 's2'])).on('GET /v1/submissions/s1', manifestOf('s1')).on('GET /v1/submissions/s2', manifestOf('s2'));
     expect(await work.claim(2)).toEqual({ batchId: 'batch-1', submissions: 2, waiting: 0 });
-    expect(listQueue(db, 'batch-1').map((item) => [item.submissionId, item.position, item.availableOffline])).toEqual([['s1', 0, false], ['s2', 1, false]]);
+    expect(listQueue(db, 'batch-1', new Date()).map((item) => [item.submissionId, item.position, item.availableOffline])).toEqual([['s1', 0, false], ['s2', 1, false]]);
     const text = listEvidence(db, 's1').find((item) => item.kind === 'text')!;
     expect(text.text).toMatch(/^sealed:/);
     expect(text.text).not.toContain('students');
@@ -45,8 +47,25 @@ describe('importing work from the hosted API', () => {
     expect(await work.claim(2)).toMatchObject({ submissions: 1, waiting: 1 });
     api.on('GET /v1/assignments', { assignments: [lease('s1', 0), lease('s2', 1)] }).on('GET /v1/submissions/s2', manifestOf('s2'));
     await work.recoverLeases();
-    expect(listQueue(db, 'batch-1').map((item) => item.submissionId)).toEqual(['s1', 's2']);
+    expect(listQueue(db, 'batch-1', new Date()).map((item) => item.submissionId)).toEqual(['s1', 's2']);
     expect(imported).toEqual([['s1'], ['s2']]);
+  });
+
+  it('marks leases the server released or no longer lists as reassigned, takes renewed ones, and holds them again when listed', async () => {
+    api.on('POST /v1/batches/claim', claimAnswer(['s1', 's2', 's3'])).on('GET /v1/submissions/s1', manifestOf('s1')).on('GET /v1/submissions/s2', manifestOf('s2')).on('GET /v1/submissions/s3', manifestOf('s3'));
+    await work.claim(3);
+    const at = new Date('2026-12-05T08:00:00.000Z');
+    const leases = (): [string, string][] => listQueue(db, 'batch-1', at).map((item) => [item.submissionId, item.lease]);
+    expect(leases()).toEqual([['s1', 'held'], ['s2', 'held'], ['s3', 'held']]);
+    // s1 renewed to end within a day, s2 released by a lead, s3 gone from the list.
+    api.on('GET /v1/assignments', { assignments: [{ ...lease('s1', 0), leaseExpiresAt: '2026-12-06T07:00:00.000Z' }, { ...lease('s2', 1), state: 'released' }] });
+    await work.recoverLeases();
+    expect(leases()).toEqual([['s1', 'due_soon'], ['s2', 'reassigned'], ['s3', 'reassigned']]);
+    expect(listQueue(db, 'batch-1', new Date('2026-12-06T08:00:00.000Z'))[0]!.lease).toBe('expired');
+    expect(leasesChanged).toEqual([['s1', 's2', 's3']]);
+    api.on('GET /v1/assignments', { assignments: [lease('s1', 0), lease('s2', 1), lease('s3', 2)] });
+    await work.recoverLeases();
+    expect(leases()).toEqual([['s1', 'held'], ['s2', 'held'], ['s3', 'held']]);
   });
 
   it('sets an unreadable manifest aside with a notice, keeps the rest, and does not fetch it again', async () => {
@@ -65,7 +84,7 @@ describe('importing work from the hosted API', () => {
       return { status: 200, body: manifestOf('s1') };
     });
     await expect(work.claim(1)).rejects.toMatchObject({ code: 'forbidden' });
-    expect(listQueue(db, 'batch-1')).toEqual([]);
+    expect(listQueue(db, 'batch-1', new Date())).toEqual([]);
     expect(imported).toEqual([]);
   });
 

@@ -43,7 +43,7 @@ describe('core’s events in the renderer’s cache', () => {
     const queries = new QueryClient();
     followCoreEvents(core.client, queries);
     const queueKey = queryKeyOf('queue.list', { batchId: 'b1' });
-    const row = { submissionId: 's1', position: 0, label: 'Submission 1', credentialTitle: 'C', attempt: 1, status: 'not_started' as const, outcome: null, dueAt: '2026-12-10T00:00:00.000Z', availableOffline: true };
+    const row = { submissionId: 's1', position: 0, label: 'Submission 1', credentialTitle: 'C', attempt: 1, status: 'not_started' as const, outcome: null, dueAt: '2026-12-10T00:00:00.000Z', availableOffline: true, leaseExpiresAt: '2026-12-10T00:00:00.000Z', lease: 'held' as const };
     queries.setQueryData<MethodOutput<'queue.list'>>(queueKey, { items: [row, { ...row, submissionId: 's2', position: 1 }] });
     queries.setQueryData(queryKeyOf('workspace.summary', {}), { isDemo: true, batches: [] });
     core.emit('queue.changed', { batchId: 'b1', submissionId: 's2', status: 'queued', outcome: 'award' });

@@ -58,7 +58,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
     downloads.pump();
     status.publish();
   };
-  const work = new WorkImport({ db, session, atRest, logger, now, onImported });
+  const work = new WorkImport({ db, session, atRest, logger, now, onImported, onLeasesChanged: (ids) => changes.submissionsChanged(ids) });
   const leadData = new LeadDataWorker(options.leadDataWorker, logger);
   const quality = new QualitySync({ db, session, work, leadData, now, onFetched: () => changes.qualityData() });
   const loop: SyncLoop = new SyncLoop({ db, session, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, intervalMs: options.syncIntervalMs });

@@ -60,7 +60,7 @@ export class LeadWork {
     const { db } = this.options;
     const set = masterSetOf(db, batchId);
     if (!set) throw new DomainError('not_found', 'That is not a master-scoring batch.');
-    const items = listQueue(db, batchId).map((item) => {
+    const items = listQueue(db, batchId, this.options.now()).map((item) => {
       const submission = getAssignedSubmission(db, item.submissionId)!;
       const rubric = getRubricVersion(db, submission.rubricVersionId)!;
       const draft = getDraft(db, item.submissionId);

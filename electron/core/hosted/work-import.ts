@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import type { EvidenceAtRest } from '../evidence/at-rest';
 import { DomainError } from '../errors';
 import type { Logger } from '../log';
-import { getBatch, saveAssignment, saveBatch } from '../repositories/batches';
+import { getBatch, reconcileLeases, saveAssignment, saveBatch } from '../repositories/batches';
 import type { BatchRecord } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
 import { saveEvidence } from '../repositories/evidence';
@@ -22,6 +22,8 @@ export interface WorkImportOptions {
   now: () => Date;
   /** Submissions arrived in a batch: show them, and fetch their evidence. */
   onImported: (submissionIds: string[]) => void;
+  /** The server renewed, released or no longer lists these leases: their queue rows say so. */
+  onLeasesChanged: (submissionIds: string[]) => void;
 }
 
 /**
@@ -77,6 +79,9 @@ export class WorkImport {
     const { db, session } = this.options;
     const epoch = session.currentEpoch;
     const { assignments } = await session.call((client) => client.assignments());
+    session.assertCurrent(epoch);
+    const changed = reconcileLeases(db, assignments);
+    if (changed.length > 0) this.options.onLeasesChanged(changed);
     const missing = assignments.filter((lease) => lease.state === 'assigned' && !this.setAside.has(lease.submissionId) && !getAssignedSubmission(db, lease.submissionId));
     for (const batchId of new Set(missing.map((lease) => lease.batchId))) {
       const leases = missing.filter((lease) => lease.batchId === batchId);

@@ -1,6 +1,8 @@
 import type { Db } from '../db/database';
 import type { BatchSummary } from '../../../shared/contract/methods';
 import type { DecisionOutcome, QueueItem, SubmissionStatus } from '../../../shared/domain/submission';
+import { leaseStateOf, leaseWarningMs } from '../../../shared/domain/lease';
+import type { LeaseCounts } from '../../../shared/domain/lease';
 import { statusJoins, statusSql } from './status';
 
 export interface BatchRecord {
@@ -47,6 +49,8 @@ interface QueueRow {
   status: SubmissionStatus;
   outcome: DecisionOutcome | null;
   available_offline: number;
+  lease_expires_at: string;
+  reassigned: number;
 }
 
 const emptyCounts = (): Record<SubmissionStatus, number> => ({
@@ -107,10 +111,11 @@ export function countBatches(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
 }
 
-export function listQueue(db: Db, batchId: string): QueueItem[] {
+/** The batch's submissions in queue order, each with its lease as it stands at `now`. */
+export function listQueue(db: Db, batchId: string, now: Date): QueueItem[] {
   const rows = db
     .prepare(
-      `SELECT a.submission_id, a.position, s.label, c.title AS credential_title, s.attempt, a.due_at, ${statusSql} AS status, d.outcome,
+      `SELECT a.submission_id, a.position, s.label, c.title AS credential_title, s.attempt, a.due_at, a.lease_expires_at, a.reassigned, ${statusSql} AS status, d.outcome,
               NOT EXISTS (SELECT 1 FROM evidence_items e WHERE e.submission_id = s.id AND e.availability != 'available') AS available_offline
        FROM assignments a
        JOIN submissions s ON s.id = a.submission_id
@@ -130,11 +135,22 @@ export function listQueue(db: Db, batchId: string): QueueItem[] {
     outcome: row.outcome,
     dueAt: row.due_at,
     availableOffline: row.available_offline === 1,
+    leaseExpiresAt: row.lease_expires_at,
+    lease: leaseStateOf({ expiresAt: row.lease_expires_at, reassigned: row.reassigned === 1, status: row.status }, now),
   }));
 }
 
-export function listBatches(db: Db): BatchSummary[] {
+export function listBatches(db: Db, now: Date): BatchSummary[] {
   const batches = db.prepare('SELECT * FROM batches ORDER BY claimed_at, id').all() as BatchRow[];
+  // Leases that are not simply held: few, so read one by one.
+  const soon = new Date(now.getTime() + leaseWarningMs).toISOString();
+  const leaseRows = db
+    .prepare(
+      `SELECT a.batch_id, a.lease_expires_at, a.reassigned, ${statusSql} AS status
+       FROM assignments a JOIN submissions s ON s.id = a.submission_id ${statusJoins}
+       WHERE a.reassigned = 1 OR a.lease_expires_at < ?`,
+    )
+    .all(soon) as { batch_id: string; lease_expires_at: string; reassigned: number; status: SubmissionStatus }[];
   const countRows = db
     .prepare(
       `SELECT a.batch_id, ${statusSql} AS status, count(*) AS n
@@ -150,6 +166,13 @@ export function listBatches(db: Db): BatchSummary[] {
       counts[row.status] += row.n;
       total += row.n;
     }
+    const leases: LeaseCounts = { dueSoon: 0, expired: 0, reassigned: 0 };
+    for (const row of leaseRows) {
+      if (row.batch_id !== batch.id) continue;
+      const state = leaseStateOf({ expiresAt: row.lease_expires_at, reassigned: row.reassigned === 1, status: row.status }, now);
+      if (state === 'due_soon') leases.dueSoon += 1;
+      else if (state !== 'held') leases[state] += 1;
+    }
     return {
       id: batch.id,
       label: batch.label,
@@ -160,6 +183,7 @@ export function listBatches(db: Db): BatchSummary[] {
       dueAt: batch.due_at,
       total,
       counts,
+      leases,
     };
   });
 }
@@ -189,4 +213,35 @@ export function listDemoSubmissions(db: Db): { id: string; credentialId: string;
        WHERE b.is_demo = 1 ORDER BY a.position`,
     )
     .all() as { id: string; credentialId: string; rubricVersionId: string }[];
+}
+
+/**
+ * Compares the live batches' leases with the server's list of this assessor's assignments: a
+ * submission the server lists as assigned takes its (perhaps renewed) lease and is held again; one
+ * it lists as released, or no longer lists, is marked reassigned. Returns the submissions whose
+ * lease changed here.
+ */
+export function reconcileLeases(db: Db, server: readonly { submissionId: string; leaseExpiresAt: string; state: 'assigned' | 'decided' | 'released' | 'expired' }[]): string[] {
+  const byId = new Map(server.map((lease) => [lease.submissionId, lease]));
+  const local = db
+    .prepare(
+      `SELECT a.submission_id, a.lease_expires_at, a.reassigned FROM assignments a JOIN batches b ON b.id = a.batch_id
+       WHERE b.kind = 'live' AND b.is_demo = 0`,
+    )
+    .all() as { submission_id: string; lease_expires_at: string; reassigned: number }[];
+  const update = db.prepare('UPDATE assignments SET lease_expires_at = ?, reassigned = ? WHERE submission_id = ?');
+  const changed: string[] = [];
+  db.transaction(() => {
+    for (const row of local) {
+      const lease = byId.get(row.submission_id);
+      // Decided on the server: its decision counts, whatever the lease does now.
+      if (lease?.state === 'decided') continue;
+      const reassigned = !lease || lease.state === 'released' ? 1 : 0;
+      const expiresAt = lease && lease.state !== 'released' ? lease.leaseExpiresAt : row.lease_expires_at;
+      if (reassigned === row.reassigned && expiresAt === row.lease_expires_at) continue;
+      update.run(expiresAt, reassigned, row.submission_id);
+      changed.push(row.submission_id);
+    }
+  })();
+  return changed;
 }

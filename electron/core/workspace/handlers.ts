@@ -9,10 +9,10 @@ export function workspaceHandlers({ db, now, version }: { db: Db; now: () => Dat
   return handlerApp({
     'app.info': answersAtOnce(() => ({ version, schemaVersion })),
     'workspace.summary': answersAtOnce(() => {
-      const batches = listBatches(db);
+      const batches = listBatches(db, now());
       return { isDemo: batches.length > 0 && batches.every((batch) => batch.isDemo), batches };
     }),
-    'queue.list': answersAtOnce(({ batchId }) => ({ items: listQueue(db, batchId) })),
+    'queue.list': answersAtOnce(({ batchId }) => ({ items: listQueue(db, batchId, now()) })),
     'preferences.get': answersAtOnce(() => readPreferences(db)),
     'preferences.set': answersAtOnce(({ patch }) => writePreferences(db, patch, now().toISOString())),
   });

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/domain/submission';
+import { formatDateTime } from '../format';
 import { describeError } from '../errors';
 import type { Loadable } from '../data/contract-query';
 
@@ -20,7 +21,7 @@ const optionId = (submissionId: string): string => `queue-option-${submissionId}
  * thousands scrolls as smoothly as a batch of ten). ↑/↓/Home/End/PageUp/PageDown move, Enter opens.
  */
 export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function BatchQueue({ queue, openSubmissionId, onOpen }, ref) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => scrollRef.current!, []);
   const items = queue.state === 'ready' ? queue.value : [];
@@ -113,6 +114,9 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
                 </span>
                 {!item.availableOffline && <span className="chip chip-remote">{t('queue.notOffline')}</span>}
+                {item.lease !== 'held' && (
+                  <span className={`chip lease-chip lease-${item.lease}`}>{t(`lease.row.${item.lease}`, { time: formatDateTime(item.leaseExpiresAt, i18n.language) })}</span>
+                )}
               </div>
             );
           })}

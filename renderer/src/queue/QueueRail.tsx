@@ -17,6 +17,9 @@ const shownBy: Record<Exclude<Filter, 'all'>, readonly SubmissionStatus[]> = {
   decided: ['queued', 'synced'],
   attention: ['conflict', 'handed_back'],
 };
+/** A row a filter shows: by status, and for "needs attention" also any lease run out or taken back. */
+const isShownBy = (filter: Exclude<Filter, 'all'>, item: QueueItem): boolean =>
+  shownBy[filter].includes(item.status) || (filter === 'attention' && (item.lease === 'expired' || item.lease === 'reassigned'));
 
 interface Props {
   batches: BatchSummary[];
@@ -49,7 +52,7 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
     );
   }
   const decided = batch ? batch.counts.queued + batch.counts.synced + batch.counts.conflict + batch.counts.handed_back : 0;
-  const shown: Loadable<QueueItem[]> = queue.state === 'ready' && filter !== 'all' ? { state: 'ready', value: queue.value.filter((item) => shownBy[filter].includes(item.status)) } : queue;
+  const shown: Loadable<QueueItem[]> = queue.state === 'ready' && filter !== 'all' ? { state: 'ready', value: queue.value.filter((item) => isShownBy(filter, item)) } : queue;
   return (
     <nav className="queue-rail" aria-label={t('queue.title')}>
       <header className="rail-header">
