@@ -237,10 +237,17 @@ describe('feedback composer', () => {
     await page.getByRole('button', { name: 'Save snippet' }).click();
     await page.getByText('Snippet saved.').waitFor();
     await page.getByRole('searchbox', { name: 'Search snippets' }).fill('student work');
-    await page.getByRole('textbox', { name: 'Overall feedback' }).fill('A thoughtful discussion.');
+    const overall = page.getByRole('textbox', { name: 'Overall feedback' });
+    await overall.fill('A thoughtful discussion. Next time, plan the groups.');
+    await overall.evaluate((field: HTMLTextAreaElement) => field.setSelectionRange(24, 24)); // the caret after the first sentence
     await page.getByRole('button', { name: 'Insert “Cite student work”' }).click();
+    // A starter snippet, in the assessor's language, goes in at the caret too (after what was just inserted).
+    await page.getByRole('searchbox', { name: 'Search snippets' }).fill('');
+    await page.getByRole('button', { name: 'Insert “Link to objective”' }).click();
     await waitForSaved(page);
-    expect((await submission('demo-sub-003')).draft.overallFeedback).toBe('A thoughtful discussion.\nRefer to specific student work samples to show impact.');
+    expect((await submission('demo-sub-003')).draft.overallFeedback).toBe(
+      'A thoughtful discussion. Refer to specific student work samples to show impact. Connect this activity explicitly to your stated objective, so the evidence shows how it moved learners towards it. Next time, plan the groups.',
+    );
 
     await page.getByRole('button', { name: 'Preview what the candidate receives' }).click();
     const candidateView = page.getByRole('dialog', { name: 'What the candidate will receive' });

@@ -26,7 +26,7 @@ const visibilities: CommentVisibility[] = ['candidate', 'internal'];
 export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDone, onDelete }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const id = useId();
-  const bankTarget = useBankTarget((snippet) => onChange({ ...comment, body: comment.body ? `${comment.body}\n${snippet}` : snippet }));
+  const bankTarget = useBankTarget(comment.body, (body) => onChange({ ...comment, body }));
   return (
     <form
       className="comment-editor"

@@ -8,6 +8,23 @@ import { describeError } from '../errors';
 import { insertIntoLastTarget } from './bank-targets';
 
 type Draft = { id: string; title: string; body: string; tag: CommentTag };
+type Starter = Omit<Draft, 'id'>;
+
+/** The snippets every bank starts with (their words are the catalogue's, in the assessor's language). */
+const starterSnippets: readonly { key: string; tag: CommentTag }[] = [
+  { key: 'namesMoment', tag: 'strength' },
+  { key: 'evidenceOfLearning', tag: 'strength' },
+  { key: 'linkToObjective', tag: 'growth_area' },
+  { key: 'moreLearners', tag: 'growth_area' },
+  { key: 'citeSpecificWork', tag: 'growth_area' },
+  { key: 'nextStepWithCheck', tag: 'growth_area' },
+];
+
+/** A snippet matches a search when its title or text contains every word of it. */
+const matches = (snippet: Starter, query: string): boolean => {
+  const text = `${snippet.title} ${snippet.body}`.toLocaleLowerCase();
+  return query.toLocaleLowerCase().split(/\s+/).every((word) => text.includes(word));
+};
 
 /** The assessor's personal comment bank: search, insert into the last feedback field, save, edit, delete. */
 export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Element {
@@ -20,6 +37,15 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
   const snippets = found.state === 'ready' ? found.value.snippets : [];
   const [editing, setEditing] = useState<Draft | null>(null);
   const [message, setMessage] = useState('');
+  // A few to start from, in the assessor's language, until their own bank grows.
+  const starters = starterSnippets
+    .map(({ key, tag }): Starter => ({ title: t(`bank.starter.${key}.title`), body: t(`bank.starter.${key}.body`), tag }))
+    .filter((starter) => matches(starter, query.trim()));
+  const insert = (snippet: Starter): boolean => {
+    const inserted = insertIntoLastTarget(snippet.body);
+    setMessage(inserted ? t('bank.inserted', { title: snippet.title }) : t('bank.noTarget'));
+    return inserted;
+  };
   /** The bank changed: every search reads it again. */
   const changed = (): void => void queries.invalidateQueries({ queryKey: ['bank.search'] });
 
@@ -54,9 +80,7 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
                 type="button"
                 disabled={readOnly}
                 onClick={() => {
-                  const inserted = insertIntoLastTarget(snippet.body);
-                  setMessage(inserted ? t('bank.inserted', { title: snippet.title }) : t('bank.noTarget'));
-                  if (inserted) void client.invoke('bank.markUsed', { id: snippet.id }).then(changed);
+                  if (insert(snippet)) void client.invoke('bank.markUsed', { id: snippet.id }).then(changed);
                 }}
                 aria-label={t('bank.insertNamed', { title: snippet.title })}
               >
@@ -77,6 +101,27 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
         ))}
       </ul>
       {snippets.length === 0 && <p className="hint">{t('bank.empty')}</p>}
+      {starters.length > 0 && (
+        <>
+          <h5>{t('bank.starters')}</h5>
+          <ul className="starter-snippets">
+            {starters.map((starter) => (
+              <li key={starter.title}>
+                <strong>{starter.title}</strong> <span className="chip">{t(`comments.tags.${starter.tag}`)}</span>
+                <p>{starter.body}</p>
+                <div className="button-row">
+                  <button type="button" disabled={readOnly} onClick={() => insert(starter)} aria-label={t('bank.insertNamed', { title: starter.title })}>
+                    {t('bank.insert')}
+                  </button>
+                  <button type="button" onClick={() => setEditing({ id: crypto.randomUUID(), ...starter })} aria-label={t('bank.copyNamed', { title: starter.title })}>
+                    {t('bank.copy')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {editing ? (
         <form
           className="snippet-editor"

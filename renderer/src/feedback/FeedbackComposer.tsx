@@ -14,7 +14,7 @@ interface Props {
 
 function FeedbackField({ label, value, readOnly, onChange }: { label: string; value: string; readOnly: boolean; onChange: (text: string) => void }): React.JSX.Element {
   const id = useId();
-  const bankTarget = useBankTarget((snippet) => onChange(value ? `${value}\n${snippet}` : snippet));
+  const bankTarget = useBankTarget(value, onChange);
   return (
     <div className="feedback-field">
       <label htmlFor={id}>{label}</label>

@@ -1,23 +1,49 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 
-type Insert = (text: string) => void;
-
 /**
- * The comment bank inserts into whichever feedback field the assessor used last. Fields register
- * themselves when focused; the bank calls the latest.
+ * The comment bank inserts into whichever feedback field the assessor used last, where its caret
+ * was (a textarea keeps its selection while the focus is in the bank), replacing any selected text.
+ * Fields register themselves when focused; the bank calls the latest.
  */
-let lastTarget: { insert: Insert } | null = null;
+interface Target {
+  element: HTMLTextAreaElement | null;
+  value: string;
+  setValue: (next: string) => void;
+}
+let lastTarget: Target | null = null;
+
+/** `text` put in `value` between `start` and `end`, set off by a space from words it would touch. */
+export function insertAt(value: string, text: string, start: number, end: number): { value: string; caret: number } {
+  const before = value.slice(0, start);
+  const after = value.slice(end);
+  const lead = before !== '' && !/\s$/.test(before) ? ' ' : '';
+  const trail = after !== '' && !/^\s/.test(after) ? ' ' : '';
+  const inserted = `${lead}${text}${trail}`;
+  return { value: `${before}${inserted}${after}`, caret: before.length + lead.length + text.length };
+}
 
 export function insertIntoLastTarget(text: string): boolean {
-  if (!lastTarget) return false;
-  lastTarget.insert(text);
+  const target = lastTarget;
+  if (!target) return false;
+  const element = target.element;
+  const start = element?.selectionStart ?? target.value.length;
+  const end = element?.selectionEnd ?? start;
+  const next = insertAt(target.value, text, start, end);
+  target.setValue(next.value);
+  // Back into the field, the caret after what was inserted, once React has rendered the new value.
+  requestAnimationFrame(() => {
+    if (!element?.isConnected) return;
+    element.focus();
+    element.setSelectionRange(next.caret, next.caret);
+  });
   return true;
 }
 
-export function useBankTarget(insert: Insert): { onFocus: () => void } {
-  const target = useRef({ insert });
+export function useBankTarget(value: string, setValue: (next: string) => void): { onFocus: (event: React.FocusEvent<HTMLTextAreaElement>) => void } {
+  const target = useRef<Target>({ element: null, value, setValue });
   useLayoutEffect(() => {
-    target.current.insert = insert;
+    target.current.value = value;
+    target.current.setValue = setValue;
   });
   useEffect(
     () => () => {
@@ -25,7 +51,8 @@ export function useBankTarget(insert: Insert): { onFocus: () => void } {
     },
     [],
   );
-  const onFocus = useCallback(() => {
+  const onFocus = useCallback((event: React.FocusEvent<HTMLTextAreaElement>) => {
+    target.current.element = event.currentTarget;
     lastTarget = target.current;
   }, []);
   return { onFocus };

@@ -32,7 +32,7 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
   // A criterion comes into focus by keyboard at once, by pointer only once the click is done: opening
   // it moves the rows around, and must not move the cell being clicked from under the pointer.
   const pointing = useRef(false);
-  const bankTarget = useBankTarget((snippet) => onRationale(rationale ? `${rationale}\n${snippet}` : snippet));
+  const bankTarget = useBankTarget(rationale, onRationale);
   const below = level !== null && level < passingLevel;
   const previousLabel = previous ? (criterion.levels.find((candidate) => candidate.level === previous.level)?.label ?? '') : '';
   // The rationale is written for the criterion in focus; another shows it only once it has one.
@@ -82,9 +82,9 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
           rows={active || writing ? 2 : 1}
           readOnly={readOnly}
           placeholder={t('rubric.rationale')}
-          onFocus={() => {
+          onFocus={(event) => {
             setWriting(true);
-            bankTarget.onFocus();
+            bankTarget.onFocus(event);
           }}
           onBlur={() => setWriting(false)}
           onChange={(event) => onRationale(event.target.value)}
