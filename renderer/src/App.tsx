@@ -13,6 +13,7 @@ import { LeadDashboardView } from './lead/LeadDashboardView';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcutHandlers } from './keyboard/shortcut-registry';
 import { LeaseWarning } from './queue/LeaseWarning';
+import { Picker } from './ui/Picker';
 import { QueueRail } from './queue/QueueRail';
 import { useSaveStatus } from './save/save-tracker';
 import { formatTime, languageName } from './format';
@@ -158,16 +159,13 @@ export function App(): React.JSX.Element {
         <button type="button" className="header-button" onClick={() => setShortcutsOpen(true)}>
           {t('shortcuts.open')}
         </button>
-        <label className="language">
-          <span className="visually-hidden">{t('app.language')}</span>
-          <select aria-label={t('app.language')} value={i18n.language} onChange={(event) => void changeLocale(event.target.value as Locale)}>
-            {supportedLocales.map((locale) => (
-              <option key={locale} value={locale}>
-                {languageName(locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Picker
+          className="language"
+          label={t('app.language')}
+          value={i18n.language}
+          options={supportedLocales.map((locale) => ({ value: locale, label: languageName(locale) }))}
+          onChange={(locale) => void changeLocale(locale as Locale)}
+        />
       </header>
       {summary.state === 'error' && <p role="alert">{describeError(summary.error, t)}</p>}
       <div className={`app-body${shownView === 'scoring' ? '' : ' lead-view'}`}>

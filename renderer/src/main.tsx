@@ -12,6 +12,7 @@ import { followNetwork } from './hosted/follow-network';
 import { initI18n } from './i18n';
 import { ShortcutProvider } from './keyboard/shortcut-registry';
 import { NoAccess } from './NoAccess';
+import { HintProvider } from './ui/Hint';
 import { connectToCore, windowView } from './transport';
 import { EvidenceWindow } from './window-link/EvidenceWindow';
 import { EvidenceWindowProvider } from './window-link/use-evidence-window';
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
         <ClientContext.Provider value={client}>
           <QueryClientProvider client={queries}>
             <ShortcutProvider>
+              <HintProvider>
               {windowView() === 'evidence' ? (
                 <EvidenceWindow />
               ) : (
@@ -51,6 +53,7 @@ async function start(): Promise<void> {
                   <App />
                 </EvidenceWindowProvider>
               )}
+              </HintProvider>
             </ShortcutProvider>
           </QueryClientProvider>
         </ClientContext.Provider>

@@ -99,3 +99,11 @@ export async function claim(page: Page, size: number): Promise<void> {
   await drawer.getByRole('button', { name: 'Claim a batch' }).click();
   await drawer.waitFor({ state: 'detached' });
 }
+
+/** Chooses an option of one of the workstation's pickers (a Radix Select: a button, then a listbox). */
+export async function pick(page: Page, picker: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: picker }).click();
+  const choices = page.locator('.picker-content');
+  await choices.getByRole('option', { name: option }).click();
+  await choices.waitFor({ state: 'detached' });
+}

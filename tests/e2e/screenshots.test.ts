@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openFromQueue, seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { openFromQueue, pick, seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 /** Where a reviewer finds the main screens without running the app (named in the README). */
@@ -48,7 +48,7 @@ describe('screenshots of the main screens, in both languages, at the two sizes a
     const shoot = (name: string): Promise<Buffer> => page.screenshot({ path: join(screenshotsDir, `${language}-${width}x${height}-${name}.png`) });
     await page.setViewportSize({ width, height });
     await page.goto(preview.url);
-    await page.locator('.language select').selectOption(language);
+    await pick(page, 'Language', language === 'es' ? 'español' : 'English');
     await setTheScene(page);
     await page.keyboard.press('[');
     await waitForVideo(page);

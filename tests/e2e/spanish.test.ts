@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { claim, signIn, waitForVideo } from './page-helpers';
+import { claim, pick, signIn, waitForVideo } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -47,7 +47,7 @@ describe('Spanish', () => {
       await signIn(page, 'assessor@example.org', 'correct horse battery staple');
       await claim(page, 5);
       // Switched after core and the server have spoken: what they said is said again in Spanish.
-      await page.locator('.language select').selectOption('es');
+      await pick(page, 'Language', 'español');
       const seen: string[] = [];
       const look = async (where: string): Promise<void> => {
         for (const text of await englishOnScreen(page)) seen.push(`${where}: ${text}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertAt } from '../../renderer/src/feedback/bank-targets';
+import { insertAt } from '../../shared/format/insert-at';
 
 describe('inserting a snippet at the caret', () => {
   it('puts it where the caret is, set off by spaces from the words it would touch, the caret after it', () => {

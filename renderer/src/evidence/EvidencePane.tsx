@@ -5,6 +5,8 @@ import { formatMediaTime } from '../../../shared/format/media-time';
 import { anchorLabel } from '../comments/anchor';
 import { formatBytes } from '../format';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
+import * as Tabs from '@radix-ui/react-tabs';
+import { Hint } from '../ui/Hint';
 import { lazy, Suspense, useState } from 'react';
 import { ImageViewer } from './ImageViewer';
 import { RegionLayer } from './RegionLayer';
@@ -88,48 +90,31 @@ export function EvidencePane(props: Props): React.JSX.Element {
     />
   );
 
-  const onTabKey = (event: React.KeyboardEvent, index: number): void => {
-    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
-    if (next === null) return;
-    event.preventDefault();
-    const item = evidence[(next + evidence.length) % evidence.length];
-    if (!item) return;
-    onSelect(item.id);
-    document.getElementById(`evidence-tab-${item.id}`)?.focus();
-  };
-
   return (
     <section className="evidence-pane" aria-labelledby="evidence-heading">
       <h3 id="evidence-heading" className="visually-hidden">
         {t('submission.evidence')}
       </h3>
+      <Tabs.Root value={selected?.id ?? ''} onValueChange={onSelect} activationMode="automatic">
       <div className="evidence-tabs-row">
-      <div role="tablist" aria-label={t('evidence.list')} className="evidence-tabs" data-local-keys="ArrowLeft ArrowRight">
-        {evidence.map((item, index) => (
-          <button
-            key={item.id}
-            id={`evidence-tab-${item.id}`}
-            type="button"
-            role="tab"
-            aria-selected={item.id === selected?.id}
-            aria-controls="evidence-panel"
-            tabIndex={item.id === selected?.id ? 0 : -1}
-            onClick={() => onSelect(item.id)}
-            onKeyDown={(event) => onTabKey(event, index)}
-          >
-            <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> <span data-content>{item.title}</span>
-          </button>
-        ))}
-      </div>
-      {props.onOpenWindow && (
-        <button type="button" className="open-window" onClick={props.onOpenWindow} title={t('evidenceWindow.open')}>
-          <span aria-hidden="true">⧉ </span>
-          {t('evidenceWindow.openShort')}
-        </button>
-      )}
+        {/* Radix moves between tabs with the arrow keys: they are the tab list's own, not playback's. */}
+        <Tabs.List aria-label={t('evidence.list')} className="evidence-tabs" data-local-keys="ArrowLeft ArrowRight" loop>
+          {evidence.map((item) => (
+            <Tabs.Trigger key={item.id} value={item.id}>
+              <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> <span data-content>{item.title}</span>
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        {props.onOpenWindow && (
+          <Hint text={t('evidenceWindow.open')}>
+            <button type="button" className="open-window" onClick={props.onOpenWindow}>
+              {t('evidenceWindow.openShort')}
+            </button>
+          </Hint>
+        )}
       </div>
       {selected && (
-        <div role="tabpanel" id="evidence-panel" aria-labelledby={`evidence-tab-${selected.id}`} className="evidence-body">
+        <Tabs.Content value={selected.id} className="evidence-body">
           <p className="evidence-facts">
             {selected.durationMs !== null && <span>{t('evidence.duration', { duration: formatMediaTime(selected.durationMs) })}</span>}
             <span>{formatBytes(selected.bytes, t)}</span>
@@ -182,8 +167,9 @@ export function EvidencePane(props: Props): React.JSX.Element {
               </span>
             </div>
           )}
-        </div>
+        </Tabs.Content>
       )}
+      </Tabs.Root>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { insertAt } from '../../../shared/format/insert-at';
 
 /**
  * The comment bank inserts into whichever feedback field the assessor used last, where its caret
@@ -11,16 +12,6 @@ interface Target {
   setValue: (next: string) => void;
 }
 let lastTarget: Target | null = null;
-
-/** `text` put in `value` between `start` and `end`, set off by a space from words it would touch. */
-export function insertAt(value: string, text: string, start: number, end: number): { value: string; caret: number } {
-  const before = value.slice(0, start);
-  const after = value.slice(end);
-  const lead = before !== '' && !/\s$/.test(before) ? ' ' : '';
-  const trail = after !== '' && !/^\s/.test(after) ? ' ' : '';
-  const inserted = `${lead}${text}${trail}`;
-  return { value: `${before}${inserted}${after}`, caret: before.length + lead.length + text.length };
-}
 
 export function insertIntoLastTarget(text: string): boolean {
   const target = lastTarget;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BatchSummary } from '../../../shared/contract/methods';
+import { Hint } from '../ui/Hint';
 
 /**
  * In the header, beside the sync state: how many claimed submissions the assessor may be working on
@@ -22,9 +23,11 @@ export function LeaseWarning({ batches, onShow }: { batches: readonly BatchSumma
   if (parts.length === 0) return null;
   const serious = total.expired + total.reassigned > 0;
   return (
-    <button type="button" className={`lease-warning${serious ? ' serious' : ''}`} onClick={onShow} title={t('lease.explain')}>
-      <span aria-hidden="true">⚠ </span>
-      <span role="status">{parts.join(' · ')}</span>
-    </button>
+    <Hint text={t('lease.explain')}>
+      <button type="button" className={`lease-warning${serious ? ' serious' : ''}`} onClick={onShow}>
+        <span aria-hidden="true">⚠ </span>
+        <span role="status">{parts.join(' · ')}</span>
+      </button>
+    </Hint>
   );
 }

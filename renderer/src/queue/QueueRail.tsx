@@ -9,6 +9,9 @@ import { formatDateTime } from '../format';
 import { MasterBatchBar } from '../lead/SetBuilder';
 import { BatchQueue } from './BatchQueue';
 import { batchName } from './batch-name';
+import { Hint } from '../ui/Hint';
+import { Picker } from '../ui/Picker';
+import * as Collapsible from '@radix-ui/react-collapsible';
 
 type Filter = 'all' | 'todo' | 'decided' | 'attention';
 const filters: Filter[] = ['all', 'todo', 'decided', 'attention'];
@@ -41,33 +44,37 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<Filter>('all');
   const { batch, batches, queue } = props;
+  // Folded, the rail is only its toggle (Radix Collapsible: the toggle says whether the queue is shown).
+  const fold = (open: boolean): void => props.onCollapsedChange(!open);
   if (props.collapsed) {
     return (
-      <nav className="queue-rail collapsed" aria-label={t('queue.title')}>
-        <button type="button" className="rail-toggle" aria-expanded={false} onClick={() => props.onCollapsedChange(false)} title={t('queue.show')}>
-          <span aria-hidden="true">»</span>
-          <span className="visually-hidden">{t('queue.show')}</span>
-        </button>
-      </nav>
+      <Collapsible.Root open={false} onOpenChange={fold} asChild>
+        <nav className="queue-rail collapsed" aria-label={t('queue.title')}>
+          <Hint text={t('queue.show')}>
+            <Collapsible.Trigger className="rail-toggle">
+              <span aria-hidden="true">»</span>
+              <span className="visually-hidden">{t('queue.show')}</span>
+            </Collapsible.Trigger>
+          </Hint>
+        </nav>
+      </Collapsible.Root>
     );
   }
   const decided = batch ? batch.counts.queued + batch.counts.synced + batch.counts.conflict + batch.counts.handed_back : 0;
   const shown: Loadable<QueueItem[]> = queue.state === 'ready' && filter !== 'all' ? { state: 'ready', value: queue.value.filter((item) => isShownBy(filter, item)) } : queue;
   return (
+    <Collapsible.Root open onOpenChange={fold} asChild>
     <nav className="queue-rail" aria-label={t('queue.title')}>
       <header className="rail-header">
         <div className="rail-title">
           {batches.length > 1 ? (
-            <label className="batch-picker">
-              <span className="visually-hidden">{t('queue.batch')}</span>
-              <select aria-label={t('queue.batch')} value={batch?.id ?? ''} onChange={(event) => props.onChooseBatch(event.target.value)}>
-                {batches.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id} data-content={candidate.isDemo ? '' : undefined}>
-                    {batchName(candidate, t, i18n.language)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker
+              className="batch-picker"
+              label={t('queue.batch')}
+              value={batch?.id ?? ''}
+              options={batches.map((candidate) => ({ value: candidate.id, label: batchName(candidate, t, i18n.language), content: candidate.isDemo }))}
+              onChange={props.onChooseBatch}
+            />
           ) : (
             batch && (
               // The demo batch is called by its own (the programme's) name.
@@ -76,10 +83,12 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
               </h2>
             )
           )}
-          <button type="button" className="rail-toggle" aria-expanded={true} onClick={() => props.onCollapsedChange(true)} title={t('queue.hide')}>
-            <span aria-hidden="true">«</span>
-            <span className="visually-hidden">{t('queue.hide')}</span>
-          </button>
+          <Hint text={t('queue.hide')}>
+            <Collapsible.Trigger className="rail-toggle">
+              <span aria-hidden="true">«</span>
+              <span className="visually-hidden">{t('queue.hide')}</span>
+            </Collapsible.Trigger>
+          </Hint>
         </div>
         {batch && (
           <>
@@ -98,8 +107,11 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
           ))}
         </ToggleGroup.Root>
       </header>
-      {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batchName(batch, t, i18n.language)} onPublished={props.onPublished} />}
-      {batch && <BatchQueue ref={ref} queue={shown} openSubmissionId={props.openSubmissionId} onOpen={props.onOpen} />}
+      <Collapsible.Content className="rail-body">
+        {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batchName(batch, t, i18n.language)} onPublished={props.onPublished} />}
+        {batch && <BatchQueue ref={ref} queue={shown} openSubmissionId={props.openSubmissionId} onOpen={props.onOpen} />}
+      </Collapsible.Content>
     </nav>
+    </Collapsible.Root>
   );
 });

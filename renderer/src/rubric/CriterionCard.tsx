@@ -1,4 +1,5 @@
 import { forwardRef, useId, useRef, useState } from 'react';
+import { Hint } from '../ui/Hint';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/domain/rubric';
 import type { PreviousAttempt } from '../../../shared/domain/submission';
@@ -54,11 +55,13 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
         </span>
         <span className="level-cells">
           {criterion.levels.map((option) => (
-            <label key={option.level} data-content className={`level-cell${option.level === level ? ' chosen' : ''}${option.level < passingLevel ? ' below' : ''}`} title={`${option.label}: ${option.descriptor}`}>
-              <input type="radio" name={`${id}-level`} value={option.level} checked={option.level === level} disabled={readOnly} onChange={() => onScore(option.level)} />
-              <span aria-hidden="true">{option.level}</span>
-              <span className="visually-hidden">{t('rubric.level', { level: option.level, label: option.label })}</span>
-            </label>
+            <Hint key={option.level} text={`${option.label}: ${option.descriptor}`} content>
+              <label data-content className={`level-cell${option.level === level ? ' chosen' : ''}${option.level < passingLevel ? ' below' : ''}`}>
+                <input type="radio" name={`${id}-level`} value={option.level} checked={option.level === level} disabled={readOnly} onChange={() => onScore(option.level)} />
+                <span aria-hidden="true">{option.level}</span>
+                <span className="visually-hidden">{t('rubric.level', { level: option.level, label: option.label })}</span>
+              </label>
+            </Hint>
           ))}
         </span>
         <span id={`${id}-description`} className={active ? 'criterion-description' : 'visually-hidden'}>
