@@ -1,3 +1,4 @@
+import * as Toast from '@radix-ui/react-toast';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from './errors';
@@ -67,11 +68,6 @@ export function App(): React.JSX.Element {
     document.title = t('app.title');
   }, [t, i18n.language]);
 
-  useEffect(() => {
-    if (toast?.kind !== 'info') return;
-    const timer = setTimeout(() => setToast(null), infoToastMs);
-    return () => clearTimeout(timer);
-  }, [toast]);
   const dismissToast = useCallback(() => setToast(null), []);
 
   /** The next submission without a decision after the open one (wrapping). */
@@ -120,6 +116,7 @@ export function App(): React.JSX.Element {
   };
 
   return (
+    <Toast.Provider label={t('toasts.label')} swipeDirection="left">
     <div className="app">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
@@ -184,17 +181,22 @@ export function App(): React.JSX.Element {
           />
         )}
         <main className="submission-pane">
-          <div className="toasts">
-            {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={dismissToast} />}
-            {(toast?.kind === 'info' || toast?.kind === 'error') && (
-              <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-                {toast.words(t)}
-                <button type="button" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
-                  ×
-                </button>
-              </div>
-            )}
-          </div>
+          {toast?.kind === 'decided' && <DecisionToast submissionId={toast.submissionId} label={toast.label} note={toast.note} onUndo={() => void undoFromToast(toast.submissionId)} onDismiss={dismissToast} />}
+          {(toast?.kind === 'info' || toast?.kind === 'error') && (
+            // A message goes by itself (the timer pauses while the pointer or focus is on it); an error stays until dismissed.
+            <Toast.Root
+              className={`toast toast-${toast.kind}`}
+              type={toast.kind === 'error' ? 'foreground' : 'background'}
+              duration={toast.kind === 'error' ? Number.POSITIVE_INFINITY : infoToastMs}
+              onOpenChange={(isOpen) => {
+                if (!isOpen) setToast(null);
+              }}
+            >
+              <Toast.Description>{toast.words(t)}</Toast.Description>
+              <Toast.Close aria-label={t('common.dismiss')}>×</Toast.Close>
+            </Toast.Root>
+          )}
+          <Toast.Viewport className="toasts" />
           {shownView === 'dashboard' ? (
             <LeadDashboardView
               onMasterBatch={(id) => {
@@ -233,5 +235,6 @@ export function App(): React.JSX.Element {
       />
       <ShortcutSheet open={shortcutsOpen} keymap={preferences.keymap} onOpenChange={setShortcutsOpen} onKeymap={(keymap) => preferences.update({ keymap })} />
     </div>
+    </Toast.Provider>
   );
 }

@@ -58,7 +58,7 @@ describe('a lead runs a full calibration cycle', () => {
       }
       await waitForSaved(page);
       await page.getByRole('button', { name: 'Publish the calibration set' }).click();
-      await page.getByText('Published “Compound interest anchors” with 1 submission.').waitFor();
+      await page.locator('.toast').getByText('Published “Compound interest anchors” with 1 submission.').waitFor();
 
       await page.getByRole('button', { name: 'Calibration dashboard' }).click();
       await page.getByRole('combobox', { name: 'Qualify on' }).selectOption({ label: 'Compound interest anchors' });
@@ -74,7 +74,7 @@ describe('a lead runs a full calibration cycle', () => {
         await signIn(page, email, seededPassword); // the drawer stays open: qualification is there
         await page.getByText(/not qualified yet Score the 1 calibration submission of this micro-credential/).waitFor();
         await page.getByRole('button', { name: 'Score Compound interest anchors' }).click();
-        await page.getByText('Calibration ready: 1 submission, scored like live work.').waitFor();
+        await page.locator('.toast').getByText('Calibration ready: 1 submission, scored like live work.').waitFor();
         await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
         await page.getByText(/^This is a calibration submission/).waitFor();
         await scoreWithKeys(page, [...levels]);

@@ -22,7 +22,7 @@ describe('hosted API from the workstation', () => {
       await drawer.getByText(/keeps your session in a file only your user can read/).waitFor();
       await signIn(page, 'assessor@example.org', 'correct horse battery staple');
       await claim(page, 2);
-      await page.getByText('Claimed 2 submissions; their evidence is downloading.').waitFor();
+      await page.locator('.toast').getByText('Claimed 2 submissions; their evidence is downloading.').waitFor();
       await page.getByText(/^Choose a submission from the queue/).waitFor(); // the demo one is not part of the new batch
       const queue = page.getByRole('listbox', { name: 'Batch queue' });
       await queue.getByRole('option', { name: /Submission 0001/ }).waitFor();

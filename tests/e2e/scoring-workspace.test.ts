@@ -43,7 +43,7 @@ describe('scoring from the keyboard', () => {
     await waitForSaved(page);
     await page.keyboard.press('Alt+Shift+A');
     await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor(); // moved to the next one
-    await page.getByText(/Submission 002: Award, queued to sync/).waitFor();
+    await page.locator('.toast').getByText(/Submission 002: Award, queued to sync/).waitFor();
 
     const decided = await submission('demo-sub-002');
     expect(decided.decision).toMatchObject({ outcome: 'award', undoable: true });
@@ -68,7 +68,7 @@ describe('scoring from the keyboard', () => {
     await page.getByRole('heading', { level: 2, name: /Submission 006/ }).waitFor();
     expect((await submission('demo-sub-005')).decision).toMatchObject({ outcome: 'flag', conditionCode: 'video_unplayable' });
     // The demo's decisions never leave: Undo stays, without a countdown.
-    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { level: 2, name: /Submission 005/ }).waitFor();
     await page.getByRole('button', { name: 'Award' }).waitFor();
     expect((await submission('demo-sub-005')).decision).toBeNull();

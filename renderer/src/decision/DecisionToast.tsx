@@ -1,3 +1,4 @@
+import * as Toast from '@radix-ui/react-toast';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionSummary } from '../../../shared/domain/decision';
@@ -44,12 +45,20 @@ export function DecisionToast({ submissionId, label, note, onUndo, onDismiss }: 
   }, [expiresIn, onDismiss]);
   if (!decision) return null;
   return (
-    <div className="toast" role="status">
-      {t('decision.queued', { label, outcome: t(`decision.outcomes.${decision.outcome}`) })} <UndoButton decision={decision} onUndo={onUndo} />
-      {note && ` ${note}`}
-      <button type="button" aria-label={t('common.dismiss')} onClick={onDismiss}>
-        ×
-      </button>
-    </div>
+    // Its own timers decide when it goes (tied to the decision's state), so Radix's never runs out.
+    <Toast.Root
+      className="toast"
+      duration={Number.POSITIVE_INFINITY}
+      onOpenChange={(open) => {
+        if (!open) onDismiss();
+      }}
+    >
+      <Toast.Description>
+        {t('decision.queued', { label, outcome: t(`decision.outcomes.${decision.outcome}`) })}
+        {note && ` ${note}`}
+      </Toast.Description>
+      <UndoButton decision={decision} onUndo={onUndo} />
+      <Toast.Close aria-label={t('common.dismiss')}>×</Toast.Close>
+    </Toast.Root>
   );
 }
