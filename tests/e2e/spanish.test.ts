@@ -48,9 +48,17 @@ describe('Spanish', () => {
       await claim(page, 5);
       // Switched after core and the server have spoken: what they said is said again in Spanish.
       await pick(page, 'Language', 'español');
+      await page.locator('.toast').getByText('Se reservaron 5 entregas; sus evidencias se están descargando.').waitFor(); // said again in Spanish
       const seen: string[] = [];
+      // What stays counts: screen readers' announcements of a toast shown before the switch clear within seconds.
       const look = async (where: string): Promise<void> => {
-        for (const text of await englishOnScreen(page)) seen.push(`${where}: ${text}`);
+        let found: string[] = [];
+        for (let tries = 0; tries < 20; tries += 1) {
+          found = await englishOnScreen(page);
+          if (found.length === 0) break;
+          await page.waitForTimeout(250);
+        }
+        for (const text of found) seen.push(`${where}: ${text}`);
       };
       await page.getByRole('button', { name: 'Cuenta y sincronización' }).click();
       await page.getByRole('dialog').waitFor();

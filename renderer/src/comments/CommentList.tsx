@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useKeepCurrentInView } from '../ui/keep-in-view';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { Criterion } from '../../../shared/domain/rubric';
@@ -23,13 +24,7 @@ interface Props {
 /** Every comment on the submission, in evidence order and then by time; selecting one seeks there. */
 export function CommentList({ comments, evidence, criteria, editingId, currentId, readOnly, onSelect, onEdit, onChange, onDelete }: Props): React.JSX.Element {
   const feed = useRef<HTMLElement>(null);
-  useEffect(() => {
-    // Scrolls the feed only (never the evidence above it) to show the comment playback reached.
-    const box = feed.current;
-    const item = box?.querySelector<HTMLElement>('[aria-current="true"]');
-    if (!box || !item) return;
-    if (item.offsetTop < box.scrollTop || item.offsetTop + item.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = item.offsetTop - box.offsetTop - 8;
-  }, [currentId]);
+  useKeepCurrentInView(feed, currentId); // the comment playback reached
   const { t } = useTranslation();
   const order = new Map(evidence.map((item, index) => [item.id, index]));
   const titles = new Map(evidence.map((item) => [item.id, item.title]));

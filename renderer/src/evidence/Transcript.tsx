@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useKeepCurrentInView } from '../ui/keep-in-view';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
 import { formatMediaTime } from '../../../shared/format/media-time';
@@ -57,13 +58,7 @@ export function Transcript({ evidence, positionMs, readOnly, onSeek, onQuote, fo
   const wanted = search.trim().toLocaleLowerCase();
   const shown = all.map((cue, index) => ({ cue, index })).filter(({ cue }) => !wanted || cue.text.toLocaleLowerCase().includes(wanted));
 
-  useEffect(() => {
-    // Scrolls the transcript only (never the player above it) to keep the spoken cue in view.
-    const box = list.current;
-    const item = box?.querySelector<HTMLElement>('[aria-current="true"]');
-    if (!box || !item) return;
-    if (item.offsetTop < box.scrollTop || item.offsetTop + item.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = item.offsetTop - box.offsetTop - 8;
-  }, [current]);
+  useKeepCurrentInView(list, current); // the line being spoken
 
   if (urls.state === 'loading' || cues.isPending) return <p aria-busy="true">{t('app.loading')}</p>;
   if (cues.isError || captionsUrl === null) return <p role="status">{t('transcript.failed')}</p>;

@@ -1,29 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubmissionDetail } from '../../../shared/contract/methods';
 import type { CommentRegion, ConditionCode, EvidenceComment } from '../../../shared/domain/comment';
 import { blockersFor } from '../../../shared/domain/decision-rules';
 import { allCriteria } from '../../../shared/domain/rubric';
-import type { Result } from '../../../shared/contract/result';
-import type { DecisionOutcome, SubmissionStatus } from '../../../shared/domain/submission';
-import { formatMediaTime } from '../../../shared/format/media-time';
+import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { useClient } from '../client-context';
-import { Transcript } from '../evidence/Transcript';
-import { EvidenceFeed } from './EvidenceFeed';
 import type { FeedTab } from './EvidenceFeed';
-import { CommentList } from '../comments/CommentList';
+import { SubmissionHeader } from './SubmissionHeader';
+import { WorkspaceFeed } from './WorkspaceFeed';
 import { useLinkedEvidence } from '../window-link/use-linked-evidence';
 import { together, words } from '../words';
 import type { Words } from '../words';
 import type { TFunction } from 'i18next';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
-import { UndoButton } from '../decision/UndoButton';
 import { useUndoDecision } from '../decision/use-undo';
 import { describeError } from '../errors';
 import { EvidencePane, isTimed } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
 import { FeedbackComposer } from '../feedback/FeedbackComposer';
-import { formatDateTime } from '../format';
 import { AdjudicationReview } from '../lead/AdjudicationQueueView';
 import { CalibrationResult } from '../quality/CalibrationResult';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
@@ -32,6 +26,7 @@ import { saver } from '../save/debounced-saver';
 import { useSubmission } from '../submission/use-submission';
 import { SplitPane } from './SplitPane';
 import { useActiveTime } from './use-active-time';
+import { useDraftEdits } from './use-draft-edits';
 
 /** A decision core recorded, and the submission it made the open one (null: the batch is done). */
 export interface Decided {
@@ -51,7 +46,7 @@ const playbackSaveEveryMs = 2000;
 
 /** The scoring workspace for one submission: evidence and comments on the left, rubric, feedback and decision on the right. */
 export function SubmissionWorkspace(props: Props): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useClient();
   const undoDecision = useUndoDecision();
   const [loaded, show] = useSubmission(props.submissionId);
@@ -106,70 +101,11 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     requestAnimationFrame(performanceMark);
   }, [loaded.state, props.submissionId]);
 
-  const setScore = async (criterionId: string, level: number): Promise<void> => {
-    setLastScoredId(criterionId);
-    const ok = await saver.saveNow(async () => {
-      const result = await client.invoke('draft.setScore', { submissionId: props.submissionId, criterionId, level });
-      if (result.ok) {
-        // Shown only now: the score is on disk.
-        show((current) => ({
-          ...current,
-          status: result.value.status,
-          draft: {
-            ...current.draft,
-            updatedAt: result.value.savedAt,
-            scores: upsertScore(current.draft.scores, criterionId, { level, updatedAt: result.value.savedAt }),
-          },
-        }));
-      }
-      return result;
-    });
-    if (!ok) setError(() => words('rubric.scoreFailed'));
-  };
-
-  /** Sends an edit; when core acknowledges it, the submission's status follows. */
-  const send = (call: () => Promise<Result<{ savedAt: string; status: SubmissionStatus }>>) => async () => {
-    const result = await call();
-    if (result.ok) show((current) => ({ ...current, status: result.value.status }));
-    return result;
-  };
-
-  /** Shows an edit at once and saves it after the debounce; until core has it, it stays over anything read again. */
-  const edit = (field: string, change: (detail: SubmissionDetail) => SubmissionDetail, call: () => Promise<Result<{ savedAt: string; status: SubmissionStatus }>>): void => {
-    show(change);
-    saver.schedule(`${props.submissionId}:${field}`, send(call), change);
-  };
-
-  const setRationale = (criterionId: string, rationale: string): void =>
-    edit(
-      `rationale:${criterionId}`,
-      (current) => ({ ...current, draft: { ...current.draft, scores: upsertScore(current.draft.scores, criterionId, { rationale }) } }),
-      () => client.invoke('draft.setRationale', { submissionId: props.submissionId, criterionId, rationale }),
-    );
-
-  const setFeedback = (componentId: string | null, body: string): void =>
-    edit(
-      `feedback:${componentId ?? 'overall'}`,
-      (current) => ({
-        ...current,
-        draft: componentId === null ? { ...current.draft, overallFeedback: body } : { ...current.draft, componentFeedback: { ...current.draft.componentFeedback, [componentId]: body } },
-      }),
-      () => client.invoke('draft.setFeedback', { submissionId: props.submissionId, componentId, body }),
-    );
-
-  const saveComment = (comment: EvidenceComment): void =>
-    edit(
-      `comment:${comment.id}`,
-      (current) => ({ ...current, comments: [...current.comments.filter((candidate) => candidate.id !== comment.id), comment] }),
-      () => client.invoke('comment.save', { submissionId: props.submissionId, comment }),
-    );
-
-  const deleteComment = async (commentId: string): Promise<void> => {
-    await saver.flush();
-    show((current) => ({ ...current, comments: current.comments.filter((candidate) => candidate.id !== commentId) }));
-    setEditingId((current) => (current === commentId ? null : current));
-    await saver.saveNow(send(() => client.invoke('comment.delete', { submissionId: props.submissionId, commentId })));
-  };
+  const { setScore, setRationale, setFeedback, saveComment, deleteComment } = useDraftEdits(props.submissionId, show, {
+    onScored: setLastScoredId,
+    onScoreFailed: () => setError(() => words('rubric.scoreFailed')),
+    onCommentDeleted: (commentId) => setEditingId((current) => (current === commentId ? null : current)),
+  });
 
   /**
    * Opens a new comment at the current moment (pausing), at a marked range, or on the current page
@@ -349,34 +285,12 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
 
   return (
     <article className="submission" aria-labelledby="submission-title">
-      <header className="submission-header">
-        <h2 id="submission-title">
-          <span data-content>
-            {submission.label} · {submission.credential.title}
-          </span>
-        </h2>
-        <p className="submission-facts">
-          <span className="chip">{t('submission.attempt', { attempt: submission.attempt })}</span>
-          {submission.attempt > 1 && <span className="chip chip-resubmission">{t('submission.resubmission')}</span>}
-          <span className={`status status-${submission.status}`}>{t(`status.${submission.status}`)}</span>
-          <span>{t('submission.due', { date: formatDateTime(submission.dueAt, i18n.language) })}</span>
-          <span>{t('submission.timeOnTask', { time: formatMediaTime(submission.draft.activeMs) })}</span>
-        </p>
-        {submission.decision && (
-          <div className="decision-banner" role="status">
-            {t('decision.recorded', { outcome: t(`decision.outcomes.${submission.decision.outcome}`) })}{' '}
-            <UndoButton decision={submission.decision} onUndo={() => void undoDecision(submission.submissionId).then((problem) => setError(() => problem))} />
-          </div>
-        )}
-        {error && (
-          <p role="alert" className="error">
-            {error(t)}{' '}
-            <button type="button" onClick={() => setError(null)}>
-              {t('common.dismiss')}
-            </button>
-          </p>
-        )}
-      </header>
+      <SubmissionHeader
+        submission={submission}
+        error={error}
+        onDismissError={() => setError(null)}
+        onUndo={() => void undoDecision(submission.submissionId).then((problem) => setError(() => problem))}
+      />
       <SplitPane
         ratio={props.splitRatio}
         onRatio={props.onSplitRatio}
@@ -415,44 +329,28 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
                 onOpenWindow={evidenceWindow.openWindow}
               />
             )}
-            <EvidenceFeed
+            <WorkspaceFeed
+              submission={submission}
+              criteria={criteria}
+              selected={selected}
+              playhead={playhead}
+              editingId={editingId}
+              pickedCommentId={pickedCommentId}
+              readOnly={readOnly}
               tab={feedTab}
               onTab={setFeedTab}
-              commentCount={submission.comments.length}
-              comments={
-                <CommentList
-                  comments={submission.comments}
-                  evidence={submission.evidence}
-                  criteria={criteria}
-                  editingId={editingId}
-                  currentId={selected && isTimed(selected) ? (playhead ? commentAtPlayhead(submission.comments, playhead) : null) : pickedCommentId}
-                  readOnly={readOnly}
-                  onSelect={selectComment}
-                  onEdit={(id) => {
-                    // Closing an editor whose comment was left empty removes it.
-                    const closing = submission.comments.find((comment) => comment.id === editingId);
-                    if (id === null && closing && closing.body.trim() === '') void deleteComment(closing.id);
-                    setEditingId(id);
-                  }}
-                  onChange={saveComment}
-                  onDelete={(id) => void deleteComment(id)}
-                />
-              }
-              transcript={
-                hasTranscript ? (
-                  <Transcript
-                    evidence={selected}
-                    positionMs={playhead?.evidenceId === selected.id ? playhead.ms : null}
-                    readOnly={readOnly}
-                    focusRequest={transcriptFocus}
-                    onSeek={(ms) => mediaNow()?.seekMs(ms)}
-                    onQuote={(cue) => {
-                      const end = selected.durationMs === null ? cue.endMs : Math.min(cue.endMs, selected.durationMs);
-                      startComment({ range: { startMs: cue.startMs, endMs: Math.max(cue.startMs, end) }, quote: cue.text });
-                    }}
-                  />
-                ) : null
-              }
+              transcriptFocus={transcriptFocus}
+              onSelectComment={selectComment}
+              onEdit={(id) => {
+                // Closing an editor whose comment was left empty removes it.
+                const closing = submission.comments.find((comment) => comment.id === editingId);
+                if (id === null && closing && closing.body.trim() === '') void deleteComment(closing.id);
+                setEditingId(id);
+              }}
+              onChange={saveComment}
+              onDelete={(id) => void deleteComment(id)}
+              onSeek={(ms) => mediaNow()?.seekMs(ms)}
+              onQuote={(range, quote) => startComment({ range, quote })}
             />
           </>
         }
@@ -499,28 +397,4 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       />
     </article>
   );
-}
-
-function upsertScore(
-  scores: SubmissionDetail['draft']['scores'],
-  criterionId: string,
-  change: Partial<SubmissionDetail['draft']['scores'][number]>,
-): SubmissionDetail['draft']['scores'] {
-  const existing = scores.find((score) => score.criterionId === criterionId);
-  const base = existing ?? { criterionId, level: null, rationale: '', updatedAt: new Date().toISOString() };
-  return [...scores.filter((score) => score.criterionId !== criterionId), { ...base, ...change }];
-}
-
-/** How long after its moment a point comment stays the current one in the feed. */
-const pointCommentLingerMs = 5000;
-
-/** The comment playback is in: the latest to start at or before it, while its range (or a few seconds after its moment) lasts. */
-function commentAtPlayhead(comments: readonly EvidenceComment[], playhead: { evidenceId: string; ms: number }): string | null {
-  let current: EvidenceComment | null = null;
-  for (const comment of comments) {
-    if (comment.evidenceId !== playhead.evidenceId || comment.startMs === null || comment.startMs > playhead.ms) continue;
-    const until = comment.endMs ?? comment.startMs + pointCommentLingerMs;
-    if (playhead.ms <= until && (!current || comment.startMs >= (current.startMs ?? 0))) current = comment;
-  }
-  return current?.id ?? null;
 }

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+
+/** The element's nearest ancestor that scrolls vertically (its own pane), if any. */
+function scrollingAncestor(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) return node;
+  }
+  return null;
+}
+
+/**
+ * Keeps the item marked `aria-current="true"` inside `container` in view whenever `current` changes,
+ * by scrolling only the pane that holds it (never the player or the page above it).
+ */
+export function useKeepCurrentInView(container: React.RefObject<HTMLElement | null>, current: unknown): void {
+  useEffect(() => {
+    const item = container.current?.querySelector<HTMLElement>('[aria-current="true"]');
+    const pane = item && scrollingAncestor(item);
+    if (!item || !pane) return;
+    const box = pane.getBoundingClientRect();
+    const place = item.getBoundingClientRect();
+    if (place.top < box.top || place.bottom > box.bottom) pane.scrollTop += place.top - box.top - 8;
+  }, [container, current]);
+}
