@@ -331,3 +331,6 @@ export function icc(ratings: Ratings, options: { form: IccForm }): StatisticResu
       return settle(n, bms - ems, bms, noVariance, scale);
   }
 }
+
+export { manyFacetRasch } from './many-facet-rasch';
+export type { ManyFacetRaschOptions, ManyFacetRaschResult, RaterMeasure, RaterObservation } from './many-facet-rasch';

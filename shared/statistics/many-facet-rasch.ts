@@ -1,0 +1,438 @@
+/**
+ * Many-facet Rasch model (rating-scale form) for rater severity: who scores harshly or leniently once
+ * the submissions each rater happened to get are taken into account. Pure TypeScript.
+ *
+ *   P(X = k | submission n, criterion i, rater r) ∝ exp( Σ_{j ≤ k} (θ_n − δ_i − λ_r − τ_j) ),  k = 0..K
+ *
+ * θ_n ~ N(0, σ²) (submission ability, mean 0), δ_i criterion difficulty, λ_r rater severity (centred at
+ * 0), τ_j thresholds (summing to 0); all in logits, positive δ / λ = harder / harsher. Estimated by
+ * marginal maximum likelihood (EM over a fixed quadrature, as R's TAM does with
+ * `tam.mml.mfr(resp, facets, formulaA = ~ item + rater + step)`), with one Newton step per facet in each
+ * M-step. The E-step is cheap because the category probabilities depend on a criterion and a rater only
+ * through δ_i + λ_r: they are tabulated once per (criterion, rater) pair and quadrature node.
+ */
+
+export interface RaterObservation {
+  submission: string;
+  rater: string;
+  criterion: string;
+  /** One of `categories`. */
+  level: number;
+}
+
+export interface ManyFacetRaschOptions {
+  /** The rubric's levels, in any order (lowest = category 0). */
+  categories: readonly number[];
+  /** Stop when no parameter moves more than this (logits) in an iteration. Default 1e-4. */
+  tolerance?: number;
+  maxIterations?: number;
+}
+
+export interface RaterMeasure {
+  id: string;
+  /** Logits; positive = harsher than the average rater. */
+  severity: number;
+  /** Standard error (cross-product information: includes the uncertainty in the submissions' abilities). */
+  se: number;
+  /** Information-weighted mean square (≈ 1 when the rater fits; > 1.3 erratic, < 0.7 too predictable). */
+  infit: number;
+  /** Unweighted mean square: sensitive to surprising single scores. */
+  outfit: number;
+  /** Observations by this rater. */
+  n: number;
+}
+
+export interface ManyFacetRaschResult {
+  raters: RaterMeasure[];
+  criteria: { id: string; difficulty: number; se: number }[];
+  /** τ_1..τ_K in logits (the step into each category above the lowest). */
+  thresholds: number[];
+  /** Standard deviation of submission ability (logits). */
+  abilitySd: number;
+  converged: boolean;
+  iterations: number;
+  logLikelihood: number;
+}
+
+/** Quadrature for θ ~ N(0, 1): equally spaced nodes over ±6 SD with normal weights (TAM's default grid). */
+const nodeCount = 31;
+const standardNodes = Array.from({ length: nodeCount }, (_, q) => -6 + (12 * q) / (nodeCount - 1));
+const logNodeWeights = (() => {
+  const raw = standardNodes.map((x) => Math.exp(-0.5 * x * x));
+  const total = raw.reduce((sum, value) => sum + value, 0);
+  return raw.map((value) => Math.log(value / total));
+})();
+
+/** No parameter moves more than this in one M-step: keeps EM steady for raters with extreme scores. */
+const largestStep = 1;
+
+function indexer(): { index: (id: string) => number; ids: string[] } {
+  const positions = new Map<string, number>();
+  const ids: string[] = [];
+  return {
+    ids,
+    index: (id) => {
+      let position = positions.get(id);
+      if (position === undefined) {
+        position = ids.length;
+        positions.set(id, position);
+        ids.push(id);
+      }
+      return position;
+    },
+  };
+}
+
+const clampStep = (step: number): number => Math.max(-largestStep, Math.min(largestStep, step));
+
+/**
+ * Category log-probabilities at ability θ for location b: out[k] = k(θ − b) − Σ_{j≤k} τ_j − log Z.
+ * `cumulative[k]` is Σ_{j≤k} τ_j (cumulative[0] = 0).
+ */
+function categoryLogProbabilities(theta: number, location: number, cumulative: Float64Array, out: Float64Array, offset: number): void {
+  const categories = cumulative.length;
+  let largest = -Infinity;
+  for (let k = 0; k < categories; k++) {
+    const s = k * (theta - location) - cumulative[k]!;
+    out[offset + k] = s;
+    if (s > largest) largest = s;
+  }
+  let total = 0;
+  for (let k = 0; k < categories; k++) total += Math.exp(out[offset + k]! - largest);
+  const logZ = largest + Math.log(total);
+  for (let k = 0; k < categories; k++) out[offset + k] = out[offset + k]! - logZ;
+}
+
+export function manyFacetRasch(observations: readonly RaterObservation[], options: ManyFacetRaschOptions): ManyFacetRaschResult {
+  const levels = [...new Set(options.categories)].sort((a, b) => a - b);
+  if (levels.length < 2) throw new RangeError('A rating scale needs at least two categories.');
+  const categoryOf = new Map(levels.map((level, index) => [level, index]));
+  const categories = levels.length;
+  const steps = categories - 1;
+  const tolerance = options.tolerance ?? 1e-4;
+  const maxIterations = options.maxIterations ?? 500;
+
+  // Observations as arrays of indices, grouped by submission.
+  const submissions = indexer();
+  const raters = indexer();
+  const criteria = indexer();
+  const count = observations.length;
+  const obsSubmission = new Int32Array(count);
+  const obsRater = new Int32Array(count);
+  const obsCriterion = new Int32Array(count);
+  const obsCategory = new Int32Array(count);
+  for (let o = 0; o < count; o++) {
+    const observation = observations[o]!;
+    const category = categoryOf.get(observation.level);
+    if (category === undefined) throw new RangeError(`The level ${observation.level} is not one of the categories given.`);
+    obsSubmission[o] = submissions.index(observation.submission);
+    obsRater[o] = raters.index(observation.rater);
+    obsCriterion[o] = criteria.index(observation.criterion);
+    obsCategory[o] = category;
+  }
+  const N = submissions.ids.length;
+  const R = raters.ids.length;
+  const I = criteria.ids.length;
+  if (count === 0) return { raters: [], criteria: [], thresholds: new Array<number>(steps).fill(0), abilitySd: 0, converged: false, iterations: 0, logLikelihood: 0 };
+
+  // Pairs (criterion, rater) that occur, and each observation's pair; observations in submission order.
+  const pairOfKey = new Map<number, number>();
+  const pairCriterion: number[] = [];
+  const pairRater: number[] = [];
+  const obsPair = new Int32Array(count);
+  for (let o = 0; o < count; o++) {
+    const key = obsCriterion[o]! * R + obsRater[o]!;
+    let pair = pairOfKey.get(key);
+    if (pair === undefined) {
+      pair = pairCriterion.length;
+      pairOfKey.set(key, pair);
+      pairCriterion.push(obsCriterion[o]!);
+      pairRater.push(obsRater[o]!);
+    }
+    obsPair[o] = pair;
+  }
+  const P = pairCriterion.length;
+  const start = new Int32Array(N + 1);
+  for (let o = 0; o < count; o++) start[obsSubmission[o]! + 1]! += 1;
+  for (let n = 0; n < N; n++) start[n + 1]! += start[n]!;
+  const order = new Int32Array(count);
+  {
+    const fill = start.slice(0, N);
+    for (let o = 0; o < count; o++) order[fill[obsSubmission[o]!]!++] = o;
+  }
+
+  // Starting values: thresholds from the category frequencies, difficulties from each criterion's mean.
+  const categoryCounts = new Float64Array(categories);
+  for (let o = 0; o < count; o++) categoryCounts[obsCategory[o]!]! += 1;
+  const tau = new Float64Array(steps);
+  for (let j = 1; j <= steps; j++) tau[j - 1] = Math.log((categoryCounts[j - 1]! + 0.5) / (categoryCounts[j]! + 0.5));
+  const tauMean = tau.reduce((sum, value) => sum + value, 0) / steps;
+  for (let j = 0; j < steps; j++) tau[j] = tau[j]! - tauMean;
+  const delta = new Float64Array(I);
+  {
+    const sums = new Float64Array(I);
+    const counts = new Float64Array(I);
+    for (let o = 0; o < count; o++) {
+      sums[obsCriterion[o]!]! += obsCategory[o]!;
+      counts[obsCriterion[o]!]! += 1;
+    }
+    for (let i = 0; i < I; i++) {
+      const mean = (sums[i]! + 0.5) / (counts[i]! + 1);
+      delta[i] = -Math.log(mean / Math.max(0.5, steps - mean));
+    }
+  }
+  const lambda = new Float64Array(R);
+  let sigma = 1;
+
+  const Q = nodeCount;
+  const theta = new Float64Array(Q);
+  const cumulative = new Float64Array(categories);
+  const table = new Float64Array(P * Q * categories); // log P(k | node q, pair p)
+  const posterior = new Float64Array(N * Q);
+  const expected = new Float64Array(P * Q * categories); // expected count of category k at node q for pair p
+  const logLikelihoodAt = new Float64Array(Q);
+
+  const tabulate = (): void => {
+    cumulative[0] = 0;
+    for (let k = 1; k < categories; k++) cumulative[k] = cumulative[k - 1]! + tau[k - 1]!;
+    for (let q = 0; q < Q; q++) theta[q] = sigma * standardNodes[q]!;
+    for (let p = 0; p < P; p++) {
+      const location = delta[pairCriterion[p]!]! + lambda[pairRater[p]!]!;
+      for (let q = 0; q < Q; q++) categoryLogProbabilities(theta[q]!, location, cumulative, table, (p * Q + q) * categories);
+    }
+  };
+
+  /** E-step: each submission's posterior over the nodes, the expected counts, and the marginal log-likelihood. */
+  const expectation = (): number => {
+    expected.fill(0);
+    let total = 0;
+    for (let n = 0; n < N; n++) {
+      let largest = -Infinity;
+      for (let q = 0; q < Q; q++) {
+        let ll = logNodeWeights[q]!;
+        for (let at = start[n]!; at < start[n + 1]!; at++) {
+          const o = order[at]!;
+          ll += table[(obsPair[o]! * Q + q) * categories + obsCategory[o]!]!;
+        }
+        logLikelihoodAt[q] = ll;
+        if (ll > largest) largest = ll;
+      }
+      let sum = 0;
+      for (let q = 0; q < Q; q++) sum += Math.exp(logLikelihoodAt[q]! - largest);
+      const logMarginal = largest + Math.log(sum);
+      total += logMarginal;
+      for (let q = 0; q < Q; q++) {
+        const weight = Math.exp(logLikelihoodAt[q]! - logMarginal);
+        posterior[n * Q + q] = weight;
+        if (weight < 1e-12) continue;
+        for (let at = start[n]!; at < start[n + 1]!; at++) {
+          const o = order[at]!;
+          expected[(obsPair[o]! * Q + q) * categories + obsCategory[o]!]! += weight;
+        }
+      }
+    }
+    return total;
+  };
+
+  // Per pair: gradient and (negative) information of the expected log-likelihood in its location.
+  const pairGradient = new Float64Array(P);
+  const pairInformation = new Float64Array(P);
+  const stepGradient = new Float64Array(steps);
+  const stepInformation = new Float64Array(steps);
+  const sufficient = (): void => {
+    pairGradient.fill(0);
+    pairInformation.fill(0);
+    stepGradient.fill(0);
+    stepInformation.fill(0);
+    for (let p = 0; p < P; p++) {
+      for (let q = 0; q < Q; q++) {
+        const base = (p * Q + q) * categories;
+        let weight = 0;
+        let observedScore = 0;
+        let expectedScore = 0;
+        let expectedSquare = 0;
+        for (let k = 0; k < categories; k++) {
+          const c = expected[base + k]!;
+          const probability = Math.exp(table[base + k]!);
+          weight += c;
+          observedScore += k * c;
+          expectedScore += k * probability;
+          expectedSquare += k * k * probability;
+        }
+        if (weight === 0) continue;
+        // d/d(location) log P(k) = E[k] − k
+        pairGradient[p]! += weight * expectedScore - observedScore;
+        pairInformation[p]! += weight * (expectedSquare - expectedScore * expectedScore);
+        // d/dτ_j log P(k) = P(X ≥ j) − [k ≥ j]
+        let atLeast = 0;
+        let observedAtLeast = 0;
+        for (let k = categories - 1; k >= 1; k--) {
+          atLeast += Math.exp(table[base + k]!);
+          observedAtLeast += expected[base + k]!;
+          stepGradient[k - 1]! += weight * atLeast - observedAtLeast;
+          stepInformation[k - 1]! += weight * atLeast * (1 - atLeast);
+        }
+      }
+    }
+  };
+
+  const criterionInformation = new Float64Array(I);
+  const raterInformation = new Float64Array(R);
+  const facetSums = (): { criterionGradient: Float64Array; raterGradient: Float64Array } => {
+    const criterionGradient = new Float64Array(I);
+    const raterGradient = new Float64Array(R);
+    criterionInformation.fill(0);
+    raterInformation.fill(0);
+    for (let p = 0; p < P; p++) {
+      criterionGradient[pairCriterion[p]!]! += pairGradient[p]!;
+      criterionInformation[pairCriterion[p]!]! += pairInformation[p]!;
+      raterGradient[pairRater[p]!]! += pairGradient[p]!;
+      raterInformation[pairRater[p]!]! += pairInformation[p]!;
+    }
+    return { criterionGradient, raterGradient };
+  };
+
+  /**
+   * The information in each rater's severity and each criterion's difficulty as the sum over
+   * submissions of their squared score contributions (the cross-product estimator). Unlike the
+   * expected information at fixed abilities, it carries the uncertainty in each submission's ability,
+   * which matters when each submission is seen by only a couple of raters.
+   */
+  const crossProductInformation = (): { raterInformation: Float64Array; criterionInformation: Float64Array } => {
+    const expectedScore = new Float64Array(P * Q);
+    for (let p = 0; p < P; p++) {
+      for (let q = 0; q < Q; q++) {
+        const base = (p * Q + q) * categories;
+        let mean = 0;
+        for (let k = 1; k < categories; k++) mean += k * Math.exp(table[base + k]!);
+        expectedScore[p * Q + q] = mean;
+      }
+    }
+    const raterScore = new Float64Array(R);
+    const criterionScore = new Float64Array(I);
+    const raterTotal = new Float64Array(R);
+    const criterionTotal = new Float64Array(I);
+    for (let n = 0; n < N; n++) {
+      for (let at = start[n]!; at < start[n + 1]!; at++) {
+        const o = order[at]!;
+        let contribution = -obsCategory[o]!;
+        for (let q = 0; q < Q; q++) contribution += posterior[n * Q + q]! * expectedScore[obsPair[o]! * Q + q]!;
+        raterScore[obsRater[o]!]! += contribution;
+        criterionScore[obsCriterion[o]!]! += contribution;
+      }
+      for (let at = start[n]!; at < start[n + 1]!; at++) {
+        const o = order[at]!;
+        const r = obsRater[o]!;
+        const i = obsCriterion[o]!;
+        raterTotal[r]! += raterScore[r]! * raterScore[r]!;
+        raterScore[r] = 0;
+        criterionTotal[i]! += criterionScore[i]! * criterionScore[i]!;
+        criterionScore[i] = 0;
+      }
+    }
+    return { raterInformation: raterTotal, criterionInformation: criterionTotal };
+  };
+
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    iterations += 1;
+    tabulate();
+    expectation();
+
+    // Ability spread: the posterior variance of θ (the mean stays 0).
+    let secondMoment = 0;
+    for (let n = 0; n < N; n++) for (let q = 0; q < Q; q++) secondMoment += posterior[n * Q + q]! * theta[q]! * theta[q]!;
+    const nextSigma = Math.sqrt(secondMoment / N);
+
+    sufficient();
+    const { criterionGradient, raterGradient } = facetSums();
+    let largestChange = Math.abs(nextSigma - sigma);
+    sigma = nextSigma;
+    // One Newton step per facet (the information is positive: ascent is + gradient / information).
+    for (let i = 0; i < I; i++) {
+      if (criterionInformation[i]! <= 0) continue;
+      const step = clampStep(criterionGradient[i]! / criterionInformation[i]!);
+      delta[i] = delta[i]! + step;
+      largestChange = Math.max(largestChange, Math.abs(step));
+    }
+    for (let r = 0; r < R; r++) {
+      if (raterInformation[r]! <= 0) continue;
+      const step = clampStep(raterGradient[r]! / raterInformation[r]!);
+      lambda[r] = lambda[r]! + step;
+      largestChange = Math.max(largestChange, Math.abs(step));
+    }
+    for (let j = 0; j < steps; j++) {
+      if (stepInformation[j]! <= 0) continue;
+      const step = clampStep(stepGradient[j]! / stepInformation[j]!);
+      tau[j] = tau[j]! + step;
+      largestChange = Math.max(largestChange, Math.abs(step));
+    }
+    // Identification without changing the model: severities centred (difficulties take the shift),
+    // thresholds summing to 0 (difficulties take that shift too).
+    const lambdaMean = lambda.reduce((sum, value) => sum + value, 0) / R;
+    for (let r = 0; r < R; r++) lambda[r] = lambda[r]! - lambdaMean;
+    const tauShift = tau.reduce((sum, value) => sum + value, 0) / steps;
+    for (let j = 0; j < steps; j++) tau[j] = tau[j]! - tauShift;
+    for (let i = 0; i < I; i++) delta[i] = delta[i]! + lambdaMean + tauShift;
+
+    if (largestChange < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+
+  // Standard errors and fit at the estimates.
+  tabulate();
+  const logLikelihood = expectation();
+  const { raterInformation: raterCrossProducts, criterionInformation: criterionCrossProducts } = crossProductInformation();
+  const abilityOf = new Float64Array(N); // expected a posteriori
+  for (let n = 0; n < N; n++) {
+    let mean = 0;
+    for (let q = 0; q < Q; q++) mean += posterior[n * Q + q]! * theta[q]!;
+    abilityOf[n] = mean;
+  }
+  const squaredResiduals = new Float64Array(R);
+  const variances = new Float64Array(R);
+  const standardizedSquares = new Float64Array(R);
+  const ratedBy = new Float64Array(R);
+  const probabilities = new Float64Array(categories);
+  for (let o = 0; o < count; o++) {
+    const r = obsRater[o]!;
+    categoryLogProbabilities(abilityOf[obsSubmission[o]!]!, delta[obsCriterion[o]!]! + lambda[r]!, cumulative, probabilities, 0);
+    let mean = 0;
+    let square = 0;
+    for (let k = 0; k < categories; k++) {
+      const probability = Math.exp(probabilities[k]!);
+      mean += k * probability;
+      square += k * k * probability;
+    }
+    const variance = Math.max(1e-9, square - mean * mean);
+    const residual = obsCategory[o]! - mean;
+    squaredResiduals[r]! += residual * residual;
+    variances[r]! += variance;
+    standardizedSquares[r]! += (residual * residual) / variance;
+    ratedBy[r]! += 1;
+  }
+
+  return {
+    raters: raters.ids.map((id, r) => ({
+      id,
+      severity: lambda[r]!,
+      se: raterCrossProducts[r]! > 0 ? 1 / Math.sqrt(raterCrossProducts[r]!) : Number.POSITIVE_INFINITY,
+      infit: variances[r]! > 0 ? squaredResiduals[r]! / variances[r]! : 1,
+      outfit: ratedBy[r]! > 0 ? standardizedSquares[r]! / ratedBy[r]! : 1,
+      n: ratedBy[r]!,
+    })),
+    criteria: criteria.ids.map((id, i) => ({
+      id,
+      difficulty: delta[i]!,
+      se: criterionCrossProducts[i]! > 0 ? 1 / Math.sqrt(criterionCrossProducts[i]!) : Number.POSITIVE_INFINITY,
+    })),
+    thresholds: [...tau],
+    abilitySd: sigma,
+    converged,
+    iterations,
+    logLikelihood,
+  };
+}
