@@ -18,6 +18,8 @@ const timeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { timeStyl
 const dayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
 const shortDayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }));
 const percentFormat = cached((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+const levelsFormat = cached((locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const signedLevelsFormat = cached((locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
 const coefficientFormat = cached((locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }));
 const unitFormats = {
   second: cached((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long' })),
@@ -70,4 +72,9 @@ export function formatPercent(share: number, locale: string): string {
 /** A kappa, alpha or ICC, to three places in the assessor's language ("0.378", "0,378"). */
 export function formatCoefficient(value: number, locale: string): string {
   return coefficientFormat(locale).format(value);
+}
+
+/** Rubric levels to one place ("0.4", "0,4"; signed: "+0.4", "−0.2"). */
+export function formatLevels(value: number, locale: string, signed = false): string {
+  return (signed ? signedLevelsFormat : levelsFormat)(locale).format(value);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { allCriteria, Id } from '../domain/rubric';
 import type { LeadData } from '../hosted-api/quality';
-import { agreementFromMatrix, kappaFromMatrix, krippendorffAlpha } from '../statistics';
+import { agreementFromMatrix, kappaFromMatrix, krippendorffAlpha, manyFacetRasch, severitiesByGroup } from '../statistics';
+import type { RaterObservation } from '../statistics';
 import type { Rating, StatisticResult } from '../statistics';
 
 // The lead's calibration dashboard, computed from synced ratings (pure: core runs it, tests check it).
@@ -17,6 +18,27 @@ const AgreementFigures = z.object({
   weightedKappa: Statistic,
 });
 export type AgreementFigures = z.infer<typeof AgreementFigures>;
+
+const RaterSeverity = z.object({
+  id: Id,
+  /** Logits, positive = harsher than the average assessor (many-facet Rasch, accounting for who scored what). */
+  severity: z.number(),
+  se: z.number(),
+  infit: z.number(),
+  outfit: z.number(),
+  /** Ratings it rests on. */
+  n: z.number().int().min(0),
+});
+
+export const SeverityFigures = z.object({
+  /** Rubric levels per logit: severity × this ≈ levels below the average assessor. */
+  levelsPerLogit: z.number(),
+  converged: z.boolean(),
+  raters: z.array(RaterSeverity),
+  /** Each assessor's severity week by week, on the same scale (criteria and abilities as found overall), for drift. */
+  weeks: z.array(z.object({ weekStart: z.string(), raters: z.array(RaterSeverity.omit({ infit: true, outfit: true })) })),
+});
+export type SeverityFigures = z.infer<typeof SeverityFigures>;
 
 export const LeadDashboard = z.object({
   credentialId: Id,
@@ -44,6 +66,8 @@ export const LeadDashboard = z.object({
     }),
   ),
   weeks: z.array(z.object({ weekStart: z.string(), n: z.number().int().min(0), exact: z.number().nullable(), adjacent: z.number().nullable() })),
+  /** Null when fewer than two assessors have rated. */
+  severity: SeverityFigures.nullable(),
 });
 export type LeadDashboard = z.infer<typeof LeadDashboard>;
 
@@ -117,6 +141,8 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
   const byCriterion = new Map(input.criteria.map((criterion) => [criterion.id, new Tally(criterionIndex.get(criterion.id)!)]));
   // For alpha: criterion → unit (submission) → assessor → level (the latest rating wins).
   const units = new Map<string, Map<string, Map<string, number>>>();
+  // For severity: every assessor's latest rating of each submission's criterion, and the week it fell in.
+  const latest = new Map<string, RaterObservation & { week: string }>();
   const weeks = new Map<string, { n: number; exact: number; adjacent: number }>();
   const weekOfDay = new Map<string, string>();
 
@@ -128,6 +154,10 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
     let unit = criterionUnits.get(rating.submissionId);
     if (!unit) criterionUnits.set(rating.submissionId, (unit = new Map<string, number>()));
     unit.set(rating.assessorId, rating.level);
+    const day = rating.at.slice(0, 10);
+    let week = weekOfDay.get(day);
+    if (!week) weekOfDay.set(day, (week = weekStart(rating.at)));
+    latest.set(`${rating.assessorId}\u0000${rating.submissionId}\u0000${rating.criterionId}`, { submission: rating.submissionId, rater: rating.assessorId, criterion: rating.criterionId, level: rating.level, week });
     if (rating.masterLevel === null) continue;
     const master = rating.masterLevel;
     let assessorTally = byAssessor.get(rating.assessorId);
@@ -139,9 +169,6 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
     if (!cell) cells.set(rating.criterionId, (cell = new Tally(levels)));
     cell.add(master, rating.level);
     byCriterion.get(rating.criterionId)!.add(master, rating.level);
-    const day = rating.at.slice(0, 10);
-    let week = weekOfDay.get(day);
-    if (!week) weekOfDay.set(day, (week = weekStart(rating.at)));
     const tally = weeks.get(week) ?? { n: 0, exact: 0, adjacent: 0 };
     tally.n += 1;
     if (master === rating.level) tally.exact += 1;
@@ -188,6 +215,32 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
     weeks: [...weeks]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([start, week]) => ({ weekStart: start, n: week.n, exact: week.n > 0 ? week.exact / week.n : null, adjacent: week.n > 0 ? week.adjacent / week.n : null })),
+    severity: severityOf([...latest.values()]),
+  };
+}
+
+/** Severity over everything, and week by week; null with fewer than two assessors. */
+function severityOf(ratings: (RaterObservation & { week: string })[]): SeverityFigures | null {
+  // The scale is the levels used, lowest to highest: a level nobody gave says nothing about severity.
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const rating of ratings) {
+    lowest = Math.min(lowest, rating.level);
+    highest = Math.max(highest, rating.level);
+  }
+  const scale = ratings.length === 0 ? [] : Array.from({ length: highest - lowest + 1 }, (_, index) => lowest + index);
+  if (scale.length < 2 || new Set(ratings.map((rating) => rating.rater)).size < 2) return null;
+  const fit = manyFacetRasch(ratings, { categories: scale, maxIterations: 200 });
+  const weekly = severitiesByGroup(
+    ratings.map((rating) => ({ ...rating, group: rating.week })),
+    fit,
+    scale,
+  );
+  return {
+    levelsPerLogit: fit.levelsPerLogit,
+    converged: fit.converged,
+    raters: fit.raters.map(({ id, severity, se, infit, outfit, n }) => ({ id, severity, se, infit, outfit, n })),
+    weeks: [...weekly].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, raters]) => ({ weekStart, raters })),
   };
 }
 

@@ -332,5 +332,5 @@ export function icc(ratings: Ratings, options: { form: IccForm }): StatisticResu
   }
 }
 
-export { manyFacetRasch } from './many-facet-rasch';
+export { manyFacetRasch, severitiesByGroup } from './many-facet-rasch';
 export type { ManyFacetRaschOptions, ManyFacetRaschResult, RaterMeasure, RaterObservation } from './many-facet-rasch';

@@ -8,7 +8,7 @@
  * 0), τ_j thresholds (summing to 0); all in logits, positive δ / λ = harder / harsher. Estimated by
  * marginal maximum likelihood (EM over a fixed quadrature, as R's TAM does with
  * `tam.mml.mfr(resp, facets, formulaA = ~ item + rater + step)`), with one Newton step per facet in each
- * M-step. The E-step is cheap because the category probabilities depend on a criterion and a rater only
+ * M-step and a weak prior that only matters for tiny samples. The E-step is cheap because the category probabilities depend on a criterion and a rater only
  * through δ_i + λ_r: they are tabulated once per (criterion, rater) pair and quadrature node.
  */
 
@@ -49,13 +49,20 @@ export interface ManyFacetRaschResult {
   thresholds: number[];
   /** Standard deviation of submission ability (logits). */
   abilitySd: number;
+  /**
+   * Rubric levels per logit for the ratings given: the mean slope of the expected score (its model
+   * variance). Severity × this ≈ how many levels lower than the average rater someone scores.
+   */
+  levelsPerLogit: number;
+  /** Each submission's ability (expected a posteriori, logits). */
+  abilities: Map<string, number>;
   converged: boolean;
   iterations: number;
   logLikelihood: number;
 }
 
 /** Quadrature for θ ~ N(0, 1): equally spaced nodes over ±6 SD with normal weights (TAM's default grid). */
-const nodeCount = 31;
+const nodeCount = 21;
 const standardNodes = Array.from({ length: nodeCount }, (_, q) => -6 + (12 * q) / (nodeCount - 1));
 const logNodeWeights = (() => {
   const raw = standardNodes.map((x) => Math.exp(-0.5 * x * x));
@@ -65,6 +72,14 @@ const logNodeWeights = (() => {
 
 /** No parameter moves more than this in one M-step: keeps EM steady for raters with extreme scores. */
 const largestStep = 1;
+/**
+ * A weak normal prior (SD 3 logits) on every severity, difficulty and threshold: negligible with real
+ * amounts of data, it keeps the estimates finite when a rater gave only extreme scores or a category
+ * was never used (a handful of calibration ratings).
+ */
+const priorPrecision = 1 / 9;
+/** The ability spread never collapses to nothing (one submission, or every submission alike). */
+const smallestSigma = 0.05;
 
 function indexer(): { index: (id: string) => number; ids: string[] } {
   const positions = new Map<string, number>();
@@ -133,7 +148,7 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
   const N = submissions.ids.length;
   const R = raters.ids.length;
   const I = criteria.ids.length;
-  if (count === 0) return { raters: [], criteria: [], thresholds: new Array<number>(steps).fill(0), abilitySd: 0, converged: false, iterations: 0, logLikelihood: 0 };
+  if (count === 0) return { raters: [], criteria: [], thresholds: new Array<number>(steps).fill(0), abilitySd: 0, levelsPerLogit: 0, abilities: new Map(), converged: false, iterations: 0, logLikelihood: 0 };
 
   // Pairs (criterion, rater) that occur, and each observation's pair; observations in submission order.
   const pairOfKey = new Map<number, number>();
@@ -188,6 +203,7 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
   const theta = new Float64Array(Q);
   const cumulative = new Float64Array(categories);
   const table = new Float64Array(P * Q * categories); // log P(k | node q, pair p)
+  const chance = new Float64Array(P * Q * categories); // P(k | node q, pair p)
   const posterior = new Float64Array(N * Q);
   const expected = new Float64Array(P * Q * categories); // expected count of category k at node q for pair p
   const logLikelihoodAt = new Float64Array(Q);
@@ -200,6 +216,7 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
       const location = delta[pairCriterion[p]!]! + lambda[pairRater[p]!]!;
       for (let q = 0; q < Q; q++) categoryLogProbabilities(theta[q]!, location, cumulative, table, (p * Q + q) * categories);
     }
+    for (let x = 0; x < table.length; x++) chance[x] = Math.exp(table[x]!);
   };
 
   /** E-step: each submission's posterior over the nodes, the expected counts, and the marginal log-likelihood. */
@@ -253,7 +270,7 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
         let expectedSquare = 0;
         for (let k = 0; k < categories; k++) {
           const c = expected[base + k]!;
-          const probability = Math.exp(table[base + k]!);
+          const probability = chance[base + k]!;
           weight += c;
           observedScore += k * c;
           expectedScore += k * probability;
@@ -267,7 +284,7 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
         let atLeast = 0;
         let observedAtLeast = 0;
         for (let k = categories - 1; k >= 1; k--) {
-          atLeast += Math.exp(table[base + k]!);
+          atLeast += chance[base + k]!;
           observedAtLeast += expected[base + k]!;
           stepGradient[k - 1]! += weight * atLeast - observedAtLeast;
           stepInformation[k - 1]! += weight * atLeast * (1 - atLeast);
@@ -304,7 +321,7 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
       for (let q = 0; q < Q; q++) {
         const base = (p * Q + q) * categories;
         let mean = 0;
-        for (let k = 1; k < categories; k++) mean += k * Math.exp(table[base + k]!);
+        for (let k = 1; k < categories; k++) mean += k * chance[base + k]!;
         expectedScore[p * Q + q] = mean;
       }
     }
@@ -343,31 +360,23 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
     // Ability spread: the posterior variance of θ (the mean stays 0).
     let secondMoment = 0;
     for (let n = 0; n < N; n++) for (let q = 0; q < Q; q++) secondMoment += posterior[n * Q + q]! * theta[q]! * theta[q]!;
-    const nextSigma = Math.sqrt(secondMoment / N);
+    const nextSigma = Math.max(smallestSigma, Math.sqrt(secondMoment / N));
 
     sufficient();
     const { criterionGradient, raterGradient } = facetSums();
     let largestChange = Math.abs(nextSigma - sigma);
     sigma = nextSigma;
     // One Newton step per facet (the information is positive: ascent is + gradient / information).
-    for (let i = 0; i < I; i++) {
-      if (criterionInformation[i]! <= 0) continue;
-      const step = clampStep(criterionGradient[i]! / criterionInformation[i]!);
-      delta[i] = delta[i]! + step;
-      largestChange = Math.max(largestChange, Math.abs(step));
-    }
-    for (let r = 0; r < R; r++) {
-      if (raterInformation[r]! <= 0) continue;
-      const step = clampStep(raterGradient[r]! / raterInformation[r]!);
-      lambda[r] = lambda[r]! + step;
-      largestChange = Math.max(largestChange, Math.abs(step));
-    }
-    for (let j = 0; j < steps; j++) {
-      if (stepInformation[j]! <= 0) continue;
-      const step = clampStep(stepGradient[j]! / stepInformation[j]!);
-      tau[j] = tau[j]! + step;
-      largestChange = Math.max(largestChange, Math.abs(step));
-    }
+    const newton = (values: Float64Array, gradient: Float64Array, information: Float64Array): void => {
+      for (let x = 0; x < values.length; x++) {
+        const step = clampStep((gradient[x]! - priorPrecision * values[x]!) / (information[x]! + priorPrecision));
+        values[x] = values[x]! + step;
+        largestChange = Math.max(largestChange, Math.abs(step));
+      }
+    };
+    newton(delta, criterionGradient, criterionInformation);
+    newton(lambda, raterGradient, raterInformation);
+    newton(tau, stepGradient, stepInformation);
     // Identification without changing the model: severities centred (difficulties take the shift),
     // thresholds summing to 0 (difficulties take that shift too).
     const lambdaMean = lambda.reduce((sum, value) => sum + value, 0) / R;
@@ -431,8 +440,65 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
     })),
     thresholds: [...tau],
     abilitySd: sigma,
+    levelsPerLogit: variances.reduce((sum, value) => sum + value, 0) / count,
+    abilities: new Map(submissions.ids.map((id, n) => [id, abilityOf[n]!])),
     converged,
     iterations,
     logLikelihood,
   };
+}
+
+/**
+ * Each rater's severity within each group of their ratings (a week, say), on the scale of a fit of
+ * all of them: criteria, thresholds and the submissions' abilities stay as that fit found them, and
+ * only the rater's severity is found again (Newton on its likelihood). Cheap enough to run for every
+ * week of a year, and comparable across weeks: a rater drifting harsher reads as a rising number.
+ */
+export function severitiesByGroup(observations: readonly (RaterObservation & { group: string })[], fit: ManyFacetRaschResult, categories: readonly number[]): Map<string, Omit<RaterMeasure, 'infit' | 'outfit'>[]> {
+  const levels = [...new Set(categories)].sort((a, b) => a - b);
+  const categoryOf = new Map(levels.map((level, index) => [level, index]));
+  const difficultyOf = new Map(fit.criteria.map((criterion) => [criterion.id, criterion.difficulty]));
+  const cumulative = new Float64Array(levels.length);
+  for (let k = 1; k < levels.length; k++) cumulative[k] = cumulative[k - 1]! + (fit.thresholds[k - 1] ?? 0);
+  const cells = new Map<string, { group: string; rater: string; observations: { ability: number; difficulty: number; category: number }[] }>();
+  for (const observation of observations) {
+    const ability = fit.abilities.get(observation.submission);
+    const difficulty = difficultyOf.get(observation.criterion);
+    const category = categoryOf.get(observation.level);
+    if (ability === undefined || difficulty === undefined || category === undefined) continue;
+    const key = `${observation.group}\u0000${observation.rater}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { group: observation.group, rater: observation.rater, observations: [] }));
+    cell.observations.push({ ability, difficulty, category });
+  }
+  const overall = new Map(fit.raters.map((rater) => [rater.id, rater.severity]));
+  const probabilities = new Float64Array(levels.length);
+  const byGroup = new Map<string, Omit<RaterMeasure, 'infit' | 'outfit'>[]>();
+  for (const cell of cells.values()) {
+    let severity = overall.get(cell.rater) ?? 0;
+    let information = 0;
+    for (let iteration = 0; iteration < 20; iteration++) {
+      let gradient = -priorPrecision * (severity - (overall.get(cell.rater) ?? 0));
+      information = priorPrecision;
+      for (const { ability, difficulty, category } of cell.observations) {
+        categoryLogProbabilities(ability, difficulty + severity, cumulative, probabilities, 0);
+        let mean = 0;
+        let square = 0;
+        for (let k = 1; k < levels.length; k++) {
+          const probability = Math.exp(probabilities[k]!);
+          mean += k * probability;
+          square += k * k * probability;
+        }
+        gradient += mean - category;
+        information += square - mean * mean;
+      }
+      const step = clampStep(gradient / information);
+      severity += step;
+      if (Math.abs(step) < 1e-5) break;
+    }
+    const list = byGroup.get(cell.group) ?? [];
+    list.push({ id: cell.rater, severity, se: 1 / Math.sqrt(information), n: cell.observations.length });
+    byGroup.set(cell.group, list);
+  }
+  return byGroup;
 }

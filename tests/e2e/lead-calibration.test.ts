@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allCriteria } from '../../shared/domain/rubric';
@@ -6,7 +7,7 @@ import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { closeAccount, criteriaOf, openAccount, seriousAxeViolations, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { closeAccount, criteriaOf, openAccount, screenshotsDir, seriousAxeViolations, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -126,6 +127,12 @@ describe('a lead runs a full calibration cycle', () => {
       const heatmap = page.getByRole('table', { name: /Master's level \(rows\)/ });
       await expect(heatmap.getByRole('row', { name: 'Master 4 0 0 1 1' }).count()).resolves.toBe(1);
       await page.getByText(/^Data as of /).waitFor();
+      // Severity, accounting for who scored what: six ratings each, so the warning comes with it.
+      const severity = page.getByRole('table', { name: 'Severity, accounting for who scored what' });
+      for (const name of ['Assessor One', 'Assessor Two']) await severity.getByRole('row', { name: new RegExp(`^${name} 6 .* only 6 ratings: read with care`) }).waitFor();
+      await severity.scrollIntoViewIfNeeded();
+      mkdirSync(screenshotsDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotsDir, 'en-lead-dashboard-severity.png') });
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

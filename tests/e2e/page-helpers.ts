@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { rpc } from '../support/http';
@@ -107,3 +108,6 @@ export async function pick(page: Page, picker: string, option: string | RegExp):
   await choices.getByRole('option', { name: option }).click();
   await choices.waitFor({ state: 'detached' });
 }
+
+/** Where a reviewer finds the main screens without running the app (named in the README). */
+export const screenshotsDir = join(import.meta.dirname, '..', '..', 'screenshots');

@@ -2,11 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openFromQueue, pick, seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { openFromQueue, pick, screenshotsDir, seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-/** Where a reviewer finds the main screens without running the app (named in the README). */
-export const screenshotsDir = join(import.meta.dirname, '..', '..', 'screenshots');
 
 const session = useWorkstationSession();
 

@@ -88,3 +88,44 @@ describe('lead dashboard figures (checked by hand)', () => {
     expect(lines.filter((line) => line.startsWith('assessor_criterion,')).every((line) => /^assessor_criterion,"?'/.test(line))).toBe(true);
   });
 });
+
+describe('rater severity on the dashboard', () => {
+  it('fits every assessor who rated, overall and week by week, harsher raters positive', () => {
+    // Two assessors score the same 60 submissions on two criteria; "h" gives one level less where it can.
+    const both: DashboardRating[] = [];
+    for (let s = 0; s < 60; s++) {
+      for (const criterionId of ['c1', 'c2']) {
+        const level = 1 + ((s * 7 + (criterionId === 'c2' ? 3 : 0)) % 4);
+        both.push({ assessorId: 'l', submissionId: `s${s}`, criterionId, level, masterLevel: null, at: s < 30 ? week1 : week2 });
+        both.push({ assessorId: 'h', submissionId: `s${s}`, criterionId, level: Math.max(1, level - 1), masterLevel: null, at: s < 30 ? week1 : week2 });
+      }
+    }
+    const withSeverity = computeDashboard({
+      credentialId: 'cred',
+      credentialTitle: 'Credit scores',
+      rule: null,
+      criteria: [
+        { id: 'c1', title: 'Context', levels: [1, 2, 3, 4] },
+        { id: 'c2', title: 'Objectives', levels: [1, 2, 3, 4] },
+      ],
+      assessors: [
+        { id: 'l', displayName: 'Lenient' },
+        { id: 'h', displayName: 'Harsh' },
+      ],
+      ratings: both,
+    });
+    const severity = withSeverity.severity!;
+    const of = (id: string) => severity.raters.find((rater) => rater.id === id)!;
+    expect(of('h').severity).toBeGreaterThan(0.3);
+    expect(of('h').severity + of('l').severity).toBeCloseTo(0, 6);
+    expect(of('h').n).toBe(120);
+    // In levels, about the three-quarters of a level "h" takes off (no less than 1 is possible).
+    expect((of('h').severity - of('l').severity) * severity.levelsPerLogit).toBeGreaterThan(0.4);
+    expect(severity.weeks.map((week) => week.weekStart)).toEqual(['2026-11-02', '2026-11-09']);
+    for (const week of severity.weeks) expect(week.raters.find((rater) => rater.id === 'h')!.severity).toBeGreaterThan(0.3);
+  });
+
+  it('has no severity with a single assessor', () => {
+    expect(computeDashboard({ credentialId: 'x', credentialTitle: 'x', rule: null, criteria: [{ id: 'c1', title: 'C', levels: [1, 2, 3] }], assessors: [], ratings: [rating('a', 's1', 2, 2, week1)] }).severity).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manyFacetRasch } from '../../shared/statistics/many-facet-rasch';
+import { manyFacetRasch, severitiesByGroup } from '../../shared/statistics/many-facet-rasch';
 import type { RaterObservation } from '../../shared/statistics/many-facet-rasch';
 import { simulateRatings } from '../support/rasch-data';
 import type { RaschTruth } from '../support/rasch-data';
@@ -71,5 +71,22 @@ describe('many-facet Rasch model (rater severity)', () => {
   it('refuses a level that is not on the scale, and answers nothing for no data', () => {
     expect(() => manyFacetRasch([{ submission: 's', rater: 'r', criterion: 'c', level: 7 }], { categories: levels })).toThrow(/not one of the categories/);
     expect(manyFacetRasch([], { categories: levels })).toMatchObject({ raters: [], criteria: [], converged: false });
+  });
+});
+
+describe('severity week by week (drift)', () => {
+  it('shows a rater who turns harsher halfway as rising, on the scale of the overall fit, the others steady', () => {
+    // r3 gives one level less than drawn in the second half of the data ("week" b).
+    const drifting = data.map((observation, index) => {
+      const group = index < data.length / 2 ? 'a' : 'b';
+      const level = observation.rater === 'r3' && group === 'b' ? Math.max(1, observation.level - 1) : observation.level;
+      return { ...observation, level, group };
+    });
+    const overall = manyFacetRasch(drifting, { categories: levels });
+    const weekly = severitiesByGroup(drifting, overall, levels);
+    const at = (group: string, id: string) => weekly.get(group)!.find((rater) => rater.id === id)!;
+    expect(at('b', 'r3').severity - at('a', 'r3').severity).toBeGreaterThan(0.6);
+    expect(at('b', 'r3').se).toBeLessThan(0.25);
+    for (const id of ['r0', 'r5', 'r9']) expect(Math.abs(at('b', id).severity - at('a', id).severity)).toBeLessThan(4 * Math.hypot(at('a', id).se, at('b', id).se));
   });
 });

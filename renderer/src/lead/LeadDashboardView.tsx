@@ -9,6 +9,7 @@ import { FetchQualityButton } from '../quality/FetchQualityButton';
 import { useAction } from '../use-action';
 import { RulesForm } from './RulesForm';
 import { SetBuilder } from './SetBuilder';
+import { SeverityTable } from './SeverityTable';
 import { WeeklyChart } from './WeeklyChart';
 
 type Figure = LeadDashboard['perCriterion'][number]['exact'];
@@ -241,6 +242,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
           <section className="weeks" aria-labelledby="weeks-title">
             <h3 id="weeks-title">{t('lead.weeksTitle')}</h3>
             {dashboard.weeks.length === 0 ? <p className="hint">{t('lead.noWeeks')}</p> : <WeeklyChart weeks={dashboard.weeks} />}
+            {dashboard.severity && <SeverityTable severity={dashboard.severity} nameOf={nameOf} />}
           </section>
         </>
       )}
