@@ -44,7 +44,8 @@ export const LeadDashboard = z.object({
   credentialId: Id,
   credentialTitle: z.string(),
   rule: z.object({ minExactAgreement: z.number(), maxLevelsOff: z.number().int() }).nullable(),
-  criteria: z.array(z.object({ id: Id, title: z.string(), levels: z.array(z.number().int()) })),
+  /** `labels` name the levels in order ("Proficient"); dashboards stored before they existed have none. */
+  criteria: z.array(z.object({ id: Id, title: z.string(), levels: z.array(z.number().int()), labels: z.array(z.string()).default([]) })),
   assessors: z.array(
     AgreementFigures.extend({
       id: Id,
@@ -84,7 +85,7 @@ export interface DashboardInput {
   credentialId: string;
   credentialTitle: string;
   rule: { minExactAgreement: number; maxLevelsOff: number } | null;
-  criteria: { id: string; title: string; levels: number[] }[];
+  criteria: { id: string; title: string; levels: number[]; labels?: string[] }[];
   assessors: { id: string; displayName: string }[];
   ratings: Iterable<DashboardRating>;
 }
@@ -208,7 +209,7 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
     credentialId: input.credentialId,
     credentialTitle: input.credentialTitle,
     rule: input.rule,
-    criteria: input.criteria,
+    criteria: input.criteria.map((criterion) => ({ ...criterion, labels: criterion.labels ?? [] })),
     assessors,
     cells,
     perCriterion,
@@ -256,7 +257,7 @@ export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 
       credentialId: credential.id,
       credentialTitle: credential.title,
       rule: qualification ? { minExactAgreement: qualification.minExactAgreement, maxLevelsOff: qualification.maxLevelsOff } : null,
-      criteria: allCriteria(rubric).map((criterion) => ({ id: criterion.id, title: criterion.title, levels: criterion.levels.map((level) => level.level) })),
+      criteria: allCriteria(rubric).map((criterion) => ({ id: criterion.id, title: criterion.title, levels: criterion.levels.map((level) => level.level), labels: criterion.levels.map((level) => level.label) })),
       assessors: data.assessors,
       ratings: inTimeOrder.filter((rating) => rating.credentialId === credential.id),
     });

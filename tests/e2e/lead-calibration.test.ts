@@ -122,10 +122,11 @@ describe('a lead runs a full calibration cycle', () => {
       const assessors = page.getByRole('table', { name: 'Assessors against the master' });
       // One: 6 of 6 exact, kappa 1. Two: 3 of 6 exact, all within one level; the master's 3s and 4s
       // against a constant 3 give observed and expected disagreement both 1/18, so kappa 0.
-      await assessors.getByRole('row', { name: /Assessor One 6 100% 100% 1\.000/ }).waitFor();
-      await assessors.getByRole('row', { name: /Assessor Two 6 50% 100% 0\.000 Below the exact-agreement rule/ }).waitFor();
+      await assessors.getByRole('row', { name: /Assessor One 6 only 6 pairs compared: read with care 100% 100% 1\.000/ }).waitFor(); // six pairs: marked
+      await assessors.getByRole('row', { name: /Assessor Two 6 only 6 pairs compared: read with care 50% 100% 0\.000 Below the exact-agreement rule/ }).waitFor();
       const heatmap = page.getByRole('table', { name: /Master's level \(rows\)/ });
-      await expect(heatmap.getByRole('row', { name: 'Master 4 0 0 1 1' }).count()).resolves.toBe(1);
+      await expect(heatmap.getByRole('row', { name: '4 · Exemplary 0 0 1 1' }).count()).resolves.toBe(1); // levels by their rubric names
+      expect(await page.locator('.weekly-chart circle').count()).toBeGreaterThan(0); // one week of data is still drawn
       await page.getByText(/^Data as of /).waitFor();
       // Severity, accounting for who scored what: six ratings each, so the warning comes with it.
       const severity = page.getByRole('table', { name: 'Severity, accounting for who scored what' });

@@ -129,7 +129,9 @@ export class QualityStore {
     const credential = this.store.sql('SELECT body FROM credentials WHERE id = ?').get(credentialId) as { body: string } | undefined;
     const credentialTitle = credential ? (JSON.parse(credential.body) as MicroCredential).title : credentialId;
     const base = { credentialId, credentialTitle, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null, required: rule ? { exactAgreement: rule.minExactAgreement, maxLevelsOff: rule.maxLevelsOff } : null };
-    if (!rule) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
+    // Leads set the rules and score the masters: they do not qualify on their own credentials.
+    const isLead = this.store.account(accountId)?.roles.includes('lead') ?? false;
+    if (!rule || isLead) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
     const masters = this.masters(rule.setId);
     const responses = new Map(
       (this.store.sql('SELECT submission_id, body FROM calibration_responses WHERE set_id = ? AND account_id = ?').all(rule.setId, accountId) as { submission_id: string; body: string }[]).map((row) => [

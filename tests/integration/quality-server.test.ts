@@ -117,6 +117,9 @@ describe('calibration, qualification, double scoring, adjudication and gold item
     const failed = statuses.find((status) => status.credentialId === credentials[0])!;
     expect(failed).toMatchObject({ status: 'not_qualified', maxLevelsOff: 2, scoredItems: 3, requiredItems: 3 });
     expect(failed.reason).toMatch(/2 levels from the master score \(at most 1 allowed\)/);
+    expect(failed.required).toEqual({ exactAgreement: 0.8, maxLevelsOff: 1 }); // for the workstation to word it
+    // The lead set these rules and scored the masters: no qualification is asked of them.
+    expect(ok(await lead.qualifications()).qualifications.every((status) => status.status === 'not_required')).toBe(true);
     expect(statuses.filter((status) => status.status === 'qualified')).toHaveLength(2);
 
     // A live claim now comes only from the micro-credentials the assessor qualified for.

@@ -9,6 +9,7 @@ import { FetchQualityButton } from '../quality/FetchQualityButton';
 import { useAction } from '../use-action';
 import { RulesForm } from './RulesForm';
 import { SetBuilder } from './SetBuilder';
+import { FewPairs, fewPairs, PairsCell } from './FewPairs';
 import { SeverityTable } from './SeverityTable';
 import { WeeklyChart } from './WeeklyChart';
 
@@ -67,7 +68,13 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
     });
 
   const criterion = dashboard?.perCriterion.find((row) => row.criterionId === (criterionId ?? dashboard.criteria[0]?.id)) ?? null;
-  const criterionLevels = dashboard?.criteria.find((item) => item.id === criterion?.criterionId)?.levels ?? [];
+  const criterionShown = dashboard?.criteria.find((item) => item.id === criterion?.criterionId);
+  const criterionLevels = criterionShown?.levels ?? [];
+  /** "3 · Proficient": the rubric's own name for the level (the matrix's caption says which side is whose). */
+  const levelName = (level: number): string => {
+    const label = criterionShown?.labels[criterionLevels.indexOf(level)];
+    return label ? t('rubric.level', { level, label }) : String(level);
+  };
   const maxCount = Math.max(1, ...(criterion?.confusion.flat() ?? [0]));
 
   return (
@@ -129,7 +136,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
               {dashboard.assessors.map((row) => (
                 <tr key={row.id} className={row.flags.length > 0 ? 'flagged' : undefined}>
                   <th scope="row">{row.displayName}</th>
-                  <td>{row.n}</td>
+                  <PairsCell n={row.n} />
                   <td title={why(row.exact)}>{percent(row.exact)}</td>
                   <td title={why(row.adjacent)}>{percent(row.adjacent)}</td>
                   <td title={why(row.weightedKappa)}>{kappa(row.weightedKappa)}</td>
@@ -155,7 +162,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
               {dashboard.perCriterion.map((row) => (
                 <tr key={row.criterionId}>
                   <th scope="row">{dashboard.criteria.find((item) => item.id === row.criterionId)?.title}</th>
-                  <td>{row.n}</td>
+                  <PairsCell n={row.n} />
                   <td title={why(row.exact)}>{percent(row.exact)}</td>
                   <td title={why(row.adjacent)}>{percent(row.adjacent)}</td>
                   <td title={why(row.weightedKappa)}>{kappa(row.weightedKappa)}</td>
@@ -186,6 +193,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                     return (
                       <td key={item.id}>
                         {cell ? `${percent(cell.exact)} · κ ${kappa(cell.weightedKappa)} (n ${cell.n})` : '–'}
+                        {cell && cell.n < fewPairs && <FewPairs n={cell.n} />}
                       </td>
                     );
                   })}
@@ -214,7 +222,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                     <td />
                     {criterionLevels.map((level) => (
                       <th scope="col" key={level}>
-                        {t('lead.assessorLevel', { level })}
+                        {levelName(level)}
                       </th>
                     ))}
                   </tr>
@@ -222,7 +230,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                 <tbody>
                   {criterion.confusion.map((counts, row) => (
                     <tr key={criterionLevels[row]}>
-                      <th scope="row">{t('lead.masterLevel', { level: criterionLevels[row] })}</th>
+                      <th scope="row">{levelName(criterionLevels[row]!)}</th>
                       {counts.map((count, column) => (
                         <td
                           key={criterionLevels[column]}

@@ -9,7 +9,7 @@ const pad = { left: 40, right: 10, top: 10, bottom: 28 };
 /** Exact and adjacent agreement with the master by week, as lines (the numbers are in the table beside it). */
 export function WeeklyChart({ weeks }: { weeks: LeadDashboard['weeks'] }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const x = (index: number): number => pad.left + (weeks.length <= 1 ? 0 : (index * (width - pad.left - pad.right)) / (weeks.length - 1));
+  const x = (index: number): number => (weeks.length <= 1 ? (pad.left + width - pad.right) / 2 : pad.left + (index * (width - pad.left - pad.right)) / (weeks.length - 1));
   const y = (share: number): number => pad.top + (1 - share) * (height - pad.top - pad.bottom);
   const line = (pick: (week: LeadDashboard['weeks'][number]) => number | null): string =>
     weeks.flatMap((week, index) => {
@@ -31,6 +31,13 @@ export function WeeklyChart({ weeks }: { weeks: LeadDashboard['weeks'] }): React
         ))}
         <polyline points={line((week) => week.adjacent)} className="series-adjacent" />
         <polyline points={line((week) => week.exact)} className="series-exact" />
+        {/* Each week also as a point, so a single week (or a week between gaps) is still drawn. */}
+        {weeks.flatMap((week, index) =>
+          (['adjacent', 'exact'] as const).flatMap((series) => {
+            const value = week[series];
+            return value === null ? [] : [<circle key={`${series}-${week.weekStart}`} cx={x(index)} cy={y(value)} r={3.5} className={`point-${series}`} />];
+          }),
+        )}
         {weeks.map((week, index) => (
           <text key={week.weekStart} x={x(index)} y={height - 8} textAnchor="middle">
             {weeks.length <= 12 || index % Math.ceil(weeks.length / 12) === 0 ? label(week.weekStart) : ''}
