@@ -88,7 +88,16 @@ export interface DashboardInput {
   criteria: { id: string; title: string; levels: number[]; labels?: string[] }[];
   assessors: { id: string; displayName: string }[];
   ratings: Iterable<DashboardRating>;
+  /**
+   * Severities already fitted, by a fingerprint of the ratings they came from: the lead's data is
+   * fetched every minute and mostly unchanged, and the fit is the costly part (seconds for a year).
+   */
+  severityMemo?: SeverityMemo;
 }
+
+/** Kept by the caller between computations (core's lead-data worker keeps one). */
+export type SeverityMemo = Map<string, SeverityFigures | null>;
+const memoLimit = 16;
 
 const toStatistic = (result: StatisticResult): z.infer<typeof Statistic> => (result.reason === undefined ? { value: result.value, n: result.n } : { value: result.value, n: result.n, reason: result.reason });
 
@@ -216,8 +225,28 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
     weeks: [...weeks]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([start, week]) => ({ weekStart: start, n: week.n, exact: week.n > 0 ? week.exact / week.n : null, adjacent: week.n > 0 ? week.adjacent / week.n : null })),
-    severity: severityOf([...latest.values()]),
+    severity: memoizedSeverity([...latest.values()], input.severityMemo),
   };
+}
+
+/** FNV-1a over every rating that goes into the fit: equal fingerprints, equal severities. */
+function fingerprint(ratings: readonly (RaterObservation & { week: string })[]): string {
+  let hash = 0x811c9dc5;
+  const mix = (text: string): void => {
+    for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  };
+  for (const rating of ratings) mix(`${rating.rater}|${rating.submission}|${rating.criterion}|${rating.level}|${rating.week};`);
+  return `${ratings.length}:${(hash >>> 0).toString(16)}`;
+}
+
+function memoizedSeverity(ratings: (RaterObservation & { week: string })[], memo: SeverityMemo | undefined): SeverityFigures | null {
+  if (!memo) return severityOf(ratings);
+  const key = fingerprint(ratings);
+  if (memo.has(key)) return memo.get(key)!;
+  const figures = severityOf(ratings);
+  memo.set(key, figures);
+  if (memo.size > memoLimit) memo.delete(memo.keys().next().value!);
+  return figures;
 }
 
 /** Severity over everything, and week by week; null with fewer than two assessors. */
@@ -249,7 +278,7 @@ function severityOf(ratings: (RaterObservation & { week: string })[]): SeverityF
  * The dashboard of every micro-credential the lead's data covers, each from its ratings in time
  * order (where an assessor rated a unit twice, the later rating counts).
  */
-export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 'rules' | 'ratings'>): LeadDashboard[] {
+export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 'rules' | 'ratings'>, severityMemo?: SeverityMemo): LeadDashboard[] {
   const inTimeOrder = [...data.ratings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return data.credentials.map(({ credential, rubric }) => {
     const qualification = data.rules.find((rule) => rule.credentialId === credential.id)?.qualification ?? null;
@@ -260,6 +289,7 @@ export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 
       criteria: allCriteria(rubric).map((criterion) => ({ id: criterion.id, title: criterion.title, levels: criterion.levels.map((level) => level.level), labels: criterion.levels.map((level) => level.label) })),
       assessors: data.assessors,
       ratings: inTimeOrder.filter((rating) => rating.credentialId === credential.id),
+      severityMemo,
     });
   });
 }

@@ -129,3 +129,23 @@ describe('rater severity on the dashboard', () => {
     expect(computeDashboard({ credentialId: 'x', credentialTitle: 'x', rule: null, criteria: [{ id: 'c1', title: 'C', levels: [1, 2, 3] }], assessors: [], ratings: [rating('a', 's1', 2, 2, week1)] }).severity).toBeNull();
   });
 });
+
+describe('severity between refreshes', () => {
+  it('reuses the fit while the ratings are the same, and fits again when one changes', () => {
+    const input = (level: number) => ({
+      credentialId: 'cred',
+      credentialTitle: 'Credit scores',
+      rule: null,
+      criteria: [{ id: 'c1', title: 'Context', levels: [1, 2, 3, 4] }],
+      assessors: [],
+      ratings: [rating('a', 's1', 2, 2, week1), rating('b', 's1', 2, level, week1), rating('a', 's2', 3, 3, week1), rating('b', 's2', 3, 2, week1)],
+    });
+    const memo = new Map();
+    const first = computeDashboard({ ...input(1), severityMemo: memo }).severity;
+    expect(computeDashboard({ ...input(1), severityMemo: memo }).severity).toBe(first); // the same object: not refitted
+    const changed = computeDashboard({ ...input(3), severityMemo: memo }).severity;
+    expect(changed).not.toBe(first);
+    expect(changed).toEqual(computeDashboard(input(3)).severity);
+    expect(memo.size).toBe(2);
+  });
+});

@@ -4,14 +4,18 @@
 // stores what it answers (the dashboards), and remains the only writer.
 import { parentPort } from 'node:worker_threads';
 import { dashboardsOf } from '../../../shared/quality/dashboard';
+import type { SeverityMemo } from '../../../shared/quality/dashboard';
 import { HostedApiClient } from '../hosted/api-client';
 import type { LeadDataAnswer, LeadDataComputed, LeadDataJob } from './lead-data-messages';
+
+/** Severities fitted on earlier fetches: refitted only when the ratings changed. */
+const severityMemo: SeverityMemo = new Map();
 
 async function run(job: LeadDataJob): Promise<LeadDataAnswer> {
   const result = await new HostedApiClient({ baseUrl: job.serverUrl, accessToken: () => job.accessToken }).leadRatings();
   if (!result.ok) return { id: job.id, ok: false, failure: result.failure };
   const { generatedAt, credentials, assessors, rules } = result.value;
-  const value: LeadDataComputed = { generatedAt, meta: { credentials, assessors, rules }, dashboards: dashboardsOf(result.value) };
+  const value: LeadDataComputed = { generatedAt, meta: { credentials, assessors, rules }, dashboards: dashboardsOf(result.value, severityMemo) };
   return { id: job.id, ok: true, value };
 }
 
