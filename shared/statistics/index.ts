@@ -332,5 +332,6 @@ export function icc(ratings: Ratings, options: { form: IccForm }): StatisticResu
   }
 }
 
-export { manyFacetRasch, severitiesByGroup } from './many-facet-rasch';
+export { manyFacetRasch } from './many-facet-rasch';
+export { severitiesByGroup } from './rater-drift';
 export type { ManyFacetRaschOptions, ManyFacetRaschResult, RaterMeasure, RaterObservation } from './many-facet-rasch';

@@ -1,3 +1,4 @@
+// One EM loop owns the typed arrays its steps share, so the fit stays whole here (helpers: rasch-steps.ts).
 /**
  * Many-facet Rasch model (rating-scale form) for rater severity: who scores harshly or leniently once
  * the submissions each rater happened to get are taken into account. Pure TypeScript.
@@ -11,6 +12,8 @@
  * M-step and a weak prior that only matters for tiny samples. The E-step is cheap because the category probabilities depend on a criterion and a rater only
  * through δ_i + λ_r: they are tabulated once per (criterion, rater) pair and quadrature node.
  */
+
+import { categoryLogProbabilities, clampStep, indexer, logNodeWeights, nodeCount, priorPrecision, standardNodes } from './rasch-steps';
 
 export interface RaterObservation {
   submission: string;
@@ -61,62 +64,10 @@ export interface ManyFacetRaschResult {
   logLikelihood: number;
 }
 
-/** Quadrature for θ ~ N(0, 1): equally spaced nodes over ±6 SD with normal weights (TAM's default grid). */
-const nodeCount = 21;
-const standardNodes = Array.from({ length: nodeCount }, (_, q) => -6 + (12 * q) / (nodeCount - 1));
-const logNodeWeights = (() => {
-  const raw = standardNodes.map((x) => Math.exp(-0.5 * x * x));
-  const total = raw.reduce((sum, value) => sum + value, 0);
-  return raw.map((value) => Math.log(value / total));
-})();
-
-/** No parameter moves more than this in one M-step: keeps EM steady for raters with extreme scores. */
-const largestStep = 1;
-/**
- * A weak normal prior (SD 3 logits) on every severity, difficulty and threshold: negligible with real
- * amounts of data, it keeps the estimates finite when a rater gave only extreme scores or a category
- * was never used (a handful of calibration ratings).
- */
-const priorPrecision = 1 / 9;
 /** The ability spread never collapses to nothing (one submission, or every submission alike). */
 const smallestSigma = 0.05;
 
-function indexer(): { index: (id: string) => number; ids: string[] } {
-  const positions = new Map<string, number>();
-  const ids: string[] = [];
-  return {
-    ids,
-    index: (id) => {
-      let position = positions.get(id);
-      if (position === undefined) {
-        position = ids.length;
-        positions.set(id, position);
-        ids.push(id);
-      }
-      return position;
-    },
-  };
-}
 
-const clampStep = (step: number): number => Math.max(-largestStep, Math.min(largestStep, step));
-
-/**
- * Category log-probabilities at ability θ for location b: out[k] = k(θ − b) − Σ_{j≤k} τ_j − log Z.
- * `cumulative[k]` is Σ_{j≤k} τ_j (cumulative[0] = 0).
- */
-function categoryLogProbabilities(theta: number, location: number, cumulative: Float64Array, out: Float64Array, offset: number): void {
-  const categories = cumulative.length;
-  let largest = -Infinity;
-  for (let k = 0; k < categories; k++) {
-    const s = k * (theta - location) - cumulative[k]!;
-    out[offset + k] = s;
-    if (s > largest) largest = s;
-  }
-  let total = 0;
-  for (let k = 0; k < categories; k++) total += Math.exp(out[offset + k]! - largest);
-  const logZ = largest + Math.log(total);
-  for (let k = 0; k < categories; k++) out[offset + k] = out[offset + k]! - logZ;
-}
 
 export function manyFacetRasch(observations: readonly RaterObservation[], options: ManyFacetRaschOptions): ManyFacetRaschResult {
   const levels = [...new Set(options.categories)].sort((a, b) => a - b);
@@ -446,59 +397,4 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
     iterations,
     logLikelihood,
   };
-}
-
-/**
- * Each rater's severity within each group of their ratings (a week, say), on the scale of a fit of
- * all of them: criteria, thresholds and the submissions' abilities stay as that fit found them, and
- * only the rater's severity is found again (Newton on its likelihood). Cheap enough to run for every
- * week of a year, and comparable across weeks: a rater drifting harsher reads as a rising number.
- */
-export function severitiesByGroup(observations: readonly (RaterObservation & { group: string })[], fit: ManyFacetRaschResult, categories: readonly number[]): Map<string, Omit<RaterMeasure, 'infit' | 'outfit'>[]> {
-  const levels = [...new Set(categories)].sort((a, b) => a - b);
-  const categoryOf = new Map(levels.map((level, index) => [level, index]));
-  const difficultyOf = new Map(fit.criteria.map((criterion) => [criterion.id, criterion.difficulty]));
-  const cumulative = new Float64Array(levels.length);
-  for (let k = 1; k < levels.length; k++) cumulative[k] = cumulative[k - 1]! + (fit.thresholds[k - 1] ?? 0);
-  const cells = new Map<string, { group: string; rater: string; observations: { ability: number; difficulty: number; category: number }[] }>();
-  for (const observation of observations) {
-    const ability = fit.abilities.get(observation.submission);
-    const difficulty = difficultyOf.get(observation.criterion);
-    const category = categoryOf.get(observation.level);
-    if (ability === undefined || difficulty === undefined || category === undefined) continue;
-    const key = `${observation.group}\u0000${observation.rater}`;
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { group: observation.group, rater: observation.rater, observations: [] }));
-    cell.observations.push({ ability, difficulty, category });
-  }
-  const overall = new Map(fit.raters.map((rater) => [rater.id, rater.severity]));
-  const probabilities = new Float64Array(levels.length);
-  const byGroup = new Map<string, Omit<RaterMeasure, 'infit' | 'outfit'>[]>();
-  for (const cell of cells.values()) {
-    let severity = overall.get(cell.rater) ?? 0;
-    let information = 0;
-    for (let iteration = 0; iteration < 20; iteration++) {
-      let gradient = -priorPrecision * (severity - (overall.get(cell.rater) ?? 0));
-      information = priorPrecision;
-      for (const { ability, difficulty, category } of cell.observations) {
-        categoryLogProbabilities(ability, difficulty + severity, cumulative, probabilities, 0);
-        let mean = 0;
-        let square = 0;
-        for (let k = 1; k < levels.length; k++) {
-          const probability = Math.exp(probabilities[k]!);
-          mean += k * probability;
-          square += k * k * probability;
-        }
-        gradient += mean - category;
-        information += square - mean * mean;
-      }
-      const step = clampStep(gradient / information);
-      severity += step;
-      if (Math.abs(step) < 1e-5) break;
-    }
-    const list = byGroup.get(cell.group) ?? [];
-    list.push({ id: cell.rater, severity, se: 1 / Math.sqrt(information), n: cell.observations.length });
-    byGroup.set(cell.group, list);
-  }
-  return byGroup;
 }

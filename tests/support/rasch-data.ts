@@ -1,16 +1,5 @@
 import type { RaterObservation } from '../../shared/statistics/many-facet-rasch';
-
-/** A small seeded generator (mulberry32): the same data on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { randomSource } from '../hosted-api/faults';
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -28,7 +17,7 @@ export interface RaschTruth {
  * scored on every criterion by `ratersPerSubmission` raters picked at random. Levels are 1..K+1.
  */
 export function simulateRatings(truth: RaschTruth, options: { submissions: number; ratersPerSubmission: number; seed: number }): RaterObservation[] {
-  const random = seededRandom(options.seed);
+  const random = randomSource(options.seed);
   const observations: RaterObservation[] = [];
   const categories = truth.thresholds.length + 1;
   const weights = new Array<number>(categories);

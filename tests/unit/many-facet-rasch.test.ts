@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { manyFacetRasch, severitiesByGroup } from '../../shared/statistics/many-facet-rasch';
+import { manyFacetRasch } from '../../shared/statistics/many-facet-rasch';
+import { severitiesByGroup } from '../../shared/statistics/rater-drift';
 import type { RaterObservation } from '../../shared/statistics/many-facet-rasch';
 import { simulateRatings } from '../support/rasch-data';
 import type { RaschTruth } from '../support/rasch-data';
