@@ -5,7 +5,7 @@ import { CommentTag, ConditionCode, EvidenceComment } from '../domain/comment';
 import { DecisionSummary } from '../domain/decision';
 import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
-import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, QualificationStatus, QualityRules } from '../hosted-api/quality';
+import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, CandidateList, QualificationStatus, QualityRules } from '../hosted-api/quality';
 import { LeadDashboard } from '../quality/dashboard';
 
 const NoInput = z.object({}).strict();
@@ -328,7 +328,7 @@ export const methods = {
   /** Brings a submission under adjudication here, to read both assessors beside its evidence. */
   'lead.openAdjudication': { input: z.object({ submissionId: Id }).strict(), output: z.object({ batchId: Id }) },
   'lead.setRules': { input: z.object({ rules: QualityRules }).strict(), output: LeadDashboardView },
-  'lead.candidates': { input: z.object({ credentialId: Id }).strict(), output: z.object({ submissions: z.array(z.object({ id: Id, label: z.string() })) }) },
+  'lead.candidates': { input: z.object({ credentialId: Id }).strict(), output: CandidateList },
   /** Brings the chosen submissions here for the lead to score as the master. */
   'lead.prepareSet': {
     input: z.object({ credentialId: Id, title: z.string().trim().min(1).max(200), submissionIds: z.array(Id).min(1).max(50) }).strict(),

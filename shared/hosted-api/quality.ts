@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EvidenceComment } from '../domain/comment';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
-import { DecisionOutcome } from '../domain/submission';
+import { DecisionOutcome, EvidenceKind } from '../domain/submission';
 
 // Scoring quality on the hosted API: calibration sets with master scores, qualification rules,
 // double scoring with adjudication, and gold items mixed into live work (issue 6).
@@ -128,8 +128,26 @@ export type Adjudication = z.infer<typeof Adjudication>;
 export const AdjudicationList = z.object({ adjudications: z.array(Adjudication).max(5000) });
 export const AdjudicationReceipt = z.object({ submissionId: Id, resolvedAt: Timestamp });
 
-/** Submissions a lead may put in a calibration set. */
-export const CandidateList = z.object({ submissions: z.array(z.object({ id: Id, label: z.string().max(80), credentialId: Id })).max(500) });
+/**
+ * A submission a lead may put in a calibration set, with enough to choose by: where it stands in
+ * live scoring and a preview of its evidence (kinds, titles, lengths, the start of a written response).
+ */
+export const CalibrationCandidate = z.object({
+  id: Id,
+  label: z.string().max(80),
+  credentialId: Id,
+  credentialTitle: z.string().max(200),
+  attempt: z.number().int().min(1),
+  submittedAt: Timestamp,
+  /** Unclaimed; claimed by an assessor; decided (at least once); waiting for adjudication. */
+  status: z.enum(['unclaimed', 'claimed', 'decided', 'adjudication']),
+  evidence: z.array(z.object({ kind: EvidenceKind, title: z.string().max(300), durationMs: z.number().int().min(0).nullable() })).max(100),
+  /** The first words of the first written response (null: none). */
+  excerpt: z.string().max(300).nullable(),
+});
+export type CalibrationCandidate = z.infer<typeof CalibrationCandidate>;
+export const CandidateList = z.object({ submissions: z.array(CalibrationCandidate).max(500) });
+export type CandidateList = z.infer<typeof CandidateList>;
 
 /**
  * Everything the lead dashboard computes from: each score an assessor gave where a reference exists

@@ -46,7 +46,13 @@ describe('a lead runs a full calibration cycle', () => {
       await signInAs(page, 'lead@example.org');
       await page.getByRole('button', { name: 'Calibration dashboard' }).click();
       await page.getByRole('button', { name: 'Find submissions' }).click();
-      await page.getByRole('group', { name: 'Submissions for the set' }).getByRole('checkbox').first().check();
+      const candidates = page.getByRole('group', { name: 'Submissions for the set' });
+      // Each candidate with its micro-credential, status and a preview of its evidence (the checkbox is described by it).
+      await expect(candidates.getByRole('checkbox').first().getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).innerText())).resolves.toMatch(/attempt 1 · submitted [\s\S]*Video · Classroom video/);
+      await candidates.getByText('Not yet claimed').first().waitFor();
+      await candidates.getByRole('checkbox').first().check();
+      mkdirSync(screenshotsDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotsDir, 'en-lead-set-builder.png') });
       await page.getByRole('textbox', { name: 'Set title' }).fill('Compound interest anchors');
       await page.getByRole('button', { name: 'Score 1 submission as the master' }).click();
       await page.getByText('Master scoring: Compound interest anchors: score every criterion with a rationale, then publish.').waitFor();
@@ -147,22 +153,47 @@ describe('a lead runs a full calibration cycle', () => {
       // The adjudication: both readings side by side, beside the evidence, then the lead's resolution reaches the server.
       await page.getByRole('button', { name: 'Adjudication', exact: true }).click();
       await page.getByRole('region', { name: 'Assessor One' }).getByText('Seen at 0:12 (award).').waitFor();
+      // A criterion × assessor grid: each reading's level by name with its rationale; rows that differ say so.
+      const grid = page.getByRole('table', { name: /^Both readings, criterion by criterion/ });
+      await expect(grid.getByRole('columnheader').allInnerTexts()).resolves.toEqual(['Criterion', expect.stringMatching(/^Assessor One · /), expect.stringMatching(/^Assessor Two · /), 'Your resolution']);
+      await grid.getByRole('row', { name: /^Outcome Award Not yet/ }).waitFor();
+      await expect(grid.getByRole('row', { name: /· differs 3 · \w+ Level 3 from the lesson video\. 2 · \w+ Level 2 from the lesson video\./ }).count()).resolves.toBeGreaterThan(0);
+      // The resolution starts empty: nothing is carried over from either reading.
+      const resolutionPickers = grid.getByRole('combobox');
+      for (const value of await resolutionPickers.evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value))) expect(value).toBe('');
+      await page.screenshot({ path: join(screenshotsDir, 'en-lead-adjudication.png') });
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Open beside the evidence' }).click();
       await page.getByRole('tablist', { name: 'Evidence items' }).waitFor();
       await waitForVideo(page);
+      // Both assessors' timed comments are on the evidence timeline, named by assessor.
+      const timeline = page.getByRole('group', { name: 'Comments on this recording' });
+      await expect(timeline.getByRole('button', { name: 'Comment at 0:12' }).count()).resolves.toBe(2);
+      await expect(timeline.getByRole('button').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('title')).sort())).resolves.toEqual(['Assessor One: Seen at 0:12 (award).', 'Assessor Two: Seen at 0:12 (not_yet).']);
       await page.getByRole('region', { name: 'Assessor Two' }).getByRole('button', { name: '0:12' }).click();
       await waitForVideoNear(page, 12);
+      await page.screenshot({ path: join(screenshotsDir, 'en-lead-adjudication-beside.png') });
+      await page.getByRole('button', { name: 'Resolve…' }).click();
+      await page.getByText(/^Before resolving, choose: Outcome, .*Note \(why\)\.$/).waitFor(); // nothing goes half-chosen
       await page.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Award' });
+      for (const picker of await page.getByRole('combobox', { name: /^Your level for / }).all()) await picker.selectOption({ index: 3 }); // level 3
       await page.getByRole('textbox', { name: 'Note (why)' }).fill('The discussion at 0:12 meets level 3.');
-      await page.getByRole('button', { name: 'Resolve' }).click();
+      await page.getByRole('button', { name: 'Resolve…' }).click();
+      const confirm = page.getByRole('dialog', { name: /^Resolve .* as Award\?$/ });
+      await expect(confirm.getByRole('definition').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^3 · /)]));
+      await confirm.getByRole('button', { name: 'Go back' }).click(); // cancelling queues nothing
+      await expect(page.getByText('Resolution saved; it goes to the server with the next sync.').count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Resolve…' }).click();
+      await confirm.getByRole('button', { name: 'Resolve', exact: true }).click();
       await page.getByText('Resolution saved; it goes to the server with the next sync.').waitFor();
       await page.getByRole('button', { name: 'Scoring' }).click();
       await page.getByRole('button', { name: 'Sync now' }).click();
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
       const check = new HostedStore(serverDir);
       try {
-        expect(check.quality.adjudications()[0]?.resolution).toMatchObject({ outcome: 'award', note: 'The discussion at 0:12 meets level 3.', resolvedBy: 'acct-lead' });
+        const resolution = check.quality.adjudications()[0]?.resolution;
+        expect(resolution).toMatchObject({ outcome: 'award', note: 'The discussion at 0:12 meets level 3.', resolvedBy: 'acct-lead' });
+        expect(resolution?.scores.every((score) => score.level === 3)).toBe(true);
       } finally {
         check.close();
       }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate, QualityRules } from '../../shared/hosted-api/quality';
 import { fail, HttpError, parseJson, readBody } from './http-errors';
+import { calibrationCandidates } from './candidates';
 import { FieldErrors } from './quality-store';
 import type { HostedStore } from './store';
 
@@ -87,7 +88,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
     requireLead();
     const credentialId = url.searchParams.get('credentialId') ?? '';
     const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100));
-    return { status: 200, body: { submissions: quality.candidates(credentialId, limit) } };
+    return { status: 200, body: { submissions: calibrationCandidates(store, credentialId, limit) } };
   }
   return null;
 }

@@ -357,19 +357,6 @@ export class QualityStore {
   }
 
   /** Submissions a lead can build calibration sets from (not yet in a set, not gold copies). */
-  candidates(credentialId: string, limit: number): { id: string; label: string; credentialId: string }[] {
-    return (
-      this.store
-        .sql(
-          `SELECT id, label, credential_id FROM submissions s WHERE credential_id = ?
-             AND NOT EXISTS (SELECT 1 FROM calibration_items ci WHERE ci.submission_id = s.id)
-             AND NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.alias_id = s.id)
-           ORDER BY position LIMIT ?`,
-        )
-        .all(credentialId, limit) as { id: string; label: string; credential_id: string }[]
-    ).map((row) => ({ id: row.id, label: row.label, credentialId: row.credential_id }));
-  }
-
   leadData(now: Date): LeadData {
     const ratings: LeadRating[] = [];
     const calibration = this.store

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
 import { allCriteria } from '../../../shared/domain/rubric';
-import type { AdjudicationResolutionRequest, QualityRules } from '../../../shared/hosted-api/quality';
+import type { AdjudicationResolutionRequest, CandidateList, QualityRules } from '../../../shared/hosted-api/quality';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
@@ -45,9 +45,8 @@ export class LeadWork {
   }
 
   /** Submissions a lead may put in a new calibration set. */
-  async candidates(credentialId: string): Promise<{ submissions: { id: string; label: string }[] }> {
-    const { submissions } = await this.options.session.call((client) => client.calibrationCandidates(credentialId));
-    return { submissions: submissions.map(({ id, label }) => ({ id, label })) };
+  candidates(credentialId: string): Promise<CandidateList> {
+    return this.options.session.call((client) => client.calibrationCandidates(credentialId));
   }
 
   /** The chosen submissions come here as a master batch, scored in the ordinary workspace (a level and a rationale per criterion). */

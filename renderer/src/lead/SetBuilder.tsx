@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { useAction } from '../use-action';
+import type { CalibrationCandidate } from '../../../shared/hosted-api/quality';
+import { formatMediaTime } from '../../../shared/format/media-time';
+import { formatDateTime } from '../format';
 
 /**
  * A lead starts a calibration set: chooses submissions of one micro-credential, then scores them as
@@ -13,7 +16,7 @@ import { useAction } from '../use-action';
 export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: string; onMasterBatch: (batchId: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const client = useClient();
-  const [candidates, setCandidates] = useState<{ id: string; label: string }[] | null>(null);
+  const [candidates, setCandidates] = useState<CalibrationCandidate[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const { busy, message, run } = useAction();
@@ -27,15 +30,15 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
           void run(async () => {
             const result = await client.invoke('lead.candidates', { credentialId });
             if (!result.ok) return describeError(result.error, t);
-            setCandidates(result.value.submissions.slice(0, 30));
+            setCandidates(result.value.submissions);
             setChosen([]);
-            return '';
+            return result.value.submissions.length === 0 ? t('master.none') : '';
           })
         }
       >
         {t('master.find')}
       </button>
-      {candidates && (
+      {candidates && candidates.length > 0 && (
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -49,16 +52,16 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
         >
           <fieldset>
             <legend>{t('master.choose')}</legend>
-            {candidates.map((candidate) => (
-              <label key={candidate.id} className="candidate">
-                <input
-                  type="checkbox"
+            <ul className="candidates">
+              {candidates.map((candidate) => (
+                <CandidateRow
+                  key={candidate.id}
+                  candidate={candidate}
                   checked={chosen.includes(candidate.id)}
-                  onChange={(event) => setChosen((current) => (event.target.checked ? [...current, candidate.id] : current.filter((id) => id !== candidate.id)))}
-                />{' '}
-                {candidate.label}
-              </label>
-            ))}
+                  onChange={(checked) => setChosen((current) => (checked ? [...current, candidate.id] : current.filter((id) => id !== candidate.id)))}
+                />
+              ))}
+            </ul>
           </fieldset>
           <label>
             {t('master.setTitle')} <input value={title} required maxLength={200} onChange={(event) => setTitle(event.target.value)} />
@@ -70,6 +73,35 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
       )}
       <p role="status">{message}</p>
     </section>
+  );
+}
+
+/** One submission to choose from: its label, micro-credential and status, and a preview of its evidence. */
+function CandidateRow({ candidate, checked, onChange }: { candidate: CalibrationCandidate; checked: boolean; onChange: (checked: boolean) => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const previewId = `candidate-preview-${candidate.id}`;
+  return (
+    <li className="candidate">
+      <label>
+        <input type="checkbox" checked={checked} aria-describedby={previewId} onChange={(event) => onChange(event.target.checked)} /> <strong data-content>{candidate.label}</strong>
+      </label>
+      <span className={`candidate-status status-${candidate.status}`}>{t(`master.status.${candidate.status}`)}</span>
+      <div id={previewId} className="candidate-preview">
+        <p className="hint">
+          <span data-content>{candidate.credentialTitle}</span> · {t('master.attempt', { attempt: candidate.attempt })} · {t('master.submitted', { date: formatDateTime(candidate.submittedAt, i18n.language) })}
+        </p>
+        <p>
+          {candidate.evidence
+            .map((item) => [t(`evidence.kind.${item.kind}`), item.title, item.durationMs !== null ? formatMediaTime(item.durationMs) : null].filter(Boolean).join(' · '))
+            .join('; ')}
+        </p>
+        {candidate.excerpt && (
+          <blockquote className="candidate-excerpt" data-content>
+            {candidate.excerpt}
+          </blockquote>
+        )}
+      </div>
+    </li>
   );
 }
 

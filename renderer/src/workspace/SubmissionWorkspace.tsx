@@ -9,8 +9,7 @@ import type { FeedTab } from './EvidenceFeed';
 import { SubmissionHeader } from './SubmissionHeader';
 import { WorkspaceFeed } from './WorkspaceFeed';
 import { useLinkedEvidence } from '../window-link/use-linked-evidence';
-import { together, words } from '../words';
-import type { Words } from '../words';
+import { together, words, type Words } from '../words';
 import type { TFunction } from 'i18next';
 import { DecisionBar, explainBlockers } from '../decision/DecisionBar';
 import { useUndoDecision } from '../decision/use-undo';
@@ -18,7 +17,7 @@ import { describeError } from '../errors';
 import { EvidencePane, isTimed } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
 import { FeedbackComposer } from '../feedback/FeedbackComposer';
-import { AdjudicationReview } from '../lead/AdjudicationQueueView';
+import { AdjudicationReview, useReviewComments } from '../lead/AdjudicationQueueView';
 import { CalibrationResult } from '../quality/CalibrationResult';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { RubricPane } from '../rubric/RubricPane';
@@ -76,6 +75,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const positions = useRef<Record<string, number>>({});
 
   const readOnly = !detail || detail.decision !== null || detail.mode === 'review';
+  const reviewComments = useReviewComments(props.submissionId, detail?.mode === 'review');
   const evidenceId = selectedEvidenceId ?? detail?.draft.playback?.evidenceId ?? detail?.evidence[0]?.id ?? null;
   const selected = detail?.evidence.find((item) => item.id === evidenceId) ?? null;
   const hasTranscript = !!selected && isTimed(selected) && selected.hasCaptions && selected.availability === 'available';
@@ -94,11 +94,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   }, [props.submissionId]);
 
   useEffect(() => {
-    if (loaded.state !== 'ready') return;
-    const performanceMark = (): void => {
-      performance.mark('submission-painted', { detail: props.submissionId });
-    };
-    requestAnimationFrame(performanceMark);
+    if (loaded.state === 'ready') requestAnimationFrame(() => void performance.mark('submission-painted', { detail: props.submissionId }));
   }, [loaded.state, props.submissionId]);
 
   const { setScore, setRationale, setFeedback, saveComment, deleteComment } = useDraftEdits(props.submissionId, show, {
@@ -282,6 +278,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   if (loaded.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (loaded.state === 'error') return <p role="alert">{t('submission.notFound', { message: describeError(loaded.error, t) })}</p>;
   const submission = loaded.value;
+  /** In review mode the evidence and the feed show the assessors' comments under review. */
+  const shown = reviewComments ? { ...submission, comments: reviewComments } : submission;
 
   return (
     <article className="submission" aria-labelledby="submission-title">
@@ -306,7 +304,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
             ) : (
               <EvidencePane
                 evidence={submission.evidence}
-                comments={submission.comments}
+                comments={shown.comments}
                 selectedId={evidenceId ?? ''}
                 pages={pages}
                 startAt={positionOf}
@@ -330,7 +328,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               />
             )}
             <WorkspaceFeed
-              submission={submission}
+              submission={shown}
               criteria={criteria}
               selected={selected}
               playhead={playhead}

@@ -1,0 +1,256 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdjudicationQueue } from '../../../shared/contract/methods';
+import type { EvidenceComment } from '../../../shared/domain/comment';
+import type { Criterion } from '../../../shared/domain/rubric';
+import { allCriteria } from '../../../shared/domain/rubric';
+import type { DecisionOutcome } from '../../../shared/domain/submission';
+import { formatMediaTime } from '../../../shared/format/media-time';
+import { useClient } from '../client-context';
+import { describeError } from '../errors';
+import { formatDateTime } from '../format';
+import { queryKeyOf } from '../data/contract-reads';
+import { ResolutionConfirm } from './ResolutionConfirm';
+
+export type Case = AdjudicationQueue['adjudications'][number];
+type Reading = Case['decisions'][number];
+type Rubric = AdjudicationQueue['rubrics'][number];
+const outcomes = ['award', 'not_yet', 'flag'] as const;
+
+export const levelName = (criterion: Criterion, level: number | null | undefined): string => {
+  if (level === null || level === undefined) return '–';
+  const found = criterion.levels.find((candidate) => candidate.level === level);
+  return found ? `${level} · ${found.label}` : String(level);
+};
+const levelOf = (reading: Reading, criterionId: string): number | null => reading.scores.find((score) => score.criterionId === criterionId)?.level ?? null;
+
+/**
+ * One adjudication: a criterion × assessor grid (levels, rationales, the lead's own level in the last
+ * column), each assessor's comments (timed ones seek the evidence), and a resolution that starts empty —
+ * nothing is carried over from either reading — and is confirmed before it is queued.
+ */
+export function AdjudicationCase({
+  item,
+  rubric,
+  onOpenBeside,
+  onSelectComment,
+}: {
+  item: Case;
+  rubric: Rubric | null;
+  onOpenBeside?: (batchId: string, submissionId: string) => void;
+  onSelectComment?: (comment: EvidenceComment) => void;
+}): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const queries = useQueryClient();
+  const criteria = rubric ? allCriteria(rubric) : [];
+  const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
+  const [levels, setLevels] = useState<Record<string, number | undefined>>({});
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const done = !!item.resolution || item.resolutionQueued;
+  const unchosen = criteria.filter((criterion) => levels[criterion.id] === undefined);
+  /** Beside the evidence (no queue to open it from) the grid is laid out for a narrow column. */
+  const compact = !onOpenBeside;
+  const columns = item.decisions.length + (done ? 0 : 1);
+
+  const askToConfirm = (): void => {
+    const missing = [...(outcome === '' ? [t('adjudication.outcome')] : []), ...unchosen.map((criterion) => criterion.title), ...(note.trim() === '' ? [t('adjudication.note')] : [])];
+    if (missing.length > 0) return setMessage(t('adjudication.missing', { fields: missing.join(', ') }));
+    setMessage('');
+    setConfirming(true);
+  };
+  const resolve = async (): Promise<void> => {
+    if (outcome === '') return;
+    const result = await client.invoke('lead.resolveAdjudication', {
+      submissionId: item.submissionId,
+      resolution: { outcome, note: note.trim(), scores: criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]!, rationale: note.trim() })) },
+    });
+    setConfirming(false);
+    if (result.ok) queries.setQueryData(queryKeyOf('lead.adjudications', {}), result.value);
+    setMessage(result.ok ? t('adjudication.queuedMessage') : describeError(result.error, t));
+  };
+
+  return (
+    <article className="adjudication-case" aria-labelledby="case-title">
+      <h3 id="case-title">{item.label}</h3>
+      {onOpenBeside && (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              void client.invoke('lead.openAdjudication', { submissionId: item.submissionId }).then((result) => {
+                if (result.ok) onOpenBeside(result.value.batchId, item.submissionId);
+                else setMessage(describeError(result.error, t));
+              })
+            }
+          >
+            {t('adjudication.openBeside')}
+          </button>
+        </p>
+      )}
+      <form
+        className="resolution"
+        aria-label={t('adjudication.resolution')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          askToConfirm();
+        }}
+      >
+        <table className={compact ? 'adjudication-grid compact' : 'adjudication-grid'}>
+          <caption className="hint">{t('adjudication.gridCaption')}</caption>
+          <thead>
+            <tr>
+              {!compact && <th scope="col">{t('adjudication.criterion')}</th>}
+              {item.decisions.map((reading) => (
+                <th key={reading.assessor.id} scope="col">
+                  {reading.assessor.displayName}
+                  <span className="hint"> · {formatDateTime(reading.decidedAt, i18n.language)}</span>
+                </th>
+              ))}
+              {!done && <th scope="col">{t('adjudication.yourLevel')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {compact && (
+              <tr>
+                <th scope="row" colSpan={columns} className="criterion-title">
+                  {t('adjudication.outcome')}
+                </th>
+              </tr>
+            )}
+            <tr className={new Set(item.decisions.map((reading) => reading.outcome)).size > 1 ? 'differs' : undefined}>
+              {!compact && <th scope="row">{t('adjudication.outcome')}</th>}
+              {item.decisions.map((reading) => (
+                <td key={reading.assessor.id}>{t(`decision.outcomes.${reading.outcome}`)}</td>
+              ))}
+              {!done && (
+                <td>
+                  <select aria-label={t('adjudication.outcome')} value={outcome} onChange={(event) => setOutcome(event.target.value as DecisionOutcome | '')}>
+                    <option value="">{t('adjudication.choose')}</option>
+                    {outcomes.map((value) => (
+                      <option key={value} value={value}>
+                        {t(`decision.outcomes.${value}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              )}
+            </tr>
+            {criteria.map((criterion) => {
+              const given = item.decisions.map((reading) => levelOf(reading, criterion.id));
+              const differs = new Set(given).size > 1;
+              const title = (
+                <th scope="row" colSpan={compact ? columns : undefined} className={compact ? 'criterion-title' : undefined}>
+                  {criterion.title}
+                  {differs && <span className="differs-mark"> · {t('adjudication.differs')}</span>}
+                </th>
+              );
+              const cells = (
+                <>
+                  {item.decisions.map((reading) => {
+                    const rationale = reading.scores.find((score) => score.criterionId === criterion.id)?.rationale ?? '';
+                    return (
+                      <td key={reading.assessor.id}>
+                        <strong>{levelName(criterion, levelOf(reading, criterion.id))}</strong>
+                        {rationale && <p className="rationale">{rationale}</p>}
+                      </td>
+                    );
+                  })}
+                  {!done && (
+                    <td>
+                      <select
+                        aria-label={t('adjudication.levelFor', { criterion: criterion.title })}
+                        value={levels[criterion.id] ?? ''}
+                        onChange={(event) => setLevels((current) => ({ ...current, [criterion.id]: event.target.value === '' ? undefined : Number(event.target.value) }))}
+                      >
+                        <option value="">{t('adjudication.choose')}</option>
+                        {criterion.levels.map((level) => (
+                          <option key={level.level} value={level.level}>
+                            {level.level} · {level.label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  )}
+                </>
+              );
+              // Beside the evidence the column is narrow: the criterion gets a row of its own above its cells.
+              return compact ? (
+                <Fragment key={criterion.id}>
+                  <tr className={differs ? 'differs' : undefined}>{title}</tr>
+                  <tr>{cells}</tr>
+                </Fragment>
+              ) : (
+                <tr key={criterion.id} className={differs ? 'differs' : undefined}>
+                  {title}
+                  {cells}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="readings">
+          {item.decisions.map((reading) => (
+            <ReadingNotes key={reading.assessor.id} reading={reading} onSelectComment={onSelectComment} />
+          ))}
+        </div>
+        {item.resolution ? (
+          <p role="status">{t('adjudication.resolvedAs', { outcome: t(`decision.outcomes.${item.resolution.outcome}`), time: formatDateTime(item.resolution.resolvedAt, i18n.language) })}</p>
+        ) : (
+          <fieldset disabled={done}>
+            <legend>{t('adjudication.resolution')}</legend>
+            <label>
+              {t('adjudication.note')} <textarea value={note} onChange={(event) => setNote(event.target.value)} maxLength={10_000} />
+            </label>
+            <button type="submit">{t('adjudication.resolveEllipsis')}</button>
+          </fieldset>
+        )}
+        <p role="status">{message}</p>
+      </form>
+      {confirming && outcome !== '' && (
+        <ResolutionConfirm
+          label={item.label}
+          outcome={outcome}
+          choices={criteria.map((criterion) => ({ criterion: criterion.title, level: levelName(criterion, levels[criterion.id]) }))}
+          onConfirm={resolve}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </article>
+  );
+}
+
+/** One assessor's timestamped comments and overall feedback; a timed comment seeks the evidence beside. */
+function ReadingNotes({ reading, onSelectComment }: { reading: Reading; onSelectComment?: (comment: EvidenceComment) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const anchorOf = (comment: EvidenceComment): string =>
+    comment.startMs !== null ? `${formatMediaTime(comment.startMs)}${comment.endMs !== null ? `–${formatMediaTime(comment.endMs)}` : ''}` : comment.page !== null ? t('adjudication.page', { page: comment.page }) : '';
+  return (
+    <section aria-label={reading.assessor.displayName} className="reading">
+      <h4>{reading.assessor.displayName}</h4>
+      {reading.comments.length === 0 ? (
+        <p className="hint">{t('adjudication.noComments')}</p>
+      ) : (
+        <ul className="reading-comments" aria-label={t('adjudication.comments')}>
+          {reading.comments.map((comment) => (
+            <li key={comment.id}>
+              {onSelectComment && anchorOf(comment) !== '' ? (
+                <button type="button" className="link" onClick={() => onSelectComment(comment)}>
+                  {anchorOf(comment)}
+                </button>
+              ) : (
+                anchorOf(comment)
+              )}
+              {anchorOf(comment) !== '' ? ' · ' : ''}
+              {comment.body}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reading.overallFeedback && <p className="reading-feedback">{reading.overallFeedback}</p>}
+    </section>
+  );
+}
