@@ -79,9 +79,11 @@ describe('calibration, qualification, double scoring, adjudication and gold item
     for (const credentialId of credentials) {
       const { submissions } = ok(await lead.calibrationCandidates(credentialId));
       // Enough to choose by: the micro-credential, where each stands in live scoring, a preview of its evidence.
-      expect(submissions[0]).toMatchObject({ credentialId, credentialTitle: expect.any(String), attempt: expect.any(Number), status: 'unclaimed' });
-      expect(submissions[0]!.evidence.length).toBeGreaterThan(0);
-      expect(submissions[0]!.evidence[0]).toEqual({ kind: expect.any(String), title: expect.any(String), durationMs: expect.toBeOneOf([null, expect.any(Number)]) });
+      const first = submissions[0]!;
+      expect(first).toMatchObject({ credentialId, attempt: 1, status: 'unclaimed' });
+      expect(first.credentialTitle).not.toBe('');
+      expect(first.evidence.length).toBeGreaterThan(0);
+      expect(Object.keys(first.evidence[0]!).sort()).toEqual(['durationMs', 'kind', 'title']);
       const items = [];
       for (const candidate of submissions.slice(0, 3)) {
         const manifest = ok(await lead.manifest(candidate.id));
