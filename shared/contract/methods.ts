@@ -5,6 +5,7 @@ import { CommentTag, ConditionCode, EvidenceComment } from '../domain/comment';
 import { DecisionSummary } from '../domain/decision';
 import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
+import { AuditTrail } from '../hosted-api/audit';
 import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, CandidateList, QualificationStatus, QualityRules } from '../hosted-api/quality';
 import { LeadDashboard } from '../quality/dashboard';
 
@@ -336,6 +337,8 @@ export const methods = {
   },
   'lead.publishSet': { input: z.object({ batchId: Id }).strict(), output: z.object({ setId: Id, title: z.string(), submissions: z.number().int().min(0) }) },
   'lead.resolveAdjudication': { input: z.object({ submissionId: Id, resolution: AdjudicationResolutionRequest }).strict(), output: AdjudicationQueue },
+  /** One submission's audit trail from the hosted API (online), found by its id or its label. */
+  'lead.auditTrail': { input: z.object({ submission: z.string().trim().min(1).max(128) }).strict(), output: AuditTrail },
   /**
    * Where the renderer loads an evidence item's bytes (or captions) from: relative to the page, and
    * in the preview host signed for that one item and short-lived. Not found unless it is on this machine.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as audit from './audit';
 import * as quality from './quality';
 import * as wire from './schemas';
 
@@ -34,6 +35,9 @@ const components = {
   QualificationList: quality.QualificationList,
   QualityRules: quality.QualityRules,
   QualityRulesList: quality.QualityRulesList,
+  AuditUpload: audit.AuditUpload,
+  AuditReceipt: audit.AuditReceipt,
+  AuditTrail: audit.AuditTrail,
 };
 type ComponentName = keyof typeof components;
 
@@ -158,6 +162,23 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('AdjudicationResolutionRequest', 'Outcome, scores and note'),
           responses: { '201': json('AdjudicationReceipt', 'Resolved'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'No such adjudication'), '409': json('ApiError', 'Already resolved') },
+        },
+      },
+      '/v1/audit': {
+        post: {
+          summary: 'Changes for the audit trail, append-only (idempotent by key, and each change by its id); the actor is the signed-in account',
+          security: bearer,
+          parameters: [idempotencyKeyParameter],
+          requestBody: json('AuditUpload', 'Changes to scores, rationales, comments, feedback and decisions'),
+          responses: { '201': json('AuditReceipt', 'Recorded'), '422': json('ValidationFailure', 'Invalid, or about a submission this account was never given') },
+        },
+      },
+      '/v1/lead/audit': {
+        get: {
+          summary: "One submission's audit trail, by id or label (lead)",
+          security: bearer,
+          parameters: [{ name: 'submission', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { '200': json('AuditTrail', 'The trail, oldest first'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'No such submission') },
         },
       },
       '/v1/lead/ratings': { get: { summary: 'Every rating the calibration dashboard computes from (lead)', security: bearer, responses: { '200': json('LeadData', 'Ratings with master levels where they exist'), '403': json('ApiError', 'Not a lead') } } },

@@ -73,9 +73,11 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
     requireLead();
     const submissionId = match[1]!;
     return context.idempotent(request, accountId, (raw) => {
-      const outcome = quality.resolve(accountId, submissionId, parseJson(raw, AdjudicationResolutionRequest), now());
+      const resolution = parseJson(raw, AdjudicationResolutionRequest);
+      const outcome = quality.resolve(accountId, submissionId, resolution, now());
       if (outcome === 'not_found') throw fail(404, 'not_found', 'No adjudication for that submission.');
       if (outcome === 'already_resolved') return { status: 409, body: { error: { code: 'already_resolved', message: 'Another lead resolved this adjudication first.' } } };
+      store.audit.recordByServer(`resolved-${submissionId}`, accountId, submissionId, 'adjudication_resolved', JSON.stringify(resolution), now());
       return { status: 201, body: { submissionId, resolvedAt: now().toISOString() } };
     });
   }

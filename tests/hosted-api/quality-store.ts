@@ -356,7 +356,6 @@ export class QualityStore {
     return 'resolved';
   }
 
-  /** Submissions a lead can build calibration sets from (not yet in a set, not gold copies). */
   leadData(now: Date): LeadData {
     const ratings: LeadRating[] = [];
     const calibration = this.store

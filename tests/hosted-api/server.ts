@@ -12,6 +12,7 @@ import type { Fault, FaultOptions } from './faults';
 import { HostedStore } from './store';
 import { authenticate, routeAuth } from './auth-routes';
 import { fail, HttpError, parseJson, readBody } from './http-errors';
+import { routeAudit } from './audit-routes';
 import { routeQuality } from './quality-routes';
 import { NotQualified } from './quality-store';
 
@@ -107,6 +108,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       if (store.currentRubricId(submissionId) !== decision.rubricVersionId) return conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
       const receipt = store.recordDecision(accountId, submissionId, decision, now());
       store.quality.afterDecision(accountId, submissionId, decision, now());
+      const { outcome, conditionCode, note } = decision;
+      store.audit.recordByServer(`received-${receipt.decisionId}`, accountId, submissionId, 'decision_received', JSON.stringify({ outcome, conditionCode, note }), now());
       return { status: 201, body: receipt };
     });
 
@@ -207,7 +210,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       serveEvidence(request, response, accountId, match[1]!, match[2] ? 'captions' : 'media', fault);
       return null;
     }
-    const quality = await routeQuality(request, url, { store, now, accountId, idempotent });
+    const quality = (await routeQuality(request, url, { store, now, accountId, idempotent })) ?? (await routeAudit(request, url, { store, now, accountId, idempotent }));
     if (quality) return quality;
     throw fail(404, 'not_found', `No route for ${method} ${path}.`);
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { PreviousAttempt } from '../../shared/domain/submission';
 import type { Account, Assignment, EvidenceManifestItem, Role } from '../../shared/hosted-api/schemas';
+import { AuditStore, auditTables } from './audit-store';
 import { AuthStore, authTables } from './auth-store';
 import { QualityStore } from './quality-store';
 
@@ -45,6 +46,8 @@ export class HostedStore {
   readonly quality: QualityStore = new QualityStore(this);
   /** Accounts, sessions, throttling and remote wipes. */
   readonly auth: AuthStore;
+  /** Every change to scores, comments, feedback and decisions: append-only. */
+  readonly audit: AuditStore;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -57,9 +60,10 @@ export class HostedStore {
     if (version !== 0 && version !== schemaVersion) {
       throw new Error(`The folder ${dataDir} holds data of another reference server version (${version}, this is ${schemaVersion}); start with a new --data folder.`);
     }
-    this.db.exec(authTables + schema);
+    this.db.exec(authTables + schema + auditTables);
     this.db.pragma(`user_version = ${schemaVersion}`);
     this.auth = new AuthStore(this.db, (text) => this.sql(text));
+    this.audit = new AuditStore(this.db, (text) => this.sql(text));
   }
 
   private readonly statements = new Map<string, Database.Statement>();

@@ -26,6 +26,8 @@ import {
   QualityRulesList,
 } from '../../../shared/hosted-api/quality';
 import type { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate } from '../../../shared/hosted-api/quality';
+import { AuditReceipt, AuditTrail } from '../../../shared/hosted-api/audit';
+import type { AuditUpload } from '../../../shared/hosted-api/audit';
 
 /** Every way a call to the hosted API can end badly, sorted by what the caller should do about it. */
 export type ApiFailure =
@@ -156,6 +158,16 @@ export class HostedApiClient {
 
   resolveAdjudication(submissionId: string, idempotencyKey: string, body: AdjudicationResolutionRequest): Promise<ApiResult<z.infer<typeof AdjudicationReceipt>>> {
     return this.request('POST', `/v1/adjudications/${encodeURIComponent(submissionId)}/resolution`, AdjudicationReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /** Changes for the audit trail (append-only there; each change's id makes a resend harmless). */
+  uploadAudit(idempotencyKey: string, body: AuditUpload): Promise<ApiResult<z.infer<typeof AuditReceipt>>> {
+    return this.request('POST', '/v1/audit', AuditReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /** One submission's audit trail, found by its id or its label (lead). */
+  auditTrail(submission: string): Promise<ApiResult<AuditTrail>> {
+    return this.request('GET', `/v1/lead/audit?submission=${encodeURIComponent(submission)}`, AuditTrail);
   }
 
   /** Large: read and checked in the lead-data worker thread, never on core's own thread. */

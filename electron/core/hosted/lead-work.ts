@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { AdjudicationResolutionRequest, CandidateList, QualityRules } from '../../../shared/hosted-api/quality';
+import type { AuditTrail } from '../../../shared/hosted-api/audit';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
@@ -90,6 +91,11 @@ export class LeadWork {
       submissionIds: [submissionId],
     });
     return { batchId };
+  }
+
+  /** One submission's audit trail, as the hosted API keeps it (an appeal is answered from it). */
+  auditTrail(submission: string): Promise<AuditTrail> {
+    return this.options.session.call((client) => client.auditTrail(submission));
   }
 
   /** A lead's resolution: queued in the outbox (works offline), sent with its own idempotency key. */

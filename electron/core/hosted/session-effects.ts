@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { wipeClaimedWork } from '../repositories/claimed-work';
 import type { WipeReport } from '../repositories/claimed-work';
 import { addNotice } from '../repositories/notices';
+import { countUnsentAudit } from '../repositories/audit';
 import { countUnsent } from '../repositories/outbox';
 import { clearQualityData } from '../repositories/quality';
 import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
@@ -99,7 +100,12 @@ export class SessionEffects {
     const owner = getWorkOwner(this.options.db);
     if (!owner || (owner.serverUrl === next.serverUrl && owner.accountId === next.accountId)) return;
     const unsent = countUnsent(this.options.db);
-    if (unsent > 0) throw new DomainError('conflict', `This computer holds ${unsent} unsent decisions of another account. Sign in as that account and sync them first.`);
+    // The trail names whoever's session sends it: another account's changes wait for that account.
+    const trail = countUnsentAudit(this.options.db);
+    if (unsent + trail > 0) {
+      const changes = trail > 0 ? ` and ${trail} changes for the audit trail` : '';
+      throw new DomainError('conflict', `This computer holds ${unsent} unsent decisions${changes} of another account. Sign in as that account and sync them first.`);
+    }
     this.removeClaimedWork();
     this.options.logger.info('another account signed in: the previous account’s synced work was cleared');
   }

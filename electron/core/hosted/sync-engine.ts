@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecisionPayload, LeadNotePayload } from '../../../shared/domain/decision';
 import type { Db } from '../db/database';
+import { AuditUpload } from '../../../shared/hosted-api/audit';
 import { AdjudicationResolutionRequest, CalibrationFeedback } from '../../../shared/hosted-api/quality';
 import { calibrationSetOf } from '../repositories/batches';
 import { saveCalibrationResult } from '../repositories/quality';
@@ -82,6 +83,11 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       const payload = AdjudicationResolutionPayload.safeParse(entry.payload);
       if (!payload.success) return null;
       return options.client.resolveAdjudication(payload.data.submissionId, entry.idempotencyKey, payload.data.resolution);
+    }
+    if (entry.kind === 'audit') {
+      const payload = AuditUpload.safeParse(entry.payload);
+      if (!payload.success) return null;
+      return options.client.uploadAudit(entry.idempotencyKey, payload.data);
     }
     if (entry.kind === 'lead_note') {
       const payload = LeadNotePayload.safeParse(entry.payload);

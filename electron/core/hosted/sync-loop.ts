@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { Retention } from '../evidence/retention';
 import type { WorkspaceChanges } from '../changes';
 import type { Logger } from '../log';
+import { releaseAllAudit } from '../repositories/audit';
 import { countByState, nextDueAt, retryFailedNow } from '../repositories/outbox';
 import type { EvidenceDownloads } from './downloads';
 import type { QualitySync } from './quality-sync';
@@ -74,6 +75,7 @@ export class SyncLoop {
    */
   async syncNow(): Promise<void> {
     this.leasesCheckedAt = 0;
+    releaseAllAudit(this.options.db, this.options.now().toISOString()); // "now" includes the audit trail still settling
     await this.running?.catch(() => undefined);
     await this.pass();
   }

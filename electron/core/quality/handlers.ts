@@ -25,5 +25,6 @@ export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; 
     'lead.candidates': afterSession(({ credentialId }) => lead.candidates(credentialId)),
     'lead.prepareSet': afterSession(({ credentialId, title, submissionIds }) => lead.prepareMasterSet(credentialId, title, submissionIds)),
     'lead.publishSet': afterSession(({ batchId }) => lead.publishMasterSet(batchId)),
+    'lead.auditTrail': afterSession(({ submission }) => lead.auditTrail(submission)),
   });
 }

@@ -77,6 +77,20 @@ export function addActiveTime(db: Db, submissionId: string, ms: number, at: stri
   return (db.prepare('SELECT active_ms FROM scoring_drafts WHERE submission_id = ?').get(submissionId) as { active_ms: number }).active_ms;
 }
 
+/** One criterion's level and rationale as they stand (null: never touched). */
+export function getScore(db: Db, submissionId: string, criterionId: string): { level: number | null; rationale: string } | null {
+  return (db.prepare('SELECT level, rationale FROM draft_scores WHERE submission_id = ? AND criterion_id = ?').get(submissionId, criterionId) as { level: number | null; rationale: string } | undefined) ?? null;
+}
+
+/** The overall feedback (componentId null) or one component's, as it stands. */
+export function getFeedback(db: Db, submissionId: string, componentId: string | null): string {
+  const row =
+    componentId === null
+      ? (db.prepare('SELECT overall_feedback AS body FROM scoring_drafts WHERE submission_id = ?').get(submissionId) as { body: string } | undefined)
+      : (db.prepare('SELECT body FROM component_feedback WHERE submission_id = ? AND component_id = ?').get(submissionId, componentId) as { body: string } | undefined);
+  return row?.body ?? '';
+}
+
 export function getDraft(db: Db, submissionId: string): Draft {
   const draft = db
     .prepare('SELECT overall_feedback, active_ms, updated_at, playback_evidence_id, playback_position_ms FROM scoring_drafts WHERE submission_id = ?')

@@ -110,10 +110,13 @@ export function markConflict(db: Db, id: number, reason: string): void {
   db.prepare(`UPDATE outbox SET state = 'conflict', last_error = ? WHERE id = ? AND state = 'pending'`).run(reason.slice(0, 500), id);
 }
 
-/** Pending entries of every kind; the other states count decisions only (what the assessor sees). */
+/**
+ * Pending entries of every kind but the audit trail (it follows the work on its own, see audit.ts);
+ * the other states count decisions only (what the assessor sees).
+ */
 export function countByState(db: Db): Record<OutboxState, number> {
   const counts: Record<OutboxState, number> = { pending: 0, acknowledged: 0, conflict: 0, resolved: 0 };
-  const rows = db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = 'decision' OR state = 'pending' GROUP BY state`).all() as { state: OutboxState; n: number }[];
+  const rows = db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = 'decision' OR (state = 'pending' AND kind != 'audit') GROUP BY state`).all() as { state: OutboxState; n: number }[];
   for (const row of rows) counts[row.state] = row.n;
   return counts;
 }
@@ -170,9 +173,9 @@ export function listUnsentEntityIds(db: Db, kind: string): string[] {
   return (db.prepare(`SELECT entity_id FROM outbox WHERE kind = ? AND state IN ('pending', 'conflict')`).all(kind) as { entity_id: string }[]).map((row) => row.entity_id);
 }
 
-/** Entries that have not reached the server (waiting, or refused and not yet settled by the assessor). */
+/** Entries that have not reached the server (waiting, or refused and not yet settled by the assessor), the audit trail's apart. */
 export function countUnsent(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM outbox o WHERE state IN ('pending', 'conflict') ${notDemo}`).get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM outbox o WHERE state IN ('pending', 'conflict') AND kind != 'audit' ${notDemo}`).get() as { n: number }).n;
 }
 
 /** When the next pending entry is due, if any. */

@@ -6,11 +6,18 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { batchKindOf, nextUndecided } from '../repositories/batches';
-import { recordDecision, undoDecision as withdrawDecision } from '../repositories/decisions';
+import { getDecision, recordDecision, undoDecision as withdrawDecision } from '../repositories/decisions';
+import { recordChange, releaseAuditWith } from '../repositories/audit';
+import type { AuditChange } from '../../../shared/hosted-api/audit';
 import { getDraft } from '../repositories/drafts';
 import { readPreferences, writePreferences } from '../workspace/preferences';
 import { requireEditable, requireSubmission } from './guards';
 import { commentsOf, decisionSummary } from './submission-view';
+
+type Machine = AuditChange['machine'];
+
+/** A decision as the audit trail keeps it. */
+const decisionValue = ({ outcome, conditionCode, note }: { outcome: string; conditionCode: string | null; note: string }): string => JSON.stringify({ outcome, conditionCode, note });
 
 /** Seconds a decision waits before it may leave for the server, unless the assessor chose otherwise (0–60). */
 export const defaultUndoWindowSeconds = 10;
@@ -20,7 +27,7 @@ export const defaultUndoWindowSeconds = 10;
  * window before it may leave, so an undo in that time leaves the server untouched. The next
  * undecided submission of the batch becomes the open one (core decides; the renderer follows).
  */
-export function submitDecision(db: Db, { submissionId, outcome, conditionCode, note }: ParsedInput<'decision.submit'>, now: Date): MethodOutput<'decision.submit'> {
+export function submitDecision(db: Db, { submissionId, outcome, conditionCode, note }: ParsedInput<'decision.submit'>, now: Date, machine: Machine): MethodOutput<'decision.submit'> {
   const { submission, rubric } = requireEditable(db, submissionId);
   if (batchKindOf(db, submissionId) === 'master') throw new DomainError('conflict', 'Master scores are published with the calibration set, not decided one by one.');
   const draft = getDraft(db, submissionId);
@@ -46,16 +53,26 @@ export function submitDecision(db: Db, { submissionId, outcome, conditionCode, n
   };
   const windowSeconds = readPreferences(db).undoWindowSeconds ?? defaultUndoWindowSeconds;
   const leavesAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
-  recordDecision(db, { submissionId, outcome, conditionCode: payload.conditionCode, note, rubricVersionId: rubric.id, decidedAt }, { idempotencyKey: randomUUID(), payload, leavesAt });
+  db.transaction(() => {
+    recordDecision(db, { submissionId, outcome, conditionCode: payload.conditionCode, note, rubricVersionId: rubric.id, decidedAt }, { idempotencyKey: randomUUID(), payload, leavesAt });
+    recordChange(db, { submissionId, kind: 'decision', target: null, before: null, after: decisionValue(payload), at: decidedAt }, machine);
+    releaseAuditWith(db, submissionId, leavesAt); // the trail that led here leaves with it
+  })();
   const nextSubmissionId = nextUndecided(db, submission.batchId, submission.position);
   if (nextSubmissionId) writePreferences(db, { openSubmissionId: nextSubmissionId }, decidedAt);
   return { decision: decisionSummary(db, submissionId)!, status: requireSubmission(db, submissionId).status, nextSubmissionId };
 }
 
 /** Takes a decision back while it has not begun to leave; the submission is open and editable again. */
-export function undoDecision(db: Db, submissionId: string, now: Date): MethodOutput<'decision.undo'> {
+export function undoDecision(db: Db, submissionId: string, now: Date, machine: Machine): MethodOutput<'decision.undo'> {
   requireSubmission(db, submissionId);
-  if (!withdrawDecision(db, submissionId)) throw new DomainError('conflict', 'This decision has already left for sync and can no longer be undone.');
+  const decided = getDecision(db, submissionId);
+  const undone = db.transaction(() => {
+    if (!withdrawDecision(db, submissionId)) return false;
+    if (decided) recordChange(db, { submissionId, kind: 'decision_undone', target: null, before: decisionValue(decided), after: null, at: now.toISOString() }, machine);
+    return true;
+  })();
+  if (!undone) throw new DomainError('conflict', 'This decision has already left for sync and can no longer be undone.');
   writePreferences(db, { openSubmissionId: submissionId }, now.toISOString());
   return { status: requireSubmission(db, submissionId).status };
 }

@@ -3,9 +3,12 @@ import type { SubmissionStatus } from '../../../shared/domain/submission';
 import { answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
+import type { TimestampedComment } from '../repositories/comments';
 import { deleteComment, getCommentOwner, listComments, saveComment } from '../repositories/comments';
 import { getDecision } from '../repositories/decisions';
-import { addActiveTime, saveFeedback, savePlayback, saveRationale, saveScore } from '../repositories/drafts';
+import { addActiveTime, getFeedback, getScore, saveFeedback, savePlayback, saveRationale, saveScore } from '../repositories/drafts';
+import type { Change } from '../repositories/audit';
+import { recordChange } from '../repositories/audit';
 import type { EvidenceRecord } from '../repositories/evidence';
 import { submitDecision, undoDecision } from './decisions';
 import { requireCriterion, requireEditable, requireEvidenceOf, requireFittingAnchor, requireSubmission } from './guards';
@@ -19,13 +22,29 @@ export interface ScoringDeps {
   /** A decision waits in the outbox. */
   onDecided: () => void;
   readWrittenResponse: (record: EvidenceRecord) => string | null;
+  /** This machine, as the audit trail names it. */
+  machine: { id: string; name: string };
+}
+
+/** A comment as the audit trail keeps it: where it points and what it says. */
+function commentValue(comment: TimestampedComment | undefined): string | null {
+  if (!comment) return null;
+  const { evidenceId, startMs, endMs, page, quote, region, body, tag, visibility, criterionIds } = comment;
+  return JSON.stringify({ evidenceId, startMs, endMs, page, quote, region, body, tag, visibility, criterionIds });
 }
 
 /**
  * Scoring one submission: opening it, the draft (levels, rationales, feedback, playback, time on
  * task), comments on the evidence, and the decision. Every edit is a durable write before it answers.
  */
-export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWrittenResponse }: ScoringDeps) {
+export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWrittenResponse, machine }: ScoringDeps) {
+  /** Makes an edit durable together with its entry in the audit trail (one transaction). */
+  const withTrail = (edit: () => void, change: () => Change): void => db.transaction(() => {
+    const recorded = change();
+    edit();
+    recordChange(db, recorded, machine);
+  })();
+
   /** Acknowledges an edit; the queue row follows the submission's status. */
   const saved = (submissionId: string, savedAt: string): { savedAt: string; status: SubmissionStatus } => {
     const submission = requireSubmission(db, submissionId);
@@ -40,14 +59,16 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       const criterion = requireCriterion(requireEditable(db, submissionId).rubric, criterionId);
       if (level !== null && !criterion.levels.some((candidate) => candidate.level === level)) throw new DomainError('invalid_input', `Level ${level} is not a score level of that criterion.`);
       const savedAt = now().toISOString();
-      saveScore(db, submissionId, criterionId, level, savedAt);
+      const before = getScore(db, submissionId, criterionId)?.level ?? null;
+      withTrail(() => saveScore(db, submissionId, criterionId, level, savedAt), () => ({ submissionId, kind: 'score', target: criterionId, before: before === null ? null : String(before), after: level === null ? null : String(level), at: savedAt }));
       return saved(submissionId, savedAt);
     }),
 
     'draft.setRationale': answersAtOnce(({ submissionId, criterionId, rationale }) => {
       requireCriterion(requireEditable(db, submissionId).rubric, criterionId);
       const savedAt = now().toISOString();
-      saveRationale(db, submissionId, criterionId, rationale, savedAt);
+      const before = getScore(db, submissionId, criterionId)?.rationale ?? '';
+      withTrail(() => saveRationale(db, submissionId, criterionId, rationale, savedAt), () => ({ submissionId, kind: 'rationale', target: criterionId, before, after: rationale, at: savedAt }));
       return saved(submissionId, savedAt);
     }),
 
@@ -55,7 +76,8 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       const { rubric } = requireEditable(db, submissionId);
       if (componentId !== null && !rubric.components.some((component) => component.id === componentId)) throw new DomainError('invalid_input', 'That component is not part of this submission’s rubric.');
       const savedAt = now().toISOString();
-      saveFeedback(db, submissionId, componentId, body, savedAt);
+      const before = getFeedback(db, submissionId, componentId);
+      withTrail(() => saveFeedback(db, submissionId, componentId, body, savedAt), () => ({ submissionId, kind: 'feedback', target: componentId ?? 'overall', before, after: body, at: savedAt }));
       return saved(submissionId, savedAt);
     }),
 
@@ -80,26 +102,29 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       for (const criterionId of comment.criterionIds) requireCriterion(rubric, criterionId);
       const savedAt = now().toISOString();
       const existing = owner ? listComments(db, submissionId).find((candidate) => candidate.id === comment.id) : undefined;
-      saveComment(db, { ...comment, submissionId, createdAt: existing?.createdAt ?? savedAt, updatedAt: savedAt });
+      const next = { ...comment, submissionId, createdAt: existing?.createdAt ?? savedAt, updatedAt: savedAt };
+      withTrail(() => saveComment(db, next), () => ({ submissionId, kind: 'comment', target: comment.id, before: commentValue(existing), after: commentValue(next), at: savedAt }));
       return saved(submissionId, savedAt);
     }),
 
     'comment.delete': answersAtOnce(({ submissionId, commentId }) => {
       requireEditable(db, submissionId);
       if (getCommentOwner(db, commentId) !== submissionId) throw new DomainError('not_found', 'That comment is not on this submission.');
-      deleteComment(db, commentId);
-      return saved(submissionId, now().toISOString());
+      const at = now().toISOString();
+      const existing = listComments(db, submissionId).find((candidate) => candidate.id === commentId);
+      withTrail(() => deleteComment(db, commentId), () => ({ submissionId, kind: 'comment', target: commentId, before: commentValue(existing), after: null, at }));
+      return saved(submissionId, at);
     }),
 
     'decision.submit': answersAtOnce((input) => {
-      const result = submitDecision(db, input, now());
+      const result = submitDecision(db, input, now(), machine);
       saved(input.submissionId, result.decision.decidedAt);
       onDecided();
       return result;
     }),
 
     'decision.undo': answersAtOnce(({ submissionId }) => {
-      const result = undoDecision(db, submissionId, now());
+      const result = undoDecision(db, submissionId, now(), machine);
       saved(submissionId, now().toISOString());
       return result;
     }),

@@ -9,6 +9,7 @@ import { migration0007FilesToDelete } from './0007-files-to-delete';
 import { migration0008BatchTitles } from './0008-batch-titles';
 import { migration0009CommentRegions } from './0009-comment-regions';
 import { migration0010LeaseReassigned } from './0010-lease-reassigned';
+import { migration0011AuditTrail } from './0011-audit-trail';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Append only: a shipped migration is never edited; a change is a new number. */
-export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner, migration0006SealedWork, migration0007FilesToDelete, migration0008BatchTitles, migration0009CommentRegions, migration0010LeaseReassigned];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner, migration0006SealedWork, migration0007FilesToDelete, migration0008BatchTitles, migration0009CommentRegions, migration0010LeaseReassigned, migration0011AuditTrail];
 
 migrations.forEach((migration, index) => {
   if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered out of order`);

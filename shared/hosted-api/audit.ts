@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Id, RubricVersion } from '../domain/rubric';
+
+// The audit trail (issue 13): every change to a score, rationale, comment, feedback text and decision,
+// by whom, when, from which machine, before and after. Append-only on the hosted API.
+
+const Timestamp = z.string().datetime();
+/** A value before or after a change: a level, a text, or a comment as JSON; null when there was none. */
+const Value = z.string().max(60_000).nullable();
+
+export const AuditKind = z.enum([
+  'score',
+  'rationale',
+  'comment',
+  'feedback',
+  'decision',
+  'decision_undone',
+  // Written by the server itself:
+  'decision_received',
+  'adjudication_resolved',
+]);
+export type AuditKind = z.infer<typeof AuditKind>;
+
+/** A change as the workstation records it (the server takes the actor from the session, not from here). */
+export const AuditChange = z
+  .object({
+    id: z.string().uuid(),
+    submissionId: Id,
+    kind: AuditKind,
+    /** What changed within the submission: a criterion, a comment, a feedback component ('overall' for the overall text); null for the decision. */
+    target: z.string().max(200).nullable(),
+    before: Value,
+    after: Value,
+    /** When the change became durable on the machine (the last of a run of edits to one field). */
+    at: Timestamp,
+    machine: z.object({ id: z.string().min(1).max(64), name: z.string().max(200) }).strict(),
+  })
+  .strict();
+export type AuditChange = z.infer<typeof AuditChange>;
+
+/** Changes sent together (with an Idempotency-Key; each change's id also makes a resend harmless). */
+export const AuditUpload = z.object({ changes: z.array(AuditChange).min(1).max(500) }).strict();
+export type AuditUpload = z.infer<typeof AuditUpload>;
+export const AuditReceipt = z.object({ recorded: z.number().int().min(0), alreadyRecorded: z.number().int().min(0) });
+
+/** One entry of a submission's trail as a lead reads it. */
+export const AuditEntry = AuditChange.omit({ submissionId: true }).extend({
+  /** A workstation's change id, or one of the server's own entries. */
+  id: z.string().min(1).max(200),
+  actor: z.object({ id: Id, displayName: z.string().max(200) }),
+  /** When the server recorded it (a change made offline arrives later than it happened). */
+  receivedAt: Timestamp,
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditTrail = z.object({
+  submission: z.object({ id: Id, label: z.string().max(80), credentialTitle: z.string().max(200) }),
+  /** The rubric the submission is scored on: criterion titles and level names for the timeline. */
+  rubric: RubricVersion,
+  entries: z.array(AuditEntry).max(100_000),
+});
+export type AuditTrail = z.infer<typeof AuditTrail>;

@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
+import type { AuditChange, AuditEntry, AuditKind, AuditTrail, AuditUpload } from '../../shared/hosted-api/audit';
+
+/**
+ * The audit trail's table. Append-only in the database itself: triggers refuse any UPDATE or
+ * DELETE, so no route (or bug) can rewrite what an appeal will read.
+ */
+export const auditTables = `
+CREATE TABLE IF NOT EXISTS audit_entries (
+  seq           INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  submission_id TEXT NOT NULL,
+  account_id    TEXT NOT NULL,
+  machine_id    TEXT NOT NULL,
+  machine_name  TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  target        TEXT,
+  before        TEXT,
+  after         TEXT,
+  at            TEXT NOT NULL,
+  received_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS audit_by_submission ON audit_entries(submission_id, at, seq);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_entries BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+`;
+
+/** Changes the server makes itself carry this machine. */
+const serverMachine = { id: 'hosted-api', name: 'Hosted API' };
+
+/**
+ * The reference server's audit trail: changes workstations send (the actor is the session's
+ * account, whatever the body says), and the server's own entries (a decision received, an
+ * adjudication resolved).
+ */
+export class AuditStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: (text: string) => Database.Statement,
+  ) {}
+
+  /** Records the changes it has not seen (by id); a resend of the same changes records nothing. */
+  record(accountId: string, upload: AuditUpload, now: Date): { recorded: number; alreadyRecorded: number } {
+    const insert = this.sql(
+      `INSERT INTO audit_entries (id, submission_id, account_id, machine_id, machine_name, kind, target, before, after, at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    return this.db.transaction(() => {
+      let recorded = 0;
+      for (const change of upload.changes) {
+        recorded += insert.run(change.id, change.submissionId, accountId, change.machine.id, change.machine.name, change.kind, change.target, change.before, change.after, change.at, now.toISOString()).changes;
+      }
+      return { recorded, alreadyRecorded: upload.changes.length - recorded };
+    })();
+  }
+
+  /** An entry of the server's own (its id derived from what it records, so a replayed request adds none). */
+  recordByServer(id: string, accountId: string, submissionId: string, kind: AuditKind, after: string, now: Date): void {
+    this.sql(
+      `INSERT INTO audit_entries (id, submission_id, account_id, machine_id, machine_name, kind, target, before, after, at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(id, submissionId, accountId, serverMachine.id, serverMachine.name, kind, after, now.toISOString(), now.toISOString());
+  }
+
+  /** One submission's trail, found by id or label; null when no submission matches. */
+  trail(submission: string): AuditTrail | null {
+    const row = this.sql(`SELECT s.id, s.label, c.body AS credential, r.body AS rubric FROM submissions s JOIN credentials c ON c.id = s.credential_id JOIN rubrics r ON r.id = s.rubric_version_id WHERE s.id = ? OR s.label = ? ORDER BY s.id = ? DESC LIMIT 1`).get(submission, submission, submission) as
+      | { id: string; label: string; credential: string; rubric: string }
+      | undefined;
+    if (!row) return null;
+    const entries = this.sql(
+      `SELECT e.*, a.display_name FROM audit_entries e LEFT JOIN accounts a ON a.id = e.account_id WHERE e.submission_id = ? ORDER BY e.at, e.seq`,
+    ).all(row.id) as { id: string; account_id: string; display_name: string | null; machine_id: string; machine_name: string; kind: AuditKind; target: string | null; before: string | null; after: string | null; at: string; received_at: string }[];
+    return {
+      submission: { id: row.id, label: row.label, credentialTitle: (JSON.parse(row.credential) as MicroCredential).title },
+      rubric: JSON.parse(row.rubric) as RubricVersion,
+      entries: entries.map(
+        (entry): AuditEntry => ({
+          id: entry.id,
+          kind: entry.kind,
+          target: entry.target,
+          before: entry.before,
+          after: entry.after,
+          at: entry.at,
+          machine: { id: entry.machine_id, name: entry.machine_name },
+          actor: { id: entry.account_id, displayName: entry.display_name ?? entry.account_id },
+          receivedAt: entry.received_at,
+        }),
+      ),
+    };
+  }
+
+  /** Every change a submission's trail holds (tests). */
+  changesOf(submissionId: string): Pick<AuditChange, 'kind' | 'target' | 'before' | 'after'>[] {
+    return this.sql('SELECT kind, target, before, after FROM audit_entries WHERE submission_id = ? ORDER BY at, seq').all(submissionId) as Pick<AuditChange, 'kind' | 'target' | 'before' | 'after'>[];
+  }
+}
