@@ -10,6 +10,7 @@ import { AccountDrawer } from './hosted/AccountDrawer';
 import { useSession } from './hosted/session-state';
 import { SyncIndicator, SyncNowButton } from './hosted/SyncIndicator';
 import { AdjudicationQueueView } from './lead/AdjudicationQueueView';
+import { AuditTrailView } from './lead/AuditTrailView';
 import { LeadDashboardView } from './lead/LeadDashboardView';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcutHandlers } from './keyboard/shortcut-registry';
@@ -33,7 +34,7 @@ type Toast = { kind: 'decided'; submissionId: string; label: string; note: strin
 /** A message is read, then gets out of the way. */
 const infoToastMs = 6000;
 /** What the main area shows: scoring, or (for a lead) the calibration dashboard or the adjudication queue. */
-type View = 'scoring' | 'dashboard' | 'adjudication';
+type View = 'scoring' | 'dashboard' | 'adjudication' | 'audit';
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -143,7 +144,7 @@ export function App(): React.JSX.Element {
         </p>
         {isLead && (
           <nav className="view-switch" aria-label={t('lead.views')}>
-            {(['scoring', 'dashboard', 'adjudication'] as const).map((candidate) => (
+            {(['scoring', 'dashboard', 'adjudication', 'audit'] as const).map((candidate) => (
               <button key={candidate} type="button" aria-pressed={shownView === candidate} onClick={() => setView(candidate)}>
                 {t(`lead.view.${candidate}`)}
               </button>
@@ -204,6 +205,8 @@ export function App(): React.JSX.Element {
                 setView('scoring');
               }}
             />
+          ) : shownView === 'audit' ? (
+            <AuditTrailView />
           ) : shownView === 'adjudication' ? (
             <AdjudicationQueueView
               onOpenBeside={(id, submissionId) => {

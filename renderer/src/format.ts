@@ -14,6 +14,7 @@ function cached<F>(make: (locale: string) => F): (locale: string) => F {
 }
 
 const dateTimeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const exactDateTimeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }));
 const timeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
 const dayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
 const shortDayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }));
@@ -32,6 +33,11 @@ export const languageName = cached((locale) => new Intl.DisplayNames([locale], {
 
 export function formatDateTime(iso: string, locale: string): string {
   return dateTimeFormat(locale).format(new Date(iso));
+}
+
+/** To the second: an audit trail's changes can be moments apart. */
+export function formatExactDateTime(iso: string, locale: string): string {
+  return exactDateTimeFormat(locale).format(new Date(iso));
 }
 
 export function formatTime(iso: string, locale: string): string {

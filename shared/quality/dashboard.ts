@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvDocument } from '../format/csv';
 import { allCriteria, Id } from '../domain/rubric';
 import type { LeadData } from '../hosted-api/quality';
 import { agreementFromMatrix, kappaFromMatrix, krippendorffAlpha, manyFacetRasch, severitiesByGroup } from '../statistics';
@@ -296,21 +297,16 @@ export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 
 
 /** The dashboard as CSV (RFC 4180): one row per assessor and criterion, then per criterion, then per week. */
 export function dashboardCsv(dashboard: LeadDashboard, names: { assessor: (id: string) => string; criterion: (id: string) => string }): string {
-  const cell = (value: string | number | null | undefined): string => {
-    // A name such as "=HYPERLINK(…)" must stay text when the report is opened in a spreadsheet.
-    const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(Math.round(value * 10_000) / 10_000) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags'].join(',')];
+  const rows: (string | number | null)[][] = [['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags']];
   for (const assessor of dashboard.assessors) {
-    lines.push(['assessor', assessor.displayName, '', '', assessor.n, assessor.exact.value, assessor.adjacent.value, assessor.weightedKappa.value, null, assessor.flags.join(' ')].map(cell).join(','));
+    rows.push(['assessor', assessor.displayName, '', '', assessor.n, assessor.exact.value, assessor.adjacent.value, assessor.weightedKappa.value, null, assessor.flags.join(' ')]);
   }
   for (const row of dashboard.cells) {
-    lines.push(['assessor_criterion', names.assessor(row.assessorId), names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, null, ''].map(cell).join(','));
+    rows.push(['assessor_criterion', names.assessor(row.assessorId), names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, null, '']);
   }
   for (const row of dashboard.perCriterion) {
-    lines.push(['criterion', '', names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, row.alpha.value, ''].map(cell).join(','));
+    rows.push(['criterion', '', names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, row.alpha.value, '']);
   }
-  for (const week of dashboard.weeks) lines.push(['week', '', '', week.weekStart, week.n, week.exact, week.adjacent, null, null, ''].map(cell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  for (const week of dashboard.weeks) rows.push(['week', '', '', week.weekStart, week.n, week.exact, week.adjacent, null, null, '']);
+  return csvDocument(rows);
 }

@@ -15,6 +15,7 @@ import { cleanup, freshDataDir, startHostedApiProcess } from '../e2e/harness';
 import { seed, seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { minimalAward } from '../support/decisions';
+import { benchAuditTrail, fillYearOfAudit } from './audit';
 import type { Row } from './stats';
 import { summarize } from './stats';
 
@@ -77,6 +78,9 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
   store.saveEvidence({ item: { id: 'bench-video', kind: 'video', title: 'Bench', mimeType: 'video/webm', bytes: size, sha256, durationMs: null, text: null }, file: bigFile, captionsFile: null, submissionId: 'sub-001-001' }, 99);
   progress('refused sign-in: known and unknown emails');
   await benchRefusedSignIns(store, rows);
+  progress('a year of audit trail');
+  const submissionIds = (store.db.prepare('SELECT id FROM submissions ORDER BY id').all() as { id: string }[]).map((row) => row.id);
+  const auditEntries = fillYearOfAudit(store, submissionIds);
   store.close();
   const api = await startHostedApiProcess({ dataDir: serverDir });
   try {
@@ -154,6 +158,14 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
     const delivered = countByState(db).acknowledged;
     db.close();
     rows.push({ name: `outbox drain of ${count.toLocaleString('en')} decisions (${delivered} acknowledged)`, summary: summarize([delivered / seconds]), unit: 'decisions/s', target: '≥ 500' });
+
+    progress('audit trail: one submission of a year');
+    const reader = new HostedStore(serverDir);
+    try {
+      await benchAuditTrail(rows, reader, api.url, submissionIds, auditEntries);
+    } finally {
+      reader.close();
+    }
   } finally {
     await api.stop();
     cleanup(serverDir);

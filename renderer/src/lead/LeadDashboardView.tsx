@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { download } from '../download';
 import type { LeadDashboard } from '../../../shared/quality/dashboard';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
@@ -14,17 +15,6 @@ import { SeverityTable } from './SeverityTable';
 import { WeeklyChart } from './WeeklyChart';
 
 type Figure = LeadDashboard['perCriterion'][number]['exact'];
-
-/** Saves a file the core produced (CSV or PDF) through the browser's download. */
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The lead's calibration dashboard: every figure computed by core from the last synced ratings,
@@ -63,7 +53,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
       if (!dashboard) return '';
       const result = await client.invoke('lead.export', { credentialId: dashboard.credentialId, format });
       if (!result.ok) return describeError(result.error, t);
-      download(result.value.fileName, result.value.mimeType, result.value.base64);
+      download(result.value.fileName, result.value.mimeType, { base64: result.value.base64 });
       return t('lead.exported', { file: result.value.fileName });
     });
 

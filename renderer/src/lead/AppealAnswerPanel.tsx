@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { allCriteria } from '../../../shared/domain/rubric';
+import type { AuditTrail } from '../../../shared/hosted-api/audit';
+import type { AppealAnswer } from '../../../shared/quality/audit';
+import { anchorLabel } from '../comments/anchor';
+import { formatDateTime } from '../format';
+import { levelWords } from './audit-words';
+
+/** "Who decided this, on what evidence, and did anything change after?", answered from the trail. */
+export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer: AppealAnswer }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const titleOf = new Map(allCriteria(trail.rubric).map((criterion) => [criterion.id, criterion.title]));
+  if (!answer.decision) {
+    return (
+      <section className="appeal-answer" aria-labelledby="appeal-title">
+        <h4 id="appeal-title">{t('audit.appeal')}</h4>
+        <p>{t('audit.noDecision')}</p>
+      </section>
+    );
+  }
+  const { entry, value } = answer.decision;
+  return (
+    <section className="appeal-answer" aria-labelledby="appeal-title">
+      <h4 id="appeal-title">{t('audit.appeal')}</h4>
+      <p>
+        {t('audit.decidedBy', { outcome: t(`decision.outcomes.${value.outcome}`), who: entry.actor.displayName, time: formatDateTime(entry.at, i18n.language), machine: entry.machine.name })}
+        {answer.received && ` ${t('audit.received', { time: formatDateTime(answer.received.at, i18n.language) })}`}
+        {value.note && ` ${t('audit.note', { note: value.note })}`}
+      </p>
+      <div className="appeal-columns">
+        <div>
+          <h5>{t('audit.levelsThen')}</h5>
+          <ul>
+            {answer.scores.map((score) => (
+              <li key={score.criterionId}>
+                <span data-content>{titleOf.get(score.criterionId)}</span>: <strong>{levelWords(trail.rubric, score.criterionId, score.level)}</strong>
+                {score.rationale && <span className="hint"> · {score.rationale}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h5>{t('audit.evidenceThen', { count: answer.comments.length })}</h5>
+          {answer.comments.length === 0 ? (
+            <p className="hint">{t('audit.noEvidence')}</p>
+          ) : (
+            <ul>
+              {answer.comments.map((comment) => (
+                <li key={comment.id}>
+                  <strong>{anchorLabel(comment, t)}</strong> · {comment.body}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <p className={answer.changedAfter.length > 0 ? 'changed-after' : undefined}>
+        {answer.changedAfter.length === 0 ? t('audit.nothingAfter') : t('audit.changedAfter', { count: answer.changedAfter.length })}
+      </p>
+    </section>
+  );
+}

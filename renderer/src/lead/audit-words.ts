@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import type { RubricVersion } from '../../../shared/domain/rubric';
+import { allCriteria } from '../../../shared/domain/rubric';
+import type { AuditEntry } from '../../../shared/hosted-api/audit';
+import { commentOf, decisionOf } from '../../../shared/quality/audit';
+import { anchorLabel } from '../comments/anchor';
+
+/** A level by the rubric's name for it ("3 · Proficient"). */
+export function levelWords(rubric: RubricVersion, criterionId: string, level: number | null): string {
+  if (level === null) return '–';
+  const label = allCriteria(rubric)
+    .find((criterion) => criterion.id === criterionId)
+    ?.levels.find((candidate) => candidate.level === level)?.label;
+  return label ? `${level} · ${label}` : String(level);
+}
+
+/**
+ * One side (before or after) of a change in the lead's words: a level by name, a comment with where
+ * it points, a decision with its note; a text as it is; '' for nothing.
+ */
+export function valueWords(entry: AuditEntry, value: string | null, rubric: RubricVersion, t: TFunction): string {
+  if (value === null) return '';
+  switch (entry.kind) {
+    case 'score':
+      return levelWords(rubric, entry.target ?? '', Number(value));
+    case 'comment': {
+      const comment = commentOf(value);
+      return comment ? `${anchorLabel(comment, t)} · ${comment.body}${comment.visibility === 'internal' ? ` (${t('audit.internal')})` : ''}` : value;
+    }
+    case 'decision':
+    case 'decision_undone':
+    case 'decision_received':
+    case 'adjudication_resolved': {
+      const decision = decisionOf(value);
+      return decision ? [t(`decision.outcomes.${decision.outcome}`), decision.note].filter(Boolean).join(' · ') : value;
+    }
+    default:
+      return value;
+  }
+}
