@@ -18,6 +18,7 @@ export const AuditKind = z.enum([
   // Written by the server itself:
   'decision_received',
   'adjudication_resolved',
+  'backread_reviewed',
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

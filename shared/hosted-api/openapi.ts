@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as audit from './audit';
+import * as backreading from './backreading';
 import * as quality from './quality';
 import * as wire from './schemas';
 
@@ -38,6 +39,12 @@ const components = {
   AuditUpload: audit.AuditUpload,
   AuditReceipt: audit.AuditReceipt,
   AuditTrail: audit.AuditTrail,
+  BackreadList: backreading.BackreadList,
+  BackreadReviewRequest: backreading.BackreadReviewRequest,
+  BackreadReceipt: backreading.BackreadReceipt,
+  BackreadFeedback: backreading.BackreadFeedback,
+  LockoutList: quality.LockoutList,
+  LockoutLiftRequest: quality.LockoutLiftRequest,
 };
 type ComponentName = keyof typeof components;
 
@@ -87,7 +94,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'Claim a batch of N submissions (leased, with a due time; double scoring and gold items applied)',
           security: bearer,
           requestBody: json('ClaimRequest', 'How many'),
-          responses: { '201': json('ClaimResponse', 'The batch'), '401': errors['401'], '403': json('ApiError', 'not_qualified: qualify on a calibration set first'), '429': errors['429'] },
+          responses: { '201': json('ClaimResponse', 'The batch'), '401': errors['401'], '403': json('ApiError', 'not_qualified: qualify on a calibration set first, or recalibrate where locked out (`qualifications` says which and why)'), '429': errors['429'] },
         },
       },
       '/v1/submissions/{id}': {
@@ -162,6 +169,27 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('AdjudicationResolutionRequest', 'Outcome, scores and note'),
           responses: { '201': json('AdjudicationReceipt', 'Resolved'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'No such adjudication'), '409': json('ApiError', 'Already resolved') },
+        },
+      },
+      '/v1/backreads': { get: { summary: 'The backreading queue: live decisions sampled at each credential’s rate, and every decision of a locked-out assessor (lead)', security: bearer, responses: { '200': json('BackreadList', 'Sampled decisions'), '403': json('ApiError', 'Not a lead') } } },
+      '/v1/backreads/{id}/review': {
+        post: {
+          summary: "A lead's review of a sampled decision: each criterion agreed or overridden with a level and a note (idempotent by key)",
+          security: bearer,
+          parameters: [idParameter('id'), idempotencyKeyParameter],
+          requestBody: json('BackreadReviewRequest', 'A verdict per criterion and a note'),
+          responses: { '201': json('BackreadReceipt', 'Reviewed'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'Not in the queue'), '409': json('ApiError', 'already_reviewed'), '422': json('ValidationFailure', 'A criterion missing, unknown or on no level of its scale') },
+        },
+      },
+      '/v1/me/backreads': { get: { summary: "Leads' reviews of this assessor's decisions, criterion by criterion", security: bearer, responses: { '200': json('BackreadFeedback', 'Reviews, newest first') } } },
+      '/v1/lockouts': { get: { summary: 'Assessors locked out now, and lockouts lifted in the last 30 days (lead)', security: bearer, responses: { '200': json('LockoutList', 'Lockouts'), '403': json('ApiError', 'Not a lead') } } },
+      '/v1/lockouts/lift': {
+        post: {
+          summary: 'A lead lets a locked-out assessor back in, with a note (idempotent by key)',
+          security: bearer,
+          parameters: [idempotencyKeyParameter],
+          requestBody: json('LockoutLiftRequest', 'Who, on which micro-credential, and why'),
+          responses: { '201': json('LockoutList', 'The lockouts after lifting'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'Not locked out'), '422': json('ValidationFailure', 'The note is missing') },
         },
       },
       '/v1/audit': {

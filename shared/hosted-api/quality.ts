@@ -10,6 +10,29 @@ const Timestamp = z.string().datetime();
 const Share = z.number().min(0).max(1);
 const Level = z.number().int().min(0).max(10);
 
+/**
+ * Suspends an assessor's live claims on a micro-credential: exact agreement with gold items below a
+ * share over their last few gold items, or a share of backread criteria overridden above a limit
+ * over their last few backread decisions. Lifted by passing the recalibration set (or by a lead).
+ */
+export const LockoutRule = z
+  .object({
+    /** Exact agreement with the master on gold items below this locks out (null: not a trigger). */
+    minGoldExact: Share.nullable(),
+    /** Over the assessor's last this-many gold items. */
+    goldWindow: z.number().int().min(1).max(100),
+    /** Share of backread criteria a lead overrode above this locks out (null: not a trigger). */
+    maxOverrideShare: Share.nullable(),
+    /** Over the assessor's last this-many backread decisions. */
+    backreadWindow: z.number().int().min(1).max(100),
+    /** The set that lifts it, and the agreement needed on it. */
+    recalibrationSetId: Id,
+    minExactAgreement: Share,
+    maxLevelsOff: z.number().int().min(0).max(10),
+  })
+  .strict();
+export type LockoutRule = z.infer<typeof LockoutRule>;
+
 /** A lead's rules for one micro-credential. */
 export const QualityRules = z
   .object({
@@ -31,6 +54,10 @@ export const QualityRules = z
     goldRate: Share,
     /** Double-scored criterion scores further apart than this go to adjudication. */
     adjudicationTolerance: z.number().int().min(0).max(10),
+    /** Share of each assessor's live decisions sampled for a lead to backread. */
+    backreadingRate: Share.default(0),
+    /** When an assessor's live claims are suspended until they pass a recalibration set (null: never). */
+    lockout: LockoutRule.nullable().default(null),
   })
   .strict();
 export type QualityRules = z.infer<typeof QualityRules>;
@@ -64,10 +91,39 @@ export const CalibrationResponseRequest = z
   .strict();
 export type CalibrationResponseRequest = z.infer<typeof CalibrationResponseRequest>;
 
+/** An assessor's live claims on one micro-credential, suspended by the lockout rule until they recalibrate. */
+export const Lockout = z.object({
+  accountId: Id,
+  credentialId: Id,
+  since: Timestamp,
+  /** What tripped it: agreement with gold items, or the share of backread criteria a lead overrode. */
+  trigger: z.enum(['gold', 'backread']),
+  figure: Share,
+  threshold: Share,
+  /** Over the last this-many gold items or backread decisions. */
+  window: z.number().int().min(1),
+  recalibration: z.object({
+    setId: Id,
+    setTitle: z.string().max(200),
+    /** Items of the set scored since the lockout, of how many. */
+    scoredItems: z.number().int().min(0),
+    requiredItems: z.number().int().min(0),
+    required: z.object({ exactAgreement: Share, maxLevelsOff: z.number().int().min(0) }),
+    /** The last complete attempt since the lockout, when it fell short. */
+    lastAttempt: z.object({ exactAgreement: Share, maxLevelsOff: z.number().int().min(0) }).nullable(),
+  }),
+  /** Set once lifted: by passing the set, or by a lead with a note. */
+  lifted: z.object({ at: Timestamp, how: z.enum(['recalibrated', 'lead']), by: Id, note: z.string().max(5000) }).nullable(),
+});
+export type Lockout = z.infer<typeof Lockout>;
+export const LockoutLiftRequest = z.object({ accountId: Id, credentialId: Id, note: z.string().trim().min(1).max(5000) }).strict();
+export type LockoutLiftRequest = z.infer<typeof LockoutLiftRequest>;
+export const LockoutList = z.object({ lockouts: z.array(Lockout).max(10_000) });
+
 export const QualificationStatus = z.object({
   credentialId: Id,
   credentialTitle: z.string().max(200),
-  status: z.enum(['not_required', 'not_started', 'in_progress', 'qualified', 'not_qualified']),
+  status: z.enum(['not_required', 'not_started', 'in_progress', 'qualified', 'not_qualified', 'locked_out']),
   setId: Id.nullable(),
   scoredItems: z.number().int().min(0),
   requiredItems: z.number().int().min(0),
@@ -77,6 +133,8 @@ export const QualificationStatus = z.object({
   reason: z.string().max(500).nullable(),
   /** The rule the set is held to, so the workstation can say how far off a failed attempt was. */
   required: z.object({ exactAgreement: Share, maxLevelsOff: z.number().int().min(0) }).nullable().default(null),
+  /** Why live claims are suspended and how to lift it (status `locked_out`). */
+  lockout: Lockout.nullable().default(null),
 });
 export type QualificationStatus = z.infer<typeof QualificationStatus>;
 export const QualificationList = z.object({ qualifications: z.array(QualificationStatus).max(500) });
@@ -93,7 +151,19 @@ export type CalibrationFeedback = z.infer<typeof CalibrationFeedback>;
 
 /** The assessor's own accuracy on gold items, week by week (weeks start on Monday, UTC). */
 export const AccuracyReport = z.object({
-  weeks: z.array(z.object({ weekStart: z.string().date(), criteria: z.number().int().min(0), exact: z.number().int().min(0), adjacent: z.number().int().min(0) })).max(520),
+  weeks: z
+    .array(
+      z.object({
+        weekStart: z.string().date(),
+        criteria: z.number().int().min(0),
+        exact: z.number().int().min(0),
+        adjacent: z.number().int().min(0),
+        /** Criteria of the assessor's live decisions a lead backread that week, and how many the lead overrode. */
+        backread: z.number().int().min(0).default(0),
+        overridden: z.number().int().min(0).default(0),
+      }),
+    )
+    .max(520),
 });
 export type AccuracyReport = z.infer<typeof AccuracyReport>;
 
@@ -160,7 +230,8 @@ export const LeadRating = z.object({
   criterionId: Id,
   level: Level,
   masterLevel: Level.nullable(),
-  source: z.enum(['calibration', 'gold', 'double']),
+  /** Against the master (calibration, gold), another assessor (double), or a lead's backreading (agreed or overridden level). */
+  source: z.enum(['calibration', 'gold', 'double', 'backread']),
   at: Timestamp,
 });
 export type LeadRating = z.infer<typeof LeadRating>;
@@ -172,5 +243,7 @@ export const LeadData = z.object({
   assessors: z.array(z.object({ id: Id, displayName: z.string().max(200) })).max(10_000),
   rules: z.array(QualityRules).max(500),
   ratings: z.array(LeadRating).max(2_000_000),
+  /** Assessors locked out now, and lockouts lifted in the last 30 days. */
+  lockouts: z.array(Lockout).max(10_000).default([]),
 });
 export type LeadData = z.infer<typeof LeadData>;

@@ -58,7 +58,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
   match = new RegExp(`^/v1/calibration-sets/${idPattern}/responses$`).exec(path);
   if (method === 'POST' && match) {
     const setId = match[1]!;
-    return context.idempotent(request, accountId, (raw) => ({ status: 201, body: checked(() => quality.respond(accountId, setId, parseJson(raw, CalibrationResponseRequest))) }));
+    return context.idempotent(request, accountId, (raw) => ({ status: 201, body: checked(() => quality.respond(accountId, setId, parseJson(raw, CalibrationResponseRequest), now())) }));
   }
 
   if (method === 'GET' && path === '/v1/me/qualifications') return { status: 200, body: { qualifications: quality.qualifications(accountId) } };

@@ -110,7 +110,7 @@ export class QualityStore {
   }
 
   /** Records (or replaces: a retake) an assessor's scores on one calibration submission, and compares them with the master. */
-  respond(accountId: string, setId: string, body: CalibrationResponseRequest): CalibrationFeedback {
+  respond(accountId: string, setId: string, body: CalibrationResponseRequest, now: Date): CalibrationFeedback {
     const set = this.set(setId);
     if (!set) throw new FieldErrors([{ path: 'setId', message: 'No such calibration set.' }]);
     const master = this.masters(setId).get(body.submissionId);
@@ -119,30 +119,41 @@ export class QualityStore {
     const given = new Map(body.scores.map((score) => [score.criterionId, score.level]));
     const criteria = master.map((score) => ({ criterionId: score.criterionId, level: given.get(score.criterionId) ?? null, masterLevel: score.level, masterRationale: score.rationale }));
     const exact = criteria.filter((criterion) => criterion.level === criterion.masterLevel).length;
+    this.store.lockouts.afterCalibration(accountId, setId, now); // a recalibration passed lets the assessor back in
     return { setId, submissionId: body.submissionId, criteria, exactAgreement: criteria.length > 0 ? exact / criteria.length : null, qualification: this.qualification(accountId, set.credentialId) };
   }
 
   // ── qualification ────────────────────────────────────────────────────────────────────────────
 
+  /** Where the assessor stands on a credential: qualification on its set, unless a lockout suspends their live claims. */
   qualification(accountId: string, credentialId: string): QualificationStatus {
-    const rule = this.rules(credentialId)?.qualification ?? null;
-    const credential = this.store.sql('SELECT body FROM credentials WHERE id = ?').get(credentialId) as { body: string } | undefined;
-    const credentialTitle = credential ? (JSON.parse(credential.body) as MicroCredential).title : credentialId;
-    const base = { credentialId, credentialTitle, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null, required: rule ? { exactAgreement: rule.minExactAgreement, maxLevelsOff: rule.maxLevelsOff } : null };
-    // Leads set the rules and score the masters: they do not qualify on their own credentials.
-    const isLead = this.store.account(accountId)?.roles.includes('lead') ?? false;
-    if (!rule || isLead) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
-    const masters = this.masters(rule.setId);
+    const status = this.qualificationOnSet(accountId, credentialId);
+    const lockout = status.status === 'not_required' && this.isLead(accountId) ? null : this.store.lockouts.active(accountId, credentialId);
+    if (!lockout) return status;
+    const figure = `${Math.round(lockout.figure * 100)}%`;
+    const why = lockout.trigger === 'gold' ? `exact agreement on the last ${lockout.window} gold items was ${figure}` : `a lead overrode ${figure} of the criteria backread in the last ${lockout.window} decisions`;
+    return { ...status, status: 'locked_out', lockout, reason: `Live claims suspended: ${why}. Score the recalibration set "${lockout.recalibration.setTitle}" to lift it.` };
+  }
+
+  private isLead(accountId: string): boolean {
+    return this.store.account(accountId)?.roles.includes('lead') ?? false;
+  }
+
+  /**
+   * How an assessor's latest responses to a set (made at or after `since`) compare with its master
+   * scores: items scored, share of criteria exactly as the master, the furthest any criterion was.
+   */
+  scoreOnSet(accountId: string, setId: string, since = ''): { requiredItems: number; scoredItems: number; agreement: number | null; maxOff: number | null } {
+    const masters = this.masters(setId);
     const responses = new Map(
-      (this.store.sql('SELECT submission_id, body FROM calibration_responses WHERE set_id = ? AND account_id = ?').all(rule.setId, accountId) as { submission_id: string; body: string }[]).map((row) => [
+      (this.store.sql('SELECT submission_id, body FROM calibration_responses WHERE set_id = ? AND account_id = ? AND responded_at >= ?').all(setId, accountId, since) as { submission_id: string; body: string }[]).map((row) => [
         row.submission_id,
         (JSON.parse(row.body) as ResponseBody).scores,
       ]),
     );
     const requiredItems = masters.size;
     const scoredItems = [...masters.keys()].filter((id) => responses.has(id)).length;
-    if (scoredItems === 0) return { ...base, status: 'not_started', scoredItems, requiredItems, reason: `Score the ${requiredItems} calibration submissions of this micro-credential to qualify.` };
-    if (scoredItems < requiredItems) return { ...base, status: 'in_progress', scoredItems, requiredItems, reason: `Calibration in progress: ${scoredItems} of ${requiredItems} submissions scored.` };
+    if (scoredItems < requiredItems || requiredItems === 0) return { requiredItems, scoredItems, agreement: null, maxOff: null };
     let exact = 0;
     let total = 0;
     let maxOff = 0;
@@ -155,7 +166,19 @@ export class QualityStore {
         maxOff = Math.max(maxOff, level === null ? 10 : Math.abs(level - score.level));
       }
     }
-    const agreement = total > 0 ? exact / total : 0;
+    return { requiredItems, scoredItems, agreement: total > 0 ? exact / total : 0, maxOff };
+  }
+
+  private qualificationOnSet(accountId: string, credentialId: string): QualificationStatus {
+    const rule = this.rules(credentialId)?.qualification ?? null;
+    const credential = this.store.sql('SELECT body FROM credentials WHERE id = ?').get(credentialId) as { body: string } | undefined;
+    const credentialTitle = credential ? (JSON.parse(credential.body) as MicroCredential).title : credentialId;
+    const base = { credentialId, credentialTitle, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null, required: rule ? { exactAgreement: rule.minExactAgreement, maxLevelsOff: rule.maxLevelsOff } : null, lockout: null };
+    // Leads set the rules and score the masters: they do not qualify on their own credentials.
+    if (!rule || this.isLead(accountId)) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
+    const { requiredItems, scoredItems, agreement, maxOff } = this.scoreOnSet(accountId, rule.setId);
+    if (scoredItems === 0) return { ...base, status: 'not_started', scoredItems, requiredItems, reason: `Score the ${requiredItems} calibration submissions of this micro-credential to qualify.` };
+    if (agreement === null || maxOff === null) return { ...base, status: 'in_progress', scoredItems, requiredItems, reason: `Calibration in progress: ${scoredItems} of ${requiredItems} submissions scored.` };
     const reasons: string[] = [];
     if (agreement < rule.minExactAgreement) reasons.push(`${Math.round(agreement * 100)}% exact agreement with the master scores (${Math.round(rule.minExactAgreement * 100)}% needed).`);
     if (maxOff > rule.maxLevelsOff) reasons.push(`A criterion was ${maxOff} levels from the master score (at most ${rule.maxLevelsOff} allowed).`);
@@ -266,14 +289,16 @@ export class QualityStore {
       const given = new Map(decision.scores.map((score) => [score.criterionId, score.level]));
       const insert = this.store.sql('INSERT OR REPLACE INTO gold_results VALUES (?, ?, ?, ?, ?, ?)');
       for (const score of master) insert.run(submissionId, accountId, score.criterionId, given.get(score.criterionId) ?? null, score.level, now.toISOString());
+      this.store.lockouts.evaluate(accountId, this.credentialOf(gold.source_id), now);
       return;
     }
+    const credentialId = this.credentialOf(submissionId);
+    this.store.backreading.sample(accountId, submissionId, this.rules(credentialId)?.backreadingRate ?? 0, !!this.store.lockouts.active(accountId, credentialId), now);
     const doubled = this.store.sql('SELECT double FROM double_scoring WHERE submission_id = ?').get(submissionId) as { double: number } | undefined;
     if (!doubled?.double) return;
     const decisions = this.decisionsOn(submissionId);
     if (decisions.length !== 2) return;
     const [first, second] = decisions as [StoredDecision, StoredDecision];
-    const credentialId = (this.store.sql('SELECT credential_id FROM submissions WHERE id = ?').get(submissionId) as { credential_id: string }).credential_id;
     const tolerance = this.rules(credentialId)?.adjudicationTolerance ?? 0;
     const reasons: string[] = [];
     if (first.body.outcome !== second.body.outcome) reasons.push('outcome_differs');
@@ -284,6 +309,10 @@ export class QualityStore {
     });
     if (apart) reasons.push('scores_differ');
     if (reasons.length > 0) this.store.sql('INSERT OR IGNORE INTO adjudications (submission_id, reasons, created_at) VALUES (?, ?, ?)').run(submissionId, JSON.stringify(reasons), now.toISOString());
+  }
+
+  private credentialOf(submissionId: string): string {
+    return (this.store.sql('SELECT credential_id FROM submissions WHERE id = ?').get(submissionId) as { credential_id: string }).credential_id;
   }
 
   private decisionsOn(submissionId: string): StoredDecision[] {
@@ -301,16 +330,18 @@ export class QualityStore {
   /** The assessor's exact and adjacent agreement with the master on gold items, by week. */
   accuracy(accountId: string): AccuracyReport {
     const rows = this.store.sql('SELECT level, master_level, at FROM gold_results WHERE account_id = ? ORDER BY at').all(accountId) as { level: number | null; master_level: number; at: string }[];
-    const weeks = new Map<string, { weekStart: string; criteria: number; exact: number; adjacent: number }>();
+    const weeks = new Map<string, AccuracyReport['weeks'][number]>();
+    const weekOf = (key: string): AccuracyReport['weeks'][number] => weeks.get(key) ?? { weekStart: key, criteria: 0, exact: 0, adjacent: 0, backread: 0, overridden: 0 };
     for (const row of rows) {
       const key = weekStart(row.at);
-      const week = weeks.get(key) ?? { weekStart: key, criteria: 0, exact: 0, adjacent: 0 };
+      const week = weekOf(key);
       week.criteria += 1;
       if (row.level === row.master_level) week.exact += 1;
       if (row.level !== null && Math.abs(row.level - row.master_level) <= 1) week.adjacent += 1;
       weeks.set(key, week);
     }
-    return { weeks: [...weeks.values()] };
+    for (const [key, backread] of this.store.backreading.weeks(accountId)) weeks.set(key, { ...weekOf(key), ...backread });
+    return { weeks: [...weeks.values()].sort((a, b) => a.weekStart.localeCompare(b.weekStart)) };
   }
 
   // ── lead: adjudication and the dashboard's data ──────────────────────────────────────────────
@@ -386,7 +417,9 @@ export class QualityStore {
         ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: null, source: 'double', at: row.received_at });
       }
     }
-    const assessorIds = [...new Set(ratings.map((rating) => rating.assessorId))].sort();
+    ratings.push(...this.store.backreading.ratings());
+    const lockouts = this.store.lockouts.all({}, now);
+    const assessorIds = [...new Set([...ratings.map((rating) => rating.assessorId), ...lockouts.map((lockout) => lockout.accountId)])].sort();
     return {
       generatedAt: now.toISOString(),
       credentials: this.credentialIds().map((credentialId) => {
@@ -396,6 +429,7 @@ export class QualityStore {
       assessors: assessorIds.map((id) => ({ id, displayName: this.store.account(id)?.displayName ?? id })),
       rules: this.allRules(),
       ratings,
+      lockouts,
     };
   }
 }

@@ -13,6 +13,7 @@ import { HostedStore } from './store';
 import { authenticate, routeAuth } from './auth-routes';
 import { fail, HttpError, parseJson, readBody } from './http-errors';
 import { routeAudit } from './audit-routes';
+import { routeBackreading } from './backreading-routes';
 import { routeQuality } from './quality-routes';
 import { NotQualified } from './quality-store';
 
@@ -210,7 +211,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       serveEvidence(request, response, accountId, match[1]!, match[2] ? 'captions' : 'media', fault);
       return null;
     }
-    const quality = (await routeQuality(request, url, { store, now, accountId, idempotent })) ?? (await routeAudit(request, url, { store, now, accountId, idempotent }));
+    const context = { store, now, accountId, idempotent };
+    const quality = (await routeQuality(request, url, context)) ?? (await routeBackreading(request, url, context)) ?? (await routeAudit(request, url, context));
     if (quality) return quality;
     throw fail(404, 'not_found', `No route for ${method} ${path}.`);
   };

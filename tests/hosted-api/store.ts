@@ -6,6 +6,8 @@ import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric'
 import type { PreviousAttempt } from '../../shared/domain/submission';
 import type { Account, Assignment, EvidenceManifestItem, Role } from '../../shared/hosted-api/schemas';
 import { AuditStore, auditTables } from './audit-store';
+import { BackreadingStore, backreadingTables } from './backreading-store';
+import { LockoutStore, lockoutTables } from './lockout-store';
 import { AuthStore, authTables } from './auth-store';
 import { QualityStore } from './quality-store';
 
@@ -48,6 +50,10 @@ export class HostedStore {
   readonly auth: AuthStore;
   /** Every change to scores, comments, feedback and decisions: append-only. */
   readonly audit: AuditStore;
+  /** Live decisions sampled for a lead to read again. */
+  readonly backreading: BackreadingStore;
+  /** Assessors whose live claims are suspended until they recalibrate. */
+  readonly lockouts: LockoutStore = new LockoutStore(this);
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -60,10 +66,11 @@ export class HostedStore {
     if (version !== 0 && version !== schemaVersion) {
       throw new Error(`The folder ${dataDir} holds data of another reference server version (${version}, this is ${schemaVersion}); start with a new --data folder.`);
     }
-    this.db.exec(authTables + schema + auditTables);
+    this.db.exec(authTables + schema + auditTables + backreadingTables + lockoutTables);
     this.db.pragma(`user_version = ${schemaVersion}`);
     this.auth = new AuthStore(this.db, (text) => this.sql(text));
     this.audit = new AuditStore(this.db, (text) => this.sql(text));
+    this.backreading = new BackreadingStore(this, this.db);
   }
 
   private readonly statements = new Map<string, Database.Statement>();

@@ -96,10 +96,10 @@ describe('calibration, qualification, double scoring, adjudication and gold item
       const set = ok(await lead.createCalibrationSet({ credentialId, title: `Calibration ${credentialId}`, items }));
       expect(set.submissionIds).toHaveLength(3);
       sets.set(credentialId, set);
-      const rules: QualityRules = { credentialId, qualification: { setId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0.2, goldRate: 0, adjudicationTolerance: 0 };
+      const rules: QualityRules = { credentialId, qualification: { setId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0.2, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null };
       expect(ok(await lead.setQualityRules(rules))).toEqual(rules);
     }
-    expect(await assessor.setQualityRules({ credentialId: credentials[0]!, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0 })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } });
+    expect(await assessor.setQualityRules({ credentialId: credentials[0]!, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } });
     // An assessor sees the sets, never the master scores.
     const seen = ok(await assessor.calibrationSets(credentials[0]));
     expect(JSON.stringify(seen)).not.toMatch(/Master:/);

@@ -44,7 +44,7 @@ beforeAll(async () => {
     items.push({ submissionId: candidate.id, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: criterion.levels.at(-1)!.level, rationale: `Master rationale for ${criterion.id}.` })) });
   }
   setId = ok(await client.createCalibrationSet({ credentialId, title: 'Credit scores anchors', items })).id;
-  ok(await client.setQualityRules({ credentialId, qualification: { setId, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0 }));
+  ok(await client.setQualityRules({ credentialId, qualification: { setId, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null }));
   assessor = openTestCore();
   lead = openTestCore();
   await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });

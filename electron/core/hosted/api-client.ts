@@ -21,12 +21,15 @@ import {
   CalibrationSetList,
   CandidateList,
   LeadData,
+  LockoutList,
   QualificationList,
   QualityRules,
   QualityRulesList,
 } from '../../../shared/hosted-api/quality';
-import type { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate } from '../../../shared/hosted-api/quality';
+import type { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
 import { AuditReceipt, AuditTrail } from '../../../shared/hosted-api/audit';
+import { BackreadFeedback, BackreadList, BackreadReceipt } from '../../../shared/hosted-api/backreading';
+import type { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
 import type { AuditUpload } from '../../../shared/hosted-api/audit';
 
 /** Every way a call to the hosted API can end badly, sorted by what the caller should do about it. */
@@ -158,6 +161,28 @@ export class HostedApiClient {
 
   resolveAdjudication(submissionId: string, idempotencyKey: string, body: AdjudicationResolutionRequest): Promise<ApiResult<z.infer<typeof AdjudicationReceipt>>> {
     return this.request('POST', `/v1/adjudications/${encodeURIComponent(submissionId)}/resolution`, AdjudicationReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /** The lead's backreading queue: sampled decisions, reviewed or not. */
+  backreads(): Promise<ApiResult<z.infer<typeof BackreadList>>> {
+    return this.request('GET', '/v1/backreads', BackreadList);
+  }
+
+  reviewBackread(submissionId: string, idempotencyKey: string, body: BackreadReviewRequest): Promise<ApiResult<z.infer<typeof BackreadReceipt>>> {
+    return this.request('POST', `/v1/backreads/${encodeURIComponent(submissionId)}/review`, BackreadReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /** What leads said when they backread this assessor's decisions. */
+  backreadFeedback(): Promise<ApiResult<BackreadFeedback>> {
+    return this.request('GET', '/v1/me/backreads', BackreadFeedback);
+  }
+
+  lockouts(): Promise<ApiResult<z.infer<typeof LockoutList>>> {
+    return this.request('GET', '/v1/lockouts', LockoutList);
+  }
+
+  liftLockout(idempotencyKey: string, body: LockoutLiftRequest): Promise<ApiResult<z.infer<typeof LockoutList>>> {
+    return this.request('POST', '/v1/lockouts/lift', LockoutList, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   /** Changes for the audit trail (append-only there; each change's id makes a resend harmless). */

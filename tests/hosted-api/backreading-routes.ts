@@ -1,0 +1,62 @@
+import type { IncomingMessage } from 'node:http';
+import { BackreadReviewRequest } from '../../shared/hosted-api/backreading';
+import { LockoutLiftRequest } from '../../shared/hosted-api/quality';
+import { fail, HttpError, parseJson } from './http-errors';
+import type { QualityRouteContext } from './quality-routes';
+import { FieldErrors } from './quality-store';
+
+type Answer = { status: number; body: unknown };
+const idPattern = '([A-Za-z0-9._:-]+)';
+
+/**
+ * Backreading and lockouts: a lead's backreading queue and reviews, lifting a lockout with a note,
+ * the list of lockouts; an assessor's feedback from backreading.
+ */
+export async function routeBackreading(request: IncomingMessage, url: URL, context: QualityRouteContext): Promise<Answer | null> {
+  const { store, now, accountId } = context;
+  const method = request.method ?? 'GET';
+  const path = url.pathname;
+  const requireLead = (): void => {
+    if (!store.account(accountId)?.roles.includes('lead')) throw fail(403, 'forbidden', 'Only a lead assessor may do this.');
+  };
+
+  if (method === 'GET' && path === '/v1/me/backreads') return { status: 200, body: store.backreading.feedback(accountId) };
+  if (method === 'GET' && path === '/v1/backreads') {
+    requireLead();
+    return { status: 200, body: { backreads: store.backreading.list() } };
+  }
+  const match = new RegExp(`^/v1/backreads/${idPattern}/review$`).exec(path);
+  if (method === 'POST' && match) {
+    requireLead();
+    const submissionId = match[1]!;
+    return context.idempotent(request, accountId, (raw) => {
+      const review = parseJson(raw, BackreadReviewRequest);
+      let outcome: ReturnType<typeof store.backreading.review>;
+      try {
+        outcome = store.backreading.review(accountId, submissionId, review, now());
+      } catch (error) {
+        if (error instanceof FieldErrors) throw new HttpError(422, { error: { code: 'invalid', message: error.message, fields: error.fields } });
+        throw error;
+      }
+      if (outcome === 'not_found') throw fail(404, 'not_found', 'That submission is not in the backreading queue.');
+      if (outcome === 'already_reviewed') return { status: 409, body: { error: { code: 'already_reviewed', message: 'Another lead backread this decision first.' } } };
+      const backread = store.backreading.list().find((item) => item.submissionId === submissionId)!;
+      store.lockouts.evaluate(backread.decision.assessor.id, backread.credentialId, now()); // overrides count toward the lockout rule
+      store.audit.recordByServer(`backread-${submissionId}`, accountId, submissionId, 'backread_reviewed', JSON.stringify(review), now());
+      return { status: 201, body: { submissionId, reviewedAt: now().toISOString() } };
+    });
+  }
+  if (method === 'GET' && path === '/v1/lockouts') {
+    requireLead();
+    return { status: 200, body: { lockouts: store.lockouts.all({}, now()) } };
+  }
+  if (method === 'POST' && path === '/v1/lockouts/lift') {
+    requireLead();
+    return context.idempotent(request, accountId, (raw) => {
+      const lift = parseJson(raw, LockoutLiftRequest);
+      if (!store.lockouts.lift(lift.accountId, lift.credentialId, 'lead', accountId, lift.note, now())) throw fail(404, 'not_found', 'That assessor is not locked out on that micro-credential.');
+      return { status: 201, body: { lockouts: store.lockouts.all({}, now()) } };
+    });
+  }
+  return null;
+}
