@@ -11,6 +11,7 @@ import { useSession } from './hosted/session-state';
 import { SyncIndicator, SyncNowButton } from './hosted/SyncIndicator';
 import { AdjudicationQueueView } from './lead/AdjudicationQueueView';
 import { AuditTrailView } from './lead/AuditTrailView';
+import { BackreadingView } from './lead/BackreadingView';
 import { LeadDashboardView } from './lead/LeadDashboardView';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcutHandlers } from './keyboard/shortcut-registry';
@@ -34,7 +35,7 @@ type Toast = { kind: 'decided'; submissionId: string; label: string; note: strin
 /** A message is read, then gets out of the way. */
 const infoToastMs = 6000;
 /** What the main area shows: scoring, or (for a lead) the calibration dashboard or the adjudication queue. */
-type View = 'scoring' | 'dashboard' | 'adjudication' | 'audit';
+type View = 'scoring' | 'dashboard' | 'adjudication' | 'backreading' | 'audit';
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -144,7 +145,7 @@ export function App(): React.JSX.Element {
         </p>
         {isLead && (
           <nav className="view-switch" aria-label={t('lead.views')}>
-            {(['scoring', 'dashboard', 'adjudication', 'audit'] as const).map((candidate) => (
+            {(['scoring', 'dashboard', 'adjudication', 'backreading', 'audit'] as const).map((candidate) => (
               <button key={candidate} type="button" aria-pressed={shownView === candidate} onClick={() => setView(candidate)}>
                 {t(`lead.view.${candidate}`)}
               </button>
@@ -202,6 +203,14 @@ export function App(): React.JSX.Element {
             <LeadDashboardView
               onMasterBatch={(id) => {
                 chooseBatch(id);
+                setView('scoring');
+              }}
+            />
+          ) : shownView === 'backreading' ? (
+            <BackreadingView
+              onOpenBeside={(id, submissionId) => {
+                chooseBatch(id);
+                open(submissionId);
                 setView('scoring');
               }}
             />

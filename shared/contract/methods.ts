@@ -6,7 +6,8 @@ import { DecisionSummary } from '../domain/decision';
 import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
 import { AuditTrail } from '../hosted-api/audit';
-import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, CandidateList, QualificationStatus, QualityRules } from '../hosted-api/quality';
+import { Backread, BackreadFeedback, BackreadReviewRequest } from '../hosted-api/backreading';
+import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, CandidateList, Lockout, LockoutLiftRequest, QualificationStatus, QualityRules } from '../hosted-api/quality';
 import { LeadDashboard } from '../quality/dashboard';
 
 const NoInput = z.object({}).strict();
@@ -195,6 +196,8 @@ export const QualitySummary = z.object({
   qualifications: z.array(QualificationStatus),
   accuracy: AccuracyReport.nullable(),
   sets: z.array(CalibrationSet),
+  /** Leads' backreading of this assessor's decisions, newest first. */
+  backreadFeedback: BackreadFeedback.shape.reviews,
 });
 export type QualitySummary = z.infer<typeof QualitySummary>;
 
@@ -207,6 +210,8 @@ export const LeadDashboardView = z.object({
   rules: QualityRules.nullable(),
   sets: z.array(CalibrationSet),
   dashboard: LeadDashboard.nullable(),
+  /** Assessors locked out of this micro-credential now or lately; `liftQueued`: the lead's lift waits to sync. */
+  lockouts: z.array(Lockout.extend({ liftQueued: z.boolean() })),
   /** Newly fetched ratings are being turned into figures (in a worker); the figures shown are the last ones. */
   updating: z.boolean(),
 });
@@ -218,6 +223,13 @@ export const AdjudicationQueue = z.object({
   rubrics: z.array(RubricVersion),
 });
 export type AdjudicationQueue = z.infer<typeof AdjudicationQueue>;
+
+export const BackreadQueue = z.object({
+  fetchedAt: Timestamp.nullable(),
+  backreads: z.array(Backread.extend({ reviewQueued: z.boolean() })),
+  rubrics: z.array(RubricVersion),
+});
+export type BackreadQueue = z.infer<typeof BackreadQueue>;
 
 /**
  * The renderer↔core contract: one map, used by both transports (Electron IPC and the preview
@@ -337,6 +349,12 @@ export const methods = {
   },
   'lead.publishSet': { input: z.object({ batchId: Id }).strict(), output: z.object({ setId: Id, title: z.string(), submissions: z.number().int().min(0) }) },
   'lead.resolveAdjudication': { input: z.object({ submissionId: Id, resolution: AdjudicationResolutionRequest }).strict(), output: AdjudicationQueue },
+  'lead.backreads': { input: NoInput, output: BackreadQueue },
+  /** Brings a sampled decision's submission here, to read it again beside its evidence. */
+  'lead.openBackread': { input: z.object({ submissionId: Id }).strict(), output: z.object({ batchId: Id }) },
+  'lead.reviewBackread': { input: z.object({ submissionId: Id, review: BackreadReviewRequest }).strict(), output: BackreadQueue },
+  /** Lets a locked-out assessor back in (queued: works offline). */
+  'lead.liftLockout': { input: LockoutLiftRequest, output: LeadDashboardView },
   /** One submission's audit trail from the hosted API (online), found by its id or its label. */
   'lead.auditTrail': { input: z.object({ submission: z.string().trim().min(1).max(128) }).strict(), output: AuditTrail },
   /**

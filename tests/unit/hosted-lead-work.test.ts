@@ -28,7 +28,7 @@ beforeEach(() => {
     db,
     session: new FakeSession(api),
     work: { importLocalBatch: (local) => Promise.resolve({ batchId: local.id, submissions: local.submissionIds.length }) },
-    quality: { fetch: () => Promise.resolve((fetches += 1, { fetchedAt: null, qualifications: [], accuracy: null, sets: [] })) },
+    quality: { fetch: () => Promise.resolve((fetches += 1, { fetchedAt: null, qualifications: [], accuracy: null, sets: [], backreadFeedback: [] })) },
     logger: silentLogger,
     now: () => new Date('2026-12-05T10:00:00.000Z'),
     onQueued: () => (queued += 1),

@@ -31,7 +31,7 @@ beforeEach(() => {
     retention: { apply: () => 0 },
     downloads: { pump: () => undefined },
     work: { recoverLeases: () => session.call((client) => client.assignments()).then(() => undefined) },
-    quality: { fetch: () => Promise.resolve((qualityFetches += 1, { fetchedAt: null, qualifications: [], accuracy: null, sets: [] })), isDue: () => false, markDue: () => undefined },
+    quality: { fetch: () => Promise.resolve((qualityFetches += 1, { fetchedAt: null, qualifications: [], accuracy: null, sets: [], backreadFeedback: [] })), isDue: () => false, markDue: () => undefined },
     status: { publish: () => (published += 1) },
     changes: { submissionsChanged: (ids) => changed.push(...ids), qualityData: () => undefined },
     logger: silentLogger,

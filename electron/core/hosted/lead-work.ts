@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AdjudicationQueue } from '../../../shared/contract/methods';
+import type { AdjudicationQueue, BackreadQueue } from '../../../shared/contract/methods';
+import type { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
 import { allCriteria } from '../../../shared/domain/rubric';
-import type { AdjudicationResolutionRequest, CandidateList, QualityRules } from '../../../shared/hosted-api/quality';
+import type { AdjudicationResolutionRequest, CandidateList, LockoutLiftRequest, QualityRules } from '../../../shared/hosted-api/quality';
 import type { AuditTrail } from '../../../shared/hosted-api/audit';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
@@ -11,9 +12,9 @@ import { listQueue, masterSetOf } from '../repositories/batches';
 import { removeBatch } from '../repositories/claimed-work';
 import { getRubricVersion } from '../repositories/credentials';
 import { getDraft } from '../repositories/drafts';
-import { enqueue } from '../repositories/outbox';
+import { enqueue, forgetAcknowledged } from '../repositories/outbox';
 import { getAssignedSubmission } from '../repositories/submissions';
-import { adjudicationQueue } from '../quality/views';
+import { adjudicationQueue, backreadQueue, lockoutEntity } from '../quality/views';
 import type { QualitySync } from './quality-sync';
 import type { SessionAccess } from './session';
 import type { WorkImport } from './work-import';
@@ -81,8 +82,18 @@ export class LeadWork {
   }
 
   /** A submission under adjudication comes here (read only) so the lead can compare both readings with its evidence. */
-  async openAdjudication(submissionId: string): Promise<{ batchId: string }> {
+  openAdjudication(submissionId: string): Promise<{ batchId: string }> {
     if (!this.openCase(submissionId)) throw new DomainError('not_found', 'That submission is not in the last synced adjudication queue.');
+    return this.openForReview(submissionId);
+  }
+
+  /** A sampled decision's submission comes here (read only) so the lead can backread it beside its evidence. */
+  openBackread(submissionId: string): Promise<{ batchId: string }> {
+    if (!this.openBackreadCase(submissionId)) throw new DomainError('not_found', 'That submission is not in the last synced backreading queue.');
+    return this.openForReview(submissionId);
+  }
+
+  private async openForReview(submissionId: string): Promise<{ batchId: string }> {
     const { batchId } = await this.options.work.importLocalBatch({
       id: `review-${submissionId}`,
       label: ([manifest]) => manifest?.label ?? submissionId,
@@ -91,6 +102,29 @@ export class LeadWork {
       submissionIds: [submissionId],
     });
     return { batchId };
+  }
+
+  /** A lead's backreading of one decision: queued in the outbox (works offline), sent with its own idempotency key. */
+  reviewBackread(submissionId: string, review: BackreadReviewRequest): BackreadQueue {
+    const { db } = this.options;
+    const open = this.openBackreadCase(submissionId);
+    if (!open) throw new DomainError('not_found', 'That decision is not in the last synced backreading queue.');
+    if (open.review || open.reviewQueued) throw new DomainError('conflict', 'That decision is already backread.');
+    db.transaction(() => enqueue(db, { kind: 'backread_review', entityId: submissionId, idempotencyKey: randomUUID(), payload: { submissionId, review }, at: this.options.now().toISOString() }))();
+    this.options.onQueued();
+    return backreadQueue(db);
+  }
+
+  /** Lets a locked-out assessor back in, with the lead's note: queued in the outbox (works offline). */
+  liftLockout(lift: LockoutLiftRequest): void {
+    const { db } = this.options;
+    const entityId = lockoutEntity(lift);
+    db.transaction(() => {
+      // An assessor may be locked out again later: an earlier lift the server has makes room for this one.
+      forgetAcknowledged(db, 'lockout_lift', entityId);
+      enqueue(db, { kind: 'lockout_lift', entityId, idempotencyKey: randomUUID(), payload: lift, at: this.options.now().toISOString() });
+    })();
+    this.options.onQueued();
   }
 
   /** One submission's audit trail, as the hosted API keeps it (an appeal is answered from it). */
@@ -107,6 +141,10 @@ export class LeadWork {
     db.transaction(() => enqueue(db, { kind: 'adjudication_resolution', entityId: submissionId, idempotencyKey: randomUUID(), payload: { submissionId, resolution }, at: this.options.now().toISOString() }))();
     this.options.onQueued();
     return adjudicationQueue(db);
+  }
+
+  private openBackreadCase(submissionId: string): BackreadQueue['backreads'][number] | undefined {
+    return backreadQueue(this.options.db).backreads.find((item) => item.submissionId === submissionId);
   }
 
   private openCase(submissionId: string): AdjudicationQueue['adjudications'][number] | undefined {

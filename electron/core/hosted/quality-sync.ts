@@ -51,10 +51,11 @@ export class QualitySync {
   async fetch(): Promise<QualitySummary> {
     const { db, session } = this.options;
     const epoch = session.currentEpoch;
-    const [qualifications, accuracy, sets] = await Promise.all([
+    const [qualifications, accuracy, sets, feedback] = await Promise.all([
       session.call((client) => client.qualifications()),
       session.call((client) => client.accuracy()),
       session.call((client) => client.calibrationSets()),
+      session.call((client) => client.backreadFeedback()),
     ]);
     const at = this.options.now().toISOString();
     session.assertCurrent(epoch);
@@ -62,6 +63,7 @@ export class QualitySync {
       saveSnapshot(db, 'qualifications', qualifications.qualifications, at);
       saveSnapshot(db, 'accuracy', accuracy, at);
       saveSnapshot(db, 'calibration_sets', sets.sets, at);
+      saveSnapshot(db, 'backread_feedback', feedback, at);
     })();
     if (session.account?.roles.includes('lead')) await this.fetchLeadData(epoch);
     this.fetchedAtMs = Date.now();
@@ -69,17 +71,20 @@ export class QualitySync {
     return qualitySummary(db);
   }
 
-  /** The adjudication queue, and the dashboards computed in the worker; a resolved case's evidence goes. */
+  /** The adjudication and backreading queues, and the dashboards computed in the worker; a settled case's evidence goes. */
   private async fetchLeadData(epoch: number): Promise<void> {
     const { db, session } = this.options;
     this.computing += 1;
     try {
-      const [computed, { adjudications }] = await Promise.all([this.computeInWorker(), session.call((client) => client.adjudications())]);
+      const [computed, { adjudications }, { backreads }] = await Promise.all([this.computeInWorker(), session.call((client) => client.adjudications()), session.call((client) => client.backreads())]);
       session.assertCurrent(epoch);
       const at = this.options.now().toISOString();
       saveSnapshot(db, 'adjudications', adjudications, at);
+      saveSnapshot(db, 'backreads', backreads, at);
       replaceLeadSnapshots(db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
-      for (const item of adjudications) if (item.resolution) removeBatch(db, `review-${item.submissionId}`);
+      // A review batch stays while either of its cases is open.
+      const open = new Set([...adjudications.filter((item) => !item.resolution), ...backreads.filter((item) => !item.review)].map((item) => item.submissionId));
+      for (const item of [...adjudications, ...backreads]) if (!open.has(item.submissionId)) removeBatch(db, `review-${item.submissionId}`);
       sweepDeletedFiles(db);
     } finally {
       this.computing -= 1;

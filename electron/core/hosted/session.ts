@@ -287,7 +287,7 @@ export function failureToError(failure: ApiFailure, doing: string): DomainError 
     case 'unauthorized':
       return new DomainError('forbidden', failure.code === 'bad_credentials' ? 'Email or password is wrong.' : 'The server ended this session; sign in again. Your unsent work stays here.');
     case 'refused':
-      return new DomainError('forbidden', failure.message);
+      return new DomainError(failure.code === 'not_qualified' ? 'claims_blocked' : 'forbidden', failure.message);
     case 'throttled':
       return doing === 'sign in'
         ? new DomainError('unavailable', `Too many failed sign-ins. Try again in ${Math.ceil(failure.retryAfterMs / 1000)} seconds.`)

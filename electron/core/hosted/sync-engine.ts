@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DecisionPayload, LeadNotePayload } from '../../../shared/domain/decision';
 import type { Db } from '../db/database';
 import { AuditUpload } from '../../../shared/hosted-api/audit';
-import { AdjudicationResolutionRequest, CalibrationFeedback } from '../../../shared/hosted-api/quality';
+import { AdjudicationResolutionRequest, CalibrationFeedback, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
+import { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
 import { calibrationSetOf } from '../repositories/batches';
 import { saveCalibrationResult } from '../repositories/quality';
 import { acknowledge, beginAttempt, listDue, markConflict, scheduleRetry } from '../repositories/outbox';
@@ -11,6 +12,8 @@ import type { ApiFailure, HostedApiClient } from './api-client';
 
 /** A lead's resolution of an adjudication, waiting in the outbox. */
 const AdjudicationResolutionPayload = z.object({ submissionId: z.string(), resolution: AdjudicationResolutionRequest });
+/** A lead's backreading of one decision, waiting in the outbox. */
+const BackreadReviewPayload = z.object({ submissionId: z.string(), review: BackreadReviewRequest });
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -83,6 +86,16 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       const payload = AdjudicationResolutionPayload.safeParse(entry.payload);
       if (!payload.success) return null;
       return options.client.resolveAdjudication(payload.data.submissionId, entry.idempotencyKey, payload.data.resolution);
+    }
+    if (entry.kind === 'backread_review') {
+      const payload = BackreadReviewPayload.safeParse(entry.payload);
+      if (!payload.success) return null;
+      return options.client.reviewBackread(payload.data.submissionId, entry.idempotencyKey, payload.data.review);
+    }
+    if (entry.kind === 'lockout_lift') {
+      const payload = LockoutLiftRequest.safeParse(entry.payload);
+      if (!payload.success) return null;
+      return options.client.liftLockout(entry.idempotencyKey, payload.data);
     }
     if (entry.kind === 'audit') {
       const payload = AuditUpload.safeParse(entry.payload);

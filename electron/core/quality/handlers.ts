@@ -1,7 +1,7 @@
 import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
 import type { HostedConnection } from '../hosted/connection';
-import { adjudicationQueue, leadDashboard, leadExport, qualitySummary } from './views';
+import { adjudicationQueue, backreadQueue, leadDashboard, leadExport, qualitySummary } from './views';
 
 /**
  * Scoring quality: the assessor's qualification and calibration; the lead's dashboard, report,
@@ -26,5 +26,12 @@ export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; 
     'lead.prepareSet': afterSession(({ credentialId, title, submissionIds }) => lead.prepareMasterSet(credentialId, title, submissionIds)),
     'lead.publishSet': afterSession(({ batchId }) => lead.publishMasterSet(batchId)),
     'lead.auditTrail': afterSession(({ submission }) => lead.auditTrail(submission)),
+    'lead.backreads': answersAtOnce(() => backreadQueue(db)),
+    'lead.openBackread': afterSession(({ submissionId }) => lead.openBackread(submissionId)),
+    'lead.reviewBackread': answersAtOnce(({ submissionId, review }) => lead.reviewBackread(submissionId, review)),
+    'lead.liftLockout': answersAtOnce((lift) => {
+      lead.liftLockout(lift);
+      return leadDashboard(db, lift.credentialId, quality.updating);
+    }),
   });
 }

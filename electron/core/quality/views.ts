@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AdjudicationQueue, LeadDashboardView, QualitySummary } from '../../../shared/contract/methods';
+import type { AdjudicationQueue, BackreadQueue, LeadDashboardView, QualitySummary } from '../../../shared/contract/methods';
+import { Backread, BackreadFeedback } from '../../../shared/hosted-api/backreading';
 import { AccuracyReport, Adjudication, CalibrationSet, QualificationStatus } from '../../../shared/hosted-api/quality';
 import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
 import { dashboardPdf } from '../../../shared/quality/report';
@@ -27,6 +28,7 @@ export function qualitySummary(db: Db): QualitySummary {
     qualifications: qualifications?.body ?? [],
     accuracy: snapshot(db, 'accuracy', AccuracyReport)?.body ?? null,
     sets: snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? [],
+    backreadFeedback: snapshot(db, 'backread_feedback', BackreadFeedback)?.body.reviews ?? [],
   };
 }
 
@@ -37,11 +39,15 @@ export function leadDashboard(db: Db, credentialId: string | null, updating: boo
   const assessors = meta?.body.assessors ?? [];
   const chosen = meta?.body.credentials.find((item) => item.credential.id === (credentialId ?? credentials[0]?.id));
   const sets = (snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? []).filter((set) => set.credentialId === chosen?.credential.id);
-  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, updating };
+  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, lockouts: [], updating };
   const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
+  const liftsQueued = new Set(listUnsentEntityIds(db, 'lockout_lift'));
+  const lockouts = meta.body.lockouts
+    .filter((lockout) => lockout.credentialId === chosen.credential.id)
+    .map((lockout) => ({ ...lockout, liftQueued: !lockout.lifted && liftsQueued.has(lockoutEntity(lockout)) }));
   // Computed from the same fetch as the meta, or not shown (the figures would not match the lists).
   const dashboard = snapshot(db, `dashboard:${chosen.credential.id}`, LeadDashboard);
-  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard: dashboard?.fetchedAt === meta.fetchedAt ? dashboard.body : null, updating };
+  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard: dashboard?.fetchedAt === meta.fetchedAt ? dashboard.body : null, lockouts, updating };
 }
 
 /** The calibration report of one micro-credential as CSV or PDF (base64, for the renderer to save). */
@@ -57,6 +63,20 @@ export function leadExport(db: Db, credentialId: string, format: 'csv' | 'pdf', 
   return format === 'csv'
     ? { fileName, mimeType: 'text/csv', base64: Buffer.from(dashboardCsv(view.dashboard, names), 'utf8').toString('base64') }
     : { fileName, mimeType: 'application/pdf', base64: Buffer.from(dashboardPdf(view.dashboard, names, now.toISOString(), view.fetchedAt), 'latin1').toString('base64') };
+}
+
+/** The outbox entity of a lockout's lift: one assessor on one micro-credential. */
+export const lockoutEntity = ({ accountId, credentialId }: { accountId: string; credentialId: string }): string => `${accountId}:${credentialId}`;
+
+export function backreadQueue(db: Db): BackreadQueue {
+  const stored = snapshot(db, 'backreads', z.array(Backread));
+  const meta = snapshot(db, 'lead_meta', LeadMeta);
+  const queued = new Set(listUnsentEntityIds(db, 'backread_review'));
+  return {
+    fetchedAt: stored?.fetchedAt ?? null,
+    backreads: (stored?.body ?? []).map((item) => ({ ...item, reviewQueued: queued.has(item.submissionId) })),
+    rubrics: (meta?.body.credentials ?? []).map((item) => item.rubric),
+  };
 }
 
 export function adjudicationQueue(db: Db): AdjudicationQueue {

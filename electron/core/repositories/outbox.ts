@@ -161,11 +161,16 @@ export function resolveConflict(db: Db, submissionId: string, choice: ConflictCh
     if (changed === 0) return false;
     if (choice === 'note_for_lead' && note) {
       // One note per submission at a time: an earlier one the server already has makes room.
-      db.prepare(`DELETE FROM outbox WHERE kind = 'lead_note' AND entity_id = ? AND state = 'acknowledged'`).run(submissionId);
+      forgetAcknowledged(db, 'lead_note', submissionId);
       enqueue(db, { kind: 'lead_note', entityId: submissionId, ...note });
     }
     return true;
   })();
+}
+
+/** Removes an entry the server already acknowledged, so the same entity can be queued again (kinds of one entry per entity). */
+export function forgetAcknowledged(db: Db, kind: string, entityId: string): void {
+  db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'acknowledged'`).run(kind, entityId);
 }
 
 /** Entities of this kind with an entry still to reach the server (waiting, or refused and not yet settled). */

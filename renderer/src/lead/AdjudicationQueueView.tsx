@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceComment } from '../../../shared/domain/comment';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useContractQuery } from '../data/contract-query';
@@ -40,25 +39,4 @@ export function AdjudicationQueueView({ onOpenBeside }: { onOpenBeside: (batchId
       )}
     </section>
   );
-}
-
-/** The adjudication of the submission open in the workspace (beside its evidence); comments seek the evidence. */
-export function AdjudicationReview({ submissionId, onSelectComment }: { submissionId: string; onSelectComment: (comment: EvidenceComment) => void }): React.JSX.Element {
-  const { t } = useTranslation();
-  const queue = useContractQuery('lead.adjudications', {});
-  if (queue.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
-  const item = queue.value.adjudications.find((candidate) => candidate.submissionId === submissionId);
-  if (!item) return <p className="hint">{t('adjudication.empty')}</p>;
-  return <AdjudicationCase item={item} rubric={queue.value.rubrics.find((rubric) => rubric.id === item.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;
-}
-
-/**
- * In review mode the evidence shows both assessors' comments (on the video timeline, pages and
- * images), each named by its assessor; null for any other submission.
- */
-export function useReviewComments(submissionId: string, isReview: boolean): EvidenceComment[] | null {
-  const queue = useContractQuery('lead.adjudications', {}, { enabled: isReview });
-  if (!isReview || queue.state !== 'ready') return null;
-  const item = queue.value.adjudications.find((candidate) => candidate.submissionId === submissionId);
-  return item ? item.decisions.flatMap((reading) => reading.comments.map((comment) => ({ ...comment, body: `${reading.assessor.displayName}: ${comment.body}` }))) : null;
 }

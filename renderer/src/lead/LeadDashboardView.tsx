@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../download';
+import { LockoutTable } from './LockoutTable';
 import type { LeadDashboard } from '../../../shared/quality/dashboard';
 import { useClient } from '../client-context';
 import { describeError } from '../errors';
@@ -95,6 +96,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
         </div>
         <p role="status">{message}</p>
       </header>
+      {selectedCredential && <LockoutTable view={view.value} />}
       {selectedCredential && (
         <div className="lead-tools">
           <SetBuilder credentialId={selectedCredential} onMasterBatch={onMasterBatch} />

@@ -2,8 +2,18 @@ import type { TFunction } from 'i18next';
 import type { RubricVersion } from '../../../shared/domain/rubric';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { AuditEntry } from '../../../shared/hosted-api/audit';
+import { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
 import { commentOf, decisionOf } from '../../../shared/quality/audit';
 import { anchorLabel } from '../comments/anchor';
+
+function readReview(value: string): BackreadReviewRequest | null {
+  try {
+    const parsed = BackreadReviewRequest.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A level by the rubric's name for it ("3 · Proficient"). */
 export function levelWords(rubric: RubricVersion, criterionId: string, level: number | null): string {
@@ -33,6 +43,12 @@ export function valueWords(entry: AuditEntry, value: string | null, rubric: Rubr
     case 'adjudication_resolved': {
       const decision = decisionOf(value);
       return decision ? [t(`decision.outcomes.${decision.outcome}`), decision.note].filter(Boolean).join(' · ') : value;
+    }
+    case 'backread_reviewed': {
+      const review = readReview(value);
+      if (!review) return value;
+      const overridden = review.criteria.filter((item) => item.verdict === 'override').length;
+      return [t('audit.backreadSummary', { agreed: review.criteria.length - overridden, overridden }), review.note].filter(Boolean).join(' · ');
     }
     default:
       return value;

@@ -7,6 +7,7 @@ import { describeError } from '../errors';
 import { formatDateTime, formatDay, formatPercent } from '../format';
 import { useAction } from '../use-action';
 import { useContractQuery } from '../data/contract-query';
+import { BackreadFeedbackList } from './BackreadFeedbackList';
 import { FetchQualityButton } from './FetchQualityButton';
 
 /**
@@ -19,8 +20,16 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
   const summary = useContractQuery('quality.status', {});
   const { busy, message, run } = useAction();
   if (summary.state !== 'ready') return null;
-  const { qualifications, sets, accuracy, fetchedAt } = summary.value;
+  const { qualifications, sets, accuracy, fetchedAt, backreadFeedback } = summary.value;
   const titleOf = (credentialId: string): string => qualifications.find((item) => item.credentialId === credentialId)?.credentialTitle ?? credentialId;
+  const startSet = (setId: string): void =>
+    void run(async () => {
+      const result = await client.invoke('calibration.start', { setId });
+      if (!result.ok) return describeError(result.error, t);
+      onCalibrationStarted(result.value.batchId, words('calibration.started', { count: result.value.submissions }));
+      return '';
+    });
+  const share = (part: number, whole: number): string => (whole > 0 ? formatPercent(part / whole, i18n.language) : '–');
 
   return (
     <section className="quality-panel" aria-labelledby="quality-title">
@@ -32,6 +41,11 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
             <li key={item.credentialId} className={`qualification qualification-${item.status}`}>
               <strong data-content>{item.credentialTitle}</strong>: {t(`qualification.status.${item.status}`)}
               {qualificationReason(item, t) && <span className="hint"> {qualificationReason(item, t)}</span>}
+              {item.lockout && (
+                <button type="button" disabled={busy} onClick={() => startSet(item.lockout!.recalibration.setId)}>
+                  {t('calibration.recalibrate', { title: item.lockout.recalibration.setTitle })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -41,18 +55,7 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
           {sets.map((set) => (
             <li key={set.id}>
               {set.title} · {titleOf(set.credentialId)} · {t('calibration.items', { count: set.submissionIds.length })}{' '}
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    const result = await client.invoke('calibration.start', { setId: set.id });
-                    if (!result.ok) return describeError(result.error, t);
-                    onCalibrationStarted(result.value.batchId, words('calibration.started', { count: result.value.submissions }));
-                    return '';
-                  })
-                }
-              >
+              <button type="button" disabled={busy} onClick={() => startSet(set.id)}>
                 {t('calibration.start', { title: set.title })}
               </button>
             </li>
@@ -68,6 +71,8 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
               <th scope="col">{t('accuracy.criteria')}</th>
               <th scope="col">{t('accuracy.exact')}</th>
               <th scope="col">{t('accuracy.adjacent')}</th>
+              <th scope="col">{t('accuracy.backread')}</th>
+              <th scope="col">{t('accuracy.overridden')}</th>
             </tr>
           </thead>
           <tbody>
@@ -75,13 +80,16 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
               <tr key={week.weekStart}>
                 <th scope="row">{formatDay(week.weekStart, i18n.language)}</th>
                 <td>{week.criteria}</td>
-                <td>{formatPercent(week.exact / week.criteria, i18n.language)}</td>
-                <td>{formatPercent(week.adjacent / week.criteria, i18n.language)}</td>
+                <td>{share(week.exact, week.criteria)}</td>
+                <td>{share(week.adjacent, week.criteria)}</td>
+                <td>{week.backread}</td>
+                <td>{share(week.overridden, week.backread)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <BackreadFeedbackList reviews={backreadFeedback} />
       <FetchQualityButton label={t('qualification.refresh')} busy={busy} run={run} />
       <p role="status">{message}</p>
     </section>

@@ -24,6 +24,15 @@ export function qualificationReason(status: QualificationStatus, t: TFunction): 
       parts.push(t('qualification.reason.retry'));
       return parts.join(' ');
     }
+    case 'locked_out': {
+      const lockout = status.lockout;
+      if (!lockout) return null;
+      const { recalibration } = lockout;
+      const why = t(lockout.trigger === 'gold' ? 'qualification.reason.lockedGold' : 'qualification.reason.lockedBackread', { since: new Date(lockout.since), figure: lockout.figure, threshold: lockout.threshold, count: lockout.window });
+      const todo = t('qualification.reason.recalibrate', { title: recalibration.setTitle, scored: recalibration.scoredItems, count: recalibration.requiredItems, needed: recalibration.required.exactAgreement });
+      const last = recalibration.lastAttempt ? t('qualification.reason.lastAttempt', { agreement: recalibration.lastAttempt.exactAgreement }) : '';
+      return [why, todo, last, t('qualification.reason.claimedStays')].filter(Boolean).join(' ');
+    }
     default:
       return null;
   }

@@ -17,7 +17,7 @@ import { describeError } from '../errors';
 import { EvidencePane, isTimed } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
 import { FeedbackComposer } from '../feedback/FeedbackComposer';
-import { AdjudicationReview, useReviewComments } from '../lead/AdjudicationQueueView';
+import { ReviewPane, useReviewComments } from '../lead/ReviewPane';
 import { CalibrationResult } from '../quality/CalibrationResult';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { RubricPane } from '../rubric/RubricPane';
@@ -354,7 +354,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
         }
         right={
           submission.mode === 'review' ? (
-            <AdjudicationReview submissionId={submission.submissionId} onSelectComment={selectComment} />
+            <ReviewPane submissionId={submission.submissionId} onSelectComment={selectComment} />
           ) : (
             <div className="rubric-side">
               <div className="rubric-scroll">

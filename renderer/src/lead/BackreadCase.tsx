@@ -1,0 +1,173 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackreadQueue } from '../../../shared/contract/methods';
+import type { EvidenceComment } from '../../../shared/domain/comment';
+import { allCriteria } from '../../../shared/domain/rubric';
+import type { BackreadVerdict } from '../../../shared/hosted-api/backreading';
+import { useClient } from '../client-context';
+import { queryKeyOf } from '../data/contract-reads';
+import { describeError } from '../errors';
+import { formatDateTime } from '../format';
+import { levelName } from './AdjudicationCase';
+import { ReadingNotes } from './ReadingNotes';
+
+type Item = BackreadQueue['backreads'][number];
+type Rubric = BackreadQueue['rubrics'][number];
+interface Draft {
+  verdict: 'agree' | 'override' | null;
+  level: number | null;
+  note: string;
+}
+
+/**
+ * One sampled decision read again: the assessor's level and rationale per criterion, and the
+ * lead's verdict beside each (agree, or override with a level and a note), then a note for the
+ * assessor. Read only towards the candidate: the review reaches the assessor as feedback.
+ */
+export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { item: Item; rubric: Rubric | null; onOpenBeside?: (batchId: string, submissionId: string) => void; onSelectComment?: (comment: EvidenceComment) => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const queries = useQueryClient();
+  const criteria = rubric ? allCriteria(rubric) : [];
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState('');
+  const done = !!item.review || item.reviewQueued;
+  const compact = !onOpenBeside;
+  const draftOf = (criterionId: string): Draft => drafts[criterionId] ?? { verdict: null, level: null, note: '' };
+  const change = (criterionId: string, patch: Partial<Draft>): void => setDrafts((current) => ({ ...current, [criterionId]: { ...draftOf(criterionId), ...patch } }));
+  const reviewed = (criterionId: string): BackreadVerdict | undefined => item.review?.criteria.find((verdict) => verdict.criterionId === criterionId);
+
+  const send = async (): Promise<void> => {
+    const missing = criteria.filter((criterion) => {
+      const draft = draftOf(criterion.id);
+      return draft.verdict === null || (draft.verdict === 'override' && (draft.level === null || draft.note.trim() === ''));
+    });
+    if (missing.length > 0) return setMessage(t('backreading.missing', { criteria: missing.map((criterion) => criterion.title).join(', ') }));
+    const verdicts = criteria.map((criterion) => {
+      const draft = draftOf(criterion.id);
+      return draft.verdict === 'override' ? { criterionId: criterion.id, verdict: 'override' as const, level: draft.level, note: draft.note.trim() } : { criterionId: criterion.id, verdict: 'agree' as const, level: null, note: draft.note.trim() };
+    });
+    const result = await client.invoke('lead.reviewBackread', { submissionId: item.submissionId, review: { criteria: verdicts, note: note.trim() } });
+    if (result.ok) queries.setQueryData(queryKeyOf('lead.backreads', {}), result.value);
+    setMessage(result.ok ? t('backreading.queued') : describeError(result.error, t));
+  };
+
+  return (
+    <article className="adjudication-case" aria-labelledby="backread-title">
+      <h3 id="backread-title">
+        {item.label} · {item.decision.assessor.displayName} · {t(`decision.outcomes.${item.decision.outcome}`)}
+      </h3>
+      <p className="hint">
+        {t(`backreading.reason.${item.reason}`)} · {t('backreading.decidedAt', { time: formatDateTime(item.decision.decidedAt, i18n.language) })}
+      </p>
+      {onOpenBeside && (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              void client.invoke('lead.openBackread', { submissionId: item.submissionId }).then((result) => {
+                if (result.ok) onOpenBeside(result.value.batchId, item.submissionId);
+                else setMessage(describeError(result.error, t));
+              })
+            }
+          >
+            {t('adjudication.openBeside')}
+          </button>
+        </p>
+      )}
+      <form
+        aria-label={t('backreading.form')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+      >
+        <table className={compact ? 'adjudication-grid compact' : 'adjudication-grid'}>
+          <caption className="hint">{t('backreading.gridCaption')}</caption>
+          <thead>
+            <tr>
+              {!compact && <th scope="col">{t('adjudication.criterion')}</th>}
+              <th scope="col">{item.decision.assessor.displayName}</th>
+              <th scope="col">{t('backreading.verdict')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((criterion) => {
+              const score = item.decision.scores.find((candidate) => candidate.criterionId === criterion.id);
+              const draft = draftOf(criterion.id);
+              const given = reviewed(criterion.id);
+              const title = (
+                <th scope="row" colSpan={compact ? 2 : undefined} className={compact ? 'criterion-title' : undefined}>
+                  {criterion.title}
+                </th>
+              );
+              const cells = (
+                <>
+                  <td>
+                    <strong>{levelName(criterion, score?.level)}</strong>
+                    {score?.rationale && <p className="rationale">{score.rationale}</p>}
+                  </td>
+                  <td>
+                    {given ? (
+                      <span>{given.verdict === 'agree' ? t('backreading.agree') : t('backreading.overrodeTo', { level: levelName(criterion, given.level) })}{given.note && ` · ${given.note}`}</span>
+                    ) : (
+                      <fieldset className="verdict" disabled={done}>
+                        <legend className="visually-hidden">{t('backreading.verdictFor', { criterion: criterion.title })}</legend>
+                        {(['agree', 'override'] as const).map((verdict) => (
+                          <label key={verdict}>
+                            <input type="radio" name={`verdict-${criterion.id}`} checked={draft.verdict === verdict} onChange={() => change(criterion.id, { verdict })} /> {t(`backreading.${verdict}`)}
+                          </label>
+                        ))}
+                        {draft.verdict === 'override' && (
+                          <>
+                            <select aria-label={t('backreading.levelFor', { criterion: criterion.title })} value={draft.level ?? ''} onChange={(event) => change(criterion.id, { level: event.target.value === '' ? null : Number(event.target.value) })}>
+                              <option value="">{t('adjudication.choose')}</option>
+                              {criterion.levels.map((level) => (
+                                <option key={level.level} value={level.level}>
+                                  {level.level} · {level.label}
+                                </option>
+                              ))}
+                            </select>
+                            <textarea aria-label={t('backreading.noteFor', { criterion: criterion.title })} placeholder={t('backreading.notePlaceholder')} value={draft.note} maxLength={5000} onChange={(event) => change(criterion.id, { note: event.target.value })} />
+                          </>
+                        )}
+                      </fieldset>
+                    )}
+                  </td>
+                </>
+              );
+              return compact ? (
+                <Fragment key={criterion.id}>
+                  <tr>{title}</tr>
+                  <tr>{cells}</tr>
+                </Fragment>
+              ) : (
+                <tr key={criterion.id}>
+                  {title}
+                  {cells}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="readings">
+          <ReadingNotes reading={item.decision} onSelectComment={onSelectComment} />
+        </div>
+        {item.review ? (
+          <p role="status">{t('backreading.reviewedAt', { time: formatDateTime(item.review.reviewedAt, i18n.language) })}{item.review.note && ` · ${item.review.note}`}</p>
+        ) : (
+          <fieldset className="resolution" disabled={done}>
+            <legend>{t('backreading.review')}</legend>
+            <label>
+              {t('backreading.noteForAssessor')} <textarea value={note} maxLength={10_000} onChange={(event) => setNote(event.target.value)} />
+            </label>
+            <button type="submit">{t('backreading.send')}</button>
+          </fieldset>
+        )}
+        <p role="status">{message}</p>
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,115 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadDashboardView } from '../../../shared/contract/methods';
+import { useClient } from '../client-context';
+import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
+import { describeError } from '../errors';
+import { formatDateTime, formatPercent } from '../format';
+
+type Lockout = LeadDashboardView['lockouts'][number];
+
+/** Who is locked out of this micro-credential, since when and why, how far their recalibration is; a lead can lift it with a note. */
+export function LockoutTable({ view }: { view: LeadDashboardView }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const [lifting, setLifting] = useState<Lockout | null>(null);
+  const nameOf = (id: string): string => view.assessors.find((assessor) => assessor.id === id)?.displayName ?? id;
+  const percent = (share: number): string => formatPercent(share, i18n.language);
+  return (
+    <section className="lockouts" aria-labelledby="lockouts-title">
+      <h3 id="lockouts-title">{t('lockouts.title')}</h3>
+      {view.lockouts.length === 0 ? (
+        <p className="hint">{t('lockouts.none')}</p>
+      ) : (
+        <table className="figures">
+          <caption className="visually-hidden">{t('lockouts.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('lockouts.assessor')}</th>
+              <th scope="col">{t('lockouts.since')}</th>
+              <th scope="col">{t('lockouts.why')}</th>
+              <th scope="col">{t('lockouts.recalibration')}</th>
+              <th scope="col">{t('lockouts.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.lockouts.map((lockout) => (
+              <tr key={`${lockout.accountId}-${lockout.since}`} className={lockout.lifted ? undefined : 'locked'}>
+                <th scope="row">{nameOf(lockout.accountId)}</th>
+                <td>{formatDateTime(lockout.since, i18n.language)}</td>
+                <td>{t(lockout.trigger === 'gold' ? 'lockouts.whyGold' : 'lockouts.whyBackread', { figure: percent(lockout.figure), threshold: percent(lockout.threshold), count: lockout.window })}</td>
+                <td>
+                  {t('lockouts.progress', { title: lockout.recalibration.setTitle, scored: lockout.recalibration.scoredItems, count: lockout.recalibration.requiredItems })}
+                  {lockout.recalibration.lastAttempt && <span className="hint"> · {t('lockouts.lastAttempt', { agreement: percent(lockout.recalibration.lastAttempt.exactAgreement), count: lockout.recalibration.lastAttempt.maxLevelsOff })}</span>}
+                </td>
+                <td>
+                  {lockout.lifted ? (
+                    lockout.lifted.how === 'recalibrated' ? (
+                      t('lockouts.liftedRecalibrated', { time: formatDateTime(lockout.lifted.at, i18n.language) })
+                    ) : (
+                      t('lockouts.liftedLead', { time: formatDateTime(lockout.lifted.at, i18n.language), note: lockout.lifted.note })
+                    )
+                  ) : lockout.liftQueued ? (
+                    t('lockouts.liftQueued')
+                  ) : (
+                    <>
+                      <strong>{t('lockouts.active')}</strong>{' '}
+                      <button type="button" onClick={() => setLifting(lockout)}>
+                        {t('lockouts.lift')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {lifting && <LiftDialog lockout={lifting} name={nameOf(lifting.accountId)} onClose={() => setLifting(null)} />}
+    </section>
+  );
+}
+
+function LiftDialog({ lockout, name, onClose }: { lockout: Lockout; name: string; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const client = useClient();
+  const queries = useQueryClient();
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState('');
+  return (
+    <ModalDialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={t('lockouts.liftTitle', { name })}
+      description={t('lockouts.liftText')}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (note.trim() === '') return setMessage(t('lockouts.noteNeeded'));
+          void client.invoke('lead.liftLockout', { accountId: lockout.accountId, credentialId: lockout.credentialId, note: note.trim() }).then((result) => {
+            if (!result.ok) return setMessage(describeError(result.error, t));
+            // Every dashboard query shows the lift as queued (whichever credential input it was read with).
+            void queries.invalidateQueries({ queryKey: ['lead.dashboard'] });
+            onClose();
+          });
+        }}
+      >
+        <label>
+          {t('lockouts.note')} <textarea value={note} maxLength={5000} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        <p role="status">{message}</p>
+        <div className="dialog-actions">
+          <DialogClose asChild>
+            <button type="button">{t('lockouts.cancel')}</button>
+          </DialogClose>
+          <button type="submit" className="primary">
+            {t('lockouts.confirm')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

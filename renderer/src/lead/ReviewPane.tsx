@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { EvidenceComment } from '../../../shared/domain/comment';
+import type { AdjudicationDecision } from '../../../shared/hosted-api/quality';
+import { useContractQuery } from '../data/contract-query';
+import { AdjudicationCase } from './AdjudicationCase';
+import { BackreadCase } from './BackreadCase';
+
+/**
+ * Beside the evidence of a submission a lead reviews: its adjudication, or else its backreading
+ * (a submission can be in both: the adjudication decides the candidate's outcome, so it comes first).
+ */
+export function ReviewPane({ submissionId, onSelectComment }: { submissionId: string; onSelectComment: (comment: EvidenceComment) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const adjudications = useContractQuery('lead.adjudications', {});
+  const backreads = useContractQuery('lead.backreads', {});
+  if (adjudications.state !== 'ready' || backreads.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
+  const adjudication = adjudications.value.adjudications.find((candidate) => candidate.submissionId === submissionId);
+  const backread = backreads.value.backreads.find((candidate) => candidate.submissionId === submissionId);
+  if (adjudication && (!adjudication.resolution || !backread)) {
+    return <AdjudicationCase item={adjudication} rubric={adjudications.value.rubrics.find((rubric) => rubric.id === adjudication.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;
+  }
+  if (backread) return <BackreadCase item={backread} rubric={backreads.value.rubrics.find((rubric) => rubric.id === backread.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;
+  return <p className="hint">{t('adjudication.empty')}</p>;
+}
+
+/**
+ * In review mode the evidence shows the comments of the readings under review (on the video
+ * timeline, pages and images), each named by its assessor; null for any other submission.
+ */
+export function useReviewComments(submissionId: string, isReview: boolean): EvidenceComment[] | null {
+  const adjudications = useContractQuery('lead.adjudications', {}, { enabled: isReview });
+  const backreads = useContractQuery('lead.backreads', {}, { enabled: isReview });
+  if (!isReview || adjudications.state !== 'ready' || backreads.state !== 'ready') return null;
+  const readings: AdjudicationDecision[] = [
+    ...(adjudications.value.adjudications.find((candidate) => candidate.submissionId === submissionId)?.decisions ?? []),
+    ...backreads.value.backreads.filter((candidate) => candidate.submissionId === submissionId).map((candidate) => candidate.decision),
+  ];
+  const seen = new Set<string>();
+  return readings.flatMap((reading) =>
+    reading.comments.filter((comment) => !seen.has(comment.id) && seen.add(comment.id)).map((comment) => ({ ...comment, body: `${reading.assessor.displayName}: ${comment.body}` })),
+  );
+}
