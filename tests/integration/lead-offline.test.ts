@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackreadQueue, LeadDashboardView, QualitySummary, SyncStatus } from '../../shared/contract/methods';
+import type { QueueItem } from '../../shared/domain/submission';
+import { allCriteria } from '../../shared/domain/rubric';
+import type { SubmissionDetail } from '../../shared/contract/methods';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import type { CoreFixture } from '../support/core-fixture';
+import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { until } from '../support/until';
+
+const root = projectPaths().root;
+const credentials = ['dp-fl-credit-scores', 'dp-fl-compound-interest', 'dp-fl-risk-return'];
+let serverDir: string;
+let api: HostedApi;
+let port: number;
+let assessor: CoreFixture;
+let lead: CoreFixture;
+
+const startApi = (onPort: number): Promise<HostedApi> => startHostedApi({ dataDir: serverDir, port: onPort, openApiFile: defaultOpenApiFile(root) });
+const call = async <T>(fixture: CoreFixture, method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-lead-offline-');
+  api = await startApi(0);
+  port = api.port;
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
+  // Every live decision backread; one override locks out until the credential's recalibration set is passed.
+  for (const credentialId of credentials) {
+    const { id } = api.store.db.prepare('SELECT id FROM submissions WHERE credential_id = ? ORDER BY position DESC LIMIT 1').get(credentialId) as { id: string };
+    const scores = allCriteria(api.store.submission(id)!.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Level 3.' }));
+    const set = api.store.quality.createSet('acct-lead', { credentialId, title: `Recalibration ${credentialId}`, items: [{ submissionId: id, scores }] }, new Date());
+    const lockout = { minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.1, backreadWindow: 1, recalibrationSetId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
+    api.store.quality.setRules({ credentialId, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 1, lockout });
+  }
+  assessor = openTestCore();
+  lead = openTestCore();
+  await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
+  await call(lead, 'session.signIn', { serverUrl: api.url, email: 'lead@example.org', password: seededPassword });
+}, 120_000);
+afterAll(async () => {
+  assessor.dispose();
+  lead.dispose();
+  await api.close();
+  cleanup(serverDir);
+});
+
+describe('a lead’s backreading and lifting, offline and online', () => {
+  it('reviews and lifts while the server is away (queued, shown as waiting), delivers both when it is back; the assessor’s lockout and feedback read offline from the last sync', async () => {
+    const { batchId } = await call<{ batchId: string }>(assessor, 'batch.claim', { size: 1 });
+    const [item] = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items;
+    const detail = await call<SubmissionDetail>(assessor, 'submission.open', { submissionId: item!.submissionId });
+    for (const criterion of allCriteria(detail.rubric)) await call(assessor, 'draft.setScore', { submissionId: detail.submissionId, criterionId: criterion.id, level: 3 });
+    await call(assessor, 'decision.submit', { submissionId: detail.submissionId, outcome: 'award', conditionCode: null, note: '' });
+    await call(assessor, 'sync.now');
+
+    await call(lead, 'quality.refresh');
+    const queue = await call<BackreadQueue>(lead, 'lead.backreads');
+    expect(queue.backreads.map((backread) => backread.submissionId)).toEqual([detail.submissionId]);
+
+    await api.close(); // the lead's laptop is offline from here
+    const [first, ...rest] = allCriteria(detail.rubric);
+    const review = { criteria: [{ criterionId: first!.id, verdict: 'override' as const, level: 2, note: 'Closed questions only.' }, ...rest.map((criterion) => ({ criterionId: criterion.id, verdict: 'agree' as const, level: null, note: '' }))], note: 'See the first criterion.' };
+    const queued = await call<BackreadQueue>(lead, 'lead.reviewBackread', { submissionId: detail.submissionId, review });
+    expect(queued.backreads[0]).toMatchObject({ reviewQueued: true, review: null });
+    expect(await lead.core.invokeAsync('lead.reviewBackread', { submissionId: detail.submissionId, review })).toMatchObject({ ok: false, error: { code: 'conflict' } }); // once
+    await until(async () => (await call<SyncStatus>(lead, 'sync.status')).waiting === 1, 'the review waiting to sync');
+
+    api = await startApi(port);
+    await call(lead, 'sync.now'); // back online: what failed while away goes at once
+    await until(async () => (await call<SyncStatus>(lead, 'sync.status')).waiting === 0, 'the review to reach the server');
+    expect(api.store.backreading.list()[0]?.review).toMatchObject({ note: 'See the first criterion.', reviewedBy: 'acct-lead' });
+    expect(api.store.lockouts.active('acct-assessor-1', detail.credential.id)).not.toBeNull(); // the override tripped the rule
+
+    // The assessor learns it with their next sync, and still reads it offline afterwards.
+    await call(assessor, 'quality.refresh');
+    await api.close();
+    const summary = await call<QualitySummary>(assessor, 'quality.status');
+    expect(summary.qualifications.find((status) => status.credentialId === detail.credential.id)).toMatchObject({ status: 'locked_out', lockout: { trigger: 'backread', window: 1 } });
+    expect(summary.backreadFeedback[0]?.criteria[0]).toMatchObject({ verdict: 'override', level: 3, leadLevel: 2, note: 'Closed questions only.' });
+
+    // The lead lifts it offline; it waits, then reaches the server.
+    await call(lead, 'quality.refresh').catch(() => undefined);
+    const lifted = await call<LeadDashboardView>(lead, 'lead.liftLockout', { accountId: 'acct-assessor-1', credentialId: detail.credential.id, note: 'Talked it through.' });
+    expect(lifted.lockouts[0]).toMatchObject({ liftQueued: true, lifted: null }); // shown as waiting to sync
+    api = await startApi(port);
+    await call(lead, 'sync.now');
+    await until(async () => (await call<SyncStatus>(lead, 'sync.status')).waiting === 0, 'the lift to reach the server');
+    expect(api.store.lockouts.active('acct-assessor-1', detail.credential.id)).toBeNull();
+    expect(api.store.lockouts.all({ accountId: 'acct-assessor-1' })[0]?.lifted).toMatchObject({ how: 'lead', note: 'Talked it through.' });
+    await call(lead, 'quality.refresh');
+    const view = await call<LeadDashboardView>(lead, 'lead.dashboard', { credentialId: detail.credential.id });
+    expect(view.lockouts[0]).toMatchObject({ liftQueued: false, lifted: { how: 'lead' } });
+  }, 60_000);
+});
