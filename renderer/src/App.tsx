@@ -12,6 +12,7 @@ import { SyncIndicator, SyncNowButton } from './hosted/SyncIndicator';
 import { AdjudicationQueueView } from './lead/AdjudicationQueueView';
 import { AuditTrailView } from './lead/AuditTrailView';
 import { BackreadingView } from './lead/BackreadingView';
+import { ReferralsView } from './lead/ReferralsView';
 import { LeadDashboardView } from './lead/LeadDashboardView';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useShortcutHandlers } from './keyboard/shortcut-registry';
@@ -35,7 +36,7 @@ type Toast = { kind: 'decided'; submissionId: string; label: string; note: strin
 /** A message is read, then gets out of the way. */
 const infoToastMs = 6000;
 /** What the main area shows: scoring, or (for a lead) the calibration dashboard or the adjudication queue. */
-type View = 'scoring' | 'dashboard' | 'adjudication' | 'backreading' | 'audit';
+type View = 'scoring' | 'dashboard' | 'adjudication' | 'backreading' | 'referrals' | 'audit';
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -145,7 +146,7 @@ export function App(): React.JSX.Element {
         </p>
         {isLead && (
           <nav className="view-switch" aria-label={t('lead.views')}>
-            {(['scoring', 'dashboard', 'adjudication', 'backreading', 'audit'] as const).map((candidate) => (
+            {(['scoring', 'dashboard', 'adjudication', 'backreading', 'referrals', 'audit'] as const).map((candidate) => (
               <button key={candidate} type="button" aria-pressed={shownView === candidate} onClick={() => setView(candidate)}>
                 {t(`lead.view.${candidate}`)}
               </button>
@@ -208,6 +209,14 @@ export function App(): React.JSX.Element {
             />
           ) : shownView === 'backreading' ? (
             <BackreadingView
+              onOpenBeside={(id, submissionId) => {
+                chooseBatch(id);
+                open(submissionId);
+                setView('scoring');
+              }}
+            />
+          ) : shownView === 'referrals' ? (
+            <ReferralsView
               onOpenBeside={(id, submissionId) => {
                 chooseBatch(id);
                 open(submissionId);

@@ -7,6 +7,7 @@ import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueIte
 import { shortcutActions } from '../keyboard/keymap';
 import { AuditTrail } from '../hosted-api/audit';
 import { Backread, BackreadFeedback, BackreadReviewRequest } from '../hosted-api/backreading';
+import { Referral, ReferralMessage, ReferralReason } from '../hosted-api/referrals';
 import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, CandidateList, Lockout, LockoutLiftRequest, QualificationStatus, QualityRules } from '../hosted-api/quality';
 import { LeadDashboard } from '../quality/dashboard';
 
@@ -60,6 +61,8 @@ export const SubmissionDetail = z.object({
   decision: DecisionSummary.nullable(),
   /** Live work, calibration, a lead's master scoring for a new set, or a lead's adjudication (read only). */
   mode: z.enum(['live', 'calibration', 'master', 'review']),
+  /** Live work from the hosted API (not the demo): it can be referred to a lead. */
+  referable: z.boolean(),
   /** Calibration work: the set, and once the response has synced, the comparison with the master. */
   calibration: z.object({ setId: Id, result: CalibrationFeedback.nullable() }).nullable(),
 });
@@ -231,6 +234,14 @@ export const BackreadQueue = z.object({
 });
 export type BackreadQueue = z.infer<typeof BackreadQueue>;
 
+/** A referral as this machine shows it: the last synced thread, with what still waits to leave marked `pending`. */
+export const ReferralView = Referral.extend({
+  pending: z.boolean(),
+  messages: z.array(ReferralMessage.extend({ pending: z.boolean(), mine: z.boolean() })),
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+const Referrals = z.object({ referrals: z.array(ReferralView) });
+
 /**
  * The renderer↔core contract: one map, used by both transports (Electron IPC and the preview
  * host). Inputs are strict so a renderer bug shows up as `invalid_input`, not as silently
@@ -355,6 +366,13 @@ export const methods = {
   'lead.reviewBackread': { input: z.object({ submissionId: Id, review: BackreadReviewRequest }).strict(), output: BackreadQueue },
   /** Lets a locked-out assessor back in (queued: works offline). */
   'lead.liftLockout': { input: LockoutLiftRequest, output: LeadDashboardView },
+  /** Referrals of one submission (null: all this machine knows), the assessor's own or, for a lead, everyone's. */
+  'referral.list': { input: z.object({ submissionId: Id.nullable() }).strict(), output: Referrals },
+  /** Refers the submission to a lead (queued: works offline); answers with its referrals. */
+  'referral.create': { input: z.object({ submissionId: Id, reason: ReferralReason, question: z.string().trim().min(1).max(5000) }).strict(), output: Referrals },
+  'referral.reply': { input: z.object({ referralId: z.string().uuid(), body: z.string().trim().min(1).max(5000) }).strict(), output: Referrals },
+  /** Brings a referred submission here, for a lead to read it beside its evidence. */
+  'lead.openReferral': { input: z.object({ submissionId: Id }).strict(), output: z.object({ batchId: Id }) },
   /** One submission's audit trail from the hosted API (online), found by its id or its label. */
   'lead.auditTrail': { input: z.object({ submission: z.string().trim().min(1).max(128) }).strict(), output: AuditTrail },
   /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as audit from './audit';
 import * as backreading from './backreading';
+import * as referrals from './referrals';
 import * as quality from './quality';
 import * as wire from './schemas';
 
@@ -45,6 +46,10 @@ const components = {
   BackreadFeedback: backreading.BackreadFeedback,
   LockoutList: quality.LockoutList,
   LockoutLiftRequest: quality.LockoutLiftRequest,
+  Referral: referrals.Referral,
+  ReferralList: referrals.ReferralList,
+  ReferralCreate: referrals.ReferralCreate,
+  ReferralMessageCreate: referrals.ReferralMessageCreate,
 };
 type ComponentName = keyof typeof components;
 
@@ -192,6 +197,26 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '201': json('LockoutList', 'The lockouts after lifting'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'Not locked out'), '422': json('ValidationFailure', 'The note is missing') },
         },
       },
+      '/v1/referrals': {
+        get: { summary: 'Every referral with its thread, newest first (lead)', security: bearer, responses: { '200': json('ReferralList', 'Referrals'), '403': json('ApiError', 'Not a lead') } },
+        post: {
+          summary: 'Refers a submission this assessor was given to a lead, with a reason and a question (idempotent by key and by the referral id)',
+          security: bearer,
+          parameters: [idempotencyKeyParameter],
+          requestBody: json('ReferralCreate', 'The referral, its id made by the workstation'),
+          responses: { '201': json('Referral', 'The referral and its thread'), '404': json('ApiError', 'Not a submission of this account') },
+        },
+      },
+      '/v1/referrals/{id}/messages': {
+        post: {
+          summary: "A message in a referral's thread, by the referring assessor or a lead (idempotent by key and by the message id)",
+          security: bearer,
+          parameters: [idParameter('id'), idempotencyKeyParameter],
+          requestBody: json('ReferralMessageCreate', 'The message, its id made by the workstation'),
+          responses: { '201': json('Referral', 'The thread'), '404': json('ApiError', 'No such referral for this account') },
+        },
+      },
+      '/v1/me/referrals': { get: { summary: "This assessor's referrals with their threads", security: bearer, responses: { '200': json('ReferralList', 'Referrals') } } },
       '/v1/audit': {
         post: {
           summary: 'Changes for the audit trail, append-only (idempotent by key, and each change by its id); the actor is the signed-in account',

@@ -14,6 +14,7 @@ import { authenticate, routeAuth } from './auth-routes';
 import { fail, HttpError, parseJson, readBody } from './http-errors';
 import { routeAudit } from './audit-routes';
 import { routeBackreading } from './backreading-routes';
+import { routeReferrals } from './referral-routes';
 import { routeQuality } from './quality-routes';
 import { NotQualified } from './quality-store';
 
@@ -212,7 +213,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       return null;
     }
     const context = { store, now, accountId, idempotent };
-    const quality = (await routeQuality(request, url, context)) ?? (await routeBackreading(request, url, context)) ?? (await routeAudit(request, url, context));
+    const quality = (await routeQuality(request, url, context)) ?? (await routeBackreading(request, url, context)) ?? (await routeReferrals(request, url, context)) ?? (await routeAudit(request, url, context));
     if (quality) return quality;
     throw fail(404, 'not_found', `No route for ${method} ${path}.`);
   };

@@ -8,6 +8,7 @@ import type { Account, Assignment, EvidenceManifestItem, Role } from '../../shar
 import { AuditStore, auditTables } from './audit-store';
 import { BackreadingStore, backreadingTables } from './backreading-store';
 import { LockoutStore, lockoutTables } from './lockout-store';
+import { ReferralStore, referralTables } from './referral-store';
 import { AuthStore, authTables } from './auth-store';
 import { QualityStore } from './quality-store';
 
@@ -54,6 +55,8 @@ export class HostedStore {
   readonly backreading: BackreadingStore;
   /** Assessors whose live claims are suspended until they recalibrate. */
   readonly lockouts: LockoutStore = new LockoutStore(this);
+  /** Submissions referred to a lead, with their threads. */
+  readonly referrals: ReferralStore = new ReferralStore(this);
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -66,7 +69,7 @@ export class HostedStore {
     if (version !== 0 && version !== schemaVersion) {
       throw new Error(`The folder ${dataDir} holds data of another reference server version (${version}, this is ${schemaVersion}); start with a new --data folder.`);
     }
-    this.db.exec(authTables + schema + auditTables + backreadingTables + lockoutTables);
+    this.db.exec(authTables + schema + auditTables + backreadingTables + lockoutTables + referralTables);
     this.db.pragma(`user_version = ${schemaVersion}`);
     this.auth = new AuthStore(this.db, (text) => this.sql(text));
     this.audit = new AuditStore(this.db, (text) => this.sql(text));

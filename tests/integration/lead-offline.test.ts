@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackreadQueue, LeadDashboardView, QualitySummary, SyncStatus } from '../../shared/contract/methods';
+import type { BackreadQueue, LeadDashboardView, QualitySummary, ReferralView, SyncStatus } from '../../shared/contract/methods';
 import type { QueueItem } from '../../shared/domain/submission';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { SubmissionDetail } from '../../shared/contract/methods';
@@ -49,7 +49,7 @@ afterAll(async () => {
   cleanup(serverDir);
 });
 
-describe('a lead’s backreading and lifting, offline and online', () => {
+describe('a lead’s backreading, lifting and answering referrals, offline and online', () => {
   it('reviews and lifts while the server is away (queued, shown as waiting), delivers both when it is back; the assessor’s lockout and feedback read offline from the last sync', async () => {
     const { batchId } = await call<{ batchId: string }>(assessor, 'batch.claim', { size: 1 });
     const [item] = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items;
@@ -96,4 +96,42 @@ describe('a lead’s backreading and lifting, offline and online', () => {
     const view = await call<LeadDashboardView>(lead, 'lead.dashboard', { credentialId: detail.credential.id });
     expect(view.lockouts[0]).toMatchObject({ liftQueued: false, lifted: { how: 'lead' } });
   }, 60_000);
+
+  it('a referral round-trip: the assessor refers offline, the lead answers offline, each side sees the other once back online, the thread stays with the submission', async () => {
+    const { batchId } = await call<{ batchId: string }>(assessor, 'batch.claim', { size: 1 });
+    const [item] = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items;
+    const submissionId = item!.submissionId;
+    expect((await call<SubmissionDetail>(assessor, 'submission.open', { submissionId })).referable).toBe(true);
+    const demo = await assessor.core.invokeAsync('referral.create', { submissionId: 'demo-sub-001', reason: 'other', question: 'Why?' });
+    expect(demo).toMatchObject({ ok: false, error: { code: 'conflict' } }); // the demo reaches no lead
+
+    await api.close();
+    const referred = await call<{ referrals: ReferralView[] }>(assessor, 'referral.create', { submissionId, reason: 'rubric_unclear', question: 'Does a peer explanation count as the candidate questioning?' });
+    expect(referred.referrals).toMatchObject([{ submissionId, reason: 'rubric_unclear', state: 'open', pending: true, messages: [{ body: 'Does a peer explanation count as the candidate questioning?', pending: true, mine: true }] }]);
+    api = await startApi(port);
+    await call(assessor, 'sync.now');
+    await until(async () => api.store.referrals.list('acct-assessor-1').length === 1, 'the referral to reach the server');
+
+    await call(lead, 'quality.refresh');
+    const [seen] = (await call<{ referrals: ReferralView[] }>(lead, 'referral.list', { submissionId: null })).referrals;
+    expect(seen).toMatchObject({ submissionId, assessor: { displayName: 'Assessor One' }, state: 'open', pending: false });
+    expect((await call<{ batchId: string }>(lead, 'lead.openReferral', { submissionId })).batchId).toBe(`review-${submissionId}`);
+    await api.close();
+    const answered = await call<{ referrals: ReferralView[] }>(lead, 'referral.reply', { referralId: seen!.id, body: 'Only if the candidate prompted it: score what the teacher does.' });
+    expect(answered.referrals[0]).toMatchObject({ state: 'answered', messages: [{ mine: false }, { pending: true, mine: true, author: { role: 'lead' } }] });
+    api = await startApi(port);
+    await call(lead, 'sync.now');
+    await until(async () => api.store.referrals.get(seen!.id)?.state === 'answered', 'the answer to reach the server');
+
+    await call(assessor, 'quality.refresh');
+    await api.close(); // read offline from the last sync
+    const thread = (await call<{ referrals: ReferralView[] }>(assessor, 'referral.list', { submissionId })).referrals[0]!;
+    expect(thread).toMatchObject({ state: 'answered', pending: false });
+    expect(thread.messages.map((message) => [message.author.role, message.body, message.pending])).toEqual([
+      ['assessor', 'Does a peer explanation count as the candidate questioning?', false],
+      ['lead', 'Only if the candidate prompted it: score what the teacher does.', false],
+    ]);
+    api = await startApi(port);
+  }, 60_000);
 });
+

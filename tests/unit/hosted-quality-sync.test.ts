@@ -32,6 +32,8 @@ beforeEach(() => {
     .on('GET /v1/me/accuracy', { weeks: [] })
     .on('GET /v1/calibration-sets', { sets: [] })
     .on('GET /v1/me/backreads', { reviews: [] })
+    .on('GET /v1/me/referrals', { referrals: [] })
+    .on('GET /v1/referrals', { referrals: [] })
     .on('GET /v1/adjudications', { adjudications: [] })
     .on('GET /v1/backreads', { backreads: [] });
   session = new FakeSession(api);

@@ -30,6 +30,8 @@ import type { AdjudicationResolutionRequest, CalibrationResponseRequest, Calibra
 import { AuditReceipt, AuditTrail } from '../../../shared/hosted-api/audit';
 import { BackreadFeedback, BackreadList, BackreadReceipt } from '../../../shared/hosted-api/backreading';
 import type { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
+import { Referral, ReferralList } from '../../../shared/hosted-api/referrals';
+import type { ReferralCreate, ReferralMessageCreate } from '../../../shared/hosted-api/referrals';
 import type { AuditUpload } from '../../../shared/hosted-api/audit';
 
 /** Every way a call to the hosted API can end badly, sorted by what the caller should do about it. */
@@ -175,6 +177,19 @@ export class HostedApiClient {
   /** What leads said when they backread this assessor's decisions. */
   backreadFeedback(): Promise<ApiResult<BackreadFeedback>> {
     return this.request('GET', '/v1/me/backreads', BackreadFeedback);
+  }
+
+  /** This assessor's referrals with their threads (`all`: every referral, for a lead). */
+  referrals(all: boolean): Promise<ApiResult<ReferralList>> {
+    return this.request('GET', all ? '/v1/referrals' : '/v1/me/referrals', ReferralList);
+  }
+
+  refer(idempotencyKey: string, body: ReferralCreate): Promise<ApiResult<Referral>> {
+    return this.request('POST', '/v1/referrals', Referral, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  replyToReferral(referralId: string, idempotencyKey: string, body: ReferralMessageCreate): Promise<ApiResult<Referral>> {
+    return this.request('POST', `/v1/referrals/${encodeURIComponent(referralId)}/messages`, Referral, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   lockouts(): Promise<ApiResult<z.infer<typeof LockoutList>>> {

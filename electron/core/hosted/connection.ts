@@ -9,6 +9,7 @@ import type { WorkerScript } from '../worker-script';
 import { SyncConflicts } from './conflicts';
 import { EvidenceDownloads } from './downloads';
 import { LeadWork } from './lead-work';
+import { ReferralWork } from './referral-work';
 import { QualitySync } from './quality-sync';
 import type { SecretVault } from './secret-vault';
 import { HostedSession } from './session';
@@ -63,6 +64,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
   const quality = new QualitySync({ db, session, work, leadData, now, onFetched: () => changes.qualityData() });
   const loop: SyncLoop = new SyncLoop({ db, session, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, intervalMs: options.syncIntervalMs });
   const lead = new LeadWork({ db, session, work, quality, logger, now, onQueued: () => loop.nudge(), onBatchRemoved: () => changes.batchList() });
+  const referrals = new ReferralWork({ db, session, now, onQueued: () => loop.nudge() });
   const conflicts = new SyncConflicts({ db, logger, now, onResolved: (id, noteQueued) => {
     changes.submissionsChanged([id]);
     if (noteQueued) loop.nudge();
@@ -82,7 +84,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
   return {
     /** Every method that needs the session waits for this (it never rejects). */
     ready: ready.catch((error: unknown) => backgroundFailed('could not start the connection', error)),
-    ...{ session, atRest, retention, downloads, status, work, quality, lead, conflicts, loop, effects },
+    ...{ session, atRest, retention, downloads, status, work, quality, lead, referrals, conflicts, loop, effects },
     /** Nothing new starts; what runs stops where it is (downloads resume from their last chunk next time). */
     stop(): void {
       closed = true;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AdjudicationQueue, BackreadQueue } from '../../../shared/contract/methods';
 import type { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
+import { ReferralList } from '../../../shared/hosted-api/referrals';
+import { loadSnapshot } from '../repositories/quality';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { AdjudicationResolutionRequest, CandidateList, LockoutLiftRequest, QualityRules } from '../../../shared/hosted-api/quality';
 import type { AuditTrail } from '../../../shared/hosted-api/audit';
@@ -90,6 +92,13 @@ export class LeadWork {
   /** A sampled decision's submission comes here (read only) so the lead can backread it beside its evidence. */
   openBackread(submissionId: string): Promise<{ batchId: string }> {
     if (!this.openBackreadCase(submissionId)) throw new DomainError('not_found', 'That submission is not in the last synced backreading queue.');
+    return this.openForReview(submissionId);
+  }
+
+  /** A referred submission comes here (read only) so the lead can answer beside its evidence. */
+  openReferral(submissionId: string): Promise<{ batchId: string }> {
+    const referred = ReferralList.safeParse(loadSnapshot(this.options.db, 'lead_referrals')?.body);
+    if (!referred.success || !referred.data.referrals.some((referral) => referral.submissionId === submissionId)) throw new DomainError('not_found', 'That submission is not among the last synced referrals.');
     return this.openForReview(submissionId);
   }
 

@@ -51,11 +51,12 @@ export class QualitySync {
   async fetch(): Promise<QualitySummary> {
     const { db, session } = this.options;
     const epoch = session.currentEpoch;
-    const [qualifications, accuracy, sets, feedback] = await Promise.all([
+    const [qualifications, accuracy, sets, feedback, referrals] = await Promise.all([
       session.call((client) => client.qualifications()),
       session.call((client) => client.accuracy()),
       session.call((client) => client.calibrationSets()),
       session.call((client) => client.backreadFeedback()),
+      session.call((client) => client.referrals(false)),
     ]);
     const at = this.options.now().toISOString();
     session.assertCurrent(epoch);
@@ -64,6 +65,7 @@ export class QualitySync {
       saveSnapshot(db, 'accuracy', accuracy, at);
       saveSnapshot(db, 'calibration_sets', sets.sets, at);
       saveSnapshot(db, 'backread_feedback', feedback, at);
+      saveSnapshot(db, 'referrals', referrals, at);
     })();
     if (session.account?.roles.includes('lead')) await this.fetchLeadData(epoch);
     this.fetchedAtMs = Date.now();
@@ -76,11 +78,17 @@ export class QualitySync {
     const { db, session } = this.options;
     this.computing += 1;
     try {
-      const [computed, { adjudications }, { backreads }] = await Promise.all([this.computeInWorker(), session.call((client) => client.adjudications()), session.call((client) => client.backreads())]);
+      const [computed, { adjudications }, { backreads }, referrals] = await Promise.all([
+        this.computeInWorker(),
+        session.call((client) => client.adjudications()),
+        session.call((client) => client.backreads()),
+        session.call((client) => client.referrals(true)),
+      ]);
       session.assertCurrent(epoch);
       const at = this.options.now().toISOString();
       saveSnapshot(db, 'adjudications', adjudications, at);
       saveSnapshot(db, 'backreads', backreads, at);
+      saveSnapshot(db, 'lead_referrals', referrals, at);
       replaceLeadSnapshots(db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
       // A review batch stays while either of its cases is open.
       const open = new Set([...adjudications.filter((item) => !item.resolution), ...backreads.filter((item) => !item.review)].map((item) => item.submissionId));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DecisionPayload, LeadNotePayload } from '../../../shared/domain/decision';
 import type { Db } from '../db/database';
 import { AuditUpload } from '../../../shared/hosted-api/audit';
+import { ReferralCreate } from '../../../shared/hosted-api/referrals';
+import { ReferralMessagePayload } from './referral-work';
 import { AdjudicationResolutionRequest, CalibrationFeedback, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
 import { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
 import { calibrationSetOf } from '../repositories/batches';
@@ -96,6 +98,16 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       const payload = LockoutLiftRequest.safeParse(entry.payload);
       if (!payload.success) return null;
       return options.client.liftLockout(entry.idempotencyKey, payload.data);
+    }
+    if (entry.kind === 'referral') {
+      const payload = ReferralCreate.safeParse(entry.payload);
+      if (!payload.success) return null;
+      return options.client.refer(entry.idempotencyKey, payload.data);
+    }
+    if (entry.kind === 'referral_message') {
+      const payload = ReferralMessagePayload.safeParse(entry.payload);
+      if (!payload.success) return null;
+      return options.client.replyToReferral(payload.data.referralId, entry.idempotencyKey, payload.data.message);
     }
     if (entry.kind === 'audit') {
       const payload = AuditUpload.safeParse(entry.payload);

@@ -165,7 +165,7 @@ export class SyncLoop {
   private tellWhatSettled(report: DrainReport): void {
     const decisions = report.settled.filter((entry) => entry.kind === 'decision').map((entry) => entry.entityId);
     if (decisions.length > 0) this.options.changes.submissionsChanged(decisions);
-    if (report.settled.some((entry) => ['adjudication_resolution', 'backread_review', 'lockout_lift'].includes(entry.kind))) this.options.changes.qualityData();
+    if (report.settled.some((entry) => ['adjudication_resolution', 'backread_review', 'lockout_lift', 'referral', 'referral_message'].includes(entry.kind))) this.options.changes.qualityData();
   }
 
   /**

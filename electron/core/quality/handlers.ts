@@ -8,7 +8,7 @@ import { adjudicationQueue, backreadQueue, leadDashboard, leadExport, qualitySum
  * rules, calibration sets and adjudication. Reads answer at once from the last synced data.
  */
 export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; hosted: HostedConnection }) {
-  const { quality, lead } = hosted;
+  const { quality, lead, referrals } = hosted;
   return handlerApp({
     'quality.status': answersAtOnce(() => qualitySummary(db)),
     'quality.refresh': afterSession(() => quality.fetch()),
@@ -27,6 +27,10 @@ export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; 
     'lead.publishSet': afterSession(({ batchId }) => lead.publishMasterSet(batchId)),
     'lead.auditTrail': afterSession(({ submission }) => lead.auditTrail(submission)),
     'lead.backreads': answersAtOnce(() => backreadQueue(db)),
+    'referral.list': answersAtOnce(({ submissionId }) => ({ referrals: referrals.threads(submissionId) })),
+    'referral.create': answersAtOnce(({ submissionId, reason, question }) => ({ referrals: referrals.refer(submissionId, reason, question) })),
+    'referral.reply': answersAtOnce(({ referralId, body }) => ({ referrals: referrals.reply(referralId, body) })),
+    'lead.openReferral': afterSession(({ submissionId }) => lead.openReferral(submissionId)),
     'lead.openBackread': afterSession(({ submissionId }) => lead.openBackread(submissionId)),
     'lead.reviewBackread': answersAtOnce(({ submissionId, review }) => lead.reviewBackread(submissionId, review)),
     'lead.liftLockout': answersAtOnce((lift) => {

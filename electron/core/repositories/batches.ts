@@ -85,6 +85,11 @@ export function batchKindOf(db: Db, submissionId: string): BatchKind {
   return row?.kind ?? 'live';
 }
 
+/** Whether the submission is one of the shipped demo's (never sent anywhere). */
+export function isDemoSubmission(db: Db, submissionId: string): boolean {
+  return !!db.prepare('SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = ? AND b.is_demo = 1').get(submissionId);
+}
+
 /** The set a master batch builds, or null. */
 export function masterSetOf(db: Db, batchId: string): { credentialId: string; title: string } | null {
   const row = db.prepare(`SELECT master_set FROM batches WHERE id = ? AND kind = 'master'`).get(batchId) as { master_set: string | null } | undefined;

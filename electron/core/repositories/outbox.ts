@@ -173,6 +173,11 @@ export function forgetAcknowledged(db: Db, kind: string, entityId: string): void
   db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'acknowledged'`).run(kind, entityId);
 }
 
+/** What the entries of this kind carry (oldest first), and whether each has reached the server. */
+export function listPayloads(db: Db, kind: string): { payload: unknown; sent: boolean }[] {
+  return (db.prepare(`SELECT payload, state FROM outbox WHERE kind = ? ORDER BY id`).all(kind) as { payload: string; state: OutboxState }[]).map((row) => ({ payload: JSON.parse(row.payload) as unknown, sent: row.state === 'acknowledged' }));
+}
+
 /** Entities of this kind with an entry still to reach the server (waiting, or refused and not yet settled). */
 export function listUnsentEntityIds(db: Db, kind: string): string[] {
   return (db.prepare(`SELECT entity_id FROM outbox WHERE kind = ? AND state IN ('pending', 'conflict')`).all(kind) as { entity_id: string }[]).map((row) => row.entity_id);

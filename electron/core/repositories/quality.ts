@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 
-export type SnapshotKey = 'qualifications' | 'accuracy' | 'calibration_sets' | 'backread_feedback' | 'lead_meta' | 'adjudications' | 'backreads' | `dashboard:${string}`;
+export type SnapshotKey = 'qualifications' | 'accuracy' | 'calibration_sets' | 'backread_feedback' | 'referrals' | 'lead_meta' | 'adjudications' | 'backreads' | 'lead_referrals' | `dashboard:${string}`;
 
 export function saveSnapshot(db: Db, key: SnapshotKey, body: unknown, fetchedAt: string): void {
   db.prepare('INSERT INTO quality_snapshot VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at').run(key, JSON.stringify(body), fetchedAt);

@@ -4,7 +4,7 @@ import type { DecisionSummary } from '../../../shared/domain/decision';
 import { CalibrationFeedback } from '../../../shared/hosted-api/quality';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
-import { batchKindOf, calibrationSetOf } from '../repositories/batches';
+import { batchKindOf, calibrationSetOf, isDemoSubmission } from '../repositories/batches';
 import { listComments, toEvidenceComment } from '../repositories/comments';
 import { getCredential } from '../repositories/credentials';
 import { getDecision } from '../repositories/decisions';
@@ -63,6 +63,7 @@ export function submissionDetail(db: Db, submissionId: string, readWrittenRespon
     comments: commentsOf(db, submissionId),
     decision: decisionSummary(db, submissionId),
     mode: batchKindOf(db, submissionId),
+    referable: batchKindOf(db, submissionId) === 'live' && !isDemoSubmission(db, submissionId),
     calibration: calibrationOf(db, submissionId),
   };
 }

@@ -32,7 +32,7 @@ function workspaceChanged(queries: QueryClient, change: EventPayload<'workspace.
   }
   if (change.submissions === 'all') readAgain(queries, { queryKey: ['submission.open'] });
   else for (const submissionId of change.submissions) readAgain(queries, { queryKey: queryKeyOf('submission.open', { submissionId }) });
-  if (change.quality) for (const method of ['quality.status', 'lead.dashboard', 'lead.adjudications', 'lead.backreads']) readAgain(queries, { queryKey: [method] });
+  if (change.quality) for (const method of ['quality.status', 'lead.dashboard', 'lead.adjudications', 'lead.backreads', 'referral.list']) readAgain(queries, { queryKey: [method] });
 }
 
 /** The sync status arrives whole; the session is read again when signing in or out changed it, the conflicts when their number did. */

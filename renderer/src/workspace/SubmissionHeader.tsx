@@ -3,6 +3,8 @@ import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { formatMediaTime } from '../../../shared/format/media-time';
 import { UndoButton } from '../decision/UndoButton';
 import { formatDateTime } from '../format';
+import { ReferDialog } from '../referrals/ReferDialog';
+import { ReferralStrip } from '../referrals/ReferralStrip';
 import type { Words } from '../words';
 
 interface Props {
@@ -29,7 +31,9 @@ export function SubmissionHeader({ submission, error, onDismissError, onUndo }: 
         <span className={`status status-${submission.status}`}>{t(`status.${submission.status}`)}</span>
         <span>{t('submission.due', { date: formatDateTime(submission.dueAt, i18n.language) })}</span>
         <span>{t('submission.timeOnTask', { time: formatMediaTime(submission.draft.activeMs) })}</span>
+        {submission.referable && <ReferDialog submissionId={submission.submissionId} />}
       </p>
+      <ReferralStrip submissionId={submission.submissionId} />
       {submission.decision && (
         <div className="decision-banner" role="status">
           {t('decision.recorded', { outcome: t(`decision.outcomes.${submission.decision.outcome}`) })} <UndoButton decision={submission.decision} onUndo={onUndo} />

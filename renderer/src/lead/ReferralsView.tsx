@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client-context';
+import { useContractQuery } from '../data/contract-query';
+import { describeError } from '../errors';
+import { formatDateTime } from '../format';
+import { ReferralThread } from '../referrals/ReferralStrip';
+
+/** Submissions assessors referred to a lead: the unanswered first, each thread answerable here or beside the evidence. */
+export function ReferralsView({ onOpenBeside }: { onOpenBeside: (batchId: string, submissionId: string) => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const list = useContractQuery('referral.list', { submissionId: null });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  if (list.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (list.state === 'error') return <p role="alert">{describeError(list.error, t)}</p>;
+  const referrals = [...list.value.referrals].sort((a, b) => Number(a.state === 'answered') - Number(b.state === 'answered'));
+  const selected = referrals.find((referral) => referral.id === selectedId) ?? referrals[0] ?? null;
+  const waiting = referrals.filter((referral) => referral.state === 'open').length;
+  return (
+    <section className="adjudication" aria-labelledby="referrals-title">
+      <h2 id="referrals-title">{t('referrals.title')}</h2>
+      <p className="hint" role="status">
+        {t('referrals.waiting', { count: waiting })}
+      </p>
+      {referrals.length === 0 ? (
+        <p className="hint">{t('referrals.empty')}</p>
+      ) : (
+        <div className="adjudication-layout">
+          <ul className="adjudication-list" aria-label={t('referrals.listLabel')}>
+            {referrals.map((referral) => (
+              <li key={referral.id}>
+                <button type="button" aria-current={referral.id === selected?.id} onClick={() => setSelectedId(referral.id)}>
+                  {referral.label} · {referral.assessor.displayName} · {t(`referral.reasons.${referral.reason}`)} · {referral.state === 'answered' ? t('referrals.answered') : t('referrals.open')} ·{' '}
+                  {formatDateTime(referral.createdAt, i18n.language)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {selected && (
+            <article className="adjudication-case" aria-labelledby="referral-case-title">
+              <h3 id="referral-case-title">
+                <span data-content>{selected.label}</span> · {selected.assessor.displayName}
+              </h3>
+              <p>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void client.invoke('lead.openReferral', { submissionId: selected.submissionId }).then((result) => {
+                      if (result.ok) onOpenBeside(result.value.batchId, selected.submissionId);
+                      else setMessage(describeError(result.error, t));
+                    })
+                  }
+                >
+                  {t('adjudication.openBeside')}
+                </button>
+              </p>
+              <p role="status">{message}</p>
+              <ReferralThread key={selected.id} referral={selected} submissionId={selected.submissionId} />
+            </article>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Referral, ReferralCreate, ReferralMessageCreate } from '../../shared/hosted-api/referrals';
+import type { HostedStore } from './store';
+
+export const referralTables = `
+CREATE TABLE IF NOT EXISTS referrals (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS referral_messages (id TEXT PRIMARY KEY, referral_id TEXT NOT NULL REFERENCES referrals(id), account_id TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('assessor', 'lead')), body TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
+CREATE INDEX IF NOT EXISTS referral_thread ON referral_messages(referral_id, at);
+`;
+
+interface Row {
+  id: string;
+  submission_id: string;
+  account_id: string;
+  reason: Referral['reason'];
+  created_at: string;
+}
+
+/**
+ * Referrals on the reference server: an assessor refers a submission they were given, with a reason
+ * and a question (the first message); leads and the referring assessor add messages. Ids come from
+ * the writer, so a resent referral or message is recorded once.
+ */
+export class ReferralStore {
+  constructor(private readonly store: HostedStore) {}
+
+  create(accountId: string, body: ReferralCreate, now: Date): Referral {
+    this.store.db.transaction(() => {
+      const inserted = this.store.sql('INSERT INTO referrals VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(body.id, body.submissionId, accountId, body.reason, body.at, now.toISOString()).changes;
+      // The question is the thread's first message (its id derived from the referral's).
+      if (inserted) this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, body.id, accountId, 'assessor', body.question, body.at, now.toISOString());
+    })();
+    return this.get(body.id)!;
+  }
+
+  /** The referring assessor or a lead adds a message; null when the referral is not theirs to write in. */
+  reply(accountId: string, referralId: string, body: ReferralMessageCreate, now: Date): Referral | null {
+    const referral = this.store.sql('SELECT * FROM referrals WHERE id = ?').get(referralId) as Row | undefined;
+    if (!referral) return null;
+    const isLead = this.store.account(accountId)?.roles.includes('lead') ?? false;
+    if (!isLead && referral.account_id !== accountId) return null;
+    this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(body.id, referralId, accountId, isLead ? 'lead' : 'assessor', body.body, body.at, now.toISOString());
+    return this.get(referralId);
+  }
+
+  get(id: string): Referral | null {
+    const row = this.store.sql('SELECT * FROM referrals WHERE id = ?').get(id) as Row | undefined;
+    return row ? this.referralOf(row) : null;
+  }
+
+  /** One assessor's referrals, or (for leads) everyone's, newest first. */
+  list(accountId: string | null): Referral[] {
+    const rows = this.store.sql('SELECT * FROM referrals WHERE @accountId IS NULL OR account_id = @accountId ORDER BY created_at DESC LIMIT 5000').all({ accountId }) as Row[];
+    return rows.map((row) => this.referralOf(row));
+  }
+
+  private referralOf(row: Row): Referral {
+    const submission = this.store.sql('SELECT label, credential_id FROM submissions WHERE id = ?').get(row.submission_id) as { label: string; credential_id: string };
+    const messages = (this.store.sql('SELECT * FROM referral_messages WHERE referral_id = ? ORDER BY at, received_at').all(row.id) as { id: string; account_id: string; role: 'assessor' | 'lead'; body: string; at: string; received_at: string }[]).map((message) => ({
+      id: message.id,
+      author: { id: message.account_id, displayName: this.store.account(message.account_id)?.displayName ?? message.account_id, role: message.role },
+      body: message.body,
+      at: message.at,
+      receivedAt: message.received_at,
+    }));
+    return {
+      id: row.id,
+      submissionId: row.submission_id,
+      label: submission.label,
+      credentialId: submission.credential_id,
+      assessor: { id: row.account_id, displayName: this.store.account(row.account_id)?.displayName ?? row.account_id },
+      reason: row.reason,
+      state: messages.at(-1)?.author.role === 'lead' ? 'answered' : 'open',
+      createdAt: row.created_at,
+      messages,
+    };
+  }
+}
