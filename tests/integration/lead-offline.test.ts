@@ -110,7 +110,7 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     expect(referred.referrals).toMatchObject([{ submissionId, reason: 'rubric_unclear', state: 'open', pending: true, messages: [{ body: 'Does a peer explanation count as the candidate questioning?', pending: true, mine: true }] }]);
     api = await startApi(port);
     await call(assessor, 'sync.now');
-    await until(async () => api.store.referrals.list('acct-assessor-1').length === 1, 'the referral to reach the server');
+    await until(() => Promise.resolve(api.store.referrals.list('acct-assessor-1').length === 1), 'the referral to reach the server');
 
     await call(lead, 'quality.refresh');
     const [seen] = (await call<{ referrals: ReferralView[] }>(lead, 'referral.list', { submissionId: null })).referrals;
@@ -121,7 +121,7 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     expect(answered.referrals[0]).toMatchObject({ state: 'answered', messages: [{ mine: false }, { pending: true, mine: true, author: { role: 'lead' } }] });
     api = await startApi(port);
     await call(lead, 'sync.now');
-    await until(async () => api.store.referrals.get(seen!.id)?.state === 'answered', 'the answer to reach the server');
+    await until(() => Promise.resolve(api.store.referrals.get(seen!.id)?.state === 'answered'), 'the answer to reach the server');
 
     await call(assessor, 'quality.refresh');
     await api.close(); // read offline from the last sync
