@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EvidenceComment } from '../domain/comment';
+import { CitedEvidence, CitedMoment } from '../domain/cited-evidence';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
 import { DecisionOutcome, EvidenceKind } from '../domain/submission';
 
@@ -63,7 +64,15 @@ export const QualityRules = z
 export type QualityRules = z.infer<typeof QualityRules>;
 export const QualityRulesList = z.object({ rules: z.array(QualityRules).max(500) });
 
-export const MasterScore = z.object({ criterionId: Id, level: Level, rationale: z.string().min(1).max(20_000) }).strict();
+export const MasterScore = z
+  .object({
+    criterionId: Id,
+    level: Level,
+    rationale: z.string().min(1).max(20_000),
+    /** The moments and passages that justify the level (the master's comments citing the criterion). */
+    evidence: z.array(CitedMoment).max(100).default([]),
+  })
+  .strict();
 export type MasterScore = z.infer<typeof MasterScore>;
 
 export const CalibrationSetCreate = z
@@ -85,6 +94,8 @@ export const CalibrationResponseRequest = z
   .object({
     submissionId: Id,
     scores: z.array(z.object({ criterionId: Id, level: Level.nullable(), rationale: z.string().max(20_000) }).strict()).max(100),
+    /** The moments the assessor's comments cite, per criterion: compared with the master's. */
+    evidence: CitedEvidence.default([]),
     activeMs: z.number().int().min(0),
     respondedAt: Timestamp,
   })
@@ -139,11 +150,28 @@ export const QualificationStatus = z.object({
 export type QualificationStatus = z.infer<typeof QualificationStatus>;
 export const QualificationList = z.object({ qualifications: z.array(QualificationStatus).max(500) });
 
+export const EvidenceComparison = z.object({
+  master: z.array(z.object({ moment: CitedMoment, cited: z.boolean() })).max(100),
+  extra: z.array(CitedMoment).max(100),
+  overlap: Share.nullable(),
+});
+
 /** After a calibration response: how it compares with the master, criterion by criterion. */
 export const CalibrationFeedback = z.object({
   setId: Id,
   submissionId: Id,
-  criteria: z.array(z.object({ criterionId: Id, level: Level.nullable(), masterLevel: Level, masterRationale: z.string().max(20_000) })).max(100),
+  criteria: z
+    .array(
+      z.object({
+        criterionId: Id,
+        level: Level.nullable(),
+        masterLevel: Level,
+        masterRationale: z.string().max(20_000),
+        /** Whether the assessor cited the moments the master's level rests on (null: the master cited none). */
+        evidence: EvidenceComparison.nullable().default(null),
+      }),
+    )
+    .max(100),
   exactAgreement: Share.nullable(),
   qualification: QualificationStatus,
 });
@@ -232,6 +260,8 @@ export const LeadRating = z.object({
   masterLevel: Level.nullable(),
   /** Against the master (calibration, gold), another assessor (double), or a lead's backreading (agreed or overridden level). */
   source: z.enum(['calibration', 'gold', 'double', 'backread']),
+  /** Against a master who cited evidence for the criterion: how many of those moments the assessor cited too. */
+  evidence: z.object({ master: z.number().int().min(0), cited: z.number().int().min(0) }).nullable().default(null),
   at: Timestamp,
 });
 export type LeadRating = z.infer<typeof LeadRating>;

@@ -54,6 +54,8 @@ export const LeadDashboard = z.object({
       /** Largest distance from the master on any criterion. */
       maxLevelsOff: z.number().int().nullable(),
       flags: z.array(z.enum(['below_exact_agreement', 'too_far_off'])),
+      /** Of the moments masters cited for their levels (calibration and gold items), how many this assessor cited too. */
+      evidence: z.object({ master: z.number().int().min(0), cited: z.number().int().min(0) }).default({ master: 0, cited: 0 }),
     }),
   ),
   /** Per assessor and criterion. */
@@ -79,6 +81,8 @@ export interface DashboardRating {
   criterionId: string;
   level: number;
   masterLevel: number | null;
+  /** How many of the master's cited moments for the criterion the assessor cited too (absent: no master evidence). */
+  evidence?: { master: number; cited: number } | null;
   at: string;
 }
 
@@ -156,6 +160,7 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
   const latest = new Map<string, RaterObservation & { week: string }>();
   const weeks = new Map<string, { n: number; exact: number; adjacent: number }>();
   const weekOfDay = new Map<string, string>();
+  const evidenceByAssessor = new Map<string, { master: number; cited: number }>();
 
   for (const rating of input.ratings) {
     const levels = criterionIndex.get(rating.criterionId);
@@ -170,6 +175,10 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
     if (!week) weekOfDay.set(day, (week = weekStart(rating.at)));
     latest.set(`${rating.assessorId}\u0000${rating.submissionId}\u0000${rating.criterionId}`, { submission: rating.submissionId, rater: rating.assessorId, criterion: rating.criterionId, level: rating.level, week });
     if (rating.masterLevel === null) continue;
+    if (rating.evidence) {
+      const cited = evidenceByAssessor.get(rating.assessorId) ?? { master: 0, cited: 0 };
+      evidenceByAssessor.set(rating.assessorId, { master: cited.master + rating.evidence.master, cited: cited.cited + rating.evidence.cited });
+    }
     const master = rating.masterLevel;
     let assessorTally = byAssessor.get(rating.assessorId);
     if (!assessorTally) byAssessor.set(rating.assessorId, (assessorTally = new Tally(scaleIndex)));
@@ -195,7 +204,7 @@ export function computeDashboard(input: DashboardInput): LeadDashboard {
       const flags: ('below_exact_agreement' | 'too_far_off')[] = [];
       if (input.rule && overall.exact.value !== null && overall.exact.value < input.rule.minExactAgreement) flags.push('below_exact_agreement');
       if (input.rule && tally.maxOff > input.rule.maxLevelsOff) flags.push('too_far_off');
-      return { id: assessor.id, displayName: assessor.displayName, ...overall, maxLevelsOff: tally.maxOff, flags };
+      return { id: assessor.id, displayName: assessor.displayName, ...overall, maxLevelsOff: tally.maxOff, flags, evidence: evidenceByAssessor.get(assessor.id) ?? { master: 0, cited: 0 } };
     });
 
   const cells = [...byCell].flatMap(([assessorId, tallies]) =>
@@ -297,16 +306,17 @@ export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 
 
 /** The dashboard as CSV (RFC 4180): one row per assessor and criterion, then per criterion, then per week. */
 export function dashboardCsv(dashboard: LeadDashboard, names: { assessor: (id: string) => string; criterion: (id: string) => string }): string {
-  const rows: (string | number | null)[][] = [['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags']];
+  const rows: (string | number | null)[][] = [['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags', 'master_evidence_cited']];
   for (const assessor of dashboard.assessors) {
-    rows.push(['assessor', assessor.displayName, '', '', assessor.n, assessor.exact.value, assessor.adjacent.value, assessor.weightedKappa.value, null, assessor.flags.join(' ')]);
+    const { master, cited } = assessor.evidence;
+    rows.push(['assessor', assessor.displayName, '', '', assessor.n, assessor.exact.value, assessor.adjacent.value, assessor.weightedKappa.value, null, assessor.flags.join(' '), master === 0 ? null : cited / master]);
   }
   for (const row of dashboard.cells) {
-    rows.push(['assessor_criterion', names.assessor(row.assessorId), names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, null, '']);
+    rows.push(['assessor_criterion', names.assessor(row.assessorId), names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, null, '', null]);
   }
   for (const row of dashboard.perCriterion) {
-    rows.push(['criterion', '', names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, row.alpha.value, '']);
+    rows.push(['criterion', '', names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, row.alpha.value, '', null]);
   }
-  for (const week of dashboard.weeks) rows.push(['week', '', '', week.weekStart, week.n, week.exact, week.adjacent, null, null, '']);
+  for (const week of dashboard.weeks) rows.push(['week', '', '', week.weekStart, week.n, week.exact, week.adjacent, null, null, '', null]);
   return csvDocument(rows);
 }

@@ -55,7 +55,7 @@ export function yearOfRatings(): { credential: MicroCredential; rubric: RubricVe
         criterionIds.forEach((criterionId, index) => {
           const master = masters[index]!;
           const level = Math.min(4, Math.max(1, master + (random() < 0.25 ? (random() < 0.5 ? -1 : 1) : 0)));
-          ratings.push({ assessorId: `bench-assessor-${assessor}`, credentialId: credential.id, submissionId, criterionId, level, masterLevel: master, source: 'calibration', at });
+          ratings.push({ assessorId: `bench-assessor-${assessor}`, credentialId: credential.id, submissionId, criterionId, level, masterLevel: master, source: 'calibration', evidence: null, at });
         });
       }
     }

@@ -44,7 +44,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
         for (const [index, credentialId] of credentials.entries()) {
           const { id } = store.db.prepare('SELECT id FROM submissions WHERE credential_id = ? ORDER BY position DESC LIMIT 1').get(credentialId) as { id: string };
           const submission = store.submission(id)!;
-          const scores = allCriteria(submission.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Level 3: the evidence shows it.' }));
+          const scores = allCriteria(submission.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Level 3: the evidence shows it.', evidence: [] }));
           const set = store.quality.createSet('acct-lead', { credentialId, title: `Recalibration ${credentialId.replace('dp-fl-', '')}`, items: [{ submissionId: id, scores }] }, new Date());
           const lockout = { minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.1, backreadWindow: 1, recalibrationSetId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
           const qualification = index === 0 ? null : { setId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };

@@ -142,7 +142,7 @@ export class BackreadingStore {
         const level = given.get(item.criterionId) ?? null;
         if (level === null) return [];
         const reference = item.verdict === 'override' ? item.level! : level;
-        return [{ assessorId: row.assessor_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: item.criterionId, level, masterLevel: reference, source: 'backread', at: row.reviewed_at! }];
+        return [{ assessorId: row.assessor_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: item.criterionId, level, masterLevel: reference, source: 'backread', evidence: null, at: row.reviewed_at! }];
       });
     });
   }

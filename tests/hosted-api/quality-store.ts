@@ -16,6 +16,8 @@ import type {
   QualityRules,
 } from '../../shared/hosted-api/quality';
 import { randomBytes } from 'node:crypto';
+import { compareMoments, momentsOf } from '../../shared/domain/cited-evidence';
+import type { CitedMoment } from '../../shared/domain/cited-evidence';
 import { weekStart } from '../../shared/quality/dashboard';
 import type { HostedStore } from './store';
 
@@ -35,6 +37,8 @@ export class NotQualified extends Error {
 
 interface ResponseBody {
   scores: CalibrationResponseRequest['scores'];
+  /** Absent in responses stored before evidence was compared. */
+  evidence?: CalibrationResponseRequest['evidence'];
 }
 
 /**
@@ -115,9 +119,16 @@ export class QualityStore {
     if (!set) throw new FieldErrors([{ path: 'setId', message: 'No such calibration set.' }]);
     const master = this.masters(setId).get(body.submissionId);
     if (!master) throw new FieldErrors([{ path: 'submissionId', message: 'That submission is not in this set.' }]);
-    this.store.sql('INSERT OR REPLACE INTO calibration_responses VALUES (?, ?, ?, ?, ?)').run(setId, body.submissionId, accountId, JSON.stringify({ scores: body.scores }), body.respondedAt);
+    this.store.sql('INSERT OR REPLACE INTO calibration_responses VALUES (?, ?, ?, ?, ?)').run(setId, body.submissionId, accountId, JSON.stringify({ scores: body.scores, evidence: body.evidence }), body.respondedAt);
     const given = new Map(body.scores.map((score) => [score.criterionId, score.level]));
-    const criteria = master.map((score) => ({ criterionId: score.criterionId, level: given.get(score.criterionId) ?? null, masterLevel: score.level, masterRationale: score.rationale }));
+    const cited = new Map(body.evidence.map((item) => [item.criterionId, item.moments]));
+    const criteria = master.map((score) => ({
+      criterionId: score.criterionId,
+      level: given.get(score.criterionId) ?? null,
+      masterLevel: score.level,
+      masterRationale: score.rationale,
+      evidence: (score.evidence ?? []).length > 0 ? compareMoments(score.evidence, cited.get(score.criterionId) ?? []) : null,
+    }));
     const exact = criteria.filter((criterion) => criterion.level === criterion.masterLevel).length;
     this.store.lockouts.afterCalibration(accountId, setId, now); // a recalibration passed lets the assessor back in
     return { setId, submissionId: body.submissionId, criteria, exactAgreement: criteria.length > 0 ? exact / criteria.length : null, qualification: this.qualification(accountId, set.credentialId) };
@@ -289,6 +300,7 @@ export class QualityStore {
       const given = new Map(decision.scores.map((score) => [score.criterionId, score.level]));
       const insert = this.store.sql('INSERT OR REPLACE INTO gold_results VALUES (?, ?, ?, ?, ?, ?)');
       for (const score of master) insert.run(submissionId, accountId, score.criterionId, given.get(score.criterionId) ?? null, score.level, now.toISOString());
+      this.compareGoldEvidence(submissionId, gold.source_id, master, decision);
       this.store.lockouts.evaluate(accountId, this.credentialOf(gold.source_id), now);
       return;
     }
@@ -309,6 +321,21 @@ export class QualityStore {
     });
     if (apart) reasons.push('scores_differ');
     if (reasons.length > 0) this.store.sql('INSERT OR IGNORE INTO adjudications (submission_id, reasons, created_at) VALUES (?, ?, ?)').run(submissionId, JSON.stringify(reasons), now.toISOString());
+  }
+
+  /**
+   * Whether the assessor cited the moments the master's levels rest on. The gold item is a copy of
+   * the master's submission: its evidence is the source's, item by item, under ids of its own.
+   */
+  private compareGoldEvidence(aliasId: string, sourceId: string, master: MasterScore[], decision: DecisionRequest): void {
+    const positions = this.store.sql('SELECT id, position FROM evidence WHERE submission_id = ?').all(sourceId) as { id: string; position: number }[];
+    const aliasOf = new Map(positions.map((item) => [item.id, `${aliasId}-ev-${item.position}`]));
+    const insert = this.store.sql('INSERT OR REPLACE INTO gold_evidence VALUES (?, ?, ?, ?)');
+    for (const score of master) {
+      const moments = (score.evidence ?? []).map((moment) => ({ ...moment, evidenceId: aliasOf.get(moment.evidenceId) ?? moment.evidenceId }));
+      const tally = evidenceTally(moments, momentsOf(decision.comments, score.criterionId));
+      if (tally) insert.run(aliasId, score.criterionId, tally.master, tally.cited);
+    }
   }
 
   private credentialOf(submissionId: string): string {
@@ -396,17 +423,26 @@ export class QualityStore {
       )
       .all() as { account_id: string; submission_id: string; body: string; responded_at: string; master: string; credential_id: string }[];
     for (const row of calibration) {
-      const master = new Map((JSON.parse(row.master) as MasterScore[]).map((score) => [score.criterionId, score.level]));
-      for (const score of (JSON.parse(row.body) as ResponseBody).scores) {
-        if (score.level === null || !master.has(score.criterionId)) continue;
-        ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: master.get(score.criterionId)!, source: 'calibration', at: row.responded_at });
+      const master = new Map((JSON.parse(row.master) as MasterScore[]).map((score) => [score.criterionId, score]));
+      const body = JSON.parse(row.body) as ResponseBody;
+      const cited = new Map((body.evidence ?? []).map((item) => [item.criterionId, item.moments]));
+      for (const score of body.scores) {
+        const reference = master.get(score.criterionId);
+        if (score.level === null || !reference) continue;
+        const evidence = evidenceTally(reference.evidence, cited.get(score.criterionId) ?? []);
+        ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: reference.level, source: 'calibration', evidence, at: row.responded_at });
       }
     }
     const gold = this.store
-      .sql(`SELECT g.source_id, r.account_id, r.criterion_id, r.level, r.master_level, r.at, s.credential_id FROM gold_results r JOIN gold_items g ON g.alias_id = r.alias_id JOIN submissions s ON s.id = g.source_id WHERE r.level IS NOT NULL`)
-      .all() as { source_id: string; account_id: string; criterion_id: string; level: number; master_level: number; at: string; credential_id: string }[];
+      .sql(
+        `SELECT g.source_id, r.account_id, r.criterion_id, r.level, r.master_level, r.at, s.credential_id, ge.master AS evidence_master, ge.cited AS evidence_cited FROM gold_results r
+         JOIN gold_items g ON g.alias_id = r.alias_id JOIN submissions s ON s.id = g.source_id
+         LEFT JOIN gold_evidence ge ON ge.alias_id = r.alias_id AND ge.criterion_id = r.criterion_id WHERE r.level IS NOT NULL`,
+      )
+      .all() as { source_id: string; account_id: string; criterion_id: string; level: number; master_level: number; at: string; credential_id: string; evidence_master: number | null; evidence_cited: number | null }[];
     for (const row of gold) {
-      ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.source_id, criterionId: row.criterion_id, level: row.level, masterLevel: row.master_level, source: 'gold', at: row.at });
+      const evidence = row.evidence_master ? { master: row.evidence_master, cited: row.evidence_cited ?? 0 } : null;
+      ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.source_id, criterionId: row.criterion_id, level: row.level, masterLevel: row.master_level, source: 'gold', evidence, at: row.at });
     }
     const doubled = this.store
       .sql(`SELECT d.account_id, d.submission_id, d.body, d.received_at, s.credential_id FROM decisions d JOIN double_scoring ds ON ds.submission_id = d.submission_id AND ds.double = 1 JOIN submissions s ON s.id = d.submission_id`)
@@ -414,7 +450,7 @@ export class QualityStore {
     for (const row of doubled) {
       for (const score of (JSON.parse(row.body) as DecisionRequest).scores) {
         if (score.level === null) continue;
-        ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: null, source: 'double', at: row.received_at });
+        ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: null, source: 'double', evidence: null, at: row.received_at });
       }
     }
     ratings.push(...this.store.backreading.ratings());
@@ -432,6 +468,12 @@ export class QualityStore {
       lockouts,
     };
   }
+}
+
+/** How many of the master's cited moments the assessor cited too (null when the master cited none). */
+function evidenceTally(master: CitedMoment[] | undefined, given: CitedMoment[]): { master: number; cited: number } | null {
+  const comparison = compareMoments(master ?? [], given);
+  return comparison.overlap === null ? null : { master: comparison.master.length, cited: comparison.master.filter((item) => item.cited).length };
 }
 
 interface StoredDecision {

@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS calibration_items (set_id TEXT NOT NULL REFERENCES ca
 CREATE TABLE IF NOT EXISTS calibration_responses (set_id TEXT NOT NULL, submission_id TEXT NOT NULL, account_id TEXT NOT NULL, body TEXT NOT NULL, responded_at TEXT NOT NULL, PRIMARY KEY (set_id, submission_id, account_id)) STRICT;
 CREATE TABLE IF NOT EXISTS double_scoring (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), double INTEGER NOT NULL CHECK (double IN (0, 1))) STRICT;
 CREATE TABLE IF NOT EXISTS gold_items (alias_id TEXT PRIMARY KEY REFERENCES submissions(id), source_id TEXT NOT NULL, set_id TEXT NOT NULL, account_id TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS gold_evidence (alias_id TEXT NOT NULL, criterion_id TEXT NOT NULL, master INTEGER NOT NULL, cited INTEGER NOT NULL, PRIMARY KEY (alias_id, criterion_id)) STRICT;
 CREATE TABLE IF NOT EXISTS gold_results (alias_id TEXT NOT NULL, account_id TEXT NOT NULL, criterion_id TEXT NOT NULL, level INTEGER, master_level INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (alias_id, criterion_id)) STRICT;
 CREATE TABLE IF NOT EXISTS adjudications (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), reasons TEXT NOT NULL, created_at TEXT NOT NULL, resolution TEXT, resolved_by TEXT, resolved_at TEXT) STRICT;
 CREATE TABLE IF NOT EXISTS lead_notes (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, reason TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;

@@ -70,7 +70,7 @@ beforeAll(async () => {
   for (const credentialId of credentials) {
     const [candidate] = ok(await lead.calibrationCandidates(credentialId)).submissions;
     const rubric = await rubricOf(lead, candidate!.id);
-    const scores = allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Master: level 3.' }));
+    const scores = allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Master: level 3.', evidence: [] }));
     const set = ok(await lead.createCalibrationSet({ credentialId, title: `Recalibration ${credentialId}`, items: [{ submissionId: candidate!.id, scores }] }));
     recalibration.set(credentialId, { set, rubric, level: 3 });
   }

@@ -16,7 +16,7 @@ const data = {
   assessors: [{ id: 'a1', displayName: 'One' }, { id: 'a2', displayName: 'Two' }],
   rules: [],
   ratings: ['a1', 'a2'].flatMap((assessorId, rater) =>
-    criteria.map((criterion, index) => ({ assessorId, credentialId: manifest.credential.id, submissionId: `s${index % 3}`, criterionId: criterion.id, level: 1 + ((index + rater) % 4), masterLevel: 1 + (index % 4), source: 'calibration' as const, at: `2026-11-${String(10 + index).padStart(2, '0')}T10:00:00.000Z` })),
+    criteria.map((criterion, index) => ({ assessorId, credentialId: manifest.credential.id, submissionId: `s${index % 3}`, criterionId: criterion.id, level: 1 + ((index + rater) % 4), masterLevel: 1 + (index % 4), source: 'calibration' as const, evidence: null, at: `2026-11-${String(10 + index).padStart(2, '0')}T10:00:00.000Z` })),
   ),
 };
 let server: Server;

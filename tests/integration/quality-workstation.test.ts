@@ -41,7 +41,15 @@ beforeAll(async () => {
   const items = [];
   for (const candidate of submissions.slice(0, 2)) {
     const manifest = ok(await client.manifest(candidate.id));
-    items.push({ submissionId: candidate.id, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: criterion.levels.at(-1)!.level, rationale: `Master rationale for ${criterion.id}.` })) });
+    // The first criterion's level rests on a moment of the video (0:12–0:20).
+    const video = manifest.evidence.find((item) => item.kind === 'video');
+    const scores = allCriteria(manifest.rubric).map((criterion, index) => ({
+      criterionId: criterion.id,
+      level: criterion.levels.at(-1)!.level,
+      rationale: `Master rationale for ${criterion.id}.`,
+      evidence: index === 0 && video ? [{ evidenceId: video.id, startMs: 12_000, endMs: 20_000 }] : [],
+    }));
+    items.push({ submissionId: candidate.id, scores });
   }
   setId = ok(await client.createCalibrationSet({ credentialId, title: 'Credit scores anchors', items })).id;
   ok(await client.setQualityRules({ credentialId, qualification: { setId, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null }));
@@ -77,6 +85,10 @@ describe('scoring quality in the workstation, against the reference server', () 
       for (const criterion of allCriteria(detail.rubric)) {
         await call(assessor, 'draft.setScore', { submissionId: item.submissionId, criterionId: criterion.id, level: criterion.levels.at(-1)!.level });
       }
+      // A comment citing the first criterion at 0:15: the moment the master's level rests on.
+      const video = detail.evidence.find((evidence) => evidence.kind === 'video')!;
+      const comment = { id: randomUUID(), evidenceId: video.id, startMs: 15_000, endMs: null, page: null, quote: null, region: null, body: 'The probing question.', tag: 'strength', visibility: 'candidate', criterionIds: [allCriteria(detail.rubric)[0]!.id] };
+      await call(assessor, 'comment.save', { submissionId: item.submissionId, comment });
       await call(assessor, 'decision.submit', { submissionId: item.submissionId, outcome: 'award', conditionCode: null, note: '' });
     }
     await until(async () => (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items.every((item) => item.status === 'synced'), 'the responses to sync');
@@ -84,6 +96,9 @@ describe('scoring quality in the workstation, against the reference server', () 
     const detail = await call<SubmissionDetail>(assessor, 'submission.open', { submissionId: items[0]!.submissionId });
     expect(detail.calibration?.result?.exactAgreement).toBe(1);
     expect(detail.calibration?.result?.criteria[0]).toMatchObject({ masterRationale: expect.stringMatching(/^Master rationale for /) as string });
+    // The cited moment was compared with the master's: the comment at 0:15 falls in 0:12–0:20.
+    expect(detail.calibration?.result?.criteria[0]?.evidence).toMatchObject({ master: [{ cited: true }], extra: [], overlap: 1 });
+    expect(detail.calibration?.result?.criteria[1]?.evidence).toBeNull();
     expect(api.store.decisionCount()).toBe(0); // responses, not decisions on candidates
 
     const after = await call<QualitySummary>(assessor, 'quality.refresh');

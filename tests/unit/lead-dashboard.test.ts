@@ -75,16 +75,17 @@ describe('lead dashboard figures (checked by hand)', () => {
   it('exports the same figures as CSV, quoting what needs quoting', () => {
     const csv = dashboardCsv(dashboard, { assessor: (id) => (id === 'a' ? 'Assessor, "A"' : id), criterion: (id) => id });
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('section,assessor,criterion,week,n,exact_agreement,adjacent_agreement,weighted_kappa,krippendorff_alpha,flags');
-    expect(lines).toContain('assessor,Assessor A,,,4,0.75,1,0.875,,below_exact_agreement');
-    expect(lines).toContain('assessor_criterion,"Assessor, ""A""",c1,,4,0.75,1,0.875,,');
-    expect(lines).toContain('week,,,2026-11-09,4,0.5,0.75,,,');
+    expect(lines[0]).toBe('section,assessor,criterion,week,n,exact_agreement,adjacent_agreement,weighted_kappa,krippendorff_alpha,flags,master_evidence_cited');
+    expect(lines).toContain('assessor,Assessor A,,,4,0.75,1,0.875,,below_exact_agreement,');
+    expect(lines).toContain('assessor_criterion,"Assessor, ""A""",c1,,4,0.75,1,0.875,,,');
+    expect(lines).toContain('week,,,2026-11-09,4,0.5,0.75,,,,');
+    expect(new Set(lines.map((line) => line.replace(/"[^"]*"/g, '').split(',').length))).toEqual(new Set([11])); // every row as wide as the header
   });
 
   it('keeps a name that looks like a spreadsheet formula as text', () => {
     const csv = dashboardCsv(dashboard, { assessor: (id) => (id === 'a' ? '=HYPERLINK("http://x","y")' : '-2+3'), criterion: (id) => `@${id}` });
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines).toContain(`assessor_criterion,"'=HYPERLINK(""http://x"",""y"")",'@c1,,4,0.75,1,0.875,,`);
+    expect(lines).toContain(`assessor_criterion,"'=HYPERLINK(""http://x"",""y"")",'@c1,,4,0.75,1,0.875,,,`);
     expect(lines.filter((line) => line.startsWith('assessor_criterion,')).every((line) => /^assessor_criterion,"?'/.test(line))).toBe(true);
   });
 });

@@ -28,11 +28,11 @@ import {
 } from '../../../shared/hosted-api/quality';
 import type { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
 import { AuditReceipt, AuditTrail } from '../../../shared/hosted-api/audit';
+import type { AuditUpload } from '../../../shared/hosted-api/audit';
 import { BackreadFeedback, BackreadList, BackreadReceipt } from '../../../shared/hosted-api/backreading';
 import type { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
 import { Referral, ReferralList } from '../../../shared/hosted-api/referrals';
 import type { ReferralCreate, ReferralMessageCreate } from '../../../shared/hosted-api/referrals';
-import type { AuditUpload } from '../../../shared/hosted-api/audit';
 
 /** Every way a call to the hosted API can end badly, sorted by what the caller should do about it. */
 export type ApiFailure =
@@ -141,11 +141,12 @@ export class HostedApiClient {
     return this.request('GET', `/v1/calibration-sets${credentialId ? `?credentialId=${encodeURIComponent(credentialId)}` : ''}`, CalibrationSetList);
   }
 
-  createCalibrationSet(body: CalibrationSetCreate): Promise<ApiResult<z.infer<typeof CalibrationSet>>> {
+  /** The body as the contract accepts it (fields with defaults may be left out). */
+  createCalibrationSet(body: z.input<typeof CalibrationSetCreate>): Promise<ApiResult<z.infer<typeof CalibrationSet>>> {
     return this.request('POST', '/v1/calibration-sets', CalibrationSet, { body });
   }
 
-  respondToCalibration(setId: string, idempotencyKey: string, body: CalibrationResponseRequest): Promise<ApiResult<z.infer<typeof CalibrationFeedback>>> {
+  respondToCalibration(setId: string, idempotencyKey: string, body: z.input<typeof CalibrationResponseRequest>): Promise<ApiResult<z.infer<typeof CalibrationFeedback>>> {
     return this.request('POST', `/v1/calibration-sets/${encodeURIComponent(setId)}/responses`, CalibrationFeedback, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 

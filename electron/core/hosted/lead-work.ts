@@ -14,6 +14,8 @@ import { listQueue, masterSetOf } from '../repositories/batches';
 import { removeBatch } from '../repositories/claimed-work';
 import { getRubricVersion } from '../repositories/credentials';
 import { getDraft } from '../repositories/drafts';
+import { listComments } from '../repositories/comments';
+import { momentsOf } from '../../../shared/domain/cited-evidence';
 import { enqueue, forgetAcknowledged } from '../repositories/outbox';
 import { getAssignedSubmission } from '../repositories/submissions';
 import { adjudicationQueue, backreadQueue, lockoutEntity } from '../quality/views';
@@ -67,9 +69,11 @@ export class LeadWork {
       const submission = getAssignedSubmission(db, item.submissionId)!;
       const rubric = getRubricVersion(db, submission.rubricVersionId)!;
       const draft = getDraft(db, item.submissionId);
+      const comments = listComments(db, item.submissionId);
+      // The master's comments citing a criterion are the evidence its level rests on: assessors' citations are compared with them.
       const scores = allCriteria(rubric).map((criterion) => {
         const score = draft.scores.find((candidate) => candidate.criterionId === criterion.id);
-        return { criterionId: criterion.id, level: score?.level ?? null, rationale: score?.rationale.trim() ?? '' };
+        return { criterionId: criterion.id, level: score?.level ?? null, rationale: score?.rationale.trim() ?? '', evidence: momentsOf(comments, criterion.id) };
       });
       const missing = scores.filter((score) => score.level === null || score.rationale === '').length;
       if (missing > 0) throw new DomainError('conflict', `${item.label}: ${missing} criteria still need a master level and a rationale.`);
@@ -84,22 +88,22 @@ export class LeadWork {
   }
 
   /** A submission under adjudication comes here (read only) so the lead can compare both readings with its evidence. */
-  openAdjudication(submissionId: string): Promise<{ batchId: string }> {
+  async openAdjudication(submissionId: string): Promise<{ batchId: string }> {
     if (!this.openCase(submissionId)) throw new DomainError('not_found', 'That submission is not in the last synced adjudication queue.');
-    return this.openForReview(submissionId);
+    return await this.openForReview(submissionId);
   }
 
   /** A sampled decision's submission comes here (read only) so the lead can backread it beside its evidence. */
-  openBackread(submissionId: string): Promise<{ batchId: string }> {
+  async openBackread(submissionId: string): Promise<{ batchId: string }> {
     if (!this.openBackreadCase(submissionId)) throw new DomainError('not_found', 'That submission is not in the last synced backreading queue.');
-    return this.openForReview(submissionId);
+    return await this.openForReview(submissionId);
   }
 
   /** A referred submission comes here (read only) so the lead can answer beside its evidence. */
-  openReferral(submissionId: string): Promise<{ batchId: string }> {
+  async openReferral(submissionId: string): Promise<{ batchId: string }> {
     const referred = ReferralList.safeParse(loadSnapshot(this.options.db, 'lead_referrals')?.body);
     if (!referred.success || !referred.data.referrals.some((referral) => referral.submissionId === submissionId)) throw new DomainError('not_found', 'That submission is not among the last synced referrals.');
-    return this.openForReview(submissionId);
+    return await this.openForReview(submissionId);
   }
 
   private async openForReview(submissionId: string): Promise<{ batchId: string }> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DecisionPayload, LeadNotePayload } from '../../../shared/domain/decision';
 import type { Db } from '../db/database';
 import { AuditUpload } from '../../../shared/hosted-api/audit';
+import { citedEvidence } from '../../../shared/domain/cited-evidence';
 import { ReferralCreate } from '../../../shared/hosted-api/referrals';
 import { ReferralMessagePayload } from './referral-work';
 import { AdjudicationResolutionRequest, CalibrationFeedback, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
@@ -80,7 +81,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       const setId = calibrationSetOf(options.db, submissionId);
       if (setId) {
         const scores = decision.scores.map(({ criterionId, level, rationale }) => ({ criterionId, level, rationale }));
-        return options.client.respondToCalibration(setId, entry.idempotencyKey, { submissionId, scores, activeMs: decision.activeMs, respondedAt: decision.decidedAt });
+        const evidence = citedEvidence(decision.comments, scores.map((score) => score.criterionId));
+        return options.client.respondToCalibration(setId, entry.idempotencyKey, { submissionId, scores, evidence, activeMs: decision.activeMs, respondedAt: decision.decidedAt });
       }
       return options.client.decide(submissionId, entry.idempotencyKey, decision);
     }

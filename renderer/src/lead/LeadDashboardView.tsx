@@ -122,6 +122,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                 <th scope="col">{t('lead.adjacent')}</th>
                 <th scope="col">{t('lead.weightedKappa')}</th>
                 <th scope="col">{t('lead.flags')}</th>
+                <th scope="col">{t('lead.evidenceCited')}</th>
               </tr>
             </thead>
             <tbody>
@@ -133,6 +134,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                   <td title={why(row.adjacent)}>{percent(row.adjacent)}</td>
                   <td title={why(row.weightedKappa)}>{kappa(row.weightedKappa)}</td>
                   <td>{row.flags.map((flag) => t(`lead.flag.${flag}`, { levels: dashboard.rule?.maxLevelsOff ?? 0 })).join(' · ')}</td>
+                  <td>{row.evidence.master === 0 ? '–' : t('lead.evidenceShare', { share: formatPercent(row.evidence.cited / row.evidence.master, i18n.language), cited: row.evidence.cited, count: row.evidence.master })}</td>
                 </tr>
               ))}
             </tbody>

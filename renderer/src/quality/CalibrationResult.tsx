@@ -3,6 +3,9 @@ import { qualificationReason } from './qualification-reason';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { allCriteria } from '../../../shared/domain/rubric';
 import { formatPercent } from '../format';
+import type { CalibrationFeedback } from '../../../shared/hosted-api/quality';
+import type { CitedMoment } from '../../../shared/domain/cited-evidence';
+import { formatMediaTime } from '../../../shared/format/media-time';
 
 /** After a calibration response has synced: agreement with the master per criterion, with the master's rationale. */
 export function CalibrationResult({ submission }: { submission: SubmissionDetail }): React.JSX.Element | null {
@@ -26,6 +29,7 @@ export function CalibrationResult({ submission }: { submission: SubmissionDetail
                 <th scope="col">{t('calibration.yours')}</th>
                 <th scope="col">{t('calibration.master')}</th>
                 <th scope="col">{t('calibration.masterRationale')}</th>
+                <th scope="col">{t('calibration.evidence')}</th>
               </tr>
             </thead>
             <tbody>
@@ -35,6 +39,9 @@ export function CalibrationResult({ submission }: { submission: SubmissionDetail
                   <td>{criterion.level ?? '–'}</td>
                   <td>{criterion.masterLevel}</td>
                   <td>{criterion.masterRationale}</td>
+                  <td>
+                    <EvidenceCell comparison={criterion.evidence} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -45,3 +52,28 @@ export function CalibrationResult({ submission }: { submission: SubmissionDetail
     </section>
   );
 }
+
+type Comparison = NonNullable<CalibrationFeedback['criteria'][number]['evidence']>;
+
+/** Whether the assessor cited the moments the master's level rests on, moment by moment. */
+function EvidenceCell({ comparison }: { comparison: Comparison | null }): React.JSX.Element {
+  const { t } = useTranslation();
+  if (!comparison) return <span className="hint">{t('calibration.noMasterEvidence')}</span>;
+  const cited = comparison.master.filter((item) => item.cited).length;
+  const where = (moment: CitedMoment): string =>
+    'startMs' in moment ? (moment.endMs !== null && moment.endMs > moment.startMs ? `${formatMediaTime(moment.startMs)}–${formatMediaTime(moment.endMs)}` : formatMediaTime(moment.startMs)) : t('comments.page', { page: moment.page });
+  return (
+    <>
+      <span>{t('calibration.evidenceShare', { cited, count: comparison.master.length })}</span>
+      <ul className="moments">
+        {comparison.master.map((item, index) => (
+          <li key={index} className={item.cited ? 'agrees' : 'differs'}>
+            {where(item.moment)} · {item.cited ? t('calibration.cited') : t('calibration.notCited')}
+          </li>
+        ))}
+      </ul>
+      {comparison.extra.length > 0 && <span className="hint">{t('calibration.extra', { count: comparison.extra.length })}</span>}
+    </>
+  );
+}
+
