@@ -10,8 +10,17 @@ import { Backread, BackreadFeedback, BackreadReviewRequest } from '../hosted-api
 import { Referral, ReferralMessage, ReferralReason } from '../hosted-api/referrals';
 import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, CandidateList, Lockout, LockoutLiftRequest, QualificationStatus, QualityRules } from '../hosted-api/quality';
 import { LeadDashboard } from '../quality/dashboard';
+import { reportLocales } from '../quality/report-words';
 
 const NoInput = z.object({}).strict();
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 /** A same-origin path to evidence: `evidence/<id>[/captions]`, with the preview host's signature as a query. */
 const EvidenceUrl = z.string().max(1000).regex(/^\/?evidence\/[A-Za-z0-9._:%-]+(\/captions)?(\?[A-Za-z0-9=&._~-]*)?$/);
 const Timestamp = z.string().datetime();
@@ -345,7 +354,15 @@ export const methods = {
   'calibration.start': { input: z.object({ setId: Id }).strict(), output: z.object({ batchId: Id, submissions: z.number().int().min(0) }) },
   'lead.dashboard': { input: z.object({ credentialId: Id.nullable() }).strict(), output: LeadDashboardView },
   'lead.export': {
-    input: z.object({ credentialId: Id, format: z.enum(['csv', 'pdf']) }).strict(),
+    input: z
+      .object({
+        credentialId: Id,
+        format: z.enum(['csv', 'pdf']),
+        /** The report's language and the time zone its dates are in (the lead's). */
+        locale: z.enum(reportLocales).default('en'),
+        timeZone: z.string().max(64).refine(isTimeZone, 'not a time zone').default('UTC'),
+      })
+      .strict(),
     output: z.object({ fileName: z.string().max(200), mimeType: z.string().max(100), base64: z.string() }),
   },
   'lead.adjudications': { input: NoInput, output: AdjudicationQueue },

@@ -10,7 +10,13 @@ import { projectPaths } from '../../electron/launcher/project-paths';
 import { rpc } from '../support/http';
 
 export const projectRoot = projectPaths().root;
-export const chromiumInstallCommand = 'apt-get update && apt-get install -y chromium';
+/** What the end-to-end tests need from the system: Chromium, and poppler (it renders the PDF report and reads its layout). */
+export const chromiumInstallCommand = 'apt-get update && apt-get install -y chromium poppler-utils';
+
+/** Whether poppler's pdftoppm and pdftotext are on this machine. */
+export function hasPoppler(): boolean {
+  return ['/usr/bin/pdftoppm', '/usr/bin/pdftotext'].every((tool) => existsSync(tool));
+}
 
 export interface RunningPreview {
   url: string;

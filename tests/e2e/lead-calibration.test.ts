@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,8 @@ import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { closeAccount, criteriaOf, openAccount, screenshotsDir, seriousAxeViolations, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { closeAccount, criteriaOf, openAccount, pick, screenshotsDir, seriousAxeViolations, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { overlappingText, textBoxesByPoppler } from '../support/pdf-text';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -146,9 +148,21 @@ describe('a lead runs a full calibration cycle', () => {
       const csvText = readFileSync((await csv.path()), 'utf8');
       expect(csvText).toContain('assessor,Assessor One,,,6,1,1,1,,');
       expect(csvText).toContain('assessor,Assessor Two,,,6,0.5,1,0,,below_exact_agreement');
-      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
-      expect(pdf.suggestedFilename()).toMatch(/^calibration-report-dp-fl-compound-interest-\d{4}-\d{2}-\d{2}\.pdf$/);
-      expect(readFileSync((await pdf.path())).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+      // The PDF report, in each language: its pages rendered to PNG (poppler), and no word written over another.
+      for (const [language, exportLabel] of [['English', 'Export PDF'], ['español', 'Exportar PDF']] as const) {
+        if (language !== 'English') await pick(page, 'Language', language);
+        const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: exportLabel }).click()]);
+        expect(pdf.suggestedFilename()).toMatch(/^calibration-report-dp-fl-compound-interest-\d{4}-\d{2}-\d{2}\.pdf$/);
+        const file = await pdf.path();
+        expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const prefix = join(screenshotsDir, `${language === 'English' ? 'en' : 'es'}-report`);
+        execFileSync('pdftoppm', ['-png', '-r', '60', file, prefix]);
+        expect(readdirSync(screenshotsDir).filter((name) => name.startsWith(`${language === 'English' ? 'en' : 'es'}-report-`)).length).toBeGreaterThan(1);
+        const words = textBoxesByPoppler(file);
+        expect(words.map((word) => word.text).join(' ')).toMatch(language === 'English' ? /Page 1 of \d+/ : /Página 1 de \d+/);
+        expect(overlappingText(words)).toEqual([]);
+      }
+      await pick(page, 'Idioma', 'English');
 
       // The adjudication: both readings side by side, beside the evidence, then the lead's resolution reaches the server.
       await page.getByRole('button', { name: 'Adjudication', exact: true }).click();

@@ -15,6 +15,7 @@ import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
+import { overlappingText, textBoxesByPdfJs } from '../support/pdf-text';
 
 const root = projectPaths().root;
 const credentialId = 'dp-fl-credit-scores';
@@ -117,15 +118,24 @@ describe('scoring quality in the workstation, against the reference server', () 
     const csv = await call<{ fileName: string; base64: string }>(lead, 'lead.export', { credentialId, format: 'csv' });
     expect(csv.fileName).toMatch(/^calibration-report-dp-fl-credit-scores-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain(`assessor,Assessor One,,,${2 * criteria},1,1,`);
-    const pdf = Buffer.from((await call<{ base64: string }>(lead, 'lead.export', { credentialId, format: 'pdf' })).base64, 'base64');
-    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
-    const page = await document.getPage(1);
-    const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
-    expect(text).toContain('Calibration report');
-    expect(text).toContain('Assessor One');
-    expect(text).toContain('100.0%');
+    // The PDF (pdfkit): in the lead's language and time zone, numbered pages, nothing written over anything else.
+    for (const [locale, timeZone, title, page] of [
+      ['en', 'America/New_York', 'Calibration report', /^Page 1 of \d+ · /],
+      ['es', 'Pacific/Auckland', 'Informe de calibración', /^Página 1 de \d+ · /],
+    ] as const) {
+      const pdf = Buffer.from((await call<{ base64: string }>(lead, 'lead.export', { credentialId, format: 'pdf', locale, timeZone })).base64, 'base64');
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const { boxes, text } = await textBoxesByPdfJs(pdf);
+      expect(text[0]).toContain(title);
+      expect(text[0]).toContain('Assessor One');
+      expect(text[0]).toContain(locale === 'en' ? '100%' : '100 %');
+      expect(boxes.filter((box) => page.test(box.text)).length).toBeGreaterThan(0);
+      // The generated date is the lead's local date, in their words.
+      const today = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date());
+      expect(text[0]!.replace(/\s+/g, ' ')).toContain(today.replace(/\s+/g, ' '));
+      expect(overlappingText(boxes)).toEqual([]);
+    }
+    expect(await lead.core.invokeAsync('lead.export', { credentialId, format: 'pdf', locale: 'en', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('lets the lead resolve an adjudication through the outbox', async () => {

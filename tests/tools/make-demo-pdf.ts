@@ -1,7 +1,7 @@
 // Writes a small two-page PDF of student work with real (selectable) text, using only the
 // standard Helvetica font so no font file is embedded. Used by make-demo-media.sh.
 import { writeFileSync } from 'node:fs';
-import { buildPdf } from '../../shared/format/simple-pdf';
+import { buildPdf } from './simple-pdf';
 
 const pages: string[][] = [
   [

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumInstallCommand, findChromium } from '../e2e/harness';
+import { chromiumInstallCommand, findChromium, hasPoppler } from '../e2e/harness';
 import { projectPaths } from '../../electron/launcher/project-paths';
 
 const root = projectPaths().root;
@@ -28,8 +28,8 @@ const built = step('build (electron-vite: main, preload, renderer)', bin('electr
 const projects = ['unit', 'integration'];
 if (process.env.ASSESSOR_SKIP_E2E === '1') {
   console.log('\nSKIPPED: end-to-end tests in Chromium (ASSESSOR_SKIP_E2E=1). Unset it to run them.');
-} else if (!findChromium()) {
-  console.log(`\n✘ end-to-end tests need Chromium, and none was found. Install it with:\n    ${chromiumInstallCommand}\n  (or set ASSESSOR_SKIP_E2E=1 to skip them, loudly).`);
+} else if (!findChromium() || !hasPoppler()) {
+  console.log(`\n✘ end-to-end tests need Chromium and poppler, and ${findChromium() ? 'poppler' : 'Chromium'} was not found. Install them with:\n    ${chromiumInstallCommand}\n  (or set ASSESSOR_SKIP_E2E=1 to skip them, loudly).`);
   totals.failed += 1;
 } else if (!built) {
   console.log('\n✘ end-to-end tests not run: the build failed.');

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AdjudicationQueue, BackreadQueue, LeadDashboardView, QualitySummary } from '../../../shared/contract/methods';
+import type { AdjudicationQueue, BackreadQueue, LeadDashboardView, ParsedInput, QualitySummary } from '../../../shared/contract/methods';
 import { Backread, BackreadFeedback } from '../../../shared/hosted-api/backreading';
 import { AccuracyReport, Adjudication, CalibrationSet, QualificationStatus } from '../../../shared/hosted-api/quality';
 import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
-import { dashboardPdf } from '../../../shared/quality/report';
+import { reportPdf } from './report-pdf';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { listUnsentEntityIds } from '../repositories/outbox';
@@ -51,18 +51,16 @@ export function leadDashboard(db: Db, credentialId: string | null, updating: boo
 }
 
 /** The calibration report of one micro-credential as CSV or PDF (base64, for the renderer to save). */
-export function leadExport(db: Db, credentialId: string, format: 'csv' | 'pdf', now: Date): { fileName: string; mimeType: string; base64: string } {
+export async function leadExport(db: Db, { credentialId, format, locale, timeZone }: ParsedInput<'lead.export'>, now: Date): Promise<{ fileName: string; mimeType: string; base64: string }> {
   const view = leadDashboard(db, credentialId, false);
   if (!view.dashboard) throw new DomainError('not_found', 'There is no synced calibration data for that micro-credential yet.');
-  const names = {
-    assessor: (id: string) => view.assessors.find((assessor) => assessor.id === id)?.displayName ?? id,
-    criterion: (id: string) => view.dashboard?.criteria.find((criterion) => criterion.id === id)?.title ?? id,
-  };
+  const assessor = (id: string): string => view.assessors.find((candidate) => candidate.id === id)?.displayName ?? id;
+  const names = { assessor, criterion: (id: string) => view.dashboard?.criteria.find((criterion) => criterion.id === id)?.title ?? id };
   const stamp = now.toISOString().slice(0, 10);
   const fileName = `calibration-report-${credentialId}-${stamp}.${format}`;
-  return format === 'csv'
-    ? { fileName, mimeType: 'text/csv', base64: Buffer.from(dashboardCsv(view.dashboard, names), 'utf8').toString('base64') }
-    : { fileName, mimeType: 'application/pdf', base64: Buffer.from(dashboardPdf(view.dashboard, names, now.toISOString(), view.fetchedAt), 'latin1').toString('base64') };
+  if (format === 'csv') return { fileName, mimeType: 'text/csv', base64: Buffer.from(dashboardCsv(view.dashboard, names), 'utf8').toString('base64') };
+  const pdf = await reportPdf({ dashboard: view.dashboard, assessorName: assessor, fetchedAt: view.fetchedAt, generatedAt: now, locale, timeZone });
+  return { fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
 /** The outbox entity of a lockout's lift: one assessor on one micro-credential. */

@@ -52,7 +52,9 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const exportAs = (format: 'csv' | 'pdf'): void =>
     void run(async () => {
       if (!dashboard) return '';
-      const result = await client.invoke('lead.export', { credentialId: dashboard.credentialId, format });
+      // The report in the lead's language, its dates in their time zone.
+      const locale = i18n.language === 'es' ? 'es' : 'en';
+      const result = await client.invoke('lead.export', { credentialId: dashboard.credentialId, format, locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
       if (!result.ok) return describeError(result.error, t);
       download(result.value.fileName, result.value.mimeType, { base64: result.value.base64 });
       return t('lead.exported', { file: result.value.fileName });

@@ -1,5 +1,5 @@
-// A small PDF 1.4 writer for text reports: standard Helvetica (nothing embedded), selectable
-// text, any number of pages. Pure: returns the file as a Latin-1 string (one char per byte).
+// A tiny PDF 1.4 writer, used only to make the demo workspace's sample student-work PDF (tests/tools):
+// standard Helvetica (nothing embedded), selectable text. The lead's report is written with pdfkit in core.
 
 export interface PdfText {
   text: string;
