@@ -6,10 +6,9 @@ import { DecisionSummary } from '../domain/decision';
 import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
 import { AuditTrail } from '../hosted-api/audit';
-import { Backread, BackreadFeedback, BackreadReviewRequest } from '../hosted-api/backreading';
-import { Referral, ReferralMessage, ReferralReason } from '../hosted-api/referrals';
-import { AccuracyReport, Adjudication, AdjudicationResolutionRequest, CalibrationFeedback, CalibrationSet, CandidateList, Lockout, LockoutLiftRequest, QualificationStatus, QualityRules } from '../hosted-api/quality';
-import { LeadDashboard } from '../quality/dashboard';
+import { BackreadReviewRequest } from '../hosted-api/backreading';
+import { ReferralReason } from '../hosted-api/referrals';
+import { AdjudicationResolutionRequest, CalibrationFeedback, CandidateList, LockoutLiftRequest, QualityRules } from '../hosted-api/quality';
 import { reportLocales } from '../quality/report-words';
 
 const NoInput = z.object({}).strict();
@@ -202,53 +201,8 @@ export const SyncConflict = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
-/** Scoring quality as the assessor sees it, from the last sync (works offline). */
-export const QualitySummary = z.object({
-  fetchedAt: Timestamp.nullable(),
-  qualifications: z.array(QualificationStatus),
-  accuracy: AccuracyReport.nullable(),
-  sets: z.array(CalibrationSet),
-  /** Leads' backreading of this assessor's decisions, newest first. */
-  backreadFeedback: BackreadFeedback.shape.reviews,
-});
-export type QualitySummary = z.infer<typeof QualitySummary>;
-
-export const LeadDashboardView = z.object({
-  /** When the ratings were last fetched from the hosted API (null: never). */
-  fetchedAt: Timestamp.nullable(),
-  credentials: z.array(z.object({ id: Id, title: z.string() })),
-  assessors: z.array(z.object({ id: Id, displayName: z.string() })),
-  /** The rules of the chosen micro-credential, and the sets it could qualify on. */
-  rules: QualityRules.nullable(),
-  sets: z.array(CalibrationSet),
-  dashboard: LeadDashboard.nullable(),
-  /** Assessors locked out of this micro-credential now or lately; `liftQueued`: the lead's lift waits to sync. */
-  lockouts: z.array(Lockout.extend({ liftQueued: z.boolean() })),
-  /** Newly fetched ratings are being turned into figures (in a worker); the figures shown are the last ones. */
-  updating: z.boolean(),
-});
-export type LeadDashboardView = z.infer<typeof LeadDashboardView>;
-
-export const AdjudicationQueue = z.object({
-  fetchedAt: Timestamp.nullable(),
-  adjudications: z.array(Adjudication.extend({ resolutionQueued: z.boolean() })),
-  rubrics: z.array(RubricVersion),
-});
-export type AdjudicationQueue = z.infer<typeof AdjudicationQueue>;
-
-export const BackreadQueue = z.object({
-  fetchedAt: Timestamp.nullable(),
-  backreads: z.array(Backread.extend({ reviewQueued: z.boolean() })),
-  rubrics: z.array(RubricVersion),
-});
-export type BackreadQueue = z.infer<typeof BackreadQueue>;
-
-/** A referral as this machine shows it: the last synced thread, with what still waits to leave marked `pending`. */
-export const ReferralView = Referral.extend({
-  pending: z.boolean(),
-  messages: z.array(ReferralMessage.extend({ pending: z.boolean(), mine: z.boolean() })),
-});
-export type ReferralView = z.infer<typeof ReferralView>;
+import { AdjudicationQueue, BackreadQueue, LeadDashboardView, QualitySummary, ReferralView } from './quality-views';
+export { AdjudicationQueue, BackreadQueue, LeadDashboardView, QualitySummary, ReferralView } from './quality-views';
 const Referrals = z.object({ referrals: z.array(ReferralView) });
 
 /**

@@ -6,6 +6,8 @@ import { seededPassword } from '../hosted-api/seed';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
 import { claim, closeAccount, criteriaOf, openAccount, screenshotsDir, seriousAxeViolations, signIn, waitForOfflineBatch, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
+import { HostedStore } from '../hosted-api/store';
+import { until } from '../support/until';
 
 const session = useWorkstationSession();
 
@@ -47,6 +49,15 @@ describe('an appeal answered from the audit trail', () => {
       await page.waitForTimeout(10_500); // the undo window
       await page.getByRole('button', { name: 'Sync now' }).click();
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+      await until(() => {
+        // The status line may still show the last pass: wait for the server's own record of the decision.
+        const store = new HostedStore(serverDir);
+        try {
+          return Promise.resolve((store.sql(`SELECT count(*) AS n FROM audit_entries WHERE kind IN ('decision', 'decision_received')`).get() as { n: number }).n === 3);
+        } finally {
+          store.close();
+        }
+      }, 'the decision and its trail on the server');
       const drawer = await openAccount(page);
       await drawer.getByRole('button', { name: 'Sign out' }).click();
       await drawer.getByRole('button', { name: 'Sign in' }).waitFor();

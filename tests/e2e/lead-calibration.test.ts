@@ -205,7 +205,7 @@ describe('a lead runs a full calibration cycle', () => {
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
       const check = new HostedStore(serverDir);
       try {
-        const resolution = check.quality.adjudications()[0]?.resolution;
+        const resolution = check.adjudications.list()[0]?.resolution;
         expect(resolution).toMatchObject({ outcome: 'award', note: 'The discussion at 0:12 meets level 3.', resolvedBy: 'acct-lead' });
         expect(resolution?.scores.every((score) => score.level === 3)).toBe(true);
       } finally {

@@ -6,6 +6,8 @@ import { seededPassword } from '../hosted-api/seed';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
 import { claim, closeAccount, openAccount, screenshotsDir, seriousAxeViolations, signIn } from './page-helpers';
 import { useWorkstationSession } from './session';
+import { HostedStore } from '../hosted-api/store';
+import { until } from '../support/until';
 
 const session = useWorkstationSession();
 
@@ -18,6 +20,17 @@ async function signOut(page: Page): Promise<void> {
 async function syncNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+}
+/** Waits until the reference server holds the referral's thread with `messages` messages (read from its own database). */
+async function onServer(serverDir: string, messages: number): Promise<void> {
+  await until(() => {
+    const store = new HostedStore(serverDir);
+    try {
+      return Promise.resolve(store.referrals.list(null)[0]?.messages.length === messages);
+    } finally {
+      store.close();
+    }
+  }, `${messages} referral messages on the server`);
 }
 
 describe('referring a submission to a lead', () => {
@@ -42,6 +55,7 @@ describe('referring a submission to a lead', () => {
       await dialog.getByRole('button', { name: 'Refer', exact: true }).click();
       await page.getByRole('button', { name: /^Referred to a lead: waiting for an answer/ }).waitFor();
       await syncNow(page);
+      await onServer(serverDir, 1); // signing out now would keep it here, unsent
       await signOut(page);
 
       await signIn(page, 'lead@example.org', seededPassword);
@@ -57,10 +71,12 @@ describe('referring a submission to a lead', () => {
       mkdirSync(screenshotsDir, { recursive: true });
       await page.screenshot({ path: join(screenshotsDir, 'en-lead-referrals.png') });
       await syncNow(page);
+      await onServer(serverDir, 2);
       await signOut(page);
 
       await signIn(page, 'assessor@example.org', seededPassword);
       await closeAccount(page);
+      await syncNow(page); // the answer comes with the quality data of this sync
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
       const strip = page.getByRole('button', { name: /^Referred to a lead: answered/ });
       await strip.click(); // one line until opened

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate, QualityRules } from '../../shared/hosted-api/quality';
 import { fail, HttpError, parseJson, readBody } from './http-errors';
 import { calibrationCandidates } from './candidates';
+import { leadData } from './lead-data';
 import { FieldErrors } from './quality-store';
 import type { HostedStore } from './store';
 
@@ -66,7 +67,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
 
   if (method === 'GET' && path === '/v1/adjudications') {
     requireLead();
-    return { status: 200, body: { adjudications: quality.adjudications() } };
+    return { status: 200, body: { adjudications: store.adjudications.list() } };
   }
   match = new RegExp(`^/v1/adjudications/${idPattern}/resolution$`).exec(path);
   if (method === 'POST' && match) {
@@ -74,7 +75,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
     const submissionId = match[1]!;
     return context.idempotent(request, accountId, (raw) => {
       const resolution = parseJson(raw, AdjudicationResolutionRequest);
-      const outcome = quality.resolve(accountId, submissionId, resolution, now());
+      const outcome = store.adjudications.resolve(accountId, submissionId, resolution, now());
       if (outcome === 'not_found') throw fail(404, 'not_found', 'No adjudication for that submission.');
       if (outcome === 'already_resolved') return { status: 409, body: { error: { code: 'already_resolved', message: 'Another lead resolved this adjudication first.' } } };
       store.audit.recordByServer(`resolved-${submissionId}`, accountId, submissionId, 'adjudication_resolved', JSON.stringify(resolution), now());
@@ -84,7 +85,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
 
   if (method === 'GET' && path === '/v1/lead/ratings') {
     requireLead();
-    return { status: 200, body: quality.leadData(now()) };
+    return { status: 200, body: leadData(store, now()) };
   }
   if (method === 'GET' && path === '/v1/lead/candidates') {
     requireLead();

@@ -3,14 +3,10 @@ import { allCriteria } from '../../shared/domain/rubric';
 import type { Assignment, DecisionRequest } from '../../shared/hosted-api/schemas';
 import type {
   AccuracyReport,
-  Adjudication,
-  AdjudicationResolutionRequest,
   CalibrationFeedback,
   CalibrationResponseRequest,
   CalibrationSet,
   CalibrationSetCreate,
-  LeadData,
-  LeadRating,
   MasterScore,
   QualificationStatus,
   QualityRules,
@@ -35,7 +31,7 @@ export class NotQualified extends Error {
   }
 }
 
-interface ResponseBody {
+export interface ResponseBody {
   scores: CalibrationResponseRequest['scores'];
   /** Absent in responses stored before evidence was compared. */
   evidence?: CalibrationResponseRequest['evidence'];
@@ -69,7 +65,7 @@ export class QualityStore {
     return rules;
   }
 
-  private credentialIds(): string[] {
+  credentialIds(): string[] {
     return (this.store.sql('SELECT id FROM credentials ORDER BY id').all() as { id: string }[]).map((row) => row.id);
   }
 
@@ -342,7 +338,8 @@ export class QualityStore {
     return (this.store.sql('SELECT credential_id FROM submissions WHERE id = ?').get(submissionId) as { credential_id: string }).credential_id;
   }
 
-  private decisionsOn(submissionId: string): StoredDecision[] {
+  /** The decisions received on a submission, oldest first. */
+  decisionsOn(submissionId: string): StoredDecision[] {
     return (this.store.sql('SELECT account_id, body, received_at FROM decisions WHERE submission_id = ? ORDER BY received_at, rowid').all(submissionId) as { account_id: string; body: string; received_at: string }[]).map((row) => ({
       accountId: row.account_id,
       body: JSON.parse(row.body) as DecisionRequest,
@@ -370,113 +367,15 @@ export class QualityStore {
     for (const [key, backread] of this.store.backreading.weeks(accountId)) weeks.set(key, { ...weekOf(key), ...backread });
     return { weeks: [...weeks.values()].sort((a, b) => a.weekStart.localeCompare(b.weekStart)) };
   }
-
-  // ── lead: adjudication and the dashboard's data ──────────────────────────────────────────────
-
-  adjudications(): Adjudication[] {
-    const rows = this.store.sql('SELECT * FROM adjudications ORDER BY created_at, submission_id').all() as {
-      submission_id: string;
-      reasons: string;
-      created_at: string;
-      resolution: string | null;
-      resolved_by: string | null;
-      resolved_at: string | null;
-    }[];
-    return rows.map((row) => {
-      const submission = this.store.sql('SELECT label, credential_id, rubric_version_id FROM submissions WHERE id = ?').get(row.submission_id) as { label: string; credential_id: string; rubric_version_id: string };
-      const decisions = this.decisionsOn(row.submission_id).slice(0, 2);
-      return {
-        submissionId: row.submission_id,
-        label: submission.label,
-        credentialId: submission.credential_id,
-        rubricVersionId: submission.rubric_version_id,
-        reasons: JSON.parse(row.reasons) as Adjudication['reasons'],
-        decisions: decisions.map((decision) => ({
-          assessor: { id: decision.accountId, displayName: this.store.account(decision.accountId)?.displayName ?? decision.accountId },
-          outcome: decision.body.outcome,
-          scores: decision.body.scores,
-          comments: decision.body.comments,
-          overallFeedback: decision.body.feedback.overall,
-          decidedAt: decision.body.decidedAt,
-        })),
-        createdAt: row.created_at,
-        resolution: row.resolution ? { ...(JSON.parse(row.resolution) as AdjudicationResolutionRequest), resolvedBy: row.resolved_by!, resolvedAt: row.resolved_at! } : null,
-      };
-    });
-  }
-
-  /** 'resolved', or why not: no such adjudication, or another lead resolved it already. */
-  resolve(leadId: string, submissionId: string, resolution: AdjudicationResolutionRequest, now: Date): 'resolved' | 'not_found' | 'already_resolved' {
-    const row = this.store.sql('SELECT resolution FROM adjudications WHERE submission_id = ?').get(submissionId) as { resolution: string | null } | undefined;
-    if (!row) return 'not_found';
-    if (row.resolution) return 'already_resolved';
-    this.store.sql('UPDATE adjudications SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE submission_id = ?').run(JSON.stringify(resolution), leadId, now.toISOString(), submissionId);
-    return 'resolved';
-  }
-
-  leadData(now: Date): LeadData {
-    const ratings: LeadRating[] = [];
-    const calibration = this.store
-      .sql(
-        `SELECT r.account_id, r.submission_id, r.body, r.responded_at, ci.master, cs.credential_id FROM calibration_responses r
-         JOIN calibration_items ci ON ci.set_id = r.set_id AND ci.submission_id = r.submission_id JOIN calibration_sets cs ON cs.id = r.set_id`,
-      )
-      .all() as { account_id: string; submission_id: string; body: string; responded_at: string; master: string; credential_id: string }[];
-    for (const row of calibration) {
-      const master = new Map((JSON.parse(row.master) as MasterScore[]).map((score) => [score.criterionId, score]));
-      const body = JSON.parse(row.body) as ResponseBody;
-      const cited = new Map((body.evidence ?? []).map((item) => [item.criterionId, item.moments]));
-      for (const score of body.scores) {
-        const reference = master.get(score.criterionId);
-        if (score.level === null || !reference) continue;
-        const evidence = evidenceTally(reference.evidence, cited.get(score.criterionId) ?? []);
-        ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: reference.level, source: 'calibration', evidence, at: row.responded_at });
-      }
-    }
-    const gold = this.store
-      .sql(
-        `SELECT g.source_id, r.account_id, r.criterion_id, r.level, r.master_level, r.at, s.credential_id, ge.master AS evidence_master, ge.cited AS evidence_cited FROM gold_results r
-         JOIN gold_items g ON g.alias_id = r.alias_id JOIN submissions s ON s.id = g.source_id
-         LEFT JOIN gold_evidence ge ON ge.alias_id = r.alias_id AND ge.criterion_id = r.criterion_id WHERE r.level IS NOT NULL`,
-      )
-      .all() as { source_id: string; account_id: string; criterion_id: string; level: number; master_level: number; at: string; credential_id: string; evidence_master: number | null; evidence_cited: number | null }[];
-    for (const row of gold) {
-      const evidence = row.evidence_master ? { master: row.evidence_master, cited: row.evidence_cited ?? 0 } : null;
-      ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.source_id, criterionId: row.criterion_id, level: row.level, masterLevel: row.master_level, source: 'gold', evidence, at: row.at });
-    }
-    const doubled = this.store
-      .sql(`SELECT d.account_id, d.submission_id, d.body, d.received_at, s.credential_id FROM decisions d JOIN double_scoring ds ON ds.submission_id = d.submission_id AND ds.double = 1 JOIN submissions s ON s.id = d.submission_id`)
-      .all() as { account_id: string; submission_id: string; body: string; received_at: string; credential_id: string }[];
-    for (const row of doubled) {
-      for (const score of (JSON.parse(row.body) as DecisionRequest).scores) {
-        if (score.level === null) continue;
-        ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: null, source: 'double', evidence: null, at: row.received_at });
-      }
-    }
-    ratings.push(...this.store.backreading.ratings());
-    const lockouts = this.store.lockouts.all({}, now);
-    const assessorIds = [...new Set([...ratings.map((rating) => rating.assessorId), ...lockouts.map((lockout) => lockout.accountId)])].sort();
-    return {
-      generatedAt: now.toISOString(),
-      credentials: this.credentialIds().map((credentialId) => {
-        const row = this.store.sql('SELECT c.body AS credential, r.body AS rubric FROM credentials c JOIN rubrics r ON r.credential_id = c.id WHERE c.id = ? ORDER BY r.id DESC LIMIT 1').get(credentialId) as { credential: string; rubric: string };
-        return { credential: JSON.parse(row.credential) as MicroCredential, rubric: JSON.parse(row.rubric) as RubricVersion };
-      }),
-      assessors: assessorIds.map((id) => ({ id, displayName: this.store.account(id)?.displayName ?? id })),
-      rules: this.allRules(),
-      ratings,
-      lockouts,
-    };
-  }
 }
 
 /** How many of the master's cited moments the assessor cited too (null when the master cited none). */
-function evidenceTally(master: CitedMoment[] | undefined, given: CitedMoment[]): { master: number; cited: number } | null {
+export function evidenceTally(master: CitedMoment[] | undefined, given: CitedMoment[]): { master: number; cited: number } | null {
   const comparison = compareMoments(master ?? [], given);
   return comparison.overlap === null ? null : { master: comparison.master.length, cited: comparison.master.filter((item) => item.cited).length };
 }
 
-interface StoredDecision {
+export interface StoredDecision {
   accountId: string;
   body: DecisionRequest;
   receivedAt: string;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { PreviousAttempt } from '../../shared/domain/submission';
 import type { Account, Assignment, EvidenceManifestItem, Role } from '../../shared/hosted-api/schemas';
+import { AdjudicationStore } from './adjudication-store';
 import { AuditStore, auditTables } from './audit-store';
 import { BackreadingStore, backreadingTables } from './backreading-store';
 import { LockoutStore, lockoutTables } from './lockout-store';
@@ -48,6 +49,8 @@ export class HostedStore {
   readonly db: Database.Database;
   /** Calibration, qualification, double scoring, gold items: the same database, its own module. */
   readonly quality: QualityStore = new QualityStore(this);
+  /** Double-scored submissions whose readings differ, and their resolutions. */
+  readonly adjudications: AdjudicationStore = new AdjudicationStore(this);
   /** Accounts, sessions, throttling and remote wipes. */
   readonly auth: AuthStore;
   /** Every change to scores, comments, feedback and decisions: append-only. */

@@ -167,8 +167,8 @@ describe('scoring quality in the workstation, against the reference server', () 
     const queued = await call<AdjudicationQueue>(lead, 'lead.resolveAdjudication', { submissionId, resolution });
     expect(queued.adjudications[0]?.resolutionQueued).toBe(true);
     expect(await lead.core.invokeAsync('lead.resolveAdjudication', { submissionId, resolution })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await until(() => Promise.resolve(api.store.quality.adjudications()[0]?.resolution !== null), 'the resolution to reach the server');
-    expect(api.store.quality.adjudications()[0]?.resolution).toMatchObject({ outcome: 'award', note: resolution.note, resolvedBy: 'acct-lead' });
+    await until(() => Promise.resolve(api.store.adjudications.list()[0]?.resolution !== null), 'the resolution to reach the server');
+    expect(api.store.adjudications.list()[0]?.resolution).toMatchObject({ outcome: 'award', note: resolution.note, resolvedBy: 'acct-lead' });
   });
 });
 
