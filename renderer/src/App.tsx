@@ -144,15 +144,6 @@ export function App(): React.JSX.Element {
           {saveStatus.state === 'saved' && (saveStatus.at ? t('save.savedAt', { time: formatTime(saveStatus.at, i18n.language) }) : t('save.allSaved'))}
           {saveStatus.state === 'failed' && t('save.failed', { message: describeError(saveStatus.error, t) })}
         </p>
-        {isLead && (
-          <nav className="view-switch" aria-label={t('lead.views')}>
-            {(['scoring', 'dashboard', 'adjudication', 'backreading', 'referrals', 'audit'] as const).map((candidate) => (
-              <button key={candidate} type="button" aria-pressed={shownView === candidate} onClick={() => setView(candidate)}>
-                {t(`lead.view.${candidate}`)}
-              </button>
-            ))}
-          </nav>
-        )}
         <button type="button" className="header-button" onClick={() => setAccountOpen(true)}>
           {t('account.open')}
         </button>
@@ -167,6 +158,16 @@ export function App(): React.JSX.Element {
           onChange={(locale) => void changeLocale(locale as Locale)}
         />
       </header>
+      {isLead && (
+        // A lead's views in a bar of their own: the header keeps its room for sync, account and language.
+        <nav className="view-switch" aria-label={t('lead.views')}>
+          {(['scoring', 'dashboard', 'adjudication', 'backreading', 'referrals', 'audit'] as const).map((candidate) => (
+            <button key={candidate} type="button" aria-pressed={shownView === candidate} onClick={() => setView(candidate)}>
+              {t(`lead.view.${candidate}`)}
+            </button>
+          ))}
+        </nav>
+      )}
       {summary.state === 'error' && <p role="alert">{describeError(summary.error, t)}</p>}
       <div className={`app-body${shownView === 'scoring' ? '' : ' lead-view'}`}>
         {shownView === 'scoring' && (
