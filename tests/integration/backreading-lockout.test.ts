@@ -5,11 +5,11 @@ import { allCriteria } from '../../shared/domain/rubric';
 import type { RubricVersion } from '../../shared/domain/rubric';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import type { CalibrationSet, QualityRules } from '../../shared/hosted-api/quality';
-import { HostedApiClient } from '../../electron/core/hosted/api-client';
-import type { ApiResult } from '../../electron/core/hosted/api-client';
+import type { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { ok, signedInClient } from '../support/hosted-client';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { sampleDraw } from '../hosted-api/backreading-store';
-import { seed, seededPassword } from '../hosted-api/seed';
+import { seed } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
@@ -25,14 +25,7 @@ let second: HostedApiClient;
 /** Per credential: a one-submission recalibration set and its master levels. */
 const recalibration = new Map<string, { set: CalibrationSet; rubric: RubricVersion; level: number }>();
 
-const ok = <T>(result: ApiResult<T>): T => {
-  if (!result.ok) throw new Error(`hosted API call failed: ${JSON.stringify(result.failure)}`);
-  return result.value;
-};
-async function signIn(email: string): Promise<HostedApiClient> {
-  const tokens = ok(await new HostedApiClient({ baseUrl: api.url, accessToken: () => null }).signIn(email, seededPassword));
-  return new HostedApiClient({ baseUrl: api.url, accessToken: () => tokens.accessToken });
-}
+const signIn = (email: string): Promise<HostedApiClient> => signedInClient(api.url, email);
 const rubricCache = new Map<string, RubricVersion>();
 async function rubricOf(client: HostedApiClient, submissionId: string): Promise<RubricVersion> {
   const known = rubricCache.get(submissionId);

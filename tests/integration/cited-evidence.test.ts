@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
-import { HostedApiClient } from '../../electron/core/hosted/api-client';
-import type { ApiResult } from '../../electron/core/hosted/api-client';
+import type { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { ok, signedInClient } from '../support/hosted-client';
 import { projectPaths } from '../../electron/launcher/project-paths';
-import { seed, seededPassword } from '../hosted-api/seed';
+import { seed } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
@@ -19,14 +19,7 @@ let api: HostedApi;
 let lead: HostedApiClient;
 let assessor: HostedApiClient;
 
-const ok = <T>(result: ApiResult<T>): T => {
-  if (!result.ok) throw new Error(`hosted API call failed: ${JSON.stringify(result.failure)}`);
-  return result.value;
-};
-async function signIn(email: string): Promise<HostedApiClient> {
-  const tokens = ok(await new HostedApiClient({ baseUrl: api.url, accessToken: () => null }).signIn(email, seededPassword));
-  return new HostedApiClient({ baseUrl: api.url, accessToken: () => tokens.accessToken });
-}
+const signIn = (email: string): Promise<HostedApiClient> => signedInClient(api.url, email);
 
 beforeAll(async () => {
   serverDir = tempDir('assessor-cited-');

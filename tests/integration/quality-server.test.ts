@@ -5,10 +5,10 @@ import { allCriteria } from '../../shared/domain/rubric';
 import type { RubricVersion } from '../../shared/domain/rubric';
 import type { DecisionRequest, SubmissionManifest } from '../../shared/hosted-api/schemas';
 import type { CalibrationSet, QualityRules } from '../../shared/hosted-api/quality';
-import { HostedApiClient } from '../../electron/core/hosted/api-client';
-import type { ApiResult } from '../../electron/core/hosted/api-client';
+import type { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { ok, signedInClient } from '../support/hosted-client';
 import { projectPaths } from '../../electron/launcher/project-paths';
-import { seed, seededPassword } from '../hosted-api/seed';
+import { seed } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
@@ -24,14 +24,7 @@ let second: HostedApiClient;
 const sets = new Map<string, CalibrationSet>();
 const masters = new Map<string, { rubric: RubricVersion; levels: Map<string, number> }>();
 
-const ok = <T>(result: ApiResult<T>): T => {
-  if (!result.ok) throw new Error(`hosted API call failed: ${JSON.stringify(result.failure)}`);
-  return result.value;
-};
-async function signIn(email: string): Promise<HostedApiClient> {
-  const tokens = ok(await new HostedApiClient({ baseUrl: api.url, accessToken: () => null }).signIn(email, seededPassword));
-  return new HostedApiClient({ baseUrl: api.url, accessToken: () => tokens.accessToken });
-}
+const signIn = (email: string): Promise<HostedApiClient> => signedInClient(api.url, email);
 /** A decision with one level for every criterion (the master's, shifted by `shift`). */
 function decision(manifest: SubmissionManifest, level: (criterionId: string) => number, outcome: DecisionRequest['outcome'] = 'award'): DecisionRequest {
   return {

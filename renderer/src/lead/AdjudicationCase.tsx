@@ -10,6 +10,7 @@ import { useClient } from '../client-context';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { queryKeyOf } from '../data/contract-reads';
+import { OpenBeside } from './OpenBeside';
 import { ReadingNotes } from './ReadingNotes';
 import { ResolutionConfirm } from './ResolutionConfirm';
 
@@ -76,21 +77,7 @@ export function AdjudicationCase({
   return (
     <article className="adjudication-case" aria-labelledby="case-title">
       <h3 id="case-title">{item.label}</h3>
-      {onOpenBeside && (
-        <p>
-          <button
-            type="button"
-            onClick={() =>
-              void client.invoke('lead.openAdjudication', { submissionId: item.submissionId }).then((result) => {
-                if (result.ok) onOpenBeside(result.value.batchId, item.submissionId);
-                else setMessage(describeError(result.error, t));
-              })
-            }
-          >
-            {t('adjudication.openBeside')}
-          </button>
-        </p>
-      )}
+      {onOpenBeside && <OpenBeside method="lead.openAdjudication" submissionId={item.submissionId} onOpened={onOpenBeside} onError={setMessage} />}
       <form
         className="resolution"
         aria-label={t('adjudication.resolution')}

@@ -10,6 +10,7 @@ import { queryKeyOf } from '../data/contract-reads';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { levelName } from './AdjudicationCase';
+import { OpenBeside } from './OpenBeside';
 import { ReadingNotes } from './ReadingNotes';
 
 type Item = BackreadQueue['backreads'][number];
@@ -62,21 +63,7 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
       <p className="hint">
         {t(`backreading.reason.${item.reason}`)} · {t('backreading.decidedAt', { time: formatDateTime(item.decision.decidedAt, i18n.language) })}
       </p>
-      {onOpenBeside && (
-        <p>
-          <button
-            type="button"
-            onClick={() =>
-              void client.invoke('lead.openBackread', { submissionId: item.submissionId }).then((result) => {
-                if (result.ok) onOpenBeside(result.value.batchId, item.submissionId);
-                else setMessage(describeError(result.error, t));
-              })
-            }
-          >
-            {t('adjudication.openBeside')}
-          </button>
-        </p>
-      )}
+      {onOpenBeside && <OpenBeside method="lead.openBackread" submissionId={item.submissionId} onOpened={onOpenBeside} onError={setMessage} />}
       <form
         aria-label={t('backreading.form')}
         onSubmit={(event) => {

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../client-context';
 import { useContractQuery } from '../data/contract-query';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { ReferralThread } from '../referrals/ReferralStrip';
+import { OpenBeside } from './OpenBeside';
 
 /** Submissions assessors referred to a lead: the unanswered first, each thread answerable here or beside the evidence. */
 export function ReferralsView({ onOpenBeside }: { onOpenBeside: (batchId: string, submissionId: string) => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const client = useClient();
   const list = useContractQuery('referral.list', { submissionId: null });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -43,19 +42,7 @@ export function ReferralsView({ onOpenBeside }: { onOpenBeside: (batchId: string
               <h3 id="referral-case-title">
                 <span data-content>{selected.label}</span> · {selected.assessor.displayName}
               </h3>
-              <p>
-                <button
-                  type="button"
-                  onClick={() =>
-                    void client.invoke('lead.openReferral', { submissionId: selected.submissionId }).then((result) => {
-                      if (result.ok) onOpenBeside(result.value.batchId, selected.submissionId);
-                      else setMessage(describeError(result.error, t));
-                    })
-                  }
-                >
-                  {t('adjudication.openBeside')}
-                </button>
-              </p>
+              <OpenBeside method="lead.openReferral" submissionId={selected.submissionId} onOpened={onOpenBeside} onError={setMessage} />
               <p role="status">{message}</p>
               <ReferralThread key={selected.id} referral={selected} submissionId={selected.submissionId} />
             </article>
