@@ -153,6 +153,8 @@ export const SyncNotice = z.discriminatedUnion('kind', [
     unsentLabels: z.array(z.string().max(80)).max(200),
     evidenceFiles: Count,
     writtenResponses: Count,
+    /** Audit-trail records, referrals and messages, and a lead's reviews that had not reached the server: removed. */
+    unsentOther: Count.default(0),
   }),
 ]);
 export type SyncNotice = z.infer<typeof SyncNotice>;

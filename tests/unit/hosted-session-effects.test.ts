@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { silentLogger } from '../support/silent-logger';
 import { listQueue } from '../../electron/core/repositories/batches';
 import { listEvidence, saveEvidenceText, setAvailability } from '../../electron/core/repositories/evidence';
 import { listNotices } from '../../electron/core/repositories/notices';
-import { countUnsent } from '../../electron/core/repositories/outbox';
+import { countUnsent, enqueue } from '../../electron/core/repositories/outbox';
 import { loadSnapshot, saveSnapshot } from '../../electron/core/repositories/quality';
 import { setWorkOwner } from '../../electron/core/repositories/work-owner';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, manifestOf } from '../support/fake-hosted';
@@ -92,10 +93,16 @@ describe('what the session’s beginnings and ends do to the work here', () => {
   });
 
   it('a remote wipe removes the claimed work and says what was synced and what went', () => {
+    // Besides the decision: two audit-trail changes on s2 and a referral, none sent yet.
+    const at = new Date().toISOString();
+    const change = { submissionId: 's2', kind: 'score', target: 'c', before: null, after: '3', at, machine: { id: 'm', name: 'n' } };
+    enqueue(db, { kind: 'audit', entityId: 's2', idempotencyKey: 'audit-key-1', payload: { changes: [{ ...change, id: randomUUID() }, { ...change, id: randomUUID() }] }, at });
+    enqueue(db, { kind: 'referral', entityId: randomUUID(), idempotencyKey: 'referral-key-1', payload: { submissionId: 's2' }, at });
     effects.remoteWipe();
     expect(listQueue(db, 'batch-1', new Date())).toEqual([]);
     expect(existsSync(file)).toBe(false);
-    expect(listNotices(db)).toEqual([expect.objectContaining({ kind: 'remote_wipe', synced: 0, unsentDecisions: 1, submissions: 2, unsentLabels: ['Submission s1'], evidenceFiles: 1, writtenResponses: 1 })]);
+    expect(listNotices(db)).toEqual([expect.objectContaining({ kind: 'remote_wipe', synced: 0, unsentDecisions: 1, submissions: 2, unsentLabels: ['Submission s1'], evidenceFiles: 1, writtenResponses: 1, unsentOther: 3 })]);
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
 
   it('another account may not sign in over unsent work; once it is all synced, the old account’s work is cleared', async () => {

@@ -79,7 +79,7 @@ export class SessionEffects {
     const report = this.removeClaimedWork();
     addNotice(this.options.db, 'remote_wipe', report, this.options.now().toISOString());
     this.options.logger.error(
-      `remote wipe: removed ${report.submissions} submissions, ${report.unsentDecisions} unsent decisions, ${report.drafts} drafts, ${report.comments} comments, ${report.evidenceFiles} evidence files, ${report.writtenResponses} written responses; ${report.synced} decisions were already synced`,
+      `remote wipe: removed ${report.submissions} submissions, ${report.unsentDecisions} unsent decisions, ${report.unsentOther} other unsent changes, ${report.drafts} drafts, ${report.comments} comments, ${report.evidenceFiles} evidence files, ${report.writtenResponses} written responses; ${report.synced} decisions were already synced`,
     );
   }
 

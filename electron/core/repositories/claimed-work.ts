@@ -78,6 +78,8 @@ export interface WipeReport {
   unsentLabels: string[];
   evidenceFiles: number;
   writtenResponses: number;
+  /** Other changes that had not reached the server: audit-trail records, referrals and their messages, a lead's reviews, resolutions and lifts. */
+  unsentOther: number;
 }
 
 /**
@@ -101,8 +103,14 @@ export function wipeClaimedWork(db: Db): WipeReport {
       unsentLabels,
       evidenceFiles: downloaded.files,
       writtenResponses: downloaded.writtenResponses,
+      unsentOther: 0,
     };
-    db.prepare(`DELETE FROM outbox WHERE entity_id IN (${claimedSubmissions})`).run();
+    // Everything else the account still had to send goes too: audit records are counted change by change.
+    report.unsentOther = count(
+      `SELECT coalesce(sum(CASE WHEN kind = 'audit' THEN json_array_length(payload, '$.changes') ELSE 1 END), 0) AS n FROM outbox
+       WHERE kind != 'decision' AND state IN ('pending', 'conflict') AND (entity_id IN (${claimedSubmissions}) OR kind IN ('referral', 'referral_message', 'lockout_lift'))`,
+    );
+    db.prepare(`DELETE FROM outbox WHERE entity_id IN (${claimedSubmissions}) OR kind IN ('referral', 'referral_message', 'lockout_lift')`).run();
     db.prepare(`DELETE FROM submissions WHERE id IN (${claimedSubmissions})`).run();
     db.prepare(`DELETE FROM batches WHERE is_demo = 0`).run();
     return report;

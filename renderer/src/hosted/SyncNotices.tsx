@@ -25,6 +25,7 @@ export function SyncNotices({ notices, onDismiss }: { notices: SyncNotice[]; onD
             files: notice.evidenceFiles,
             responses: notice.writtenResponses,
           }),
+          notice.unsentOther > 0 ? t('hosted.notices.remoteWipeOther', { count: notice.unsentOther }) : '',
           notice.unsentLabels.length > 0 ? t('hosted.notices.remoteWipeLabels', { labels: notice.unsentLabels.join(', ') }) : '',
         ]
           .filter(Boolean)
