@@ -11,7 +11,7 @@ const runOfEditsMs = 2 * 60_000;
 /** A change waits this long before it leaves, so the edits that follow it can still join it. */
 const settleMs = 60_000;
 /** Changes per outbox entry; a longer run starts a new entry. */
-const perEntry = 200;
+const perEntry = 50;
 
 const later = (at: string, ms: number): string => new Date(Date.parse(at) + ms).toISOString();
 
