@@ -177,4 +177,18 @@ describe('lockout and recalibration', () => {
     expect(ok(await lead.leadRatings()).lockouts).toHaveLength(3);
     expect(await assessor.liftLockout(randomUUID(), { accountId: 'acct-assessor-2', credentialId: credentials[2]!, note: 'me' })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } });
   });
+
+  it('locks out on gold items too: exact agreement below the rule over the last gold items', async () => {
+    const credentialId = credentials[1]!;
+    const { set } = recalibration.get(credentialId)!;
+    const lockout = { minGoldExact: 0.7, goldWindow: 1, maxOverrideShare: null, backreadWindow: 10, recalibrationSetId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
+    ok(await lead.setQualityRules(rules(credentialId, { goldRate: 1, lockout })));
+    const { assignments } = ok(await assessor.claim(1));
+    const gold = assignments[0]!.submissionId;
+    expect(api.store.quality.isGoldItem(gold)).toBe(true); // hidden among live work
+    await decide(assessor, gold, 1); // the master gave 3 everywhere
+    const status = ok(await assessor.qualifications()).qualifications.find((item) => item.credentialId === credentialId);
+    expect(status).toMatchObject({ status: 'locked_out', lockout: { trigger: 'gold', figure: 0, threshold: 0.7, window: 1, recalibration: { setId: set.id } } });
+    expect(status?.reason).toMatch(/exact agreement on the last 1 gold items was 0%/);
+  });
 });
