@@ -61,6 +61,8 @@ export function App(): React.JSX.Element {
   // Kept by core across restarts: the submission open when the app last stopped comes back.
   const openSubmissionId = preferences.openSubmissionId;
   const open = (submissionId: string | null): void => preferences.update({ openSubmissionId: submissionId });
+  // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
+  const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);
   const chooseBatch = (id: string): void => {
     window.localStorage.setItem(batchStorageKey, id);
     setBatchId(id);
@@ -234,7 +236,7 @@ export function App(): React.JSX.Element {
                 setView('scoring');
               }}
             />
-          ) : openSubmissionId && preferences.ready ? (
+          ) : openSubmissionId && preferences.ready && openInShownBatch ? (
             <SubmissionWorkspace
               key={openSubmissionId}
               submissionId={openSubmissionId}
