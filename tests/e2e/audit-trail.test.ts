@@ -4,10 +4,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seededPassword } from '../hosted-api/seed';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { claim, closeAccount, criteriaOf, openAccount, screenshotsDir, seriousAxeViolations, signIn, waitForOfflineBatch, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForOfflineBatch, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
-import { HostedStore } from '../hosted-api/store';
-import { until } from '../support/until';
 
 const session = useWorkstationSession();
 
@@ -47,21 +45,9 @@ describe('an appeal answered from the audit trail', () => {
       await page.keyboard.press('Alt+Shift+A');
       await page.locator('.toast').getByText(/Submission 0001: Award, queued to sync/).waitFor();
       await page.waitForTimeout(10_500); // the undo window
-      await page.getByRole('button', { name: 'Sync now' }).click();
-      await page.getByText(/^Online · 0 waiting to sync/).waitFor();
-      await until(() => {
-        // The status line may still show the last pass: wait for the server's own record of the decision.
-        const store = new HostedStore(serverDir);
-        try {
-          return Promise.resolve((store.sql(`SELECT count(*) AS n FROM audit_entries WHERE kind IN ('decision', 'decision_received')`).get() as { n: number }).n === 3);
-        } finally {
-          store.close();
-        }
-      }, 'the decision and its trail on the server');
-      const drawer = await openAccount(page);
-      await drawer.getByRole('button', { name: 'Sign out' }).click();
-      await drawer.getByRole('button', { name: 'Sign in' }).waitFor();
-      await closeAccount(page);
+      await syncNow(page);
+      await untilOnServer(serverDir, 'the decisions and their trail on the server', (store) => (store.sql(`SELECT count(*) AS n FROM audit_entries WHERE kind IN ('decision', 'decision_received')`).get() as { n: number }).n === 3);
+      await signOut(page);
 
       await signIn(page, 'lead@example.org', seededPassword);
       await closeAccount(page);

@@ -6,40 +6,18 @@ import { allCriteria } from '../../shared/domain/rubric';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { claim, closeAccount, criteriaOf, openAccount, screenshotsDir, seriousAxeViolations, signIn, waitForSaved, waitForVideo } from './page-helpers';
+import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForSaved, waitForVideo } from './page-helpers';
 import { useWorkstationSession } from './session';
-import { until } from '../support/until';
 
 const session = useWorkstationSession();
 const credentials = ['dp-fl-credit-scores', 'dp-fl-compound-interest', 'dp-fl-risk-return'];
 
-async function signOut(page: Page): Promise<void> {
-  const drawer = await openAccount(page);
-  await drawer.getByRole('button', { name: 'Sign out' }).click();
-  await drawer.getByRole('button', { name: 'Sign in' }).waitFor();
-  await closeAccount(page);
-}
 async function scoreAndAward(page: Page, level: string): Promise<void> {
   await criteriaOf(page).first().focus();
   const criteria = await criteriaOf(page).count();
   for (let press = 0; press < criteria; press++) await page.keyboard.press(level);
   await waitForSaved(page);
   await page.keyboard.press('Alt+Shift+A');
-}
-async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.getByText(/^Online · 0 waiting to sync/).waitFor();
-}
-/** Waits until the reference server's own database shows `what` (the status line may still show the last pass). */
-async function onServer(serverDir: string, what: string, check: (store: HostedStore) => boolean): Promise<void> {
-  await until(() => {
-    const store = new HostedStore(serverDir);
-    try {
-      return Promise.resolve(check(store));
-    } finally {
-      store.close();
-    }
-  }, what);
 }
 
 describe('backreading and lockout, as a lead and an assessor use them', () => {
@@ -77,7 +55,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
       await scoreAndAward(page, '3');
       await syncNow(page);
-      await onServer(serverDir, 'the decision sampled for backreading', (store) => store.backreading.list().length === 1);
+      await untilOnServer(serverDir, 'the decision sampled for backreading', (store) => store.backreading.list().length === 1);
       await signOut(page);
 
       // The lead reads it again beside the evidence and overrides the first criterion.
@@ -105,7 +83,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       await review.getByRole('button', { name: 'Send the review' }).click();
       await review.getByText('Review saved; it goes to the server with the next sync.').waitFor();
       await syncNow(page);
-      await onServer(serverDir, 'the review and the lockout', (store) => !!store.lockouts.active('acct-assessor-1', credentials[0]!));
+      await untilOnServer(serverDir, 'the review and the lockout', (store) => !!store.lockouts.active('acct-assessor-1', credentials[0]!));
 
       // The rule tripped: the lead sees who is locked out and why.
       await page.getByRole('button', { name: 'Calibration dashboard' }).click();
@@ -131,7 +109,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       await page.getByText(/^This is a calibration submission/).waitFor();
       await scoreAndAward(page, '3');
       await syncNow(page);
-      await onServer(serverDir, 'the lockout lifted by the recalibration', (store) => !store.lockouts.active('acct-assessor-1', credentials[0]!));
+      await untilOnServer(serverDir, 'the lockout lifted by the recalibration', (store) => !store.lockouts.active('acct-assessor-1', credentials[0]!));
 
       // Recalibrated: live claims are back.
       await claim(page, 1);

@@ -8,7 +8,7 @@ import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { closeAccount, criteriaOf, openAccount, pick, screenshotsDir, seriousAxeViolations, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { closeAccount, criteriaOf, pick, screenshotsDir, seriousAxeViolations, signIn, signOut, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { overlappingText, textBoxesByPoppler } from '../support/pdf-text';
 import { useWorkstationSession } from './session';
 
@@ -19,12 +19,6 @@ const masterLevels = ['4', '3', '4', '3', '4', '3'];
 /** Signs in as `email` and closes the account drawer. */
 async function signInAs(page: Page, email: string): Promise<void> {
   await signIn(page, email, seededPassword);
-  await closeAccount(page);
-}
-async function signOut(page: Page): Promise<void> {
-  const drawer = await openAccount(page);
-  await drawer.getByRole('button', { name: 'Sign out' }).click();
-  await drawer.getByRole('button', { name: 'Sign in' }).waitFor();
   await closeAccount(page);
 }
 /** Scores the open submission from the keyboard: one digit per criterion, in order. */

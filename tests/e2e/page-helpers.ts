@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { HostedStore } from '../hosted-api/store';
 import { rpc } from '../support/http';
+import { until } from '../support/until';
 import type { RunningPreview } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -111,3 +113,32 @@ export async function pick(page: Page, picker: string, option: string | RegExp):
 
 /** Where a reviewer finds the main screens without running the app (named in the README). */
 export const screenshotsDir = join(import.meta.dirname, '..', '..', 'screenshots');
+
+/** Signs out from the drawer (unsent work stays) and closes it. */
+export async function signOut(page: Page): Promise<void> {
+  const drawer = await openAccount(page);
+  await drawer.getByRole('button', { name: 'Sign out' }).click();
+  await drawer.getByRole('button', { name: 'Sign in' }).waitFor();
+  await closeAccount(page);
+}
+
+/** "Sync now" from the header, until the status line says nothing waits. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+}
+
+/**
+ * Waits until the reference server's own database shows `what` (read from its files): the status line
+ * read just after an action can still show the last pass, and signing out then would keep the work here.
+ */
+export async function untilOnServer(serverDir: string, what: string, check: (store: HostedStore) => boolean): Promise<void> {
+  await until(() => {
+    const store = new HostedStore(serverDir);
+    try {
+      return Promise.resolve(check(store));
+    } finally {
+      store.close();
+    }
+  }, what);
+}

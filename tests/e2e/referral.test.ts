@@ -1,37 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seededPassword } from '../hosted-api/seed';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { claim, closeAccount, openAccount, screenshotsDir, seriousAxeViolations, signIn } from './page-helpers';
+import { claim, closeAccount, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer } from './page-helpers';
 import { useWorkstationSession } from './session';
-import { HostedStore } from '../hosted-api/store';
-import { until } from '../support/until';
 
 const session = useWorkstationSession();
 
-async function signOut(page: Page): Promise<void> {
-  const drawer = await openAccount(page);
-  await drawer.getByRole('button', { name: 'Sign out' }).click();
-  await drawer.getByRole('button', { name: 'Sign in' }).waitFor();
-  await closeAccount(page);
-}
-async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.getByText(/^Online · 0 waiting to sync/).waitFor();
-}
-/** Waits until the reference server holds the referral's thread with `messages` messages (read from its own database). */
-async function onServer(serverDir: string, messages: number): Promise<void> {
-  await until(() => {
-    const store = new HostedStore(serverDir);
-    try {
-      return Promise.resolve(store.referrals.list(null)[0]?.messages.length === messages);
-    } finally {
-      store.close();
-    }
-  }, `${messages} referral messages on the server`);
-}
 
 describe('referring a submission to a lead', () => {
   it('an assessor refers with a reason and a question; a lead answers from the referrals view; the assessor reads the answer with the submission', async () => {
@@ -55,7 +31,7 @@ describe('referring a submission to a lead', () => {
       await dialog.getByRole('button', { name: 'Refer', exact: true }).click();
       await page.getByRole('button', { name: /^Referred to a lead: waiting for an answer/ }).waitFor();
       await syncNow(page);
-      await onServer(serverDir, 1); // signing out now would keep it here, unsent
+      await untilOnServer(serverDir, 'the referral on the server', (store) => store.referrals.list(null)[0]?.messages.length === 1); // signing out now would keep it here, unsent
       await signOut(page);
 
       await signIn(page, 'lead@example.org', seededPassword);
@@ -71,7 +47,7 @@ describe('referring a submission to a lead', () => {
       mkdirSync(screenshotsDir, { recursive: true });
       await page.screenshot({ path: join(screenshotsDir, 'en-lead-referrals.png') });
       await syncNow(page);
-      await onServer(serverDir, 2);
+      await untilOnServer(serverDir, 'the answer on the server', (store) => store.referrals.list(null)[0]?.messages.length === 2);
       await signOut(page);
 
       await signIn(page, 'assessor@example.org', seededPassword);

@@ -39,11 +39,11 @@ function commentValue(comment: TimestampedComment | undefined): string | null {
  */
 export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWrittenResponse, machine }: ScoringDeps) {
   /** Makes an edit durable together with its entry in the audit trail (one transaction). */
-  const withTrail = (edit: () => void, change: () => Change): void => db.transaction(() => {
-    const recorded = change();
-    edit();
-    recordChange(db, recorded, machine);
-  })();
+  const withTrail = (edit: () => void, change: Change): void =>
+    db.transaction(() => {
+      edit();
+      recordChange(db, change, machine);
+    })();
 
   /** Acknowledges an edit; the queue row follows the submission's status. */
   const saved = (submissionId: string, savedAt: string): { savedAt: string; status: SubmissionStatus } => {
@@ -60,7 +60,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       if (level !== null && !criterion.levels.some((candidate) => candidate.level === level)) throw new DomainError('invalid_input', `Level ${level} is not a score level of that criterion.`);
       const savedAt = now().toISOString();
       const before = getScore(db, submissionId, criterionId)?.level ?? null;
-      withTrail(() => saveScore(db, submissionId, criterionId, level, savedAt), () => ({ submissionId, kind: 'score', target: criterionId, before: before === null ? null : String(before), after: level === null ? null : String(level), at: savedAt }));
+      withTrail(() => saveScore(db, submissionId, criterionId, level, savedAt), { submissionId, kind: 'score', target: criterionId, before: before === null ? null : String(before), after: level === null ? null : String(level), at: savedAt });
       return saved(submissionId, savedAt);
     }),
 
@@ -68,7 +68,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       requireCriterion(requireEditable(db, submissionId).rubric, criterionId);
       const savedAt = now().toISOString();
       const before = getScore(db, submissionId, criterionId)?.rationale ?? '';
-      withTrail(() => saveRationale(db, submissionId, criterionId, rationale, savedAt), () => ({ submissionId, kind: 'rationale', target: criterionId, before, after: rationale, at: savedAt }));
+      withTrail(() => saveRationale(db, submissionId, criterionId, rationale, savedAt), { submissionId, kind: 'rationale', target: criterionId, before, after: rationale, at: savedAt });
       return saved(submissionId, savedAt);
     }),
 
@@ -77,7 +77,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       if (componentId !== null && !rubric.components.some((component) => component.id === componentId)) throw new DomainError('invalid_input', 'That component is not part of this submission’s rubric.');
       const savedAt = now().toISOString();
       const before = getFeedback(db, submissionId, componentId);
-      withTrail(() => saveFeedback(db, submissionId, componentId, body, savedAt), () => ({ submissionId, kind: 'feedback', target: componentId ?? 'overall', before, after: body, at: savedAt }));
+      withTrail(() => saveFeedback(db, submissionId, componentId, body, savedAt), { submissionId, kind: 'feedback', target: componentId ?? 'overall', before, after: body, at: savedAt });
       return saved(submissionId, savedAt);
     }),
 
@@ -103,7 +103,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       const savedAt = now().toISOString();
       const existing = owner ? listComments(db, submissionId).find((candidate) => candidate.id === comment.id) : undefined;
       const next = { ...comment, submissionId, createdAt: existing?.createdAt ?? savedAt, updatedAt: savedAt };
-      withTrail(() => saveComment(db, next), () => ({ submissionId, kind: 'comment', target: comment.id, before: commentValue(existing), after: commentValue(next), at: savedAt }));
+      withTrail(() => saveComment(db, next), { submissionId, kind: 'comment', target: comment.id, before: commentValue(existing), after: commentValue(next), at: savedAt });
       return saved(submissionId, savedAt);
     }),
 
@@ -112,7 +112,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       if (getCommentOwner(db, commentId) !== submissionId) throw new DomainError('not_found', 'That comment is not on this submission.');
       const at = now().toISOString();
       const existing = listComments(db, submissionId).find((candidate) => candidate.id === commentId);
-      withTrail(() => deleteComment(db, commentId), () => ({ submissionId, kind: 'comment', target: commentId, before: commentValue(existing), after: null, at }));
+      withTrail(() => deleteComment(db, commentId), { submissionId, kind: 'comment', target: commentId, before: commentValue(existing), after: null, at });
       return saved(submissionId, at);
     }),
 

@@ -29,3 +29,20 @@ export function ModalDialog({ title, description, trigger, open, onOpenChange, c
 }
 
 export const DialogClose = Dialog.Close;
+
+/**
+ * A dialog's buttons: one that closes it (cancel, go back) and the one that does what it is for — a
+ * submit button for a dialog that is a form, or a button running `onConfirm`.
+ */
+export function DialogActions({ cancel, confirm, onConfirm, busy = false }: { cancel: string; confirm: string; onConfirm?: () => void; busy?: boolean }): React.JSX.Element {
+  return (
+    <div className="dialog-actions">
+      <Dialog.Close asChild>
+        <button type="button">{cancel}</button>
+      </Dialog.Close>
+      <button type={onConfirm ? 'button' : 'submit'} className="primary" disabled={busy} onClick={onConfirm}>
+        {confirm}
+      </button>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
 import type { EvidenceComment } from '../../../shared/domain/comment';
@@ -11,6 +11,8 @@ import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { queryKeyOf } from '../data/contract-reads';
 import { OpenBeside } from './OpenBeside';
+import { GridRow } from './GridRow';
+import { LevelPicker } from './LevelPicker';
 import { ReadingNotes } from './ReadingNotes';
 import { ResolutionConfirm } from './ResolutionConfirm';
 
@@ -101,15 +103,7 @@ export function AdjudicationCase({
             </tr>
           </thead>
           <tbody>
-            {compact && (
-              <tr>
-                <th scope="row" colSpan={columns} className="criterion-title">
-                  {t('adjudication.outcome')}
-                </th>
-              </tr>
-            )}
-            <tr className={new Set(item.decisions.map((reading) => reading.outcome)).size > 1 ? 'differs' : undefined}>
-              {!compact && <th scope="row">{t('adjudication.outcome')}</th>}
+            <GridRow compact={compact} columns={columns} className={new Set(item.decisions.map((reading) => reading.outcome)).size > 1 ? 'differs' : undefined} heading={t('adjudication.outcome')}>
               {item.decisions.map((reading) => (
                 <td key={reading.assessor.id}>{t(`decision.outcomes.${reading.outcome}`)}</td>
               ))}
@@ -125,16 +119,10 @@ export function AdjudicationCase({
                   </select>
                 </td>
               )}
-            </tr>
+            </GridRow>
             {criteria.map((criterion) => {
               const given = item.decisions.map((reading) => levelOf(reading, criterion.id));
               const differs = new Set(given).size > 1;
-              const title = (
-                <th scope="row" colSpan={compact ? columns : undefined} className={compact ? 'criterion-title' : undefined}>
-                  {criterion.title}
-                  {differs && <span className="differs-mark"> · {t('adjudication.differs')}</span>}
-                </th>
-              );
               const cells = (
                 <>
                   {item.decisions.map((reading) => {
@@ -148,33 +136,32 @@ export function AdjudicationCase({
                   })}
                   {!done && (
                     <td>
-                      <select
-                        aria-label={t('adjudication.levelFor', { criterion: criterion.title })}
-                        value={levels[criterion.id] ?? ''}
-                        onChange={(event) => setLevels((current) => ({ ...current, [criterion.id]: event.target.value === '' ? undefined : Number(event.target.value) }))}
-                      >
-                        <option value="">{t('adjudication.choose')}</option>
-                        {criterion.levels.map((level) => (
-                          <option key={level.level} value={level.level}>
-                            {level.level} · {level.label}
-                          </option>
-                        ))}
-                      </select>
+                      <LevelPicker
+                        criterion={criterion}
+                        label={t('adjudication.levelFor', { criterion: criterion.title })}
+                        value={levels[criterion.id] ?? null}
+                        onChange={(level) => setLevels((current) => ({ ...current, [criterion.id]: level ?? undefined }))}
+                      />
                     </td>
                   )}
                 </>
               );
               // Beside the evidence the column is narrow: the criterion gets a row of its own above its cells.
-              return compact ? (
-                <Fragment key={criterion.id}>
-                  <tr className={differs ? 'differs' : undefined}>{title}</tr>
-                  <tr>{cells}</tr>
-                </Fragment>
-              ) : (
-                <tr key={criterion.id} className={differs ? 'differs' : undefined}>
-                  {title}
+              return (
+                <GridRow
+                  key={criterion.id}
+                  compact={compact}
+                  columns={columns}
+                  className={differs ? 'differs' : undefined}
+                  heading={
+                    <>
+                      {criterion.title}
+                      {differs && <span className="differs-mark"> · {t('adjudication.differs')}</span>}
+                    </>
+                  }
+                >
                   {cells}
-                </tr>
+                </GridRow>
               );
             })}
           </tbody>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackreadQueue } from '../../../shared/contract/methods';
 import type { EvidenceComment } from '../../../shared/domain/comment';
@@ -11,6 +11,8 @@ import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { levelName } from './AdjudicationCase';
 import { OpenBeside } from './OpenBeside';
+import { GridRow } from './GridRow';
+import { LevelPicker } from './LevelPicker';
 import { ReadingNotes } from './ReadingNotes';
 
 type Item = BackreadQueue['backreads'][number];
@@ -85,11 +87,6 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
               const score = item.decision.scores.find((candidate) => candidate.criterionId === criterion.id);
               const draft = draftOf(criterion.id);
               const given = reviewed(criterion.id);
-              const title = (
-                <th scope="row" colSpan={compact ? 2 : undefined} className={compact ? 'criterion-title' : undefined}>
-                  {criterion.title}
-                </th>
-              );
               const cells = (
                 <>
                   <td>
@@ -109,14 +106,7 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
                         ))}
                         {draft.verdict === 'override' && (
                           <>
-                            <select aria-label={t('backreading.levelFor', { criterion: criterion.title })} value={draft.level ?? ''} onChange={(event) => change(criterion.id, { level: event.target.value === '' ? null : Number(event.target.value) })}>
-                              <option value="">{t('adjudication.choose')}</option>
-                              {criterion.levels.map((level) => (
-                                <option key={level.level} value={level.level}>
-                                  {level.level} · {level.label}
-                                </option>
-                              ))}
-                            </select>
+                            <LevelPicker criterion={criterion} label={t('backreading.levelFor', { criterion: criterion.title })} value={draft.level} onChange={(level) => change(criterion.id, { level })} />
                             <textarea aria-label={t('backreading.noteFor', { criterion: criterion.title })} placeholder={t('backreading.notePlaceholder')} value={draft.note} maxLength={5000} onChange={(event) => change(criterion.id, { note: event.target.value })} />
                           </>
                         )}
@@ -125,16 +115,10 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
                   </td>
                 </>
               );
-              return compact ? (
-                <Fragment key={criterion.id}>
-                  <tr>{title}</tr>
-                  <tr>{cells}</tr>
-                </Fragment>
-              ) : (
-                <tr key={criterion.id}>
-                  {title}
+              return (
+                <GridRow key={criterion.id} compact={compact} columns={2} heading={criterion.title}>
                   {cells}
-                </tr>
+                </GridRow>
               );
             })}
           </tbody>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDashboardView } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
-import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
+import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
 import { describeError } from '../errors';
 import { formatDateTime, formatPercent } from '../format';
 
@@ -101,14 +101,7 @@ function LiftDialog({ lockout, name, onClose }: { lockout: Lockout; name: string
           {t('lockouts.note')} <textarea value={note} maxLength={5000} onChange={(event) => setNote(event.target.value)} />
         </label>
         <p role="status">{message}</p>
-        <div className="dialog-actions">
-          <DialogClose asChild>
-            <button type="button">{t('lockouts.cancel')}</button>
-          </DialogClose>
-          <button type="submit" className="primary">
-            {t('lockouts.confirm')}
-          </button>
-        </div>
+        <DialogActions cancel={t('common.cancel')} confirm={t('lockouts.confirm')} />
       </form>
     </ModalDialog>
   );

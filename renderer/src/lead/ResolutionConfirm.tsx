@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
-import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
+import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
 
 interface Props {
   label: string;
@@ -32,22 +32,15 @@ export function ResolutionConfirm({ label, outcome, choices, onConfirm, onCancel
           </div>
         ))}
       </dl>
-      <div className="dialog-actions">
-        <DialogClose asChild>
-          <button type="button">{t('adjudication.goBack')}</button>
-        </DialogClose>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void onConfirm().finally(() => setBusy(false));
-          }}
-        >
-          {t('adjudication.resolve')}
-        </button>
-      </div>
+      <DialogActions
+        cancel={t('adjudication.goBack')}
+        confirm={t('adjudication.resolve')}
+        busy={busy}
+        onConfirm={() => {
+          setBusy(true);
+          void onConfirm().finally(() => setBusy(false));
+        }}
+      />
     </ModalDialog>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ReferralReason } from '../../../shared/hosted-api/referrals';
 import { useClient } from '../client-context';
 import { queryKeyOf } from '../data/contract-reads';
-import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
+import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
 import { describeError } from '../errors';
 
 /** "Refer to a lead": a reason and a question about this submission, queued to reach a lead (offline too). */
@@ -56,14 +56,7 @@ export function ReferDialog({ submissionId }: { submissionId: string }): React.J
           {t('referral.question')} <textarea value={question} maxLength={5000} onChange={(event) => setQuestion(event.target.value)} />
         </label>
         <p role="status">{message}</p>
-        <div className="dialog-actions">
-          <DialogClose asChild>
-            <button type="button">{t('lockouts.cancel')}</button>
-          </DialogClose>
-          <button type="submit" className="primary">
-            {t('referral.send')}
-          </button>
-        </div>
+        <DialogActions cancel={t('common.cancel')} confirm={t('referral.send')} />
       </form>
     </ModalDialog>
   );
