@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LeaseCounts } from '../domain/lease';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
-import { CommentTag, ConditionCode, EvidenceComment } from '../domain/comment';
+import { CommentTag, ConditionCode, EvidenceComment, WrittenComment } from '../domain/comment';
+import { plainText, requiredText } from '../domain/text';
 import { DecisionSummary } from '../domain/decision';
 import { DecisionOutcome, DraftScore, EvidenceSummary, PreviousAttempt, QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
@@ -233,12 +234,12 @@ export const methods = {
     output: SavedAck,
   },
   'draft.setRationale': {
-    input: z.object({ submissionId: Id, criterionId: Id, rationale: z.string().max(20_000) }).strict(),
+    input: z.object({ submissionId: Id, criterionId: Id, rationale: plainText(20_000) }).strict(),
     output: SavedAck,
   },
   /** Overall feedback when componentId is null, else that component's feedback. */
   'draft.setFeedback': {
-    input: z.object({ submissionId: Id, componentId: Id.nullable(), body: z.string().max(50_000) }).strict(),
+    input: z.object({ submissionId: Id, componentId: Id.nullable(), body: plainText(50_000) }).strict(),
     output: SavedAck,
   },
   'draft.setPlayback': {
@@ -251,7 +252,7 @@ export const methods = {
     output: z.object({ activeMs: z.number().int().min(0) }),
   },
   'comment.save': {
-    input: z.object({ submissionId: Id, comment: EvidenceComment }).strict(),
+    input: z.object({ submissionId: Id, comment: WrittenComment }).strict(),
     output: SavedAck,
   },
   'comment.delete': {
@@ -260,7 +261,7 @@ export const methods = {
   },
   'decision.submit': {
     input: z
-      .object({ submissionId: Id, outcome: DecisionOutcome, conditionCode: ConditionCode.nullable(), note: z.string().max(10_000) })
+      .object({ submissionId: Id, outcome: DecisionOutcome, conditionCode: ConditionCode.nullable(), note: plainText(10_000) })
       .strict(),
     output: z.object({ decision: DecisionSummary, status: SubmissionStatus, nextSubmissionId: Id.nullable() }),
   },
@@ -273,7 +274,7 @@ export const methods = {
     output: z.object({ snippets: z.array(Snippet) }),
   },
   'bank.save': {
-    input: z.object({ id: Id, title: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(10_000), tag: CommentTag }).strict(),
+    input: z.object({ id: Id, title: requiredText(200), body: requiredText(10_000), tag: CommentTag }).strict(),
     output: z.object({ savedAt: Timestamp }),
   },
   'bank.delete': {
@@ -328,7 +329,7 @@ export const methods = {
   'lead.candidates': { input: z.object({ credentialId: Id }).strict(), output: CandidateList },
   /** Brings the chosen submissions here for the lead to score as the master. */
   'lead.prepareSet': {
-    input: z.object({ credentialId: Id, title: z.string().trim().min(1).max(200), submissionIds: z.array(Id).min(1).max(50) }).strict(),
+    input: z.object({ credentialId: Id, title: requiredText(200), submissionIds: z.array(Id).min(1).max(50) }).strict(),
     output: z.object({ batchId: Id, submissions: z.number().int().min(0) }),
   },
   'lead.publishSet': { input: z.object({ batchId: Id }).strict(), output: z.object({ setId: Id, title: z.string(), submissions: z.number().int().min(0) }) },
@@ -342,8 +343,8 @@ export const methods = {
   /** Referrals of one submission (null: all this machine knows), the assessor's own or, for a lead, everyone's. */
   'referral.list': { input: z.object({ submissionId: Id.nullable() }).strict(), output: Referrals },
   /** Refers the submission to a lead (queued: works offline); answers with its referrals. */
-  'referral.create': { input: z.object({ submissionId: Id, reason: ReferralReason, question: z.string().trim().min(1).max(5000) }).strict(), output: Referrals },
-  'referral.reply': { input: z.object({ referralId: z.string().uuid(), body: z.string().trim().min(1).max(5000) }).strict(), output: Referrals },
+  'referral.create': { input: z.object({ submissionId: Id, reason: ReferralReason, question: requiredText(5000) }).strict(), output: Referrals },
+  'referral.reply': { input: z.object({ referralId: z.string().uuid(), body: requiredText(5000) }).strict(), output: Referrals },
   /** Brings a referred submission here, for a lead to read it beside its evidence. */
   'lead.openReferral': { input: z.object({ submissionId: Id }).strict(), output: z.object({ batchId: Id }) },
   /** One submission's audit trail from the hosted API (online), found by its id or its label. */

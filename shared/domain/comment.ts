@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './rubric';
+import { hiddenControlsMessage, isPlainText } from './text';
 
 export const CommentTag = z.enum(['strength', 'growth_area', 'note']);
 export type CommentTag = z.infer<typeof CommentTag>;
@@ -52,6 +53,12 @@ export const EvidenceComment = z
     path: ['region'],
   });
 export type EvidenceComment = z.infer<typeof EvidenceComment>;
+
+/** A comment as it is written now (saved or sent): its text free of hidden controls (see text.ts). Stored comments are read with EvidenceComment. */
+export const WrittenComment = EvidenceComment.refine((comment) => isPlainText(comment.body), { message: hiddenControlsMessage, path: ['body'] }).refine(
+  (comment) => comment.quote === null || isPlainText(comment.quote),
+  { message: hiddenControlsMessage, path: ['quote'] },
+);
 
 /** True when the comment points the candidate at concrete evidence: a moment, a range, a quoted passage or a marked region. */
 export function citesEvidence(comment: Pick<EvidenceComment, 'startMs' | 'quote' | 'region'>): boolean {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../domain/rubric';
+import { plainText } from '../domain/text';
 import { AdjudicationDecision } from './quality';
 
 // Backreading (issue 13): a share of each assessor's live decisions is sampled for a lead to read
@@ -15,7 +16,7 @@ export const BackreadVerdict = z
     verdict: z.enum(['agree', 'override']),
     /** The lead's level where it overrides (null when agreeing). */
     level: Level.nullable(),
-    note: z.string().max(5000),
+    note: plainText(5000),
   })
   .strict()
   .refine((item) => (item.verdict === 'override' ? item.level !== null && item.note.trim() !== '' : item.level === null), {
@@ -23,7 +24,7 @@ export const BackreadVerdict = z
   });
 export type BackreadVerdict = z.infer<typeof BackreadVerdict>;
 
-export const BackreadReviewRequest = z.object({ criteria: z.array(BackreadVerdict).min(1).max(100), note: z.string().max(10_000) }).strict();
+export const BackreadReviewRequest = z.object({ criteria: z.array(BackreadVerdict).min(1).max(100), note: plainText(10_000) }).strict();
 export type BackreadReviewRequest = z.infer<typeof BackreadReviewRequest>;
 
 /** One sampled decision in the lead's backreading queue. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../domain/rubric';
+import { requiredText } from '../domain/text';
 
 // Referring a submission to a lead (issue 13): an assessor asks, with a reason and a question; a
 // lead answers; the thread stays with the submission. Both sides write offline: every referral and
@@ -11,11 +12,11 @@ export const ReferralReason = z.enum(['rubric_unclear', 'evidence_problem', 'out
 export type ReferralReason = z.infer<typeof ReferralReason>;
 
 export const ReferralCreate = z
-  .object({ id: z.string().uuid(), submissionId: Id, reason: ReferralReason, question: z.string().trim().min(1).max(5000), at: Timestamp })
+  .object({ id: z.string().uuid(), submissionId: Id, reason: ReferralReason, question: requiredText(5000), at: Timestamp })
   .strict();
 export type ReferralCreate = z.infer<typeof ReferralCreate>;
 
-export const ReferralMessageCreate = z.object({ id: z.string().uuid(), body: z.string().trim().min(1).max(5000), at: Timestamp }).strict();
+export const ReferralMessageCreate = z.object({ id: z.string().uuid(), body: requiredText(5000), at: Timestamp }).strict();
 export type ReferralMessageCreate = z.infer<typeof ReferralMessageCreate>;
 
 export const ReferralMessage = z.object({
