@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Result } from '../../shared/contract/result';
@@ -22,7 +21,7 @@ import { consoleLogger } from './log';
 import type { Logger } from './log';
 import { ensurePrivateFolder } from './private-files';
 import { qualityHandlers } from './quality/handlers';
-import { machineId } from './repositories/audit';
+import { thisMachine } from './repositories/audit';
 import { batchExists, countBatches } from './repositories/batches';
 import { getEvidence } from './repositories/evidence';
 import { scoringHandlers } from './scoring/handlers';
@@ -102,7 +101,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const handlers: AllHandlers = combineHandlers(
     workspaceHandlers({ db, now, version: options.version }),
-    scoringHandlers({ db, now, onQueueChanged: (change) => emit('queue.changed', change), onDecided: () => hosted.loop.nudge(), readWrittenResponse: (record) => hosted.atRest.readWrittenResponse(record), machine: { id: machineId(db), name: hostname() } }),
+    scoringHandlers({ db, now, onQueueChanged: (change) => emit('queue.changed', change), onDecided: () => hosted.loop.nudge(), readWrittenResponse: (record) => hosted.atRest.readWrittenResponse(record), machine: thisMachine(db) }),
     commentBankHandlers({ db, now }),
     evidenceHandlers({ db, retention: hosted.retention, status: hosted.status, evidenceUrl: (evidenceId, part) => evidenceUrl(evidenceId, part) }),
     hostedHandlers(hosted),

@@ -1,25 +1,21 @@
 import { z } from 'zod';
 import { Id, RubricVersion } from '../domain/rubric';
+import { plainText } from '../domain/text';
+import { Machine } from './schemas';
 
 // The audit trail (issue 13): every change to a score, rationale, comment, feedback text and decision,
-// by whom, when, from which machine, before and after. Append-only on the hosted API.
+// by whom, when, from which machine, before and after. Append-only on the hosted API, and authored
+// honestly: a workstation writes only its own kinds, never as the server, about its own work.
 
 const Timestamp = z.string().datetime();
 /** A value before or after a change: a level, a text, or a comment as JSON; null when there was none. */
-const Value = z.string().max(60_000).nullable();
+const Value = plainText(60_000).nullable();
 
-export const AuditKind = z.enum([
-  'score',
-  'rationale',
-  'comment',
-  'feedback',
-  'decision',
-  'decision_undone',
-  // Written by the server itself:
-  'decision_received',
-  'adjudication_resolved',
-  'backread_reviewed',
-]);
+/** What a workstation records. */
+export const ClientAuditKind = z.enum(['score', 'rationale', 'comment', 'feedback', 'decision', 'decision_undone']);
+/** What only the server writes: a decision it received (with what it received), a lead's resolution and backreading. */
+export const ServerAuditKind = z.enum(['decision_received', 'adjudication_resolved', 'backread_reviewed']);
+export const AuditKind = z.enum([...ClientAuditKind.options, ...ServerAuditKind.options]);
 export type AuditKind = z.infer<typeof AuditKind>;
 
 /** A change as the workstation records it (the server takes the actor from the session, not from here). */
@@ -27,14 +23,17 @@ export const AuditChange = z
   .object({
     id: z.string().uuid(),
     submissionId: Id,
-    kind: AuditKind,
+    kind: ClientAuditKind,
     /** What changed within the submission: a criterion, a comment, a feedback component ('overall' for the overall text); null for the decision. */
-    target: z.string().max(200).nullable(),
+    target: plainText(200).nullable(),
     before: Value,
     after: Value,
-    /** When the change became durable on the machine (the last of a run of edits to one field). */
+    /**
+     * When the change became durable on the machine (the last of a run of edits to one field): not
+     * before the work was assigned, not after it was received, each give or take the clock skew.
+     */
     at: Timestamp,
-    machine: z.object({ id: z.string().min(1).max(64), name: z.string().max(200) }).strict(),
+    machine: Machine,
   })
   .strict();
 export type AuditChange = z.infer<typeof AuditChange>;
@@ -44,10 +43,15 @@ export const AuditUpload = z.object({ changes: z.array(AuditChange).min(1).max(5
 export type AuditUpload = z.infer<typeof AuditUpload>;
 export const AuditReceipt = z.object({ recorded: z.number().int().min(0), alreadyRecorded: z.number().int().min(0) });
 
-/** One entry of a submission's trail as a lead reads it. */
+/** One entry of a submission's trail as a lead reads it (the server's own entries carry the server as their machine). */
 export const AuditEntry = AuditChange.omit({ submissionId: true }).extend({
   /** A workstation's change id, or one of the server's own entries. */
   id: z.string().min(1).max(200),
+  kind: AuditKind,
+  before: z.string().max(60_000).nullable(),
+  /** A decision the server received carries the whole decision: larger than any single change. */
+  after: z.string().max(4_000_000).nullable(),
+  machine: z.object({ id: z.string().min(1).max(64), name: z.string().max(200) }),
   actor: z.object({ id: Id, displayName: z.string().max(200) }),
   /** When the server recorded it (a change made offline arrives later than it happened). */
   receivedAt: Timestamp,

@@ -4,6 +4,8 @@ import * as backreading from './backreading';
 import * as referrals from './referrals';
 import * as quality from './quality';
 import * as wire from './schemas';
+import { clockSkewMs } from '../domain/decision-check';
+import { hiddenControlsMessage } from '../domain/text';
 
 /** The schemas the document names; each is one of the wire schemas in ./schemas. */
 const components = {
@@ -27,7 +29,9 @@ const components = {
   AdjudicationList: quality.AdjudicationList,
   AdjudicationReceipt: quality.AdjudicationReceipt,
   AdjudicationResolutionRequest: quality.AdjudicationResolutionRequest,
+  CalibrationAttempt: quality.CalibrationAttempt,
   CalibrationFeedback: quality.CalibrationFeedback,
+  CalibrationResetRequest: quality.CalibrationResetRequest,
   CalibrationResponseRequest: quality.CalibrationResponseRequest,
   CalibrationSet: quality.CalibrationSet,
   CalibrationSetCreate: quality.CalibrationSetCreate,
@@ -66,11 +70,41 @@ const idParameter = (name: string) => ({ name, in: 'path', required: true, schem
 const bearer = [{ bearer: [] }];
 const idempotencyKeyParameter = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' } };
 
+const skewMinutes = clockSkewMs / 60_000;
+
+/**
+ * The rules the API enforces against the account that calls it, with their figures: what a real
+ * platform honours, and what the reference server's tests try to get round.
+ */
+const rulesText = `Claim batches, fetch evidence, and submit decisions exactly once.
+
+Every rule below holds against the signed-in account that calls, whatever its request says.
+
+**Times a client states.** A workstation's clock may run up to ${skewMinutes} minutes ahead of the server's: a stated time (decidedAt, basedOn, respondedAt, an audit change's at) later than the server's now plus ${skewMinutes} minutes is refused (422 naming the field).
+
+**Decisions** are checked against the rubric version they name and the submission's evidence: each score names a criterion of that rubric, at most once, on one of its levels; each comment cites evidence of this submission and criteria of this rubric; feedback components are the rubric's; the outcome is what the rubric's pass rule gives for the levels (every criterion scored for an award or a "not yet"; a "not yet" cites evidence in candidate feedback for each criterion below passing; a flag carries its reason). Anything else: 422 naming the field. Adjudication resolutions (every criterion once, on its scale) and backread reviews (every criterion agreed or overridden, an override on the criterion's scale) are checked the same way.
+
+**Leads never review their own work**: a lead cannot backread a decision they made, nor resolve an adjudication in which they were one of the two scorers (403 own_work). Quality rules name only calibration sets that exist, are for that micro-credential and are not the gold pool (422).
+
+**Calibration.** The first answer to a calibration item is final within an attempt: a resend with the same Idempotency-Key returns the first answer; another key gets 409 already_answered. The master's levels and rationale are given only in the answer to an item's own response. A retake is a new attempt: a lead's recorded reset (POST /v1/calibration-sets/{id}/resets, with a note), or the recalibration a lockout opens (a new attempt when the assessor had answered the recalibration set before). Qualification and recalibration read the current attempt; the lead's ratings count each assessor's first answer to an item.
+
+**Gold items** come from gold sets: a pool leads build from submissions no assessor was ever given or shown in a calibration set; gold sets are listed to leads only and their submissions are readable by leads only. A gold item is served as a copy made for one claim: a fresh opaque id, a label from the live sequence (labels run in order along a batch's queue), and every file with a few random trailing bytes, so no id, digest or size matches anything an assessor has seen; no assessor gets the same gold submission twice.
+
+**The audit trail is append-only and authored honestly.** A workstation sends only its own kinds (score, rationale, comment, feedback, decision, decision_undone), never the server's (decision_received, adjudication_resolved, backread_reviewed), and never as the machine "${wire.serverMachineId}". A change may be sent only about work assigned to the account (read access to calibration material is not write access), dated no earlier than the work was first assigned and no later than now, each give or take ${skewMinutes} minutes (422); a change dated more than ${skewMinutes} minutes after the server received the account's decision on that submission is refused (409 decision_already_received). The server's own decision_received entry carries the decision as received (levels, rationales, cited comments, the machine it names); the answer to an appeal rests on it (or on a lead's resolution), in the order the server received them, never on a workstation's account of its own changes.
+
+**Referrals and messages** carry ids made by the writer (it works offline): a resend by the same account is recorded once; the same id for anything else gets 409 id_taken, never the thread that holds it. Only work assigned to the account may be referred.
+
+**Sign-in throttling** counts each attempt before the password is hashed, so attempts sent at once are throttled like attempts sent one by one. Per account (the email given, known or not, from any address): after 5 failed attempts within 15 minutes. Per address: after failures on 10 different accounts within 15 minutes. Past a limit each attempt waits 30 s, doubling with each further failure, at most 15 minutes (429 with Retry-After); one account's failures never slow down another account. An unknown email costs the same password hash as a known one.
+
+**Free text** (rationales, comments and quotes, feedback, notes, titles, referral questions and replies, audit values) refuses control characters other than tab, line feed and carriage return, and the bidirectional embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069 (422: "${hiddenControlsMessage}"); text that must say something needs a visible character (not only blanks or zero-width characters).
+
+**Evidence** is served with its stated type and X-Content-Type-Options: nosniff, to accounts that may read the submission.`;
+
 /** The OpenAPI 3.1 document of the hosted API, generated from the zod schemas it describes. */
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
-    info: { title: 'Micro-credential assessment hosted API', version: '1.0.0', description: 'Claim batches, fetch evidence, and submit decisions exactly once.' },
+    info: { title: 'Micro-credential assessment hosted API', version: '1.1.0', description: rulesText },
     servers: [{ url: 'http://127.0.0.1:{port}', variables: { port: { default: '8080' } } }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -114,7 +148,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: {
             '201': json('DecisionReceipt', 'Recorded (a replay of the same key and body returns the first answer)'),
             '409': json('DecisionConflict', 'Lease expired, already decided, rubric superseded, or the key was used with another body'),
-            '422': json('ValidationFailure', 'Field errors'),
+            '422': json('ValidationFailure', 'Field errors: a level off its criterion’s scale, an unknown or repeated criterion, evidence of another submission, a time in the future, an outcome the pass rule does not give'),
           },
         },
       },
@@ -147,7 +181,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       '/v1/calibration-sets': {
-        get: { summary: 'Calibration sets (never their master scores)', security: bearer, parameters: [{ name: 'credentialId', in: 'query', schema: { type: 'string' } }], responses: { '200': json('CalibrationSetList', 'Sets') } },
+        get: { summary: 'Calibration sets (never their master scores), with the caller’s current attempt and the items it has answered; gold sets to leads only', security: bearer, parameters: [{ name: 'credentialId', in: 'query', schema: { type: 'string' } }], responses: { '200': json('CalibrationSetList', 'Sets') } },
         post: {
           summary: 'Build a calibration set with master scores and rationales (lead)',
           security: bearer,
@@ -157,11 +191,24 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       '/v1/calibration-sets/{id}/responses': {
         post: {
-          summary: "An assessor's scores on a calibration submission (idempotent by key); answers with the comparison to the master",
+          summary: "An assessor's first answer to a calibration item in their current attempt (idempotent by key; final); answers with the comparison to the master",
           security: bearer,
           parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('CalibrationResponseRequest', 'The scores'),
-          responses: { '201': json('CalibrationFeedback', 'Agreement per criterion, the master rationale, the qualification status'), '422': json('ValidationFailure', 'Field errors') },
+          responses: {
+            '201': json('CalibrationFeedback', 'Agreement per criterion, the master rationale, the qualification status'),
+            '409': json('ApiError', 'already_answered: this item was answered in this attempt (a retake needs a lead’s reset); or the key was used with another body'),
+            '422': json('ValidationFailure', 'Field errors: not a calibration set, an item not in it, scores off the rubric, a time in the future'),
+          },
+        },
+      },
+      '/v1/calibration-sets/{id}/resets': {
+        post: {
+          summary: "A lead lets an assessor take a calibration set again: a new attempt, recorded with who and why (idempotent by key)",
+          security: bearer,
+          parameters: [idParameter('id'), idempotencyKeyParameter],
+          requestBody: json('CalibrationResetRequest', 'Whose attempt, and the note'),
+          responses: { '201': json('CalibrationAttempt', 'The new attempt'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'No such calibration set'), '409': json('ApiError', 'nothing_to_reset: the current attempt has no answer yet'), '422': json('ValidationFailure', 'No such account, or no note') },
         },
       },
       '/v1/me/qualifications': { get: { summary: 'My qualification status per micro-credential', security: bearer, responses: { '200': json('QualificationList', 'Statuses with reasons') } } },
@@ -173,7 +220,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('AdjudicationResolutionRequest', 'Outcome, scores and note'),
-          responses: { '201': json('AdjudicationReceipt', 'Resolved'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'No such adjudication'), '409': json('ApiError', 'Already resolved') },
+          responses: {
+            '201': json('AdjudicationReceipt', 'Resolved'),
+            '403': json('ApiError', 'Not a lead, or own_work: the lead scored this submission'),
+            '404': json('ApiError', 'No such adjudication'),
+            '409': json('ApiError', 'Already resolved'),
+            '422': json('ValidationFailure', 'Every criterion once, on its scale'),
+          },
         },
       },
       '/v1/backreads': { get: { summary: 'The backreading queue: live decisions sampled at each credential’s rate, and every decision of a locked-out assessor (lead)', security: bearer, responses: { '200': json('BackreadList', 'Sampled decisions'), '403': json('ApiError', 'Not a lead') } } },
@@ -183,7 +236,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('BackreadReviewRequest', 'A verdict per criterion and a note'),
-          responses: { '201': json('BackreadReceipt', 'Reviewed'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'Not in the queue'), '409': json('ApiError', 'already_reviewed'), '422': json('ValidationFailure', 'A criterion missing, unknown or on no level of its scale') },
+          responses: { '201': json('BackreadReceipt', 'Reviewed'), '403': json('ApiError', 'Not a lead, or own_work: the lead made this decision'), '404': json('ApiError', 'Not in the queue'), '409': json('ApiError', 'already_reviewed'), '422': json('ValidationFailure', 'A criterion missing, unknown, repeated or on no level of its scale') },
         },
       },
       '/v1/me/backreads': { get: { summary: "Leads' reviews of this assessor's decisions, criterion by criterion", security: bearer, responses: { '200': json('BackreadFeedback', 'Reviews, newest first') } } },
@@ -204,7 +257,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idempotencyKeyParameter],
           requestBody: json('ReferralCreate', 'The referral, its id made by the workstation'),
-          responses: { '201': json('Referral', 'The referral and its thread'), '404': json('ApiError', 'Not a submission of this account') },
+          responses: { '201': json('Referral', 'The referral and its thread'), '404': json('ApiError', 'Not a submission assigned to this account'), '409': json('ApiError', 'id_taken: the id is another referral’s or message’s') },
         },
       },
       '/v1/referrals/{id}/messages': {
@@ -213,17 +266,21 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('ReferralMessageCreate', 'The message, its id made by the workstation'),
-          responses: { '201': json('Referral', 'The thread'), '404': json('ApiError', 'No such referral for this account') },
+          responses: { '201': json('Referral', 'The thread'), '404': json('ApiError', 'No such referral for this account'), '409': json('ApiError', 'id_taken: the id is another message’s') },
         },
       },
       '/v1/me/referrals': { get: { summary: "This assessor's referrals with their threads", security: bearer, responses: { '200': json('ReferralList', 'Referrals') } } },
       '/v1/audit': {
         post: {
-          summary: 'Changes for the audit trail, append-only (idempotent by key, and each change by its id); the actor is the signed-in account',
+          summary: 'Changes for the audit trail, append-only (idempotent by key, and each change by its id); the actor is the signed-in account; client kinds only, about work assigned to the account, dated within its life',
           security: bearer,
           parameters: [idempotencyKeyParameter],
           requestBody: json('AuditUpload', 'Changes to scores, rationales, comments, feedback and decisions'),
-          responses: { '201': json('AuditReceipt', 'Recorded'), '422': json('ValidationFailure', 'Invalid, or about a submission this account was never given') },
+          responses: {
+            '201': json('AuditReceipt', 'Recorded'),
+            '409': json('ApiError', 'decision_already_received: a change dated after the server received this account’s decision on the submission'),
+            '422': json('ValidationFailure', 'Invalid (a server kind, the server’s machine), about a submission this account was never given, or dated before it was assigned or in the future'),
+          },
         },
       },
       '/v1/lead/audit': {

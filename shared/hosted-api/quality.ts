@@ -3,6 +3,7 @@ import { EvidenceComment } from '../domain/comment';
 import { CitedEvidence, CitedMoment } from '../domain/cited-evidence';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
 import { DecisionOutcome, EvidenceKind } from '../domain/submission';
+import { plainText, requiredText } from '../domain/text';
 
 // Scoring quality on the hosted API: calibration sets with master scores, qualification rules,
 // double scoring with adjudication, and gold items mixed into live work (issue 6).
@@ -68,32 +69,70 @@ export const MasterScore = z
   .object({
     criterionId: Id,
     level: Level,
-    rationale: z.string().min(1).max(20_000),
+    rationale: requiredText(20_000),
     /** The moments and passages that justify the level (the master's comments citing the criterion). */
     evidence: z.array(CitedMoment).max(100).default([]),
   })
   .strict();
 export type MasterScore = z.infer<typeof MasterScore>;
 
+/**
+ * A calibration set is scored by assessors (to qualify, to recalibrate; they read the master's levels
+ * after each answer). A gold set is the pool of gold items: assessors never see it, and its
+ * submissions come back as copies mixed into live work.
+ */
+export const SetPurpose = z.enum(['calibration', 'gold']);
+export type SetPurpose = z.infer<typeof SetPurpose>;
+
 export const CalibrationSetCreate = z
   .object({
     credentialId: Id,
-    title: z.string().trim().min(1).max(200),
+    title: requiredText(200),
+    purpose: SetPurpose.default('calibration'),
     items: z.array(z.object({ submissionId: Id, scores: z.array(MasterScore).min(1).max(100) }).strict()).min(1).max(50),
   })
   .strict();
 export type CalibrationSetCreate = z.infer<typeof CalibrationSetCreate>;
 
-/** A set as an assessor sees it: which submissions, never the master scores. */
-export const CalibrationSet = z.object({ id: Id, credentialId: Id, title: z.string().max(200), createdAt: Timestamp, submissionIds: z.array(Id).max(50) });
+/**
+ * A set as an account sees it: which submissions, never the master scores; the caller's current
+ * attempt at it and the items already answered in that attempt (an answer is final). Gold sets are
+ * listed to leads only.
+ */
+export const CalibrationSet = z.object({
+  id: Id,
+  credentialId: Id,
+  title: z.string().max(200),
+  createdAt: Timestamp,
+  purpose: SetPurpose.default('calibration'),
+  submissionIds: z.array(Id).max(50),
+  attempt: z.number().int().min(1).default(1),
+  answeredSubmissionIds: z.array(Id).max(50).default([]),
+});
 export type CalibrationSet = z.infer<typeof CalibrationSet>;
+
+/** A lead lets an assessor take a set again: a new attempt, recorded with who and why (sent with an Idempotency-Key header). */
+export const CalibrationResetRequest = z.object({ accountId: Id, note: requiredText(2000) }).strict();
+export type CalibrationResetRequest = z.infer<typeof CalibrationResetRequest>;
+
+/** An attempt after the first: opened by a lead's reset, or by a lockout (its recalibration). */
+export const CalibrationAttempt = z.object({
+  setId: Id,
+  accountId: Id,
+  attempt: z.number().int().min(2),
+  openedAt: Timestamp,
+  reason: z.enum(['lead_reset', 'lockout']),
+  openedBy: Id,
+  note: z.string().max(2000),
+});
+export type CalibrationAttempt = z.infer<typeof CalibrationAttempt>;
 export const CalibrationSetList = z.object({ sets: z.array(CalibrationSet).max(1000) });
 
 /** An assessor's scores on one calibration submission (sent with an Idempotency-Key header). */
 export const CalibrationResponseRequest = z
   .object({
     submissionId: Id,
-    scores: z.array(z.object({ criterionId: Id, level: Level.nullable(), rationale: z.string().max(20_000) }).strict()).max(100),
+    scores: z.array(z.object({ criterionId: Id, level: Level.nullable(), rationale: plainText(20_000) }).strict()).max(100),
     /** The moments the assessor's comments cite, per criterion: compared with the master's. */
     evidence: CitedEvidence.default([]),
     activeMs: z.number().int().min(0),
@@ -127,7 +166,7 @@ export const Lockout = z.object({
   lifted: z.object({ at: Timestamp, how: z.enum(['recalibrated', 'lead']), by: Id, note: z.string().max(5000) }).nullable(),
 });
 export type Lockout = z.infer<typeof Lockout>;
-export const LockoutLiftRequest = z.object({ accountId: Id, credentialId: Id, note: z.string().trim().min(1).max(5000) }).strict();
+export const LockoutLiftRequest = z.object({ accountId: Id, credentialId: Id, note: requiredText(5000) }).strict();
 export type LockoutLiftRequest = z.infer<typeof LockoutLiftRequest>;
 export const LockoutList = z.object({ lockouts: z.array(Lockout).max(10_000) });
 
@@ -208,7 +247,7 @@ export const AdjudicationDecision = z.object({
 export type AdjudicationDecision = z.infer<typeof AdjudicationDecision>;
 
 export const AdjudicationResolutionRequest = z
-  .object({ outcome: DecisionOutcome, scores: z.array(z.object({ criterionId: Id, level: Level, rationale: z.string().max(20_000) }).strict()).max(100), note: z.string().max(10_000) })
+  .object({ outcome: DecisionOutcome, scores: z.array(z.object({ criterionId: Id, level: Level, rationale: plainText(20_000) }).strict()).max(100), note: plainText(10_000) })
   .strict();
 export type AdjudicationResolutionRequest = z.infer<typeof AdjudicationResolutionRequest>;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ConditionCode, EvidenceComment } from '../domain/comment';
+import { ConditionCode, WrittenComment } from '../domain/comment';
 import { RefusalReason } from '../domain/decision';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
 import { DecisionOutcome, EvidenceKind, PreviousAttempt, Sha256Hex } from '../domain/submission';
+import { plainText } from '../domain/text';
 
 /**
  * The hosted API's wire format: one source of truth for the reference server, the workstation's
@@ -89,19 +90,33 @@ export const SubmissionManifest = z.object({
 });
 export type SubmissionManifest = z.infer<typeof SubmissionManifest>;
 
+/** The id the hosted API's own entries carry as their machine: no client may claim it. */
+export const serverMachineId = 'hosted-api';
+
+/** A workstation as it names itself: a random id made once on the machine, and its host name. */
+export const Machine = z
+  .object({
+    id: z.string().min(1).max(64).refine((id) => id.trim().toLowerCase() !== serverMachineId, { message: `"${serverMachineId}" names the server's own entries: a workstation cannot use it.` }),
+    name: plainText(200),
+  })
+  .strict();
+export type Machine = z.infer<typeof Machine>;
+
 /** A decision as submitted (sent with an Idempotency-Key header). */
 export const DecisionRequest = z
   .object({
     rubricVersionId: Id,
     outcome: DecisionOutcome,
     conditionCode: ConditionCode.nullable(),
-    note: z.string().max(10_000),
-    scores: z.array(z.object({ criterionId: Id, level: z.number().int().min(0).max(10).nullable(), rationale: z.string().max(20_000) })).max(100),
-    comments: z.array(EvidenceComment).max(2000),
-    feedback: z.object({ overall: z.string().max(50_000), components: z.record(Id, z.string().max(20_000)) }),
+    note: plainText(10_000),
+    scores: z.array(z.object({ criterionId: Id, level: z.number().int().min(0).max(10).nullable(), rationale: plainText(20_000) })).max(100),
+    comments: z.array(WrittenComment).max(2000),
+    feedback: z.object({ overall: plainText(50_000), components: z.record(Id, plainText(20_000)) }),
     activeMs: z.number().int().min(0),
     decidedAt: Timestamp,
     basedOn: Timestamp.nullable(),
+    /** The workstation it was made on, as it names itself (kept with the decision for an appeal); never the server. */
+    machine: Machine.optional(),
   })
   .strict();
 export type DecisionRequest = z.infer<typeof DecisionRequest>;

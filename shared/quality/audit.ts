@@ -4,9 +4,10 @@ import { allCriteria } from '../domain/rubric';
 import { DecisionOutcome } from '../domain/submission';
 import { csvDocument } from '../format/csv';
 import type { AuditEntry, AuditTrail } from '../hosted-api/audit';
+import { serverMachineId } from '../hosted-api/schemas';
 
 // Reading a submission's audit trail (pure: the renderer shows it, tests check it): the values it
-// keeps, the answer to an appeal's question, and the CSV a lead exports.
+// keeps, the answer to an appeal's question (from what the server received), and the CSV a lead exports.
 
 /** A comment as the trail keeps it (see core's scoring handlers). */
 export const CommentValue = z.object({
@@ -39,58 +40,60 @@ const parsed = <T>(schema: z.ZodType<T>, value: string | null): T | null => {
 export const commentOf = (value: string | null): CommentValue | null => parsed(CommentValue, value);
 export const decisionOf = (value: string | null): DecisionValue | null => parsed(DecisionValue, value);
 
+/**
+ * A decision as the server received it (its `decision_received` entry), or a lead's resolution of an
+ * adjudication (`adjudication_resolved`): what an appeal is answered from.
+ */
+export const ReceivedDecision = DecisionValue.extend({
+  decidedAt: z.string().nullable().default(null),
+  machine: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
+  scores: z.array(z.object({ criterionId: z.string(), level: z.number().nullable(), rationale: z.string().default('') })).default([]),
+  comments: z.array(CommentValue.extend({ id: z.string() })).default([]),
+});
+export type ReceivedDecision = z.infer<typeof ReceivedDecision>;
+
 /** "Who decided this, on what evidence, and did anything change after?" */
 export interface AppealAnswer {
-  /** The decision that stands (the last one not undone), null if none does. */
-  decision: { entry: AuditEntry; value: DecisionValue } | null;
-  /** When the server received it. */
-  received: AuditEntry | null;
-  /** Each criterion's level and rationale as they stood when it was made. */
+  /**
+   * The decision that stands, as the server received it: a lead's resolution when the submission
+   * went to adjudication, else the last decision received. Never a workstation's own account of
+   * its changes (which a dishonest client could word and date as it liked).
+   */
+  decision: { entry: AuditEntry; value: ReceivedDecision; resolution: boolean } | null;
+  /** Each criterion's level and rationale as received. */
   scores: { criterionId: string; level: number | null; rationale: string }[];
-  /** The comments on the evidence as they stood when it was made: the evidence it cites. */
+  /** The comments on the evidence as received: the evidence it cites (none for a resolution). */
   comments: (CommentValue & { id: string })[];
-  /** Everything recorded after it on the workstations or by a lead (the server's receipt aside). */
+  /** Everything changed after it: the decider's own changes after they decided (by their machine's clock), anyone else's after the server received it. */
   changedAfter: AuditEntry[];
 }
 
-interface Standing {
-  index: number;
-  entry: AuditEntry;
-  value: DecisionValue;
-  scores: AppealAnswer['scores'];
-  comments: AppealAnswer['comments'];
-}
+const isServerEntry = (entry: AuditEntry): boolean => entry.machine.id === serverMachineId;
 
-/** Replays the trail to the decision that stands. */
+/** Answers an appeal from the server's own entries: the standing one is the last the server received. */
 export function answerAppeal(trail: AuditTrail): AppealAnswer {
-  const levels = new Map<string, number | null>();
-  const rationales = new Map<string, string>();
-  const comments = new Map<string, CommentValue>();
-  let standing: Standing | null = null;
-  for (const [index, entry] of trail.entries.entries()) {
-    const target = entry.target ?? '';
-    if (entry.kind === 'score') levels.set(target, entry.after === null ? null : Number(entry.after));
-    if (entry.kind === 'rationale') rationales.set(target, entry.after ?? '');
-    if (entry.kind === 'comment') {
-      const comment = commentOf(entry.after);
-      if (comment) comments.set(target, comment);
-      else comments.delete(target);
+  const byReceipt = [...trail.entries].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const standing = (kind: 'adjudication_resolved' | 'decision_received'): AppealAnswer['decision'] => {
+    for (const entry of [...byReceipt].reverse()) {
+      if (entry.kind !== kind || !isServerEntry(entry)) continue;
+      const value = parsed(ReceivedDecision, entry.after);
+      if (value) return { entry, value, resolution: kind === 'adjudication_resolved' };
     }
-    if (entry.kind === 'decision_undone') standing = null;
-    const value = entry.kind === 'decision' ? decisionOf(entry.after) : null;
-    if (value) {
-      const scores = allCriteria(trail.rubric).map((criterion) => ({ criterionId: criterion.id, level: levels.get(criterion.id) ?? null, rationale: rationales.get(criterion.id) ?? '' }));
-      standing = { index, entry, value, scores, comments: [...comments].map(([id, comment]) => ({ id, ...comment })) };
-    }
-  }
-  if (!standing) return { decision: null, received: null, scores: [], comments: [], changedAfter: [] };
-  const after = trail.entries.slice(standing.index + 1);
+    return null;
+  };
+  const decision = standing('adjudication_resolved') ?? standing('decision_received');
+  if (!decision) return { decision: null, scores: [], comments: [], changedAfter: [] };
+  const levels = new Map(decision.value.scores.map((score) => [score.criterionId, score]));
   return {
-    decision: { entry: standing.entry, value: standing.value },
-    received: after.find((entry) => entry.kind === 'decision_received') ?? null,
-    scores: standing.scores,
-    comments: standing.comments,
-    changedAfter: after.filter((entry) => entry.kind !== 'decision_received'),
+    decision,
+    scores: allCriteria(trail.rubric).map((criterion) => ({ criterionId: criterion.id, level: levels.get(criterion.id)?.level ?? null, rationale: levels.get(criterion.id)?.rationale ?? '' })),
+    comments: decision.value.comments,
+    changedAfter: trail.entries.filter((entry) => {
+      if (entry === decision.entry) return false;
+      // The decider's workstation dates its changes by its own clock: compare them with the decision's time on that clock.
+      const ownClock = entry.actor.id === decision.entry.actor.id && !isServerEntry(entry) && decision.value.decidedAt !== null;
+      return entry.at > (ownClock ? decision.value.decidedAt! : decision.entry.at);
+    }),
   };
 }
 

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/core/db/database';
 import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
@@ -15,6 +15,7 @@ import { cleanup, freshDataDir, startHostedApiProcess } from '../e2e/harness';
 import { seed, seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { minimalAward } from '../support/decisions';
+import type { RubricVersion } from '../../shared/domain/rubric';
 import { benchAuditTrail, fillYearOfAudit } from './audit';
 import type { Row } from './stats';
 import { summarize } from './stats';
@@ -34,14 +35,10 @@ function writeRandomFile(path: string, size: number): string {
   return hash.digest('hex');
 }
 
-/** Seeded submissions are named after the demo submission they copy ("sub-003-0042" is demo 003's rubric). */
-const demoRubrics = new Map<string, string>();
-function rubricOf(submissionId: string): string {
-  if (demoRubrics.size === 0) {
-    const workspace = JSON.parse(readFileSync(join(root, 'resources', 'demo', 'workspace.json'), 'utf8')) as { submissions: { id: string; rubricVersionId: string }[] };
-    for (const submission of workspace.submissions) demoRubrics.set(submission.id.replace('demo-sub', 'sub'), submission.rubricVersionId);
-  }
-  return demoRubrics.get(submissionId.split('-').slice(0, 2).join('-'))!;
+/** Each seeded submission's rubric (read from the server's store before it is closed): the decisions the drain sends must fit it. */
+function rubricsOf(store: HostedStore): Map<string, RubricVersion> {
+  const rows = store.db.prepare('SELECT s.id, r.body FROM submissions s JOIN rubrics r ON r.id = s.rubric_version_id').all() as { id: string; body: string }[];
+  return new Map(rows.map((row) => [row.id, JSON.parse(row.body) as RubricVersion]));
 }
 
 /**
@@ -53,7 +50,7 @@ async function benchRefusedSignIns(store: HostedStore, rows: Row[]): Promise<voi
   const unknown: number[] = [];
   for (let run = 0; run < 15; run++) {
     for (const [email, samples] of [['assessor@example.org', known], [`nobody-${run}@example.org`, unknown]] as const) {
-      store.db.prepare('DELETE FROM sign_in_failures').run();
+      store.db.prepare('DELETE FROM sign_in_attempts').run();
       const started = performance.now();
       const outcome = await store.auth.signIn(email, 'not the password', `bench-${run}`, new Date());
       samples.push(performance.now() - started);
@@ -75,12 +72,13 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
   const bigFile = join(serverDir, 'bench-video.webm');
   const size = 256 * mb;
   const sha256 = writeRandomFile(bigFile, size);
-  store.saveEvidence({ item: { id: 'bench-video', kind: 'video', title: 'Bench', mimeType: 'video/webm', bytes: size, sha256, durationMs: null, text: null }, file: bigFile, captionsFile: null, submissionId: 'sub-001-001' }, 99);
+  store.saveEvidence({ item: { id: 'bench-video', kind: 'video', title: 'Bench', mimeType: 'video/webm', bytes: size, sha256, durationMs: null, text: null }, file: bigFile, captionsFile: null, submissionId: store.firstSubmissionId() }, 99);
   progress('refused sign-in: known and unknown emails');
   await benchRefusedSignIns(store, rows);
   progress('a year of audit trail');
   const submissionIds = (store.db.prepare('SELECT id FROM submissions ORDER BY id').all() as { id: string }[]).map((row) => row.id);
   const auditEntries = fillYearOfAudit(store, submissionIds);
+  const rubrics = rubricsOf(store);
   store.close();
   const api = await startHostedApiProcess({ dataDir: serverDir });
   try {
@@ -147,7 +145,7 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
     const db = openDatabase(join(localDir, 'workstation.sqlite'));
     db.transaction(() => {
       for (const id of leased.slice(0, 10_000)) {
-        const payload = minimalAward(id, rubricOf(id));
+        const payload = minimalAward(id, rubrics.get(id)!);
         enqueue(db, { kind: 'decision', entityId: id, idempotencyKey: randomUUID(), payload, at: new Date().toISOString() });
       }
     })();

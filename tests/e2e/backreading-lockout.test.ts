@@ -35,7 +35,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
           const { id } = store.db.prepare('SELECT id FROM submissions WHERE credential_id = ? ORDER BY position DESC LIMIT 1').get(credentialId) as { id: string };
           const submission = store.submission(id)!;
           const scores = allCriteria(submission.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Level 3: the evidence shows it.', evidence: [] }));
-          const set = store.quality.createSet('acct-lead', { credentialId, title: `Recalibration ${credentialId.replace('dp-fl-', '')}`, items: [{ submissionId: id, scores }] }, new Date());
+          const set = store.calibration.createSet('acct-lead', { credentialId, title: `Recalibration ${credentialId.replace('dp-fl-', '')}`, purpose: 'calibration', items: [{ submissionId: id, scores }] }, new Date());
           const lockout = { minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.1, backreadWindow: 1, recalibrationSetId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
           const qualification = index === 0 ? null : { setId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
           store.quality.setRules({ credentialId, qualification, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 1, lockout });

@@ -37,10 +37,11 @@ export class AdjudicationStore {
     });
   }
 
-  /** 'resolved', or why not: no such adjudication, or another lead resolved it already. */
-  resolve(leadId: string, submissionId: string, resolution: AdjudicationResolutionRequest, now: Date): 'resolved' | 'not_found' | 'already_resolved' {
+  /** 'resolved', or why not: no such adjudication, the lead was one of its two scorers, or another lead resolved it already. */
+  resolve(leadId: string, submissionId: string, resolution: AdjudicationResolutionRequest, now: Date): 'resolved' | 'not_found' | 'already_resolved' | 'own_work' {
     const row = this.store.sql('SELECT resolution FROM adjudications WHERE submission_id = ?').get(submissionId) as { resolution: string | null } | undefined;
     if (!row) return 'not_found';
+    if (this.store.quality.decisionsOn(submissionId).some((decision) => decision.accountId === leadId)) return 'own_work';
     if (row.resolution) return 'already_resolved';
     this.store.sql('UPDATE adjudications SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE submission_id = ?').run(JSON.stringify(resolution), leadId, now.toISOString(), submissionId);
     return 'resolved';

@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
+import { clockSkewMs } from '../../shared/domain/decision-check';
+import type { FieldProblem } from '../../shared/domain/decision-check';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { AuditChange, AuditEntry, AuditKind, AuditTrail, AuditUpload } from '../../shared/hosted-api/audit';
+import { serverMachineId } from '../../shared/hosted-api/schemas';
+import type { DecisionRequest } from '../../shared/hosted-api/schemas';
+import type { ReceivedDecision } from '../../shared/quality/audit';
+import type { HostedStore } from './store';
 
 /**
  * The audit trail's table. Append-only in the database itself: triggers refuse any UPDATE or
@@ -26,21 +32,49 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_entries BEGI
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_entries BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 `;
 
-/** Changes the server makes itself carry this machine. */
-const serverMachine = { id: 'hosted-api', name: 'Hosted API' };
+/** Changes the server makes itself carry this machine (no workstation may name itself so: see Machine). */
+const serverMachine = { id: serverMachineId, name: 'Hosted API' };
+
+/** A change dated after the server received the account's decision on that submission (409). */
+export class AfterDecision extends Error {
+  constructor(readonly path: string, receivedAt: string) {
+    super(`Your decision on this submission reached the server at ${receivedAt}: changes dated after it are not part of that work.`);
+  }
+}
 
 /**
  * The reference server's audit trail: changes workstations send (the actor is the session's
- * account, whatever the body says), and the server's own entries (a decision received, an
- * adjudication resolved).
+ * account, whatever the body says), and the server's own entries (a decision received with what it
+ * carried, an adjudication resolved, a backread).
  */
 export class AuditStore {
   constructor(
+    private readonly store: HostedStore,
     private readonly db: Database.Database,
     private readonly sql: (text: string) => Database.Statement,
   ) {}
 
-  /** Records the changes it has not seen (by id); a resend of the same changes records nothing. */
+  /**
+   * What is wrong with an upload for this account: a change about work never assigned to it, or
+   * dated before it was assigned or after now (each give or take the clock skew). Throws
+   * AfterDecision for a change dated after the server received the account's decision on it.
+   */
+  check(accountId: string, upload: AuditUpload, now: Date): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    upload.changes.forEach((change, index) => {
+      const path = `changes.${index}`;
+      const assignedAt = this.store.firstAssignedAt(accountId, change.submissionId);
+      if (assignedAt === null) return problems.push({ path: `${path}.submissionId`, message: 'A change is about a submission this account was never given.' });
+      const at = Date.parse(change.at);
+      if (at < Date.parse(assignedAt) - clockSkewMs) return problems.push({ path: `${path}.at`, message: `${change.at} is before this submission was assigned to you (${assignedAt}).` });
+      if (at > now.getTime() + clockSkewMs) return problems.push({ path: `${path}.at`, message: `${change.at} is in the future (the server's clock says ${now.toISOString()}).` });
+      const received = this.sql('SELECT received_at FROM decisions WHERE submission_id = ? AND account_id = ?').get(change.submissionId, accountId) as { received_at: string } | undefined;
+      if (received && at > Date.parse(received.received_at) + clockSkewMs) throw new AfterDecision(`${path}.at`, received.received_at);
+    });
+    return problems;
+  }
+
+  /** Records the changes it has not seen (by id); a resend of the same changes records nothing. Check them first. */
   record(accountId: string, upload: AuditUpload, now: Date): { recorded: number; alreadyRecorded: number } {
     const insert = this.sql(
       `INSERT INTO audit_entries (id, submission_id, account_id, machine_id, machine_name, kind, target, before, after, at, received_at)
@@ -53,6 +87,13 @@ export class AuditStore {
       }
       return { recorded, alreadyRecorded: upload.changes.length - recorded };
     })();
+  }
+
+  /** A decision as received: the appeal answer rests on this entry, never on what a workstation says it did. */
+  recordReceivedDecision(decisionId: string, accountId: string, submissionId: string, decision: DecisionRequest, now: Date): void {
+    const { outcome, conditionCode, note, decidedAt, scores, comments } = decision;
+    const received: ReceivedDecision = { outcome, conditionCode, note, decidedAt, machine: decision.machine ?? null, scores, comments };
+    this.recordByServer(`received-${decisionId}`, accountId, submissionId, 'decision_received', JSON.stringify(received), now);
   }
 
   /** An entry of the server's own (its id derived from what it records, so a replayed request adds none). */

@@ -17,7 +17,11 @@ CREATE TABLE IF NOT EXISTS session_families (family TEXT PRIMARY KEY, account_id
 -- only that refresh token yields), kept for the grace period so a lost reply can be repeated.
 CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
   family TEXT NOT NULL REFERENCES session_families(family), expires_at TEXT NOT NULL, rotated_at TEXT, successor TEXT) STRICT;
-CREATE TABLE IF NOT EXISTS sign_in_failures (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at TEXT NOT NULL) STRICT;
+-- One row per sign-in attempt that reached the password check, written before the check (so
+-- attempts made at once all count) and kept only while it counts: deleted when the password matched.
+CREATE TABLE IF NOT EXISTS sign_in_attempts (id INTEGER PRIMARY KEY, email TEXT NOT NULL, address TEXT NOT NULL, at TEXT NOT NULL) STRICT;
+CREATE INDEX IF NOT EXISTS sign_in_attempts_by_email ON sign_in_attempts(email, at);
+CREATE INDEX IF NOT EXISTS sign_in_attempts_by_address ON sign_in_attempts(address, at);
 `;
 
 /** scrypt at N=2^15, r=8, p=1 (32 MiB, tens of ms here): stated, not left to a library default. */
@@ -26,9 +30,14 @@ const scryptKeyBytes = 32;
 
 /** A rotated refresh token may be presented again this long (its reply may have been lost). */
 export const refreshGraceSeconds = 60;
-/** Failures before sign-in is slowed: per account (the email given, known or not) and per address. */
-export const throttleAfter = { account: 5, address: 20 } as const;
-const failureMemoryMs = 15 * 60_000;
+/**
+ * When sign-in is slowed: after 5 failed attempts on one account (the email given, known or not,
+ * from any address), and after failures on 10 different accounts from one address (password
+ * spraying). One account's failures never slow another account down. Failures are remembered 15
+ * minutes; past a limit each attempt waits 30 s, doubling with each further failure, at most 15 minutes.
+ */
+export const throttleAfter = { accountFailures: 5, addressAccounts: 10 } as const;
+export const failureMemoryMs = 15 * 60_000;
 
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -49,6 +58,14 @@ async function passwordMatches(password: string, stored: string): Promise<boolea
   const candidate = await scryptHash(password, Buffer.from(salt, 'hex'), { N: Number(n), r: Number(r), p: Number(p) });
   const expected = Buffer.from(hash, 'hex');
   return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+/** Seconds to wait: 0 below the limit, then 30 s doubling with each count past it, at most 15 minutes, from the last attempt. */
+function throttleSeconds(count: number, limit: number, lastAt: string | null, now: Date): number {
+  if (count < limit || lastAt === null) return 0;
+  const sinceMs = now.getTime() - Date.parse(lastAt);
+  const lockMs = Math.min(failureMemoryMs, 30_000 * 2 ** (count - limit));
+  return Math.max(0, Math.ceil((lockMs - sinceMs) / 1000));
 }
 
 /** Compared against when the email is unknown, so both cases cost one scrypt (no timing oracle). */
@@ -112,38 +129,37 @@ export class AuthStore {
   }
 
   /**
-   * Checks a password. Too many recent failures for this email (whether or not it exists) or from
-   * this address slow sign-in down before any password is looked at; an unknown email costs the
-   * same scrypt as a known one.
+   * Checks a password. The attempt is counted as a failure *before* the password is hashed (and
+   * forgotten if it matches), so attempts sent at once are throttled like attempts sent one by one;
+   * an unknown email costs the same scrypt as a known one.
    */
   async signIn(email: string, password: string, address: string, now: Date): Promise<SignInOutcome> {
-    const keys = [`account:${email}`, `address:${address}`];
-    const wait = Math.max(this.throttleSeconds(keys[0]!, throttleAfter.account, now), this.throttleSeconds(keys[1]!, throttleAfter.address, now));
+    const key = email.trim().toLowerCase();
+    const since = new Date(now.getTime() - failureMemoryMs).toISOString();
+    this.sql('DELETE FROM sign_in_attempts WHERE at < ?').run(since);
+    const wait = Math.max(this.accountWait(key, since, now), this.addressWait(address, since, now));
     if (wait > 0) return { ok: false, why: 'throttled', retryAfterSeconds: wait };
+    const attempt = this.sql('INSERT INTO sign_in_attempts (email, address, at) VALUES (?, ?, ?)').run(key, address, now.toISOString()).lastInsertRowid;
     const account = this.accountByEmail(email);
     this.passwordChecks += 1;
     const matches = await passwordMatches(password, account?.password_hash ?? (await decoyHash));
     if (account && matches) {
-      this.sql('DELETE FROM sign_in_failures WHERE key = ?').run(keys[0]);
+      this.sql('DELETE FROM sign_in_attempts WHERE email = ? OR id = ?').run(key, attempt);
       return { ok: true, account };
-    }
-    for (const key of keys) {
-      this.sql(
-        `INSERT INTO sign_in_failures (key, failures, last_at) VALUES (?, 1, ?)
-         ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN last_at < ? THEN 1 ELSE failures + 1 END, last_at = excluded.last_at`,
-      ).run(key, now.toISOString(), new Date(now.getTime() - failureMemoryMs).toISOString());
     }
     return { ok: false, why: 'bad_credentials' };
   }
 
-  /** Seconds to wait before this key may try again: 0 below the limit, then 30 s doubling per failure, at most 15 minutes. */
-  private throttleSeconds(key: string, limit: number, now: Date): number {
-    const row = this.sql('SELECT failures, last_at FROM sign_in_failures WHERE key = ?').get(key) as { failures: number; last_at: string } | undefined;
-    if (!row || row.failures < limit) return 0;
-    const sinceMs = now.getTime() - Date.parse(row.last_at);
-    if (sinceMs >= failureMemoryMs) return 0;
-    const lockMs = Math.min(failureMemoryMs, 30_000 * 2 ** (row.failures - limit));
-    return Math.max(0, Math.ceil((lockMs - sinceMs) / 1000));
+  /** Seconds this account must wait: its failures from any address. */
+  private accountWait(email: string, since: string, now: Date): number {
+    const row = this.sql('SELECT count(*) AS n, max(at) AS last FROM sign_in_attempts WHERE email = ? AND at >= ?').get(email, since) as { n: number; last: string | null };
+    return throttleSeconds(row.n, throttleAfter.accountFailures, row.last, now);
+  }
+
+  /** Seconds this address must wait: the number of different accounts it failed on. */
+  private addressWait(address: string, since: string, now: Date): number {
+    const row = this.sql('SELECT count(DISTINCT email) AS n, max(at) AS last FROM sign_in_attempts WHERE address = ? AND at >= ?').get(address, since) as { n: number; last: string | null };
+    return throttleSeconds(row.n, throttleAfter.addressAccounts, row.last, now);
   }
 
   /** A new session family (one sign-in on one machine) and its first pair. */

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { BackreadReviewRequest } from '../../shared/hosted-api/backreading';
 import { LockoutLiftRequest } from '../../shared/hosted-api/quality';
-import { fail, HttpError, parseJson } from './http-errors';
+import { fail, parseJson } from './http-errors';
+import { checked } from './quality-routes';
 import type { QualityRouteContext } from './quality-routes';
-import { FieldErrors } from './quality-store';
 
 type Answer = { status: number; body: unknown };
 const idPattern = '([A-Za-z0-9._:-]+)';
@@ -31,14 +31,9 @@ export async function routeBackreading(request: IncomingMessage, url: URL, conte
     const submissionId = match[1]!;
     return context.idempotent(request, accountId, (raw) => {
       const review = parseJson(raw, BackreadReviewRequest);
-      let outcome: ReturnType<typeof store.backreading.review>;
-      try {
-        outcome = store.backreading.review(accountId, submissionId, review, now());
-      } catch (error) {
-        if (error instanceof FieldErrors) throw new HttpError(422, { error: { code: 'invalid', message: error.message, fields: error.fields } });
-        throw error;
-      }
+      const outcome = checked(() => store.backreading.review(accountId, submissionId, review, now()));
       if (outcome === 'not_found') throw fail(404, 'not_found', 'That submission is not in the backreading queue.');
+      if (outcome === 'own_work') throw fail(403, 'own_work', 'This is your own decision: another lead must backread it.');
       if (outcome === 'already_reviewed') return { status: 409, body: { error: { code: 'already_reviewed', message: 'Another lead backread this decision first.' } } };
       const backread = store.backreading.list().find((item) => item.submissionId === submissionId)!;
       store.lockouts.evaluate(backread.decision.assessor.id, backread.credentialId, now()); // overrides count toward the lockout rule

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import { scoreProblems } from '../../shared/domain/decision-check';
 import { allCriteria } from '../../shared/domain/rubric';
-import type { RubricVersion } from '../../shared/domain/rubric';
 import type { Backread, BackreadFeedback, BackreadReviewRequest } from '../../shared/hosted-api/backreading';
 import type { LeadRating } from '../../shared/hosted-api/quality';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
@@ -80,14 +80,15 @@ export class BackreadingStore {
     });
   }
 
-  /** A lead's review: every criterion of the rubric agreed or overridden; once. */
-  review(leadId: string, submissionId: string, body: BackreadReviewRequest, now: Date): 'reviewed' | 'not_found' | 'already_reviewed' {
+  /** A lead's review: every criterion of the rubric agreed or overridden (on its scale); once; never of the lead's own decision. */
+  review(leadId: string, submissionId: string, body: BackreadReviewRequest, now: Date): 'reviewed' | 'not_found' | 'already_reviewed' | 'own_work' {
     const row = this.store.sql('SELECT review, assessor_id FROM backreads WHERE submission_id = ?').get(submissionId) as { review: string | null; assessor_id: string } | undefined;
     if (!row) return 'not_found';
+    if (row.assessor_id === leadId) return 'own_work';
     if (row.review) return 'already_reviewed';
     const rubric = this.store.submission(submissionId)!.rubric;
-    const problem = reviewProblem(rubric, body);
-    if (problem) throw new FieldErrors([{ path: 'criteria', message: problem }]);
+    const problems = scoreProblems(rubric, body.criteria, 'criteria', { everyCriterion: true });
+    if (problems.length > 0) throw new FieldErrors(problems);
     this.store.sql('UPDATE backreads SET review = ?, reviewed_by = ?, reviewed_at = ? WHERE submission_id = ?').run(JSON.stringify(body), leadId, now.toISOString(), submissionId);
     return 'reviewed';
   }
@@ -151,18 +152,4 @@ export class BackreadingStore {
     const row = this.store.sql('SELECT body FROM decisions WHERE submission_id = ? AND account_id = ?').get(submissionId, accountId) as { body: string };
     return JSON.parse(row.body) as DecisionRequest;
   }
-}
-
-/** Why a review does not fit the rubric (a criterion missing, unknown, twice, or a level it does not have); null when it fits. */
-function reviewProblem(rubric: RubricVersion, body: BackreadReviewRequest): string | null {
-  const criteria = new Map(allCriteria(rubric).map((criterion) => [criterion.id, criterion]));
-  const seen = new Set<string>();
-  for (const item of body.criteria) {
-    const criterion = criteria.get(item.criterionId);
-    if (!criterion) return `No criterion ${item.criterionId} in this rubric.`;
-    if (seen.has(item.criterionId)) return `Criterion ${item.criterionId} appears twice.`;
-    seen.add(item.criterionId);
-    if (item.level !== null && !criterion.levels.some((level) => level.level === item.level)) return `Level ${item.level} is not a level of ${item.criterionId}.`;
-  }
-  return seen.size === criteria.size ? null : 'Every criterion needs a verdict.';
 }

@@ -15,6 +15,10 @@ export class HttpError extends Error {
 export const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): HttpError =>
   new HttpError(status, { error: { code, message, ...extra } }, headers);
 
+/** 422 naming each field the request got wrong. */
+export const refuseFields = (fields: { path: string; message: string }[]): HttpError =>
+  new HttpError(422, { error: { code: 'invalid', message: fields.length === 1 ? fields[0]!.message : 'The request did not validate.', fields: fields.slice(0, 100) } });
+
 export async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -34,15 +38,7 @@ export function parseJson<T>(raw: Buffer, schema: z.ZodType<T>): T {
     throw fail(400, 'malformed', 'The body is not valid JSON.');
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new HttpError(422, {
-      error: {
-        code: 'invalid',
-        message: 'The request did not validate.',
-        fields: parsed.error.issues.slice(0, 50).map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      },
-    });
-  }
+  if (!parsed.success) throw refuseFields(parsed.error.issues.slice(0, 50).map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
   return parsed.data;
 }
 

@@ -1,8 +1,8 @@
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { LeadData, LeadRating, MasterScore } from '../../shared/hosted-api/quality';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
+import type { ResponseBody } from './calibration-store';
 import { evidenceTally } from './quality-store';
-import type { ResponseBody } from './quality-store';
 import type { HostedStore } from './store';
 
 /**
@@ -14,10 +14,12 @@ export function leadData(store: HostedStore, now: Date): LeadData {
   const ratings: LeadRating[] = [];
   const calibration = store
     .sql(
-      `SELECT r.account_id, r.submission_id, r.body, r.responded_at, ci.master, cs.credential_id FROM calibration_responses r
-       JOIN calibration_items ci ON ci.set_id = r.set_id AND ci.submission_id = r.submission_id JOIN calibration_sets cs ON cs.id = r.set_id`,
+      // An assessor's first answer to each item: a retake comes after reading the master's levels.
+      `SELECT r.account_id, r.submission_id, r.body, r.received_at, ci.master, cs.credential_id FROM calibration_responses r
+       JOIN calibration_items ci ON ci.set_id = r.set_id AND ci.submission_id = r.submission_id JOIN calibration_sets cs ON cs.id = r.set_id
+       WHERE r.attempt = (SELECT min(x.attempt) FROM calibration_responses x WHERE x.set_id = r.set_id AND x.submission_id = r.submission_id AND x.account_id = r.account_id)`,
     )
-    .all() as { account_id: string; submission_id: string; body: string; responded_at: string; master: string; credential_id: string }[];
+    .all() as { account_id: string; submission_id: string; body: string; received_at: string; master: string; credential_id: string }[];
   for (const row of calibration) {
     const master = new Map((JSON.parse(row.master) as MasterScore[]).map((score) => [score.criterionId, score]));
     const body = JSON.parse(row.body) as ResponseBody;
@@ -26,7 +28,7 @@ export function leadData(store: HostedStore, now: Date): LeadData {
       const reference = master.get(score.criterionId);
       if (score.level === null || !reference) continue;
       const evidence = evidenceTally(reference.evidence, cited.get(score.criterionId) ?? []);
-      ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: reference.level, source: 'calibration', evidence, at: row.responded_at });
+      ratings.push({ assessorId: row.account_id, credentialId: row.credential_id, submissionId: row.submission_id, criterionId: score.criterionId, level: score.level, masterLevel: reference.level, source: 'calibration', evidence, at: row.received_at });
     }
   }
   const gold = store

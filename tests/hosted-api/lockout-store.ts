@@ -1,4 +1,5 @@
 import type { Lockout, LockoutRule } from '../../shared/hosted-api/quality';
+import type { CalibrationStore } from './calibration-store';
 import type { HostedStore } from './store';
 
 export const lockoutTables = `
@@ -27,8 +28,10 @@ interface Row {
  * Lockout and recalibration on the reference server. The rule is checked whenever the evidence it
  * reads changes (a gold item scored, a backread reviewed); an active lockout takes the credential
  * out of the assessor's claims (see QualityStore.qualification) and samples every decision they
- * still make on work claimed before it for backreading. Passing the recalibration set, scored
- * after the lockout, lifts it; so can a lead, with a note.
+ * still make on work claimed before it for backreading. A lockout opens a new attempt on the
+ * recalibration set (when the assessor had answered it before); passing that attempt lifts it, and
+ * like any calibration its answers are final: a failed recalibration needs a lead's reset (a new
+ * attempt) or a lead's lift, with a note.
  */
 export class LockoutStore {
   constructor(private readonly store: HostedStore) {}
@@ -36,9 +39,11 @@ export class LockoutStore {
   /** Checks the credential's rule for this assessor; returns the new lockout if it tripped now. */
   evaluate(accountId: string, credentialId: string, now: Date): Lockout | null {
     const rule = this.store.quality.rules(credentialId)?.lockout ?? null;
-    if (!rule || this.active(accountId, credentialId) || this.store.account(accountId)?.roles.includes('lead')) return null;
+    if (!rule || this.active(accountId, credentialId) || this.store.isLead(accountId)) return null;
     const tripped = this.goldTrigger(accountId, credentialId, rule) ?? this.backreadTrigger(accountId, credentialId, rule);
     if (!tripped) return null;
+    // Answers given before the lockout do not lift it: a new attempt, unless the current one is still blank.
+    this.store.calibration.openAttempt(rule.recalibrationSetId, accountId, 'lockout', 'hosted-api', `Locked out (${tripped.trigger}).`, now);
     this.store
       .sql('INSERT INTO lockouts (account_id, credential_id, rule, trigger, figure, threshold, window, locked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(accountId, credentialId, JSON.stringify(rule), tripped.trigger, tripped.figure, tripped.threshold, tripped.window, now.toISOString());
@@ -68,11 +73,12 @@ export class LockoutStore {
     return share > rule.maxOverrideShare ? { trigger: 'backread', figure: share, threshold: rule.maxOverrideShare, window: rule.backreadWindow } : null;
   }
 
-  /** After a calibration response: a locked-out assessor who has now passed their recalibration set is let back in. */
+  /** After a calibration answer: a locked-out assessor who has now passed their recalibration attempt is let back in. */
   afterCalibration(accountId: string, setId: string, now: Date): void {
-    for (const lockout of this.all({ accountId, activeOnly: true })) {
+    for (const row of this.store.sql('SELECT * FROM lockouts WHERE account_id = ? AND lifted_at IS NULL').all(accountId) as Row[]) {
+      const lockout = this.lockoutOf(row);
       if (lockout.recalibration.setId !== setId) continue;
-      const { agreement, maxOff } = this.store.quality.scoreOnSet(accountId, setId, lockout.since);
+      const { agreement, maxOff } = this.recalibrationScore(row);
       const { required } = lockout.recalibration;
       if (agreement !== null && maxOff !== null && agreement >= required.exactAgreement && maxOff <= required.maxLevelsOff) {
         this.lift(lockout.accountId, lockout.credentialId, 'recalibrated', accountId, 'Passed the recalibration set.', now);
@@ -103,10 +109,15 @@ export class LockoutStore {
     return rows.map((row) => this.lockoutOf(row));
   }
 
+  /** The assessor's answers on the recalibration set in their current attempt: the one the lockout opened, or a later one a lead reset to. */
+  private recalibrationScore(row: Row): ReturnType<CalibrationStore['scoreOnSet']> {
+    return this.store.calibration.scoreOnSet(row.account_id, (JSON.parse(row.rule) as LockoutRule).recalibrationSetId);
+  }
+
   private lockoutOf(row: Row): Lockout {
     const rule = JSON.parse(row.rule) as LockoutRule;
-    const set = this.store.quality.set(rule.recalibrationSetId);
-    const attempt = this.store.quality.scoreOnSet(row.account_id, rule.recalibrationSetId, row.locked_at);
+    const set = this.store.calibration.set(rule.recalibrationSetId, row.account_id);
+    const attempt = this.recalibrationScore(row);
     const failed = attempt.agreement !== null && attempt.maxOff !== null && !row.lifted_at;
     return {
       accountId: row.account_id,

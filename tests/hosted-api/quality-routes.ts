@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate, QualityRules } from '../../shared/hosted-api/quality';
-import { fail, HttpError, parseJson, readBody } from './http-errors';
+import { AdjudicationResolutionRequest, CalibrationResetRequest, CalibrationResponseRequest, CalibrationSetCreate, QualityRules } from '../../shared/hosted-api/quality';
+import { scoreProblems } from '../../shared/domain/decision-check';
+import { AlreadyAnswered } from './calibration-store';
+import { fail, parseJson, readBody, refuseFields } from './http-errors';
 import { calibrationCandidates } from './candidates';
 import { leadData } from './lead-data';
 import { FieldErrors } from './quality-store';
@@ -19,11 +21,11 @@ export interface QualityRouteContext {
 const idPattern = '([A-Za-z0-9._:-]+)';
 
 /** 422 with the fields a quality request got wrong. */
-function checked<T>(work: () => T): T {
+export function checked<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof FieldErrors) throw new HttpError(422, { error: { code: 'invalid', message: error.message, fields: error.fields } });
+    if (error instanceof FieldErrors) throw refuseFields(error.fields);
     throw error;
   }
 }
@@ -46,20 +48,41 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
   if (method === 'PUT' && match) {
     requireLead();
     const rules = parseJson(await readBody(request), QualityRules);
-    if (rules.credentialId !== match[1]) throw new HttpError(422, { error: { code: 'invalid', message: 'The body is for another micro-credential.', fields: [{ path: 'credentialId', message: 'Must match the path.' }] } });
+    if (rules.credentialId !== match[1]) throw refuseFields([{ path: 'credentialId', message: 'The body is for another micro-credential than the path.' }]);
     return { status: 200, body: checked(() => quality.setRules(rules)) };
   }
 
-  if (method === 'GET' && path === '/v1/calibration-sets') return { status: 200, body: { sets: quality.sets(url.searchParams.get('credentialId') ?? undefined) } };
+  const calibration = store.calibration;
+  if (method === 'GET' && path === '/v1/calibration-sets') return { status: 200, body: { sets: calibration.sets(accountId, url.searchParams.get('credentialId') ?? undefined) } };
   if (method === 'POST' && path === '/v1/calibration-sets') {
     requireLead();
     const body = parseJson(await readBody(request), CalibrationSetCreate);
-    return { status: 201, body: checked(() => quality.createSet(accountId, body, now())) };
+    return { status: 201, body: checked(() => calibration.createSet(accountId, body, now())) };
   }
   match = new RegExp(`^/v1/calibration-sets/${idPattern}/responses$`).exec(path);
   if (method === 'POST' && match) {
     const setId = match[1]!;
-    return context.idempotent(request, accountId, (raw) => ({ status: 201, body: checked(() => quality.respond(accountId, setId, parseJson(raw, CalibrationResponseRequest), now())) }));
+    return context.idempotent(request, accountId, (raw) => {
+      try {
+        return { status: 201, body: checked(() => calibration.respond(accountId, setId, parseJson(raw, CalibrationResponseRequest), now())) };
+      } catch (error) {
+        if (error instanceof AlreadyAnswered) throw fail(409, 'already_answered', error.message, { answeredAt: error.answeredAt });
+        throw error;
+      }
+    });
+  }
+  match = new RegExp(`^/v1/calibration-sets/${idPattern}/resets$`).exec(path);
+  if (method === 'POST' && match) {
+    requireLead();
+    const setId = match[1]!;
+    return context.idempotent(request, accountId, (raw) => {
+      const reset = parseJson(raw, CalibrationResetRequest);
+      if (!calibration.kindOf(setId) || calibration.kindOf(setId)?.purpose !== 'calibration') throw fail(404, 'not_found', 'No such calibration set.');
+      if (!store.account(reset.accountId)) throw refuseFields([{ path: 'accountId', message: 'No such account.' }]);
+      const attempt = calibration.openAttempt(setId, reset.accountId, 'lead_reset', accountId, reset.note, now());
+      if (!attempt) throw fail(409, 'nothing_to_reset', 'That assessor has not answered this set in their current attempt: there is nothing to retake yet.');
+      return { status: 201, body: attempt };
+    });
   }
 
   if (method === 'GET' && path === '/v1/me/qualifications') return { status: 200, body: { qualifications: quality.qualifications(accountId) } };
@@ -75,9 +98,14 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
     const submissionId = match[1]!;
     return context.idempotent(request, accountId, (raw) => {
       const resolution = parseJson(raw, AdjudicationResolutionRequest);
+      const submission = store.submission(submissionId);
+      if (!submission) throw fail(404, 'not_found', 'No adjudication for that submission.');
+      const problems = scoreProblems(submission.rubric, resolution.scores, 'scores', { everyCriterion: true, levelRequired: true });
+      if (problems.length > 0) throw refuseFields(problems);
       const outcome = store.adjudications.resolve(accountId, submissionId, resolution, now());
       if (outcome === 'not_found') throw fail(404, 'not_found', 'No adjudication for that submission.');
       if (outcome === 'already_resolved') return { status: 409, body: { error: { code: 'already_resolved', message: 'Another lead resolved this adjudication first.' } } };
+      if (outcome === 'own_work') throw fail(403, 'own_work', 'You scored this submission: another lead must resolve its adjudication.');
       store.audit.recordByServer(`resolved-${submissionId}`, accountId, submissionId, 'adjudication_resolved', JSON.stringify(resolution), now());
       return { status: 201, body: { submissionId, resolvedAt: now().toISOString() } };
     });

@@ -1,18 +1,8 @@
-import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
-import { allCriteria } from '../../shared/domain/rubric';
+import type { MicroCredential } from '../../shared/domain/rubric';
 import type { Assignment, DecisionRequest } from '../../shared/hosted-api/schemas';
-import type {
-  AccuracyReport,
-  CalibrationFeedback,
-  CalibrationResponseRequest,
-  CalibrationSet,
-  CalibrationSetCreate,
-  MasterScore,
-  QualificationStatus,
-  QualityRules,
-} from '../../shared/hosted-api/quality';
+import type { AccuracyReport, QualificationStatus, QualityRules } from '../../shared/hosted-api/quality';
 import { randomBytes } from 'node:crypto';
-import { compareMoments, momentsOf } from '../../shared/domain/cited-evidence';
+import { compareMoments } from '../../shared/domain/cited-evidence';
 import type { CitedMoment } from '../../shared/domain/cited-evidence';
 import { weekStart } from '../../shared/quality/dashboard';
 import type { HostedStore } from './store';
@@ -31,15 +21,10 @@ export class NotQualified extends Error {
   }
 }
 
-export interface ResponseBody {
-  scores: CalibrationResponseRequest['scores'];
-  /** Absent in responses stored before evidence was compared. */
-  evidence?: CalibrationResponseRequest['evidence'];
-}
-
 /**
- * Scoring quality on the reference server: rules per micro-credential, calibration sets and
- * responses, qualification, double scoring and adjudication, gold items. Shares the store's database.
+ * Scoring quality on the reference server: rules per micro-credential, qualification, claims
+ * (double scoring, gold slots), what a decision sets off, accuracy. Calibration sets and answers are
+ * in CalibrationStore, gold copies in GoldStore; all share the store's database.
  */
 export class QualityStore {
   constructor(private readonly store: HostedStore) {}
@@ -55,79 +40,28 @@ export class QualityStore {
     return (this.store.sql('SELECT body FROM quality_rules ORDER BY credential_id').all() as { body: string }[]).map((row) => JSON.parse(row.body) as QualityRules);
   }
 
+  /** The rules, once every set they name exists, is a calibration set (never the gold pool) and is for this credential. */
   setRules(rules: QualityRules): QualityRules {
     if (!this.credentialIds().includes(rules.credentialId)) throw new FieldErrors([{ path: 'credentialId', message: 'No such micro-credential.' }]);
-    if (rules.qualification && !this.set(rules.qualification.setId)) throw new FieldErrors([{ path: 'qualification.setId', message: 'No such calibration set.' }]);
-    if (rules.qualification && this.set(rules.qualification.setId)?.credentialId !== rules.credentialId) {
-      throw new FieldErrors([{ path: 'qualification.setId', message: 'That set is for another micro-credential.' }]);
-    }
+    const problems = [
+      ...(rules.qualification ? this.setProblem(rules.credentialId, rules.qualification.setId, 'qualification.setId') : []),
+      ...(rules.lockout ? this.setProblem(rules.credentialId, rules.lockout.recalibrationSetId, 'lockout.recalibrationSetId') : []),
+    ];
+    if (problems.length > 0) throw new FieldErrors(problems);
     this.store.sql('INSERT OR REPLACE INTO quality_rules VALUES (?, ?)').run(rules.credentialId, JSON.stringify(rules));
     return rules;
   }
 
+  private setProblem(credentialId: string, setId: string, path: string): { path: string; message: string }[] {
+    const set = this.store.calibration.kindOf(setId);
+    if (!set) return [{ path, message: 'No such calibration set.' }];
+    if (set.purpose !== 'calibration') return [{ path, message: 'That set is the gold pool: assessors never see it, so it cannot be scored to qualify.' }];
+    if (set.credentialId !== credentialId) return [{ path, message: 'That set is for another micro-credential.' }];
+    return [];
+  }
+
   credentialIds(): string[] {
     return (this.store.sql('SELECT id FROM credentials ORDER BY id').all() as { id: string }[]).map((row) => row.id);
-  }
-
-  // ── calibration sets ─────────────────────────────────────────────────────────────────────────
-
-  createSet(ownerId: string, body: CalibrationSetCreate, now: Date): CalibrationSet {
-    const errors: { path: string; message: string }[] = [];
-    body.items.forEach((item, index) => {
-      const submission = this.store.submission(item.submissionId);
-      if (!submission) return errors.push({ path: `items.${index}.submissionId`, message: 'No such submission.' });
-      if (submission.credential.id !== body.credentialId) return errors.push({ path: `items.${index}.submissionId`, message: 'That submission is for another micro-credential.' });
-      const problem = masterProblem(submission.rubric, item.scores);
-      if (problem) errors.push({ path: `items.${index}.scores`, message: problem });
-    });
-    if (new Set(body.items.map((item) => item.submissionId)).size !== body.items.length) errors.push({ path: 'items', message: 'A submission appears twice.' });
-    if (errors.length > 0) throw new FieldErrors(errors);
-    const id = `set-${randomBytes(6).toString('hex')}`;
-    const createdAt = now.toISOString();
-    this.store.db.transaction(() => {
-      this.store.sql('INSERT INTO calibration_sets VALUES (?, ?, ?, ?, ?)').run(id, body.credentialId, body.title, ownerId, createdAt);
-      const insert = this.store.sql('INSERT INTO calibration_items VALUES (?, ?, ?, ?)');
-      body.items.forEach((item, position) => insert.run(id, item.submissionId, position, JSON.stringify(item.scores)));
-    })();
-    return this.set(id)!;
-  }
-
-  set(id: string): CalibrationSet | null {
-    const row = this.store.sql('SELECT * FROM calibration_sets WHERE id = ?').get(id) as { id: string; credential_id: string; title: string; created_at: string } | undefined;
-    if (!row) return null;
-    const items = this.store.sql('SELECT submission_id FROM calibration_items WHERE set_id = ? ORDER BY position').all(id) as { submission_id: string }[];
-    return { id: row.id, credentialId: row.credential_id, title: row.title, createdAt: row.created_at, submissionIds: items.map((item) => item.submission_id) };
-  }
-
-  sets(credentialId?: string): CalibrationSet[] {
-    const rows = this.store.sql('SELECT id FROM calibration_sets WHERE @credentialId IS NULL OR credential_id = @credentialId ORDER BY created_at, id').all({ credentialId: credentialId ?? null }) as { id: string }[];
-    return rows.map((row) => this.set(row.id)!);
-  }
-
-  private masters(setId: string): Map<string, MasterScore[]> {
-    const rows = this.store.sql('SELECT submission_id, master FROM calibration_items WHERE set_id = ?').all(setId) as { submission_id: string; master: string }[];
-    return new Map(rows.map((row) => [row.submission_id, JSON.parse(row.master) as MasterScore[]]));
-  }
-
-  /** Records (or replaces: a retake) an assessor's scores on one calibration submission, and compares them with the master. */
-  respond(accountId: string, setId: string, body: CalibrationResponseRequest, now: Date): CalibrationFeedback {
-    const set = this.set(setId);
-    if (!set) throw new FieldErrors([{ path: 'setId', message: 'No such calibration set.' }]);
-    const master = this.masters(setId).get(body.submissionId);
-    if (!master) throw new FieldErrors([{ path: 'submissionId', message: 'That submission is not in this set.' }]);
-    this.store.sql('INSERT OR REPLACE INTO calibration_responses VALUES (?, ?, ?, ?, ?)').run(setId, body.submissionId, accountId, JSON.stringify({ scores: body.scores, evidence: body.evidence }), body.respondedAt);
-    const given = new Map(body.scores.map((score) => [score.criterionId, score.level]));
-    const cited = new Map(body.evidence.map((item) => [item.criterionId, item.moments]));
-    const criteria = master.map((score) => ({
-      criterionId: score.criterionId,
-      level: given.get(score.criterionId) ?? null,
-      masterLevel: score.level,
-      masterRationale: score.rationale,
-      evidence: (score.evidence ?? []).length > 0 ? compareMoments(score.evidence, cited.get(score.criterionId) ?? []) : null,
-    }));
-    const exact = criteria.filter((criterion) => criterion.level === criterion.masterLevel).length;
-    this.store.lockouts.afterCalibration(accountId, setId, now); // a recalibration passed lets the assessor back in
-    return { setId, submissionId: body.submissionId, criteria, exactAgreement: criteria.length > 0 ? exact / criteria.length : null, qualification: this.qualification(accountId, set.credentialId) };
   }
 
   // ── qualification ────────────────────────────────────────────────────────────────────────────
@@ -135,45 +69,11 @@ export class QualityStore {
   /** Where the assessor stands on a credential: qualification on its set, unless a lockout suspends their live claims. */
   qualification(accountId: string, credentialId: string): QualificationStatus {
     const status = this.qualificationOnSet(accountId, credentialId);
-    const lockout = status.status === 'not_required' && this.isLead(accountId) ? null : this.store.lockouts.active(accountId, credentialId);
+    const lockout = status.status === 'not_required' && this.store.isLead(accountId) ? null : this.store.lockouts.active(accountId, credentialId);
     if (!lockout) return status;
     const figure = `${Math.round(lockout.figure * 100)}%`;
     const why = lockout.trigger === 'gold' ? `exact agreement on the last ${lockout.window} gold items was ${figure}` : `a lead overrode ${figure} of the criteria backread in the last ${lockout.window} decisions`;
     return { ...status, status: 'locked_out', lockout, reason: `Live claims suspended: ${why}. Score the recalibration set "${lockout.recalibration.setTitle}" to lift it.` };
-  }
-
-  private isLead(accountId: string): boolean {
-    return this.store.account(accountId)?.roles.includes('lead') ?? false;
-  }
-
-  /**
-   * How an assessor's latest responses to a set (made at or after `since`) compare with its master
-   * scores: items scored, share of criteria exactly as the master, the furthest any criterion was.
-   */
-  scoreOnSet(accountId: string, setId: string, since = ''): { requiredItems: number; scoredItems: number; agreement: number | null; maxOff: number | null } {
-    const masters = this.masters(setId);
-    const responses = new Map(
-      (this.store.sql('SELECT submission_id, body FROM calibration_responses WHERE set_id = ? AND account_id = ? AND responded_at >= ?').all(setId, accountId, since) as { submission_id: string; body: string }[]).map((row) => [
-        row.submission_id,
-        (JSON.parse(row.body) as ResponseBody).scores,
-      ]),
-    );
-    const requiredItems = masters.size;
-    const scoredItems = [...masters.keys()].filter((id) => responses.has(id)).length;
-    if (scoredItems < requiredItems || requiredItems === 0) return { requiredItems, scoredItems, agreement: null, maxOff: null };
-    let exact = 0;
-    let total = 0;
-    let maxOff = 0;
-    for (const [submissionId, master] of masters) {
-      const given = new Map(responses.get(submissionId)!.map((score) => [score.criterionId, score.level]));
-      for (const score of master) {
-        const level = given.get(score.criterionId) ?? null;
-        total += 1;
-        if (level === score.level) exact += 1;
-        maxOff = Math.max(maxOff, level === null ? 10 : Math.abs(level - score.level));
-      }
-    }
-    return { requiredItems, scoredItems, agreement: total > 0 ? exact / total : 0, maxOff };
   }
 
   private qualificationOnSet(accountId: string, credentialId: string): QualificationStatus {
@@ -182,8 +82,8 @@ export class QualityStore {
     const credentialTitle = credential ? (JSON.parse(credential.body) as MicroCredential).title : credentialId;
     const base = { credentialId, credentialTitle, setId: rule?.setId ?? null, exactAgreement: null, maxLevelsOff: null, required: rule ? { exactAgreement: rule.minExactAgreement, maxLevelsOff: rule.maxLevelsOff } : null, lockout: null };
     // Leads set the rules and score the masters: they do not qualify on their own credentials.
-    if (!rule || this.isLead(accountId)) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
-    const { requiredItems, scoredItems, agreement, maxOff } = this.scoreOnSet(accountId, rule.setId);
+    if (!rule || this.store.isLead(accountId)) return { ...base, status: 'not_required', scoredItems: 0, requiredItems: 0, reason: null };
+    const { requiredItems, scoredItems, agreement, maxOff } = this.store.calibration.scoreOnSet(accountId, rule.setId);
     if (scoredItems === 0) return { ...base, status: 'not_started', scoredItems, requiredItems, reason: `Score the ${requiredItems} calibration submissions of this micro-credential to qualify.` };
     if (agreement === null || maxOff === null) return { ...base, status: 'in_progress', scoredItems, requiredItems, reason: `Calibration in progress: ${scoredItems} of ${requiredItems} submissions scored.` };
     const reasons: string[] = [];
@@ -196,7 +96,7 @@ export class QualityStore {
       requiredItems,
       exactAgreement: agreement,
       maxLevelsOff: maxOff,
-      reason: reasons.length === 0 ? null : `Not qualified: ${reasons.join(' ')} Score the calibration set again to retry.`,
+      reason: reasons.length === 0 ? null : `Not qualified: ${reasons.join(' ')} A lead can reset the set for a retake.`,
     };
   }
 
@@ -237,10 +137,12 @@ export class QualityStore {
         .all(JSON.stringify(eligible), accountId, nowIso, size - goldSlots) as { id: string; credential_id: string }[];
       const markDouble = this.store.sql('INSERT OR IGNORE INTO double_scoring VALUES (?, ?)');
       for (const row of live) markDouble.run(row.id, random() < (this.rules(row.credential_id)?.doubleScoringRate ?? 0) ? 1 : 0);
-      const gold = this.goldItems(accountId, goldCredentials, goldSlots);
-      // Gold items sit among the live ones at random places, so their position gives nothing away.
+      const gold = this.store.gold.copiesFor(accountId, goldCredentials, goldSlots, random);
+      // Gold items sit among the live ones at random places, and the labels run in order along the
+      // queue, so neither their place nor their label gives them away.
       const ids = live.map((row) => row.id);
       for (const alias of gold) ids.splice(Math.floor(random() * (ids.length + 1)), 0, alias);
+      this.store.labelInOrder(ids, gold);
       this.store.sql('INSERT INTO batches VALUES (?, ?, ?, ?, ?)').run(batchId, accountId, nowIso, leaseExpiresAt, leaseExpiresAt);
       const insert = this.store.sql(`INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?, 'assigned')`);
       ids.forEach((id, position) => insert.run(id, accountId, batchId, position, leaseExpiresAt, leaseExpiresAt));
@@ -251,53 +153,12 @@ export class QualityStore {
     })();
   }
 
-  /** Copies of calibration submissions under fresh ids and labels, like any other submission. */
-  private goldItems(accountId: string, credentials: string[], count: number): string[] {
-    if (count === 0) return [];
-    const sources = this.store
-      .sql(
-        `SELECT ci.set_id, ci.submission_id FROM calibration_items ci JOIN calibration_sets cs ON cs.id = ci.set_id
-         WHERE cs.credential_id IN (SELECT value FROM json_each(?))
-         ORDER BY (SELECT count(*) FROM gold_items g WHERE g.source_id = ci.submission_id AND g.account_id = ?), ci.set_id, ci.position`,
-      )
-      .all(JSON.stringify(credentials), accountId) as { set_id: string; submission_id: string }[];
-    const aliases: string[] = [];
-    for (let index = 0; index < count && sources.length > 0; index++) {
-      const source = sources[index % sources.length]!;
-      const original = this.store.submission(source.submission_id)!;
-      const position = (this.store.sql('SELECT coalesce(max(position), -1) + 1 AS next FROM submissions').get() as { next: number }).next;
-      const aliasId = `${source.submission_id.split('-').slice(0, 2).join('-')}-${String(position + 1).padStart(3, '0')}`;
-      this.store.saveSubmission({
-        id: aliasId,
-        label: `Submission ${String(position + 1).padStart(4, '0')}`,
-        credentialId: original.credential.id,
-        rubricVersionId: original.rubric.id,
-        attempt: original.attempt,
-        submittedAt: original.submittedAt,
-        previousAttempts: original.previousAttempts,
-        position,
-      });
-      original.evidence.forEach((evidence, evidencePosition) =>
-        this.store.saveEvidence({ ...evidence, item: { ...evidence.item, id: `${aliasId}-ev-${evidencePosition}` }, submissionId: aliasId }, evidencePosition),
-      );
-      this.store.sql('INSERT INTO gold_items VALUES (?, ?, ?, ?)').run(aliasId, source.submission_id, source.set_id, accountId);
-      this.store.sql('INSERT OR IGNORE INTO double_scoring VALUES (?, 0)').run(aliasId);
-      aliases.push(aliasId);
-    }
-    return aliases;
-  }
-
   // ── after a decision: gold scoring and adjudication ──────────────────────────────────────────
 
   afterDecision(accountId: string, submissionId: string, decision: DecisionRequest, now: Date): void {
-    const gold = this.store.sql('SELECT source_id, set_id FROM gold_items WHERE alias_id = ?').get(submissionId) as { source_id: string; set_id: string } | undefined;
+    const gold = this.store.gold.scoreDecision(submissionId, accountId, decision, now);
     if (gold) {
-      const master = this.masters(gold.set_id).get(gold.source_id) ?? [];
-      const given = new Map(decision.scores.map((score) => [score.criterionId, score.level]));
-      const insert = this.store.sql('INSERT OR REPLACE INTO gold_results VALUES (?, ?, ?, ?, ?, ?)');
-      for (const score of master) insert.run(submissionId, accountId, score.criterionId, given.get(score.criterionId) ?? null, score.level, now.toISOString());
-      this.compareGoldEvidence(submissionId, gold.source_id, master, decision);
-      this.store.lockouts.evaluate(accountId, this.credentialOf(gold.source_id), now);
+      this.store.lockouts.evaluate(accountId, gold.credentialId, now);
       return;
     }
     const credentialId = this.credentialOf(submissionId);
@@ -319,21 +180,6 @@ export class QualityStore {
     if (reasons.length > 0) this.store.sql('INSERT OR IGNORE INTO adjudications (submission_id, reasons, created_at) VALUES (?, ?, ?)').run(submissionId, JSON.stringify(reasons), now.toISOString());
   }
 
-  /**
-   * Whether the assessor cited the moments the master's levels rest on. The gold item is a copy of
-   * the master's submission: its evidence is the source's, item by item, under ids of its own.
-   */
-  private compareGoldEvidence(aliasId: string, sourceId: string, master: MasterScore[], decision: DecisionRequest): void {
-    const positions = this.store.sql('SELECT id, position FROM evidence WHERE submission_id = ?').all(sourceId) as { id: string; position: number }[];
-    const aliasOf = new Map(positions.map((item) => [item.id, `${aliasId}-ev-${item.position}`]));
-    const insert = this.store.sql('INSERT OR REPLACE INTO gold_evidence VALUES (?, ?, ?, ?)');
-    for (const score of master) {
-      const moments = (score.evidence ?? []).map((moment) => ({ ...moment, evidenceId: aliasOf.get(moment.evidenceId) ?? moment.evidenceId }));
-      const tally = evidenceTally(moments, momentsOf(decision.comments, score.criterionId));
-      if (tally) insert.run(aliasId, score.criterionId, tally.master, tally.cited);
-    }
-  }
-
   private credentialOf(submissionId: string): string {
     return (this.store.sql('SELECT credential_id FROM submissions WHERE id = ?').get(submissionId) as { credential_id: string }).credential_id;
   }
@@ -345,10 +191,6 @@ export class QualityStore {
       body: JSON.parse(row.body) as DecisionRequest,
       receivedAt: row.received_at,
     }));
-  }
-
-  isGoldItem(submissionId: string): boolean {
-    return !!this.store.sql('SELECT 1 FROM gold_items WHERE alias_id = ?').get(submissionId);
   }
 
   /** The assessor's exact and adjacent agreement with the master on gold items, by week. */
@@ -379,16 +221,4 @@ export interface StoredDecision {
   accountId: string;
   body: DecisionRequest;
   receivedAt: string;
-}
-
-/** Why master scores do not fit the rubric (every criterion once, on its scale), or null. */
-function masterProblem(rubric: RubricVersion, scores: MasterScore[]): string | null {
-  const criteria = new Map(allCriteria(rubric).map((criterion) => [criterion.id, criterion]));
-  if (scores.length !== criteria.size || new Set(scores.map((score) => score.criterionId)).size !== scores.length) return `Give every one of the ${criteria.size} criteria exactly one master score.`;
-  for (const score of scores) {
-    const criterion = criteria.get(score.criterionId);
-    if (!criterion) return `${score.criterionId} is not a criterion of this rubric.`;
-    if (!criterion.levels.some((level) => level.level === score.level)) return `${score.level} is not a level of ${score.criterionId}.`;
-  }
-  return null;
 }

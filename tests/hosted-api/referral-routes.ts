@@ -2,6 +2,17 @@ import type { IncomingMessage } from 'node:http';
 import { ReferralCreate, ReferralMessageCreate } from '../../shared/hosted-api/referrals';
 import { fail, parseJson } from './http-errors';
 import type { QualityRouteContext } from './quality-routes';
+import { IdTaken } from './referral-store';
+
+/** 409 when a writer's id is taken: never the thread that holds it. */
+function unlessTaken<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof IdTaken) throw fail(409, 'id_taken', error.message);
+    throw error;
+  }
+}
 
 type Answer = { status: number; body: unknown };
 
@@ -18,15 +29,15 @@ export async function routeReferrals(request: IncomingMessage, url: URL, context
   if (method === 'POST' && path === '/v1/referrals') {
     return context.idempotent(request, accountId, (raw) => {
       const body = parseJson(raw, ReferralCreate);
-      if (!store.mayRead(accountId, body.submissionId)) throw fail(404, 'not_found', 'That submission was never given to you.');
-      return { status: 201, body: store.referrals.create(accountId, body, now()) };
+      if (!store.wasAssigned(accountId, body.submissionId)) throw fail(404, 'not_found', 'That submission was never given to you.');
+      return { status: 201, body: unlessTaken(() => store.referrals.create(accountId, body, now())) };
     });
   }
   const match = /^\/v1\/referrals\/([0-9a-f-]{36})\/messages$/.exec(path);
   if (method === 'POST' && match) {
     const referralId = match[1]!;
     return context.idempotent(request, accountId, (raw) => {
-      const referral = store.referrals.reply(accountId, referralId, parseJson(raw, ReferralMessageCreate), now());
+      const referral = unlessTaken(() => store.referrals.reply(accountId, referralId, parseJson(raw, ReferralMessageCreate), now()));
       if (!referral) throw fail(404, 'not_found', 'No such referral for this account.');
       return { status: 201, body: referral };
     });

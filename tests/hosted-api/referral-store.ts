@@ -15,19 +15,33 @@ interface Row {
   created_at: string;
 }
 
+/** An id the writer made is already another referral's or message's (409): the writer makes a new one. */
+export class IdTaken extends Error {
+  constructor(what: 'referral' | 'message') {
+    super(`That ${what} id is already in use for something else: make a new id and send again.`);
+  }
+}
+
 /**
  * Referrals on the reference server: an assessor refers a submission they were given, with a reason
  * and a question (the first message); leads and the referring assessor add messages. Ids come from
- * the writer, so a resent referral or message is recorded once.
+ * the writer (it works offline), so a resend of the same referral or message by the same account is
+ * recorded once; the same id for anything else is refused and never answered with what holds it.
  */
 export class ReferralStore {
   constructor(private readonly store: HostedStore) {}
 
   create(accountId: string, body: ReferralCreate, now: Date): Referral {
     this.store.db.transaction(() => {
-      const inserted = this.store.sql('INSERT INTO referrals VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(body.id, body.submissionId, accountId, body.reason, body.at, now.toISOString()).changes;
-      // The question is the thread's first message (its id derived from the referral's).
-      if (inserted) this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, body.id, accountId, 'assessor', body.question, body.at, now.toISOString());
+      const existing = this.store.sql('SELECT * FROM referrals WHERE id = ?').get(body.id) as Row | undefined;
+      if (existing) {
+        if (existing.account_id !== accountId || existing.submission_id !== body.submissionId) throw new IdTaken('referral');
+        return; // a resend
+      }
+      if (this.store.sql('SELECT 1 FROM referral_messages WHERE id = ?').get(body.id)) throw new IdTaken('referral');
+      this.store.sql('INSERT INTO referrals VALUES (?, ?, ?, ?, ?, ?)').run(body.id, body.submissionId, accountId, body.reason, body.at, now.toISOString());
+      // The question is the thread's first message (its id the referral's).
+      this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, body.id, accountId, 'assessor', body.question, body.at, now.toISOString());
     })();
     return this.get(body.id)!;
   }
@@ -36,9 +50,11 @@ export class ReferralStore {
   reply(accountId: string, referralId: string, body: ReferralMessageCreate, now: Date): Referral | null {
     const referral = this.store.sql('SELECT * FROM referrals WHERE id = ?').get(referralId) as Row | undefined;
     if (!referral) return null;
-    const isLead = this.store.account(accountId)?.roles.includes('lead') ?? false;
+    const isLead = this.store.isLead(accountId);
     if (!isLead && referral.account_id !== accountId) return null;
-    this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(body.id, referralId, accountId, isLead ? 'lead' : 'assessor', body.body, body.at, now.toISOString());
+    const existing = this.store.sql('SELECT referral_id, account_id FROM referral_messages WHERE id = ?').get(body.id) as { referral_id: string; account_id: string } | undefined;
+    if (existing && (existing.referral_id !== referralId || existing.account_id !== accountId)) throw new IdTaken('message');
+    if (!existing) this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, referralId, accountId, isLead ? 'lead' : 'assessor', body.body, body.at, now.toISOString());
     return this.get(referralId);
   }
 

@@ -75,7 +75,8 @@ export async function seed(store: HostedStore, kind: 'demo' | 'large', demoDir: 
   let distinct = 0;
   for (let copy = 0; copy < copies; copy++) {
     for (const template of workspace.submissions) {
-      const id = `${template.id.replace('demo-sub', 'sub')}-${String(copy + 1).padStart(3, '0')}`;
+      // Opaque, like any platform's: an id says nothing of where a submission came from (a gold copy's looks the same).
+      const id = `sub-${createHash('sha256').update(`${template.id}:${copy}`).digest('hex').slice(0, 12)}`;
       const items: StoredEvidence[] = [];
       for (const [index, item] of template.evidence.entries()) {
         let file: string | null = null;

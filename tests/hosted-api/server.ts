@@ -5,13 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseByteRange } from '../../electron/common/byte-range';
+import { decisionProblems } from '../../shared/domain/decision-check';
 import { ClaimRequest, DecisionRequest, LeadNoteRequest } from '../../shared/hosted-api/schemas';
 import type { ConflictReason, SubmissionManifest } from '../../shared/hosted-api/schemas';
 import { noFaults, pickFault, randomSource } from './faults';
 import type { Fault, FaultOptions } from './faults';
 import { HostedStore } from './store';
 import { authenticate, routeAuth } from './auth-routes';
-import { fail, HttpError, parseJson, readBody } from './http-errors';
+import { fail, HttpError, parseJson, readBody, refuseFields } from './http-errors';
 import { routeAudit } from './audit-routes';
 import { routeBackreading } from './backreading-routes';
 import { routeReferrals } from './referral-routes';
@@ -108,10 +109,12 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       if (store.isDecided(submissionId, accountId)) return conflict('already_decided', 'This submission already has a decision.');
       if (!store.liveAssignment(accountId, submissionId, now())) return conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
       if (store.currentRubricId(submissionId) !== decision.rubricVersionId) return conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
+      const submission = store.submission(submissionId)!;
+      const problems = decisionProblems(submission.rubric, new Set(submission.evidence.map((item) => item.item.id)), decision, now());
+      if (problems.length > 0) throw refuseFields(problems);
       const receipt = store.recordDecision(accountId, submissionId, decision, now());
       store.quality.afterDecision(accountId, submissionId, decision, now());
-      const { outcome, conditionCode, note } = decision;
-      store.audit.recordByServer(`received-${receipt.decisionId}`, accountId, submissionId, 'decision_received', JSON.stringify({ outcome, conditionCode, note }), now());
+      store.audit.recordReceivedDecision(receipt.decisionId, accountId, submissionId, decision, now());
       return { status: 201, body: receipt };
     });
 
@@ -119,7 +122,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     idempotent(request, accountId, (raw) => {
       const note = parseJson(raw, LeadNoteRequest);
       // Only work this account was once given: its lease may have lapsed since.
-      if (!store.mayRead(accountId, submissionId)) throw fail(404, 'not_found', 'That submission was never assigned to you.');
+      if (!store.wasAssigned(accountId, submissionId)) throw fail(404, 'not_found', 'That submission was never assigned to you.');
       return { status: 201, body: store.recordLeadNote(accountId, submissionId, note.reason, note.decision, now()) };
     });
 
@@ -134,7 +137,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     // A Range only applies to the version the client already has part of.
     const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
     const range = parseByteRange(rangeHeader, size);
-    const headers: Record<string, string> = { etag, 'accept-ranges': 'bytes', 'content-type': part === 'captions' ? 'text/vtt' : evidence.item.mimeType };
+    // The stated type and no other: a browser must never sniff evidence into HTML or script.
+    const headers: Record<string, string> = { etag, 'accept-ranges': 'bytes', 'content-type': part === 'captions' ? 'text/vtt' : evidence.item.mimeType, 'x-content-type-options': 'nosniff' };
     if (range.status === 416) {
       response.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
       response.end();
@@ -220,7 +224,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
 
   const sendJson = (response: ServerResponse, status: number, body: unknown, fault: Fault): void => {
     const text = body === null ? '' : JSON.stringify(body);
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store' });
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     if (fault === 'reset' && text.length > 0) {
       response.write(text.slice(0, Math.ceil(text.length / 2)), () => response.socket?.resetAndDestroy());
     } else if (fault === 'truncate' && text.length > 0) {

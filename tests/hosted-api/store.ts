@@ -11,6 +11,8 @@ import { BackreadingStore, backreadingTables } from './backreading-store';
 import { LockoutStore, lockoutTables } from './lockout-store';
 import { ReferralStore, referralTables } from './referral-store';
 import { AuthStore, authTables } from './auth-store';
+import { CalibrationStore, calibrationTables } from './calibration-store';
+import { GoldStore, goldTables } from './gold-store';
 import { QualityStore } from './quality-store';
 
 /** The reference server's own database: persistent across restarts, like a real service's. */
@@ -23,20 +25,14 @@ CREATE TABLE IF NOT EXISTS batches (id TEXT PRIMARY KEY, account_id TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS assignments (submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, batch_id TEXT NOT NULL, position INTEGER NOT NULL, lease_expires_at TEXT NOT NULL, due_at TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('assigned', 'decided', 'released')), PRIMARY KEY (submission_id, account_id, batch_id)) STRICT;
 CREATE TABLE IF NOT EXISTS decisions (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL, account_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL, UNIQUE (submission_id, account_id)) STRICT;
 CREATE TABLE IF NOT EXISTS quality_rules (credential_id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
-CREATE TABLE IF NOT EXISTS calibration_sets (id TEXT PRIMARY KEY, credential_id TEXT NOT NULL, title TEXT NOT NULL, owner_id TEXT NOT NULL, created_at TEXT NOT NULL) STRICT;
-CREATE TABLE IF NOT EXISTS calibration_items (set_id TEXT NOT NULL REFERENCES calibration_sets(id), submission_id TEXT NOT NULL REFERENCES submissions(id), position INTEGER NOT NULL, master TEXT NOT NULL, PRIMARY KEY (set_id, submission_id)) STRICT;
-CREATE TABLE IF NOT EXISTS calibration_responses (set_id TEXT NOT NULL, submission_id TEXT NOT NULL, account_id TEXT NOT NULL, body TEXT NOT NULL, responded_at TEXT NOT NULL, PRIMARY KEY (set_id, submission_id, account_id)) STRICT;
 CREATE TABLE IF NOT EXISTS double_scoring (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), double INTEGER NOT NULL CHECK (double IN (0, 1))) STRICT;
-CREATE TABLE IF NOT EXISTS gold_items (alias_id TEXT PRIMARY KEY REFERENCES submissions(id), source_id TEXT NOT NULL, set_id TEXT NOT NULL, account_id TEXT NOT NULL) STRICT;
-CREATE TABLE IF NOT EXISTS gold_evidence (alias_id TEXT NOT NULL, criterion_id TEXT NOT NULL, master INTEGER NOT NULL, cited INTEGER NOT NULL, PRIMARY KEY (alias_id, criterion_id)) STRICT;
-CREATE TABLE IF NOT EXISTS gold_results (alias_id TEXT NOT NULL, account_id TEXT NOT NULL, criterion_id TEXT NOT NULL, level INTEGER, master_level INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (alias_id, criterion_id)) STRICT;
 CREATE TABLE IF NOT EXISTS adjudications (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), reasons TEXT NOT NULL, created_at TEXT NOT NULL, resolution TEXT, resolved_by TEXT, resolved_at TEXT) STRICT;
 CREATE TABLE IF NOT EXISTS lead_notes (id TEXT PRIMARY KEY, submission_id TEXT NOT NULL REFERENCES submissions(id), account_id TEXT NOT NULL, reason TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS idempotency (account_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, PRIMARY KEY (account_id, key)) STRICT;
 `;
 
 /** Bumped when the tables above change shape: an old data folder is refused, not misread. */
-const schemaVersion = 3;
+const schemaVersion = 4;
 
 export interface StoredEvidence {
   item: Omit<EvidenceManifestItem, 'url' | 'captionsUrl'>;
@@ -47,8 +43,12 @@ export interface StoredEvidence {
 
 export class HostedStore {
   readonly db: Database.Database;
-  /** Calibration, qualification, double scoring, gold items: the same database, its own module. */
+  /** Rules, qualification, claims, what a decision sets off: the same database, its own module. */
   readonly quality: QualityStore = new QualityStore(this);
+  /** Calibration sets (and the gold pool), their master scores, the answers to them. */
+  readonly calibration: CalibrationStore = new CalibrationStore(this);
+  /** Copies of gold submissions served in live work, and how assessors scored them. */
+  readonly gold: GoldStore;
   /** Double-scored submissions whose readings differ, and their resolutions. */
   readonly adjudications: AdjudicationStore = new AdjudicationStore(this);
   /** Accounts, sessions, throttling and remote wipes. */
@@ -73,11 +73,12 @@ export class HostedStore {
     if (version !== 0 && version !== schemaVersion) {
       throw new Error(`The folder ${dataDir} holds data of another reference server version (${version}, this is ${schemaVersion}); start with a new --data folder.`);
     }
-    this.db.exec(authTables + schema + auditTables + backreadingTables + lockoutTables + referralTables);
+    this.db.exec(authTables + schema + calibrationTables + goldTables + auditTables + backreadingTables + lockoutTables + referralTables);
     this.db.pragma(`user_version = ${schemaVersion}`);
     this.auth = new AuthStore(this.db, (text) => this.sql(text));
-    this.audit = new AuditStore(this.db, (text) => this.sql(text));
+    this.audit = new AuditStore(this, this.db, (text) => this.sql(text));
     this.backreading = new BackreadingStore(this, this.db);
+    this.gold = new GoldStore(this, join(dataDir, 'evidence', 'gold'));
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -91,6 +92,11 @@ export class HostedStore {
 
   exists(submissionId: string): boolean {
     return !!this.sql('SELECT 1 FROM submissions WHERE id = ?').get(submissionId);
+  }
+
+  /** The live submission claimed first (tests, benches). */
+  firstSubmissionId(): string {
+    return (this.sql('SELECT id FROM submissions ORDER BY position LIMIT 1').get() as { id: string }).id;
   }
 
   close(): void {
@@ -182,13 +188,59 @@ export class HostedStore {
     return row ? { batchId: row.batch_id } : null;
   }
 
-  /** Whether this account may read the submission: it holds or held it, it is calibration material, or the account is a lead. */
+  isLead(accountId: string): boolean {
+    return this.account(accountId)?.roles.includes('lead') ?? false;
+  }
+
+  /** Whether the submission was ever assigned to this account (it holds or held its lease): the work that is its own to write about. */
+  wasAssigned(accountId: string, submissionId: string): boolean {
+    return !!this.sql('SELECT 1 FROM assignments WHERE account_id = ? AND submission_id = ?').get(accountId, submissionId);
+  }
+
+  /** When the submission was first assigned to this account (null: never). */
+  firstAssignedAt(accountId: string, submissionId: string): string | null {
+    return (this.sql('SELECT min(b.claimed_at) AS at FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.account_id = ? AND a.submission_id = ?').get(accountId, submissionId) as { at: string | null }).at;
+  }
+
+  /**
+   * Whether this account may read the submission: it was assigned to it, it is in a calibration set
+   * (never the gold pool), or the account is a lead. Reading is not writing: see `wasAssigned`.
+   */
   mayRead(accountId: string, submissionId: string): boolean {
-    return (
-      !!this.sql('SELECT 1 FROM assignments WHERE account_id = ? AND submission_id = ?').get(accountId, submissionId) ||
-      !!this.sql('SELECT 1 FROM calibration_items WHERE submission_id = ?').get(submissionId) ||
-      (this.account(accountId)?.roles.includes('lead') ?? false)
-    );
+    return this.wasAssigned(accountId, submissionId) || this.calibration.isReadableMaterial(submissionId) || this.isLead(accountId);
+  }
+
+  /** "Submission NNNN" after the highest number in use. */
+  nextLabel(): string {
+    const row = this.sql(`SELECT max(CAST(substr(label, 12) AS INTEGER)) AS n FROM submissions WHERE label LIKE 'Submission %'`).get() as { n: number | null };
+    return `Submission ${String((row.n ?? 0) + 1).padStart(4, '0')}`;
+  }
+
+  /**
+   * Labels of a batch being claimed run in order along its queue. Each gold copy takes the label of
+   * the next live submission nobody has been given (which moves to the end of the sequence); then the
+   * labels of the batch's submissions nobody has seen yet (its gold copies and live work claimed for
+   * the first time) are handed out again in queue order. Call before the claim's assignments are written.
+   */
+  labelInOrder(ids: readonly string[], gold: readonly string[]): void {
+    const neverSeen = ids.filter((id) => gold.includes(id) || !this.sql('SELECT 1 FROM assignments WHERE submission_id = ?').get(id));
+    const labelOf = (id: string): string => (this.sql('SELECT label FROM submissions WHERE id = ?').get(id) as { label: string }).label;
+    const setLabel = this.sql('UPDATE submissions SET label = ? WHERE id = ?');
+    for (const alias of gold) {
+      const donor = this.sql(
+        `SELECT id, label FROM submissions s WHERE s.id NOT IN (SELECT value FROM json_each(?))
+           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id)
+           AND NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.alias_id = s.id)
+           AND NOT EXISTS (SELECT 1 FROM calibration_items ci WHERE ci.submission_id = s.id)
+         ORDER BY s.position LIMIT 1`,
+      ).get(JSON.stringify(ids)) as { id: string; label: string } | undefined;
+      if (!donor) continue; // the live pool is used up: the copy keeps the label it was made with
+      setLabel.run(labelOf(alias), donor.id);
+      setLabel.run(donor.label, alias);
+    }
+    const number = (label: string): number => Number(/\d+$/.exec(label)?.[0] ?? 0);
+    const labels = neverSeen.map(labelOf).sort((a, b) => number(a) - number(b));
+    neverSeen.forEach((id, index) => setLabel.run(labels[index]!, id));
   }
 
   submission(id: string): {

@@ -20,14 +20,18 @@ let serverDir: string;
 let api: HostedApi;
 let assessor: CoreFixture;
 let lead: CoreFixture;
-/** The assessor's clock, moved on by the test to separate runs of edits (it starts early enough to stay behind the server's). */
-let clock = Date.now() - 10 * 60_000;
+/**
+ * The assessor's clock runs behind the server's by `shift`, which the test moves on (2.3 minutes in
+ * all) to separate runs of edits: it starts 2.4 minutes behind (inside half the server's 5 minutes of
+ * tolerance, so the workstation sends its own times as they are) and stays behind.
+ */
+let shift = -2.4 * 60_000;
 let submissionId: string;
 let detail: SubmissionDetail;
 
 const call = async <T>(fixture: CoreFixture, method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
 const later = (ms: number): void => {
-  clock += ms;
+  shift += ms;
 };
 const waitingTrail = (): { state: string; payload: string }[] => assessor.db.prepare(`SELECT state, payload FROM outbox WHERE kind = 'audit' ORDER BY id`).all() as { state: string; payload: string }[];
 
@@ -35,7 +39,7 @@ beforeAll(async () => {
   serverDir = tempDir('assessor-hosted-');
   api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
-  assessor = openTestCore({ undoWindowSeconds: 30, now: () => new Date(clock) });
+  assessor = openTestCore({ undoWindowSeconds: 2, now: () => new Date(Date.now() + shift) });
   lead = openTestCore();
   await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
   await call(lead, 'session.signIn', { serverUrl: api.url, email: 'lead@example.org', password: seededPassword });
@@ -61,7 +65,7 @@ describe('the audit trail, against the reference server', () => {
       later(700);
       await call(assessor, 'draft.setRationale', { submissionId, criterionId: first!.id, rationale: text });
     }
-    later(3 * 60_000);
+    later(2 * 60_000 + 1000); // past a run of edits (2 minutes)
     await call(assessor, 'draft.setScore', { submissionId, criterionId: first!.id, level: 4 });
     const comment: EvidenceComment = { id: 'c0a8f0e2-6d0e-4c5e-9a51-2f1f9a4b7c11', evidenceId: detail.evidence[0]!.id, startMs: 12_000, endMs: null, page: null, quote: null, region: null, body: 'Asks', tag: 'strength', visibility: 'candidate', criterionIds: [] };
     await call(assessor, 'comment.save', { submissionId, comment });
@@ -81,17 +85,22 @@ describe('the audit trail, against the reference server', () => {
     await call(assessor, 'decision.submit', { submissionId, outcome: 'award', conditionCode: null, note: '' });
     later(1000);
     await call(assessor, 'decision.undo', { submissionId });
-    later(60_000);
+    later(1000);
     await call(assessor, 'draft.setScore', { submissionId, criterionId: second!.id, level: 4 });
     await call(assessor, 'decision.submit', { submissionId, outcome: 'award', conditionCode: null, note: 'Second look.' });
-    later(31_000); // past the undo window
+    later(3000); // past the undo window
     await call(assessor, 'sync.now');
     expect(waitingTrail().map((entry) => entry.state)).toEqual(['acknowledged']); // kept until the server acknowledged it
 
     const trail = await call<AuditTrail>(lead, 'lead.auditTrail', { submission: detail.label });
     expect(trail.submission).toEqual({ id: submissionId, label: detail.label, credentialTitle: detail.credential.title });
     const award = (note: string): string => JSON.stringify({ outcome: 'award', conditionCode: null, note });
-    expect(trail.entries.map(({ kind, target, before, after }) => [kind, target, before, kind === 'comment' && after ? (JSON.parse(after) as { body: string }).body : after])).toEqual([
+    const shown = (kind: string, after: string | null): string | null => {
+      if (kind === 'comment' && after) return (JSON.parse(after) as { body: string }).body;
+      if (kind === 'decision_received' && after) return award((JSON.parse(after) as { note: string }).note);
+      return after;
+    };
+    expect(trail.entries.map(({ kind, target, before, after }) => [kind, target, before, shown(kind, after)])).toEqual([
       ['score', first!.id, null, '3'],
       ['rationale', first!.id, '', 'Clear evidence at 0:12.'],
       ['score', first!.id, '3', '4'],
@@ -111,6 +120,8 @@ describe('the audit trail, against the reference server', () => {
       expect(entry.machine).toEqual({ id: machineId, name: hostname() });
     }
     expect(trail.entries.at(-1)!.machine).toEqual({ id: 'hosted-api', name: 'Hosted API' });
+    // The server's receipt carries the decision as received: what an appeal is answered from.
+    expect(JSON.parse(trail.entries.at(-1)!.after!)).toMatchObject({ outcome: 'award', note: 'Second look.', machine: { id: machineId, name: hostname() }, scores: expect.arrayContaining([{ criterionId: second!.id, level: 4, rationale: '' }]) as unknown });
     // Oldest first, each with the moment it was made here and the moment the server recorded it.
     expect(trail.entries.map((entry) => entry.at)).toEqual(trail.entries.map((entry) => entry.at).sort());
 

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { RubricVersion } from '../../shared/domain/rubric';
-import type { DecisionRequest } from '../../shared/hosted-api/schemas';
+import type { SubmissionManifest } from '../../shared/hosted-api/schemas';
+import { decisionFor } from '../support/decisions';
 import type { CalibrationSet, QualityRules } from '../../shared/hosted-api/quality';
 import type { HostedApiClient } from '../../electron/core/hosted/api-client';
 import { ok, signedInClient } from '../support/hosted-client';
@@ -26,29 +27,14 @@ let second: HostedApiClient;
 const recalibration = new Map<string, { set: CalibrationSet; rubric: RubricVersion; level: number }>();
 
 const signIn = (email: string): Promise<HostedApiClient> => signedInClient(api.url, email);
-const rubricCache = new Map<string, RubricVersion>();
-async function rubricOf(client: HostedApiClient, submissionId: string): Promise<RubricVersion> {
-  const known = rubricCache.get(submissionId);
-  if (known) return known;
-  const { rubric } = ok(await client.manifest(submissionId));
-  rubricCache.set(submissionId, rubric);
-  return rubric;
+const manifests = new Map<string, SubmissionManifest>();
+async function manifestOf(client: HostedApiClient, submissionId: string): Promise<SubmissionManifest> {
+  const manifest = manifests.get(submissionId) ?? ok(await client.manifest(submissionId));
+  manifests.set(submissionId, manifest);
+  return manifest;
 }
 async function decide(client: HostedApiClient, submissionId: string, level = 3): Promise<void> {
-  const rubric = await rubricOf(client, submissionId);
-  const body: DecisionRequest = {
-    rubricVersionId: rubric.id,
-    outcome: 'award',
-    conditionCode: null,
-    note: '',
-    scores: allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level, rationale: 'Seen in the evidence.' })),
-    comments: [],
-    feedback: { overall: '', components: {} },
-    activeMs: 1000,
-    decidedAt: new Date().toISOString(),
-    basedOn: null,
-  };
-  ok(await client.decide(submissionId, randomUUID(), body));
+  ok(await client.decide(submissionId, randomUUID(), decisionFor(await manifestOf(client, submissionId), () => level)));
 }
 const rules = (credentialId: string, patch: Partial<QualityRules>): QualityRules => ({ credentialId, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null, ...patch });
 const credentialOf = (submissionId: string): string => (api.store.sql('SELECT credential_id FROM submissions WHERE id = ?').get(submissionId) as { credential_id: string }).credential_id;
@@ -62,7 +48,7 @@ beforeAll(async () => {
   second = await signIn('assessor2@example.org');
   for (const credentialId of credentials) {
     const [candidate] = ok(await lead.calibrationCandidates(credentialId)).submissions;
-    const rubric = await rubricOf(lead, candidate!.id);
+    const { rubric } = await manifestOf(lead, candidate!.id);
     const scores = allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Master: level 3.', evidence: [] }));
     const set = ok(await lead.createCalibrationSet({ credentialId, title: `Recalibration ${credentialId}`, items: [{ submissionId: candidate!.id, scores }] }));
     recalibration.set(credentialId, { set, rubric, level: 3 });
@@ -96,7 +82,7 @@ describe('backreading', () => {
 
   it('a lead agrees or overrides per criterion with a note; overrides reach the assessor as feedback and count in their accuracy and the lead’s figures', async () => {
     const [item] = ok(await lead.backreads()).backreads.filter((candidate) => candidate.review === null);
-    const rubric = await rubricOf(lead, item!.submissionId);
+    const { rubric } = await manifestOf(lead, item!.submissionId);
     const [first, ...rest] = allCriteria(rubric);
     const bad = await lead.reviewBackread(item!.submissionId, randomUUID(), { criteria: [{ criterionId: first!.id, verdict: 'override', level: 2, note: '' }], note: '' });
     expect(bad).toMatchObject({ ok: false, failure: { kind: 'invalid' } }); // an override needs a note
@@ -162,6 +148,9 @@ describe('lockout and recalibration', () => {
       });
     const failed = ok(await respond(level - 2)); // two levels off: not enough
     expect(failed.qualification).toMatchObject({ status: 'locked_out', lockout: { recalibration: { scoredItems: 1, lastAttempt: { exactAgreement: 0, maxLevelsOff: 2 } } } });
+    // The answer is final: answering again (now knowing the master's level) is refused; a retake is a lead's recorded reset.
+    expect(await respond(level)).toMatchObject({ ok: false, failure: { kind: 'refused', status: 409, code: 'already_answered' } });
+    ok(await lead.resetCalibration(set.id, randomUUID(), { accountId: 'acct-assessor-2', note: 'Retake after we went through the overrides.' }));
     const passed = ok(await respond(level));
     expect(passed.qualification.status).not.toBe('locked_out');
     const claimed = ok(await second.claim(5)).assignments;
@@ -182,10 +171,15 @@ describe('lockout and recalibration', () => {
     const credentialId = credentials[1]!;
     const { set } = recalibration.get(credentialId)!;
     const lockout = { minGoldExact: 0.7, goldWindow: 1, maxOverrideShare: null, backreadWindow: 10, recalibrationSetId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
+    // A gold pool of one submission nobody has been given, scored 3 everywhere by the master.
+    const source = api.store.sql(`SELECT id FROM submissions s WHERE credential_id = ? AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id) AND NOT EXISTS (SELECT 1 FROM calibration_items ci WHERE ci.submission_id = s.id) LIMIT 1`).get(credentialId) as { id: string };
+    const { rubric } = await manifestOf(lead, source.id);
+    const scores = allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Gold master: level 3.' }));
+    ok(await lead.createCalibrationSet({ credentialId, title: 'Gold pool', purpose: 'gold', items: [{ submissionId: source.id, scores }] }));
     ok(await lead.setQualityRules(rules(credentialId, { goldRate: 1, lockout })));
     const { assignments } = ok(await assessor.claim(1));
     const gold = assignments[0]!.submissionId;
-    expect(api.store.quality.isGoldItem(gold)).toBe(true); // hidden among live work
+    expect(api.store.gold.isGoldItem(gold)).toBe(true); // hidden among live work
     await decide(assessor, gold, 1); // the master gave 3 everywhere
     const status = ok(await assessor.qualifications()).qualifications.find((item) => item.credentialId === credentialId);
     expect(status).toMatchObject({ status: 'locked_out', lockout: { trigger: 'gold', figure: 0, threshold: 0.7, window: 1, recalibration: { setId: set.id } } });

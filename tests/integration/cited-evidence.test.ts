@@ -35,17 +35,22 @@ afterAll(async () => {
 
 describe('gold items and calibration that compare cited moments', () => {
   it('a master’s scores carry the moments that justify them; an assessor’s response and a gold item are compared moment by moment', async () => {
-    const [candidate] = ok(await lead.calibrationCandidates(credentialId)).submissions;
+    const [candidate, goldSource] = ok(await lead.calibrationCandidates(credentialId)).submissions;
     const manifest = ok(await lead.manifest(candidate!.id));
     const video = manifest.evidence.find((item) => item.kind === 'video')!;
     const [first, second, ...rest] = allCriteria(manifest.rubric);
-    const scores = [first, second, ...rest].map((criterion) => ({
-      criterionId: criterion!.id,
-      level: 3,
-      rationale: 'Master: level 3.',
-      evidence: criterion === first ? [{ evidenceId: video.id, startMs: 12_000, endMs: 20_000 }, { evidenceId: video.id, startMs: 60_000, endMs: null }] : [],
-    }));
+    const mastersCiting = (videoId: string) =>
+      [first, second, ...rest].map((criterion) => ({
+        criterionId: criterion!.id,
+        level: 3,
+        rationale: 'Master: level 3.',
+        evidence: criterion === first ? [{ evidenceId: videoId, startMs: 12_000, endMs: 20_000 }, { evidenceId: videoId, startMs: 60_000, endMs: null }] : [],
+      }));
+    const scores = mastersCiting(video.id);
     const set = ok(await lead.createCalibrationSet({ credentialId, title: 'Anchors with moments', items: [{ submissionId: candidate!.id, scores }] }));
+    // The gold pool: another submission (never shown to assessors), its master citing the same moments of its own video.
+    const goldVideo = ok(await lead.manifest(goldSource!.id)).evidence.find((item) => item.kind === 'video')!;
+    ok(await lead.createCalibrationSet({ credentialId, title: 'Gold with moments', purpose: 'gold', items: [{ submissionId: goldSource!.id, scores: mastersCiting(goldVideo.id) }] }));
 
     // Calibration: the assessor cites 0:15 for the first criterion, not 1:00, and something the master did not.
     const feedback = ok(
@@ -63,13 +68,13 @@ describe('gold items and calibration that compare cited moments', () => {
     expect(compared.overlap).toBe(0.5);
     expect(feedback.criteria.find((criterion) => criterion.criterionId === second!.id)!.evidence).toBeNull(); // the master cited nothing there
 
-    // Gold: the same submission, hidden in live work under ids of its own; citing 1:02 matches the master's 1:00.
+    // Gold: hidden in live work under ids of its own; citing 1:02 matches the master's 1:00.
     ok(await lead.setQualityRules({ credentialId, qualification: null, doubleScoringRate: 0, goldRate: 1, adjudicationTolerance: 0, backreadingRate: 0, lockout: null }));
     const { assignments } = ok(await assessor.claim(1));
     const alias = assignments[0]!.submissionId;
     const aliasManifest = ok(await assessor.manifest(alias));
     const aliasVideo = aliasManifest.evidence.find((item) => item.kind === 'video')!;
-    expect(aliasVideo.id).not.toBe(video.id);
+    expect(aliasVideo.id).not.toBe(goldVideo.id);
     const decision: DecisionRequest = {
       rubricVersionId: aliasManifest.rubric.id,
       outcome: 'award',

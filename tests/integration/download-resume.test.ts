@@ -24,6 +24,7 @@ let localDir: string;
 let api: HostedApi;
 let token: string;
 let bigSha256: string;
+let firstSubmission: string;
 
 beforeAll(async () => {
   serverDir = tempDir('assessor-hosted-');
@@ -43,8 +44,9 @@ beforeAll(async () => {
   }
   closeSync(fd);
   bigSha256 = hash.digest('hex');
+  firstSubmission = api.store.firstSubmissionId();
   api.store.saveEvidence(
-    { item: { id: 'big-video', kind: 'video', title: 'Long lesson', mimeType: 'video/webm', bytes: bigBytes, sha256: bigSha256, durationMs: 3_600_000, text: null }, file: bigFile, captionsFile: null, submissionId: 'sub-001-001' },
+    { item: { id: 'big-video', kind: 'video', title: 'Long lesson', mimeType: 'video/webm', bytes: bigBytes, sha256: bigSha256, durationMs: 3_600_000, text: null }, file: bigFile, captionsFile: null, submissionId: firstSubmission },
     9,
   );
   const client = new HostedApiClient({ baseUrl: api.url, accessToken: () => null });
@@ -52,7 +54,7 @@ beforeAll(async () => {
   if (!signedIn.ok) throw new Error('sign-in failed');
   token = signedIn.value.accessToken;
   const claimed = await new HostedApiClient({ baseUrl: api.url, accessToken: () => token }).claim(1);
-  if (!claimed.ok || claimed.value.assignments[0]?.submissionId !== 'sub-001-001') throw new Error('claim failed');
+  if (!claimed.ok || claimed.value.assignments[0]?.submissionId !== firstSubmission) throw new Error('claim failed');
 }, 120_000);
 afterAll(async () => {
   await api.close();
@@ -98,8 +100,8 @@ describe('resumable, verified, encrypted downloads', () => {
   it('deletes a file whose SHA-256 does not match, so it is fetched again', async () => {
     const path = join(localDir, 'corrupt.evidence');
     const outcome = await downloadEvidence({
-      url: `${api.url}/v1/evidence/sub-001-001-ev-0`,
-      evidenceId: 'sub-001-001-ev-0',
+      url: `${api.url}/v1/evidence/${firstSubmission}-ev-0`,
+      evidenceId: `${firstSubmission}-ev-0`,
       accessToken: token,
       bytes: readFileSync(join(root, 'resources/demo/media/credit-scores-discussion.webm')).length,
       sha256: '0'.repeat(64),
@@ -117,14 +119,14 @@ describe('resumable, verified, encrypted downloads', () => {
 
   it('asks for a silent refresh when the access token is not accepted, and keeps nothing', async () => {
     const path = join(localDir, 'stale-token.evidence');
-    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, evidenceId: 'sub-001-001-ev-0', accessToken: 'lapsed', ...demoClip(), path, masterKey: randomBytes(32) });
+    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/${firstSubmission}-ev-0`, evidenceId: `${firstSubmission}-ev-0`, accessToken: 'lapsed', ...demoClip(), path, masterKey: randomBytes(32) });
     expect(outcome).toMatchObject({ ok: false, retryable: 'after_refresh' });
   });
 
   it('refuses a file shorter than its manifest says, and deletes it', async () => {
     const path = join(localDir, 'short.evidence');
     const clip = demoClip();
-    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/sub-001-001-ev-0`, evidenceId: 'sub-001-001-ev-0', accessToken: token, bytes: clip.bytes + 1000, sha256: clip.sha256, path, masterKey: randomBytes(32) });
+    const outcome = await downloadEvidence({ url: `${api.url}/v1/evidence/${firstSubmission}-ev-0`, evidenceId: `${firstSubmission}-ev-0`, accessToken: token, bytes: clip.bytes + 1000, sha256: clip.sha256, path, masterKey: randomBytes(32) });
     expect(outcome).toMatchObject({ ok: false, retryable: false, reason: 'size_mismatch' });
     expect(readdirSync(localDir)).not.toContain('short.evidence');
   });
@@ -135,7 +137,7 @@ describe('resumable, verified, encrypted downloads', () => {
     const content = randomBytes(bytes);
     writeFileSync(file, content);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    api.store.saveEvidence({ item: { id: 'whole-chunks', kind: 'video', title: 'Whole chunks', mimeType: 'video/webm', bytes, sha256, durationMs: 1000, text: null }, file, captionsFile: null, submissionId: 'sub-001-001' }, 10);
+    api.store.saveEvidence({ item: { id: 'whole-chunks', kind: 'video', title: 'Whole chunks', mimeType: 'video/webm', bytes, sha256, durationMs: 1000, text: null }, file, captionsFile: null, submissionId: firstSubmission }, 10);
     const target = { url: `${api.url}/v1/evidence/whole-chunks`, evidenceId: 'whole-chunks', accessToken: token, bytes, sha256, path: join(localDir, 'whole-chunks.evidence'), masterKey: randomBytes(32) };
     expect(await downloadEvidence(target)).toMatchObject({ ok: true, fetchedBytes: bytes });
     writeFileSync(`${target.path}.meta`, JSON.stringify({ etag: `"${sha256}"` })); // killed before it was checked

@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const credentialId of credentials) {
     const { id } = api.store.db.prepare('SELECT id FROM submissions WHERE credential_id = ? ORDER BY position DESC LIMIT 1').get(credentialId) as { id: string };
     const scores = allCriteria(api.store.submission(id)!.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Level 3.', evidence: [] }));
-    const set = api.store.quality.createSet('acct-lead', { credentialId, title: `Recalibration ${credentialId}`, items: [{ submissionId: id, scores }] }, new Date());
+    const set = api.store.calibration.createSet('acct-lead', { credentialId, title: `Recalibration ${credentialId}`, purpose: 'calibration', items: [{ submissionId: id, scores }] }, new Date());
     const lockout = { minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.1, backreadWindow: 1, recalibrationSetId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
     api.store.quality.setRules({ credentialId, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 1, lockout });
   }

@@ -69,7 +69,7 @@ describe('sign in, claim, download, work offline, sync', () => {
     const detail = await call<SubmissionDetail>('submission.open', { submissionId: queue[0]!.submissionId });
     const video = detail.evidence.find((item) => item.kind === 'video')!;
     const stored = readFileSync(join(fixture.dataDir, 'evidence', `${video.id}.enc`));
-    const original = readFileSync(join(root, 'resources/demo/media', detail.submissionId.startsWith('sub-002') || detail.submissionId.startsWith('sub-005') ? 'compound-interest-groups.mp4' : 'credit-scores-discussion.webm'));
+    const original = readFileSync(join(root, 'resources/demo/media', video.mimeType === 'video/mp4' ? 'compound-interest-groups.mp4' : 'credit-scores-discussion.webm'));
     expect(stored.includes(original.subarray(1000, 1064))).toBe(false);
     const host = await startPreviewHost({ core: fixture.core, rendererDir: projectPaths().rendererBuild, port: 0 });
     try {

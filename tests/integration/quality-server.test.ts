@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { RubricVersion } from '../../shared/domain/rubric';
-import type { DecisionRequest, SubmissionManifest } from '../../shared/hosted-api/schemas';
 import type { CalibrationSet, QualityRules } from '../../shared/hosted-api/quality';
 import type { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { decisionFor } from '../support/decisions';
 import { ok, signedInClient } from '../support/hosted-client';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { seed } from '../hosted-api/seed';
@@ -22,24 +22,11 @@ let lead: HostedApiClient;
 let assessor: HostedApiClient;
 let second: HostedApiClient;
 const sets = new Map<string, CalibrationSet>();
+/** The gold pool of credentials[1]: submissions no assessor is ever shown. */
+let goldSet: CalibrationSet;
 const masters = new Map<string, { rubric: RubricVersion; levels: Map<string, number> }>();
 
 const signIn = (email: string): Promise<HostedApiClient> => signedInClient(api.url, email);
-/** A decision with one level for every criterion (the master's, shifted by `shift`). */
-function decision(manifest: SubmissionManifest, level: (criterionId: string) => number, outcome: DecisionRequest['outcome'] = 'award'): DecisionRequest {
-  return {
-    rubricVersionId: manifest.rubric.id,
-    outcome,
-    conditionCode: null,
-    note: '',
-    scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: level(criterion.id), rationale: 'Seen in the evidence.' })),
-    comments: [],
-    feedback: { overall: '', components: {} },
-    activeMs: 1000,
-    decidedAt: new Date().toISOString(),
-    basedOn: null,
-  };
-}
 async function respondToSet(client: HostedApiClient, set: CalibrationSet, level: (submissionId: string, criterionId: string, master: number) => number): Promise<void> {
   for (const submissionId of set.submissionIds) {
     const master = masters.get(submissionId)!;
@@ -89,13 +76,28 @@ describe('calibration, qualification, double scoring, adjudication and gold item
       const set = ok(await lead.createCalibrationSet({ credentialId, title: `Calibration ${credentialId}`, items }));
       expect(set.submissionIds).toHaveLength(3);
       sets.set(credentialId, set);
+      if (credentialId === credentials[1]) {
+        const gold = [];
+        for (const candidate of submissions.slice(3, 6)) {
+          const manifest = ok(await lead.manifest(candidate.id));
+          const levels = new Map(allCriteria(manifest.rubric).map((criterion) => [criterion.id, 3]));
+          masters.set(candidate.id, { rubric: manifest.rubric, levels });
+          gold.push({ submissionId: candidate.id, scores: [...levels].map(([criterionId, level]) => ({ criterionId, level, rationale: 'Gold master.' })) });
+        }
+        // A submission already read as calibration material can never be gold.
+        expect(await lead.createCalibrationSet({ credentialId, title: 'Gold', purpose: 'gold', items: [items[0]!] })).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'items.0.submissionId' }] } });
+        goldSet = ok(await lead.createCalibrationSet({ credentialId, title: `Gold ${credentialId}`, purpose: 'gold', items: gold }));
+      }
       const rules: QualityRules = { credentialId, qualification: { setId: set.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, doubleScoringRate: 0.2, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null };
       expect(ok(await lead.setQualityRules(rules))).toEqual(rules);
     }
     expect(await assessor.setQualityRules({ credentialId: credentials[0]!, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } });
-    // An assessor sees the sets, never the master scores.
+    // An assessor sees the calibration sets, never the master scores, never the gold pool or its submissions.
     const seen = ok(await assessor.calibrationSets(credentials[0]));
     expect(JSON.stringify(seen)).not.toMatch(/Master:/);
+    expect(ok(await assessor.calibrationSets()).sets.map((set) => set.id)).not.toContain(goldSet.id);
+    expect(ok(await lead.calibrationSets()).sets.find((set) => set.id === goldSet.id)).toMatchObject({ purpose: 'gold' });
+    expect(await assessor.manifest(goldSet.submissionIds[0]!)).toMatchObject({ ok: false, failure: { kind: 'not_found' } });
   });
 
   it('blocks live claims until the assessor qualifies, saying why, and applies the rule (80% exact, none more than one off)', async () => {
@@ -109,7 +111,7 @@ describe('calibration, qualification, double scoring, adjudication and gold item
       await respondToSet(assessor, sets.get(credentialId)!, (_submission, _criterion, master) => {
         if (!first) return master;
         first = false;
-        return master === 1 ? 3 : master - 2 < 0 ? master + 2 : master - 2;
+        return master <= 2 ? master + 2 : master - 2; // on the 1–4 scale
       });
     }
     const statuses = ok(await assessor.qualifications()).qualifications;
@@ -127,8 +129,11 @@ describe('calibration, qualification, double scoring, adjudication and gold item
     expect(manifests.length).toBe(20);
     expect(manifests.every((manifest) => manifest.credential.id !== credentials[0])).toBe(true);
 
-    // A retake that matches the master qualifies.
-    await respondToSet(assessor, sets.get(credentials[0]!)!, (_submission, _criterion, master) => master);
+    // The first answers are final: a retake needs a lead's recorded reset; then one that matches the master qualifies.
+    const set = sets.get(credentials[0]!)!;
+    ok(await lead.resetCalibration(set.id, randomUUID(), { accountId: 'acct-assessor-1', note: 'Retake after the review call.' }));
+    expect(ok(await assessor.calibrationSets(credentials[0])).sets[0]).toMatchObject({ attempt: 2, answeredSubmissionIds: [] });
+    await respondToSet(assessor, set, (_submission, _criterion, master) => master);
     expect(ok(await assessor.qualifications()).qualifications.every((status) => status.status === 'qualified')).toBe(true);
     await respondToSet(second, sets.get(credentials[0]!)!, (_submission, _criterion, master) => master);
     for (const credentialId of credentials.slice(1)) await respondToSet(second, sets.get(credentialId)!, (_submission, _criterion, master) => master);
@@ -160,9 +165,9 @@ describe('calibration, qualification, double scoring, adjudication and gold item
   it('queues disagreeing double scores for adjudication, shows both side by side, and takes one resolution', async () => {
     const id = (api.store.db.prepare(`SELECT submission_id FROM double_scoring WHERE double = 1 LIMIT 1`).get() as { submission_id: string }).submission_id;
     const manifest = ok(await assessor.manifest(id));
-    ok(await assessor.decide(id, randomUUID(), decision(manifest, () => 3, 'award')));
-    ok(await second.decide(id, randomUUID(), decision(manifest, () => 2, 'not_yet')));
-    expect(await second.decide(id, randomUUID(), decision(manifest, () => 2, 'not_yet'))).toMatchObject({ ok: false, failure: { kind: 'conflict', reason: 'already_decided' } });
+    ok(await assessor.decide(id, randomUUID(), decisionFor(manifest, () => 3)));
+    ok(await second.decide(id, randomUUID(), decisionFor(manifest, () => 2)));
+    expect(await second.decide(id, randomUUID(), decisionFor(manifest, () => 2))).toMatchObject({ ok: false, failure: { kind: 'conflict', reason: 'already_decided' } });
     expect(await assessor.adjudications()).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } });
 
     const { adjudications } = ok(await lead.adjudications());
@@ -184,21 +189,30 @@ describe('calibration, qualification, double scoring, adjudication and gold item
     const credentialId = credentials[1]!;
     const rules = ok(await lead.qualityRules()).rules.find((item) => item.credentialId === credentialId)!;
     ok(await lead.setQualityRules({ ...rules, goldRate: 1 }));
-    // The live pool is used up, so this claim is gold only: each a copy of a calibration submission.
+    // The live pool is used up, so this claim is gold only: each a copy of a submission of the gold pool.
     const claimed = ok(await second.claim(3));
     expect(claimed.assignments).toHaveLength(3);
     const gold = api.store.db.prepare(`SELECT alias_id, source_id FROM gold_items WHERE account_id = 'acct-assessor-2'`).all() as { alias_id: string; source_id: string }[];
     expect(gold.map((item) => item.alias_id).sort()).toEqual(claimed.assignments.map((item) => item.submissionId).sort());
+    expect(new Set(gold.map((item) => item.source_id))).toEqual(new Set(goldSet.submissionIds)); // never the same one twice
     const alias = gold[0]!;
     const manifest = ok(await second.manifest(alias.alias_id));
     const source = ok(await lead.manifest(alias.source_id));
     expect(Object.keys(manifest).sort()).toEqual(Object.keys(source).sort());
     expect(manifest.label).toMatch(/^Submission \d{4}$/);
-    expect(manifest.id).not.toBe(source.id);
-    expect(manifest.evidence.map((item) => item.sha256)).toEqual(source.evidence.map((item) => item.sha256));
+    expect(manifest.id).toMatch(/^sub-[0-9a-f]{12}$/); // the shape of every live id
+    // Nothing in the manifest links the copy to its source: files differ in digest and size (text is the text).
+    for (const [index, item] of manifest.evidence.entries()) {
+      if (item.url === null) continue;
+      expect(item.sha256).not.toBe(source.evidence[index]!.sha256);
+      expect(item.bytes).not.toBe(source.evidence[index]!.bytes);
+      expect(item.id).not.toBe(source.evidence[index]!.id);
+    }
+    // The pool is spent for this assessor: a further claim brings no gold copy of what they had.
+    expect(ok(await second.claim(3)).assignments).toHaveLength(0);
 
     const master = masters.get(alias.source_id)!;
-    ok(await second.decide(alias.alias_id, randomUUID(), decision(manifest, (criterionId) => master.levels.get(criterionId)!)));
+    ok(await second.decide(alias.alias_id, randomUUID(), decisionFor(manifest, (criterionId) => master.levels.get(criterionId)!)));
     const accuracy = ok(await second.accuracy());
     const criteria = allCriteria(master.rubric).length;
     expect(accuracy.weeks).toEqual([expect.objectContaining({ criteria, exact: criteria, adjacent: criteria })]);

@@ -63,7 +63,7 @@ describe('offline-first sync against the reference server', () => {
     const chosen = leased.slice(0, 1000);
     db.transaction(() => {
       for (const submissionId of chosen) {
-        const payload = minimalAward(submissionId, api.store.currentRubricId(submissionId)!, 'Synced under faults.');
+        const payload = minimalAward(submissionId, api.store.submission(submissionId)!.rubric, 'Synced under faults.');
         enqueue(db, { kind: 'decision', entityId: submissionId, idempotencyKey: randomUUID(), payload, at: new Date().toISOString() });
       }
     })();

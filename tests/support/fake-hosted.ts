@@ -1,3 +1,4 @@
+import { ServerClock } from '../../electron/core/hosted/server-clock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,7 @@ export class FakeSession implements SessionAccess {
   serverUrl: string | null = 'https://api.test';
   accessToken: string | null = 'access-token-1-aaaaaaaaaaaa';
   readonly evidenceKey = Buffer.alloc(32, 7);
+  readonly serverClock = new ServerClock();
   /** Tokens the server refused and the session renewed. */
   readonly renewed: string[] = [];
 
@@ -144,6 +146,6 @@ export function claimedSubmission(db: Db, submissionId: string, decidedLeavingAt
   const position = listQueue(db, 'batch-1', new Date()).length;
   saveAssignment(db, { submissionId, batchId: 'batch-1', position, leaseExpiresAt: '2026-12-12T00:00:00.000Z', dueAt: '2026-12-10T00:00:00.000Z' });
   if (!decidedLeavingAt) return;
-  const payload = minimalAward(submissionId, manifest.rubric.id);
+  const payload = minimalAward(submissionId, manifest.rubric);
   recordDecision(db, { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: manifest.rubric.id, decidedAt: payload.decidedAt }, { idempotencyKey: `key-${submissionId}`, payload, leavesAt: decidedLeavingAt.toISOString() });
 }

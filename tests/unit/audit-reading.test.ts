@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RubricVersion } from '../../shared/domain/rubric';
 import type { AuditEntry, AuditTrail } from '../../shared/hosted-api/audit';
 import { answerAppeal, auditCsv } from '../../shared/quality/audit';
+import type { ReceivedDecision } from '../../shared/quality/audit';
 
 const levels = [1, 2, 3, 4].map((level) => ({ level, label: `L${level}`, descriptor: `d${level}` }));
 const rubric: RubricVersion = {
@@ -13,14 +14,18 @@ const rubric: RubricVersion = {
 };
 const one = { id: 'acct-1', displayName: 'Assessor One' };
 const lead = { id: 'acct-lead', displayName: '=Lead, "Chief"' };
+const laptop = { id: 'm1', name: 'laptop' };
+const server = { id: 'hosted-api', name: 'Hosted API' };
 let minute = 0;
-const entry = (kind: AuditEntry['kind'], target: string | null, before: string | null, after: string | null, actor = one): AuditEntry => {
+const entry = (kind: AuditEntry['kind'], target: string | null, before: string | null, after: string | null, actor = one, machine = laptop): AuditEntry => {
   minute += 1;
   const at = new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();
-  return { id: `e${minute}`, kind, target, before, after, at, receivedAt: at, actor, machine: { id: 'm1', name: 'laptop' } };
+  return { id: `e${minute}`, kind, target, before, after, at, receivedAt: at, actor, machine };
 };
 const comment = (body: string): string => JSON.stringify({ evidenceId: 'v', startMs: 12_000, endMs: null, page: null, quote: null, region: null, body, tag: 'note', visibility: 'candidate', criterionIds: [] });
 const decision = (outcome: string, note = ''): string => JSON.stringify({ outcome, conditionCode: null, note });
+const received = (value: Partial<ReceivedDecision>): string =>
+  JSON.stringify({ outcome: 'award', conditionCode: null, note: 'Second look.', decidedAt: '2026-11-02T09:10:00.000Z', machine: laptop, scores: [{ criterionId: 'a', level: 3, rationale: '' }, { criterionId: 'b', level: 3, rationale: 'Summarises, line, "quoted".' }], comments: [{ id: 'c1', ...(JSON.parse(comment('Asks why.')) as object) }], ...value });
 
 const trail: AuditTrail = {
   submission: { id: 's1', label: 'Submission 0001', credentialTitle: 'Questioning' },
@@ -36,38 +41,54 @@ const trail: AuditTrail = {
     entry('rationale', 'b', '', 'Summarises, line, "quoted".'),
     entry('comment', 'c2', comment('Wrong moment.'), null),
     entry('decision', null, null, decision('award', 'Second look.')),
-    entry('decision_received', null, null, decision('award', 'Second look.')),
-    entry('adjudication_resolved', null, null, JSON.stringify({ outcome: 'award', note: 'Agreed.', scores: [] }), lead),
+    entry('decision_received', null, null, received({}), one, server),
   ],
 };
 
 describe('reading a submission’s audit trail', () => {
-  it('answers an appeal: who decided, on what evidence as it stood then, and what changed after', () => {
+  it('answers an appeal from what the server received: who decided, when, on which machine, the levels and the evidence cited', () => {
     const answer = answerAppeal(trail);
-    expect(answer.decision?.value).toEqual({ outcome: 'award', conditionCode: null, note: 'Second look.' });
-    expect(answer.decision?.entry.actor).toEqual(one);
-    expect(answer.received?.kind).toBe('decision_received');
+    expect(answer.decision?.value).toMatchObject({ outcome: 'award', note: 'Second look.', machine: laptop, decidedAt: '2026-11-02T09:10:00.000Z' });
+    expect(answer.decision?.entry.kind).toBe('decision_received');
+    expect(answer.decision?.resolution).toBe(false);
     expect(answer.scores).toEqual([
       { criterionId: 'a', level: 3, rationale: '' },
       { criterionId: 'b', level: 3, rationale: 'Summarises, line, "quoted".' },
     ]);
-    expect(answer.comments.map((item) => [item.id, item.body])).toEqual([['c1', 'Asks why.']]); // the removed one is not evidence
-    expect(answer.changedAfter.map((item) => item.kind)).toEqual(['adjudication_resolved']);
+    expect(answer.comments.map((item) => [item.id, item.body])).toEqual([['c1', 'Asks why.']]);
+    expect(answer.changedAfter).toEqual([]);
   });
 
-  it('has no standing decision when the last one was undone, and reads values it cannot parse as nothing', () => {
-    const undone = { ...trail, entries: trail.entries.slice(0, 5) };
-    expect(answerAppeal(undone).decision).toBeNull();
-    const garbled = { ...trail, entries: [entry('decision', null, null, '{not json')] };
+  it('a lead’s resolution of an adjudication is the decision that stands, and a backread after it is a change after', () => {
+    const resolved = entry('adjudication_resolved', null, null, JSON.stringify({ outcome: 'not_yet', note: 'Agreed.', scores: [{ criterionId: 'a', level: 2, rationale: 'Too few questions.' }] }), lead, server);
+    const backread = entry('backread_reviewed', null, null, JSON.stringify({ criteria: [], note: '' }), lead, server);
+    const answer = answerAppeal({ ...trail, entries: [...trail.entries, resolved, backread] });
+    expect(answer.decision).toMatchObject({ resolution: true, value: { outcome: 'not_yet', note: 'Agreed.' }, entry: { actor: lead } });
+    expect(answer.scores[0]).toEqual({ criterionId: 'a', level: 2, rationale: 'Too few questions.' });
+    expect(answer.changedAfter.map((item) => item.kind)).toEqual(['backread_reviewed']);
+  });
+
+  it('a workstation’s own story cannot change the answer: a later "not yet" it sends, or an entry dressed as the server’s, is only a change after', () => {
+    const forged = entry('decision', null, null, decision('not_yet', 'Changed my mind.'));
+    const impostor = entry('decision_received', null, null, received({ outcome: 'not_yet' }), one, { id: 'm1', name: 'Hosted API' });
+    const answer = answerAppeal({ ...trail, entries: [...trail.entries, forged, impostor] });
+    expect(answer.decision?.value.outcome).toBe('award');
+    expect(answer.changedAfter.map((item) => item.id)).toEqual([forged.id, impostor.id]);
+  });
+
+  it('has no standing decision until one reached the server, and reads values it cannot parse as nothing', () => {
+    expect(answerAppeal({ ...trail, entries: trail.entries.slice(0, 10) }).decision).toBeNull();
+    const garbled = { ...trail, entries: [entry('decision_received', null, null, '{not json', one, server)] };
     expect(answerAppeal(garbled).decision).toBeNull();
   });
 
   it('exports every entry as CSV, criteria named, formulas kept as text, quotes doubled', () => {
-    const csv = auditCsv(trail);
+    const withLead = { ...trail, entries: [...trail.entries, entry('backread_reviewed', null, null, '{}', lead, server)] };
+    const csv = auditCsv(withLead);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('submission_id,submission_label,at,received_at,actor,actor_id,machine,machine_id,change,target,target_name,before,after,change_id');
-    expect(lines).toHaveLength(trail.entries.length + 1);
-    expect(lines[1]).toBe('s1,Submission 0001,2026-11-02T09:01:00.000Z,2026-11-02T09:01:00.000Z,Assessor One,acct-1,laptop,m1,score,a,Questioning,,2,e1');
+    expect(lines).toHaveLength(withLead.entries.length + 1);
+    expect(lines[1]).toMatch(/^s1,Submission 0001,[^,]+,[^,]+,Assessor One,acct-1,laptop,m1,score,a,Questioning,,2,e\d+$/);
     expect(csv).toContain(',rationale,b,Closure,,"Summarises, line, ""quoted"".",');
     expect(lines.at(-1)).toMatch(/^s1,Submission 0001,[^,]+,[^,]+,"'=Lead, ""Chief""",acct-lead,/);
   });

@@ -16,6 +16,7 @@ import {
   AccuracyReport,
   AdjudicationList,
   AdjudicationReceipt,
+  CalibrationAttempt,
   CalibrationFeedback,
   CalibrationSet,
   CalibrationSetList,
@@ -26,7 +27,7 @@ import {
   QualityRules,
   QualityRulesList,
 } from '../../../shared/hosted-api/quality';
-import type { AdjudicationResolutionRequest, CalibrationResponseRequest, CalibrationSetCreate, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
+import type { AdjudicationResolutionRequest, CalibrationResetRequest, CalibrationResponseRequest, CalibrationSetCreate, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
 import { AuditReceipt, AuditTrail } from '../../../shared/hosted-api/audit';
 import type { AuditUpload } from '../../../shared/hosted-api/audit';
 import { BackreadFeedback, BackreadList, BackreadReceipt } from '../../../shared/hosted-api/backreading';
@@ -59,6 +60,8 @@ export interface ApiClientOptions {
   onUnauthorized?: (rejected: string) => Promise<boolean>;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Each answer's Date header, for the server's clock (see ServerClock). */
+  onServerDate?: (date: string | null) => void;
 }
 
 const maxJsonBytes = 20 * 1024 * 1024;
@@ -148,6 +151,11 @@ export class HostedApiClient {
 
   respondToCalibration(setId: string, idempotencyKey: string, body: z.input<typeof CalibrationResponseRequest>): Promise<ApiResult<z.infer<typeof CalibrationFeedback>>> {
     return this.request('POST', `/v1/calibration-sets/${encodeURIComponent(setId)}/responses`, CalibrationFeedback, { body, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /** A lead lets an assessor take a calibration set again (a new attempt, recorded with the note). */
+  resetCalibration(setId: string, idempotencyKey: string, body: CalibrationResetRequest): Promise<ApiResult<z.infer<typeof CalibrationAttempt>>> {
+    return this.request('POST', `/v1/calibration-sets/${encodeURIComponent(setId)}/resets`, CalibrationAttempt, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   qualityRules(): Promise<ApiResult<z.infer<typeof QualityRulesList>>> {
@@ -258,6 +266,7 @@ export class HostedApiClient {
     } catch (error) {
       return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : 'The request failed.' } };
     }
+    this.options.onServerDate?.(response.headers.get('date'));
     const body = parseJson(text);
     if (response.status === 429) {
       const seconds = Number(response.headers.get('retry-after'));

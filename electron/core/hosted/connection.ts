@@ -49,6 +49,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
     onNewEvidenceKey: () => effects.evidenceKeyLost(),
     onRemoteWipe: () => effects.remoteWipe(),
     onChanged: () => effects.sessionChanged(),
+    now,
   });
   const atRest = new EvidenceAtRest({ db, dataDir, key: () => session.evidenceKey, logger, now, onRemoved: (id) => changes.submissionsChanged([id]) });
   const retention = new Retention({ db, now, logger, onRemoved: (ids) => changes.submissionsChanged(ids) });

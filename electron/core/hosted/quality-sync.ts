@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
 import { removeBatch } from '../repositories/claimed-work';
-import { replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
+import { reopenForRetake, replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
 import type { LeadDataComputed } from '../quality/lead-data-messages';
 import type { LeadDataWorker } from '../quality/lead-data-worker-client';
 import { qualitySummary } from '../quality/views';
@@ -114,11 +114,16 @@ export class QualitySync {
     return result.value;
   }
 
-  /** Brings a calibration set here as its own batch: scored like live work, responses sent through the outbox. */
+  /**
+   * Brings a calibration set here as its own batch: scored like live work, answers sent through the
+   * outbox. Items answered here in an attempt a lead has since reset open again, blank, for the retake.
+   */
   async startCalibration(setId: string): Promise<{ batchId: string; submissions: number }> {
     const { sets } = await this.options.session.call((client) => client.calibrationSets());
     const set = sets.find((candidate) => candidate.id === setId);
     if (!set) throw new DomainError('not_found', 'That calibration set is not on the server.');
+    const answered = new Set(set.answeredSubmissionIds);
+    for (const submissionId of set.submissionIds) if (!answered.has(submissionId)) reopenForRetake(this.options.db, submissionId);
     return this.options.work.importLocalBatch({ id: `calibration-${setId}`, label: set.title, kind: 'calibration', days: 30, submissionIds: set.submissionIds, calibrationSetId: setId });
   }
 }

@@ -1,3 +1,4 @@
+import { ServerClock } from './server-clock';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { SessionInfo } from '../../../shared/contract/methods';
@@ -42,6 +43,7 @@ export interface HostedSessionOptions {
   renewalRetryDelaysMs?: readonly number[];
   /** How requests go out (a fake network in unit tests). */
   fetch?: typeof fetch;
+  now?: () => Date;
 }
 
 /** 1 + 2 + 4 + 8 + 16 s: a lost reply is repeated well inside the server's 60 s grace for a rotated refresh token. */
@@ -63,8 +65,11 @@ export class HostedSession {
   private epoch = 0;
   /** Resolves once the vault has been read; every use of the session waits for it. */
   readonly ready: Promise<void>;
+  /** The server's clock as its answers tell it: times this machine states are sent on it. */
+  readonly serverClock: ServerClock;
 
   constructor(private readonly options: HostedSessionOptions) {
+    this.serverClock = new ServerClock(options.now);
     this.ready = this.load().catch((error: unknown) => options.logger.error('could not read the vault', error));
   }
 
@@ -173,7 +178,7 @@ export class HostedSession {
   client(): HostedApiClient {
     const session = this.contents?.session;
     if (!session) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
-    return new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.accessToken, onUnauthorized: (rejected) => this.recover(rejected), fetch: this.options.fetch });
+    return new HostedApiClient({ baseUrl: session.serverUrl, accessToken: () => this.accessToken, onUnauthorized: (rejected) => this.recover(rejected), fetch: this.options.fetch, onServerDate: (date) => this.serverClock.observe(date) });
   }
 
   /** One authorised call, or a DomainError the assessor can read. */
@@ -243,7 +248,7 @@ export class HostedSession {
 
   /** For the calls that carry no access token (sign-in, renewal, sign-out). */
   private anonymousClient(baseUrl: string): HostedApiClient {
-    return new HostedApiClient({ baseUrl, accessToken: () => null, fetch: this.options.fetch });
+    return new HostedApiClient({ baseUrl, accessToken: () => null, fetch: this.options.fetch, onServerDate: (date) => this.serverClock.observe(date) });
   }
 
   /** Keeps a session (new, or renewed): in the vault first, and only then in use. */
@@ -264,7 +269,7 @@ export class HostedSession {
 }
 
 /** What the parts that sync, download and import use of the session (their unit tests give them a fake). */
-export type SessionAccess = Pick<HostedSession, 'currentEpoch' | 'signedIn' | 'account' | 'serverUrl' | 'accessToken' | 'evidenceKey' | 'assertCurrent' | 'client' | 'call' | 'recover' | 'noteAccount'>;
+export type SessionAccess = Pick<HostedSession, 'currentEpoch' | 'signedIn' | 'account' | 'serverUrl' | 'accessToken' | 'evidenceKey' | 'assertCurrent' | 'client' | 'call' | 'recover' | 'noteAccount' | 'serverClock'>;
 
 /** The session as signing in and out sees it. */
 export type SessionLifecycle = SessionAccess & Pick<HostedSession, 'signIn' | 'signOut' | 'replaceEvidenceKey' | 'info'>;

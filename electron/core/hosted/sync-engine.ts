@@ -7,9 +7,10 @@ import { ReferralCreate } from '../../../shared/hosted-api/referrals';
 import { ReferralMessagePayload } from './referral-work';
 import { AdjudicationResolutionRequest, CalibrationFeedback, LockoutLiftRequest } from '../../../shared/hosted-api/quality';
 import { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
+import { thisMachine } from '../repositories/audit';
 import { calibrationSetOf } from '../repositories/batches';
 import { saveCalibrationResult } from '../repositories/quality';
-import { acknowledge, beginAttempt, listDue, markConflict, scheduleRetry } from '../repositories/outbox';
+import { acknowledge, beginAttempt, listDue, markConflict, replacePayload, scheduleRetry } from '../repositories/outbox';
 import type { OutboxEntry } from '../repositories/outbox';
 import type { ApiFailure, HostedApiClient } from './api-client';
 
@@ -17,6 +18,31 @@ import type { ApiFailure, HostedApiClient } from './api-client';
 const AdjudicationResolutionPayload = z.object({ submissionId: z.string(), resolution: AdjudicationResolutionRequest });
 /** A lead's backreading of one decision, waiting in the outbox. */
 const BackreadReviewPayload = z.object({ submissionId: z.string(), review: BackreadReviewRequest });
+
+/** An entry's payload with the times this machine stated put through `stated` (a payload it cannot read is left as it is). */
+function onServerClock(entry: OutboxEntry, stated: (at: string) => string): unknown {
+  const payload = entry.payload as Record<string, unknown>;
+  switch (entry.kind) {
+    case 'decision': {
+      const parsed = DecisionPayload.safeParse(payload);
+      return parsed.success ? { ...parsed.data, decidedAt: stated(parsed.data.decidedAt), basedOn: parsed.data.basedOn === null ? null : stated(parsed.data.basedOn) } : payload;
+    }
+    case 'audit': {
+      const parsed = AuditUpload.safeParse(payload);
+      return parsed.success ? { changes: parsed.data.changes.map((change) => ({ ...change, at: stated(change.at) })) } : payload;
+    }
+    case 'referral': {
+      const parsed = ReferralCreate.safeParse(payload);
+      return parsed.success ? { ...parsed.data, at: stated(parsed.data.at) } : payload;
+    }
+    case 'referral_message': {
+      const parsed = ReferralMessagePayload.safeParse(payload);
+      return parsed.success ? { ...parsed.data, message: { ...parsed.data.message, at: stated(parsed.data.message.at) } } : payload;
+    }
+    default:
+      return payload;
+  }
+}
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -44,6 +70,8 @@ export interface DrainOptions {
   concurrency?: number;
   /** Entries about to leave for the first time: from now on they cannot be undone. */
   onLeaving?: (entries: { kind: string; entityId: string }[]) => void;
+  /** While this machine's clock is off, puts a time it stated on the server's clock (see ServerClock). */
+  serverTime?: ((at: string) => string) | null;
 }
 
 export interface DrainReport {
@@ -65,6 +93,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const backoff = options.backoff ?? defaultBackoff;
+  const stated = options.serverTime ?? null;
   const report: DrainReport = { acknowledged: 0, conflicts: 0, retrying: 0, unauthorized: false, settled: [] };
   const due = listDue(options.db, now().toISOString(), 10_000);
 
@@ -84,7 +113,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
         const evidence = citedEvidence(decision.comments, scores.map((score) => score.criterionId));
         return options.client.respondToCalibration(setId, entry.idempotencyKey, { submissionId, scores, evidence, activeMs: decision.activeMs, respondedAt: decision.decidedAt });
       }
-      return options.client.decide(submissionId, entry.idempotencyKey, decision);
+      // The machine goes with the decision: the server keeps it for an appeal (who decided, on which machine).
+      return options.client.decide(submissionId, entry.idempotencyKey, { ...decision, machine: thisMachine(options.db) });
     }
     if (entry.kind === 'adjudication_resolution') {
       const payload = AdjudicationResolutionPayload.safeParse(entry.payload);
@@ -181,7 +211,17 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const groupSize = concurrency * 16;
   for (let start = 0; start < due.length && !report.unauthorized; start += groupSize) {
-    const group = options.db.transaction(() => due.slice(start, start + groupSize).filter((entry) => beginAttempt(options.db, entry.id)))();
+    const group = options.db.transaction(() =>
+      due.slice(start, start + groupSize).filter((entry) => {
+        if (!beginAttempt(options.db, entry.id)) return false;
+        // Times are put on the server's clock once, as the entry first leaves: every resend is then the same request.
+        if (entry.attempts === 0 && stated) {
+          entry.payload = onServerClock(entry, stated);
+          replacePayload(options.db, entry.id, entry.payload);
+        }
+        return true;
+      }),
+    )();
     const firstAttempts = group.filter((entry) => entry.attempts === 0);
     if (firstAttempts.length > 0) options.onLeaving?.(firstAttempts.map(({ kind, entityId }) => ({ kind, entityId })));
     const outcomes: Outcome[] = [];

@@ -112,7 +112,7 @@ export class SyncLoop {
     // The client renews a lapsed token on the way; `unauthorized` means the session could not go on.
     // A decision that begins to leave can no longer be undone: the screens offering Undo are told at once.
     const onLeaving = (entries: { kind: string; entityId: string }[]): void => this.options.changes.submissionsChanged(entries.filter((entry) => entry.kind === 'decision').map((entry) => entry.entityId));
-    const report = await drainOutbox({ db, client: session.client(), now, onLeaving });
+    const report = await drainOutbox({ db, client: session.client(), now, onLeaving, serverTime: session.serverClock.isOff() ? (at) => session.serverClock.toServer(at) : null });
     const reachable = await this.reachable(report);
     if (!session.signedIn) return;
     const cameBack = reachable && !this.reached;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AuditChange } from '../../../shared/hosted-api/audit';
 import type { Db } from '../db/database';
 import { enqueue } from './outbox';
@@ -17,6 +18,11 @@ const later = (at: string, ms: number): string => new Date(Date.parse(at) + ms).
 
 export function machineId(db: Db): string {
   return (db.prepare('SELECT machine_id FROM workstation WHERE id = 1').get() as { machine_id: string }).machine_id;
+}
+
+/** This workstation as it names itself to the server: its random id and its host name. */
+export function thisMachine(db: Db): Machine {
+  return { id: machineId(db), name: hostname().slice(0, 200) };
 }
 
 /**

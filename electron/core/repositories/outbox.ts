@@ -92,6 +92,11 @@ export function beginAttempt(db: Db, id: number): boolean {
   return db.prepare(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND state = 'pending'`).run(id).changes === 1;
 }
 
+/** What an entry carries, as it first leaves (its times put on the server's clock). */
+export function replacePayload(db: Db, id: number, payload: unknown): void {
+  db.prepare(`UPDATE outbox SET payload = ? WHERE id = ? AND state = 'pending'`).run(JSON.stringify(payload), id);
+}
+
 /** After a failed attempt: try again at `nextAttemptAt`. */
 export function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: string): void {
   db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'pending'`).run(nextAttemptAt, error.slice(0, 500), id);

@@ -33,3 +33,20 @@ export function replaceLeadSnapshots(db: Db, meta: unknown, dashboards: { creden
 export function clearQualityData(db: Db): void {
   db.prepare('DELETE FROM quality_snapshot').run();
 }
+
+/**
+ * A calibration item answered in an attempt a lead has since reset: its decision here (sent and
+ * acknowledged), the feedback with the master's levels, the draft and the comments go, so the retake
+ * starts blank. An answer still waiting to leave stays (it belongs to the new attempt). True if reopened.
+ */
+export function reopenForRetake(db: Db, submissionId: string): boolean {
+  return db.transaction(() => {
+    if (db.prepare(`SELECT 1 FROM outbox WHERE kind = 'decision' AND entity_id = ? AND state = 'pending'`).get(submissionId)) return false;
+    const reopened = db.prepare('DELETE FROM decisions WHERE submission_id = ?').run(submissionId).changes > 0;
+    db.prepare(`DELETE FROM outbox WHERE kind = 'decision' AND entity_id = ?`).run(submissionId);
+    db.prepare('DELETE FROM calibration_results WHERE submission_id = ?').run(submissionId);
+    db.prepare('DELETE FROM scoring_drafts WHERE submission_id = ?').run(submissionId);
+    db.prepare('DELETE FROM comments WHERE submission_id = ?').run(submissionId);
+    return reopened;
+  })();
+}

@@ -18,13 +18,15 @@ export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer
       </section>
     );
   }
-  const { entry, value } = answer.decision;
+  const { entry, value, resolution } = answer.decision;
+  const outcome = t(`decision.outcomes.${value.outcome}`);
   return (
     <section className="appeal-answer" aria-labelledby="appeal-title">
       <h4 id="appeal-title">{t('audit.appeal')}</h4>
       <p>
-        {t('audit.decidedBy', { outcome: t(`decision.outcomes.${value.outcome}`), who: entry.actor.displayName, time: formatDateTime(entry.at, i18n.language), machine: entry.machine.name })}
-        {answer.received && ` ${t('audit.received', { time: formatDateTime(answer.received.at, i18n.language) })}`}
+        {resolution
+          ? t('audit.resolvedBy', { outcome, who: entry.actor.displayName, time: formatDateTime(entry.at, i18n.language) })
+          : `${t('audit.decidedBy', { outcome, who: entry.actor.displayName, time: formatDateTime(value.decidedAt ?? entry.at, i18n.language), machine: value.machine?.name ?? t('audit.unnamedMachine') })} ${t('audit.received', { time: formatDateTime(entry.receivedAt, i18n.language) })}`}
         {value.note && ` ${t('audit.note', { note: value.note })}`}
       </p>
       <div className="appeal-columns">
