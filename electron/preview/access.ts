@@ -1,6 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EvidencePart } from '../common/evidence-file';
+import { PageTokens } from './page-tokens';
+import type { SocketAdmission } from './page-tokens';
 
 export const secretParameter = 'secret';
 /** For programs on this machine (tests, scripts) that hold the printed secret: sent as a header, never as a cookie. */
@@ -48,12 +50,20 @@ export function checkOrigin(request: IncomingMessage, port: number): OriginVerdi
  *
  * - The per-run secret (in the printed link) is traded once per page load for a page token, which
  *   the page keeps in memory and sends as an Authorization header and as a WebSocket subprotocol.
+ *   Tokens expire when unused and are capped in number and in sockets (see PageTokens).
  * - Media and captions, which a <video> or <img> fetches without headers, use signed URLs: bound to
  *   one evidence item and part, short-lived, kept alive while the player keeps reading them.
  */
 export class PreviewCredentials {
+  /**
+   * Event sockets opened with the secret itself at once. Only programs on this machine send it (tests,
+   * scripts), each with a socket or two; sixteen leaves room for several at once and bounds a runaway loop.
+   */
+  static readonly secretSockets = 16;
+
   readonly secret: string;
-  private readonly tokens = new Set<string>();
+  private readonly pageTokens: PageTokens;
+  private openSecretSockets = 0;
   private readonly signingKey = randomBytes(32);
   /** Signed URLs in use, and until when each stays valid (each read extends it, up to a cap). */
   private readonly liveUrls = new Map<string, number>();
@@ -63,39 +73,42 @@ export class PreviewCredentials {
     private readonly clock: () => number = Date.now,
   ) {
     this.secret = secret;
+    this.pageTokens = new PageTokens(clock);
   }
 
   isSecret(candidate: string | undefined): boolean {
     return same(candidate, this.secret);
   }
 
-  /** A new page token (the link was opened). Older ones stay valid until the host stops; at most 50 are kept. */
-  issueToken(): string {
-    const token = randomBytes(32).toString('base64url');
-    this.tokens.add(token);
-    if (this.tokens.size > 50) this.tokens.delete(this.tokens.values().next().value!);
-    return token;
+  /** A new page token (the link was opened), or null when the cap of live tokens is held by connected pages. */
+  issueToken(): string | null {
+    return this.pageTokens.issue();
   }
 
-  private isToken(candidate: string | undefined): boolean {
-    if (!candidate) return false;
-    for (const token of this.tokens) if (same(candidate, token)) return true;
-    return false;
-  }
-
-  /** An RPC or evidence request: the page's token as `Authorization: Bearer`, or the secret as a header. */
+  /** An RPC or evidence request: the page's token as `Authorization: Bearer` (a use of it), or the secret as a header. */
   authorisesRequest(request: IncomingMessage): boolean {
     const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(request.headers.authorization ?? '')?.[1];
     const secret = request.headers[secretHeader];
-    return this.isToken(bearer) || this.isSecret(typeof secret === 'string' ? secret : undefined);
+    return this.pageTokens.use(bearer) || this.isSecret(typeof secret === 'string' ? secret : undefined);
   }
 
-  /** A WebSocket upgrade: the token offered as a subprotocol (what a page can send), or the secret as a header. */
-  authorisesSocket(request: IncomingMessage): boolean {
-    const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((item) => item.trim());
-    const token = offered.find((item) => item.startsWith(tokenProtocolPrefix))?.slice(tokenProtocolPrefix.length);
+  /**
+   * A WebSocket upgrade: the secret as a header (what a program sends), or the token offered as a
+   * subprotocol (what a page can send). Each kind has its cap of sockets open at once.
+   */
+  admitSocket(request: IncomingMessage): SocketAdmission {
     const secret = request.headers[secretHeader];
-    return this.isToken(token) || this.isSecret(typeof secret === 'string' ? secret : undefined);
+    if (this.isSecret(typeof secret === 'string' ? secret : undefined)) return this.admitSecretSocket();
+    const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((item) => item.trim());
+    return this.pageTokens.openSocket(offered.find((item) => item.startsWith(tokenProtocolPrefix))?.slice(tokenProtocolPrefix.length));
+  }
+
+  private admitSecretSocket(): SocketAdmission {
+    if (this.openSecretSockets >= PreviewCredentials.secretSockets) {
+      return { admitted: false, status: 429, reason: `${PreviewCredentials.secretSockets} event connections are already open with the secret; close one first.` };
+    }
+    this.openSecretSockets += 1;
+    return { admitted: true, release: () => void (this.openSecretSockets -= 1) };
   }
 
   /** How long a signed URL lives unread, and at most. */

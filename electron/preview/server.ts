@@ -1,6 +1,7 @@
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { fail } from '../../shared/contract/result';
@@ -17,6 +18,8 @@ export interface PreviewHostOptions {
   /** 0 picks any free port. */
   port: number;
   secret?: string;
+  /** Time for the page tokens' idle expiry and the signed URLs' lifetimes: tests move it instead of waiting. */
+  clock?: () => number;
 }
 
 export interface PreviewHost {
@@ -76,6 +79,12 @@ async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value
   }
 }
 
+/** A refused WebSocket upgrade, answered in plain HTTP on the raw socket (no WebSocket exists yet). */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 /** The path with its escapes decoded, or null when they cannot be (`/rpc/%ZZ`): such a request is refused with 400. */
 function decodedPath(pathname: string): string | null {
   try {
@@ -92,7 +101,7 @@ function decodedPath(pathname: string): string | null {
  * (see PreviewCredentials), and nothing carries one in a cookie.
  */
 export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
-  const credentials = new PreviewCredentials(options.secret);
+  const credentials = new PreviewCredentials(options.secret, options.clock);
   options.core.useEvidenceUrls((evidenceId, part) => credentials.signEvidenceUrl(evidenceId, part));
   let port = options.port;
   const sockets = new Set<WebSocket>();
@@ -138,7 +147,9 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (!credentials.isSecret(url.searchParams.get(secretParameter) ?? undefined)) {
       return sendText(response, 401, 'This workstation preview needs the link (with its secret) printed when it started.\n');
     }
-    response.writeHead(303, { ...securityHeaders, location: `${sameOriginPath(url)}#session=${credentials.issueToken()}`, 'cache-control': 'no-store' });
+    const token = credentials.issueToken();
+    if (!token) return sendText(response, 503, 'Too many workstation pages are open at once: close one, then open the link again.\n');
+    response.writeHead(303, { ...securityHeaders, location: `${sameOriginPath(url)}#session=${token}`, 'cache-control': 'no-store' });
     response.end();
   }
 
@@ -172,11 +183,13 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     // A socket reset mid-handshake must not become an uncaught error.
     socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const status = !checkOrigin(request, port).allowed ? 403 : path !== '/events' ? 404 : !credentials.authorisesSocket(request) ? 401 : 0;
-    if (status !== 0) {
-      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\n\r\n`);
-      return;
-    }
+    if (!checkOrigin(request, port).allowed) return refuseUpgrade(socket, 403, 'Forbidden.');
+    if (path !== '/events') return refuseUpgrade(socket, 404, 'Not found.');
+    const admission = credentials.admitSocket(request);
+    if (!admission.admitted) return refuseUpgrade(socket, admission.status, admission.reason);
+    // The slot belongs to the connection, not to the WebSocket: it is given back however the
+    // connection ends, a handshake that fails after this point included.
+    socket.once('close', admission.release);
     webSockets.handleUpgrade(request, socket, head, (client) => {
       sockets.add(client);
       client.on('close', () => sockets.delete(client));

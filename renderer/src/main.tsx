@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import type { ContractClient } from '../../shared/contract/client';
 import { App } from './App';
 import { ClientContext } from './client-context';
@@ -34,34 +35,44 @@ function startReading(client: ContractClient): ReturnType<typeof createQueryClie
 }
 
 async function start(): Promise<void> {
-  const client = connectToCore();
+  let root: Root | null = null;
+  let accessEnded = false;
+  const client = connectToCore(() => {
+    accessEnded = true;
+    render();
+  });
   const queries = client ? startReading(client) : null;
+  // Whatever the workstation showed, a page without access can only say how to get back in.
+  function render(): void {
+    root?.render(
+      <StrictMode>
+        {client && queries && !accessEnded ? (
+          <ClientContext.Provider value={client}>
+            <QueryClientProvider client={queries}>
+              <ShortcutProvider>
+                <HintProvider>
+                {windowView() === 'evidence' ? (
+                  <EvidenceWindow />
+                ) : (
+                  <EvidenceWindowProvider>
+                    <App />
+                  </EvidenceWindowProvider>
+                )}
+                </HintProvider>
+              </ShortcutProvider>
+            </QueryClientProvider>
+          </ClientContext.Provider>
+        ) : (
+          <NoAccess ended={accessEnded} />
+        )}
+      </StrictMode>,
+    );
+  }
   await initI18n();
-  const root = document.getElementById('root');
-  if (!root) throw new Error('#root is missing');
-  createRoot(root).render(
-    <StrictMode>
-      {client && queries ? (
-        <ClientContext.Provider value={client}>
-          <QueryClientProvider client={queries}>
-            <ShortcutProvider>
-              <HintProvider>
-              {windowView() === 'evidence' ? (
-                <EvidenceWindow />
-              ) : (
-                <EvidenceWindowProvider>
-                  <App />
-                </EvidenceWindowProvider>
-              )}
-              </HintProvider>
-            </ShortcutProvider>
-          </QueryClientProvider>
-        </ClientContext.Provider>
-      ) : (
-        <NoAccess />
-      )}
-    </StrictMode>,
-  );
+  const element = document.getElementById('root');
+  if (!element) throw new Error('#root is missing');
+  root = createRoot(element);
+  render();
 }
 
 void start();

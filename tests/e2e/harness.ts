@@ -65,12 +65,13 @@ function spawnTs(entry: string, args: string[], ready: RegExp, env: NodeJS.Proce
 }
 
 /**
- * Starts the real preview host (`electron/preview/cli.ts`) as its own process on port 0.
+ * Starts the real preview host (`electron/preview/cli.ts`) as its own process, on any free port
+ * unless `port` names one (the same port again: the workstation started again, as a page sees it).
  * `undoWindowSeconds`: the assessor's setting (the workstation's default of 10 s when unset).
  */
-export async function startPreview(options: { dataDir?: string; generatedBatch?: number; serverUrl?: string; undoWindowSeconds?: number } = {}): Promise<RunningPreview> {
+export async function startPreview(options: { dataDir?: string; port?: number; generatedBatch?: number; serverUrl?: string; undoWindowSeconds?: number } = {}): Promise<RunningPreview> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const args = ['--port', '0', '--data-dir', dataDir];
+  const args = ['--port', String(options.port ?? 0), '--data-dir', dataDir];
   if (options.generatedBatch) args.push('--generated-batch', String(options.generatedBatch));
   const { child, match } = spawnTs('electron/preview/cli.ts', args, /Workstation preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/, { ASSESSOR_SERVER_URL: options.serverUrl ?? '' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -87,6 +87,24 @@ describe('workstation in Chromium through the preview host', () => {
     expect((await page.goto(`${preview.origin}/?secret=wrong`))?.status()).toBe(401);
   });
 
+  it('tells a page whose access ended (the workstation was started again) to open the printed link again, and loses nothing', async () => {
+    const { page, preview } = session;
+    await page.goto(preview.url);
+    const queue = page.getByRole('listbox', { name: 'Batch queue' });
+    await queue.getByRole('option', { name: /Submission 003/ }).click();
+    await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor();
+    await queue.focus();
+    await preview.stop({ keepData: true });
+    const restarted = (session.preview = await startPreview({ dataDir: preview.dataDir, port: preview.port }));
+    // The next thing the page asks (opening a submission, or its time on task) carries a token the new run never issued.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByText('This page’s access has ended: it went unused for hours, or the workstation was started again.').waitFor();
+    await page.getByRole('alert').getByText(/Open the link the workstation printed when it started/).waitFor();
+    await page.goto(restarted.url);
+    await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor();
+  });
+
   it('gives a page of another local port nothing, though the workstation is open in the same browser', async () => {
     const { preview } = session;
     const context = await session.browser.newContext();

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { PreviewCredentials } from '../../electron/preview/access';
+import { PageTokens } from '../../electron/preview/page-tokens';
 import { startPreviewHost } from '../../electron/preview/server';
 import type { PreviewHost } from '../../electron/preview/server';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore } from '../support/core-fixture';
 import { rawRequest, rpc } from '../support/http';
+import { until } from '../support/until';
 
 let fixture: CoreFixture;
 let host: PreviewHost;
@@ -22,15 +25,35 @@ afterAll(async () => {
 const origin = (): string => `http://127.0.0.1:${host.port}`;
 
 /** Opens the printed link as a browser would: the secret is traded for a page token in the redirect's fragment. */
-async function pageToken(): Promise<string> {
-  const response = await rawRequest(host.port, { path: `/?secret=${host.secret}` });
+async function pageToken(on = host): Promise<string> {
+  const response = await rawRequest(on.port, { path: `/?secret=${on.secret}` });
   const token = /#session=([A-Za-z0-9_-]+)$/.exec(String(response.headers.location))?.[1];
   if (!token) throw new Error(`no token in ${String(response.headers.location)}`);
   return token;
 }
 
-const rpcWith = (headers: Record<string, string>, method: string, input: unknown = {}) =>
-  rawRequest(host.port, { method: 'POST', path: `/rpc/${method}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+const rpcWith = (headers: Record<string, string>, method: string, input: unknown = {}, on = host) =>
+  rawRequest(on.port, { method: 'POST', path: `/rpc/${method}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+
+/** An event socket as a page (or, with the secret header, a program) opens it; rejects with a refusal's status and text. */
+const connect = (protocols: string[], headers: Record<string, string> = {}, on = host): Promise<WebSocket> =>
+  new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${on.port}/events`, protocols, { headers: { origin: `http://127.0.0.1:${on.port}`, ...headers } });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_request, response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => reject(new Error(`refused ${response.statusCode}: ${text}`)));
+    });
+  });
+const tokenProtocols = (token: string): string[] => ['assessor.events.v1', `assessor.token.${token}`];
+/** A socket as soon as the host has a slot for it: the host frees a closed socket's slot when it sees the connection end, a moment after the client. */
+async function connectOnceFree(protocols: string[], headers: Record<string, string> = {}): Promise<WebSocket> {
+  let socket: WebSocket | null = null;
+  await until(async () => (socket = await connect(protocols, headers).catch(() => null)) !== null, 'a closed socket’s slot to be free again');
+  return socket!;
+}
 
 describe('preview host access checks', () => {
   it('binds loopback only and prints a link carrying the secret', () => {
@@ -137,14 +160,7 @@ describe('preview host RPC', () => {
 });
 
 describe('preview host events (WebSocket)', () => {
-  const connect = (protocols: string[], headers: Record<string, string> = {}): Promise<WebSocket> =>
-    new Promise((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${host.port}/events`, protocols, { headers: { origin: origin(), ...headers } });
-      socket.once('open', () => resolve(socket));
-      socket.once('error', reject);
-      socket.once('unexpected-response', (_request, response) => reject(new Error(`refused ${response.statusCode}`)));
-    });
-  const withToken = async (): Promise<string[]> => ['assessor.events.v1', `assessor.token.${await pageToken()}`];
+  const withToken = async (): Promise<string[]> => tokenProtocols(await pageToken());
   const closed = (socket: WebSocket): Promise<number> => new Promise((resolve) => socket.once('close', (code) => resolve(code)));
   const nextEvent = (socket: WebSocket): Promise<unknown> => new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
 
@@ -179,6 +195,68 @@ describe('preview host events (WebSocket)', () => {
     await expect(received).resolves.toMatchObject({ event: 'queue.changed' });
     expect(JSON.parse((await rpc(host.port, host.secret, 'app.info', {})).body)).toMatchObject({ ok: true });
     bystander.close();
+  });
+});
+
+describe('preview host caps on event sockets', () => {
+  it(`lets a page token hold ${PageTokens.socketsPerToken} sockets at once: the next is refused with 429 until one closes, and another token is unaffected`, async () => {
+    const token = await pageToken();
+    const open = await Promise.all(Array.from({ length: PageTokens.socketsPerToken }, () => connect(tokenProtocols(token))));
+    await expect(connect(tokenProtocols(token))).rejects.toThrow(/^refused 429: This page already has \d+ event connections open; close one of its tabs first/);
+    const otherPage = await connect(tokenProtocols(await pageToken()));
+
+    open.shift()!.close();
+    open.push(await connectOnceFree(tokenProtocols(token)));
+    await expect(connect(tokenProtocols(token))).rejects.toThrow(/429/);
+    for (const socket of [...open, otherPage]) socket.close();
+  });
+
+  it(`lets programs holding the secret keep ${PreviewCredentials.secretSockets} sockets at once, and no more`, async () => {
+    const withSecret = { 'x-assessor-secret': host.secret };
+    const open = await Promise.all(Array.from({ length: PreviewCredentials.secretSockets }, () => connect(['assessor.events.v1'], withSecret)));
+    await expect(connect(['assessor.events.v1'], withSecret)).rejects.toThrow(/429/);
+    const page = await connect(tokenProtocols(await pageToken())); // pages have slots of their own
+    open.pop()!.close();
+    open.push(await connectOnceFree(['assessor.events.v1'], withSecret));
+    await expect(connect(['assessor.events.v1'], withSecret)).rejects.toThrow(/429/);
+    for (const socket of [...open, page]) socket.close();
+  });
+});
+
+describe('preview host page tokens over time', () => {
+  let clockFixture: CoreFixture;
+  let clockHost: PreviewHost;
+  let now = Date.now();
+  beforeAll(async () => {
+    clockFixture = openTestCore();
+    clockHost = await startPreviewHost({ core: clockFixture.core, rendererDir: projectPaths().rendererBuild, port: 0, clock: () => now });
+  });
+  afterAll(async () => {
+    await clockHost.close();
+    clockFixture.dispose();
+  });
+  const summaryWith = (token: string) => rpcWith({ authorization: `Bearer ${token}` }, 'workspace.summary', {}, clockHost);
+
+  it('refuses a token left unused past the idle period, on /rpc and on /events, while one in use carries on', async () => {
+    const abandoned = await pageToken(clockHost);
+    const working = await pageToken(clockHost);
+    for (let step = 0; step < 3; step++) {
+      now += PageTokens.idleMs / 2;
+      expect((await summaryWith(working)).status).toBe(200);
+    }
+    const refused = await summaryWith(abandoned);
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(connect(tokenProtocols(abandoned), {}, clockHost)).rejects.toThrow(/^refused 401: This page’s access has ended/);
+    expect((await summaryWith(await pageToken(clockHost))).status).toBe(200); // the printed link lets the assessor back in
+  });
+
+  it('keeps a token whose page holds its event socket open, however long nothing is clicked', async () => {
+    const token = await pageToken(clockHost);
+    const socket = await connect(tokenProtocols(token), {}, clockHost);
+    now += 5 * PageTokens.idleMs;
+    expect((await summaryWith(token)).status).toBe(200);
+    socket.close();
   });
 });
 

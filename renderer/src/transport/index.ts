@@ -31,14 +31,18 @@ export async function openEvidenceWindow(): Promise<void> {
   if (previewToken) window.open(`/?view=evidence#session=${previewToken}`, 'assessor-evidence', 'noopener');
 }
 
-/** The contract client over whichever bridge the page was given; null when the page was opened without the preview host's link (it has no way in). */
-export function connectToCore(): ContractClient | null {
+/**
+ * The contract client over whichever bridge the page was given; null when the page was opened
+ * without the preview host's link (it has no way in). `onAccessEnded`: the preview host stopped
+ * accepting this page's token (the desktop's bridge has no token to lose).
+ */
+export function connectToCore(onAccessEnded: () => void): ContractClient | null {
   let transport: Transport | null = window.assessor ?? null;
   if (!transport) {
     const token = takePageToken();
     if (!token) return null;
     previewToken = token;
-    transport = createPreviewTransport(token);
+    transport = createPreviewTransport(token, onAccessEnded);
   }
   return createContractClient(transport);
 }

@@ -21,13 +21,19 @@ export function takePageToken(location: Location = window.location, history: His
  * Talks to the preview host on the page's own origin, with the page token as an Authorization
  * header and as a WebSocket subprotocol. No cookie carries it: a browser would send a cookie for
  * 127.0.0.1 to every other local port too.
+ *
+ * When the host refuses the token (401: it went unused for hours, or the host was started again),
+ * nothing this page holds can get back in: `onAccessEnded` is told once, so the page can say how
+ * to (open the printed link again), and the event socket stops reconnecting.
  */
-export function createPreviewTransport(token: string, origin: string = window.location.origin): Transport {
+export function createPreviewTransport(token: string, onAccessEnded: () => void, origin: string = window.location.origin): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let socket: WebSocket | null = null;
   let retryMs = 250;
+  let accessEnded = false;
 
   const connect = (): void => {
+    if (accessEnded) return;
     socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/events`, [eventsProtocol, `${tokenProtocolPrefix}${token}`]);
     socket.addEventListener('open', () => {
       retryMs = 250;
@@ -61,6 +67,10 @@ export function createPreviewTransport(token: string, origin: string = window.lo
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
       });
+      if (response.status === 401 && !accessEnded) {
+        accessEnded = true;
+        onAccessEnded();
+      }
       return (await response.json()) as unknown;
     },
     subscribe(event, listener) {
