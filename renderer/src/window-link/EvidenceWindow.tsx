@@ -5,7 +5,7 @@ import { EvidencePane } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
 import { useShortcutDispatch, useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { useSubmission } from '../submission/use-submission';
-import type { WindowLink } from './channel';
+import type { EvidenceLink } from './channel';
 import { openEvidenceSide } from './channel';
 import { evidenceActions } from './messages';
 import type { FromEvidenceWindow, ToEvidenceWindow } from './messages';
@@ -14,14 +14,33 @@ import { helloEveryMs } from './use-evidence-window';
 type Shown = Extract<ToEvidenceWindow, { type: 'show' }>;
 
 /**
- * The evidence alone, in a second window for a second monitor. The scoring window decides what it
- * shows (submission, evidence, page, moment) and keeps the rubric, the feed and the keyboard; this
- * window plays the evidence, tells the scoring window where playback is, and passes on what the
- * assessor does here (keys, a new comment, a marked area). Comments come from core, so both show them.
+ * The evidence alone, in a second window for a second monitor, paired with the scoring window that
+ * opened it by the pair id in its address. Without one (an address typed or kept from before) it
+ * is linked to no scoring window and says so: it cannot tell which one is its own.
  */
-export function EvidenceWindow(): React.JSX.Element {
+export function EvidenceWindow({ pair }: { pair: string | null }): React.JSX.Element {
   const { t } = useTranslation();
-  const [link] = useState<WindowLink<ToEvidenceWindow, FromEvidenceWindow>>(() => openEvidenceSide());
+  if (!pair) {
+    return (
+      <main className="evidence-window">
+        <p role="alert" className="hint choose-hint">
+          {t('evidenceWindow.unpaired')}
+        </p>
+      </main>
+    );
+  }
+  return <PairedEvidenceWindow pair={pair} />;
+}
+
+/**
+ * The scoring window decides what this one shows (submission, evidence, page, moment) and keeps the
+ * rubric, the feed and the keyboard; this window plays the evidence, tells the scoring window where
+ * playback is, and passes on what the assessor does here (keys, a new comment, a marked area).
+ * Comments come from core, so both show them.
+ */
+function PairedEvidenceWindow({ pair }: { pair: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [link] = useState<EvidenceLink>(() => openEvidenceSide(pair));
   const [shown, setShown] = useState<Shown | null>(null);
   const [comments, setComments] = useState<Extract<ToEvidenceWindow, { type: 'comments' }> | null>(null);
   const [pages, setPages] = useState<Record<string, number>>({});

@@ -40,8 +40,9 @@ export interface LinkedEvidence {
  * window what to show, sends it the evidence keys pressed here, and takes in what happens there.
  */
 export function useLinkedEvidence(options: Options): LinkedEvidence {
-  const link = useEvidenceWindow();
-  const linked = link?.open ?? false;
+  const evidenceWindow = useEvidenceWindow();
+  const link = evidenceWindow?.link ?? null;
+  const linked = evidenceWindow?.open ?? false;
   const dispatch = useShortcutDispatch();
   const latest = useRef({ options, dispatch });
   useLayoutEffect(() => {
@@ -112,7 +113,7 @@ export function useLinkedEvidence(options: Options): LinkedEvidence {
     linked,
     remote: linked && link && timed ? remoteMediaController(timed.id, timed.durationMs ?? 0, () => options.positionOf(timed.id), link.post) : null,
     seek: (evidenceId, ms) => link?.post({ type: 'seek', evidenceId, ms }),
-    openWindow: () => link?.openWindow(),
-    bringBack: () => link?.bringBack(),
+    openWindow: () => evidenceWindow?.openWindow(),
+    bringBack: () => evidenceWindow?.bringBack(),
   };
 }
