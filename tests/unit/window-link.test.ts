@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isWindowPairId } from '../../shared/windows/pair';
 import { openEvidenceSide, openScoringSide } from '../../renderer/src/window-link/channel';
 import type { WindowLink } from '../../renderer/src/window-link/channel';
+import { actsOnOpenSubmission } from '../../renderer/src/window-link/messages';
+import type { FromEvidenceWindow } from '../../renderer/src/window-link/messages';
 
 // The windows' BroadcastChannel, under Node: every instance in this thread hears the others', and a
 // message posted earlier reaches each listener before one posted later (tasks are queued when posted),
@@ -51,11 +53,11 @@ describe('the window link between a scoring window and its evidence window', () 
     const [atFirstScoring, atSecondScoring] = [listen(firstScoring), listen(secondScoring)];
     const [atFirstEvidence, atSecondEvidence] = [listen(firstEvidence), listen(secondEvidence)];
 
-    firstEvidence.post({ type: 'score', level: 3 });
-    secondEvidence.post({ type: 'score', level: 1 });
+    firstEvidence.post({ type: 'score', submissionId: 'sub-1', level: 3 });
+    secondEvidence.post({ type: 'score', submissionId: 'sub-2', level: 1 });
     await Promise.all([atFirstScoring.until((message) => message.type === 'score'), atSecondScoring.until((message) => message.type === 'score')]);
-    expect(atFirstScoring.heard).toEqual([{ type: 'score', level: 3 }]);
-    expect(atSecondScoring.heard).toEqual([{ type: 'score', level: 1 }]);
+    expect(atFirstScoring.heard).toEqual([{ type: 'score', submissionId: 'sub-1', level: 3 }]);
+    expect(atSecondScoring.heard).toEqual([{ type: 'score', submissionId: 'sub-2', level: 1 }]);
 
     firstScoring.post({ type: 'show', submissionId: 'sub-1', evidenceId: 'ev-1', page: 1, atMs: 0 });
     secondScoring.post({ type: 'show', submissionId: 'sub-2', evidenceId: 'ev-2', page: 1, atMs: 0 });
@@ -71,7 +73,7 @@ describe('the window link between a scoring window and its evidence window', () 
     const duplicate = track(openEvidenceSide(pair));
     const atEvidence = listen(evidence);
     // Read by the scoring side's rules, this would be "play" for the evidence window.
-    duplicate.post({ type: 'action', action: 'playPause' });
+    duplicate.post({ type: 'action', submissionId: 'sub-1', action: 'playPause' });
     scoring.post({ type: 'pause' });
     await atEvidence.until((message) => message.type === 'pause');
     expect(atEvidence.heard).toEqual([{ type: 'pause' }]);
@@ -110,7 +112,8 @@ describe('the window link between a scoring window and its evidence window', () 
     ['one whose pair differs only in case', (pair: string) => ({ pair: pair.toUpperCase(), from: 'evidence', message: { type: 'hello' } })],
     ['one with more beside the message', (pair: string) => ({ pair, from: 'evidence', message: { type: 'hello' }, replyTo: 'elsewhere' })],
     ['an unknown message', (pair: string) => ({ pair, from: 'evidence', message: { type: 'award' } })],
-    ['a score out of range', (pair: string) => ({ pair, from: 'evidence', message: { type: 'score', level: 42 } })],
+    ['a score out of range', (pair: string) => ({ pair, from: 'evidence', message: { type: 'score', submissionId: 'sub-1', level: 42 } })],
+    ['a score naming no submission', (pair: string) => ({ pair, from: 'evidence', message: { type: 'score', level: 3 } })],
     ['no envelope at all', () => 'hello'],
     ['null', () => null],
   ])('ignores %s message and still takes the partner’s next one', async (_case, forged) => {
@@ -121,6 +124,32 @@ describe('the window link between a scoring window and its evidence window', () 
     page.post({ pair, from: 'evidence', message: bye }); // the partner's, from the same page: it comes after
     await atScoring.until((message) => message.type === 'bye');
     expect(atScoring.heard).toEqual([bye]);
+  });
+});
+
+describe('what the scoring window does with its evidence window’s messages', () => {
+  const about = (submissionId: string): FromEvidenceWindow[] => [
+    { type: 'score', submissionId, level: 3 },
+    { type: 'action', submissionId, action: 'award' },
+    { type: 'addComment', submissionId },
+    { type: 'regionComment', submissionId, region: { x: 0.1, y: 0.1, width: 0.2, height: 0.2 } },
+    { type: 'pick', submissionId, commentId: 'c-1' },
+    { type: 'select', submissionId, evidenceId: 'ev-1' },
+    { type: 'page', submissionId, evidenceId: 'ev-1', page: 2 },
+    { type: 'position', submissionId, evidenceId: 'ev-1', ms: 1000, playing: true },
+  ];
+
+  it('acts on what names the submission open here', () => {
+    for (const message of about('sub-1')) expect(actsOnOpenSubmission(message, 'sub-1'), message.type).toBe(true);
+  });
+
+  it('never on what names another: a "3" pressed over one submission scores no other', () => {
+    for (const message of about('sub-2')) expect(actsOnOpenSubmission(message, 'sub-1'), message.type).toBe(false);
+  });
+
+  it('takes hello and bye whatever is open: they are about the window, not a submission', () => {
+    expect(actsOnOpenSubmission({ type: 'hello' }, 'sub-1')).toBe(true);
+    expect(actsOnOpenSubmission(bye, 'sub-1')).toBe(true);
   });
 });
 

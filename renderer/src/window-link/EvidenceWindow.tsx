@@ -35,8 +35,8 @@ export function EvidenceWindow({ pair }: { pair: string | null }): React.JSX.Ele
 /**
  * The scoring window decides what this one shows (submission, evidence, page, moment) and keeps the
  * rubric, the feed and the keyboard; this window plays the evidence, tells the scoring window where
- * playback is, and passes on what the assessor does here (keys, a new comment, a marked area).
- * Comments come from core, so both show them.
+ * playback is, and passes on what the assessor does here (keys, a new comment, a marked area), each
+ * naming the submission shown here. Comments come from core, so both show them.
  */
 function PairedEvidenceWindow({ pair }: { pair: string }): React.JSX.Element {
   const { t } = useTranslation();
@@ -80,15 +80,18 @@ function PairedEvidenceWindow({ pair }: { pair: string }): React.JSX.Element {
     };
   }, [link, t]);
 
-  // Keys nothing here answers (scoring, comments, decisions) are the scoring window's.
+  // Keys nothing here answers (scoring, comments, decisions) are the scoring window's, for the
+  // submission shown here; with none shown they have nothing to act on.
+  const submissionId = shown?.submissionId ?? null;
   useShortcutHandlers({
     onAction: (action) => {
-      if (evidenceActions.has(action)) return false;
-      link.post({ type: 'action', action });
+      if (evidenceActions.has(action) || !submissionId) return false;
+      link.post({ type: 'action', submissionId, action });
       return true;
     },
     onScoreLevel: (level) => {
-      link.post({ type: 'score', level });
+      if (!submissionId) return false;
+      link.post({ type: 'score', submissionId, level });
       return true;
     },
   });
@@ -101,22 +104,23 @@ function PairedEvidenceWindow({ pair }: { pair: string }): React.JSX.Element {
           {t('evidenceWindow.backToOne')}
         </button>
       </header>
-      {shown?.submissionId ? (
+      {shown && submissionId ? (
         <ShownSubmission
-          key={shown.submissionId}
+          key={submissionId}
+          submissionId={submissionId}
           shown={shown}
           comments={comments?.submissionId === shown.submissionId ? comments.comments : null}
           pages={pages}
           onPage={(evidenceId, page) => {
             setPages((current) => ({ ...current, [evidenceId]: page }));
-            link.post({ type: 'page', evidenceId, page });
+            link.post({ type: 'page', submissionId, evidenceId, page });
           }}
           onController={(controller) => {
             media.current = controller;
           }}
           onPlayingChange={(now) => {
             playing.current = now;
-            if (media.current) link.post({ type: 'position', evidenceId: media.current.evidenceId, ms: media.current.currentMs(), playing: now });
+            if (media.current) link.post({ type: 'position', submissionId, evidenceId: media.current.evidenceId, ms: media.current.currentMs(), playing: now });
           }}
           post={link.post}
           isPlaying={() => playing.current}
@@ -137,6 +141,7 @@ function PairedEvidenceWindow({ pair }: { pair: string }): React.JSX.Element {
 }
 
 interface ShownProps {
+  submissionId: string;
   shown: Shown;
   /** As the scoring window shows them; until it says, as core has them. */
   comments: EvidenceComment[] | null;
@@ -149,9 +154,9 @@ interface ShownProps {
   startAt: (evidenceId: string) => number;
 }
 
-function ShownSubmission({ shown, comments, pages, onPage, onController, onPlayingChange, post, isPlaying, startAt }: ShownProps): React.JSX.Element {
+function ShownSubmission({ submissionId, shown, comments, pages, onPage, onController, onPlayingChange, post, isPlaying, startAt }: ShownProps): React.JSX.Element {
   const { t } = useTranslation();
-  const [loaded] = useSubmission(shown.submissionId!);
+  const [loaded] = useSubmission(submissionId);
   if (loaded.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
   const detail = loaded.value;
   const readOnly = detail.decision !== null || detail.mode === 'review';
@@ -165,15 +170,15 @@ function ShownSubmission({ shown, comments, pages, onPage, onController, onPlayi
         startAt={startAt}
         markInMs={null}
         readOnly={readOnly}
-        onSelect={(evidenceId) => post({ type: 'select', evidenceId })}
+        onSelect={(evidenceId) => post({ type: 'select', submissionId, evidenceId })}
         onPage={onPage}
         onController={onController}
-        onPosition={(evidenceId, ms) => post({ type: 'position', evidenceId, ms, playing: isPlaying() })}
+        onPosition={(evidenceId, ms) => post({ type: 'position', submissionId, evidenceId, ms, playing: isPlaying() })}
         onPlayingChange={onPlayingChange}
-        onAddComment={() => post({ type: 'addComment' })}
-        onRegionComment={(region) => post({ type: 'regionComment', region })}
+        onAddComment={() => post({ type: 'addComment', submissionId })}
+        onRegionComment={(region) => post({ type: 'regionComment', submissionId, region })}
         currentCommentId={null}
-        onPickComment={(comment) => post({ type: 'pick', commentId: comment.id })}
+        onPickComment={(comment) => post({ type: 'pick', submissionId, commentId: comment.id })}
       />
     </div>
   );

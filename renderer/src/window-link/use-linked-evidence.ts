@@ -3,7 +3,7 @@ import type { CommentRegion, EvidenceComment } from '../../../shared/domain/comm
 import type { EvidenceSummary } from '../../../shared/domain/submission';
 import type { MediaController } from '../evidence/media-controller';
 import { useShortcutDispatch, useShortcutHandlers } from '../keyboard/shortcut-registry';
-import { evidenceActions } from './messages';
+import { actsOnOpenSubmission, evidenceActions } from './messages';
 import { remoteMediaController } from './remote-media';
 import { useEvidenceWindow } from './use-evidence-window';
 
@@ -66,6 +66,7 @@ export function useLinkedEvidence(options: Options): LinkedEvidence {
   useEffect(() => {
     if (!link) return;
     const stop = link.subscribe((message) => {
+      if (!actsOnOpenSubmission(message, submissionId)) return;
       const { options: current, dispatch: run } = latest.current;
       switch (message.type) {
         case 'hello':
