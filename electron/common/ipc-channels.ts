@@ -5,5 +5,5 @@
 export const invokeChannel = 'core:invoke';
 /** Core → renderer: one contract event `{ event, payload }`. */
 export const eventChannel = 'core:event';
-/** Renderer → main: open (or bring forward) one of the app's own windows, by name (`'evidence'`). */
+/** Renderer → main: open one of the app's own windows, by name (`'evidence'`) and the pair id that links it to the asking window. */
 export const openWindowChannel = 'window:open';

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
+import type { Rectangle } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { defaultDataDir } from '../core/paths';
@@ -26,19 +27,25 @@ const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
 let scoringWindow: BrowserWindow | null = null;
 let evidenceWindow: BrowserWindow | null = null;
 
-/** Every window of the app: the same sandbox and preload (and, through hardenApp, the same guards). */
-function createWindow(view: 'workstation' | 'evidence'): BrowserWindow {
+/**
+ * Every window of the app: the same sandbox and preload (and, through hardenApp, the same guards).
+ * The evidence window learns its pair id from its address; `bounds` keeps it where the one it
+ * replaces was (on the second monitor).
+ */
+function createWindow(view: 'workstation' | { pair: string; bounds?: Rectangle }): BrowserWindow {
+  const evidence = view !== 'workstation';
   const window = new BrowserWindow({
-    width: view === 'evidence' ? 1280 : 1440,
-    height: view === 'evidence' ? 800 : 900,
-    minWidth: view === 'evidence' ? 480 : 960,
-    minHeight: view === 'evidence' ? 360 : 600,
-    title: view === 'evidence' ? 'Evidence — Assessor Workstation' : 'Assessor Workstation',
+    width: evidence ? 1280 : 1440,
+    height: evidence ? 800 : 900,
+    ...(evidence ? view.bounds : {}),
+    minWidth: evidence ? 480 : 960,
+    minHeight: evidence ? 360 : 600,
+    title: evidence ? 'Evidence — Assessor Workstation' : 'Assessor Workstation',
     show: false,
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   window.once('ready-to-show', () => window.show());
-  const page = view === 'evidence' ? '/index.html?view=evidence' : '/index.html';
+  const page = evidence ? `/index.html?view=evidence&pair=${view.pair}` : '/index.html';
   void window.loadURL(devServerUrl ? new URL(page, devServerUrl).href : `${appOrigin}${page}`);
   return window;
 }
@@ -51,11 +58,18 @@ function openScoringWindow(): void {
   });
 }
 
-function openEvidenceWindow(): void {
-  if (evidenceWindow) return evidenceWindow.focus();
-  evidenceWindow = createWindow('evidence');
-  evidenceWindow.on('closed', () => {
-    evidenceWindow = null;
+/**
+ * A new pair each time the scoring window asks: one evidence window per scoring window, so one
+ * still open from an older pair (the scoring window reloaded, or stopped hearing it) is closed and
+ * the new one takes its place on screen, rather than being left showing evidence nothing follows.
+ */
+function openEvidenceWindow(pair: string): void {
+  const previous = evidenceWindow && !evidenceWindow.isDestroyed() ? evidenceWindow : null;
+  const opened = createWindow({ pair, bounds: previous?.getBounds() });
+  previous?.close();
+  evidenceWindow = opened;
+  opened.on('closed', () => {
+    if (evidenceWindow === opened) evidenceWindow = null;
   });
 }
 
@@ -70,7 +84,7 @@ void app.whenReady().then(() => {
   });
   serveAppProtocol(join(__dirname, '../renderer'), { resolve: (evidenceId, part) => core.resolveEvidence(evidenceId, part), reportUnreadable: (evidenceId) => core.reportUnreadable(evidenceId) });
   registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);
-  registerWindowOpener(ipcMain, openEvidenceWindow, devServerOrigin);
+  registerWindowOpener(ipcMain, (_view, pair) => openEvidenceWindow(pair), devServerOrigin);
   core.onEvent((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, { event, payload });
   });

@@ -1,5 +1,6 @@
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
+import { isWindowPairId } from '../../shared/windows/pair';
 import { invokeChannel, openWindowChannel } from '../common/ipc-channels';
 import { isTrustedSenderUrl } from './trusted-sender';
 
@@ -37,14 +38,16 @@ export function registerIpcBridge(
 export type AppWindow = 'evidence';
 
 /**
- * Lets the app's own main frames open (or bring forward) one of its named windows; anything else —
- * another frame, another origin, an unknown name — is refused and opens nothing.
+ * Lets the app's own main frames open one of its named windows, paired with the asking window by
+ * `pair` (a UUID it made); anything else — another frame, another origin, an unknown name, a pair
+ * id that is not exactly a UUID (it goes into the new window's address) — is refused and opens nothing.
  */
-export function registerWindowOpener(ipcMain: IpcMainLike, open: (view: AppWindow) => void, devServerOrigin: string | null = null): void {
-  ipcMain.handle(openWindowChannel, (event, view) => {
+export function registerWindowOpener(ipcMain: IpcMainLike, open: (view: AppWindow, pair: string) => void, devServerOrigin: string | null = null): void {
+  ipcMain.handle(openWindowChannel, (event, view, pair) => {
     if (!fromTrustedFrame(event, devServerOrigin)) return Promise.resolve(fail('forbidden', 'This window may not open windows.'));
     if (view !== 'evidence') return Promise.resolve(fail('invalid_input', 'No such window.'));
-    open(view);
+    if (!isWindowPairId(pair)) return Promise.resolve(fail('invalid_input', 'A window opens only with the pair id of the window asking for it.'));
+    open(view, pair);
     return Promise.resolve({ ok: true, value: null });
   });
 }

@@ -4,10 +4,10 @@ import type { Transport } from '../../shared/contract/client';
 import { eventChannel, invokeChannel, openWindowChannel } from '../common/ipc-channels';
 
 
-/** The only surface the renderer gets: invoke a contract method, subscribe to a contract event, open the evidence window. */
-const bridge: Transport & { openWindow(view: 'evidence'): Promise<void> } = {
-  openWindow: async (view) => {
-    await ipcRenderer.invoke(openWindowChannel, view);
+/** The only surface the renderer gets: invoke a contract method, subscribe to a contract event, open the evidence window (main checks the pair id). */
+const bridge: Transport & { openWindow(view: 'evidence', pair: string): Promise<void> } = {
+  openWindow: async (view, pair) => {
+    await ipcRenderer.invoke(openWindowChannel, view, pair);
   },
   invoke: (method, input) => ipcRenderer.invoke(invokeChannel, method, input),
   subscribe: (event, listener) => {

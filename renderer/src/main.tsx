@@ -14,7 +14,7 @@ import { initI18n } from './i18n';
 import { ShortcutProvider } from './keyboard/shortcut-registry';
 import { NoAccess } from './NoAccess';
 import { HintProvider } from './ui/Hint';
-import { connectToCore, windowView } from './transport';
+import { connectToCore, windowPair, windowView } from './transport';
 import { EvidenceWindow } from './window-link/EvidenceWindow';
 import { EvidenceWindowProvider } from './window-link/use-evidence-window';
 import './styles.css';
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
               <ShortcutProvider>
                 <HintProvider>
                 {windowView() === 'evidence' ? (
-                  <EvidenceWindow />
+                  <EvidenceWindow pair={windowPair()} />
                 ) : (
                   <EvidenceWindowProvider>
                     <App />

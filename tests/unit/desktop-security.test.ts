@@ -94,17 +94,38 @@ describe('IPC bridge', () => {
 });
 
 describe('opening the evidence window', () => {
-  it('opens it for the app’s own main frame only, and only by its name', async () => {
+  const pair = '0f8c2a4e-5b1d-4c3a-9e7f-6a2b8d1c0e94';
+
+  it('opens it for the app’s own main frame only, only by its name, with the pair id it was given', async () => {
     const ipc = fakeIpcMain(openWindowChannel);
-    const opened: string[] = [];
-    registerWindowOpener(ipc, (view) => opened.push(view));
-    await expect(ipc.call('app://workstation/index.html', 'evidence')).resolves.toEqual({ ok: true, value: null });
+    const opened: string[][] = [];
+    registerWindowOpener(ipc, (view, given) => opened.push([view, given]));
+    await expect(ipc.call('app://workstation/index.html', 'evidence', pair)).resolves.toEqual({ ok: true, value: null });
     for (const url of ['https://evil.example/', 'app://workstation.evil/', null]) {
-      await expect(ipc.call(url, 'evidence')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await expect(ipc.call(url, 'evidence', pair)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    await expect(ipc.callFromSubframe('app://workstation/index.html', 'evidence')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await expect(ipc.call('app://workstation/index.html', 'https://evil.example/')).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(opened).toEqual(['evidence']);
+    await expect(ipc.callFromSubframe('app://workstation/index.html', 'evidence', pair)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(ipc.call('app://workstation/index.html', 'https://evil.example/', pair)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(opened).toEqual([['evidence', pair]]);
+  });
+
+  it.each([
+    ['no pair id', undefined],
+    ['an empty one', ''],
+    ['one that is not a string', 42],
+    ['one in capitals (randomUUID never makes them)', pair.toUpperCase()],
+    ['one with more in the address after it', `${pair}&view=workstation`],
+    ['one on a line of its own', `x\n${pair}`],
+    ['a UUID of another version', '0f8c2a4e-5b1d-1c3a-9e7f-6a2b8d1c0e94'],
+    ['one a character short', pair.slice(1)],
+  ])('refuses %s from the app’s own main frame, and opens nothing', async (_case, bad) => {
+    const ipc = fakeIpcMain(openWindowChannel);
+    let opened = false;
+    registerWindowOpener(ipc, () => {
+      opened = true;
+    });
+    await expect(ipc.call('app://workstation/index.html', 'evidence', bad)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(opened).toBe(false);
   });
 });
 

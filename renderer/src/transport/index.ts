@@ -1,10 +1,11 @@
 import { createContractClient } from '../../../shared/contract/client';
+import { isWindowPairId } from '../../../shared/windows/pair';
 import type { ContractClient, Transport } from '../../../shared/contract/client';
 import { createPreviewTransport, takePageToken } from './preview-transport';
 
 /** What the desktop preload adds to the contract's transport: its own windows. */
 interface DesktopBridge extends Transport {
-  openWindow(view: 'evidence'): Promise<void>;
+  openWindow(view: 'evidence', pair: string): Promise<void>;
 }
 
 declare global {
@@ -22,13 +23,21 @@ export function windowView(location: Location = window.location): 'workstation' 
   return new URLSearchParams(location.search).get('view') === 'evidence' ? 'evidence' : 'workstation';
 }
 
+/** The pair id the evidence window was opened with (see `openEvidenceWindow`); null without a valid one. */
+export function windowPair(location: Location = window.location): string | null {
+  const pair = new URLSearchParams(location.search).get('pair');
+  return isWindowPairId(pair) ? pair : null;
+}
+
 /**
- * Opens (or brings forward) the evidence in a window of its own, for a second monitor: on the
- * desktop a second window of the app with the same hardening, in the preview a second tab.
+ * Opens the evidence in a window of its own, for a second monitor, paired with this scoring window
+ * by `pair`: on the desktop a second window of the app with the same hardening, in the preview a
+ * second tab. The tab's name carries the pair, so another scoring tab's "New window" never loads
+ * into this one's evidence tab (and this one's never into another's).
  */
-export async function openEvidenceWindow(): Promise<void> {
-  if (window.assessor) return window.assessor.openWindow('evidence');
-  if (previewToken) window.open(`/?view=evidence#session=${previewToken}`, 'assessor-evidence', 'noopener');
+export async function openEvidenceWindow(pair: string): Promise<void> {
+  if (window.assessor) return window.assessor.openWindow('evidence', pair);
+  if (previewToken) window.open(`/?view=evidence&pair=${pair}#session=${previewToken}`, `assessor-evidence-${pair}`, 'noopener');
 }
 
 /**

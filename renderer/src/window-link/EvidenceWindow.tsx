@@ -5,7 +5,7 @@ import { EvidencePane } from '../evidence/EvidencePane';
 import type { MediaController } from '../evidence/media-controller';
 import { useShortcutDispatch, useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { useSubmission } from '../submission/use-submission';
-import type { WindowLink } from './channel';
+import type { EvidenceLink } from './channel';
 import { openEvidenceSide } from './channel';
 import { evidenceActions } from './messages';
 import type { FromEvidenceWindow, ToEvidenceWindow } from './messages';
@@ -14,14 +14,33 @@ import { helloEveryMs } from './use-evidence-window';
 type Shown = Extract<ToEvidenceWindow, { type: 'show' }>;
 
 /**
- * The evidence alone, in a second window for a second monitor. The scoring window decides what it
- * shows (submission, evidence, page, moment) and keeps the rubric, the feed and the keyboard; this
- * window plays the evidence, tells the scoring window where playback is, and passes on what the
- * assessor does here (keys, a new comment, a marked area). Comments come from core, so both show them.
+ * The evidence alone, in a second window for a second monitor, paired with the scoring window that
+ * opened it by the pair id in its address. Without one (an address typed or kept from before) it
+ * is linked to no scoring window and says so: it cannot tell which one is its own.
  */
-export function EvidenceWindow(): React.JSX.Element {
+export function EvidenceWindow({ pair }: { pair: string | null }): React.JSX.Element {
   const { t } = useTranslation();
-  const [link] = useState<WindowLink<ToEvidenceWindow, FromEvidenceWindow>>(() => openEvidenceSide());
+  if (!pair) {
+    return (
+      <main className="evidence-window">
+        <p role="alert" className="hint choose-hint">
+          {t('evidenceWindow.unpaired')}
+        </p>
+      </main>
+    );
+  }
+  return <PairedEvidenceWindow pair={pair} />;
+}
+
+/**
+ * The scoring window decides what this one shows (submission, evidence, page, moment) and keeps the
+ * rubric, the feed and the keyboard; this window plays the evidence, tells the scoring window where
+ * playback is, and passes on what the assessor does here (keys, a new comment, a marked area), each
+ * naming the submission shown here. Comments come from core, so both show them.
+ */
+function PairedEvidenceWindow({ pair }: { pair: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [link] = useState<EvidenceLink>(() => openEvidenceSide(pair));
   const [shown, setShown] = useState<Shown | null>(null);
   const [comments, setComments] = useState<Extract<ToEvidenceWindow, { type: 'comments' }> | null>(null);
   const [pages, setPages] = useState<Record<string, number>>({});
@@ -61,15 +80,18 @@ export function EvidenceWindow(): React.JSX.Element {
     };
   }, [link, t]);
 
-  // Keys nothing here answers (scoring, comments, decisions) are the scoring window's.
+  // Keys nothing here answers (scoring, comments, decisions) are the scoring window's, for the
+  // submission shown here; with none shown they have nothing to act on.
+  const submissionId = shown?.submissionId ?? null;
   useShortcutHandlers({
     onAction: (action) => {
-      if (evidenceActions.has(action)) return false;
-      link.post({ type: 'action', action });
+      if (evidenceActions.has(action) || !submissionId) return false;
+      link.post({ type: 'action', submissionId, action });
       return true;
     },
     onScoreLevel: (level) => {
-      link.post({ type: 'score', level });
+      if (!submissionId) return false;
+      link.post({ type: 'score', submissionId, level });
       return true;
     },
   });
@@ -82,22 +104,23 @@ export function EvidenceWindow(): React.JSX.Element {
           {t('evidenceWindow.backToOne')}
         </button>
       </header>
-      {shown?.submissionId ? (
+      {shown && submissionId ? (
         <ShownSubmission
-          key={shown.submissionId}
+          key={submissionId}
+          submissionId={submissionId}
           shown={shown}
           comments={comments?.submissionId === shown.submissionId ? comments.comments : null}
           pages={pages}
           onPage={(evidenceId, page) => {
             setPages((current) => ({ ...current, [evidenceId]: page }));
-            link.post({ type: 'page', evidenceId, page });
+            link.post({ type: 'page', submissionId, evidenceId, page });
           }}
           onController={(controller) => {
             media.current = controller;
           }}
           onPlayingChange={(now) => {
             playing.current = now;
-            if (media.current) link.post({ type: 'position', evidenceId: media.current.evidenceId, ms: media.current.currentMs(), playing: now });
+            if (media.current) link.post({ type: 'position', submissionId, evidenceId: media.current.evidenceId, ms: media.current.currentMs(), playing: now });
           }}
           post={link.post}
           isPlaying={() => playing.current}
@@ -118,6 +141,7 @@ export function EvidenceWindow(): React.JSX.Element {
 }
 
 interface ShownProps {
+  submissionId: string;
   shown: Shown;
   /** As the scoring window shows them; until it says, as core has them. */
   comments: EvidenceComment[] | null;
@@ -130,9 +154,9 @@ interface ShownProps {
   startAt: (evidenceId: string) => number;
 }
 
-function ShownSubmission({ shown, comments, pages, onPage, onController, onPlayingChange, post, isPlaying, startAt }: ShownProps): React.JSX.Element {
+function ShownSubmission({ submissionId, shown, comments, pages, onPage, onController, onPlayingChange, post, isPlaying, startAt }: ShownProps): React.JSX.Element {
   const { t } = useTranslation();
-  const [loaded] = useSubmission(shown.submissionId!);
+  const [loaded] = useSubmission(submissionId);
   if (loaded.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
   const detail = loaded.value;
   const readOnly = detail.decision !== null || detail.mode === 'review';
@@ -146,15 +170,15 @@ function ShownSubmission({ shown, comments, pages, onPage, onController, onPlayi
         startAt={startAt}
         markInMs={null}
         readOnly={readOnly}
-        onSelect={(evidenceId) => post({ type: 'select', evidenceId })}
+        onSelect={(evidenceId) => post({ type: 'select', submissionId, evidenceId })}
         onPage={onPage}
         onController={onController}
-        onPosition={(evidenceId, ms) => post({ type: 'position', evidenceId, ms, playing: isPlaying() })}
+        onPosition={(evidenceId, ms) => post({ type: 'position', submissionId, evidenceId, ms, playing: isPlaying() })}
         onPlayingChange={onPlayingChange}
-        onAddComment={() => post({ type: 'addComment' })}
-        onRegionComment={(region) => post({ type: 'regionComment', region })}
+        onAddComment={() => post({ type: 'addComment', submissionId })}
+        onRegionComment={(region) => post({ type: 'regionComment', submissionId, region })}
         currentCommentId={null}
-        onPickComment={(comment) => post({ type: 'pick', commentId: comment.id })}
+        onPickComment={(comment) => post({ type: 'pick', submissionId, commentId: comment.id })}
       />
     </div>
   );

@@ -1,8 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { openEvidenceWindow } from '../transport';
-import type { WindowLink } from './channel';
+import type { ScoringLink } from './channel';
 import { openScoringSide } from './channel';
-import type { FromEvidenceWindow, ToEvidenceWindow } from './messages';
 
 /** The evidence window says hello this often; silent for longer than `lostAfterMs`, it is gone (closed or crashed). */
 export const helloEveryMs = 2000;
@@ -14,20 +13,20 @@ export interface EvidenceWindow {
   openWindow: () => void;
   /** Closes the evidence window: the evidence comes back into the scoring window. */
   bringBack: () => void;
-  post: (message: ToEvidenceWindow) => void;
-  subscribe: (listener: (message: FromEvidenceWindow) => void) => () => void;
+  /** The link to the evidence window opened last; null before "New window" (no pair: no evidence window is heard). */
+  link: ScoringLink | null;
 }
 
 const Context = createContext<EvidenceWindow | null>(null);
 
 /** The scoring window's end of the link, for the workspace to use (and its shortcuts to reach the other window). */
 export function EvidenceWindowProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
-  const [link] = useState<WindowLink<FromEvidenceWindow, ToEvidenceWindow>>(() => openScoringSide());
+  const [link, setLink] = useState<ScoringLink | null>(null);
   const [open, setOpen] = useState(false);
   const lastHeard = useRef(0);
   useEffect(
     () =>
-      link.subscribe((message) => {
+      link?.subscribe((message) => {
         lastHeard.current = Date.now();
         setOpen(message.type !== 'bye');
       }),
@@ -41,6 +40,7 @@ export function EvidenceWindowProvider({ children }: { children: React.ReactNode
     return () => clearInterval(timer);
   }, [open]);
   useEffect(() => {
+    if (!link) return;
     // The scoring window is where the work is: when it goes, its evidence window goes too.
     const closeOther = (): void => link.post({ type: 'close' });
     window.addEventListener('pagehide', closeOther);
@@ -48,13 +48,22 @@ export function EvidenceWindowProvider({ children }: { children: React.ReactNode
   }, [link]);
   const value: EvidenceWindow = {
     open,
-    openWindow: () => void openEvidenceWindow(),
+    openWindow: () => {
+      // A new window is a new pair. One evidence window per scoring window, as a professional tool
+      // keeps it: the one opened before, if still there (it went quiet, or the assessor lost it
+      // behind other windows), is told to close rather than left showing evidence nothing follows.
+      link?.post({ type: 'close' });
+      link?.close();
+      const pair = crypto.randomUUID();
+      setLink(openScoringSide(pair));
+      setOpen(false);
+      void openEvidenceWindow(pair);
+    },
     bringBack: () => {
-      link.post({ type: 'close' });
+      link?.post({ type: 'close' });
       setOpen(false);
     },
-    post: link.post,
-    subscribe: link.subscribe,
+    link,
   };
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -3,7 +3,7 @@ import type { CommentRegion, EvidenceComment } from '../../../shared/domain/comm
 import type { EvidenceSummary } from '../../../shared/domain/submission';
 import type { MediaController } from '../evidence/media-controller';
 import { useShortcutDispatch, useShortcutHandlers } from '../keyboard/shortcut-registry';
-import { evidenceActions } from './messages';
+import { actsOnOpenSubmission, evidenceActions } from './messages';
 import { remoteMediaController } from './remote-media';
 import { useEvidenceWindow } from './use-evidence-window';
 
@@ -40,8 +40,9 @@ export interface LinkedEvidence {
  * window what to show, sends it the evidence keys pressed here, and takes in what happens there.
  */
 export function useLinkedEvidence(options: Options): LinkedEvidence {
-  const link = useEvidenceWindow();
-  const linked = link?.open ?? false;
+  const evidenceWindow = useEvidenceWindow();
+  const link = evidenceWindow?.link ?? null;
+  const linked = evidenceWindow?.open ?? false;
   const dispatch = useShortcutDispatch();
   const latest = useRef({ options, dispatch });
   useLayoutEffect(() => {
@@ -65,6 +66,7 @@ export function useLinkedEvidence(options: Options): LinkedEvidence {
   useEffect(() => {
     if (!link) return;
     const stop = link.subscribe((message) => {
+      if (!actsOnOpenSubmission(message, submissionId)) return;
       const { options: current, dispatch: run } = latest.current;
       switch (message.type) {
         case 'hello':
@@ -112,7 +114,7 @@ export function useLinkedEvidence(options: Options): LinkedEvidence {
     linked,
     remote: linked && link && timed ? remoteMediaController(timed.id, timed.durationMs ?? 0, () => options.positionOf(timed.id), link.post) : null,
     seek: (evidenceId, ms) => link?.post({ type: 'seek', evidenceId, ms }),
-    openWindow: () => link?.openWindow(),
-    bringBack: () => link?.bringBack(),
+    openWindow: () => evidenceWindow?.openWindow(),
+    bringBack: () => evidenceWindow?.bringBack(),
   };
 }
