@@ -9,7 +9,7 @@ import { shortcutActions } from '../keyboard/keymap';
 import { AuditTrail } from '../hosted-api/audit';
 import { BackreadReviewRequest } from '../hosted-api/backreading';
 import { ReferralReason } from '../hosted-api/referrals';
-import { AdjudicationResolutionRequest, CalibrationFeedback, CandidateList, LockoutLiftRequest, QualityRules } from '../hosted-api/quality';
+import { AdjudicationResolutionRequest, CalibrationFeedback, CandidateList, LockoutLiftRequest, QualityRules, SetPurpose } from '../hosted-api/quality';
 import { reportLocales } from '../quality/report-words';
 
 const NoInput = z.object({}).strict();
@@ -30,6 +30,8 @@ export const BatchSummary = z.object({
   label: z.string().min(1).max(200),
   isDemo: z.boolean(),
   kind: z.enum(['live', 'calibration', 'master', 'review']),
+  /** A master batch that becomes the gold pool when published (not a calibration set). */
+  goldPool: z.boolean().default(false),
   claimedAt: Timestamp,
   leaseExpiresAt: Timestamp,
   dueAt: Timestamp,
@@ -329,9 +331,11 @@ export const methods = {
   'lead.candidates': { input: z.object({ credentialId: Id }).strict(), output: CandidateList },
   /** Brings the chosen submissions here for the lead to score as the master. */
   'lead.prepareSet': {
-    input: z.object({ credentialId: Id, title: requiredText(200), submissionIds: z.array(Id).min(1).max(50) }).strict(),
+    input: z.object({ credentialId: Id, title: requiredText(200), purpose: SetPurpose.default('calibration'), submissionIds: z.array(Id).min(1).max(50) }).strict(),
     output: z.object({ batchId: Id, submissions: z.number().int().min(0) }),
   },
+  /** Lets an assessor take a calibration set again (online: a new attempt on the server, recorded with the note). */
+  'lead.allowRetake': { input: z.object({ setId: Id, accountId: Id, note: requiredText(2000) }).strict(), output: z.object({ attempt: z.number().int().min(2) }) },
   'lead.publishSet': { input: z.object({ batchId: Id }).strict(), output: z.object({ setId: Id, title: z.string(), submissions: z.number().int().min(0) }) },
   'lead.resolveAdjudication': { input: z.object({ submissionId: Id, resolution: AdjudicationResolutionRequest }).strict(), output: AdjudicationQueue },
   'lead.backreads': { input: NoInput, output: BackreadQueue },

@@ -145,4 +145,25 @@ describe('the audit trail, against the reference server', () => {
     expect(await self.uploadAudit('audit-key-0003', { changes: [change] })).toMatchObject({ ok: true, value: { recorded: 0, alreadyRecorded: 1 } });
     expect(await self.auditTrail(submissionId)).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403 } }); // leads only
   });
+
+  it('a laptop whose clock is an hour behind still has its decision and its trail accepted, dated on the server’s clock', async () => {
+    const lateLaptop = openTestCore({ undoWindowSeconds: 0, now: () => new Date(Date.now() - 3600_000) });
+    try {
+      await call(lateLaptop, 'session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
+      const { batchId } = await call<{ batchId: string }>(lateLaptop, 'batch.claim', { size: 1 });
+      const id = (await call<{ items: QueueItem[] }>(lateLaptop, 'queue.list', { batchId })).items[0]!.submissionId;
+      const opened = await call<SubmissionDetail>(lateLaptop, 'submission.open', { submissionId: id });
+      for (const criterion of allCriteria(opened.rubric)) await call(lateLaptop, 'draft.setScore', { submissionId: id, criterionId: criterion.id, level: 3 });
+      await call(lateLaptop, 'decision.submit', { submissionId: id, outcome: 'award', conditionCode: null, note: '' });
+      await call(lateLaptop, 'sync.now');
+      const outbox = (): { kind: string; state: string }[] => lateLaptop.db.prepare('SELECT kind, state FROM outbox ORDER BY id').all() as { kind: string; state: string }[];
+      expect(outbox().map((entry) => entry.state)).toEqual(outbox().map(() => 'acknowledged'));
+      const trail = await call<AuditTrail>(lead, 'lead.auditTrail', { submission: id });
+      const received = JSON.parse(trail.entries.find((entry) => entry.kind === 'decision_received')!.after!) as { decidedAt: string };
+      expect(Math.abs(Date.parse(received.decidedAt) - Date.now())).toBeLessThan(60_000);
+      for (const entry of trail.entries) expect(Math.abs(Date.parse(entry.at) - Date.now())).toBeLessThan(60_000);
+    } finally {
+      lateLaptop.dispose();
+    }
+  });
 });

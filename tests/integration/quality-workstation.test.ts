@@ -138,6 +138,32 @@ describe('scoring quality in the workstation, against the reference server', () 
     expect(await lead.core.invokeAsync('lead.export', { credentialId, format: 'pdf', locale: 'en', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('a retake is the lead’s call: answers are final, and once the lead allows it the set comes back blank and the new answers count', async () => {
+    const batchId = `calibration-${setId}`;
+    const items = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items;
+    // Bringing the set here again changes nothing: the answers were received and are final.
+    await call(assessor, 'calibration.start', { setId });
+    expect((await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items.map((item) => item.status)).toEqual(['synced', 'synced']);
+
+    const { attempt } = await call<{ attempt: number }>(lead, 'lead.allowRetake', { setId, accountId: 'acct-assessor-1', note: 'Refresher after the rubric call.' });
+    expect(attempt).toBe(2);
+    expect(await lead.core.invokeAsync('lead.allowRetake', { setId, accountId: 'acct-assessor-1', note: ' ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const summary = await call<QualitySummary>(assessor, 'quality.refresh');
+    expect(summary.qualifications.find((item) => item.credentialId === credentialId)?.status).toBe('not_started');
+
+    await call(assessor, 'calibration.start', { setId });
+    for (const item of items) {
+      const detail = await call<SubmissionDetail>(assessor, 'submission.open', { submissionId: item.submissionId });
+      // Blank: no decision, no levels, no comments, no master's levels from the last attempt.
+      expect([detail.status, detail.decision, detail.calibration?.result ?? null, detail.comments]).toEqual(['not_started', null, null, []]);
+      expect(detail.draft.scores.every((score) => score.level === null)).toBe(true);
+      for (const criterion of allCriteria(detail.rubric)) await call(assessor, 'draft.setScore', { submissionId: item.submissionId, criterionId: criterion.id, level: criterion.levels.at(-1)!.level });
+      await call(assessor, 'decision.submit', { submissionId: item.submissionId, outcome: 'award', conditionCode: null, note: '' });
+    }
+    await until(async () => (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId })).items.every((item) => item.status === 'synced'), 'the retake to sync');
+    expect((await call<QualitySummary>(assessor, 'quality.refresh')).qualifications.find((item) => item.credentialId === credentialId)?.status).toBe('qualified');
+  });
+
   it('lets the lead resolve an adjudication through the outbox', async () => {
     // Two assessors disagree on a double-scored submission (recorded straight on the server).
     const [submissionId] = (api.store.db.prepare(`SELECT id FROM submissions WHERE credential_id = ? AND id NOT IN (SELECT submission_id FROM calibration_items) AND id NOT IN (SELECT submission_id FROM assignments) LIMIT 1`).all(credentialId) as { id: string }[]).map((row) => row.id);

@@ -51,7 +51,7 @@ describe('a lead’s work with the hosted API', () => {
   it('publishes a master batch only when every criterion has a level and a rationale, then removes it here', async () => {
     claimedSubmission(db, 's1');
     const rubric = manifestOf('s1').rubric;
-    saveBatch(db, { id: 'master-1', label: 'Master scoring: Set', isDemo: false, kind: 'master', masterSet: { credentialId: manifestOf('s1').credential.id, title: 'Set' }, claimedAt: '2026-12-05T08:00:00.000Z', leaseExpiresAt: '2027-01-05T08:00:00.000Z', dueAt: '2027-01-05T08:00:00.000Z' });
+    saveBatch(db, { id: 'master-1', label: 'Master scoring: Set', isDemo: false, kind: 'master', masterSet: { credentialId: manifestOf('s1').credential.id, title: 'Set', purpose: 'calibration' }, claimedAt: '2026-12-05T08:00:00.000Z', leaseExpiresAt: '2027-01-05T08:00:00.000Z', dueAt: '2027-01-05T08:00:00.000Z' });
     saveAssignment(db, { submissionId: 's1', batchId: 'master-1', position: 0, leaseExpiresAt: '2027-01-05T08:00:00.000Z', dueAt: '2027-01-05T08:00:00.000Z' });
     const created: unknown[] = [];
     api.on('POST /v1/calibration-sets', (request) => (created.push(request.body), { status: 200, body: { id: 'set-1', credentialId: manifestOf('s1').credential.id, title: 'Set', createdAt: '2026-12-05T10:00:00.000Z', submissionIds: ['s1'] } }));

@@ -100,6 +100,6 @@ describe('importing work from the hosted API', () => {
 
   it('refuses a master batch whose submissions are for different micro-credentials', async () => {
     api.on('GET /v1/submissions/s1', manifestOf('s1'));
-    await expect(work.importLocalBatch({ id: 'master-1', label: 'Master scoring: set', kind: 'master', days: 30, submissionIds: ['s1'], masterSet: { credentialId: 'another-credential', title: 'set' } })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(work.importLocalBatch({ id: 'master-1', label: 'Master scoring: set', kind: 'master', days: 30, submissionIds: ['s1'], masterSet: { credentialId: 'another-credential', title: 'set', purpose: 'calibration' } })).rejects.toMatchObject({ code: 'conflict' });
   });
 });

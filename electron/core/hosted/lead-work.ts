@@ -4,7 +4,7 @@ import type { BackreadReviewRequest } from '../../../shared/hosted-api/backreadi
 import { ReferralList } from '../../../shared/hosted-api/referrals';
 import { loadSnapshot } from '../repositories/quality';
 import { allCriteria } from '../../../shared/domain/rubric';
-import type { AdjudicationResolutionRequest, CandidateList, LockoutLiftRequest, QualityRules } from '../../../shared/hosted-api/quality';
+import type { AdjudicationResolutionRequest, CandidateList, LockoutLiftRequest, QualityRules, SetPurpose } from '../../../shared/hosted-api/quality';
 import type { AuditTrail } from '../../../shared/hosted-api/audit';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
@@ -55,9 +55,19 @@ export class LeadWork {
     return this.options.session.call((client) => client.calibrationCandidates(credentialId));
   }
 
-  /** The chosen submissions come here as a master batch, scored in the ordinary workspace (a level and a rationale per criterion). */
-  prepareMasterSet(credentialId: string, title: string, submissionIds: string[]): Promise<{ batchId: string; submissions: number }> {
-    return this.options.work.importLocalBatch({ id: `master-${randomUUID().slice(0, 8)}`, label: title, kind: 'master', days: 30, submissionIds, masterSet: { credentialId, title } });
+  /**
+   * The chosen submissions come here as a master batch, scored in the ordinary workspace (a level and
+   * a rationale per criterion), for a calibration set or for the gold pool.
+   */
+  prepareMasterSet(credentialId: string, title: string, purpose: SetPurpose, submissionIds: string[]): Promise<{ batchId: string; submissions: number }> {
+    return this.options.work.importLocalBatch({ id: `master-${randomUUID().slice(0, 8)}`, label: title, kind: 'master', days: 30, submissionIds, masterSet: { credentialId, title, purpose } });
+  }
+
+  /** Online only: a new attempt for the assessor on the server, with the lead's note; the lead's figures follow with the fetch. */
+  async allowRetake(setId: string, accountId: string, note: string): Promise<{ attempt: number }> {
+    const attempt = await this.options.session.call((client) => client.resetCalibration(setId, randomUUID(), { accountId, note }), 'let the assessor retake the set');
+    await this.options.quality.fetch().catch((error: unknown) => this.options.logger.error('could not fetch quality data', error));
+    return { attempt: attempt.attempt };
   }
 
   /** Publishes a master batch as a calibration set; every criterion needs a level and a rationale first. */
@@ -79,7 +89,7 @@ export class LeadWork {
       if (missing > 0) throw new DomainError('conflict', `${item.label}: ${missing} criteria still need a master level and a rationale.`);
       return { submissionId: item.submissionId, scores: scores.map((score) => ({ ...score, level: score.level! })) };
     });
-    const created = await this.options.session.call((client) => client.createCalibrationSet({ credentialId: set.credentialId, title: set.title, items }));
+    const created = await this.options.session.call((client) => client.createCalibrationSet({ credentialId: set.credentialId, title: set.title, purpose: set.purpose, items }));
     removeBatch(db, batchId);
     sweepDeletedFiles(db);
     this.options.onBatchRemoved();

@@ -4,7 +4,7 @@ import type { EvidenceAtRest } from '../evidence/at-rest';
 import { DomainError } from '../errors';
 import type { Logger } from '../log';
 import { getBatch, reconcileLeases, saveAssignment, saveBatch } from '../repositories/batches';
-import type { BatchRecord } from '../repositories/batches';
+import type { BatchRecord, MasterSet } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';
 import { saveEvidence } from '../repositories/evidence';
 import { addNotice } from '../repositories/notices';
@@ -38,7 +38,7 @@ export interface LocalBatch {
   days: number;
   submissionIds: readonly string[];
   calibrationSetId?: string;
-  masterSet?: { credentialId: string; title: string };
+  masterSet?: MasterSet;
 }
 
 /** Where a submission sits in its batch, and until when it is held. */

@@ -23,7 +23,8 @@ export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; 
       return leadDashboard(db, rules.credentialId, quality.updating);
     }),
     'lead.candidates': afterSession(({ credentialId }) => lead.candidates(credentialId)),
-    'lead.prepareSet': afterSession(({ credentialId, title, submissionIds }) => lead.prepareMasterSet(credentialId, title, submissionIds)),
+    'lead.prepareSet': afterSession(({ credentialId, title, purpose, submissionIds }) => lead.prepareMasterSet(credentialId, title, purpose, submissionIds)),
+    'lead.allowRetake': afterSession(({ setId, accountId, note }) => lead.allowRetake(setId, accountId, note)),
     'lead.publishSet': afterSession(({ batchId }) => lead.publishMasterSet(batchId)),
     'lead.auditTrail': afterSession(({ submission }) => lead.auditTrail(submission)),
     'lead.backreads': answersAtOnce(() => backreadQueue(db)),

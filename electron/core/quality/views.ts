@@ -27,9 +27,14 @@ export function qualitySummary(db: Db): QualitySummary {
     fetchedAt: qualifications?.fetchedAt ?? null,
     qualifications: qualifications?.body ?? [],
     accuracy: snapshot(db, 'accuracy', AccuracyReport)?.body ?? null,
-    sets: snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? [],
+    sets: calibrationSets(db),
     backreadFeedback: snapshot(db, 'backread_feedback', BackreadFeedback)?.body.reviews ?? [],
   };
+}
+
+/** The sets to score, qualify and recalibrate on: never a gold pool (listed to leads only, and never scored as a set). */
+function calibrationSets(db: Db): CalibrationSet[] {
+  return (snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? []).filter((set) => set.purpose === 'calibration');
 }
 
 /** `updating`: newly fetched ratings are being computed in the worker; what shows is the last result. */
@@ -38,7 +43,7 @@ export function leadDashboard(db: Db, credentialId: string | null, updating: boo
   const credentials = (meta?.body.credentials ?? []).map((item) => ({ id: item.credential.id, title: item.credential.title }));
   const assessors = meta?.body.assessors ?? [];
   const chosen = meta?.body.credentials.find((item) => item.credential.id === (credentialId ?? credentials[0]?.id));
-  const sets = (snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? []).filter((set) => set.credentialId === chosen?.credential.id);
+  const sets = calibrationSets(db).filter((set) => set.credentialId === chosen?.credential.id);
   if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, lockouts: [], updating };
   const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
   const liftsQueued = new Set(listUnsentEntityIds(db, 'lockout_lift'));

@@ -3,7 +3,15 @@ import type { BatchSummary } from '../../../shared/contract/methods';
 import type { DecisionOutcome, QueueItem, SubmissionStatus } from '../../../shared/domain/submission';
 import { leaseStateOf, leaseWarningMs } from '../../../shared/domain/lease';
 import type { LeaseCounts } from '../../../shared/domain/lease';
+import type { SetPurpose } from '../../../shared/hosted-api/quality';
 import { statusJoins, statusSql } from './status';
+
+/** What a master batch becomes when published: a calibration set, or the gold pool. */
+export interface MasterSet {
+  credentialId: string;
+  title: string;
+  purpose: SetPurpose;
+}
 
 export interface BatchRecord {
   id: string;
@@ -16,7 +24,7 @@ export interface BatchRecord {
   kind?: BatchKind;
   calibrationSetId?: string | null;
   /** A master batch: the set the lead is building. */
-  masterSet?: { credentialId: string; title: string } | null;
+  masterSet?: MasterSet | null;
 }
 
 export type BatchKind = 'live' | 'calibration' | 'master' | 'review';
@@ -37,6 +45,7 @@ interface BatchRow {
   lease_expires_at: string;
   due_at: string;
   kind: BatchKind;
+  master_set: string | null;
 }
 
 interface QueueRow {
@@ -91,9 +100,10 @@ export function isDemoSubmission(db: Db, submissionId: string): boolean {
 }
 
 /** The set a master batch builds, or null. */
-export function masterSetOf(db: Db, batchId: string): { credentialId: string; title: string } | null {
+export function masterSetOf(db: Db, batchId: string): MasterSet | null {
   const row = db.prepare(`SELECT master_set FROM batches WHERE id = ? AND kind = 'master'`).get(batchId) as { master_set: string | null } | undefined;
-  return row?.master_set ? (JSON.parse(row.master_set) as { credentialId: string; title: string }) : null;
+  // Batches prepared before gold pools existed were calibration sets.
+  return row?.master_set ? { purpose: 'calibration', ...(JSON.parse(row.master_set) as Omit<MasterSet, 'purpose'> & Partial<MasterSet>) } : null;
 }
 
 /** The calibration set a submission is being scored for, or null for live work. */
@@ -183,6 +193,7 @@ export function listBatches(db: Db, now: Date): BatchSummary[] {
       label: batch.label,
       isDemo: batch.is_demo === 1,
       kind: batch.kind,
+      goldPool: batch.kind === 'master' && batch.master_set !== null && (JSON.parse(batch.master_set) as Partial<MasterSet>).purpose === 'gold',
       claimedAt: batch.claimed_at,
       leaseExpiresAt: batch.lease_expires_at,
       dueAt: batch.due_at,

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../download';
+import { AllowRetake } from './AllowRetake';
 import { LockoutTable } from './LockoutTable';
 import type { LeadDashboard } from '../../../shared/quality/dashboard';
 import { useClient } from '../client-context';
@@ -48,6 +49,8 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   // The statistics' own reasons are English (for logs); the lead reads why in their language.
   const why = (figure: Figure): string | undefined => (figure.value === null ? t('lead.notComputable', { n: figure.n }) : undefined);
   const nameOf = (id: string): string => assessors.find((assessor) => assessor.id === id)?.displayName ?? id;
+  /** The set this credential's assessors qualify on: a flagged assessor may be let to take it again. */
+  const qualificationSet = view.value.sets.find((set) => set.id === view.value.rules?.qualification?.setId) ?? null;
 
   const exportAs = (format: 'csv' | 'pdf'): void =>
     void run(async () => {
@@ -135,7 +138,15 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                   <td title={why(row.exact)}>{percent(row.exact)}</td>
                   <td title={why(row.adjacent)}>{percent(row.adjacent)}</td>
                   <td title={why(row.weightedKappa)}>{kappa(row.weightedKappa)}</td>
-                  <td>{row.flags.map((flag) => t(`lead.flag.${flag}`, { levels: dashboard.rule?.maxLevelsOff ?? 0 })).join(' · ')}</td>
+                  <td>
+                    {row.flags.map((flag) => t(`lead.flag.${flag}`, { levels: dashboard.rule?.maxLevelsOff ?? 0 })).join(' · ')}
+                    {row.flags.length > 0 && qualificationSet && (
+                      <>
+                        {' '}
+                        <AllowRetake setId={qualificationSet.id} setTitle={qualificationSet.title} accountId={row.id} name={row.displayName} />
+                      </>
+                    )}
+                  </td>
                   <td>{row.evidence.master === 0 ? '–' : t('lead.evidenceShare', { share: formatPercent(row.evidence.cited / row.evidence.master, i18n.language), cited: row.evidence.cited, count: row.evidence.master })}</td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import type { LeadDashboardView } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
 import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
 import { describeError } from '../errors';
+import { AllowRetake } from './AllowRetake';
 import { formatDateTime, formatPercent } from '../format';
 
 type Lockout = LeadDashboardView['lockouts'][number];
@@ -57,6 +58,13 @@ export function LockoutTable({ view }: { view: LeadDashboardView }): React.JSX.E
                       <button type="button" onClick={() => setLifting(lockout)}>
                         {t('lockouts.lift')}
                       </button>
+                      {/* A failed recalibration is final too: another attempt is the lead's call. */}
+                      {lockout.recalibration.lastAttempt && (
+                        <>
+                          {' '}
+                          <AllowRetake setId={lockout.recalibration.setId} setTitle={lockout.recalibration.setTitle} accountId={lockout.accountId} name={nameOf(lockout.accountId)} />
+                        </>
+                      )}
                     </>
                   )}
                 </td>

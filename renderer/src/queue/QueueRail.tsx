@@ -108,7 +108,7 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
         </ToggleGroup.Root>
       </header>
       <Collapsible.Content className="rail-body">
-        {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batchName(batch, t, i18n.language)} onPublished={props.onPublished} />}
+        {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batchName(batch, t, i18n.language)} goldPool={batch.goldPool} onPublished={props.onPublished} />}
         {batch && <BatchQueue ref={ref} queue={shown} openSubmissionId={props.openSubmissionId} onOpen={props.onOpen} />}
       </Collapsible.Content>
     </nav>

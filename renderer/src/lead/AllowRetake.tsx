@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client-context';
+import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
+import { describeError } from '../errors';
+
+interface Props {
+  setId: string;
+  setTitle: string;
+  accountId: string;
+  name: string;
+}
+
+/**
+ * "Allow a retake…": a calibration answer is final, so taking a set again is a lead's recorded
+ * decision, with a note (online: the new attempt is made on the server). The figures follow with
+ * the quality data core fetches afterwards.
+ */
+export function AllowRetake({ setId, setTitle, accountId, name }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <ModalDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setMessage('');
+      }}
+      title={t('retake.title', { name, title: setTitle })}
+      description={t('retake.text')}
+      trigger={<button type="button">{t('retake.open')}</button>}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (note.trim() === '') return setMessage(t('retake.noteNeeded'));
+          setBusy(true);
+          void client.invoke('lead.allowRetake', { setId, accountId, note: note.trim() }).then((result) => {
+            setBusy(false);
+            if (!result.ok) return setMessage(describeError(result.error, t));
+            setNote('');
+            setOpen(false);
+          });
+        }}
+      >
+        <label>
+          {t('retake.note')} <textarea value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        <p role="status">{message}</p>
+        <DialogActions cancel={t('common.cancel')} confirm={t('retake.confirm')} busy={busy} />
+      </form>
+    </ModalDialog>
+  );
+}

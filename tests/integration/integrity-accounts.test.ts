@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed, seededPassword } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import { tempDir } from '../support/core-fixture';
+import { DishonestClient, fieldsOf, send } from '../support/dishonest-client';
+import { ok, signedInClient } from '../support/hosted-client';
+
+// Accounts and what they write, tried as a dishonest user would: guessing passwords in parallel,
+// taking another assessor's referral id, smuggling control characters into what a lead reads.
+
+const root = projectPaths().root;
+let serverDir: string;
+let api: HostedApi;
+/** The server's clock runs this far ahead of the real one (moved past the throttling window). */
+let serverAheadMs = 0;
+
+const signInAttempt = (email: string, password: string) => send(api.url, null, 'POST', '/v1/auth/sign-in', { email, password });
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-integrity-accounts-');
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root), now: () => new Date(Date.now() + serverAheadMs), accessTtlSeconds: 4 * 3600 });
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
+}, 60_000);
+afterAll(async () => {
+  await api.close();
+  cleanup(serverDir);
+});
+
+describe('sign-in throttling', () => {
+  it('counts each attempt before the password is hashed: 40 guesses at once get at most 5 answers, and another account on the same address is not slowed', async () => {
+    const checks = api.store.auth.passwordChecks;
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, index) => signInAttempt('assessor@example.org', `guess ${index}`)));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(35);
+    expect(api.store.auth.passwordChecks - checks).toBeLessThanOrEqual(5); // the rest cost no hash
+    expect(Number(answers.find((answer) => answer.status === 429)!.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The right password waits too (the account is being guessed at), but nobody else does.
+    expect((await signInAttempt('assessor@example.org', seededPassword)).status).toBe(429);
+    expect((await signInAttempt('lead@example.org', seededPassword)).status).toBe(200);
+    expect((await signInAttempt('assessor2@example.org', seededPassword)).status).toBe(200);
+  });
+
+  it('slows an address down once it has failed on 10 different accounts, and forgets after 15 minutes', async () => {
+    for (let account = 0; account < 9; account++) expect((await signInAttempt(`spray-${account}@example.org`, 'Winter2026!')).status).toBe(401);
+    // assessor@ above was the tenth account this address failed on.
+    expect((await signInAttempt('spray-9@example.org', 'Winter2026!')).status).toBe(429);
+    expect((await signInAttempt('lead@example.org', seededPassword)).status).toBe(429);
+    serverAheadMs = 16 * 60_000;
+    try {
+      expect((await signInAttempt('lead@example.org', seededPassword)).status).toBe(200);
+      expect((await signInAttempt('assessor@example.org', seededPassword)).status).toBe(200);
+    } finally {
+      serverAheadMs = 0;
+    }
+  });
+});
+
+describe('referrals keep to their writers', () => {
+  it('a referral id taken by another account gets 409 and never that thread; a resend by its writer is recorded once', async () => {
+    const first = await signedInClient(api.url, 'assessor@example.org');
+    const second = await signedInClient(api.url, 'assessor2@example.org');
+    const mine = ok(await first.claim(1)).assignments[0]!.submissionId;
+    const theirs = ok(await second.claim(1)).assignments[0]!.submissionId;
+    const id = randomUUID();
+    const question = 'Safeguarding: the student named in the video may be at risk. What do I do?';
+    const referral = { id, submissionId: theirs, reason: 'safeguarding' as const, question, at: new Date().toISOString() };
+    ok(await second.refer(randomUUID(), referral));
+    ok(await second.refer(randomUUID(), referral)); // the workstation's resend
+    expect(api.store.referrals.list('acct-assessor-2')).toHaveLength(1);
+
+    const cheat = await DishonestClient.signIn(api.url, 'assessor@example.org');
+    const taken = await cheat.post('/v1/referrals', { ...referral, submissionId: mine, question: 'Anything?' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error?.code).toBe('id_taken');
+    expect(JSON.stringify(taken.body)).not.toContain('Safeguarding');
+    expect((await cheat.post('/v1/referrals', { ...referral, question: 'Anything?' })).status).toBe(404); // not their submission
+    expect((await cheat.post(`/v1/referrals/${id}/messages`, { id: randomUUID(), body: 'Me too.', at: new Date().toISOString() })).status).toBe(404);
+    // A message id taken in another thread is refused too.
+    const lead = await signedInClient(api.url, 'lead@example.org');
+    const reply = { id: randomUUID(), body: 'Call the designated safeguarding lead now.', at: new Date().toISOString() };
+    ok(await lead.replyToReferral(id, randomUUID(), reply));
+    const own = { id: randomUUID(), submissionId: mine, reason: 'other' as const, question: 'Is the audio usable?', at: new Date().toISOString() };
+    ok(await first.refer(randomUUID(), own));
+    const stolenMessage = await cheat.post(`/v1/referrals/${own.id}/messages`, { ...reply, body: 'Echo.' });
+    expect(stolenMessage.status).toBe(409);
+    expect(JSON.stringify(stolenMessage.body)).not.toContain('safeguarding lead');
+    expect(ok(await second.referrals(false)).referrals[0]!.messages.map((message) => message.body)).toEqual([question, reply.body]);
+  });
+});
+
+describe('what a lead reads carries no hidden controls', () => {
+  it('refuses NUL, bidirectional overrides and invisible-only text, and takes the honest text', async () => {
+    const client: HostedApiClient = await signedInClient(api.url, 'assessor2@example.org');
+    const cheat = await DishonestClient.signIn(api.url, 'assessor2@example.org');
+    const submissionId = ok(await client.assignments()).assignments[0]!.submissionId;
+    const base = { submissionId, reason: 'other', at: new Date().toISOString() };
+    for (const question of ['Fine\u0000', 'Fine \u202Eevil\u202C', '\u2066isolate\u2069', '\u200B\u200B ', '\u0007bell']) {
+      const refused = await cheat.post('/v1/referrals', { ...base, id: randomUUID(), question });
+      expect([refused.status, fieldsOf(refused)]).toEqual([422, ['question']]);
+    }
+    expect((await cheat.post('/v1/referrals', { ...base, id: randomUUID(), question: 'Line one\nline two\twith a tab; العربية\u200F too.' })).status).toBe(201);
+  });
+});
+
+describe('evidence answers', () => {
+  it('say nosniff, with the stated type', async () => {
+    const client = await signedInClient(api.url, 'assessor2@example.org');
+    const submissionId = ok(await client.assignments()).assignments[0]!.submissionId;
+    const item = ok(await client.manifest(submissionId)).evidence.find((candidate) => candidate.url !== null)!;
+    const token = ok(await client.signIn('assessor2@example.org', seededPassword)).accessToken;
+    const response = await fetch(`${api.url}${item.url!}`, { headers: { authorization: `Bearer ${token}`, range: 'bytes=0-15' } });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-type')).toBe(item.mimeType);
+  });
+});

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allCriteria } from '../../shared/domain/rubric';
+import type { CalibrationResponseRequest, CalibrationSet, QualityRules } from '../../shared/hosted-api/quality';
+import type { SubmissionManifest } from '../../shared/hosted-api/schemas';
+import type { HostedApiClient } from '../../electron/core/hosted/api-client';
+import { projectPaths } from '../../electron/launcher/project-paths';
+import { seed } from '../hosted-api/seed';
+import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import type { HostedApi } from '../hosted-api/server';
+import { cleanup } from '../e2e/harness';
+import { tempDir } from '../support/core-fixture';
+import { decisionFor } from '../support/decisions';
+import { DishonestClient, fieldsOf } from '../support/dishonest-client';
+import { ok, signedInClient } from '../support/hosted-client';
+
+// Qualification, lockout and gold items, tried as a dishonest assessor would: replaying a
+// calibration answer after reading the master's levels, recognising gold items, sending levels the
+// rubric does not have. Nothing they send changes a qualification, a lockout or the lead's figures.
+
+const root = projectPaths().root;
+const credentialId = 'dp-fl-credit-scores';
+let serverDir: string;
+let api: HostedApi;
+let lead: HostedApiClient;
+let assessor: HostedApiClient;
+let cheat: DishonestClient;
+let calibration: CalibrationSet;
+let recalibration: CalibrationSet;
+const manifests = new Map<string, SubmissionManifest>();
+
+const rules = (patch: Partial<QualityRules>): QualityRules => ({ credentialId, qualification: null, doubleScoringRate: 0, goldRate: 0, adjudicationTolerance: 0, backreadingRate: 0, lockout: null, ...patch });
+/** Never-claimed submissions of the credential, for sets. */
+const unclaimed = (count: number): string[] =>
+  (
+    api.store.sql(`SELECT id FROM submissions s WHERE credential_id = ? AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id) AND NOT EXISTS (SELECT 1 FROM calibration_items ci WHERE ci.submission_id = s.id) ORDER BY position DESC LIMIT ?`).all(credentialId, count) as { id: string }[]
+  ).map((row) => row.id);
+async function manifestOf(submissionId: string): Promise<SubmissionManifest> {
+  const manifest = manifests.get(submissionId) ?? ok(await lead.manifest(submissionId));
+  manifests.set(submissionId, manifest);
+  return manifest;
+}
+async function createSet(title: string, submissionIds: string[], purpose: 'calibration' | 'gold' = 'calibration'): Promise<CalibrationSet> {
+  const items = [];
+  for (const submissionId of submissionIds) {
+    const { rubric } = await manifestOf(submissionId);
+    items.push({ submissionId, scores: allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Master: level 3.' })) });
+  }
+  return ok(await lead.createCalibrationSet({ credentialId, title, purpose, items }));
+}
+async function answerOf(set: CalibrationSet, level: number): Promise<CalibrationResponseRequest> {
+  const submissionId = set.submissionIds[0]!;
+  const { rubric } = await manifestOf(submissionId);
+  return { submissionId, scores: allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level, rationale: '' })), evidence: [], activeMs: 1000, respondedAt: new Date().toISOString() };
+}
+async function answer(set: CalibrationSet, level: number): Promise<ReturnType<HostedApiClient['respondToCalibration']>> {
+  return assessor.respondToCalibration(set.id, randomUUID(), await answerOf(set, level));
+}
+const status = async () => ok(await assessor.qualifications()).qualifications.find((item) => item.credentialId === credentialId)!;
+
+beforeAll(async () => {
+  serverDir = tempDir('assessor-integrity-quality-');
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
+  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir, 20);
+  lead = await signedInClient(api.url, 'lead@example.org');
+  assessor = await signedInClient(api.url, 'assessor@example.org');
+  cheat = await DishonestClient.signIn(api.url, 'assessor@example.org');
+  calibration = await createSet('Qualification', unclaimed(1));
+  recalibration = await createSet('Recalibration', unclaimed(1));
+  ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 } })));
+}, 60_000);
+afterAll(async () => {
+  await api.close();
+  cleanup(serverDir);
+});
+
+describe('qualification cannot be replayed into', () => {
+  it('keeps the first answer: a resend with the same key gets it back, another key is refused, the status does not move', async () => {
+    const key = randomUUID();
+    const wrong = await answerOf(calibration, 1);
+    const first = ok(await assessor.respondToCalibration(calibration.id, key, wrong));
+    expect(first.criteria.every((criterion) => criterion.masterLevel === 3)).toBe(true); // the master's levels, told for this item now
+    expect(first.qualification.status).toBe('not_qualified');
+    expect(ok(await assessor.respondToCalibration(calibration.id, key, wrong))).toEqual(first); // the same request again: the same answer
+    const replay = await answer(calibration, 3);
+    expect(replay).toMatchObject({ ok: false, failure: { kind: 'refused', status: 409, code: 'already_answered' } });
+    expect(!replay.ok && replay.failure.kind === 'refused' && replay.failure.message).toMatch(/first answer to a calibration item is final/);
+    expect(await status()).toMatchObject({ status: 'not_qualified', exactAgreement: 0 });
+    // The lead's figures keep the first answer.
+    const ratings = ok(await lead.leadRatings()).ratings.filter((rating) => rating.source === 'calibration' && rating.assessorId === 'acct-assessor-1');
+    expect(new Set(ratings.map((rating) => rating.level))).toEqual(new Set([1]));
+  });
+
+  it('a retake is a lead’s recorded reset, never the assessor’s', async () => {
+    const selfReset = await cheat.post(`/v1/calibration-sets/${calibration.id}/resets`, { accountId: 'acct-assessor-1', note: 'Let me try again.' });
+    expect(selfReset.status).toBe(403);
+    expect(await lead.resetCalibration(recalibration.id, randomUUID(), { accountId: 'acct-assessor-1', note: 'Nothing answered yet.' })).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'nothing_to_reset' } });
+    const reset = ok(await lead.resetCalibration(calibration.id, randomUUID(), { accountId: 'acct-assessor-1', note: 'Retake after the review call.' }));
+    expect(reset).toMatchObject({ attempt: 2, reason: 'lead_reset', openedBy: 'acct-lead', note: 'Retake after the review call.' });
+    expect(ok(await answer(calibration, 3)).qualification.status).toBe('qualified');
+    // The first answer still counts in the lead's figures: a retake comes after reading the master's levels.
+    const ratings = ok(await lead.leadRatings()).ratings.filter((rating) => rating.source === 'calibration' && rating.assessorId === 'acct-assessor-1');
+    expect(new Set(ratings.map((rating) => rating.level))).toEqual(new Set([1]));
+  });
+
+  it('a lockout is not lifted by replaying a recalibration answer', async () => {
+    ok(await answer(recalibration, 3)); // answered once before any lockout: it does not count for one
+    const lockout = { minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.1, backreadWindow: 1, recalibrationSetId: recalibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
+    ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, backreadingRate: 1, lockout })));
+    const submissionId = ok(await assessor.claim(1)).assignments[0]!.submissionId;
+    ok(await assessor.decide(submissionId, randomUUID(), decisionFor(await manifestOf(submissionId), () => 3)));
+    const backread = ok(await lead.backreads()).backreads.find((item) => item.submissionId === submissionId)!;
+    ok(await lead.reviewBackread(submissionId, randomUUID(), { criteria: backread.decision.scores.map((score) => ({ criterionId: score.criterionId, verdict: 'override', level: 1, note: 'Not in the evidence.' })), note: '' }));
+    expect(await status()).toMatchObject({ status: 'locked_out', lockout: { recalibration: { scoredItems: 0 } } }); // a new attempt: the old answer does not lift it
+    ok(await answer(recalibration, 1)); // wrong
+    expect(await answer(recalibration, 3)).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'already_answered' } });
+    expect(await status()).toMatchObject({ status: 'locked_out', lockout: { recalibration: { lastAttempt: { exactAgreement: 0 } } } });
+    expect((await cheat.post('/v1/lockouts/lift', { accountId: 'acct-assessor-1', credentialId, note: 'I lift myself.' })).status).toBe(403);
+    ok(await lead.liftLockout(randomUUID(), { accountId: 'acct-assessor-1', credentialId, note: 'Went through the overrides together.' })); // the honest way out
+    ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 } })));
+  });
+});
+
+describe('gold items cannot be recognised', () => {
+  it('comes from a pool the assessor is never shown, served so nothing in the manifest matches what they have seen', async () => {
+    const [source] = unclaimed(1);
+    const gold = await createSet('Gold pool', [source!], 'gold');
+    expect((await cheat.get('/v1/calibration-sets')).body.sets).not.toContainEqual(expect.objectContaining({ id: gold.id }));
+    expect((await cheat.get(`/v1/submissions/${source!}`)).status).toBe(404);
+    const evidenceId = (await manifestOf(source!)).evidence[0]!.id;
+    expect((await cheat.get(`/v1/evidence/${evidenceId}`)).status).toBe(404);
+    // What the assessor has seen: every manifest of their claims and of the calibration sets they can read.
+    const seen = new Set<string>();
+    for (const set of ok(await assessor.calibrationSets()).sets) for (const id of set.submissionIds) for (const item of ok(await assessor.manifest(id)).evidence) seen.add(`${item.sha256}:${item.bytes}`);
+    for (const { submissionId } of ok(await assessor.assignments()).assignments) for (const item of ok(await assessor.manifest(submissionId)).evidence) seen.add(`${item.sha256}:${item.bytes}`);
+
+    ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, goldRate: 1 })));
+    const claimed = ok(await assessor.claim(3)).assignments;
+    const copy = claimed.find((item) => api.store.gold.isGoldItem(item.submissionId))!;
+    const served = ok(await assessor.manifest(copy.submissionId));
+    expect(served.id).toMatch(/^sub-[0-9a-f]{12}$/);
+    for (const item of served.evidence.filter((candidate) => candidate.url !== null)) expect(seen.has(`${item.sha256}:${item.bytes}`)).toBe(false);
+    // The labels run in order along the queue: the copy's gives nothing away.
+    const labels = [];
+    for (const item of claimed) labels.push(ok(await assessor.manifest(item.submissionId)).label);
+    expect(labels).toEqual([...labels].sort());
+    // The pool is spent for this assessor: the same gold submission never comes back to them.
+    ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, goldRate: 1 })));
+    const again = ok(await assessor.claim(3)).assignments;
+    expect(again.some((item) => api.store.gold.isGoldItem(item.submissionId))).toBe(false);
+    ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 } })));
+  });
+});
+
+describe('decisions, resolutions and reviews the rubric does not allow', () => {
+  it('refuses each with 422 naming the field, and none reaches the lead’s figures; the honest decision goes', async () => {
+    const submissionId = ok(await assessor.claim(1)).assignments[0]!.submissionId;
+    const manifest = await manifestOf(submissionId);
+    const honest = decisionFor(manifest, () => 3);
+    const [first, second] = honest.scores;
+    const foreign = (await manifestOf(calibration.submissionIds[0]!)).evidence[0]!.id;
+    const comment = { id: randomUUID(), evidenceId: foreign, startMs: 1000, endMs: null, page: null, quote: null, region: null, body: 'See here.', tag: 'note', visibility: 'candidate', criterionIds: [first!.criterionId] };
+    const cases: [unknown, string][] = [
+      [{ ...honest, scores: [{ ...first!, level: 9 }, ...honest.scores.slice(1)] }, 'scores.0.level'],
+      [{ ...honest, scores: [{ ...first!, criterionId: 'no-such-criterion' }, ...honest.scores.slice(1)] }, 'scores.0.criterionId'],
+      [{ ...honest, scores: [...honest.scores, { ...second! }] }, `scores.${honest.scores.length}.criterionId`],
+      [{ ...honest, comments: [comment] }, 'comments.0.evidenceId'],
+      [{ ...honest, decidedAt: '2099-01-01T00:00:00.000Z' }, 'decidedAt'],
+      [{ ...honest, scores: honest.scores.map((score) => ({ ...score, level: 1 })) }, 'outcome'], // an award the pass rule does not give
+      [{ ...honest, note: 'Fine\u202Eevoba' }, 'note'],
+    ];
+    for (const [body, field] of cases) {
+      const refused = await cheat.post(`/v1/submissions/${submissionId}/decision`, body);
+      expect([refused.status, fieldsOf(refused)]).toEqual([422, [field]]);
+    }
+    expect(ok(await lead.leadRatings()).ratings.some((rating) => rating.submissionId === submissionId)).toBe(false);
+    expect(api.store.quality.decisionsOn(submissionId)).toEqual([]);
+    ok(await assessor.decide(submissionId, randomUUID(), honest));
+  });
+
+  it('refuses a resolution off the rubric, and a lead reviewing their own work; a lead cannot name a set that does not fit in the rules', async () => {
+    const second = await signedInClient(api.url, 'assessor2@example.org');
+    for (const credential of api.store.quality.credentialIds()) ok(await lead.setQualityRules({ ...rules({ doubleScoringRate: 1, backreadingRate: 1 }), credentialId: credential }));
+    // The lead scores live work too: their own decision is sampled, and one submission is read by them and another assessor.
+    const [mine] = ok(await lead.claim(1)).assignments;
+    const manifest = await manifestOf(mine!.submissionId);
+    ok(await lead.decide(mine!.submissionId, randomUUID(), decisionFor(manifest, () => 3)));
+    const [theirs] = ok(await second.claim(20)).assignments.filter((item) => item.submissionId === mine!.submissionId);
+    ok(await second.decide(theirs!.submissionId, randomUUID(), decisionFor(manifest, () => 1)));
+
+    const verdicts = allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, verdict: 'agree' as const, level: null, note: '' }));
+    expect(await lead.reviewBackread(mine!.submissionId, randomUUID(), { criteria: verdicts, note: '' })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'own_work' } });
+    const resolution = { outcome: 'award' as const, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: '' })), note: '' };
+    expect(await lead.resolveAdjudication(mine!.submissionId, randomUUID(), resolution)).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'own_work' } });
+    const offScale = await lead.resolveAdjudication(mine!.submissionId, randomUUID(), { ...resolution, scores: [{ ...resolution.scores[0]!, level: 9 }, ...resolution.scores.slice(1)] });
+    expect(offScale).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'scores.0.level' }] } });
+    const missing = await lead.resolveAdjudication(mine!.submissionId, randomUUID(), { ...resolution, scores: resolution.scores.slice(1) });
+    expect(missing).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'scores' }] } });
+
+    // Another lead may: the honest path.
+    await api.store.auth.addAccount({ id: 'acct-lead-2', email: 'lead2@example.org', displayName: 'Lead Two', roles: ['assessor', 'lead'] }, 'correct horse battery staple');
+    const otherLead = await signedInClient(api.url, 'lead2@example.org');
+    ok(await otherLead.resolveAdjudication(mine!.submissionId, randomUUID(), resolution));
+    ok(await otherLead.reviewBackread(mine!.submissionId, randomUUID(), { criteria: verdicts, note: '' }));
+
+    const gold = ok(await lead.calibrationSets()).sets.find((set) => set.purpose === 'gold')!;
+    const lockout = (setId: string) => ({ minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.5, backreadWindow: 5, recalibrationSetId: setId, minExactAgreement: 0.8, maxLevelsOff: 1 });
+    const otherCredentialSet = await (async () => {
+      const [id] = (api.store.sql(`SELECT id FROM submissions WHERE credential_id != ? AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = submissions.id) LIMIT 1`).all(credentialId) as { id: string }[]).map((row) => row.id);
+      const { rubric, credential } = await manifestOf(id!);
+      return ok(await lead.createCalibrationSet({ credentialId: credential.id, title: 'Elsewhere', items: [{ submissionId: id!, scores: allCriteria(rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'M.' })) }] }));
+    })();
+    for (const setId of ['set-does-not-exist', otherCredentialSet.id, gold.id]) {
+      expect(await lead.setQualityRules(rules({ lockout: lockout(setId) }))).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'lockout.recalibrationSetId' }] } });
+      expect(await lead.setQualityRules(rules({ qualification: { setId, minExactAgreement: 0.8, maxLevelsOff: 1 } }))).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'qualification.setId' }] } });
+    }
+    ok(await lead.setQualityRules(rules({ lockout: lockout(recalibration.id) })));
+  });
+});
