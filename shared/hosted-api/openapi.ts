@@ -213,7 +213,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       '/v1/me/qualifications': { get: { summary: 'My qualification status per micro-credential', security: bearer, responses: { '200': json('QualificationList', 'Statuses with reasons') } } },
       '/v1/me/accuracy': { get: { summary: 'My agreement with the master on gold items, by week', security: bearer, responses: { '200': json('AccuracyReport', 'Weeks') } } },
-      '/v1/adjudications': { get: { summary: 'Double-scored submissions whose scorers disagree (lead)', security: bearer, responses: { '200': json('AdjudicationList', 'The queue, both decisions side by side'), '403': json('ApiError', 'Not a lead') } } },
+      '/v1/adjudications': { get: { summary: 'Double-scored submissions whose scorers disagree (lead; never a case the lead scored)', security: bearer, responses: { '200': json('AdjudicationList', 'The queue, both decisions side by side'), '403': json('ApiError', 'Not a lead') } } },
       '/v1/adjudications/{id}/resolution': {
         post: {
           summary: "A lead's resolution (idempotent by key)",
@@ -229,7 +229,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
-      '/v1/backreads': { get: { summary: 'The backreading queue: live decisions sampled at each credential’s rate, and every decision of a locked-out assessor (lead)', security: bearer, responses: { '200': json('BackreadList', 'Sampled decisions'), '403': json('ApiError', 'Not a lead') } } },
+      '/v1/backreads': { get: { summary: 'The backreading queue: live decisions sampled at each credential’s rate, and every decision of a locked-out assessor (lead; never the lead’s own decisions)', security: bearer, responses: { '200': json('BackreadList', 'Sampled decisions'), '403': json('ApiError', 'Not a lead') } } },
       '/v1/backreads/{id}/review': {
         post: {
           summary: "A lead's review of a sampled decision: each criterion agreed or overridden with a level and a note (idempotent by key)",

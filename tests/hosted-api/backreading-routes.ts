@@ -23,7 +23,8 @@ export async function routeBackreading(request: IncomingMessage, url: URL, conte
   if (method === 'GET' && path === '/v1/me/backreads') return { status: 200, body: store.backreading.feedback(accountId) };
   if (method === 'GET' && path === '/v1/backreads') {
     requireLead();
-    return { status: 200, body: { backreads: store.backreading.list() } };
+    // A lead's queue holds only what they may review: never their own decisions.
+    return { status: 200, body: { backreads: store.backreading.list().filter((item) => item.decision.assessor.id !== accountId) } };
   }
   const match = new RegExp(`^/v1/backreads/${idPattern}/review$`).exec(path);
   if (method === 'POST' && match) {

@@ -90,7 +90,8 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
 
   if (method === 'GET' && path === '/v1/adjudications') {
     requireLead();
-    return { status: 200, body: { adjudications: store.adjudications.list() } };
+    // A lead's queue holds only what they may resolve: never a case in which they were one of the scorers.
+    return { status: 200, body: { adjudications: store.adjudications.list().filter((item) => item.decisions.every((decision) => decision.assessor.id !== accountId)) } };
   }
   match = new RegExp(`^/v1/adjudications/${idPattern}/resolution$`).exec(path);
   if (method === 'POST' && match) {

@@ -189,6 +189,9 @@ describe('decisions, resolutions and reviews the rubric does not allow', () => {
     const [theirs] = ok(await second.claim(20)).assignments.filter((item) => item.submissionId === mine!.submissionId);
     ok(await second.decide(theirs!.submissionId, randomUUID(), decisionFor(manifest, () => 1)));
 
+    // Their queues do not offer it; asking anyway is refused.
+    expect(ok(await lead.backreads()).backreads.map((item) => item.submissionId)).not.toContain(mine!.submissionId);
+    expect(ok(await lead.adjudications()).adjudications.map((item) => item.submissionId)).not.toContain(mine!.submissionId);
     const verdicts = allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, verdict: 'agree' as const, level: null, note: '' }));
     expect(await lead.reviewBackread(mine!.submissionId, randomUUID(), { criteria: verdicts, note: '' })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'own_work' } });
     const resolution = { outcome: 'award' as const, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: '' })), note: '' };
