@@ -1,36 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostedApiClient } from '../../electron/core/hosted/api-client';
-import { projectPaths } from '../../electron/launcher/project-paths';
-import { seed, seededPassword } from '../hosted-api/seed';
-import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import { seededPassword } from '../hosted-api/seed';
 import type { HostedApi } from '../hosted-api/server';
-import { cleanup } from '../e2e/harness';
-import { tempDir } from '../support/core-fixture';
 import { DishonestClient, fieldsOf, send } from '../support/dishonest-client';
 import { ok, signedInClient } from '../support/hosted-client';
+import { startSeededApi } from '../support/reference-server';
 
 // Accounts and what they write, tried as a dishonest user would: guessing passwords in parallel,
 // taking another assessor's referral id, smuggling control characters into what a lead reads.
 
-const root = projectPaths().root;
-let serverDir: string;
 let api: HostedApi;
+let stopApi: () => Promise<void>;
 /** The server's clock runs this far ahead of the real one (moved past the throttling window). */
 let serverAheadMs = 0;
 
 const signInAttempt = (email: string, password: string) => send(api.url, null, 'POST', '/v1/auth/sign-in', { email, password });
 
 beforeAll(async () => {
-  serverDir = tempDir('assessor-integrity-accounts-');
-  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root), now: () => new Date(Date.now() + serverAheadMs), accessTtlSeconds: 4 * 3600 });
-  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
+  ({ api, stop: stopApi } = await startSeededApi('assessor-integrity-accounts-', { now: () => new Date(Date.now() + serverAheadMs), accessTtlSeconds: 4 * 3600 }));
 }, 60_000);
-afterAll(async () => {
-  await api.close();
-  cleanup(serverDir);
-});
+afterAll(() => stopApi());
 
 describe('sign-in throttling', () => {
   it('counts each attempt before the password is hashed: 40 guesses at once get at most 5 answers, and another account on the same address is not slowed', async () => {

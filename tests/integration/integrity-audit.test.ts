@@ -1,28 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { AuditChange } from '../../shared/hosted-api/audit';
 import type { SubmissionManifest } from '../../shared/hosted-api/schemas';
 import { answerAppeal } from '../../shared/quality/audit';
 import type { HostedApiClient } from '../../electron/core/hosted/api-client';
-import { projectPaths } from '../../electron/launcher/project-paths';
-import { seed } from '../hosted-api/seed';
-import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
-import { cleanup } from '../e2e/harness';
-import { tempDir } from '../support/core-fixture';
 import { decisionFor } from '../support/decisions';
 import { DishonestClient, fieldsOf } from '../support/dishonest-client';
 import { ok, signedInClient } from '../support/hosted-client';
+import { startSeededApi } from '../support/reference-server';
 
 // The appeal record, tried as a dishonest assessor would: with their own account and the documented
 // routes, forging the server's entries, backdating, writing after the decision, writing about work
 // that was never theirs. Each is refused; the honest change still goes; the lead's answer stands.
 
-const root = projectPaths().root;
-let serverDir: string;
 let api: HostedApi;
+let stopApi: () => Promise<void>;
 /** The server's clock runs this far ahead of the real one (moved by the test). */
 let serverAheadMs = 0;
 let assessor: HostedApiClient;
@@ -47,10 +41,8 @@ const change = (patch: Partial<AuditChange> = {}): AuditChange => ({
 const appeal = async () => answerAppeal(ok(await lead.auditTrail(submissionId)));
 
 beforeAll(async () => {
-  serverDir = tempDir('assessor-integrity-audit-');
   // Sessions outlive the test's hour of server time.
-  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root), now: () => new Date(Date.now() + serverAheadMs), accessTtlSeconds: 4 * 3600 });
-  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
+  ({ api, stop: stopApi } = await startSeededApi('assessor-integrity-audit-', { now: () => new Date(Date.now() + serverAheadMs), accessTtlSeconds: 4 * 3600 }));
   assessor = await signedInClient(api.url, 'assessor@example.org');
   cheat = await DishonestClient.signIn(api.url, 'assessor@example.org');
   lead = await signedInClient(api.url, 'lead@example.org');
@@ -63,10 +55,7 @@ beforeAll(async () => {
   expect(ok(await assessor.uploadAudit(randomUUID(), { changes: honest }))).toEqual({ recorded: 2, alreadyRecorded: 0 });
   ok(await assessor.decide(submissionId, randomUUID(), { ...decisionFor(manifest, () => 3), machine }));
 }, 60_000);
-afterAll(async () => {
-  await api.close();
-  cleanup(serverDir);
-});
+afterAll(() => stopApi());
 
 describe('the appeal record cannot be forged or backdated', () => {
   it('answers the appeal from what the server received: the award, by whom, on which machine, with its levels', async () => {

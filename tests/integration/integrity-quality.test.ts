@@ -1,28 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { CalibrationResponseRequest, CalibrationSet, QualityRules } from '../../shared/hosted-api/quality';
 import type { SubmissionManifest } from '../../shared/hosted-api/schemas';
 import type { HostedApiClient } from '../../electron/core/hosted/api-client';
-import { projectPaths } from '../../electron/launcher/project-paths';
-import { seed } from '../hosted-api/seed';
-import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
-import { cleanup } from '../e2e/harness';
-import { tempDir } from '../support/core-fixture';
 import { decisionFor } from '../support/decisions';
 import { DishonestClient, fieldsOf } from '../support/dishonest-client';
 import { ok, signedInClient } from '../support/hosted-client';
+import { startSeededApi } from '../support/reference-server';
 
 // Qualification, lockout and gold items, tried as a dishonest assessor would: replaying a
 // calibration answer after reading the master's levels, recognising gold items, sending levels the
 // rubric does not have. Nothing they send changes a qualification, a lockout or the lead's figures.
 
-const root = projectPaths().root;
 const credentialId = 'dp-fl-credit-scores';
-let serverDir: string;
 let api: HostedApi;
+let stopApi: () => Promise<void>;
 let lead: HostedApiClient;
 let assessor: HostedApiClient;
 let cheat: DishonestClient;
@@ -60,9 +54,7 @@ async function answer(set: CalibrationSet, level: number): Promise<ReturnType<Ho
 const status = async () => ok(await assessor.qualifications()).qualifications.find((item) => item.credentialId === credentialId)!;
 
 beforeAll(async () => {
-  serverDir = tempDir('assessor-integrity-quality-');
-  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
-  await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir, 20);
+  ({ api, stop: stopApi } = await startSeededApi('assessor-integrity-quality-', {}, 20));
   lead = await signedInClient(api.url, 'lead@example.org');
   assessor = await signedInClient(api.url, 'assessor@example.org');
   cheat = await DishonestClient.signIn(api.url, 'assessor@example.org');
@@ -70,10 +62,7 @@ beforeAll(async () => {
   recalibration = await createSet('Recalibration', unclaimed(1));
   ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 } })));
 }, 60_000);
-afterAll(async () => {
-  await api.close();
-  cleanup(serverDir);
-});
+afterAll(() => stopApi());
 
 describe('qualification cannot be replayed into', () => {
   it('keeps the first answer: a resend with the same key gets it back, another key is refused, the status does not move', async () => {
