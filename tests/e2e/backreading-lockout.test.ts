@@ -21,7 +21,7 @@ async function scoreAndAward(page: Page, level: string): Promise<void> {
 }
 
 describe('backreading and lockout, as a lead and an assessor use them', () => {
-  it('a lead backreads a decision and overrides a criterion; the rule locks the assessor out; they see why, recalibrate and claim again', async () => {
+  it('a lead backreads a decision and overrides a criterion; the rule locks the assessor out; they see why, fail a recalibration (final), the lead allows a retake, they pass and claim again', async () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir });
     try {
@@ -107,6 +107,34 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       await page.locator('.toast').getByText('Calibration ready: 1 submission, scored like live work.').waitFor();
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
       await page.getByText(/^This is a calibration submission/).waitFor();
+      // A first try a level above the master everywhere: not enough, and final.
+      await scoreAndAward(page, '4');
+      await syncNow(page);
+      await untilOnServer(serverDir, 'the failed recalibration', (store) => store.calibration.scoreOnSet('acct-assessor-1', store.lockouts.active('acct-assessor-1', credentials[0]!)!.recalibration.setId).scoredItems === 1);
+      await signOut(page);
+
+      // The lead allows a retake, with a note.
+      await signIn(page, 'lead@example.org', seededPassword);
+      await closeAccount(page);
+      await page.getByRole('button', { name: 'Calibration dashboard' }).click();
+      await page.getByRole('button', { name: 'Refresh from the server' }).click();
+      await page.getByRole('combobox', { name: 'Micro-credential' }).selectOption({ label: credentialTitle });
+      await lockouts.getByRole('row', { name: /last attempt 0% exact/ }).getByRole('button', { name: 'Allow a retake…' }).click();
+      const retake = page.getByRole('dialog', { name: /^Let Assessor One take “Recalibration .+” again\?$/ });
+      await retake.getByRole('button', { name: 'Allow the retake' }).click();
+      await retake.getByText('Write why before allowing a retake.').waitFor();
+      await retake.getByRole('textbox', { name: 'Note (why)' }).fill('We went through the overrides on a call.');
+      await page.screenshot({ path: join(screenshotsDir, 'en-lead-allow-retake.png') });
+      await retake.getByRole('button', { name: 'Allow the retake' }).click();
+      await retake.waitFor({ state: 'detached' });
+      await untilOnServer(serverDir, 'the new attempt', (store) => store.calibration.scoreOnSet('acct-assessor-1', store.lockouts.active('acct-assessor-1', credentials[0]!)!.recalibration.setId).scoredItems === 0);
+      await signOut(page);
+
+      // The set comes back blank; this time it passes.
+      await signIn(page, 'assessor@example.org', seededPassword);
+      await drawer.getByRole('button', { name: /^Recalibrate: score “Recalibration / }).click();
+      await page.locator('.toast').getByText('Calibration ready: 1 submission, scored like live work.').last().waitFor();
+      await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Not started/ }).click();
       await scoreAndAward(page, '3');
       await syncNow(page);
       await untilOnServer(serverDir, 'the lockout lifted by the recalibration', (store) => !store.lockouts.active('acct-assessor-1', credentials[0]!));
