@@ -48,7 +48,14 @@ export function AllowRetake({ setId, setTitle, accountId, name }: Props): React.
         }}
       >
         <label>
-          {t('retake.note')} <textarea value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+          {t('retake.note')} <textarea
+            value={note}
+            maxLength={2000}
+            onChange={(event) => {
+              setNote(event.target.value);
+              setMessage('');
+            }}
+          />
         </label>
         <p role="status">{message}</p>
         <DialogActions cancel={t('common.cancel')} confirm={t('retake.confirm')} busy={busy} />
