@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
 import type { AuditChange, AuditEntry, AuditKind, AuditTrail, AuditUpload } from '../../shared/hosted-api/audit';
 

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { dirname } from 'node:path';
 import { ensurePrivateFile, ensurePrivateFolder } from '../private-files';
 import { migrate } from './migrate';
@@ -6,7 +6,7 @@ import { migrate } from './migrate';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Path to a better-sqlite3 binary built for another ABI (the Electron utility process). */
+  /** Path to a better-sqlite3-multiple-ciphers binary built for another ABI (the Electron utility process). */
   nativeBinding?: string | undefined;
 }
 

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { migration0001Initial } from './0001-initial';
 import { migration0002ScoringWorkspace } from './0002-scoring-workspace';
 import { migration0003SyncResolution } from './0003-sync-resolution';
