@@ -115,7 +115,7 @@ function assertEncryptionBuiltIn(db: Db): void {
     db.prepare('SELECT sqlite3mc_version()').pluck().get();
   } catch (error) {
     if (!/no such function/.test(error instanceof Error ? error.message : '')) throw error;
-    throw new Error('This build of SQLite cannot encrypt the workstation database (SQLite3 Multiple Ciphers is missing); reinstall the app.');
+    throw new Error('This build of SQLite cannot encrypt the workstation database (SQLite3 Multiple Ciphers is missing); reinstall the app.', { cause: error });
   }
 }
 
