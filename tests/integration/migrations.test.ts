@@ -310,3 +310,29 @@ describe('migration 0008-batch-titles', () => {
     db.close();
   });
 });
+
+describe('migration 0012-sent-payloads-forgotten', () => {
+  it('empties what acknowledged and settled entries carried, keeping unsent ones and referral threads not yet fetched', () => {
+    const db = databaseAt(11);
+    const entry = db.prepare(`INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at, acknowledged_at, resolution) VALUES (?, ?, ?, ?, ?, 't', 't', ?, ?)`);
+    const words = JSON.stringify({ rationale: 'The assessor’s own words' });
+    entry.run('decision', 's1', 'k1', words, 'acknowledged', 't', null);
+    entry.run('audit', 's1', 'k2', words, 'acknowledged', 't', null);
+    entry.run('decision', 's2', 'k3', words, 'resolved', null, 'discarded');
+    entry.run('decision', 's3', 'k4', words, 'pending', null, null);
+    entry.run('decision', 's4', 'k5', words, 'conflict', null, null);
+    entry.run('referral', 'r1', 'k6', words, 'acknowledged', 't', null);
+    entry.run('referral_message', 'm1', 'k7', words, 'acknowledged', 't', null);
+    expect(migrate(db, 12)).toBe(12);
+    expect(db.prepare('SELECT idempotency_key, state, payload FROM outbox ORDER BY id').all()).toEqual([
+      { idempotency_key: 'k1', state: 'acknowledged', payload: '{}' },
+      { idempotency_key: 'k2', state: 'acknowledged', payload: '{}' },
+      { idempotency_key: 'k3', state: 'resolved', payload: '{}' },
+      { idempotency_key: 'k4', state: 'pending', payload: words },
+      { idempotency_key: 'k5', state: 'conflict', payload: words },
+      { idempotency_key: 'k6', state: 'acknowledged', payload: words },
+      { idempotency_key: 'k7', state: 'acknowledged', payload: words },
+    ]);
+    db.close();
+  });
+});
