@@ -59,6 +59,11 @@ export class DatabaseKeyring {
     return this.saved;
   }
 
+  /** Resolves once every key change asked for so far is kept (or failed, and was logged). */
+  kept(): Promise<void> {
+    return this.saved;
+  }
+
   /** Keeps what opened the file; if the save fails, the next start finds the same pair and settles it again. */
   private settle(keys: DatabaseKeys): void {
     this.keys = keys;
