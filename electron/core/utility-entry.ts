@@ -42,8 +42,10 @@ function keychainVault(port: ParentPort): SecretVault & { settle(id: number, sec
   };
 }
 
+type KeysMessage = Extract<ToCore, { type: 'databaseKeys' }>;
+
 /** Where the database's keys come from: main sends them (or says there is no keychain) before anything else. */
-function databaseKeysFrom(message: Extract<ToCore, { type: 'databaseKeys' }>, store: RelayedDatabaseKeyStore, dataDir: string): NonNullable<CoreOptions['databaseKeys']> {
+function databaseKeysFrom(message: KeysMessage, store: RelayedDatabaseKeyStore, dataDir: string): NonNullable<CoreOptions['databaseKeys']> {
   if (message.handover.kept === 'data-folder') {
     // No keychain (Linux without one): a 0600 file, so unsent work survives a restart (README: what it protects against).
     const file = new DatabaseKeyFile(join(dataDir, databaseKeyFileName));
@@ -52,7 +54,7 @@ function databaseKeysFrom(message: Extract<ToCore, { type: 'databaseKeys' }>, st
   return { keys: decodeDatabaseKeys(message.handover.keys), store };
 }
 
-function start(port: ParentPort, keysMessage: Extract<ToCore, { type: 'databaseKeys' }>, keyStore: RelayedDatabaseKeyStore, vault: SecretVault | null): Core {
+function start(port: ParentPort, keysMessage: KeysMessage, keyStore: RelayedDatabaseKeyStore, vault: SecretVault | null): Core {
   const resourcesDir = process.env.ASSESSOR_RESOURCES_DIR;
   if (!resourcesDir) throw new Error('ASSESSOR_RESOURCES_DIR is not set');
   const dataDir = defaultDataDir();
@@ -62,7 +64,7 @@ function start(port: ParentPort, keysMessage: Extract<ToCore, { type: 'databaseK
     version: process.env.ASSESSOR_VERSION ?? '0.0.0',
     nativeBinding: process.env.ASSESSOR_SQLITE_BINDING || undefined,
     databaseKeys: databaseKeysFrom(keysMessage, keyStore, dataDir),
-    // Where the OS only offers plain-text storage, keep nothing on disk (the UI says so).
+    // Where the OS only offers plain-text storage, the session stays in memory (the UI says so).
     vault: vault ?? new MemoryVault(),
     serverUrl: process.env.ASSESSOR_SERVER_URL,
     // This file is core's bundle; its worker threads are built beside it.
@@ -74,9 +76,9 @@ function start(port: ParentPort, keysMessage: Extract<ToCore, { type: 'databaseK
 
 const vault = process.env.ASSESSOR_VAULT_KIND === 'os' ? keychainVault(parentPort) : null;
 const keyStore = new RelayedDatabaseKeyStore((message) => parentPort.postMessage(message));
-let keysArrived: (message: Extract<ToCore, { type: 'databaseKeys' }>) => void = () => undefined;
+let keysArrived: (message: KeysMessage) => void = () => undefined;
 /** Core opens its database only once main has sent the keys; what arrives before waits for it. */
-const started: Promise<Core> = new Promise<Extract<ToCore, { type: 'databaseKeys' }>>((resolve) => (keysArrived = resolve)).then((message) => start(parentPort, message, keyStore, vault));
+const started: Promise<Core> = new Promise<KeysMessage>((resolve) => (keysArrived = resolve)).then((message) => start(parentPort, message, keyStore, vault));
 started.catch((error: unknown) => parentPort.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) }));
 /** A core that could not start (its database unreadable, say) answers every call with why, instead of leaving it waiting. */
 const notStarted = (error: unknown): Result<unknown> => fail('unavailable', `The workstation core could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -66,7 +66,7 @@ export function openDatabase(file: string, key: Buffer, options: OpenOptions = {
  * connection holds the file. The file keeps its salt (the first 16 bytes, which SQLCipher mixes into
  * each page's HMAC key; it is not secret): with a new salt, a crash while the new pages are written
  * leaves a file that neither key opens, while with the same salt the next open with the old key rolls
- * the journal back (tests/integration/database-encryption.test.ts cuts a re-key short to show it).
+ * the journal back (tests/integration/database-keys.test.ts cuts a re-key short to show it).
  */
 export function rekeyDatabase(db: Db, key: Buffer): boolean {
   if (key.length !== databaseKeyBytes) throw new Error(`The database key must be ${databaseKeyBytes} bytes.`);
