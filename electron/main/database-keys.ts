@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DatabaseKeysHandover } from '../common/core-messages';
 import { decodeDatabaseKeys, encodeDatabaseKeys, newDatabaseKey } from '../core/db/database-keys';
-import { dirname } from 'node:path';
 import { ensurePrivateFolder, writePrivateFileAtomically } from '../core/private-files';
 
 /** safeStorage's two calls (taken as a parameter so this is tested without Electron). */
