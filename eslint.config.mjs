@@ -44,7 +44,7 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': restricted(
         [electronImports, nodeImports, { group: ['**/electron/**'], message: 'The renderer reaches core only through the contract client.' }],
-        [...nodeModules, 'better-sqlite3', 'ws'],
+        [...nodeModules, 'better-sqlite3-multiple-ciphers', 'ws'],
       ),
     },
   },
@@ -53,7 +53,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restricted(
         [electronImports, nodeImports, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing but itself and zod.' }],
-        [...nodeModules, 'better-sqlite3', 'react', 'ws'],
+        [...nodeModules, 'better-sqlite3-multiple-ciphers', 'react', 'ws'],
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname', 'global'],
     },

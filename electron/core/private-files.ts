@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * The workstation's files hold minors' classroom evidence and the assessor's secrets: only this
@@ -26,7 +27,8 @@ export function ensurePrivateFile(path: string): void {
 
 /**
  * Replaces the file's content all at once: written to a new file created 0600, flushed, then
- * renamed over the old one, so a crash leaves the old content or the new, never half of either.
+ * renamed over the old one, so a crash leaves the old content or the new, never half of either. The
+ * folder is flushed too: a rename is durable only once its folder is (the database key depends on it).
  */
 export function writePrivateFileAtomically(path: string, content: string | Buffer): void {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
@@ -42,4 +44,16 @@ export function writePrivateFileAtomically(path: string, content: string | Buffe
   }
   closeSync(fd);
   renameSync(temporary, path);
+  syncToDisk(dirname(path));
+}
+
+/** Flushes a file, or a folder's entries, to the disk. Windows cannot open a folder for this (and makes renames durable itself). */
+export function syncToDisk(path: string): void {
+  if (process.platform === 'win32' && statSync(path).isDirectory()) return;
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

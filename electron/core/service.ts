@@ -7,7 +7,9 @@ import { WorkspaceChanges } from './changes';
 import { combineHandlers } from './contract/handler-app';
 import type { AllHandlers } from './contract/handler-app';
 import { ContractDispatcher } from './contract/dispatch';
-import { openDatabase } from './db/database';
+import { DatabaseKeyFile, databaseKeyFileName } from './db/database-keys';
+import type { DatabaseKeys, DatabaseKeyStore } from './db/database-keys';
+import { DatabaseKeyring } from './db/keyring';
 import { generateBatch } from './demo/generate-batch';
 import { importDemoWorkspace } from './demo/import-demo';
 import { sweepDeletedFiles } from './evidence/file-sweeper';
@@ -35,6 +37,11 @@ export interface CoreOptions {
   resourcesDir: string;
   version: string;
   nativeBinding?: string | undefined;
+  /**
+   * The database's keys and where they are kept (the desktop's keychain, through its main process);
+   * defaults to a 0600 file in the data folder (the preview host's way).
+   */
+  databaseKeys?: { keys: DatabaseKeys; store: DatabaseKeyStore };
   /** Adds a synthetic batch of this many submissions (load work: `npm run preview -- --generated-batch N`, benches). */
   generatedBatch?: number | undefined;
   /** Where secrets live; defaults to a 0600 file in the data folder (the preview host's way). */
@@ -68,14 +75,21 @@ export interface Core {
   close(): void;
 }
 
-const databaseFileName = 'workstation.sqlite';
+export const databaseFileName = 'workstation.sqlite';
+
+function keysInDataFolder(dataDir: string): { keys: DatabaseKeys; store: DatabaseKeyStore } {
+  const store = new DatabaseKeyFile(join(dataDir, databaseKeyFileName));
+  return { keys: store.loadOrCreate(), store };
+}
 
 /** Opens the workstation: its database, the embedded demo on first start, the hosted connection, and every domain's handlers. */
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? (() => new Date());
   ensurePrivateFolder(options.dataDir);
-  const db = openDatabase(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
+  const { keys, store } = options.databaseKeys ?? keysInDataFolder(options.dataDir);
+  const keyring = new DatabaseKeyring(keys, store, logger);
+  const db = keyring.open(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
   sweepDeletedFiles(db); // files a crash left behind after their rows were gone
   if (countBatches(db) === 0) {
     importDemoWorkspace(db, join(options.resourcesDir, 'demo'), now());
@@ -92,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     dataDir: options.dataDir,
     vault: options.vault ?? new FileVault(join(options.dataDir, 'secrets.json')),
+    databaseKey: { replace: () => keyring.replace(db) },
     defaultServerUrl: options.serverUrl ?? '',
     logger,
     now,

@@ -44,15 +44,17 @@ export async function ensureElectronRuntime(root: string): Promise<string | null
 }
 
 /**
- * better-sqlite3 compiled for Electron's Node ABI, kept beside (not over) the Node build that tests
- * and the preview host use. Returns the `.node` file, or null if it cannot be built here.
+ * better-sqlite3-multiple-ciphers (SQLite with encryption) compiled for Electron's Node ABI, kept
+ * beside (not over) the Node build that tests and the preview host use. Returns the `.node` file, or
+ * null if it cannot be built here. The cache is named after the package, so a build of plain
+ * better-sqlite3 left by an older version is never taken for it.
  */
 export function ensureElectronSqlite(root: string): string | null {
   const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-  const buildDir = join(root, 'node_modules', '.cache', 'electron-sqlite', electronVersion);
+  const buildDir = join(root, 'node_modules', '.cache', 'electron-sqlite3mc', electronVersion);
   const binding = join(buildDir, 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(binding)) return binding;
-  const source = join(root, 'node_modules', 'better-sqlite3');
+  const source = join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
   cpSync(source, buildDir, { recursive: true, filter: (path) => !path.startsWith(join(source, 'build')) });
   console.log(`Building the database driver for Electron ${electronVersion}…`);
   const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm')] });

@@ -1,11 +1,9 @@
 import { utilityProcess } from 'electron';
-import type { UtilityProcess } from 'electron';
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
-import type { FromCore, ToCore } from '../common/core-messages';
+import type { DatabaseKeysHandover, FromCore, ToCore } from '../common/core-messages';
 import type { EvidenceFile, EvidencePart } from '../common/evidence-file';
 import { keychainClear, keychainLoad, keychainSave } from './keychain';
-
 
 export interface CoreProcess {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
@@ -17,13 +15,33 @@ export interface CoreProcess {
   stop(): void;
 }
 
-/** Starts core in a utility process so SQLite work never blocks the main (UI) process. */
-export function startCoreProcess(entry: string, env: Record<string, string>): CoreProcess {
-  const child: UtilityProcess = utilityProcess.fork(entry, [], {
-    serviceName: 'Assessor Workstation core',
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
+/** The database's keys for core: what main holds at start, and how it keeps core's replacements. */
+export interface DatabaseKeysForCore {
+  handover: DatabaseKeysHandover;
+  /** Keeps the encoded keys with safeStorage; throws if it cannot. */
+  save(encoded: string): void;
+}
+
+/** What main uses of the utility process (a fake stands in for it in tests). */
+export interface CoreChild {
+  on(event: 'message', listener: (message: FromCore) => void): unknown;
+  on(event: 'exit', listener: () => void): unknown;
+  postMessage(message: ToCore): void;
+  kill(): boolean;
+}
+
+const forkUtilityProcess = (entry: string, env: Record<string, string>): CoreChild =>
+  utilityProcess.fork(entry, [], { serviceName: 'Assessor Workstation core', env: { ...process.env, ...env }, stdio: 'inherit' });
+
+/**
+ * Starts core in a utility process so SQLite work never blocks the main (UI) process. The database's
+ * keys go first, over the process's own message port (never its environment, which other programs of
+ * the same user can read): core opens its database only once they are there.
+ */
+export function startCoreProcess(entry: string, env: Record<string, string>, databaseKeys: DatabaseKeysForCore, fork = forkUtilityProcess): CoreProcess {
+  const child = fork(entry, env);
+  const handover: ToCore = { type: 'databaseKeys', handover: databaseKeys.handover };
+  child.postMessage(handover);
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const pendingEvidence = new Map<number, (file: EvidenceFile | null) => void>();
@@ -48,6 +66,16 @@ export function startCoreProcess(entry: string, env: Record<string, string>): Co
         console.error(`[main] keychain ${message.op} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       const reply: ToCore = { type: 'vaultResult', id: message.id, secret };
+      child.postMessage(reply);
+    } else if (message.type === 'saveDatabaseKeys') {
+      let error: string | null = null;
+      try {
+        databaseKeys.save(message.keys);
+      } catch (failure) {
+        error = failure instanceof Error ? failure.message : String(failure);
+        console.error(`[main] keychain could not keep the database key: ${error}`);
+      }
+      const reply: ToCore = { type: 'databaseKeysSaved', id: message.id, error };
       child.postMessage(reply);
     } else if (message.type === 'fatal') {
       console.error(`[main] core could not start: ${message.message}`);

@@ -1,12 +1,13 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import type { Rectangle } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { defaultDataDir } from '../core/paths';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { startCoreProcess } from './core-process';
+import type { DatabaseKeysForCore } from './core-process';
 import { hardenApp } from './hardening';
-import { keychainAvailable } from './keychain';
+import { desktopDatabaseKeys, keychainAvailable } from './keychain';
 import { sqliteBindingOverride } from './packaged-env';
 import { eventChannel } from '../common/ipc-channels';
 import { registerIpcBridge, registerWindowOpener } from './ipc-bridge';
@@ -75,13 +76,26 @@ function openEvidenceWindow(pair: string): void {
 
 void app.whenReady().then(() => {
   hardenApp(devServerOrigin);
-  const core = startCoreProcess(join(__dirname, 'core.js'), {
-    ASSESSOR_DATA_DIR: defaultDataDir(),
-    ASSESSOR_RESOURCES_DIR: resourcesDir(),
-    ASSESSOR_VERSION: app.getVersion(),
-    ASSESSOR_SQLITE_BINDING: sqliteBindingOverride(app.isPackaged, process.env),
-    ASSESSOR_VAULT_KIND: keychainAvailable() ? 'os' : 'memory',
-  });
+  let databaseKeys: DatabaseKeysForCore;
+  try {
+    databaseKeys = desktopDatabaseKeys(defaultDataDir());
+  } catch (error) {
+    // Without its key the database cannot be opened: say why and stop, touching nothing.
+    dialog.showErrorBox('Assessor Workstation cannot open your work', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  const core = startCoreProcess(
+    join(__dirname, 'core.js'),
+    {
+      ASSESSOR_DATA_DIR: defaultDataDir(),
+      ASSESSOR_RESOURCES_DIR: resourcesDir(),
+      ASSESSOR_VERSION: app.getVersion(),
+      ASSESSOR_SQLITE_BINDING: sqliteBindingOverride(app.isPackaged, process.env),
+      ASSESSOR_VAULT_KIND: keychainAvailable() ? 'os' : 'memory',
+    },
+    databaseKeys,
+  );
   serveAppProtocol(join(__dirname, '../renderer'), { resolve: (evidenceId, part) => core.resolveEvidence(evidenceId, part), reportUnreadable: (evidenceId) => core.reportUnreadable(evidenceId) });
   registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);
   registerWindowOpener(ipcMain, (_view, pair) => openEvidenceWindow(pair), devServerOrigin);

@@ -1,7 +1,10 @@
 import { app, safeStorage } from 'electron';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { databaseKeyFileName } from '../core/db/database-keys';
 import { writePrivateFileAtomically } from '../core/private-files';
+import type { DatabaseKeysForCore } from './core-process';
+import { databaseKeysForCore, saveDatabaseKeys } from './database-keys';
 
 /**
  * The desktop's secret store: ciphertext from safeStorage (Keychain, DPAPI, libsecret/kwallet) in
@@ -24,4 +27,21 @@ export function keychainSave(secret: string): void {
 
 export function keychainClear(): void {
   rmSync(file(), { force: true });
+}
+
+/**
+ * The database's keys, in their own file beside the session's (signing out clears the session, never
+ * the database key: unsent work stays readable). Throws when they are in a keychain out of reach now.
+ */
+export function desktopDatabaseKeys(dataDir: string): DatabaseKeysForCore {
+  const files = { keychain: join(app.getPath('userData'), 'database-key.bin'), dataFolder: join(dataDir, databaseKeyFileName) };
+  const cipher = keychainAvailable() ? safeStorage : null;
+  return {
+    handover: databaseKeysForCore(cipher, files),
+    save(encoded) {
+      // Without a keychain core keeps its keys itself and never asks.
+      if (!cipher) throw new Error('no keychain on this system');
+      saveDatabaseKeys(cipher, files.keychain, encoded);
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/core/db/database';
+import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
 import { downloadEvidence } from '../../electron/core/evidence/downloader';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
@@ -142,7 +143,7 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
       if (!claimed.ok || claimed.value.assignments.length === 0) break;
       leased = leased.concat(claimed.value.assignments.map((item) => item.submissionId));
     }
-    const db = openDatabase(join(localDir, 'workstation.sqlite'));
+    const db = openDatabase(join(localDir, 'workstation.sqlite'), newDatabaseKey());
     db.transaction(() => {
       for (const id of leased.slice(0, 10_000)) {
         const payload = minimalAward(id, rubrics.get(id)!);

@@ -7,7 +7,7 @@
 //    trail (ms for one submission's timeline)
 //  - preview cold load to first queue paint in Chromium, demo and 5,000-submission batches (target < 1,000 ms)
 //  - open a submission from the queue to rubric and evidence painted (target p95 < 150 ms)
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { criteriaOf } from '../e2e/page-helpers';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';

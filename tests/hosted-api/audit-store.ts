@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { clockSkewMs } from '../../shared/domain/decision-check';
 import type { FieldProblem } from '../../shared/domain/decision-check';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { scoreProblems } from '../../shared/domain/decision-check';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { Backread, BackreadFeedback, BackreadReviewRequest } from '../../shared/hosted-api/backreading';

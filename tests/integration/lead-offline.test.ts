@@ -76,6 +76,8 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     expect(api.store.backreading.list()[0]?.review).toMatchObject({ note: 'See the first criterion.', reviewedBy: 'acct-lead' });
     expect(api.store.lockouts.active('acct-assessor-1', detail.credential.id)).not.toBeNull(); // the override tripped the rule
 
+    // The lead's sync after the review fetches the lead's data in the background: it holds the lockout before the server goes away.
+    await until(async () => (await call<LeadDashboardView>(lead, 'lead.dashboard', { credentialId: detail.credential.id })).lockouts.length === 1, 'the lead to learn of the lockout');
     // The assessor learns it with their next sync, and still reads it offline afterwards.
     await call(assessor, 'quality.refresh');
     await api.close();

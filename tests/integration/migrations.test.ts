@@ -1,8 +1,10 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/database';
+import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
 import { tempDir } from '../support/core-fixture';
@@ -13,13 +15,37 @@ const freshFile = (): string => {
   dirs.push(dir);
   return join(dir, 'workstation.sqlite');
 };
-/** A real file migrated up to `version`, foreign keys on as the workstation runs it. */
+const key = newDatabaseKey();
+/** A connection as any SQLCipher 4 client would make it, given the raw key. */
+const sqlcipherClient = (file: string, withKey = key): Database.Database => {
+  const db = new Database(file);
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = 'raw:${withKey.toString('hex')}'`);
+  return db;
+};
+/** A real encrypted file migrated up to `version`, foreign keys on as the workstation runs it. */
 const databaseAt = (version: number): Database.Database => {
-  const db = new Database(freshFile());
+  const db = sqlcipherClient(freshFile());
   db.pragma('foreign_keys = ON');
   migrate(db, version);
   return db;
 };
+/** A plain file at `version`, as a version of the workstation before encryption left it (WAL, and pages still in the WAL). */
+const plainDatabaseAt = (version: number): { file: string; db: Database.Database } => {
+  const file = freshFile();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, version);
+  return { file, db };
+};
+/** Every file in the database's folder, and whether any holds `text` (UTF-8 or UTF-16). */
+const folderHolds = (file: string, text: string): string[] =>
+  readdirSync(dirname(file)).filter((name) => {
+    const bytes = readFileSync(join(dirname(file), name));
+    return bytes.includes(Buffer.from(text, 'utf8')) || bytes.includes(Buffer.from(text, 'utf16le'));
+  });
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -31,31 +57,96 @@ const tablesOf0001 = [
 ];
 
 describe('database file settings', () => {
-  it('uses WAL, synchronous=FULL and foreign keys on a real file', () => {
+  it('uses WAL, synchronous=FULL, secure_delete and foreign keys on a real, encrypted file', () => {
     const file = freshFile();
-    const db = openDatabase(file);
+    const db = openDatabase(file, key);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
-    // WAL is a property of the file: it survives reopening with a plain connection.
-    const plain = new Database(file);
-    expect(plain.pragma('journal_mode', { simple: true })).toBe('wal');
-    plain.close();
+    // SQLCipher 4's format: any SQLCipher client with the key reads it, and WAL is kept in the file.
+    const client = sqlcipherClient(file);
+    expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(client.pragma('user_version', { simple: true })).toBe(migrations.length);
+    client.close();
+    expect(readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
   });
 
   it('refuses a database written by a newer workstation', () => {
     const file = freshFile();
-    const db = openDatabase(file);
+    const db = openDatabase(file, key);
     db.pragma(`user_version = ${migrations.length + 1}`);
     db.close();
-    expect(() => openDatabase(file)).toThrow(/newer than this workstation/);
+    expect(() => openDatabase(file, key)).toThrow(/newer than this workstation/);
+  });
+
+  it('without its key, says so and leaves the file exactly as it was', () => {
+    const file = freshFile();
+    const db = openDatabase(file, key);
+    db.exec(`INSERT INTO preferences (key, value, updated_at) VALUES ('undoWindowSeconds', '10', 't')`);
+    db.close();
+    const before = readFileSync(file);
+    expect(() => openDatabase(file, newDatabaseKey())).toThrow(/cannot be read with the key this computer holds/);
+    expect(() => sqlcipherClient(file, newDatabaseKey()).prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(expect.objectContaining({ code: 'SQLITE_NOTADB' }));
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const again = openDatabase(file, key);
+    expect(again.prepare('SELECT value FROM preferences').pluck().get()).toBe('10');
+    again.close();
+  });
+
+  it('can be backed up: VACUUM INTO writes a copy encrypted with the same key', () => {
+    const file = freshFile();
+    const db = openDatabase(file, key);
+    db.exec(`INSERT INTO comment_bank (id, title, body, tag, created_at, updated_at) VALUES ('c', 'Snippet', 'A backed-up snippet of feedback', 'note', 't', 't')`);
+    const copy = join(dirname(file), 'backup.sqlite');
+    db.prepare('VACUUM INTO ?').run(copy);
+    db.close();
+    expect(readFileSync(copy).includes(Buffer.from('A backed-up snippet of feedback'))).toBe(false);
+    const restored = openDatabase(copy, key);
+    expect(restored.prepare('SELECT body FROM comment_bank').pluck().get()).toBe('A backed-up snippet of feedback');
+    restored.close();
+    expect(() => openDatabase(copy, newDatabaseKey())).toThrow(/cannot be read/);
+  });
+});
+
+describe('a plain database from a version before encryption', () => {
+  it.each(migrations.map((migration) => migration.version))('at schema %i is encrypted in place, migrated, and leaves no plain copy in the folder', (version) => {
+    const { file: running, db } = plainDatabaseAt(version);
+    db.exec(`INSERT INTO micro_credentials VALUES ('c', 'Rationale quoted from a plain file: the lesson hook worked', 'I', 'S', 'X')`);
+    // The folder as the old version left it when it stopped without closing: the new row only in its WAL.
+    const file = freshFile();
+    copyFileSync(running, file);
+    copyFileSync(`${running}-wal`, `${file}-wal`);
+    db.close();
+    expect(folderHolds(file, 'the lesson hook worked')).toEqual(['workstation.sqlite-wal']);
+
+    const encrypted = openDatabase(file, key);
+    expect(encrypted.prepare('SELECT title FROM micro_credentials').pluck().get()).toBe('Rationale quoted from a plain file: the lesson hook worked');
+    expect(encrypted.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(encrypted.pragma('integrity_check', { simple: true })).toBe('ok');
+    encrypted.close();
+    expect(folderHolds(file, 'the lesson hook worked')).toEqual([]);
+    expect(readdirSync(dirname(file)).sort()).toEqual(['workstation.sqlite']);
+    expect(() => new Database(file).prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
+  });
+
+  it('a crash while encrypting left a half-made copy: the plain original is encrypted again from the start', () => {
+    const { file, db } = plainDatabaseAt(migrations.length);
+    db.exec(`INSERT INTO micro_credentials VALUES ('c', 'kept', 'I', 'S', 'X')`);
+    db.close();
+    const copy = `${file}.encrypting`;
+    writeFileSync(copy, readFileSync(file).subarray(0, 4096)); // what a crash while copying leaves
+    const encrypted = openDatabase(file, key);
+    expect(encrypted.prepare('SELECT title FROM micro_credentials').pluck().get()).toBe('kept');
+    encrypted.close();
+    expect(existsSync(copy)).toBe(false);
   });
 });
 
 describe('migration 0001-initial', () => {
   it('creates every table as STRICT and sets user_version = 1', () => {
-    const db = new Database(freshFile());
+    const db = sqlcipherClient(freshFile());
     expect(migrate(db, 1)).toBe(1);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[];
     expect(tables.map((table) => table.name)).toEqual(tablesOf0001);
@@ -65,14 +156,14 @@ describe('migration 0001-initial', () => {
 
   it('is applied once: reopening changes nothing', () => {
     const file = freshFile();
-    openDatabase(file).close();
-    const db = openDatabase(file);
+    openDatabase(file, key).close();
+    const db = openDatabase(file, key);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     db.close();
   });
 
   it('enforces types, checks and foreign keys', () => {
-    const db = openDatabase(freshFile());
+    const db = openDatabase(freshFile(), key);
     expect(() => db.prepare(`INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at) VALUES ('b', 'B', 'yes', 't', 't', 't')`).run()).toThrow(/cannot store TEXT value in INTEGER column|CHECK/);
     expect(() =>
       db.prepare(`INSERT INTO submissions (id, credential_id, rubric_version_id, label, attempt, submitted_at) VALUES ('s', 'nope', 'nope', 'S', 1, 't')`).run(),
@@ -84,7 +175,7 @@ describe('migration 0001-initial', () => {
   });
 
   it('has no column that could hold a candidate’s identity', () => {
-    const db = openDatabase(freshFile());
+    const db = openDatabase(freshFile(), key);
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name);
     expect(tables).toContain('outbox');
     const columns = tables.flatMap((table) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
@@ -215,6 +306,32 @@ describe('migration 0008-batch-titles', () => {
       ['l', 'Batch claimed 2026-12-02'],
       ['m', 'New set'],
       ['r', 'Submission 7'],
+    ]);
+    db.close();
+  });
+});
+
+describe('migration 0012-sent-payloads-forgotten', () => {
+  it('empties what acknowledged and settled entries carried, keeping unsent ones and referral threads not yet fetched', () => {
+    const db = databaseAt(11);
+    const entry = db.prepare(`INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at, acknowledged_at, resolution) VALUES (?, ?, ?, ?, ?, 't', 't', ?, ?)`);
+    const words = JSON.stringify({ rationale: 'The assessor’s own words' });
+    entry.run('decision', 's1', 'k1', words, 'acknowledged', 't', null);
+    entry.run('audit', 's1', 'k2', words, 'acknowledged', 't', null);
+    entry.run('decision', 's2', 'k3', words, 'resolved', null, 'discarded');
+    entry.run('decision', 's3', 'k4', words, 'pending', null, null);
+    entry.run('decision', 's4', 'k5', words, 'conflict', null, null);
+    entry.run('referral', 'r1', 'k6', words, 'acknowledged', 't', null);
+    entry.run('referral_message', 'm1', 'k7', words, 'acknowledged', 't', null);
+    expect(migrate(db, 12)).toBe(12);
+    expect(db.prepare('SELECT idempotency_key, state, payload FROM outbox ORDER BY id').all()).toEqual([
+      { idempotency_key: 'k1', state: 'acknowledged', payload: '{}' },
+      { idempotency_key: 'k2', state: 'acknowledged', payload: '{}' },
+      { idempotency_key: 'k3', state: 'resolved', payload: '{}' },
+      { idempotency_key: 'k4', state: 'pending', payload: words },
+      { idempotency_key: 'k5', state: 'conflict', payload: words },
+      { idempotency_key: 'k6', state: 'acknowledged', payload: words },
+      { idempotency_key: 'k7', state: 'acknowledged', payload: words },
     ]);
     db.close();
   });

@@ -3,7 +3,7 @@ import { listQueue } from '../../electron/core/repositories/batches';
 import { deleteComment, listComments, saveComment } from '../../electron/core/repositories/comments';
 import type { TimestampedComment } from '../../electron/core/repositories/comments';
 import { getDecision, recordDecision, undoDecision } from '../../electron/core/repositories/decisions';
-import { acknowledge, listDue } from '../../electron/core/repositories/outbox';
+import { acknowledge, enqueue, forgetSentThreadPayloads, listDue, listPayloads } from '../../electron/core/repositories/outbox';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore } from '../support/core-fixture';
 
@@ -36,6 +36,33 @@ describe('decisions and the outbox', () => {
     expect(acknowledge(fixture.db, entry.id, at)).toBe(true);
     expect(acknowledge(fixture.db, entry.id, at)).toBe(false);
     expect(statusOf('demo-sub-001')).toBe('synced');
+  });
+
+  it('keeps of an acknowledged entry only what the workstation still needs, not what it carried', () => {
+    decide('demo-sub-001', 'key-ack');
+    const { id } = fixture.db.prepare(`SELECT id FROM outbox WHERE entity_id = 'demo-sub-001'`).get() as { id: number };
+    acknowledge(fixture.db, id, at);
+    expect(fixture.db.prepare(`SELECT kind, entity_id, idempotency_key, state, created_at, acknowledged_at, payload FROM outbox WHERE id = ?`).get(id)).toEqual({
+      kind: 'decision',
+      entity_id: 'demo-sub-001',
+      idempotency_key: 'key-ack',
+      state: 'acknowledged',
+      created_at: at,
+      acknowledged_at: at,
+      payload: '{}',
+    });
+  });
+
+  it('keeps a sent referral’s words for its thread until a fetch of the threads after it was acknowledged', () => {
+    const question = { id: 'r1', question: 'Does a photo of the board count as a lesson artefact?' };
+    enqueue(fixture.db, { kind: 'referral', entityId: 'r1', idempotencyKey: 'key-r1', payload: question, at });
+    const { id } = fixture.db.prepare(`SELECT id FROM outbox WHERE entity_id = 'r1'`).get() as { id: number };
+    acknowledge(fixture.db, id, '2026-11-25T10:01:00.000Z');
+    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true }]);
+    forgetSentThreadPayloads(fixture.db, '2026-11-25T10:00:30.000Z'); // threads asked for before the acknowledgement
+    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true }]);
+    forgetSentThreadPayloads(fixture.db, '2026-11-25T10:02:00.000Z');
+    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: {}, sent: true }]);
   });
 
   it('rolls both back when the outbox write fails (no decision without its entry)', () => {

@@ -1,18 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo, SubmissionDetail, SyncStatus, WorkspaceSummary } from '../../shared/contract/methods';
+import type { EvidenceComment } from '../../shared/domain/comment';
+import { allCriteria } from '../../shared/domain/rubric';
 import type { QueueItem } from '../../shared/domain/submission';
 import { openEvidenceBody } from '../../electron/common/evidence-body';
+import { openDatabase, WrongDatabaseKey } from '../../electron/core/db/database';
+import { DatabaseKeyFile, databaseKeyFileName } from '../../electron/core/db/database-keys';
 import { headerBytes } from '../../electron/core/evidence/encrypted-file';
+import { databaseFileName } from '../../electron/core/service';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { seed, seededPassword } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
-import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { openDataFolderDatabase, openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
 
 const root = projectPaths().root;
@@ -56,7 +62,7 @@ const everythingHere = async (): Promise<boolean> => {
 };
 
 /** Every file under the data folder, with its bytes. */
-function dataFolderFiles(): { path: string; bytes: Buffer }[] {
+function dataFolderFiles(dataDir = fixture.dataDir): { path: string; bytes: Buffer }[] {
   const found: { path: string; bytes: Buffer }[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -65,8 +71,15 @@ function dataFolderFiles(): { path: string; bytes: Buffer }[] {
       else found.push({ path, bytes: readFileSync(path) });
     }
   };
-  walk(fixture.dataDir);
+  walk(dataDir);
   return found;
+}
+
+/** The files that hold any of `texts`, in UTF-8 or in SQLite's UTF-16 (should it ever use it). */
+function filesHolding(texts: string[]): string[] {
+  return dataFolderFiles()
+    .filter((file) => texts.some((text) => file.bytes.includes(Buffer.from(text, 'utf8')) || file.bytes.includes(Buffer.from(text, 'utf16le'))))
+    .map((file) => file.path);
 }
 
 /** 48-byte windows from 40 places in each evidence file the server holds: none may be found on this machine's disk. */
@@ -130,6 +143,7 @@ describe('everything from a candidate sealed at rest', () => {
     const [first] = await claimedItems();
     const textItem = (await call<SubmissionDetail>('submission.open', { submissionId: first!.submissionId })).evidence.find((evidence) => evidence.kind === 'text')!;
     fixture.db.prepare('UPDATE evidence_items SET text_content = ? WHERE id = ?').run(textItem.text, textItem.id); // as version 0.1 stored it
+    fixture.closeDb();
     fixture.core.close();
     fixture = openTestCore({ dataDir: fixture.dataDir });
     await call('session.get'); // answers once the vault is read and what is at rest was brought up to date
@@ -159,5 +173,100 @@ describe('evidence cut, swapped or altered on disk', () => {
     await until(everythingHere, 'the damaged files to be fetched again');
     expect((await serve(cut!)).status).toBe(200);
     expect((await serve(swappedInto!)).status).toBe(200);
+  });
+});
+
+describe('nothing readable on a lost laptop', () => {
+  const unique = (text: string): string => `${text} ${randomBytes(6).toString('hex')}`;
+  /** What the assessor writes here, each unique: finding one in a file means it is readable at rest. */
+  const words = {
+    rationale: unique('Rationale: the hook at 0:12 had every group predict the interest before the worked example'),
+    commentBody: unique('Comment: this passage shows the student reasoning aloud about compounding'),
+    feedback: unique('Overall feedback: a well-paced lesson whose questioning let the group find the rule'),
+    note: unique('Decision note: awarded after a second look at the exit tickets'),
+    question: unique('Referral: does a photo of the whiteboard count as student work here'),
+  };
+  /** A passage the assessor quotes from a written response (the candidate's words, in the assessor's comment). */
+  let quote = '';
+  /** The audit trail's records of those edits, by their ids. */
+  let auditIds: string[] = [];
+  let submissionId = '';
+
+  const expectNothingReadable = (): void => {
+    expect(filesHolding([...Object.values(words), quote, ...auditIds])).toEqual([]);
+    expectNothingFromCandidatesOnDisk();
+  };
+
+  it('holds the assessor’s words and the evidence only encrypted, signed in with work in progress, after sign-out, and once the server has them', async () => {
+    await until(everythingHere, 'the batch to be here');
+    const live = (await claimedItems()).find((item) => item.status === 'not_started')!;
+    submissionId = live.submissionId;
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId });
+    const text = detail.evidence.find((evidence) => evidence.kind === 'text')!;
+    quote = text.text!.slice(text.text!.indexOf('explained'));
+    const criteria = allCriteria(detail.rubric);
+    for (const criterion of criteria) await call('draft.setScore', { submissionId, criterionId: criterion.id, level: 3 });
+    await call('draft.setRationale', { submissionId, criterionId: criteria[0]!.id, rationale: words.rationale });
+    const comment: EvidenceComment = { id: randomUUID(), evidenceId: text.id, startMs: null, endMs: null, page: 1, quote, region: null, body: words.commentBody, tag: 'strength', visibility: 'candidate', criterionIds: [criteria[0]!.id] };
+    await call('comment.save', { submissionId, comment });
+    await call('draft.setFeedback', { submissionId, componentId: null, body: words.feedback });
+    await call('referral.create', { submissionId, reason: 'rubric_unclear', question: words.question });
+    const trail = fixture.db.prepare(`SELECT payload FROM outbox WHERE kind = 'audit' AND entity_id = ?`).all(submissionId) as { payload: string }[];
+    auditIds = trail.flatMap((row) => (JSON.parse(row.payload) as { changes: { id: string }[] }).changes.map((change) => change.id));
+    fixture.closeDb();
+    expect(auditIds.length).toBeGreaterThan(criteria.length);
+    expectNothingReadable();
+
+    await call('session.signOut');
+    expectNothingReadable();
+    // Unsent work stays readable after sign-out: the database key is not one of the session's secrets.
+    const signedOut = await call<SubmissionDetail>('submission.open', { submissionId });
+    expect(signedOut.comments.map((saved) => [saved.body, saved.quote])).toEqual([[words.commentBody, quote]]);
+
+    await call('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
+    await call('decision.submit', { submissionId, outcome: 'award', conditionCode: null, note: words.note });
+    await call('sync.now');
+    await until(async () => (await call<SyncStatus>('sync.status')).waiting === 0, 'the decision and the referral to reach the server');
+    await until(everythingHere, 'the evidence to be here again');
+    const sent = fixture.db.prepare(`SELECT kind, payload FROM outbox WHERE state = 'acknowledged' AND entity_id = ? ORDER BY kind`).all(submissionId);
+    fixture.closeDb();
+    expect(sent).toEqual([{ kind: 'audit', payload: '{}' }, { kind: 'decision', payload: '{}' }]);
+    expectNothingReadable();
+  });
+
+  it('keeps only the key in the key file, 0600', () => {
+    const keyFile = join(fixture.dataDir, databaseKeyFileName);
+    expect(mode(keyFile)).toBe(0o600);
+    expect(Object.keys(JSON.parse(readFileSync(keyFile, 'utf8')) as object)).toEqual(['current', 'next']);
+    expect(new DatabaseKeyFile(keyFile).loadOrCreate()).toEqual({ current: expect.any(Buffer) as Buffer, next: null });
+  });
+
+  it('a copy of the data folder reads as noise without the key; after a remote wipe a copy taken before it cannot be opened with the key left on the machine', async () => {
+    const copy = tempDir('assessor-copied-');
+    cpSync(fixture.dataDir, copy, { recursive: true });
+    const copiedDatabase = join(copy, databaseFileName);
+    expect(() => new Database(copiedDatabase, { readonly: true }).prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(expect.objectContaining({ code: 'SQLITE_NOTADB' }));
+    const keyBefore = new DatabaseKeyFile(join(fixture.dataDir, databaseKeyFileName)).loadOrCreate().current;
+    const readable = openDatabase(copiedDatabase, keyBefore);
+    expect(readable.prepare('SELECT note FROM decisions WHERE submission_id = ?').pluck().get(submissionId)).toBe(words.note);
+    readable.close();
+
+    api.store.auth.orderRemoteWipe(api.store.accountByEmail('assessor@example.org')!.id, new Date());
+    await call('sync.now');
+    await until(async () => !(await call<SessionInfo>('session.get')).signedIn, 'the wipe');
+    await until(() => Promise.resolve(!new DatabaseKeyFile(join(fixture.dataDir, databaseKeyFileName)).loadOrCreate().current.equals(keyBefore)), 'the database key to be replaced');
+
+    const keyNow = new DatabaseKeyFile(join(fixture.dataDir, databaseKeyFileName)).loadOrCreate();
+    expect(keyNow.next).toBeNull();
+    expect(() => openDatabase(copiedDatabase, keyNow.current)).toThrow(WrongDatabaseKey);
+    // The machine itself goes on under the new key, with the demo and without the wiped work.
+    const now = openDataFolderDatabase(fixture.dataDir);
+    expect(now.prepare(`SELECT count(*) FROM submissions WHERE id NOT LIKE 'demo-%'`).pluck().get()).toBe(0);
+    expect(now.prepare(`SELECT count(*) FROM submissions WHERE id LIKE 'demo-%'`).pluck().get()).toBeGreaterThan(0);
+    now.close();
+    expectNothingReadable();
+    // The preview host keeps its key in the data folder: a copy of the whole folder carries the key it had then (the README says so).
+    expect(new DatabaseKeyFile(join(copy, databaseKeyFileName)).loadOrCreate().current.equals(keyBefore)).toBe(true);
+    cleanup(copy);
   });
 });

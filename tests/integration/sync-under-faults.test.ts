@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/database';
+import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import type { Db } from '../../electron/core/db/database';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
 import { drainOutbox } from '../../electron/core/hosted/sync-engine';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     faults: { errorRate: 0.08, throttleRate: 0.04, resetRate: 0.04, truncateRate: 0.04, seed: 20261125 },
   });
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir, 143); // 1,001 submissions
-  db = openDatabase(join(localDir, 'workstation.sqlite'));
+  db = openDatabase(join(localDir, 'workstation.sqlite'), newDatabaseKey());
 });
 afterAll(async () => {
   db.close();

@@ -1,19 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../electron/core/service';
+import { createCore, databaseFileName } from '../../electron/core/service';
 import type { Core } from '../../electron/core/service';
 import { openDatabase } from '../../electron/core/db/database';
 import type { Db } from '../../electron/core/db/database';
+import { DatabaseKeyFile, databaseKeyFileName } from '../../electron/core/db/database-keys';
 import { silentLogger } from './silent-logger';
 import { projectPaths } from '../../electron/launcher/project-paths';
 
 export interface CoreFixture {
   core: Core;
-  /** A second connection to core's database file, for tests that look under the contract. */
-  db: Db;
+  /** A second connection to core's database file, for tests that look under the contract: opened on first use, with the key in the data folder. */
+  readonly db: Db;
   dataDir: string;
+  /** Closes the second connection: core re-keys its file (a remote wipe) only while it holds the only one. */
+  closeDb(): void;
   dispose(): void;
+}
+
+/** A connection to the database of a core that ran in `dataDir`, with the key it keeps there. */
+export function openDataFolderDatabase(dataDir: string): Db {
+  return openDatabase(join(dataDir, databaseFileName), new DatabaseKeyFile(join(dataDir, databaseKeyFileName)).loadOrCreate().current);
 }
 
 /**
@@ -31,13 +39,20 @@ export function openTestCore(options: { generatedBatch?: number; now?: () => Dat
     ...(options.now ? { now: options.now } : {}),
   });
   value(core.invoke('preferences.set', { patch: { undoWindowSeconds: options.undoWindowSeconds ?? 0 } }));
-  const db = openDatabase(join(dataDir, 'workstation.sqlite'));
+  let db: Db | null = null;
   return {
     core,
-    db,
+    get db() {
+      db ??= openDataFolderDatabase(dataDir);
+      return db;
+    },
     dataDir,
+    closeDb() {
+      db?.close();
+      db = null;
+    },
     dispose() {
-      db.close();
+      db?.close();
       core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SubmissionManifest } from '../../shared/hosted-api/schemas';
 import { openDatabase } from '../../electron/core/db/database';
+import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import { listQueue, saveAssignment, saveBatch } from '../../electron/core/repositories/batches';
 import { saveCredential, saveRubricVersion } from '../../electron/core/repositories/credentials';
 import { recordDecision } from '../../electron/core/repositories/decisions';
@@ -112,7 +113,7 @@ export class FakeSession implements SessionAccess {
 /** A real database file in a fresh folder, migrated, with nothing in it; `dispose` removes it. */
 export function emptyDatabase(): { db: Db; dir: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'assessor-unit-'));
-  const db = openDatabase(join(dir, 'workstation.sqlite'));
+  const db = openDatabase(join(dir, 'workstation.sqlite'), newDatabaseKey());
   return { db, dir, dispose: () => (db.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 

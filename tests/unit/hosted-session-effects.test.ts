@@ -46,6 +46,7 @@ let session: FakeLifecycle;
 let effects: SessionEffects;
 let events: string[];
 let file: string;
+const countClaimed = (): number => (db.prepare(`SELECT count(*) AS n FROM submissions WHERE id NOT LIKE 'demo-%'`).get() as { n: number }).n;
 
 beforeEach(() => {
   store = emptyDatabase();
@@ -61,6 +62,7 @@ beforeEach(() => {
     loop: { begin: () => events.push('sync began') },
     status: { publish: () => events.push('status') },
     changes: { everything: () => events.push('everything changed') },
+    databaseKey: { replace: () => Promise.resolve(void events.push(`database re-keyed with ${countClaimed()} claimed submissions left`)) },
     logger: silentLogger,
     now: () => new Date('2026-12-05T10:00:00.000Z'),
   });
@@ -92,17 +94,18 @@ describe('what the session’s beginnings and ends do to the work here', () => {
     expect(events).toEqual(['downloads stopped', 'everything changed', 'status']);
   });
 
-  it('a remote wipe removes the claimed work and says what was synced and what went', () => {
+  it('a remote wipe removes the claimed work, says what was synced and what went, then replaces the database key', async () => {
     // Besides the decision: two audit-trail changes on s2 and a referral, none sent yet.
     const at = new Date().toISOString();
     const change = { submissionId: 's2', kind: 'score', target: 'c', before: null, after: '3', at, machine: { id: 'm', name: 'n' } };
     enqueue(db, { kind: 'audit', entityId: 's2', idempotencyKey: 'audit-key-1', payload: { changes: [{ ...change, id: randomUUID() }, { ...change, id: randomUUID() }] }, at });
     enqueue(db, { kind: 'referral', entityId: randomUUID(), idempotencyKey: 'referral-key-1', payload: { submissionId: 's2' }, at });
-    effects.remoteWipe();
+    await effects.remoteWipe();
     expect(listQueue(db, 'batch-1', new Date())).toEqual([]);
     expect(existsSync(file)).toBe(false);
     expect(listNotices(db)).toEqual([expect.objectContaining({ kind: 'remote_wipe', synced: 0, unsentDecisions: 1, submissions: 2, unsentLabels: ['Submission s1'], evidenceFiles: 1, writtenResponses: 1, unsentOther: 3 })]);
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    expect(events.at(-1)).toBe('database re-keyed with 0 claimed submissions left');
   });
 
   it('another account may not sign in over unsent work; once it is all synced, the old account’s work is cleared', async () => {

@@ -16,7 +16,7 @@ async function signedIn(api: FakeApi): Promise<{ session: HostedSession; events:
     defaultServerUrl: '',
     logger: silentLogger,
     onNewEvidenceKey: () => events.push('new key'),
-    onRemoteWipe: () => events.push('wipe'),
+    onRemoteWipe: () => void events.push('wipe'),
     onChanged: () => events.push('changed'),
     renewalRetryDelaysMs: [10, 10],
     fetch: api.fetch,

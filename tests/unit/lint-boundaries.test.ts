@@ -23,7 +23,7 @@ describe('architecture boundaries (lint)', () => {
     ['shared/probe.ts', "import path from 'path';\nexport const a = path;\n"],
     ['renderer/src/probe.ts', "import { readFileSync } from 'fs';\nexport const a = readFileSync;\n"],
     ['renderer/src/probe.ts', "import { createCore } from '../../electron/core/service';\nexport const a = createCore;\n"],
-    ['renderer/src/probe.ts', "import Database from 'better-sqlite3';\nexport const a = Database;\n"],
+    ['renderer/src/probe.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = Database;\n"],
     ['electron/core/probe.ts', "import { startPreviewHost } from '../preview/server';\nexport const a = startPreviewHost;\n"],
   ])('%s may not: %s', async (path, code) => {
     expect(await violations(path, code)).toContain('no-restricted-imports');

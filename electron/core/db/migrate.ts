@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { migrations } from './migrations';
 
 /** Applies every numbered migration above the file's `user_version`, each in its own transaction. */

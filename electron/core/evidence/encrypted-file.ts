@@ -5,6 +5,10 @@ import { Readable } from 'node:stream';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 
 /**
+ * Evidence files are not in the (encrypted) database: they are sealed here, under the evidence key
+ * that sign-out replaces, each chunk bound to its item and place. That stays needed with the database
+ * encrypted: these files live beside it, not in it.
+ *
  * Evidence at rest (format 2): AES-256-GCM in fixed-size chunks, so a player can seek anywhere in a
  * 1 GB video by decrypting only the chunks it reads, and an interrupted download resumes after the
  * last complete chunk.

@@ -4,6 +4,11 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * A candidate's written response at rest: AES-256-GCM under a key of its own (HKDF of the evidence
  * key and a random salt), its evidence id bound in as additional data so a sealed text cannot be
  * moved to another item. Stored in the database as `sealed:1:<base64 salt ‖ nonce ‖ ciphertext ‖ tag>`.
+ *
+ * The whole database is encrypted too (db/database.ts); this sealing still does what that cannot: it
+ * binds the text to its item, and it is under the evidence key, which the session's vault holds and
+ * sign-out replaces, so a response left behind after sign-out is unreadable even with the database
+ * key (which must outlive sign-out: the assessor's unsent work stays readable).
  */
 const prefix = 'sealed:1:';
 const saltBytes = 16;

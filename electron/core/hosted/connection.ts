@@ -22,6 +22,8 @@ export interface ConnectionOptions {
   db: Db;
   dataDir: string;
   vault: SecretVault;
+  /** Replaces the database's key (a remote wipe); never rejects. */
+  databaseKey: { replace(): Promise<void> };
   /** ASSESSOR_SERVER_URL: pre-fills the sign-in form. */
   defaultServerUrl: string;
   logger: Logger;
@@ -70,7 +72,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
     changes.submissionsChanged([id]);
     if (noteQueued) loop.nudge();
   } });
-  const effects: SessionEffects = new SessionEffects({ db, session, atRest, downloads, loop, status, changes, logger, now });
+  const effects: SessionEffects = new SessionEffects({ db, session, atRest, downloads, loop, status, changes, databaseKey: options.databaseKey, logger, now });
 
   /** Once the vault has been read: what is at rest brought to the current format, and syncing resumed. */
   const ready = session.ready.then(() => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
 import { removeBatch } from '../repositories/claimed-work';
+import { forgetSentThreadPayloads } from '../repositories/outbox';
 import { reopenForRetake, replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
 import type { LeadDataComputed } from '../quality/lead-data-messages';
 import type { LeadDataWorker } from '../quality/lead-data-worker-client';
@@ -51,6 +52,7 @@ export class QualitySync {
   async fetch(): Promise<QualitySummary> {
     const { db, session } = this.options;
     const epoch = session.currentEpoch;
+    const asked = this.options.now().toISOString();
     const [qualifications, accuracy, sets, feedback, referrals] = await Promise.all([
       session.call((client) => client.qualifications()),
       session.call((client) => client.accuracy()),
@@ -68,6 +70,8 @@ export class QualitySync {
       saveSnapshot(db, 'referrals', referrals, at);
     })();
     if (session.account?.roles.includes('lead')) await this.fetchLeadData(epoch);
+    // The threads just stored hold every referral and message acknowledged before they were asked for.
+    forgetSentThreadPayloads(db, asked);
     this.fetchedAtMs = Date.now();
     this.options.onFetched();
     return qualitySummary(db);

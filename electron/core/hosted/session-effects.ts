@@ -24,6 +24,8 @@ export interface SessionEffectsOptions {
   /** Tells every renderer the current status. */
   status: { publish(): unknown };
   changes: Pick<WorkspaceChanges, 'everything'>;
+  /** Re-encrypts the database under a new key and forgets the old one; never rejects. */
+  databaseKey: { replace(): Promise<void> };
   logger: Logger;
   now: () => Date;
 }
@@ -73,14 +75,17 @@ export class SessionEffects {
 
   /**
    * The hosted API ordered this machine wiped (it was reported lost). The claimed work goes, after
-   * counting what was safe and what went; the notice says so on every start until dismissed.
+   * counting what was safe and what went; the notice says so on every start until dismissed. Then
+   * the database gets a new key and the old one is destroyed: a copy of the data folder taken before
+   * the wipe (with the work in it) cannot be opened with anything left on this machine.
    */
-  remoteWipe(): void {
+  async remoteWipe(): Promise<void> {
     const report = this.removeClaimedWork();
     addNotice(this.options.db, 'remote_wipe', report, this.options.now().toISOString());
     this.options.logger.error(
       `remote wipe: removed ${report.submissions} submissions, ${report.unsentDecisions} unsent decisions, ${report.unsentOther} other unsent changes, ${report.drafts} drafts, ${report.comments} comments, ${report.evidenceFiles} evidence files, ${report.writtenResponses} written responses; ${report.synced} decisions were already synced`,
     );
+    await this.options.databaseKey.replace();
   }
 
   /** The vault came back empty: what was sealed under the old evidence key is unreadable, so it goes (and is fetched again). */

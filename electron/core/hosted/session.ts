@@ -36,7 +36,7 @@ export interface HostedSessionOptions {
    */
   onNewEvidenceKey: () => void;
   /** The server ordered this machine wiped (it was reported lost): remove the claimed work now. */
-  onRemoteWipe: () => void;
+  onRemoteWipe: () => void | Promise<void>;
   /** Signed in, signed out, or the session ended. */
   onChanged: () => void;
   /** Waits between renewal attempts whose reply did not arrive; they all fit in the server's grace period. */
@@ -235,7 +235,7 @@ export class HostedSession {
     this.epoch += 1;
     if (code === 'remote_wipe') {
       this.options.logger.error('the server ordered this machine wiped');
-      this.options.onRemoteWipe();
+      await this.options.onRemoteWipe();
       await this.forget(null);
       await this.replaceEvidenceKey();
     } else {

@@ -59,12 +59,29 @@ export function listDue(db: Db, now: string, limit: number): OutboxEntry[] {
   }));
 }
 
-/** Acknowledged exactly once: a second acknowledgement of the same entry changes nothing. */
+/**
+ * Kinds whose acknowledged payload the thread view still shows until the synced threads hold it
+ * (see forgetSentThreadPayloads).
+ */
+const threadKinds = `('referral', 'referral_message')`;
+/** What an entry keeps once its payload is no longer needed: its state, kind, entity, key and times. */
+const emptyPayload = `'{}'`;
+
+/**
+ * Acknowledged exactly once: a second acknowledgement of the same entry changes nothing. What the
+ * entry carried (the assessor's words) goes in the same statement: the server has it now.
+ */
 export function acknowledge(db: Db, id: number, at: string): boolean {
   return (
-    db.prepare(`UPDATE outbox SET state = 'acknowledged', acknowledged_at = ? WHERE id = ? AND state = 'pending'`).run(at, id)
-      .changes === 1
+    db
+      .prepare(`UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, payload = CASE WHEN kind IN ${threadKinds} THEN payload ELSE ${emptyPayload} END WHERE id = ? AND state = 'pending'`)
+      .run(at, id).changes === 1
   );
+}
+
+/** The threads fetched after these were acknowledged hold them: their payloads are no longer needed here. */
+export function forgetSentThreadPayloads(db: Db, acknowledgedBy: string): void {
+  db.prepare(`UPDATE outbox SET payload = ${emptyPayload} WHERE kind IN ${threadKinds} AND state = 'acknowledged' AND acknowledged_at <= ? AND payload != ${emptyPayload}`).run(acknowledgedBy);
 }
 
 /**
@@ -157,11 +174,12 @@ export function listConflicts(db: Db): ConflictRecord[] {
 /**
  * Settles a refused decision as the assessor chose. Keeping it queues a note for the lead in the
  * same transaction, so the choice and what it sends cannot part; false if there was no conflict.
+ * The refused payload goes either way (the note carries its own copy).
  */
 export function resolveConflict(db: Db, submissionId: string, choice: ConflictChoice, note: { idempotencyKey: string; payload: unknown; at: string } | null): boolean {
   return db.transaction(() => {
     const changed = db
-      .prepare(`UPDATE outbox SET state = 'resolved', resolution = ? WHERE kind = 'decision' AND entity_id = ? AND state = 'conflict'`)
+      .prepare(`UPDATE outbox SET state = 'resolved', resolution = ?, payload = ${emptyPayload} WHERE kind = 'decision' AND entity_id = ? AND state = 'conflict'`)
       .run(choice, submissionId).changes;
     if (changed === 0) return false;
     if (choice === 'note_for_lead' && note) {
@@ -178,7 +196,7 @@ export function forgetAcknowledged(db: Db, kind: string, entityId: string): void
   db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'acknowledged'`).run(kind, entityId);
 }
 
-/** What the entries of this kind carry (oldest first), and whether each has reached the server. */
+/** What the entries of this kind carry (oldest first), and whether each has reached the server (emptied once no longer needed). */
 export function listPayloads(db: Db, kind: string): { payload: unknown; sent: boolean }[] {
   return (db.prepare(`SELECT payload, state FROM outbox WHERE kind = ? ORDER BY id`).all(kind) as { payload: string; state: OutboxState }[]).map((row) => ({ payload: JSON.parse(row.payload) as unknown, sent: row.state === 'acknowledged' }));
 }
