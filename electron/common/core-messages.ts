@@ -5,7 +5,7 @@ import type { EvidenceFile, EvidencePart } from './evidence-file';
  * The database's keys as main hands them to core at start: kept by main with safeStorage (encoded,
  * see core/db/database-keys), or, where there is no keychain, kept by core in its data folder.
  */
-export type DatabaseKeysHandover = { kept: 'keychain'; keys: string } | { kept: 'data-folder' };
+export type DatabaseKeysHandover = { kept: 'keychain'; keys: string } | { kept: 'key-file' };
 
 /** Messages between the Electron main process and core in its utility process. */
 export type ToCore =

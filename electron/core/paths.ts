@@ -4,6 +4,14 @@ import { join } from 'node:path';
 export const appFolderName = 'Assessor Workstation';
 
 /**
+ * Where a host without the OS keychain keeps the database key and the session's secrets: a 0700
+ * folder beside the data folder, never inside it, so a copy of the data folder carries no key.
+ */
+export function keysFolderFor(dataDir: string): string {
+  return `${dataDir.replace(/[\\/]+$/, '')}-keys`;
+}
+
+/**
  * The OS's app-data folder for the workstation; the same place Electron's `userData` points to
  * for this product name, so the desktop and preview hosts share one workspace by default.
  */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { keysFolderFor } from './paths';
 
 /**
  * The workstation's files hold minors' classroom evidence and the assessor's secrets: only this
@@ -56,4 +57,17 @@ export function syncToDisk(path: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A file of secrets in the keys folder beside the data folder (made 0700). One kept in the data folder
+ * by an older version moves there first, so a copy of the data folder carries no key.
+ */
+export function keptApart(dataDir: string, name: string): string {
+  const folder = keysFolderFor(dataDir);
+  ensurePrivateFolder(folder);
+  const path = join(folder, name);
+  const old = join(dataDir, name);
+  if (existsSync(old) && !existsSync(path)) renameSync(old, path);
+  return path;
 }

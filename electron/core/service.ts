@@ -21,7 +21,7 @@ import { FileVault } from './hosted/secret-vault';
 import type { SecretVault } from './hosted/secret-vault';
 import { consoleLogger } from './log';
 import type { Logger } from './log';
-import { ensurePrivateFolder } from './private-files';
+import { ensurePrivateFolder, keptApart } from './private-files';
 import { qualityHandlers } from './quality/handlers';
 import { thisMachine } from './repositories/audit';
 import { batchExists, countBatches } from './repositories/batches';
@@ -77,8 +77,8 @@ export interface Core {
 
 export const databaseFileName = 'workstation.sqlite';
 
-function keysInDataFolder(dataDir: string): { keys: DatabaseKeys; store: DatabaseKeyStore } {
-  const store = new DatabaseKeyFile(join(dataDir, databaseKeyFileName));
+function keysBesideDataFolder(dataDir: string): { keys: DatabaseKeys; store: DatabaseKeyStore } {
+  const store = new DatabaseKeyFile(keptApart(dataDir, databaseKeyFileName));
   return { keys: store.loadOrCreate(), store };
 }
 
@@ -87,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? (() => new Date());
   ensurePrivateFolder(options.dataDir);
-  const { keys, store } = options.databaseKeys ?? keysInDataFolder(options.dataDir);
+  const { keys, store } = options.databaseKeys ?? keysBesideDataFolder(options.dataDir);
   const keyring = new DatabaseKeyring(keys, store, logger);
   const db = keyring.open(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
   sweepDeletedFiles(db); // files a crash left behind after their rows were gone
@@ -105,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
   const hosted = connectToHostedApi({
     db,
     dataDir: options.dataDir,
-    vault: options.vault ?? new FileVault(join(options.dataDir, 'secrets.json')),
+    vault: options.vault ?? new FileVault(keptApart(options.dataDir, 'secrets.json')),
     databaseKey: { replace: () => keyring.replace(db) },
     defaultServerUrl: options.serverUrl ?? '',
     logger,

@@ -1,12 +1,12 @@
 // Entry point of core inside Electron's utilityProcess. It uses only Node APIs: Electron gives the
 // process a `parentPort`, which is all this file knows of Electron.
-import { join } from 'node:path';
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import type { FromCore, ToCore } from '../common/core-messages';
 import { databaseKeyFileName, decodeDatabaseKeys, DatabaseKeyFile } from './db/database-keys';
 import { RelayedDatabaseKeyStore } from './db/relayed-key-store';
 import { defaultDataDir } from './paths';
+import { keptApart } from './private-files';
 import { createCore } from './service';
 import type { Core, CoreOptions } from './service';
 import { MemoryVault } from './hosted/secret-vault';
@@ -46,9 +46,9 @@ type KeysMessage = Extract<ToCore, { type: 'databaseKeys' }>;
 
 /** Where the database's keys come from: main sends them (or says there is no keychain) before anything else. */
 function databaseKeysFrom(message: KeysMessage, store: RelayedDatabaseKeyStore, dataDir: string): NonNullable<CoreOptions['databaseKeys']> {
-  if (message.handover.kept === 'data-folder') {
+  if (message.handover.kept === 'key-file') {
     // No keychain (Linux without one): a 0600 file, so unsent work survives a restart (README: what it protects against).
-    const file = new DatabaseKeyFile(join(dataDir, databaseKeyFileName));
+    const file = new DatabaseKeyFile(keptApart(dataDir, databaseKeyFileName));
     return { keys: file.loadOrCreate(), store: file };
   }
   return { keys: decodeDatabaseKeys(message.handover.keys), store };

@@ -1,3 +1,4 @@
+import { keysFolderFor } from '../core/paths';
 import { app, safeStorage } from 'electron';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ export function keychainClear(): void {
  * the database key: unsent work stays readable). Throws when they are in a keychain out of reach now.
  */
 export function desktopDatabaseKeys(dataDir: string): DatabaseKeysForCore {
-  const files = { keychain: join(app.getPath('userData'), 'database-key.bin'), dataFolder: join(dataDir, databaseKeyFileName) };
+  const files = { keychain: join(app.getPath('userData'), 'database-key.bin'), keyFile: join(keysFolderFor(dataDir), databaseKeyFileName) };
   const cipher = keychainAvailable() ? safeStorage : null;
   return {
     handover: databaseKeysForCore(cipher, files),

@@ -1,10 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { ContractErrorShape } from '../../shared/contract/result';
+import { hiddenControlsMessage, invisibleTextMessage } from '../../shared/domain/text';
 
 /**
  * What the assessor reads for a failed call: the catalogue's sentence for the error's stable code
- * (core's own message is English and meant for logs and support).
+ * (core's own message is English and meant for logs and support), or, for text refused for what it
+ * carries, what to change in it.
  */
 export function describeError(error: ContractErrorShape, t: TFunction): string {
+  if (error.code === 'invalid_input' && error.message.includes(hiddenControlsMessage)) return t('errors.hiddenControls');
+  if (error.code === 'invalid_input' && error.message.includes(invisibleTextMessage)) return t('errors.invisibleText');
   return t(`errors.${error.code}`);
 }

@@ -32,6 +32,8 @@ export const LeadDashboardView = z.object({
   dashboard: LeadDashboard.nullable(),
   /** Assessors locked out of this micro-credential now or lately; `liftQueued`: the lead's lift waits to sync. */
   lockouts: z.array(Lockout.extend({ liftQueued: z.boolean() })),
+  /** Where each assessor stands now on this micro-credential's qualification set (the figures count first answers). */
+  qualifications: z.array(z.object({ accountId: Id, status: QualificationStatus.shape.status, attempt: z.number().int().min(1) })),
   /** Newly fetched ratings are being turned into figures (in a worker); the figures shown are the last ones. */
   updating: z.boolean(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './rubric';
-import { hiddenControlsMessage, isPlainText } from './text';
+import { hasVisibleText, hiddenControlsMessage, invisibleTextMessage, isPlainText } from './text';
 
 export const CommentTag = z.enum(['strength', 'growth_area', 'note']);
 export type CommentTag = z.infer<typeof CommentTag>;
@@ -59,6 +59,27 @@ export const WrittenComment = EvidenceComment.refine((comment) => isPlainText(co
   (comment) => comment.quote === null || isPlainText(comment.quote),
   { message: hiddenControlsMessage, path: ['quote'] },
 );
+
+/** What a comment's anchor must fit: the kind of its evidence item, and a recording's length. */
+export interface AnchorTarget {
+  kind: 'video' | 'audio' | 'document' | 'image' | 'text';
+  durationMs: number | null;
+}
+
+/**
+ * Why a comment's anchor does not fit its evidence, or null: times on video and audio (within the
+ * recording, give or take a second), pages on the rest, marked regions on images and documents only,
+ * a quote that says something.
+ */
+export function anchorProblem(evidence: AnchorTarget, comment: Pick<EvidenceComment, 'startMs' | 'endMs' | 'page' | 'region' | 'quote'>): { field: 'startMs' | 'page' | 'region' | 'quote'; message: string } | null {
+  const timed = evidence.kind === 'video' || evidence.kind === 'audio';
+  if (timed && (comment.startMs === null || comment.page !== null)) return { field: 'startMs', message: 'Comments on video or audio are pinned to a time.' };
+  if (!timed && (comment.page === null || comment.startMs !== null)) return { field: 'page', message: 'Comments on documents, images and text are pinned to a page.' };
+  if (comment.region !== null && evidence.kind !== 'image' && evidence.kind !== 'document') return { field: 'region', message: 'Regions are marked on images and document pages.' };
+  if (timed && evidence.durationMs !== null && (comment.endMs ?? comment.startMs ?? 0) > evidence.durationMs + 1000) return { field: 'startMs', message: 'That time is past the end of the recording.' };
+  if (comment.quote !== null && !hasVisibleText(comment.quote)) return { field: 'quote', message: invisibleTextMessage };
+  return null;
+}
 
 /** True when the comment points the candidate at concrete evidence: a moment, a range, a quoted passage or a marked region. */
 export function citesEvidence(comment: Pick<EvidenceComment, 'startMs' | 'quote' | 'region'>): boolean {

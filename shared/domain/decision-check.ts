@@ -1,4 +1,5 @@
-import type { EvidenceComment } from './comment';
+import { anchorProblem } from './comment';
+import type { AnchorTarget, EvidenceComment } from './comment';
 import { decisionBlockers } from './decision-rules';
 import type { RubricVersion } from './rubric';
 import { allCriteria } from './rubric';
@@ -54,15 +55,18 @@ export function scoreProblems(rubric: Pick<RubricVersion, 'components'>, scores:
   return problems;
 }
 
-/** Each comment cites evidence of this submission and criteria of this rubric, with its own id. */
-export function commentProblems(rubric: Pick<RubricVersion, 'components'>, evidenceIds: ReadonlySet<string>, comments: readonly Pick<EvidenceComment, 'id' | 'evidenceId' | 'criterionIds'>[], path: string): FieldProblem[] {
+/** Each comment cites evidence of this submission (anchored as that item allows) and criteria of this rubric, with its own id. */
+export function commentProblems(rubric: Pick<RubricVersion, 'components'>, evidence: ReadonlyMap<string, AnchorTarget>, comments: readonly EvidenceComment[], path: string): FieldProblem[] {
   const criteria = new Set(allCriteria(rubric).map((criterion) => criterion.id));
   const ids = new Set<string>();
   const problems: FieldProblem[] = [];
   comments.forEach((comment, index) => {
     if (ids.has(comment.id)) problems.push({ path: `${path}.${index}.id`, message: `Comment ${comment.id} appears more than once.` });
     ids.add(comment.id);
-    if (!evidenceIds.has(comment.evidenceId)) problems.push({ path: `${path}.${index}.evidenceId`, message: `${comment.evidenceId} is not evidence of this submission.` });
+    const target = evidence.get(comment.evidenceId);
+    if (!target) problems.push({ path: `${path}.${index}.evidenceId`, message: `${comment.evidenceId} is not evidence of this submission.` });
+    const anchor = target ? anchorProblem(target, comment) : null;
+    if (anchor) problems.push({ path: `${path}.${index}.${anchor.field}`, message: anchor.message });
     comment.criterionIds.forEach((criterionId, at) => {
       if (!criteria.has(criterionId)) problems.push({ path: `${path}.${index}.criterionIds.${at}`, message: `${criterionId} is not a criterion of this rubric.` });
     });
@@ -92,11 +96,11 @@ export interface DecisionLike {
  * this rubric's components, no time in the future; and the outcome the rubric's pass rule gives
  * (a "not yet" citing evidence for every criterion below passing, a flag with its reason).
  */
-export function decisionProblems(rubric: RubricVersion, evidenceIds: ReadonlySet<string>, decision: DecisionLike, now: Date): FieldProblem[] {
+export function decisionProblems(rubric: RubricVersion, evidence: ReadonlyMap<string, AnchorTarget>, decision: DecisionLike, now: Date): FieldProblem[] {
   const components = new Set(rubric.components.map((component) => component.id));
   const problems = [
     ...scoreProblems(rubric, decision.scores, 'scores'),
-    ...commentProblems(rubric, evidenceIds, decision.comments, 'comments'),
+    ...commentProblems(rubric, evidence, decision.comments, 'comments'),
     ...Object.keys(decision.feedback.components)
       .filter((id) => !components.has(id))
       .map((id) => ({ path: `feedback.components.${id}`, message: `${id} is not a component of this rubric.` })),

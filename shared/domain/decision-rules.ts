@@ -1,5 +1,6 @@
 import type { EvidenceComment } from './comment';
 import { citesEvidence } from './comment';
+import { hasVisibleText } from './text';
 import { evaluatePassRule } from './pass-rule';
 import type { CriterionScores } from './pass-rule';
 import type { RubricVersion } from './rubric';
@@ -20,7 +21,7 @@ export function notYetChecklist(rubric: Pick<RubricVersion, 'components' | 'pass
   return evaluatePassRule(rubric, scores).belowPassing.map((criterionId) => ({
     criterionId,
     satisfied: comments.some(
-      (comment) => comment.visibility === 'candidate' && comment.criterionIds.includes(criterionId) && citesEvidence(comment) && comment.body.trim() !== '',
+      (comment) => comment.visibility === 'candidate' && comment.criterionIds.includes(criterionId) && citesEvidence(comment) && hasVisibleText(comment.body),
     ),
   }));
 }

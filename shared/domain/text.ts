@@ -24,5 +24,17 @@ export const plainText = (max: number) => z.string().max(max).regex(noHiddenCont
 /** Free text that must say something: trimmed, at least one visible character. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max).regex(noHiddenControls, hiddenControlsMessage).regex(somethingVisible, invisibleTextMessage);
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const hiddenControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The text without the characters refused here: what a text field keeps of what is typed or pasted
+ * (they show nothing themselves, so nothing visible is lost), so that saving never fails on them.
+ */
+export const withoutHiddenControls = (text: string): string => text.replace(hiddenControls, '');
+
+/** True when the text has a character that shows (not only blanks or zero-width characters). */
+export const hasVisibleText = (text: string): boolean => somethingVisible.test(text);
+
 /** True when the text carries none of the refused characters (for text checked outside a schema). */
 export const isPlainText = (text: string): boolean => noHiddenControls.test(text);

@@ -11,6 +11,12 @@ const Timestamp = z.string().datetime();
 /** A value before or after a change: a level, a text, or a comment as JSON; null when there was none. */
 const Value = plainText(60_000).nullable();
 
+/**
+ * How much one account may write to one submission's trail: far more than any scoring of it makes (a
+ * run of edits to a field is one change), and small enough that a lead can always read the trail.
+ */
+export const trailLimits = { changes: 2000, characters: 2_000_000 } as const;
+
 /** What a workstation records. */
 export const ClientAuditKind = z.enum(['score', 'rationale', 'comment', 'feedback', 'decision', 'decision_undone']);
 /** What only the server writes: a decision it received (with what it received), a lead's resolution and backreading. */

@@ -108,6 +108,8 @@ export const CalibrationSet = z.object({
   submissionIds: z.array(Id).max(50),
   attempt: z.number().int().min(1).default(1),
   answeredSubmissionIds: z.array(Id).max(50).default([]),
+  /** When the current attempt is a lead's retake: when, and the lead's note. */
+  retake: z.object({ openedAt: Timestamp, note: z.string().max(2000) }).nullable().default(null),
 });
 export type CalibrationSet = z.infer<typeof CalibrationSet>;
 
@@ -115,13 +117,12 @@ export type CalibrationSet = z.infer<typeof CalibrationSet>;
 export const CalibrationResetRequest = z.object({ accountId: Id, note: requiredText(2000) }).strict();
 export type CalibrationResetRequest = z.infer<typeof CalibrationResetRequest>;
 
-/** An attempt after the first: opened by a lead's reset, or by a lockout (its recalibration). */
+/** An attempt after the first: opened by a lead's recorded reset. */
 export const CalibrationAttempt = z.object({
   setId: Id,
   accountId: Id,
   attempt: z.number().int().min(2),
   openedAt: Timestamp,
-  reason: z.enum(['lead_reset', 'lockout']),
   openedBy: Id,
   note: z.string().max(2000),
 });
@@ -161,6 +162,8 @@ export const Lockout = z.object({
     required: z.object({ exactAgreement: Share, maxLevelsOff: z.number().int().min(0) }),
     /** The last complete attempt since the lockout, when it fell short. */
     lastAttempt: z.object({ exactAgreement: Share, maxLevelsOff: z.number().int().min(0) }).nullable(),
+    /** The assessor answered the set before (they have read its master levels): only an attempt a lead opens counts. */
+    needsLead: z.boolean().default(false),
   }),
   /** Set once lifted: by passing the set, or by a lead with a note. */
   lifted: z.object({ at: Timestamp, how: z.enum(['recalibrated', 'lead']), by: Id, note: z.string().max(5000) }).nullable(),
@@ -314,5 +317,7 @@ export const LeadData = z.object({
   ratings: z.array(LeadRating).max(2_000_000),
   /** Assessors locked out now, and lockouts lifted in the last 30 days. */
   lockouts: z.array(Lockout).max(10_000).default([]),
+  /** Where each assessor stands now on each micro-credential that asks for qualification (the ratings count first answers; this, the current attempt). */
+  qualifications: z.array(z.object({ accountId: Id, credentialId: Id, status: QualificationStatus.shape.status, attempt: z.number().int().min(1) })).max(100_000).default([]),
 });
 export type LeadData = z.infer<typeof LeadData>;

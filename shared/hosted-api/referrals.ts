@@ -8,6 +8,12 @@ import { requiredText } from '../domain/text';
 
 const Timestamp = z.string().datetime();
 
+/**
+ * A thread's limits and an assessor's: what a client can read (500 messages a thread, see Referral)
+ * and what keeps every lead's list of referrals readable whatever one account writes.
+ */
+export const referralLimits = { messagesPerThread: 500, charactersPerThread: 100_000, openPerAccount: 20 } as const;
+
 export const ReferralReason = z.enum(['rubric_unclear', 'evidence_problem', 'outside_competency', 'safeguarding', 'integrity', 'other']);
 export type ReferralReason = z.infer<typeof ReferralReason>;
 
@@ -39,7 +45,7 @@ export const Referral = z.object({
   /** Open: waiting for a lead; answered: a lead replied last. */
   state: z.enum(['open', 'answered']),
   createdAt: Timestamp,
-  messages: z.array(ReferralMessage).min(1).max(500),
+  messages: z.array(ReferralMessage).min(1).max(referralLimits.messagesPerThread),
 });
 export type Referral = z.infer<typeof Referral>;
 export const ReferralList = z.object({ referrals: z.array(Referral).max(5000) });

@@ -93,11 +93,19 @@ export type SubmissionManifest = z.infer<typeof SubmissionManifest>;
 /** The id the hosted API's own entries carry as their machine: no client may claim it. */
 export const serverMachineId = 'hosted-api';
 
-/** A workstation as it names itself: a random id made once on the machine, and its host name. */
+/** The server's own entries carry this name; a workstation's may not look like it. */
+const serverMachineName = 'Hosted API';
+/** Letters folded to one case and form, every run of blanks or invisible characters dropped: how a name reads on screen. */
+const asRead = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[\s\p{Cf}\p{Pd}_.]+/gu, '');
+
+/** A workstation as it names itself: a random id made once on the machine (plain letters and digits), and its host name. */
 export const Machine = z
   .object({
-    id: z.string().min(1).max(64).refine((id) => id.trim().toLowerCase() !== serverMachineId, { message: `"${serverMachineId}" names the server's own entries: a workstation cannot use it.` }),
-    name: plainText(200),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'A machine id is 1–64 letters, digits, dots, colons, underscores or hyphens.')
+      .refine((id) => asRead(id) !== asRead(serverMachineId), { message: `"${serverMachineId}" names the server's own entries: a workstation cannot use it.` }),
+    name: plainText(200).refine((name) => asRead(name) !== asRead(serverMachineName) && asRead(name) !== asRead(serverMachineId), { message: `A workstation cannot name itself as the server ("${serverMachineName}").` }),
   })
   .strict();
 export type Machine = z.infer<typeof Machine>;

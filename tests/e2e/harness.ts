@@ -1,3 +1,4 @@
+import { keysFolderFor } from '../../electron/core/paths';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -151,6 +152,8 @@ export async function startHostedApiProcess(options: { dataDir: string; port?: n
   };
 }
 
+/** A data folder and the keys folder beside it (see keysFolderFor). */
 export function cleanup(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(keysFolderFor(dir), { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { AuditUpload } from '../../shared/hosted-api/audit';
-import { AfterDecision } from './audit-store';
+import { AuditConflict } from './audit-store';
 import { fail, parseJson, refuseFields } from './http-errors';
 import type { QualityRouteContext } from './quality-routes';
 
@@ -21,7 +21,7 @@ export async function routeAudit(request: IncomingMessage, url: URL, context: Qu
         const problems = store.audit.check(accountId, upload, now());
         if (problems.length > 0) throw refuseFields(problems);
       } catch (error) {
-        if (error instanceof AfterDecision) throw fail(409, 'decision_already_received', error.message, { field: error.path });
+        if (error instanceof AuditConflict) throw fail(409, error.code, error.message, { field: error.path });
         throw error;
       }
       return { status: 201, body: store.audit.record(accountId, upload, now()) };

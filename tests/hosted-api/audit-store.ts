@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { clockSkewMs } from '../../shared/domain/decision-check';
 import type { FieldProblem } from '../../shared/domain/decision-check';
 import type { MicroCredential, RubricVersion } from '../../shared/domain/rubric';
+import { trailLimits } from '../../shared/hosted-api/audit';
 import type { AuditChange, AuditEntry, AuditKind, AuditTrail, AuditUpload } from '../../shared/hosted-api/audit';
 import { serverMachineId } from '../../shared/hosted-api/schemas';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
@@ -35,12 +36,17 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_entries BEGI
 /** Changes the server makes itself carry this machine (no workstation may name itself so: see Machine). */
 const serverMachine = { id: serverMachineId, name: 'Hosted API' };
 
-/** A change dated after the server received the account's decision on that submission (409). */
-export class AfterDecision extends Error {
-  constructor(readonly path: string, receivedAt: string) {
-    super(`Your decision on this submission reached the server at ${receivedAt}: changes dated after it are not part of that work.`);
+/** A change the trail refuses as a conflict (409): dated after the account's decision was received, or an id already another's. */
+export class AuditConflict extends Error {
+  constructor(
+    readonly code: 'decision_already_received' | 'id_taken',
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
+
 
 /**
  * The reference server's audit trail: changes workstations send (the actor is the session's
@@ -55,13 +61,24 @@ export class AuditStore {
   ) {}
 
   /**
-   * What is wrong with an upload for this account: a change about work never assigned to it, or
-   * dated before it was assigned or after now (each give or take the clock skew). Throws
-   * AfterDecision for a change dated after the server received the account's decision on it.
+   * What is wrong with an upload for this account: a change about work never assigned to it, dated
+   * before it was assigned or after now (each give or take the clock skew), or past the trail's
+   * limits. Throws AuditConflict for a change dated after the server received the account's
+   * decision on it, or whose id is already another change's.
    */
   check(accountId: string, upload: AuditUpload, now: Date): FieldProblem[] {
     const problems: FieldProblem[] = [];
+    const written = new Map<string, { changes: number; characters: number }>();
     upload.changes.forEach((change, index) => {
+      const taken = this.sql('SELECT account_id, submission_id FROM audit_entries WHERE id = ?').get(change.id) as { account_id: string; submission_id: string } | undefined;
+      if (taken && (taken.account_id !== accountId || taken.submission_id !== change.submissionId)) throw new AuditConflict('id_taken', `changes.${index}.id`, 'That change id is already another change’s: make a new one.');
+      if (taken) return; // a resend: recorded once
+      const size = (change.before?.length ?? 0) + (change.after?.length ?? 0);
+      const sofar = written.get(change.submissionId) ?? (this.sql('SELECT count(*) AS changes, coalesce(sum(coalesce(length(before), 0) + coalesce(length(after), 0)), 0) AS characters FROM audit_entries WHERE account_id = ? AND submission_id = ?').get(accountId, change.submissionId) as { changes: number; characters: number });
+      written.set(change.submissionId, { changes: sofar.changes + 1, characters: sofar.characters + size });
+      if (sofar.changes + 1 > trailLimits.changes || sofar.characters + size > trailLimits.characters) {
+        return problems.push({ path: `changes.${index}`, message: `Your trail on this submission is full (at most ${trailLimits.changes} changes and ${trailLimits.characters} characters).` });
+      }
       const path = `changes.${index}`;
       const assignedAt = this.store.firstAssignedAt(accountId, change.submissionId);
       if (assignedAt === null) return problems.push({ path: `${path}.submissionId`, message: 'A change is about a submission this account was never given.' });
@@ -69,7 +86,9 @@ export class AuditStore {
       if (at < Date.parse(assignedAt) - clockSkewMs) return problems.push({ path: `${path}.at`, message: `${change.at} is before this submission was assigned to you (${assignedAt}).` });
       if (at > now.getTime() + clockSkewMs) return problems.push({ path: `${path}.at`, message: `${change.at} is in the future (the server's clock says ${now.toISOString()}).` });
       const received = this.sql('SELECT received_at FROM decisions WHERE submission_id = ? AND account_id = ?').get(change.submissionId, accountId) as { received_at: string } | undefined;
-      if (received && at > Date.parse(received.received_at) + clockSkewMs) throw new AfterDecision(`${path}.at`, received.received_at);
+      if (received && at > Date.parse(received.received_at) + clockSkewMs) {
+        throw new AuditConflict('decision_already_received', `${path}.at`, `Your decision on this submission reached the server at ${received.received_at}: changes dated after it are not part of that work.`);
+      }
     });
     return problems;
   }

@@ -124,6 +124,11 @@ export class AuthStore {
     return (this.sql('SELECT * FROM accounts WHERE email = ?').get(email.trim().toLowerCase()) as AccountRow | undefined) ?? null;
   }
 
+  /** Every account that may score (leads included). */
+  assessorIds(): string[] {
+    return (this.sql(`SELECT id FROM accounts WHERE EXISTS (SELECT 1 FROM json_each(roles) WHERE value = 'assessor') ORDER BY id`).all() as { id: string }[]).map((row) => row.id);
+  }
+
   accountById(id: string): AccountRow | null {
     return (this.sql('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined) ?? null;
   }

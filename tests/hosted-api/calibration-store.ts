@@ -12,9 +12,9 @@ CREATE TABLE IF NOT EXISTS calibration_items (set_id TEXT NOT NULL REFERENCES ca
 -- One row per answer: the first answer to an item in an attempt is final (the key refuses a second).
 CREATE TABLE IF NOT EXISTS calibration_responses (set_id TEXT NOT NULL, submission_id TEXT NOT NULL, account_id TEXT NOT NULL, attempt INTEGER NOT NULL, body TEXT NOT NULL,
   responded_at TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (set_id, submission_id, account_id, attempt)) STRICT;
--- Attempts after the first: opened by a lead's recorded reset, or by a lockout (its recalibration).
+-- Attempts after the first: each opened by a lead's recorded reset (who, when, why).
 CREATE TABLE IF NOT EXISTS calibration_attempts (set_id TEXT NOT NULL, account_id TEXT NOT NULL, attempt INTEGER NOT NULL, opened_at TEXT NOT NULL,
-  reason TEXT NOT NULL CHECK (reason IN ('lead_reset', 'lockout')), opened_by TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (set_id, account_id, attempt)) STRICT;
+  opened_by TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (set_id, account_id, attempt)) STRICT;
 `;
 
 interface SetRow {
@@ -41,8 +41,7 @@ export class AlreadyAnswered extends Error {
  * Calibration sets on the reference server and the answers to them. A set is either *calibration*
  * (assessors see it, score it to qualify or recalibrate, and read the master's levels after each
  * answer) or *gold* (a pool assessors never see: its submissions come back as copies in live work).
- * The first answer to an item is final within an attempt; a new attempt is a lead's recorded
- * reset, or the recalibration a lockout asks for.
+ * The first answer to an item is final within an attempt; a new attempt is a lead's recorded reset.
  */
 export class CalibrationStore {
   constructor(private readonly store: HostedStore) {}
@@ -84,6 +83,7 @@ export class CalibrationStore {
     if (!row || (row.purpose === 'gold' && !this.store.isLead(viewer))) return null;
     const items = this.store.sql('SELECT submission_id FROM calibration_items WHERE set_id = ? ORDER BY position').all(id) as { submission_id: string }[];
     const attempt = this.currentAttempt(id, viewer);
+    const retake = this.store.sql('SELECT opened_at, note FROM calibration_attempts WHERE set_id = ? AND account_id = ? AND attempt = ?').get(id, viewer, attempt.attempt) as { opened_at: string; note: string } | undefined;
     return {
       id: row.id,
       credentialId: row.credential_id,
@@ -93,6 +93,7 @@ export class CalibrationStore {
       submissionIds: items.map((item) => item.submission_id),
       attempt: attempt.attempt,
       answeredSubmissionIds: [...this.answers(id, viewer, attempt.attempt).keys()],
+      retake: retake ? { openedAt: retake.opened_at, note: retake.note } : null,
     };
   }
 
@@ -124,6 +125,11 @@ export class CalibrationStore {
     return row ? { attempt: row.attempt, openedAt: row.opened_at } : { attempt: 1, openedAt: null };
   }
 
+  /** Whether the account answered anything of the set in this attempt (and so read master levels). */
+  hasAnswered(setId: string, accountId: string, attempt: number): boolean {
+    return this.answers(setId, accountId, attempt).size > 0;
+  }
+
   /** The answers of one attempt, by submission. */
   private answers(setId: string, accountId: string, attempt: number): Map<string, ResponseBody & { receivedAt: string }> {
     const rows = this.store.sql('SELECT submission_id, body, received_at FROM calibration_responses WHERE set_id = ? AND account_id = ? AND attempt = ?').all(setId, accountId, attempt) as { submission_id: string; body: string; received_at: string }[];
@@ -140,7 +146,8 @@ export class CalibrationStore {
     const master = this.masters(setId).get(body.submissionId);
     if (!master) throw new FieldErrors([{ path: 'submissionId', message: 'That submission is not in this set.' }]);
     const rubric = this.store.submission(body.submissionId)!.rubric;
-    const problems = [...scoreProblems(rubric, body.scores, 'scores'), ...futureTimeProblem(body.respondedAt, now, 'respondedAt')];
+    // Every criterion scored: an answer is final and earns the master's levels, so a blank one would only read them.
+    const problems = [...scoreProblems(rubric, body.scores, 'scores', { everyCriterion: true, levelRequired: true }), ...futureTimeProblem(body.respondedAt, now, 'respondedAt')];
     if (problems.length > 0) throw new FieldErrors(problems);
     const { attempt } = this.currentAttempt(setId, accountId);
     const earlier = this.answers(setId, accountId, attempt).get(body.submissionId);
@@ -163,15 +170,14 @@ export class CalibrationStore {
   }
 
   /**
-   * Opens a new attempt for an account on a set (a lead's recorded reset, or a lockout's
-   * recalibration): its earlier answers stay on record but no longer count. Null when the current
-   * attempt has no answer yet (there is nothing to retake).
+   * A lead's recorded reset: a new attempt for an account on a set; its earlier answers stay on record
+   * but no longer count. Null when the current attempt has no answer yet (there is nothing to retake).
    */
-  openAttempt(setId: string, accountId: string, reason: 'lead_reset' | 'lockout', by: string, note: string, now: Date): CalibrationAttempt | null {
+  openAttempt(setId: string, accountId: string, by: string, note: string, now: Date): CalibrationAttempt | null {
     const { attempt } = this.currentAttempt(setId, accountId);
-    if (this.answers(setId, accountId, attempt).size === 0) return null;
-    this.store.sql('INSERT INTO calibration_attempts VALUES (?, ?, ?, ?, ?, ?, ?)').run(setId, accountId, attempt + 1, now.toISOString(), reason, by, note);
-    return { setId, accountId, attempt: attempt + 1, openedAt: now.toISOString(), reason, openedBy: by, note };
+    if (!this.hasAnswered(setId, accountId, attempt)) return null;
+    this.store.sql('INSERT INTO calibration_attempts VALUES (?, ?, ?, ?, ?, ?)').run(setId, accountId, attempt + 1, now.toISOString(), by, note);
+    return { setId, accountId, attempt: attempt + 1, openedAt: now.toISOString(), openedBy: by, note };
   }
 
   /**

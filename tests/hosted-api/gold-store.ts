@@ -1,6 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { momentsOf } from '../../shared/domain/cited-evidence';
 import type { MasterScore } from '../../shared/hosted-api/quality';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
@@ -18,17 +16,14 @@ export const opaqueSubmissionId = (): string => `sub-${randomBytes(6).toString('
 
 /**
  * Gold items on the reference server. Leads mark submissions as gold by putting them in a *gold*
- * set with master scores; assessors never see a gold set, and its submissions were never claimed.
- * A gold item is served as a copy made for one claim: a fresh id, a label taken from the live
- * sequence, and every file re-made with a few random trailing bytes (which players and viewers
- * ignore), so no id, digest or size in its manifest matches anything an assessor has seen. No
- * assessor gets the same gold submission twice.
+ * set with master scores; assessors never see a gold set, and its submissions were never claimed,
+ * so their files match nothing an assessor has seen. A gold item is served as a copy made for one
+ * claim: a fresh opaque id and a label taken from the live sequence, its files exactly its source's
+ * (altering them would make the copy the odd one out: a file seen nowhere else). No assessor gets the
+ * same gold submission twice.
  */
 export class GoldStore {
-  constructor(
-    private readonly store: HostedStore,
-    private readonly fileDir: string,
-  ) {}
+  constructor(private readonly store: HostedStore) {}
 
   isGoldItem(submissionId: string): boolean {
     return !!this.store.sql('SELECT 1 FROM gold_items WHERE alias_id = ?').get(submissionId);
@@ -65,25 +60,10 @@ export class GoldStore {
       previousAttempts: original.previousAttempts,
       position,
     });
-    original.evidence.forEach((evidence, index) => {
-      const id = `${aliasId}-ev-${index}`;
-      const file = evidence.file ? this.distinctCopy(evidence.file, id) : null;
-      const facts = file ? { bytes: file.bytes, sha256: file.sha256 } : { bytes: evidence.item.bytes, sha256: evidence.item.sha256 };
-      this.store.saveEvidence({ ...evidence, file: file?.path ?? null, item: { ...evidence.item, id, ...facts }, submissionId: aliasId }, index);
-    });
+    original.evidence.forEach((evidence, index) => this.store.saveEvidence({ ...evidence, item: { ...evidence.item, id: `${aliasId}-ev-${index}` }, submissionId: aliasId }, index));
     this.store.sql('INSERT INTO gold_items VALUES (?, ?, ?, ?)').run(aliasId, sourceId, setId, accountId);
     this.store.sql('INSERT OR IGNORE INTO double_scoring VALUES (?, 0)').run(aliasId);
     return aliasId;
-  }
-
-  /** The file with 16 random bytes after its end: another digest and size, the same picture or recording. */
-  private distinctCopy(source: string, evidenceId: string): { path: string; bytes: number; sha256: string } {
-    mkdirSync(this.fileDir, { recursive: true });
-    const path = join(this.fileDir, evidenceId);
-    copyFileSync(source, path);
-    appendFileSync(path, randomBytes(16));
-    const bytes = readFileSync(path);
-    return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   }
 
   /** After an assessor decided a gold copy: their levels against the master's, and the evidence they cited against the master's. */

@@ -53,6 +53,11 @@ export function leadData(store: HostedStore, now: Date): LeadData {
   }
   ratings.push(...store.backreading.ratings());
   const lockouts = store.lockouts.all({}, now);
+  const qualifications = store.quality.allRules().flatMap((rules) => {
+    const setId = rules.qualification?.setId;
+    if (!setId) return [];
+    return store.auth.assessorIds().filter((id) => !store.isLead(id)).map((accountId) => ({ accountId, credentialId: rules.credentialId, status: store.quality.qualification(accountId, rules.credentialId).status, attempt: store.calibration.currentAttempt(setId, accountId).attempt }));
+  });
   const assessorIds = [...new Set([...ratings.map((rating) => rating.assessorId), ...lockouts.map((lockout) => lockout.accountId)])].sort();
   return {
     generatedAt: now.toISOString(),
@@ -64,5 +69,6 @@ export function leadData(store: HostedStore, now: Date): LeadData {
     rules: store.quality.allRules(),
     ratings,
     lockouts,
+    qualifications,
   };
 }

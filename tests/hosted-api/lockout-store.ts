@@ -4,7 +4,7 @@ import type { HostedStore } from './store';
 
 export const lockoutTables = `
 CREATE TABLE IF NOT EXISTS lockouts (id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, credential_id TEXT NOT NULL, rule TEXT NOT NULL, trigger TEXT NOT NULL CHECK (trigger IN ('gold', 'backread')),
-  figure REAL NOT NULL, threshold REAL NOT NULL, window INTEGER NOT NULL, locked_at TEXT NOT NULL, lifted_at TEXT, lifted_how TEXT CHECK (lifted_how IN ('recalibrated', 'lead')), lifted_by TEXT, lift_note TEXT) STRICT;
+  figure REAL NOT NULL, threshold REAL NOT NULL, window INTEGER NOT NULL, locked_at TEXT NOT NULL, recalibration_attempt INTEGER NOT NULL, lifted_at TEXT, lifted_how TEXT CHECK (lifted_how IN ('recalibrated', 'lead')), lifted_by TEXT, lift_note TEXT) STRICT;
 CREATE UNIQUE INDEX IF NOT EXISTS one_active_lockout ON lockouts(account_id, credential_id) WHERE lifted_at IS NULL;
 `;
 
@@ -18,6 +18,8 @@ interface Row {
   threshold: number;
   window: number;
   locked_at: string;
+  /** The attempt on the recalibration set that counts: answered after the lockout, never one whose master levels were read before. */
+  recalibration_attempt: number;
   lifted_at: string | null;
   lifted_how: 'recalibrated' | 'lead' | null;
   lifted_by: string | null;
@@ -28,10 +30,11 @@ interface Row {
  * Lockout and recalibration on the reference server. The rule is checked whenever the evidence it
  * reads changes (a gold item scored, a backread reviewed); an active lockout takes the credential
  * out of the assessor's claims (see QualityStore.qualification) and samples every decision they
- * still make on work claimed before it for backreading. A lockout opens a new attempt on the
- * recalibration set (when the assessor had answered it before); passing that attempt lifts it, and
- * like any calibration its answers are final: a failed recalibration needs a lead's reset (a new
- * attempt) or a lead's lift, with a note.
+ * still make on work claimed before it for backreading. Recalibrating means answering the
+ * recalibration set in an attempt after the lockout: the assessor's current attempt if they never
+ * answered the set, else (they have read its master levels) only the new attempt a lead opens with a
+ * recorded reset. Passing it lifts the lockout; its answers are final like any calibration, so a
+ * failed recalibration also needs a lead's reset, or a lead's lift with a note.
  */
 export class LockoutStore {
   constructor(private readonly store: HostedStore) {}
@@ -42,11 +45,13 @@ export class LockoutStore {
     if (!rule || this.active(accountId, credentialId) || this.store.isLead(accountId)) return null;
     const tripped = this.goldTrigger(accountId, credentialId, rule) ?? this.backreadTrigger(accountId, credentialId, rule);
     if (!tripped) return null;
-    // Answers given before the lockout do not lift it: a new attempt, unless the current one is still blank.
-    this.store.calibration.openAttempt(rule.recalibrationSetId, accountId, 'lockout', 'hosted-api', `Locked out (${tripped.trigger}).`, now);
+    // Answers given before the lockout do not lift it, and an assessor who has read the set's master
+    // levels would only replay them: then the attempt that counts is one a lead opens.
+    const current = this.store.calibration.currentAttempt(rule.recalibrationSetId, accountId);
+    const attempt = this.store.calibration.hasAnswered(rule.recalibrationSetId, accountId, current.attempt) ? current.attempt + 1 : current.attempt;
     this.store
-      .sql('INSERT INTO lockouts (account_id, credential_id, rule, trigger, figure, threshold, window, locked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(accountId, credentialId, JSON.stringify(rule), tripped.trigger, tripped.figure, tripped.threshold, tripped.window, now.toISOString());
+      .sql('INSERT INTO lockouts (account_id, credential_id, rule, trigger, figure, threshold, window, locked_at, recalibration_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(accountId, credentialId, JSON.stringify(rule), tripped.trigger, tripped.figure, tripped.threshold, tripped.window, now.toISOString(), attempt);
     return this.active(accountId, credentialId);
   }
 
@@ -77,7 +82,7 @@ export class LockoutStore {
   afterCalibration(accountId: string, setId: string, now: Date): void {
     for (const row of this.store.sql('SELECT * FROM lockouts WHERE account_id = ? AND lifted_at IS NULL').all(accountId) as Row[]) {
       const lockout = this.lockoutOf(row);
-      if (lockout.recalibration.setId !== setId) continue;
+      if (lockout.recalibration.setId !== setId || lockout.recalibration.needsLead) continue;
       const { agreement, maxOff } = this.recalibrationScore(row);
       const { required } = lockout.recalibration;
       if (agreement !== null && maxOff !== null && agreement >= required.exactAgreement && maxOff <= required.maxLevelsOff) {
@@ -109,9 +114,12 @@ export class LockoutStore {
     return rows.map((row) => this.lockoutOf(row));
   }
 
-  /** The assessor's answers on the recalibration set in their current attempt: the one the lockout opened, or a later one a lead reset to. */
-  private recalibrationScore(row: Row): ReturnType<CalibrationStore['scoreOnSet']> {
-    return this.store.calibration.scoreOnSet(row.account_id, (JSON.parse(row.rule) as LockoutRule).recalibrationSetId);
+  /** The assessor's answers on the recalibration set in the attempt that counts (nothing until a lead opens it, when it must). */
+  private recalibrationScore(row: Row): ReturnType<CalibrationStore['scoreOnSet']> & { needsLead: boolean } {
+    const setId = (JSON.parse(row.rule) as LockoutRule).recalibrationSetId;
+    const { attempt } = this.store.calibration.currentAttempt(setId, row.account_id);
+    if (attempt < row.recalibration_attempt) return { requiredItems: this.store.calibration.masters(setId).size, scoredItems: 0, agreement: null, maxOff: null, needsLead: true };
+    return { ...this.store.calibration.scoreOnSet(row.account_id, setId, attempt), needsLead: false };
   }
 
   private lockoutOf(row: Row): Lockout {
@@ -134,6 +142,7 @@ export class LockoutStore {
         requiredItems: attempt.requiredItems,
         required: { exactAgreement: rule.minExactAgreement, maxLevelsOff: rule.maxLevelsOff },
         lastAttempt: failed ? { exactAgreement: attempt.agreement!, maxLevelsOff: attempt.maxOff! } : null,
+        needsLead: attempt.needsLead && !row.lifted_at,
       },
       lifted: row.lifted_at ? { at: row.lifted_at, how: row.lifted_how!, by: row.lifted_by!, note: row.lift_note ?? '' } : null,
     };

@@ -79,14 +79,14 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
       const reset = parseJson(raw, CalibrationResetRequest);
       if (!calibration.kindOf(setId) || calibration.kindOf(setId)?.purpose !== 'calibration') throw fail(404, 'not_found', 'No such calibration set.');
       if (!store.account(reset.accountId)) throw refuseFields([{ path: 'accountId', message: 'No such account.' }]);
-      const attempt = calibration.openAttempt(setId, reset.accountId, 'lead_reset', accountId, reset.note, now());
+      const attempt = calibration.openAttempt(setId, reset.accountId, accountId, reset.note, now());
       if (!attempt) throw fail(409, 'nothing_to_reset', 'That assessor has not answered this set in their current attempt: there is nothing to retake yet.');
       return { status: 201, body: attempt };
     });
   }
 
   if (method === 'GET' && path === '/v1/me/qualifications') return { status: 200, body: { qualifications: quality.qualifications(accountId) } };
-  if (method === 'GET' && path === '/v1/me/accuracy') return { status: 200, body: quality.accuracy(accountId) };
+  if (method === 'GET' && path === '/v1/me/accuracy') return { status: 200, body: quality.accuracy(accountId, now()) };
 
   if (method === 'GET' && path === '/v1/adjudications') {
     requireLead();

@@ -7,6 +7,9 @@ import type { CitedMoment } from '../../shared/domain/cited-evidence';
 import { weekStart } from '../../shared/quality/dashboard';
 import type { HostedStore } from './store';
 
+/** How long after the decision a gold result shows in the assessor's accuracy. */
+export const goldResultDelayMs = 24 * 3600_000;
+
 /** A request the server refuses with field errors (422). */
 export class FieldErrors extends Error {
   constructor(readonly fields: { path: string; message: string }[]) {
@@ -73,7 +76,10 @@ export class QualityStore {
     if (!lockout) return status;
     const figure = `${Math.round(lockout.figure * 100)}%`;
     const why = lockout.trigger === 'gold' ? `exact agreement on the last ${lockout.window} gold items was ${figure}` : `a lead overrode ${figure} of the criteria backread in the last ${lockout.window} decisions`;
-    return { ...status, status: 'locked_out', lockout, reason: `Live claims suspended: ${why}. Score the recalibration set "${lockout.recalibration.setTitle}" to lift it.` };
+    const todo = lockout.recalibration.needsLead
+      ? `You answered the recalibration set "${lockout.recalibration.setTitle}" before: a lead must allow a retake (or lift the lockout).`
+      : `Score the recalibration set "${lockout.recalibration.setTitle}" to lift it.`;
+    return { ...status, status: 'locked_out', lockout, reason: `Live claims suspended: ${why}. ${todo}` };
   }
 
   private qualificationOnSet(accountId: string, credentialId: string): QualificationStatus {
@@ -123,6 +129,8 @@ export class QualityStore {
       const goldCredentials = eligible.filter((credentialId) => (this.rules(credentialId)?.goldRate ?? 0) > 0);
       const goldRate = Math.max(0, ...goldCredentials.map((credentialId) => this.rules(credentialId)!.goldRate));
       const goldSlots = Array.from({ length: size }, () => random()).filter((draw) => draw < goldRate).length;
+      // Slots the gold pool cannot fill (this assessor has had all of it) go to live work.
+      const gold = this.store.gold.copiesFor(accountId, goldCredentials, goldSlots, random);
       const live = this.store
         .sql(
           `SELECT s.id, s.credential_id FROM submissions s LEFT JOIN double_scoring ds ON ds.submission_id = s.id
@@ -134,10 +142,9 @@ export class QualityStore {
                + (SELECT count(*) FROM assignments a WHERE a.submission_id = s.id AND a.state = 'assigned' AND a.lease_expires_at > ?) < 1 + coalesce(ds.double, 0)
            ORDER BY s.position LIMIT ?`,
         )
-        .all(JSON.stringify(eligible), accountId, nowIso, size - goldSlots) as { id: string; credential_id: string }[];
+        .all(JSON.stringify(eligible), accountId, nowIso, size - gold.length) as { id: string; credential_id: string }[];
       const markDouble = this.store.sql('INSERT OR IGNORE INTO double_scoring VALUES (?, ?)');
       for (const row of live) markDouble.run(row.id, random() < (this.rules(row.credential_id)?.doubleScoringRate ?? 0) ? 1 : 0);
-      const gold = this.store.gold.copiesFor(accountId, goldCredentials, goldSlots, random);
       // Gold items sit among the live ones at random places, and the labels run in order along the
       // queue, so neither their place nor their label gives them away.
       const ids = live.map((row) => row.id);
@@ -193,9 +200,13 @@ export class QualityStore {
     }));
   }
 
-  /** The assessor's exact and adjacent agreement with the master on gold items, by week. */
-  accuracy(accountId: string): AccuracyReport {
-    const rows = this.store.sql('SELECT level, master_level, at FROM gold_results WHERE account_id = ? ORDER BY at').all(accountId) as { level: number | null; master_level: number; at: string }[];
+  /**
+   * The assessor's exact and adjacent agreement with the master on gold items, by week. A gold result
+   * counts from a day after the decision, so the report never says which of today's submissions was gold.
+   */
+  accuracy(accountId: string, now: Date): AccuracyReport {
+    const until = new Date(now.getTime() - goldResultDelayMs).toISOString();
+    const rows = this.store.sql('SELECT level, master_level, at FROM gold_results WHERE account_id = ? AND at <= ? ORDER BY at').all(accountId, until) as { level: number | null; master_level: number; at: string }[];
     const weeks = new Map<string, AccuracyReport['weeks'][number]>();
     const weekOf = (key: string): AccuracyReport['weeks'][number] => weeks.get(key) ?? { weekStart: key, criteria: 0, exact: 0, adjacent: 0, backread: 0, overridden: 0 };
     for (const row of rows) {

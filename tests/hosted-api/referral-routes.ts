@@ -1,15 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { ReferralCreate, ReferralMessageCreate } from '../../shared/hosted-api/referrals';
-import { fail, parseJson } from './http-errors';
+import { clockSkewMs, futureTimeProblem } from '../../shared/domain/decision-check';
+import { fail, parseJson, refuseFields } from './http-errors';
 import type { QualityRouteContext } from './quality-routes';
-import { IdTaken } from './referral-store';
+import { ReferralRefused } from './referral-store';
 
-/** 409 when a writer's id is taken: never the thread that holds it. */
+/** 409 for what a writer may not do: never with the thread that holds a taken id. */
 function unlessTaken<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof IdTaken) throw fail(409, 'id_taken', error.message);
+    if (error instanceof ReferralRefused) throw fail(409, error.code, error.message);
     throw error;
   }
 }
@@ -29,7 +30,10 @@ export async function routeReferrals(request: IncomingMessage, url: URL, context
   if (method === 'POST' && path === '/v1/referrals') {
     return context.idempotent(request, accountId, (raw) => {
       const body = parseJson(raw, ReferralCreate);
-      if (!store.wasAssigned(accountId, body.submissionId)) throw fail(404, 'not_found', 'That submission was never given to you.');
+      const assignedAt = store.firstAssignedAt(accountId, body.submissionId);
+      if (assignedAt === null) throw fail(404, 'not_found', 'That submission was never given to you.');
+      const problems = [...futureTimeProblem(body.at, now(), 'at'), ...(Date.parse(body.at) < Date.parse(assignedAt) - clockSkewMs ? [{ path: 'at', message: `${body.at} is before this submission was assigned to you.` }] : [])];
+      if (problems.length > 0) throw refuseFields(problems);
       return { status: 201, body: unlessTaken(() => store.referrals.create(accountId, body, now())) };
     });
   }
@@ -37,9 +41,13 @@ export async function routeReferrals(request: IncomingMessage, url: URL, context
   if (method === 'POST' && match) {
     const referralId = match[1]!;
     return context.idempotent(request, accountId, (raw) => {
-      const referral = unlessTaken(() => store.referrals.reply(accountId, referralId, parseJson(raw, ReferralMessageCreate), now()));
-      if (!referral) throw fail(404, 'not_found', 'No such referral for this account.');
-      return { status: 201, body: referral };
+      const message = parseJson(raw, ReferralMessageCreate);
+      const thread = store.referrals.get(referralId);
+      // The referring assessor or a lead: anyone else learns nothing, not even that it exists.
+      if (!thread || (thread.assessor.id !== accountId && !store.isLead(accountId))) throw fail(404, 'not_found', 'No such referral for this account.');
+      const problems = [...futureTimeProblem(message.at, now(), 'at'), ...(Date.parse(message.at) < Date.parse(thread.createdAt) - clockSkewMs ? [{ path: 'at', message: `${message.at} is before the referral was made.` }] : [])];
+      if (problems.length > 0) throw refuseFields(problems);
+      return { status: 201, body: unlessTaken(() => store.referrals.reply(accountId, referralId, message, now()))! };
     });
   }
   return null;

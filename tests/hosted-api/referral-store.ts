@@ -1,3 +1,4 @@
+import { referralLimits } from '../../shared/hosted-api/referrals';
 import type { Referral, ReferralCreate, ReferralMessageCreate } from '../../shared/hosted-api/referrals';
 import type { HostedStore } from './store';
 
@@ -15,18 +16,26 @@ interface Row {
   created_at: string;
 }
 
-/** An id the writer made is already another referral's or message's (409): the writer makes a new one. */
-export class IdTaken extends Error {
-  constructor(what: 'referral' | 'message') {
-    super(`That ${what} id is already in use for something else: make a new id and send again.`);
+/** What a referral's writer may not do (409 with `code`): an id already another's, a thread or an account over its limits. */
+export class ReferralRefused extends Error {
+  constructor(
+    readonly code: 'id_taken' | 'thread_full' | 'too_many_open',
+    message: string,
+  ) {
+    super(message);
   }
 }
+
+
+const idTaken = (what: string): ReferralRefused => new ReferralRefused('id_taken', `That ${what} id is already in use for something else: make a new id and send again.`);
 
 /**
  * Referrals on the reference server: an assessor refers a submission they were given, with a reason
  * and a question (the first message); leads and the referring assessor add messages. Ids come from
  * the writer (it works offline), so a resend of the same referral or message by the same account is
  * recorded once; the same id for anything else is refused and never answered with what holds it.
+ * A thread reads in the order the server received it (a writer's own clock cannot move a message
+ * before another), and its state is who spoke last.
  */
 export class ReferralStore {
   constructor(private readonly store: HostedStore) {}
@@ -35,10 +44,13 @@ export class ReferralStore {
     this.store.db.transaction(() => {
       const existing = this.store.sql('SELECT * FROM referrals WHERE id = ?').get(body.id) as Row | undefined;
       if (existing) {
-        if (existing.account_id !== accountId || existing.submission_id !== body.submissionId) throw new IdTaken('referral');
+        if (existing.account_id !== accountId || existing.submission_id !== body.submissionId) throw idTaken('referral');
         return; // a resend
       }
-      if (this.store.sql('SELECT 1 FROM referral_messages WHERE id = ?').get(body.id)) throw new IdTaken('referral');
+      if (this.store.sql('SELECT 1 FROM referral_messages WHERE id = ?').get(body.id)) throw idTaken('referral');
+      if (this.list(accountId).filter((referral) => referral.state === 'open').length >= referralLimits.openPerAccount) {
+        throw new ReferralRefused('too_many_open', `You have ${referralLimits.openPerAccount} referrals waiting for a lead's answer: refer more once leads have answered.`);
+      }
       this.store.sql('INSERT INTO referrals VALUES (?, ?, ?, ?, ?, ?)').run(body.id, body.submissionId, accountId, body.reason, body.at, now.toISOString());
       // The question is the thread's first message (its id the referral's).
       this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, body.id, accountId, 'assessor', body.question, body.at, now.toISOString());
@@ -53,7 +65,11 @@ export class ReferralStore {
     const isLead = this.store.isLead(accountId);
     if (!isLead && referral.account_id !== accountId) return null;
     const existing = this.store.sql('SELECT referral_id, account_id FROM referral_messages WHERE id = ?').get(body.id) as { referral_id: string; account_id: string } | undefined;
-    if (existing && (existing.referral_id !== referralId || existing.account_id !== accountId)) throw new IdTaken('message');
+    if (existing && (existing.referral_id !== referralId || existing.account_id !== accountId)) throw idTaken('message');
+    const thread = this.store.sql('SELECT count(*) AS messages, coalesce(sum(length(body)), 0) AS characters FROM referral_messages WHERE referral_id = ?').get(referralId) as { messages: number; characters: number };
+    if (!existing && (thread.messages >= referralLimits.messagesPerThread || thread.characters + body.body.length > referralLimits.charactersPerThread)) {
+      throw new ReferralRefused('thread_full', `This thread is full (at most ${referralLimits.messagesPerThread} messages and ${referralLimits.charactersPerThread} characters): start a new referral.`);
+    }
     if (!existing) this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, referralId, accountId, isLead ? 'lead' : 'assessor', body.body, body.at, now.toISOString());
     return this.get(referralId);
   }
@@ -65,13 +81,13 @@ export class ReferralStore {
 
   /** One assessor's referrals, or (for leads) everyone's, newest first. */
   list(accountId: string | null): Referral[] {
-    const rows = this.store.sql('SELECT * FROM referrals WHERE @accountId IS NULL OR account_id = @accountId ORDER BY created_at DESC LIMIT 5000').all({ accountId }) as Row[];
+    const rows = this.store.sql('SELECT * FROM referrals WHERE @accountId IS NULL OR account_id = @accountId ORDER BY received_at DESC, rowid DESC LIMIT 5000').all({ accountId }) as Row[];
     return rows.map((row) => this.referralOf(row));
   }
 
   private referralOf(row: Row): Referral {
     const submission = this.store.sql('SELECT label, credential_id FROM submissions WHERE id = ?').get(row.submission_id) as { label: string; credential_id: string };
-    const messages = (this.store.sql('SELECT * FROM referral_messages WHERE referral_id = ? ORDER BY at, received_at').all(row.id) as { id: string; account_id: string; role: 'assessor' | 'lead'; body: string; at: string; received_at: string }[]).map((message) => ({
+    const messages = (this.store.sql('SELECT * FROM referral_messages WHERE referral_id = ? ORDER BY received_at, rowid').all(row.id) as { id: string; account_id: string; role: 'assessor' | 'lead'; body: string; at: string; received_at: string }[]).map((message) => ({
       id: message.id,
       author: { id: message.account_id, displayName: this.store.account(message.account_id)?.displayName ?? message.account_id, role: message.role },
       body: message.body,

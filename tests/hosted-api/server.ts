@@ -110,7 +110,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       if (!store.liveAssignment(accountId, submissionId, now())) return conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
       if (store.currentRubricId(submissionId) !== decision.rubricVersionId) return conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
       const submission = store.submission(submissionId)!;
-      const problems = decisionProblems(submission.rubric, new Set(submission.evidence.map((item) => item.item.id)), decision, now());
+      const problems = decisionProblems(submission.rubric, new Map(submission.evidence.map(({ item }) => [item.id, item])), decision, now());
       if (problems.length > 0) throw refuseFields(problems);
       const receipt = store.recordDecision(accountId, submissionId, decision, now());
       store.quality.afterDecision(accountId, submissionId, decision, now());
@@ -123,6 +123,12 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       const note = parseJson(raw, LeadNoteRequest);
       // Only work this account was once given: its lease may have lapsed since.
       if (!store.wasAssigned(accountId, submissionId)) throw fail(404, 'not_found', 'That submission was never assigned to you.');
+      // Refused as a decision, still held to the rubric it names (which may since have been replaced).
+      const submission = store.submission(submissionId)!;
+      const rubric = store.rubric(note.decision.rubricVersionId);
+      if (!rubric || rubric.credentialId !== submission.credential.id) throw refuseFields([{ path: 'decision.rubricVersionId', message: 'Not a rubric of this submission’s micro-credential.' }]);
+      const problems = decisionProblems(rubric, new Map(submission.evidence.map(({ item }) => [item.id, item])), note.decision, now());
+      if (problems.length > 0) throw refuseFields(problems.map((problem) => ({ ...problem, path: `decision.${problem.path}` })));
       return { status: 201, body: store.recordLeadNote(accountId, submissionId, note.reason, note.decision, now()) };
     });
 

@@ -78,7 +78,7 @@ export class HostedStore {
     this.auth = new AuthStore(this.db, (text) => this.sql(text));
     this.audit = new AuditStore(this, this.db, (text) => this.sql(text));
     this.backreading = new BackreadingStore(this, this.db);
-    this.gold = new GoldStore(this, join(dataDir, 'evidence', 'gold'));
+    this.gold = new GoldStore(this);
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -284,6 +284,11 @@ export class HostedStore {
   evidence(id: string): StoredEvidence | null {
     const row = this.sql('SELECT * FROM evidence WHERE id = ?').get(id) as { body: string; file: string | null; captions_file: string | null; submission_id: string } | undefined;
     return row ? { item: JSON.parse(row.body) as StoredEvidence['item'], file: row.file, captionsFile: row.captions_file, submissionId: row.submission_id } : null;
+  }
+
+  rubric(id: string): RubricVersion | null {
+    const row = this.sql('SELECT body FROM rubrics WHERE id = ?').get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as RubricVersion) : null;
   }
 
   currentRubricId(submissionId: string): string | null {

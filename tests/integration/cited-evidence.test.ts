@@ -44,7 +44,7 @@ describe('gold items and calibration that compare cited moments', () => {
         criterionId: criterion!.id,
         level: 3,
         rationale: 'Master: level 3.',
-        evidence: criterion === first ? [{ evidenceId: videoId, startMs: 12_000, endMs: 20_000 }, { evidenceId: videoId, startMs: 60_000, endMs: null }] : [],
+        evidence: criterion === first ? [{ evidenceId: videoId, startMs: 12_000, endMs: 20_000 }, { evidenceId: videoId, startMs: 3000, endMs: null }] : [],
       }));
     const scores = mastersCiting(video.id);
     const set = ok(await lead.createCalibrationSet({ credentialId, title: 'Anchors with moments', items: [{ submissionId: candidate!.id, scores }] }));
@@ -52,23 +52,23 @@ describe('gold items and calibration that compare cited moments', () => {
     const goldVideo = ok(await lead.manifest(goldSource!.id)).evidence.find((item) => item.kind === 'video')!;
     ok(await lead.createCalibrationSet({ credentialId, title: 'Gold with moments', purpose: 'gold', items: [{ submissionId: goldSource!.id, scores: mastersCiting(goldVideo.id) }] }));
 
-    // Calibration: the assessor cites 0:15 for the first criterion, not 1:00, and something the master did not.
+    // Calibration: the assessor cites 0:15 for the first criterion, not 0:03, and something the master did not.
     const feedback = ok(
       await assessor.respondToCalibration(set.id, randomUUID(), {
         submissionId: candidate!.id,
         scores: scores.map(({ criterionId }) => ({ criterionId, level: 3, rationale: '' })),
-        evidence: [{ criterionId: first!.id, moments: [{ evidenceId: video.id, startMs: 15_000, endMs: null }, { evidenceId: video.id, startMs: 30_000, endMs: 35_000 }] }],
+        evidence: [{ criterionId: first!.id, moments: [{ evidenceId: video.id, startMs: 15_000, endMs: null }, { evidenceId: video.id, startMs: 26_000, endMs: 28_000 }] }],
         activeMs: 1000,
         respondedAt: new Date().toISOString(),
       }),
     );
     const compared = feedback.criteria.find((criterion) => criterion.criterionId === first!.id)!.evidence!;
     expect(compared.master.map((item) => item.cited)).toEqual([true, false]);
-    expect(compared.extra).toEqual([{ evidenceId: video.id, startMs: 30_000, endMs: 35_000 }]);
+    expect(compared.extra).toEqual([{ evidenceId: video.id, startMs: 26_000, endMs: 28_000 }]);
     expect(compared.overlap).toBe(0.5);
     expect(feedback.criteria.find((criterion) => criterion.criterionId === second!.id)!.evidence).toBeNull(); // the master cited nothing there
 
-    // Gold: hidden in live work under ids of its own; citing 1:02 matches the master's 1:00.
+    // Gold: hidden in live work under ids of its own; citing 0:04 matches the master's 0:03.
     ok(await lead.setQualityRules({ credentialId, qualification: null, doubleScoringRate: 0, goldRate: 1, adjudicationTolerance: 0, backreadingRate: 0, lockout: null }));
     const { assignments } = ok(await assessor.claim(1));
     const alias = assignments[0]!.submissionId;
@@ -81,7 +81,7 @@ describe('gold items and calibration that compare cited moments', () => {
       conditionCode: null,
       note: '',
       scores: scores.map(({ criterionId }) => ({ criterionId, level: 3, rationale: '' })),
-      comments: [{ id: randomUUID(), evidenceId: aliasVideo.id, startMs: 62_000, endMs: null, page: null, quote: null, region: null, body: 'Probing question.', tag: 'strength', visibility: 'candidate', criterionIds: [first!.id] }],
+      comments: [{ id: randomUUID(), evidenceId: aliasVideo.id, startMs: 4000, endMs: null, page: null, quote: null, region: null, body: 'Probing question.', tag: 'strength', visibility: 'candidate', criterionIds: [first!.id] }],
       feedback: { overall: '', components: {} },
       activeMs: 1000,
       decidedAt: new Date().toISOString(),

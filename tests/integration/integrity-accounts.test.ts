@@ -85,10 +85,34 @@ describe('referrals keep to their writers', () => {
   });
 });
 
+describe('referral threads stay readable for every lead', () => {
+  it('limits a thread and an account, dates a message no earlier than its referral, and reads a thread in the order it arrived', async () => {
+    const client = await signedInClient(api.url, 'assessor2@example.org');
+    const cheat = await DishonestClient.signIn(api.url, 'assessor2@example.org');
+    const submissionId = ok(await client.assignments()).assignments[0]!.submissionId;
+    const refer = (patch: Record<string, unknown> = {}) => cheat.post('/v1/referrals', { id: randomUUID(), submissionId, reason: 'other', question: 'Is the audio usable?', at: new Date().toISOString(), ...patch });
+    expect(fieldsOf(await refer({ at: '2099-01-01T00:00:00.000Z' }))).toEqual(['at']);
+    const thread = randomUUID();
+    expect((await refer({ id: thread })).status).toBe(201);
+    const write = (body: string, at = new Date().toISOString()) => cheat.post(`/v1/referrals/${thread}/messages`, { id: randomUUID(), body, at });
+    expect(fieldsOf(await write('Backdated before the question.', '2000-01-01T00:00:00.000Z'))).toEqual(['at']);
+    for (let message = 0; message < 19; message++) expect((await write('x'.repeat(5000))).status).toBe(201);
+    const full = await write('x'.repeat(5000));
+    expect([full.status, full.body.error?.code]).toEqual([409, 'thread_full']);
+    // Open referrals per account: the rest of the 20 go, one more waits for leads to answer.
+    const open = ok(await client.referrals(false)).referrals.filter((referral) => referral.state === 'open').length;
+    for (let more = open; more < 20; more++) expect((await refer()).status).toBe(201);
+    const tooMany = await refer();
+    expect([tooMany.status, tooMany.body.error?.code]).toEqual([409, 'too_many_open']);
+    const lead = await signedInClient(api.url, 'lead@example.org');
+    expect(ok(await lead.referrals(true)).referrals.length).toBeGreaterThanOrEqual(20); // the leads' list still reads
+  });
+});
+
 describe('what a lead reads carries no hidden controls', () => {
   it('refuses NUL, bidirectional overrides and invisible-only text, and takes the honest text', async () => {
-    const client: HostedApiClient = await signedInClient(api.url, 'assessor2@example.org');
-    const cheat = await DishonestClient.signIn(api.url, 'assessor2@example.org');
+    const client: HostedApiClient = await signedInClient(api.url, 'assessor@example.org');
+    const cheat = await DishonestClient.signIn(api.url, 'assessor@example.org');
     const submissionId = ok(await client.assignments()).assignments[0]!.submissionId;
     const base = { submissionId, reason: 'other', at: new Date().toISOString() };
     for (const question of ['Fine\u0000', 'Fine \u202Eevil\u202C', '\u2066isolate\u2069', '\u200B\u200B ', '\u0007bell']) {

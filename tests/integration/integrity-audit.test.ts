@@ -70,10 +70,13 @@ describe('the appeal record cannot be forged or backdated', () => {
       expect(refused.status).toBe(422);
       expect(fieldsOf(refused)).toEqual(['changes.0.kind']);
     }
-    for (const id of ['hosted-api', 'HOSTED-API', ' hosted-api ']) {
-      const refused = await cheat.post('/v1/audit', { changes: [change({ kind: 'score', machine: { id, name: 'Hosted API' } })] });
-      expect(refused.status).toBe(422);
-      expect(fieldsOf(refused)).toEqual(['changes.0.machine.id']);
+    for (const id of ['hosted-api', 'HOSTED-API', ' hosted-api ', 'hosted_api', 'hosted\u2011api', '\u202Eipa-detsoh', 'hosted-api\u0000', 'hosted-api\u200B']) {
+      const refused = await cheat.post('/v1/audit', { changes: [change({ kind: 'score', machine: { id, name: 'Assessor laptop' } })] });
+      expect([refused.status, fieldsOf(refused)]).toEqual([422, ['changes.0.machine.id']]);
+    }
+    for (const name of ['Hosted API', 'hosted  api', 'Hosted\u200BAPI', 'Ｈｏｓｔｅｄ API']) {
+      const refused = await cheat.post('/v1/audit', { changes: [change({ kind: 'score', machine: { id: 'laptop-7f3a', name } })] });
+      expect([refused.status, fieldsOf(refused)]).toEqual([422, ['changes.0.machine.name']]);
     }
   });
 
@@ -117,6 +120,23 @@ describe('the appeal record cannot be forged or backdated', () => {
     const refused = await cheat.post('/v1/audit', { changes: [change({ submissionId: theirs, kind: 'score', target: 'x', after: '1' })] });
     expect([refused.status, fieldsOf(refused)]).toEqual([422, ['changes.0.submissionId']]);
     expect(ok(await lead.auditTrail(theirs)).entries.every((entry) => entry.actor.id === 'acct-assessor-2')).toBe(true);
+  });
+
+  it('keeps every trail readable: one account’s writing about one submission has limits, and a change id is its writer’s', async () => {
+    const [, other] = ok(await assessor.assignments()).assignments;
+    const big = (): AuditChange => change({ submissionId: other!.submissionId, kind: 'rationale', target: 'x', before: 'a'.repeat(60_000), after: 'b'.repeat(60_000) });
+    for (let upload = 0; upload < 2; upload++) expect((await cheat.post('/v1/audit', { changes: Array.from({ length: 8 }, big) })).status).toBe(201);
+    const full = await cheat.post('/v1/audit', { changes: Array.from({ length: 8 }, big) });
+    expect(full.status).toBe(422);
+    expect(full.body.error?.fields?.[0]?.message).toMatch(/trail on this submission is full/);
+    expect(ok(await lead.auditTrail(other!.submissionId)).entries.length).toBe(16); // and the lead reads it
+    // Another account's change id is refused, never silently dropped as if it were a resend.
+    const second = await signedInClient(api.url, 'assessor2@example.org');
+    const theirs = ok(await second.claim(1)).assignments[0]!.submissionId;
+    const taken = change({ submissionId: theirs, kind: 'score', target: 'x', after: '2' });
+    ok(await second.uploadAudit(randomUUID(), { changes: [taken] }));
+    const collision = await cheat.post('/v1/audit', { changes: [{ ...taken, submissionId }] });
+    expect([collision.status, collision.body.error?.code]).toEqual([409, 'id_taken']);
   });
 
   it('still takes the honest workstation’s changes about its own work, once each', async () => {

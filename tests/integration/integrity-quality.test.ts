@@ -86,23 +86,34 @@ describe('qualification cannot be replayed into', () => {
     expect(selfReset.status).toBe(403);
     expect(await lead.resetCalibration(recalibration.id, randomUUID(), { accountId: 'acct-assessor-1', note: 'Nothing answered yet.' })).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'nothing_to_reset' } });
     const reset = ok(await lead.resetCalibration(calibration.id, randomUUID(), { accountId: 'acct-assessor-1', note: 'Retake after the review call.' }));
-    expect(reset).toMatchObject({ attempt: 2, reason: 'lead_reset', openedBy: 'acct-lead', note: 'Retake after the review call.' });
+    expect(reset).toMatchObject({ attempt: 2, openedBy: 'acct-lead', note: 'Retake after the review call.' });
     expect(ok(await answer(calibration, 3)).qualification.status).toBe('qualified');
     // The first answer still counts in the lead's figures: a retake comes after reading the master's levels.
     const ratings = ok(await lead.leadRatings()).ratings.filter((rating) => rating.source === 'calibration' && rating.assessorId === 'acct-assessor-1');
     expect(new Set(ratings.map((rating) => rating.level))).toEqual(new Set([1]));
   });
 
-  it('a lockout is not lifted by replaying a recalibration answer', async () => {
-    ok(await answer(recalibration, 3)); // answered once before any lockout: it does not count for one
+  it('a lockout is not lifted by replaying a recalibration answer, nor by master levels read before it', async () => {
+    // A blank answer would read the master's levels for free: every criterion must be scored.
+    const peek = await cheat.post(`/v1/calibration-sets/${recalibration.id}/responses`, { ...(await answerOf(recalibration, 3)), scores: [] });
+    expect([peek.status, fieldsOf(peek)]).toEqual([422, ['scores']]);
+    expect(JSON.stringify(peek.body)).not.toMatch(/masterLevel/);
+    ok(await answer(recalibration, 2)); // answered (and its master levels read) before any lockout
     const lockout = { minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.1, backreadWindow: 1, recalibrationSetId: recalibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
     ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, backreadingRate: 1, lockout })));
     const submissionId = ok(await assessor.claim(1)).assignments[0]!.submissionId;
     ok(await assessor.decide(submissionId, randomUUID(), decisionFor(await manifestOf(submissionId), () => 3)));
     const backread = ok(await lead.backreads()).backreads.find((item) => item.submissionId === submissionId)!;
     ok(await lead.reviewBackread(submissionId, randomUUID(), { criteria: backread.decision.scores.map((score) => ({ criterionId: score.criterionId, verdict: 'override', level: 1, note: 'Not in the evidence.' })), note: '' }));
-    expect(await status()).toMatchObject({ status: 'locked_out', lockout: { recalibration: { scoredItems: 0 } } }); // a new attempt: the old answer does not lift it
-    ok(await answer(recalibration, 1)); // wrong
+    // They read the set's master levels before: answering it again cannot lift the lockout; only a lead's recorded retake can open it.
+    const locked = await status();
+    expect(locked).toMatchObject({ status: 'locked_out', lockout: { recalibration: { scoredItems: 0, needsLead: true } } });
+    expect(locked.reason).toMatch(/a lead must allow a retake/);
+    expect(await answer(recalibration, 3)).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'already_answered' } });
+    expect((await status()).status).toBe('locked_out');
+    ok(await lead.resetCalibration(recalibration.id, randomUUID(), { accountId: 'acct-assessor-1', note: 'Retake, knowing they have read the masters.' }));
+    expect(await status()).toMatchObject({ status: 'locked_out', lockout: { recalibration: { needsLead: false } } });
+    ok(await answer(recalibration, 1)); // wrong, and final
     expect(await answer(recalibration, 3)).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'already_answered' } });
     expect(await status()).toMatchObject({ status: 'locked_out', lockout: { recalibration: { lastAttempt: { exactAgreement: 0 } } } });
     expect((await cheat.post('/v1/lockouts/lift', { accountId: 'acct-assessor-1', credentialId, note: 'I lift myself.' })).status).toBe(403);
@@ -112,24 +123,25 @@ describe('qualification cannot be replayed into', () => {
 });
 
 describe('gold items cannot be recognised', () => {
-  it('comes from a pool the assessor is never shown, served so nothing in the manifest matches what they have seen', async () => {
+  it('comes from a pool the assessor is never shown, and nothing in a claim or in the accuracy report marks the copy out', async () => {
     const [source] = unclaimed(1);
     const gold = await createSet('Gold pool', [source!], 'gold');
     expect((await cheat.get('/v1/calibration-sets')).body.sets).not.toContainEqual(expect.objectContaining({ id: gold.id }));
     expect((await cheat.get(`/v1/submissions/${source!}`)).status).toBe(404);
     const evidenceId = (await manifestOf(source!)).evidence[0]!.id;
     expect((await cheat.get(`/v1/evidence/${evidenceId}`)).status).toBe(404);
-    // What the assessor has seen: every manifest of their claims and of the calibration sets they can read.
-    const seen = new Set<string>();
-    for (const set of ok(await assessor.calibrationSets()).sets) for (const id of set.submissionIds) for (const item of ok(await assessor.manifest(id)).evidence) seen.add(`${item.sha256}:${item.bytes}`);
-    for (const { submissionId } of ok(await assessor.assignments()).assignments) for (const item of ok(await assessor.manifest(submissionId)).evidence) seen.add(`${item.sha256}:${item.bytes}`);
-
     ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, goldRate: 1 })));
     const claimed = ok(await assessor.claim(3)).assignments;
+    expect(claimed).toHaveLength(3); // the pool has one: the other slots are live work
     const copy = claimed.find((item) => api.store.gold.isGoldItem(item.submissionId))!;
     const served = ok(await assessor.manifest(copy.submissionId));
     expect(served.id).toMatch(/^sub-[0-9a-f]{12}$/);
-    for (const item of served.evidence.filter((candidate) => candidate.url !== null)) expect(seen.has(`${item.sha256}:${item.bytes}`)).toBe(false);
+    // Its files are the source's, exactly (a file altered for the copy would be one seen nowhere else), and the source was never theirs.
+    expect(served.evidence.map((item) => [item.sha256, item.bytes])).toEqual((await manifestOf(source!)).evidence.map((item) => [item.sha256, item.bytes]));
+    expect(api.store.wasAssigned('acct-assessor-1', source!)).toBe(false);
+    // Deciding it says nothing today: gold results count in the assessor's accuracy from the next day.
+    ok(await assessor.decide(copy.submissionId, randomUUID(), decisionFor(served, () => 3)));
+    expect(ok(await assessor.accuracy()).weeks.reduce((sum, week) => sum + week.criteria, 0)).toBe(0);
     // The labels run in order along the queue: the copy's gives nothing away.
     const labels = [];
     for (const item of claimed) labels.push(ok(await assessor.manifest(item.submissionId)).label);
@@ -158,11 +170,20 @@ describe('decisions, resolutions and reviews the rubric does not allow', () => {
       [{ ...honest, decidedAt: '2099-01-01T00:00:00.000Z' }, 'decidedAt'],
       [{ ...honest, scores: honest.scores.map((score) => ({ ...score, level: 1 })) }, 'outcome'], // an award the pass rule does not give
       [{ ...honest, note: 'Fine\u202Eevoba' }, 'note'],
+      [{ ...honest, comments: [{ ...comment, evidenceId: manifest.evidence[0]!.id, startMs: 86_000_000 }] }, 'comments.0.startMs'], // past the end of the recording
+      [{ ...honest, comments: [{ ...comment, evidenceId: manifest.evidence[0]!.id, startMs: null, page: 9999, quote: 'here' }] }, 'comments.0.startMs'], // a page on a video
     ];
     for (const [body, field] of cases) {
       const refused = await cheat.post(`/v1/submissions/${submissionId}/decision`, body);
       expect([refused.status, fieldsOf(refused)]).toEqual([422, [field]]);
     }
+    // A "not yet" whose feedback shows nothing (only zero-width characters) cites nothing for the candidate.
+    const blank = { ...comment, evidenceId: manifest.evidence[0]!.id, body: '\u200B\u200B', criterionIds: honest.scores.map((score) => score.criterionId) };
+    const hollow = await cheat.post(`/v1/submissions/${submissionId}/decision`, { ...honest, outcome: 'not_yet', scores: honest.scores.map((score) => ({ ...score, level: 1 })), comments: [blank] });
+    expect([hollow.status, fieldsOf(hollow)]).toEqual([422, ['outcome']]);
+    // A refused decision kept for the lead is held to its rubric too.
+    const note = await cheat.post(`/v1/submissions/${submissionId}/lead-notes`, { reason: 'lease_expired', decision: { ...honest, scores: [{ ...first!, level: 9 }, ...honest.scores.slice(1)] } });
+    expect([note.status, fieldsOf(note)]).toEqual([422, ['decision.scores.0.level']]);
     expect(ok(await lead.leadRatings()).ratings.some((rating) => rating.submissionId === submissionId)).toBe(false);
     expect(api.store.quality.decisionsOn(submissionId)).toEqual([]);
     ok(await assessor.decide(submissionId, randomUUID(), honest));

@@ -1,3 +1,4 @@
+import { keysFolderFor } from '../../electron/core/paths';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ describe('sign in, claim, download, work offline, sync', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const session = await call<SessionInfo>('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
     expect(session).toMatchObject({ signedIn: true, email: 'assessor@example.org', serverUrl: api.url });
-    expect(statSync(join(fixture.dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(keysFolderFor(fixture.dataDir), 'secrets.json')).mode & 0o777).toBe(0o600);
 
     const claimed = await call<{ batchId: string; submissions: number }>('batch.claim', { size: 3 });
     expect(claimed.submissions).toBe(3);

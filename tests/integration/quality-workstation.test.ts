@@ -157,6 +157,8 @@ describe('scoring quality in the workstation, against the reference server', () 
       // Blank: no decision, no levels, no comments, no master's levels from the last attempt.
       expect([detail.status, detail.decision, detail.calibration?.result ?? null, detail.comments]).toEqual(['not_started', null, null, []]);
       expect(detail.draft.scores.every((score) => score.level === null)).toBe(true);
+      // A calibration answer scores every criterion: it cannot be flagged instead.
+      expect(await assessor.core.invokeAsync('decision.submit', { submissionId: item.submissionId, outcome: 'flag', conditionCode: 'video_unplayable', note: '' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
       for (const criterion of allCriteria(detail.rubric)) await call(assessor, 'draft.setScore', { submissionId: item.submissionId, criterionId: criterion.id, level: criterion.levels.at(-1)!.level });
       await call(assessor, 'decision.submit', { submissionId: item.submissionId, outcome: 'award', conditionCode: null, note: '' });
     }

@@ -1,3 +1,4 @@
+import { keysFolderFor } from '../../electron/core/paths';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +63,7 @@ const everythingHere = async (): Promise<boolean> => {
 };
 
 /** Every file under the data folder, with its bytes. */
-function dataFolderFiles(dataDir = fixture.dataDir): { path: string; bytes: Buffer }[] {
+function keyFileFiles(dataDir = fixture.dataDir): { path: string; bytes: Buffer }[] {
   const found: { path: string; bytes: Buffer }[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -77,7 +78,7 @@ function dataFolderFiles(dataDir = fixture.dataDir): { path: string; bytes: Buff
 
 /** The files that hold any of `texts`, in UTF-8 or in SQLite's UTF-16 (should it ever use it). */
 function filesHolding(texts: string[]): string[] {
-  return dataFolderFiles()
+  return keyFileFiles()
     .filter((file) => texts.some((text) => file.bytes.includes(Buffer.from(text, 'utf8')) || file.bytes.includes(Buffer.from(text, 'utf16le'))))
     .map((file) => file.path);
 }
@@ -89,7 +90,7 @@ function evidenceWindows(): Buffer[] {
 }
 
 function expectNothingFromCandidatesOnDisk(): void {
-  const files = dataFolderFiles();
+  const files = keyFileFiles();
   const windows = evidenceWindows();
   for (const file of files) {
     for (const text of writtenResponses) {
@@ -117,7 +118,8 @@ describe('everything from a candidate sealed at rest', () => {
     expectNothingFromCandidatesOnDisk();
     expect(mode(fixture.dataDir)).toBe(0o700);
     expect(mode(join(fixture.dataDir, 'evidence'))).toBe(0o700);
-    for (const name of ['workstation.sqlite', 'workstation.sqlite-wal', 'workstation.sqlite-shm', 'secrets.json']) expect(mode(join(fixture.dataDir, name)), name).toBe(0o600);
+    for (const name of ['workstation.sqlite', 'workstation.sqlite-wal', 'workstation.sqlite-shm']) expect(mode(join(fixture.dataDir, name)), name).toBe(0o600);
+    expect(mode(join(keysFolderFor(fixture.dataDir), 'secrets.json'))).toBe(0o600);
     for (const name of readdirSync(join(fixture.dataDir, 'evidence'))) expect(mode(join(fixture.dataDir, 'evidence', name)), name).toBe(0o600);
     expect(fixture.db.pragma('secure_delete', { simple: true })).toBe(1);
   });
@@ -234,8 +236,11 @@ describe('nothing readable on a lost laptop', () => {
     expectNothingReadable();
   });
 
-  it('keeps only the key in the key file, 0600', () => {
-    const keyFile = join(fixture.dataDir, databaseKeyFileName);
+  it('keeps only the key in the key file, 0600, beside the data folder and never in it', () => {
+    const keyFile = join(keysFolderFor(fixture.dataDir), databaseKeyFileName);
+    expect(readdirSync(fixture.dataDir)).not.toContain(databaseKeyFileName);
+    expect(readdirSync(fixture.dataDir)).not.toContain('secrets.json');
+    expect(mode(keysFolderFor(fixture.dataDir))).toBe(0o700);
     expect(mode(keyFile)).toBe(0o600);
     expect(Object.keys(JSON.parse(readFileSync(keyFile, 'utf8')) as object)).toEqual(['current', 'next']);
     expect(new DatabaseKeyFile(keyFile).loadOrCreate()).toEqual({ current: expect.any(Buffer) as Buffer, next: null });
@@ -246,7 +251,7 @@ describe('nothing readable on a lost laptop', () => {
     cpSync(fixture.dataDir, copy, { recursive: true });
     const copiedDatabase = join(copy, databaseFileName);
     expect(() => new Database(copiedDatabase, { readonly: true }).prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(expect.objectContaining({ code: 'SQLITE_NOTADB' }));
-    const keyBefore = new DatabaseKeyFile(join(fixture.dataDir, databaseKeyFileName)).loadOrCreate().current;
+    const keyBefore = new DatabaseKeyFile(join(keysFolderFor(fixture.dataDir), databaseKeyFileName)).loadOrCreate().current;
     const readable = openDatabase(copiedDatabase, keyBefore);
     expect(readable.prepare('SELECT note FROM decisions WHERE submission_id = ?').pluck().get(submissionId)).toBe(words.note);
     readable.close();
@@ -254,9 +259,9 @@ describe('nothing readable on a lost laptop', () => {
     api.store.auth.orderRemoteWipe(api.store.accountByEmail('assessor@example.org')!.id, new Date());
     await call('sync.now');
     await until(async () => !(await call<SessionInfo>('session.get')).signedIn, 'the wipe');
-    await until(() => Promise.resolve(!new DatabaseKeyFile(join(fixture.dataDir, databaseKeyFileName)).loadOrCreate().current.equals(keyBefore)), 'the database key to be replaced');
+    await until(() => Promise.resolve(!new DatabaseKeyFile(join(keysFolderFor(fixture.dataDir), databaseKeyFileName)).loadOrCreate().current.equals(keyBefore)), 'the database key to be replaced');
 
-    const keyNow = new DatabaseKeyFile(join(fixture.dataDir, databaseKeyFileName)).loadOrCreate();
+    const keyNow = new DatabaseKeyFile(join(keysFolderFor(fixture.dataDir), databaseKeyFileName)).loadOrCreate();
     expect(keyNow.next).toBeNull();
     expect(() => openDatabase(copiedDatabase, keyNow.current)).toThrow(WrongDatabaseKey);
     // The machine itself goes on under the new key, with the demo and without the wiped work.
@@ -265,8 +270,8 @@ describe('nothing readable on a lost laptop', () => {
     expect(now.prepare(`SELECT count(*) FROM submissions WHERE id LIKE 'demo-%'`).pluck().get()).toBeGreaterThan(0);
     now.close();
     expectNothingReadable();
-    // The preview host keeps its key in the data folder: a copy of the whole folder carries the key it had then (the README says so).
-    expect(new DatabaseKeyFile(join(copy, databaseKeyFileName)).loadOrCreate().current.equals(keyBefore)).toBe(true);
+    // The copy carries no key at all: the preview host keeps its keys beside the data folder, not in it.
+    expect(readdirSync(copy).filter((name) => name.endsWith('.key') || name === 'secrets.json')).toEqual([]);
     cleanup(copy);
   });
 });

@@ -1,3 +1,4 @@
+import { keysFolderFor } from '../../electron/core/paths';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,7 +151,7 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     await award(item!.submissionId);
     // The keychain is lost (or, on a Linux desktop without one, the app restarts): a new evidence key.
     fixture.core.close();
-    rmSync(join(fixture.dataDir, 'secrets.json'));
+    rmSync(join(keysFolderFor(fixture.dataDir), 'secrets.json'));
     fixture = openTestCore({ dataDir: fixture.dataDir });
     expect(await call<SessionInfo>('session.get')).toMatchObject({ signedIn: false });
     const detail = await call<SubmissionDetail>('submission.open', { submissionId: item!.submissionId });

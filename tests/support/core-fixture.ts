@@ -1,3 +1,4 @@
+import { keysFolderFor } from '../../electron/core/paths';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ export interface CoreFixture {
 
 /** A connection to the database of a core that ran in `dataDir`, with the key it keeps there. */
 export function openDataFolderDatabase(dataDir: string): Db {
-  return openDatabase(join(dataDir, databaseFileName), new DatabaseKeyFile(join(dataDir, databaseKeyFileName)).loadOrCreate().current);
+  return openDatabase(join(dataDir, databaseFileName), new DatabaseKeyFile(join(keysFolderFor(dataDir), databaseKeyFileName)).loadOrCreate().current);
 }
 
 /**
@@ -55,6 +56,7 @@ export function openTestCore(options: { generatedBatch?: number; now?: () => Dat
       db?.close();
       core.close();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keysFolderFor(dataDir), { recursive: true, force: true });
     },
   };
 }

@@ -54,5 +54,5 @@ function parseBody(text: string): RawAnswer['body'] {
   }
 }
 
-/** The field paths a 422 names. */
-export const fieldsOf = (answer: RawAnswer): string[] => (answer.body.error?.fields ?? []).map((field) => field.path);
+/** The field paths a 422 names (each once). */
+export const fieldsOf = (answer: RawAnswer): string[] => [...new Set((answer.body.error?.fields ?? []).map((field) => field.path))];

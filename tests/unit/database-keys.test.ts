@@ -68,7 +68,7 @@ describe('the key file (preview host, and a desktop without a keychain)', () => 
 });
 
 describe('the desktop’s keys in main (safeStorage)', () => {
-  const files = (dir: string) => ({ keychain: join(dir, 'user-data', 'database-key.bin'), dataFolder: join(dir, 'database.key') });
+  const files = (dir: string) => ({ keychain: join(dir, 'user-data', 'database-key.bin'), keyFile: join(dir, 'database.key') });
 
   it('are made on first start, kept only encrypted in their own file, and handed over the same on the next', () => {
     const dir = freshDir();
@@ -84,22 +84,22 @@ describe('the desktop’s keys in main (safeStorage)', () => {
   it('move into the keychain when one appears after keys were kept in the data folder', async () => {
     const dir = freshDir();
     const earlier = { current: newDatabaseKey(), next: null };
-    await new DatabaseKeyFile(files(dir).dataFolder).save(earlier);
+    await new DatabaseKeyFile(files(dir).keyFile).save(earlier);
     const handover = databaseKeysForCore(fakeCipher, files(dir));
     expect(handover.kept === 'keychain' && decodeDatabaseKeys(handover.keys)).toEqual(earlier);
-    expect(existsSync(files(dir).dataFolder)).toBe(false);
+    expect(existsSync(files(dir).keyFile)).toBe(false);
   });
 
   it('without a keychain, are left to core’s data folder; with keys in a keychain out of reach, nothing starts and nothing changes', () => {
     const dir = freshDir();
-    expect(databaseKeysForCore(null, files(dir))).toEqual({ kept: 'data-folder' });
+    expect(databaseKeysForCore(null, files(dir))).toEqual({ kept: 'key-file' });
     databaseKeysForCore(fakeCipher, files(dir));
     const before = readFileSync(files(dir).keychain);
     expect(() => databaseKeysForCore(null, files(dir))).toThrow(/system keychain, which is not available now/);
     const broken: StringCipher = { ...fakeCipher, decryptString: () => { throw new Error('the keychain was reset'); } };
     expect(() => databaseKeysForCore(broken, files(dir))).toThrow(/reset/);
     expect(readFileSync(files(dir).keychain).equals(before)).toBe(true);
-    expect(existsSync(files(dir).dataFolder)).toBe(false);
+    expect(existsSync(files(dir).keyFile)).toBe(false);
   });
 
   it('keep only a key record when core asks', () => {

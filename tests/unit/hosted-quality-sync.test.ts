@@ -18,7 +18,7 @@ let quality: QualitySync;
 const qualification = { credentialId: 'c1', credentialTitle: 'Credential', status: 'qualified', setId: null, scoredItems: 0, requiredItems: 0, exactAgreement: null, maxLevelsOff: null, reason: null };
 const manifest = manifestOf('s1');
 const computed = (): LeadDataComputed => {
-  const meta = { credentials: [{ credential: manifest.credential, rubric: manifest.rubric }], assessors: [{ id: 'a1', displayName: 'Assessor one' }], rules: [], lockouts: [] };
+  const meta = { credentials: [{ credential: manifest.credential, rubric: manifest.rubric }], assessors: [{ id: 'a1', displayName: 'Assessor one' }], rules: [], lockouts: [], qualifications: [] };
   const criterionId = manifest.rubric.components[0]!.criteria[0]!.id;
   const ratings = [{ assessorId: 'a1', credentialId: manifest.credential.id, submissionId: 's1', criterionId, level: 3, masterLevel: 3, source: 'calibration' as const, evidence: null, at: '2026-12-01T10:00:00.000Z' }];
   return { generatedAt: '2026-12-05T08:00:00.000Z', meta, dashboards: dashboardsOf({ ...meta, ratings }) };

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writePrivateFileAtomically } from '../private-files';
 
 export const databaseKeyBytes = 32;
-/** Where the preview host (and a desktop without a keychain) keeps the database's keys, in the data folder. */
+/** The file the preview host (and a desktop without a keychain) keeps the database's keys in, in the keys folder (see keysFolderFor). */
 export const databaseKeyFileName = 'database.key';
 
 /**
@@ -51,8 +51,9 @@ export function decodeDatabaseKeys(text: string): DatabaseKeys {
 }
 
 /**
- * The keys in a 0600 file in the data folder. It keeps them from other users of the computer and
- * from a copy of the database alone, not from a copy of the whole folder (the README says so).
+ * The keys in a 0600 file in the keys folder beside the data folder. It keeps them from other users
+ * of the computer and out of a copy of the data folder, not from a copy of the whole user folder
+ * (the README says so; the desktop's keychain does).
  */
 export class DatabaseKeyFile implements DatabaseKeyStore {
   readonly kind = 'file' as const;

@@ -76,6 +76,9 @@ interface CallOptions {
   maxBytes?: number;
 }
 
+/** An audit trail: each account's changes are capped by the server, decisions as received can be large. */
+const maxAuditTrailBytes = 64 * 1024 * 1024;
+
 /** A year of a large programme's ratings is about 100 MB; the contract allows two million of them. */
 const maxLeadDataBytes = 512 * 1024 * 1024;
 
@@ -214,9 +217,9 @@ export class HostedApiClient {
     return this.request('POST', '/v1/audit', AuditReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
-  /** One submission's audit trail, found by its id or its label (lead). */
+  /** One submission's audit trail, found by its id or its label (lead): a few accounts' changes (2 MB each at most on the server) and the decisions as received. */
   auditTrail(submission: string): Promise<ApiResult<AuditTrail>> {
-    return this.request('GET', `/v1/lead/audit?submission=${encodeURIComponent(submission)}`, AuditTrail);
+    return this.request('GET', `/v1/lead/audit?submission=${encodeURIComponent(submission)}`, AuditTrail, { maxBytes: maxAuditTrailBytes });
   }
 
   /** Large: read and checked in the lead-data worker thread, never on core's own thread. */

@@ -6,7 +6,7 @@ import type { ApiFailure } from '../hosted/api-client';
 // What core's thread and the lead-data worker say to each other.
 
 /** The lead's data without its ratings: what the lead views need besides the dashboards. */
-export const LeadMeta = LeadData.pick({ credentials: true, assessors: true, rules: true, lockouts: true });
+export const LeadMeta = LeadData.pick({ credentials: true, assessors: true, rules: true, lockouts: true, qualifications: true });
 export type LeadMeta = z.infer<typeof LeadMeta>;
 
 /** Fetch the lead's ratings with this token and compute every dashboard. */

@@ -14,8 +14,8 @@ const severityMemo: SeverityMemo = new Map();
 async function run(job: LeadDataJob): Promise<LeadDataAnswer> {
   const result = await new HostedApiClient({ baseUrl: job.serverUrl, accessToken: () => job.accessToken }).leadRatings();
   if (!result.ok) return { id: job.id, ok: false, failure: result.failure };
-  const { generatedAt, credentials, assessors, rules, lockouts } = result.value;
-  const value: LeadDataComputed = { generatedAt, meta: { credentials, assessors, rules, lockouts }, dashboards: dashboardsOf(result.value, severityMemo) };
+  const { generatedAt, credentials, assessors, rules, lockouts, qualifications } = result.value;
+  const value: LeadDataComputed = { generatedAt, meta: { credentials, assessors, rules, lockouts, qualifications }, dashboards: dashboardsOf(result.value, severityMemo) };
   return { id: job.id, ok: true, value };
 }
 

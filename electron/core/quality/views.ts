@@ -44,7 +44,7 @@ export function leadDashboard(db: Db, credentialId: string | null, updating: boo
   const assessors = meta?.body.assessors ?? [];
   const chosen = meta?.body.credentials.find((item) => item.credential.id === (credentialId ?? credentials[0]?.id));
   const sets = calibrationSets(db).filter((set) => set.credentialId === chosen?.credential.id);
-  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, lockouts: [], updating };
+  if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, lockouts: [], qualifications: [], updating };
   const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
   const liftsQueued = new Set(listUnsentEntityIds(db, 'lockout_lift'));
   const lockouts = meta.body.lockouts
@@ -52,7 +52,8 @@ export function leadDashboard(db: Db, credentialId: string | null, updating: boo
     .map((lockout) => ({ ...lockout, liftQueued: !lockout.lifted && liftsQueued.has(lockoutEntity(lockout)) }));
   // Computed from the same fetch as the meta, or not shown (the figures would not match the lists).
   const dashboard = snapshot(db, `dashboard:${chosen.credential.id}`, LeadDashboard);
-  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard: dashboard?.fetchedAt === meta.fetchedAt ? dashboard.body : null, lockouts, updating };
+  const qualifications = meta.body.qualifications.filter((standing) => standing.credentialId === chosen.credential.id).map(({ accountId, status, attempt }) => ({ accountId, status, attempt }));
+  return { fetchedAt: meta.fetchedAt, credentials, assessors, rules, sets, dashboard: dashboard?.fetchedAt === meta.fetchedAt ? dashboard.body : null, lockouts, qualifications, updating };
 }
 
 /** The calibration report of one micro-credential as CSV or PDF (base64, for the renderer to save). */

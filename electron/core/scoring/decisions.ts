@@ -29,7 +29,10 @@ export const defaultUndoWindowSeconds = 10;
  */
 export function submitDecision(db: Db, { submissionId, outcome, conditionCode, note }: ParsedInput<'decision.submit'>, now: Date, machine: Machine): MethodOutput<'decision.submit'> {
   const { submission, rubric } = requireEditable(db, submissionId);
-  if (batchKindOf(db, submissionId) === 'master') throw new DomainError('conflict', 'Master scores are published with the calibration set, not decided one by one.');
+  const kind = batchKindOf(db, submissionId);
+  if (kind === 'master') throw new DomainError('conflict', 'Master scores are published with the calibration set, not decided one by one.');
+  // An answer is final and is compared with the master criterion by criterion: it scores every one.
+  if (kind === 'calibration' && outcome === 'flag') throw new DomainError('conflict', 'A calibration submission is answered with a level for every criterion; it cannot be flagged.');
   const draft = getDraft(db, submissionId);
   const comments = commentsOf(db, submissionId);
   // The renderer judges the same state with the same rule and explains what is missing; this refusal is the guard.

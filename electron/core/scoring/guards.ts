@@ -1,3 +1,4 @@
+import { anchorProblem } from '../../../shared/domain/comment';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { RubricVersion } from '../../../shared/domain/rubric';
 import { allCriteria } from '../../../shared/domain/rubric';
@@ -45,16 +46,8 @@ export function requireEvidenceOf(db: Db, submissionId: string, evidenceId: stri
   return evidence;
 }
 
-/** A comment's anchor must suit its evidence: times for video and audio, pages for the rest. */
+/** A comment's anchor must suit its evidence (the rule the hosted API applies too: see anchorProblem). */
 export function requireFittingAnchor(db: Db, submissionId: string, comment: EvidenceComment): void {
-  const evidence = requireEvidenceOf(db, submissionId, comment.evidenceId);
-  const timed = evidence.kind === 'video' || evidence.kind === 'audio';
-  if (timed && (comment.startMs === null || comment.page !== null)) throw new DomainError('invalid_input', 'Comments on video or audio are pinned to a time.');
-  if (!timed && (comment.page === null || comment.startMs !== null)) throw new DomainError('invalid_input', 'Comments on documents, images and text are pinned to a page.');
-  if (comment.region !== null && evidence.kind !== 'image' && evidence.kind !== 'document') {
-    throw new DomainError('invalid_input', 'Regions are marked on images and document pages.');
-  }
-  if (timed && evidence.durationMs !== null && (comment.endMs ?? comment.startMs ?? 0) > evidence.durationMs + 1000) {
-    throw new DomainError('invalid_input', 'That time is past the end of the recording.');
-  }
+  const problem = anchorProblem(requireEvidenceOf(db, submissionId, comment.evidenceId), comment);
+  if (problem) throw new DomainError('invalid_input', problem.message);
 }

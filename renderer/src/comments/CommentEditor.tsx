@@ -1,4 +1,5 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentTag, CommentVisibility, EvidenceComment } from '../../../shared/domain/comment';
@@ -52,7 +53,7 @@ export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDo
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {t('comments.body')}
       </label>
-      <textarea id={`${id}-body`} value={comment.body} rows={2} autoFocus placeholder={t('comments.body')} onFocus={bankTarget.onFocus} onChange={(event) => onChange({ ...comment, body: event.target.value })} />
+      <textarea id={`${id}-body`} value={comment.body} rows={2} autoFocus placeholder={t('comments.body')} onFocus={bankTarget.onFocus} onChange={(event) => onChange({ ...comment, body: withoutHiddenControls(event.target.value) })} />
       <div className="chip-rows">
         <ToggleGroup.Root type="single" className="chip-group" aria-label={t('comments.tag')} value={comment.tag} onValueChange={(tag) => tag && onChange({ ...comment, tag: tag as CommentTag })}>
           {tags.map((tag) => (

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentTag } from '../../../shared/domain/comment';
@@ -131,10 +132,10 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
           }}
         >
           <label>
-            {t('bank.snippetTitle')} <input value={editing.title} onChange={(event) => setEditing({ ...editing, title: event.target.value })} required />
+            {t('bank.snippetTitle')} <input value={editing.title} onChange={(event) => setEditing({ ...editing, title: withoutHiddenControls(event.target.value) })} required />
           </label>
           <label>
-            {t('bank.snippetBody')} <textarea value={editing.body} rows={3} onChange={(event) => setEditing({ ...editing, body: event.target.value })} required />
+            {t('bank.snippetBody')} <textarea value={editing.body} rows={3} onChange={(event) => setEditing({ ...editing, body: withoutHiddenControls(event.target.value) })} required />
           </label>
           <label>
             {t('comments.tag')}{' '}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
@@ -18,7 +19,7 @@ function FeedbackField({ label, value, readOnly, onChange }: { label: string; va
   return (
     <div className="feedback-field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={value} rows={3} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(event.target.value)} />
+      <textarea id={id} value={value} rows={3} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(withoutHiddenControls(event.target.value))} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
@@ -177,7 +178,7 @@ export function AdjudicationCase({
           <fieldset disabled={done}>
             <legend>{t('adjudication.resolution')}</legend>
             <label>
-              {t('adjudication.note')} <textarea value={note} onChange={(event) => setNote(event.target.value)} maxLength={10_000} />
+              {t('adjudication.note')} <textarea value={note} onChange={(event) => setNote(withoutHiddenControls(event.target.value))} maxLength={10_000} />
             </label>
             <button type="submit">{t('adjudication.resolveEllipsis')}</button>
           </fieldset>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client-context';
 import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
@@ -52,7 +53,7 @@ export function AllowRetake({ setId, setTitle, accountId, name }: Props): React.
             value={note}
             maxLength={2000}
             onChange={(event) => {
-              setNote(event.target.value);
+              setNote(withoutHiddenControls(event.target.value));
               setMessage('');
             }}
           />

@@ -1,3 +1,4 @@
+import { serverMachineId } from '../../../shared/hosted-api/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditTrail } from '../../../shared/hosted-api/audit';
@@ -85,7 +86,8 @@ function TrailOf({ trail }: { trail: AuditTrail }): React.JSX.Element {
               </td>
               <td>
                 {entry.actor.displayName}
-                <span className="hint"> · {entry.machine.name}</span>
+                {/* The server's own entries by their machine id: a name is only what a workstation says of itself. */}
+                <span className="hint"> · {entry.machine.id === serverMachineId ? t('audit.serverMachine') : entry.machine.name}</span>
               </td>
               <td>
                 {t(`audit.kind.${entry.kind}`)}

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackreadQueue } from '../../../shared/contract/methods';
@@ -107,7 +108,7 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
                         {draft.verdict === 'override' && (
                           <>
                             <LevelPicker criterion={criterion} label={t('backreading.levelFor', { criterion: criterion.title })} value={draft.level} onChange={(level) => change(criterion.id, { level })} />
-                            <textarea aria-label={t('backreading.noteFor', { criterion: criterion.title })} placeholder={t('backreading.notePlaceholder')} value={draft.note} maxLength={5000} onChange={(event) => change(criterion.id, { note: event.target.value })} />
+                            <textarea aria-label={t('backreading.noteFor', { criterion: criterion.title })} placeholder={t('backreading.notePlaceholder')} value={draft.note} maxLength={5000} onChange={(event) => change(criterion.id, { note: withoutHiddenControls(event.target.value) })} />
                           </>
                         )}
                       </fieldset>
@@ -132,7 +133,7 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
           <fieldset className="resolution" disabled={done}>
             <legend>{t('backreading.review')}</legend>
             <label>
-              {t('backreading.noteForAssessor')} <textarea value={note} maxLength={10_000} onChange={(event) => setNote(event.target.value)} />
+              {t('backreading.noteForAssessor')} <textarea value={note} maxLength={10_000} onChange={(event) => setNote(withoutHiddenControls(event.target.value))} />
             </label>
             <button type="submit">{t('backreading.send')}</button>
           </fieldset>

@@ -51,6 +51,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const nameOf = (id: string): string => assessors.find((assessor) => assessor.id === id)?.displayName ?? id;
   /** The set this credential's assessors qualify on: a flagged assessor may be let to take it again. */
   const qualificationSet = view.value.sets.find((set) => set.id === view.value.rules?.qualification?.setId) ?? null;
+  const standingOf = (accountId: string) => view.value.qualifications.find((standing) => standing.accountId === accountId);
 
   const exportAs = (format: 'csv' | 'pdf'): void =>
     void run(async () => {
@@ -140,7 +141,9 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
                   <td title={why(row.weightedKappa)}>{kappa(row.weightedKappa)}</td>
                   <td>
                     {row.flags.map((flag) => t(`lead.flag.${flag}`, { levels: dashboard.rule?.maxLevelsOff ?? 0 })).join(' · ')}
-                    {row.flags.length > 0 && qualificationSet && (
+                    {standingOf(row.id) && <span className="hint"> · {t(`lead.standing.${standingOf(row.id)!.status}`, { attempt: standingOf(row.id)!.attempt })}</span>}
+                    {/* Only an assessor who failed their current attempt: a retake would un-qualify anyone else. */}
+                    {standingOf(row.id)?.status === 'not_qualified' && qualificationSet && (
                       <>
                         {' '}
                         <AllowRetake setId={qualificationSet.id} setTitle={qualificationSet.title} accountId={row.id} name={row.displayName} />

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDashboardView } from '../../../shared/contract/methods';
@@ -41,6 +42,7 @@ export function LockoutTable({ view }: { view: LeadDashboardView }): React.JSX.E
                 <td>{t(lockout.trigger === 'gold' ? 'lockouts.whyGold' : 'lockouts.whyBackread', { figure: percent(lockout.figure), threshold: percent(lockout.threshold), count: lockout.window })}</td>
                 <td>
                   {t('lockouts.progress', { title: lockout.recalibration.setTitle, scored: lockout.recalibration.scoredItems, count: lockout.recalibration.requiredItems })}
+                  {lockout.recalibration.needsLead && <span className="hint"> · {t('lockouts.needsLead')}</span>}
                   {lockout.recalibration.lastAttempt && <span className="hint"> · {t('lockouts.lastAttempt', { agreement: percent(lockout.recalibration.lastAttempt.exactAgreement), count: lockout.recalibration.lastAttempt.maxLevelsOff })}</span>}
                 </td>
                 <td>
@@ -58,8 +60,8 @@ export function LockoutTable({ view }: { view: LeadDashboardView }): React.JSX.E
                       <button type="button" onClick={() => setLifting(lockout)}>
                         {t('lockouts.lift')}
                       </button>
-                      {/* A failed recalibration is final too: another attempt is the lead's call. */}
-                      {lockout.recalibration.lastAttempt && (
+                      {/* A failed recalibration is final too, and a set already answered needs a new attempt: the lead's call. */}
+                      {(lockout.recalibration.lastAttempt || lockout.recalibration.needsLead) && (
                         <>
                           {' '}
                           <AllowRetake setId={lockout.recalibration.setId} setTitle={lockout.recalibration.setTitle} accountId={lockout.accountId} name={nameOf(lockout.accountId)} />
@@ -106,7 +108,7 @@ function LiftDialog({ lockout, name, onClose }: { lockout: Lockout; name: string
         }}
       >
         <label>
-          {t('lockouts.note')} <textarea value={note} maxLength={5000} onChange={(event) => setNote(event.target.value)} />
+          {t('lockouts.note')} <textarea value={note} maxLength={5000} onChange={(event) => setNote(withoutHiddenControls(event.target.value))} />
         </label>
         <p role="status">{message}</p>
         <DialogActions cancel={t('common.cancel')} confirm={t('lockouts.confirm')} />

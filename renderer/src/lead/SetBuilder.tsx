@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { words } from '../words';
 import type { Words } from '../words';
 import { useTranslation } from 'react-i18next';
@@ -77,7 +78,7 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
             </ul>
           </fieldset>
           <label>
-            {t('master.setTitle')} <input value={title} required maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+            {t('master.setTitle')} <input value={title} required maxLength={200} onChange={(event) => setTitle(withoutHiddenControls(event.target.value))} />
           </label>
           <button type="submit" disabled={busy || !candidates.some((candidate) => chosen.includes(candidate.id) && choosable(candidate))}>
             {t('master.score', { count: candidates.filter((candidate) => chosen.includes(candidate.id) && choosable(candidate)).length })}
@@ -134,7 +135,7 @@ export function MasterBatchBar({ batchId, label, goldPool, onPublished }: { batc
             const result = await client.invoke('lead.publishSet', { batchId });
             if (!result.ok) return describeError(result.error, t);
             // Once published the batch is gone (and this bar with it): the app shows the message.
-            onPublished(words('master.published', { title: result.value.title, count: result.value.submissions }));
+            onPublished(words(goldPool ? 'master.publishedGold' : 'master.published', { title: result.value.title, count: result.value.submissions }));
             return '';
           })
         }

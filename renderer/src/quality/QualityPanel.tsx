@@ -41,7 +41,7 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
             <li key={item.credentialId} className={`qualification qualification-${item.status}`}>
               <strong data-content>{item.credentialTitle}</strong>: {t(`qualification.status.${item.status}`)}
               {qualificationReason(item, t) && <span className="hint"> {qualificationReason(item, t)}</span>}
-              {item.lockout && (
+              {item.lockout && !item.lockout.recalibration.needsLead && !item.lockout.recalibration.lastAttempt && (
                 <button type="button" disabled={busy} onClick={() => startSet(item.lockout!.recalibration.setId)}>
                   {t('calibration.recalibrate', { title: item.lockout.recalibration.setTitle })}
                 </button>
@@ -55,9 +55,18 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
           {sets.map((set) => (
             <li key={set.id}>
               {set.title} · {titleOf(set.credentialId)} · {t('calibration.items', { count: set.submissionIds.length })}{' '}
-              <button type="button" disabled={busy} onClick={() => startSet(set.id)}>
-                {t('calibration.start', { title: set.title })}
-              </button>
+              {set.answeredSubmissionIds.length >= set.submissionIds.length ? (
+                <span className="hint">{t('calibration.answered')}</span>
+              ) : (
+                <button type="button" disabled={busy} onClick={() => startSet(set.id)}>
+                  {t('calibration.start', { title: set.title })}
+                </button>
+              )}
+              {set.retake && (
+                <p className="hint">
+                  {t('calibration.retake', { time: formatDateTime(set.retake.openedAt, i18n.language) })} <q data-content>{set.retake.note}</q>
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -29,8 +29,11 @@ export function qualificationReason(status: QualificationStatus, t: TFunction): 
       if (!lockout) return null;
       const { recalibration } = lockout;
       const why = t(lockout.trigger === 'gold' ? 'qualification.reason.lockedGold' : 'qualification.reason.lockedBackread', { since: new Date(lockout.since), figure: lockout.figure, threshold: lockout.threshold, count: lockout.window });
-      const todo = t('qualification.reason.recalibrate', { title: recalibration.setTitle, scored: recalibration.scoredItems, count: recalibration.requiredItems, needed: recalibration.required.exactAgreement });
-      const last = recalibration.lastAttempt ? t('qualification.reason.lastAttempt', { agreement: recalibration.lastAttempt.exactAgreement }) : '';
+      const todo = recalibration.needsLead
+        ? t('qualification.reason.recalibrationNeedsLead', { title: recalibration.setTitle })
+        : t('qualification.reason.recalibrate', { title: recalibration.setTitle, scored: recalibration.scoredItems, count: recalibration.requiredItems, needed: recalibration.required.exactAgreement });
+      // A failed attempt is final too: another is the lead's call.
+      const last = recalibration.lastAttempt ? `${t('qualification.reason.lastAttempt', { agreement: recalibration.lastAttempt.exactAgreement })} ${t('qualification.reason.retry')}` : '';
       return [why, todo, last, t('qualification.reason.claimedStays')].filter(Boolean).join(' ');
     }
     default:

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReferralReason } from '../../../shared/hosted-api/referrals';
@@ -53,7 +54,7 @@ export function ReferDialog({ submissionId }: { submissionId: string }): React.J
           </select>
         </label>
         <label>
-          {t('referral.question')} <textarea value={question} maxLength={5000} onChange={(event) => setQuestion(event.target.value)} />
+          {t('referral.question')} <textarea value={question} maxLength={5000} onChange={(event) => setQuestion(withoutHiddenControls(event.target.value))} />
         </label>
         <p role="status">{message}</p>
         <DialogActions cancel={t('common.cancel')} confirm={t('referral.send')} />

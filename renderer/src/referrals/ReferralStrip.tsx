@@ -1,4 +1,5 @@
 import * as Collapsible from '@radix-ui/react-collapsible';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +73,7 @@ export function ReferralThread({ referral, submissionId }: { referral: ReferralV
         <label className="visually-hidden" htmlFor={`reply-${referral.id}`}>
           {t('referral.reply')}
         </label>
-        <textarea id={`reply-${referral.id}`} value={reply} maxLength={5000} placeholder={t('referral.replyPlaceholder')} onChange={(event) => setReply(event.target.value)} />
+        <textarea id={`reply-${referral.id}`} value={reply} maxLength={5000} placeholder={t('referral.replyPlaceholder')} onChange={(event) => setReply(withoutHiddenControls(event.target.value))} />
         <button type="submit">{t('referral.sendReply')}</button>
         <p role="status">{message}</p>
       </form>

@@ -1,4 +1,5 @@
 import { forwardRef, useId, useRef, useState } from 'react';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { Hint } from '../ui/Hint';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/domain/rubric';
@@ -90,7 +91,7 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
             bankTarget.onFocus(event);
           }}
           onBlur={() => setWriting(false)}
-          onChange={(event) => onRationale(event.target.value)}
+          onChange={(event) => onRationale(withoutHiddenControls(event.target.value))}
         />
       </label>
       )}

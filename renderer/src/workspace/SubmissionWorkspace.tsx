@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useTranslation } from 'react-i18next';
 import type { CommentRegion, ConditionCode, EvidenceComment } from '../../../shared/domain/comment';
 import { blockersFor } from '../../../shared/domain/decision-rules';
@@ -116,9 +117,10 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       if (!controller) return false;
       controller.pause();
       const now = controller.currentMs();
-      comment = { ...base, startMs: range?.startMs ?? now, endMs: range?.endMs ?? null, page: null, quote: quote?.slice(0, 2000) ?? null, region: null };
+      comment = { ...base, startMs: range?.startMs ?? now, endMs: range?.endMs ?? null, page: null, quote: quote ? withoutHiddenControls(quote).slice(0, 2000) || null : null, region: null };
     } else {
-      const selection = region ? null : window.getSelection()?.toString().replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
+      // A passage quoted from the candidate keeps what shows of it (see withoutHiddenControls).
+      const selection = region ? null : withoutHiddenControls(window.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim().slice(0, 2000) || null;
       comment = { ...base, startMs: null, endMs: null, page: selected.kind === 'document' ? (pages[selected.id] ?? 1) : 1, quote: selection, region: region ?? null };
     }
     // Scoring moves the focus on to the next criterion; a comment made right then is about the one just scored.
