@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const appFolderName = 'Assessor Workstation';
 
@@ -8,7 +8,8 @@ export const appFolderName = 'Assessor Workstation';
  * folder beside the data folder, never inside it, so a copy of the data folder carries no key.
  */
 export function keysFolderFor(dataDir: string): string {
-  return `${dataDir.replace(/[\\/]+$/, '')}-keys`;
+  // Resolved first: "/data/." or "/data/" must not put the keys inside the data folder.
+  return `${resolve(dataDir)}-keys`;
 }
 
 /**

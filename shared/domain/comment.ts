@@ -60,16 +60,21 @@ export const WrittenComment = EvidenceComment.refine((comment) => isPlainText(co
   { message: hiddenControlsMessage, path: ['quote'] },
 );
 
-/** What a comment's anchor must fit: the kind of its evidence item, and a recording's length. */
+/** What a comment's anchor must fit: the kind of its evidence item, a recording's length, a written response's text. */
 export interface AnchorTarget {
   kind: 'video' | 'audio' | 'document' | 'image' | 'text';
   durationMs: number | null;
+  /** A written response's text (a quote must be in it); null where it is not known here. */
+  text?: string | null;
 }
+
+const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Why a comment's anchor does not fit its evidence, or null: times on video and audio (within the
- * recording, give or take a second), pages on the rest, marked regions on images and documents only,
- * a quote that says something.
+ * recording, give or take a second), pages on the rest (one on an image or a written response),
+ * marked regions on images and documents only, a quote that says something (and, for a written
+ * response, is in it).
  */
 export function anchorProblem(evidence: AnchorTarget, comment: Pick<EvidenceComment, 'startMs' | 'endMs' | 'page' | 'region' | 'quote'>): { field: 'startMs' | 'page' | 'region' | 'quote'; message: string } | null {
   const timed = evidence.kind === 'video' || evidence.kind === 'audio';
@@ -77,7 +82,9 @@ export function anchorProblem(evidence: AnchorTarget, comment: Pick<EvidenceComm
   if (!timed && (comment.page === null || comment.startMs !== null)) return { field: 'page', message: 'Comments on documents, images and text are pinned to a page.' };
   if (comment.region !== null && evidence.kind !== 'image' && evidence.kind !== 'document') return { field: 'region', message: 'Regions are marked on images and document pages.' };
   if (timed && evidence.durationMs !== null && (comment.endMs ?? comment.startMs ?? 0) > evidence.durationMs + 1000) return { field: 'startMs', message: 'That time is past the end of the recording.' };
+  if ((evidence.kind === 'image' || evidence.kind === 'text') && comment.page !== null && comment.page !== 1) return { field: 'page', message: 'An image or a written response has one page.' };
   if (comment.quote !== null && !hasVisibleText(comment.quote)) return { field: 'quote', message: invisibleTextMessage };
+  if (comment.quote !== null && typeof evidence.text === 'string' && !flat(evidence.text).includes(flat(comment.quote))) return { field: 'quote', message: 'A quote is a passage of the written response, word for word.' };
   return null;
 }
 

@@ -80,6 +80,12 @@ export function futureTimeProblem(value: string | null, now: Date, path: string)
   return [{ path, message: `${value} is in the future (more than ${clockSkewMs / 60_000} minutes after the server's clock, ${now.toISOString()}).` }];
 }
 
+/** A time a client states about work is not before the work was given to it, give or take the clock skew. */
+export function beforeAssignedProblem(value: string | null, assignedAt: string | null, path: string): FieldProblem[] {
+  if (value === null || assignedAt === null || Date.parse(value) >= Date.parse(assignedAt) - clockSkewMs) return [];
+  return [{ path, message: `${value} is before this submission was assigned (${assignedAt}).` }];
+}
+
 export interface DecisionLike {
   outcome: DecisionOutcome;
   conditionCode: string | null;
@@ -96,7 +102,7 @@ export interface DecisionLike {
  * this rubric's components, no time in the future; and the outcome the rubric's pass rule gives
  * (a "not yet" citing evidence for every criterion below passing, a flag with its reason).
  */
-export function decisionProblems(rubric: RubricVersion, evidence: ReadonlyMap<string, AnchorTarget>, decision: DecisionLike, now: Date): FieldProblem[] {
+export function decisionProblems(rubric: RubricVersion, evidence: ReadonlyMap<string, AnchorTarget>, decision: DecisionLike, now: Date, assignedAt: string | null = null): FieldProblem[] {
   const components = new Set(rubric.components.map((component) => component.id));
   const problems = [
     ...scoreProblems(rubric, decision.scores, 'scores'),
@@ -105,6 +111,7 @@ export function decisionProblems(rubric: RubricVersion, evidence: ReadonlyMap<st
       .filter((id) => !components.has(id))
       .map((id) => ({ path: `feedback.components.${id}`, message: `${id} is not a component of this rubric.` })),
     ...futureTimeProblem(decision.decidedAt, now, 'decidedAt'),
+    ...beforeAssignedProblem(decision.decidedAt, assignedAt, 'decidedAt'),
     ...futureTimeProblem(decision.basedOn, now, 'basedOn'),
   ];
   if (problems.length > 0) return problems;

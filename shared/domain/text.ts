@@ -12,8 +12,12 @@ import { z } from 'zod';
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const noHiddenControls = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
-/** At least one character that shows: not only blanks or zero-width characters. */
-const somethingVisible = /[^\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/;
+/**
+ * At least one character that shows: a letter, digit, punctuation mark or symbol, and not one of the
+ * letters and symbols that draw nothing (the Hangul fillers, the blank Braille pattern, the object
+ * replacement character). Marks, format and separator characters alone show nothing.
+ */
+const somethingVisible = /(?![\u115F\u1160\u3164\uFFA0\u2800\uFFFC])[\p{L}\p{N}\p{P}\p{S}]/u;
 
 export const hiddenControlsMessage = 'Remove control characters and bidirectional overrides (U+202A–U+202E, U+2066–U+2069) from this text.';
 export const invisibleTextMessage = 'Write something visible: this text is empty or only blanks and zero-width characters.';

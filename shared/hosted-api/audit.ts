@@ -12,10 +12,12 @@ const Timestamp = z.string().datetime();
 const Value = plainText(60_000).nullable();
 
 /**
- * How much one account may write to one submission's trail: far more than any scoring of it makes (a
- * run of edits to a field is one change), and small enough that a lead can always read the trail.
+ * How much one account may write to one submission's trail (in UTF-8 bytes of its values): far more
+ * than any scoring of it makes (a run of edits to a field is one change); and how much all accounts
+ * together may, so that a lead can always read the trail (decisions as received come on top: a
+ * request is at most 5 MB).
  */
-export const trailLimits = { changes: 2000, characters: 2_000_000 } as const;
+export const trailLimits = { changes: 2000, bytes: 2_000_000, bytesPerSubmission: 24_000_000 } as const;
 
 /** What a workstation records. */
 export const ClientAuditKind = z.enum(['score', 'rationale', 'comment', 'feedback', 'decision', 'decision_undone']);
@@ -55,8 +57,8 @@ export const AuditEntry = AuditChange.omit({ submissionId: true }).extend({
   id: z.string().min(1).max(200),
   kind: AuditKind,
   before: z.string().max(60_000).nullable(),
-  /** A decision the server received carries the whole decision: larger than any single change. */
-  after: z.string().max(4_000_000).nullable(),
+  /** A decision the server received carries the whole decision: larger than any single change (a request is at most 5 MB). */
+  after: z.string().max(6_000_000).nullable(),
   machine: z.object({ id: z.string().min(1).max(64), name: z.string().max(200) }),
   actor: z.object({ id: Id, displayName: z.string().max(200) }),
   /** When the server recorded it (a change made offline arrives later than it happened). */

@@ -9,10 +9,11 @@ import { requiredText } from '../domain/text';
 const Timestamp = z.string().datetime();
 
 /**
- * A thread's limits and an assessor's: what a client can read (500 messages a thread, see Referral)
- * and what keeps every lead's list of referrals readable whatever one account writes.
+ * A thread's limits (in UTF-8 bytes of its messages) and an assessor's (threads waiting for a lead,
+ * whether new or reopened by a follow-up): what a client can read (500 messages a thread, see
+ * Referral) and what keeps every lead's list of referrals readable whatever one account writes.
  */
-export const referralLimits = { messagesPerThread: 500, charactersPerThread: 100_000, openPerAccount: 20 } as const;
+export const referralLimits = { messagesPerThread: 500, bytesPerThread: 100_000, openPerAccount: 20 } as const;
 
 export const ReferralReason = z.enum(['rubric_unclear', 'evidence_problem', 'outside_competency', 'safeguarding', 'integrity', 'other']);
 export type ReferralReason = z.infer<typeof ReferralReason>;

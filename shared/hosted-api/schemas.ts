@@ -93,10 +93,16 @@ export type SubmissionManifest = z.infer<typeof SubmissionManifest>;
 /** The id the hosted API's own entries carry as their machine: no client may claim it. */
 export const serverMachineId = 'hosted-api';
 
-/** The server's own entries carry this name; a workstation's may not look like it. */
-const serverMachineName = 'Hosted API';
-/** Letters folded to one case and form, every run of blanks or invisible characters dropped: how a name reads on screen. */
-const asRead = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[\s\p{Cf}\p{Pd}_.]+/gu, '');
+/** Latin letters that Cyrillic and Greek ones, and digits, pass for (enough to spell what the server is called). */
+const lookalikes: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', т: 't', н: 'h', і: 'i', ӏ: 'i', α: 'a', ε: 'e', ο: 'o', ρ: 'p', τ: 't', η: 'h', ι: 'i', ν: 'v', '0': 'o', '1': 'i', l: 'i', '|': 'i' };
+/** How a name reads on screen: one case and form, lookalikes as the letters they pass for, only letters and digits kept. */
+const asRead = (text: string): string =>
+  [...text.normalize('NFKC').toLowerCase()]
+    .map((char) => lookalikes[char] ?? char)
+    .join('')
+    .replace(/[\u115F\u1160\u3164\uFFA0]|[^\p{L}\p{N}]+/gu, ''); // the Hangul fillers are letters that draw nothing
+/** What a workstation's machine may not read as: the server, by its id or its name. */
+const readsAsServer = (text: string): boolean => asRead(text).includes(asRead('hosted api'));
 
 /** A workstation as it names itself: a random id made once on the machine (plain letters and digits), and its host name. */
 export const Machine = z
@@ -104,8 +110,8 @@ export const Machine = z
     id: z
       .string()
       .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'A machine id is 1–64 letters, digits, dots, colons, underscores or hyphens.')
-      .refine((id) => asRead(id) !== asRead(serverMachineId), { message: `"${serverMachineId}" names the server's own entries: a workstation cannot use it.` }),
-    name: plainText(200).refine((name) => asRead(name) !== asRead(serverMachineName) && asRead(name) !== asRead(serverMachineId), { message: `A workstation cannot name itself as the server ("${serverMachineName}").` }),
+      .refine((id) => !readsAsServer(id), { message: `"${serverMachineId}" names the server's own entries: a workstation's id cannot read as it.` }),
+    name: plainText(200).refine((name) => !readsAsServer(name), { message: 'A workstation cannot name itself as the server ("Hosted API").' }),
   })
   .strict();
 export type Machine = z.infer<typeof Machine>;

@@ -87,7 +87,7 @@ describe('a lead runs a full calibration cycle', () => {
         await page.getByText(`${agreement} of criteria exactly as the master scored them.`).waitFor();
         await expect(page.getByRole('cell', { name: 'Master: level 4 for criterion 1.' }).isVisible()).resolves.toBe(true);
         // Worded by the workstation from the server's figures and rule.
-        if (agreement === '50%') await page.getByText(/50% exact agreement with the master scores \(\d+% needed\)\. Your first answers are final: ask a lead to reset the set for a retake\./).waitFor();
+        if (agreement === '50%') await page.getByText(/50% exact agreement with the master scores \(\d+% needed\)\. Your first answers are final: a lead can allow a retake\./).waitFor();
         await signOut(page);
       }
 

@@ -19,7 +19,7 @@ describe('hosted API from the workstation', () => {
       await page.getByRole('heading', { level: 2, name: /Submission 001/ }).waitFor(); // a demo submission is open
       const drawer = await openAccount(page);
       await expect(drawer.getByRole('textbox', { name: 'Server' }).inputValue()).resolves.toBe(api.url);
-      await drawer.getByText(/keeps your session in a file only your user can read/).waitFor();
+      await drawer.getByText(/keeps your session and the key to its database in files only your user can read/).waitFor();
       await signIn(page, 'assessor@example.org', 'correct horse battery staple');
       await claim(page, 2);
       await page.locator('.toast').getByText('Claimed 2 submissions; their evidence is downloading.').waitFor();

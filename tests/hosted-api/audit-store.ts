@@ -68,16 +68,23 @@ export class AuditStore {
    */
   check(accountId: string, upload: AuditUpload, now: Date): FieldProblem[] {
     const problems: FieldProblem[] = [];
-    const written = new Map<string, { changes: number; characters: number }>();
+    const written = new Map<string, { changes: number; bytes: number; all: number }>();
+    const bytesOf = `coalesce(sum(coalesce(length(CAST(before AS BLOB)), 0) + coalesce(length(CAST(after AS BLOB)), 0)), 0)`;
     upload.changes.forEach((change, index) => {
       const taken = this.sql('SELECT account_id, submission_id FROM audit_entries WHERE id = ?').get(change.id) as { account_id: string; submission_id: string } | undefined;
       if (taken && (taken.account_id !== accountId || taken.submission_id !== change.submissionId)) throw new AuditConflict('id_taken', `changes.${index}.id`, 'That change id is already another change’s: make a new one.');
       if (taken) return; // a resend: recorded once
-      const size = (change.before?.length ?? 0) + (change.after?.length ?? 0);
-      const sofar = written.get(change.submissionId) ?? (this.sql('SELECT count(*) AS changes, coalesce(sum(coalesce(length(before), 0) + coalesce(length(after), 0)), 0) AS characters FROM audit_entries WHERE account_id = ? AND submission_id = ?').get(accountId, change.submissionId) as { changes: number; characters: number });
-      written.set(change.submissionId, { changes: sofar.changes + 1, characters: sofar.characters + size });
-      if (sofar.changes + 1 > trailLimits.changes || sofar.characters + size > trailLimits.characters) {
-        return problems.push({ path: `changes.${index}`, message: `Your trail on this submission is full (at most ${trailLimits.changes} changes and ${trailLimits.characters} characters).` });
+      const size = Buffer.byteLength(change.before ?? '') + Buffer.byteLength(change.after ?? '');
+      const sofar =
+        written.get(change.submissionId) ??
+        (this.sql(
+          `SELECT (SELECT count(*) FROM audit_entries WHERE account_id = @account AND submission_id = @submission) AS changes,
+                  (SELECT ${bytesOf} FROM audit_entries WHERE account_id = @account AND submission_id = @submission) AS bytes,
+                  (SELECT ${bytesOf} FROM audit_entries WHERE submission_id = @submission AND kind NOT IN ('decision_received', 'adjudication_resolved', 'backread_reviewed')) AS "all"`,
+        ).get({ account: accountId, submission: change.submissionId }) as { changes: number; bytes: number; all: number });
+      written.set(change.submissionId, { changes: sofar.changes + 1, bytes: sofar.bytes + size, all: sofar.all + size });
+      if (sofar.changes + 1 > trailLimits.changes || sofar.bytes + size > trailLimits.bytes || sofar.all + size > trailLimits.bytesPerSubmission) {
+        return problems.push({ path: `changes.${index}`, message: `The trail on this submission is full (at most ${trailLimits.changes} changes and ${trailLimits.bytes} bytes from one account, ${trailLimits.bytesPerSubmission} from all).` });
       }
       const path = `changes.${index}`;
       const assignedAt = this.store.firstAssignedAt(accountId, change.submissionId);

@@ -128,8 +128,8 @@ export class BackreadingStore {
   }
 
   /** Share of criteria overridden over the assessor's last `window` reviewed decisions on a credential (null: none reviewed). */
-  overrideShare(accountId: string, credentialId: string, window: number): { share: number | null; decisions: number } {
-    const rows = this.store.sql('SELECT review FROM backreads WHERE assessor_id = ? AND credential_id = ? AND review IS NOT NULL ORDER BY reviewed_at DESC LIMIT ?').all(accountId, credentialId, window) as { review: string }[];
+  overrideShare(accountId: string, credentialId: string, window: number, since = ''): { share: number | null; decisions: number } {
+    const rows = this.store.sql('SELECT review FROM backreads WHERE assessor_id = ? AND credential_id = ? AND review IS NOT NULL AND reviewed_at > ? ORDER BY reviewed_at DESC LIMIT ?').all(accountId, credentialId, since, window) as { review: string }[];
     const verdicts = rows.flatMap((row) => (JSON.parse(row.review) as BackreadReviewRequest).criteria);
     return { share: verdicts.length === 0 ? null : verdicts.filter((item) => item.verdict === 'override').length / verdicts.length, decisions: rows.length };
   }

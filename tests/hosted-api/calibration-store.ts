@@ -125,6 +125,11 @@ export class CalibrationStore {
     return row ? { attempt: row.attempt, openedAt: row.opened_at } : { attempt: 1, openedAt: null };
   }
 
+  /** Whether the account has read master levels for any of the set's submissions: answered one, in any set, in any attempt. */
+  hasReadMasters(setId: string, accountId: string): boolean {
+    return !!this.store.sql(`SELECT 1 FROM calibration_responses r WHERE r.account_id = ? AND r.submission_id IN (SELECT submission_id FROM calibration_items WHERE set_id = ?) LIMIT 1`).get(accountId, setId);
+  }
+
   /** Whether the account answered anything of the set in this attempt (and so read master levels). */
   hasAnswered(setId: string, accountId: string, attempt: number): boolean {
     return this.answers(setId, accountId, attempt).size > 0;

@@ -11,6 +11,9 @@ CREATE TABLE IF NOT EXISTS gold_evidence (alias_id TEXT NOT NULL, criterion_id T
 CREATE TABLE IF NOT EXISTS gold_results (alias_id TEXT NOT NULL, account_id TEXT NOT NULL, criterion_id TEXT NOT NULL, level INTEGER, master_level INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (alias_id, criterion_id)) STRICT;
 `;
 
+/** How long after the decision a gold result counts (in the assessor's accuracy and the lockout rule): a day's work hides which was gold. */
+export const goldResultDelayMs = 24 * 3600_000;
+
 /** A submission id of the live shape (see seed.ts): nothing in it says where it came from. */
 export const opaqueSubmissionId = (): string => `sub-${randomBytes(6).toString('hex')}`;
 

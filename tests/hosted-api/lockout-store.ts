@@ -1,5 +1,6 @@
 import type { Lockout, LockoutRule } from '../../shared/hosted-api/quality';
 import type { CalibrationStore } from './calibration-store';
+import { goldResultDelayMs } from './gold-store';
 import type { HostedStore } from './store';
 
 export const lockoutTables = `
@@ -43,37 +44,45 @@ export class LockoutStore {
   evaluate(accountId: string, credentialId: string, now: Date): Lockout | null {
     const rule = this.store.quality.rules(credentialId)?.lockout ?? null;
     if (!rule || this.active(accountId, credentialId) || this.store.isLead(accountId)) return null;
-    const tripped = this.goldTrigger(accountId, credentialId, rule) ?? this.backreadTrigger(accountId, credentialId, rule);
+    // After a lockout was lifted the rule reads only what came since: the old figures were dealt with.
+    const since = (this.store.sql('SELECT max(lifted_at) AS at FROM lockouts WHERE account_id = ? AND credential_id = ?').get(accountId, credentialId) as { at: string | null }).at ?? '';
+    const tripped = this.goldTrigger(accountId, credentialId, rule, now, since) ?? this.backreadTrigger(accountId, credentialId, rule, since);
     if (!tripped) return null;
-    // Answers given before the lockout do not lift it, and an assessor who has read the set's master
-    // levels would only replay them: then the attempt that counts is one a lead opens.
+    // Answers given before the lockout do not lift it, and an assessor who has read the master levels
+    // of any of the set's submissions (in this set or another) would only replay them: then the
+    // attempt that counts is one a lead opens after the lockout.
     const current = this.store.calibration.currentAttempt(rule.recalibrationSetId, accountId);
-    const attempt = this.store.calibration.hasAnswered(rule.recalibrationSetId, accountId, current.attempt) ? current.attempt + 1 : current.attempt;
+    const attempt = this.store.calibration.hasReadMasters(rule.recalibrationSetId, accountId) ? current.attempt + 1 : current.attempt;
     this.store
       .sql('INSERT INTO lockouts (account_id, credential_id, rule, trigger, figure, threshold, window, locked_at, recalibration_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(accountId, credentialId, JSON.stringify(rule), tripped.trigger, tripped.figure, tripped.threshold, tripped.window, now.toISOString(), attempt);
     return this.active(accountId, credentialId);
   }
 
-  /** Exact agreement with the master over the assessor's last `goldWindow` gold items of the credential (once there are that many). */
-  private goldTrigger(accountId: string, credentialId: string, rule: LockoutRule): Pick<Lockout, 'trigger' | 'figure' | 'threshold' | 'window'> | null {
+  /**
+   * Exact agreement with the master over the assessor's last `goldWindow` gold items of the credential
+   * (once there are that many), counting each a day after it was decided, like the accuracy report:
+   * a lockout the moment a gold item is decided would say which one it was.
+   */
+  private goldTrigger(accountId: string, credentialId: string, rule: LockoutRule, now: Date, since: string): Pick<Lockout, 'trigger' | 'figure' | 'threshold' | 'window'> | null {
     if (rule.minGoldExact === null) return null;
+    const until = new Date(now.getTime() - goldResultDelayMs).toISOString();
     const items = this.store
       .sql(
         `SELECT r.alias_id, sum(r.level IS NOT NULL AND r.level = r.master_level) AS exact, count(*) AS criteria, max(r.at) AS at FROM gold_results r
          JOIN gold_items g ON g.alias_id = r.alias_id JOIN submissions s ON s.id = g.source_id
-         WHERE r.account_id = ? AND s.credential_id = ? GROUP BY r.alias_id ORDER BY at DESC LIMIT ?`,
+         WHERE r.account_id = ? AND s.credential_id = ? AND r.at <= ? AND r.at > ? GROUP BY r.alias_id ORDER BY at DESC LIMIT ?`,
       )
-      .all(accountId, credentialId, rule.goldWindow) as { exact: number; criteria: number }[];
+      .all(accountId, credentialId, until, since, rule.goldWindow) as { exact: number; criteria: number }[];
     if (items.length < rule.goldWindow) return null;
     const figure = items.reduce((sum, item) => sum + item.exact, 0) / items.reduce((sum, item) => sum + item.criteria, 0);
     return figure < rule.minGoldExact ? { trigger: 'gold', figure, threshold: rule.minGoldExact, window: rule.goldWindow } : null;
   }
 
   /** Share of backread criteria a lead overrode over the assessor's last `backreadWindow` reviewed decisions (once there are that many). */
-  private backreadTrigger(accountId: string, credentialId: string, rule: LockoutRule): Pick<Lockout, 'trigger' | 'figure' | 'threshold' | 'window'> | null {
+  private backreadTrigger(accountId: string, credentialId: string, rule: LockoutRule, since: string): Pick<Lockout, 'trigger' | 'figure' | 'threshold' | 'window'> | null {
     if (rule.maxOverrideShare === null) return null;
-    const { share, decisions } = this.store.backreading.overrideShare(accountId, credentialId, rule.backreadWindow);
+    const { share, decisions } = this.store.backreading.overrideShare(accountId, credentialId, rule.backreadWindow, since);
     if (share === null || decisions < rule.backreadWindow) return null;
     return share > rule.maxOverrideShare ? { trigger: 'backread', figure: share, threshold: rule.maxOverrideShare, window: rule.backreadWindow } : null;
   }

@@ -85,7 +85,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
     });
   }
 
-  if (method === 'GET' && path === '/v1/me/qualifications') return { status: 200, body: { qualifications: quality.qualifications(accountId) } };
+  if (method === 'GET' && path === '/v1/me/qualifications') return { status: 200, body: { qualifications: quality.qualifications(accountId, now()) } };
   if (method === 'GET' && path === '/v1/me/accuracy') return { status: 200, body: quality.accuracy(accountId, now()) };
 
   if (method === 'GET' && path === '/v1/adjudications') {

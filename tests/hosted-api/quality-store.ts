@@ -5,10 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { compareMoments } from '../../shared/domain/cited-evidence';
 import type { CitedMoment } from '../../shared/domain/cited-evidence';
 import { weekStart } from '../../shared/quality/dashboard';
+import { goldResultDelayMs } from './gold-store';
 import type { HostedStore } from './store';
-
-/** How long after the decision a gold result shows in the assessor's accuracy. */
-export const goldResultDelayMs = 24 * 3600_000;
 
 /** A request the server refuses with field errors (422). */
 export class FieldErrors extends Error {
@@ -106,8 +104,12 @@ export class QualityStore {
     };
   }
 
-  qualifications(accountId: string): QualificationStatus[] {
-    return this.credentialIds().map((credentialId) => this.qualification(accountId, credentialId));
+  /** Where the assessor stands on every credential, once the lockout rules have looked at what came due (gold results a day old). */
+  qualifications(accountId: string, now: Date): QualificationStatus[] {
+    return this.credentialIds().map((credentialId) => {
+      this.store.lockouts.evaluate(accountId, credentialId, now);
+      return this.qualification(accountId, credentialId);
+    });
   }
 
   // ── claiming: qualification gate, double scoring, gold items ─────────────────────────────────
@@ -118,7 +120,7 @@ export class QualityStore {
    * waits for a second assessor; never the same assessor twice (unless they released it). Gold items take slots at the gold rate.
    */
   claim(accountId: string, size: number, now: Date, leaseSeconds: number, random: () => number): { batch: { id: string; claimedAt: string; leaseExpiresAt: string; dueAt: string }; assignments: Assignment[] } {
-    const statuses = this.qualifications(accountId);
+    const statuses = this.qualifications(accountId, now);
     const eligible = statuses.filter((status) => status.status === 'not_required' || status.status === 'qualified').map((status) => status.credentialId);
     if (eligible.length === 0) throw new NotQualified(statuses);
     return this.store.db.transaction(() => {
@@ -135,14 +137,14 @@ export class QualityStore {
         .sql(
           `SELECT s.id, s.credential_id FROM submissions s LEFT JOIN double_scoring ds ON ds.submission_id = s.id
            WHERE s.credential_id IN (SELECT value FROM json_each(?))
-             AND NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.alias_id = s.id)
+             AND NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.alias_id = s.id AND g.account_id != ?)
              AND NOT EXISTS (SELECT 1 FROM calibration_items ci WHERE ci.submission_id = s.id)
              AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id AND a.account_id = ? AND a.state != 'released')
              AND (SELECT count(*) FROM decisions d WHERE d.submission_id = s.id)
                + (SELECT count(*) FROM assignments a WHERE a.submission_id = s.id AND a.state = 'assigned' AND a.lease_expires_at > ?) < 1 + coalesce(ds.double, 0)
            ORDER BY s.position LIMIT ?`,
         )
-        .all(JSON.stringify(eligible), accountId, nowIso, size - gold.length) as { id: string; credential_id: string }[];
+        .all(JSON.stringify(eligible), accountId, accountId, nowIso, size - gold.length) as { id: string; credential_id: string }[];
       const markDouble = this.store.sql('INSERT OR IGNORE INTO double_scoring VALUES (?, ?)');
       for (const row of live) markDouble.run(row.id, random() < (this.rules(row.credential_id)?.doubleScoringRate ?? 0) ? 1 : 0);
       // Gold items sit among the live ones at random places, and the labels run in order along the
@@ -164,10 +166,9 @@ export class QualityStore {
 
   afterDecision(accountId: string, submissionId: string, decision: DecisionRequest, now: Date): void {
     const gold = this.store.gold.scoreDecision(submissionId, accountId, decision, now);
-    if (gold) {
-      this.store.lockouts.evaluate(accountId, gold.credentialId, now);
-      return;
-    }
+    // Every decision looks at the lockout rule again (gold results count a day late, so not only gold ones).
+    this.store.lockouts.evaluate(accountId, gold?.credentialId ?? this.credentialOf(submissionId), now);
+    if (gold) return;
     const credentialId = this.credentialOf(submissionId);
     this.store.backreading.sample(accountId, submissionId, this.rules(credentialId)?.backreadingRate ?? 0, !!this.store.lockouts.active(accountId, credentialId), now);
     const doubled = this.store.sql('SELECT double FROM double_scoring WHERE submission_id = ?').get(submissionId) as { double: number } | undefined;

@@ -48,9 +48,7 @@ export class ReferralStore {
         return; // a resend
       }
       if (this.store.sql('SELECT 1 FROM referral_messages WHERE id = ?').get(body.id)) throw idTaken('referral');
-      if (this.list(accountId).filter((referral) => referral.state === 'open').length >= referralLimits.openPerAccount) {
-        throw new ReferralRefused('too_many_open', `You have ${referralLimits.openPerAccount} referrals waiting for a lead's answer: refer more once leads have answered.`);
-      }
+      this.assertRoomToOpen(accountId);
       this.store.sql('INSERT INTO referrals VALUES (?, ?, ?, ?, ?, ?)').run(body.id, body.submissionId, accountId, body.reason, body.at, now.toISOString());
       // The question is the thread's first message (its id the referral's).
       this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, body.id, accountId, 'assessor', body.question, body.at, now.toISOString());
@@ -66,12 +64,23 @@ export class ReferralStore {
     if (!isLead && referral.account_id !== accountId) return null;
     const existing = this.store.sql('SELECT referral_id, account_id FROM referral_messages WHERE id = ?').get(body.id) as { referral_id: string; account_id: string } | undefined;
     if (existing && (existing.referral_id !== referralId || existing.account_id !== accountId)) throw idTaken('message');
-    const thread = this.store.sql('SELECT count(*) AS messages, coalesce(sum(length(body)), 0) AS characters FROM referral_messages WHERE referral_id = ?').get(referralId) as { messages: number; characters: number };
-    if (!existing && (thread.messages >= referralLimits.messagesPerThread || thread.characters + body.body.length > referralLimits.charactersPerThread)) {
-      throw new ReferralRefused('thread_full', `This thread is full (at most ${referralLimits.messagesPerThread} messages and ${referralLimits.charactersPerThread} characters): start a new referral.`);
+    if (!existing) {
+      const thread = this.store.sql('SELECT count(*) AS messages, coalesce(sum(length(CAST(body AS BLOB))), 0) AS bytes FROM referral_messages WHERE referral_id = ?').get(referralId) as { messages: number; bytes: number };
+      if (thread.messages >= referralLimits.messagesPerThread || thread.bytes + Buffer.byteLength(body.body) > referralLimits.bytesPerThread) {
+        throw new ReferralRefused('thread_full', `This thread is full (at most ${referralLimits.messagesPerThread} messages and ${referralLimits.bytesPerThread} bytes): start a new referral.`);
+      }
+      // A follow-up to an answered thread waits for a lead again: it counts as an open referral.
+      if (!isLead && this.get(referralId)?.state === 'answered') this.assertRoomToOpen(accountId);
     }
     if (!existing) this.store.sql('INSERT INTO referral_messages VALUES (?, ?, ?, ?, ?, ?, ?)').run(body.id, referralId, accountId, isLead ? 'lead' : 'assessor', body.body, body.at, now.toISOString());
     return this.get(referralId);
+  }
+
+  /** Refuses one more referral waiting for a lead when the assessor already has as many as allowed. */
+  private assertRoomToOpen(accountId: string): void {
+    if (this.list(accountId).filter((referral) => referral.state === 'open').length >= referralLimits.openPerAccount) {
+      throw new ReferralRefused('too_many_open', `You have ${referralLimits.openPerAccount} referrals waiting for a lead's answer: write again once leads have answered.`);
+    }
   }
 
   get(id: string): Referral | null {

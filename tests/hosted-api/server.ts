@@ -110,7 +110,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
       if (!store.liveAssignment(accountId, submissionId, now())) return conflict('lease_expired', 'Your lease on this submission has expired and it may have been reassigned.');
       if (store.currentRubricId(submissionId) !== decision.rubricVersionId) return conflict('rubric_superseded', 'The rubric was replaced after you started; rescore against the new version.');
       const submission = store.submission(submissionId)!;
-      const problems = decisionProblems(submission.rubric, new Map(submission.evidence.map(({ item }) => [item.id, item])), decision, now());
+      const problems = decisionProblems(submission.rubric, new Map(submission.evidence.map(({ item }) => [item.id, item])), decision, now(), store.firstAssignedAt(accountId, submissionId));
       if (problems.length > 0) throw refuseFields(problems);
       const receipt = store.recordDecision(accountId, submissionId, decision, now());
       store.quality.afterDecision(accountId, submissionId, decision, now());

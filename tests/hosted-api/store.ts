@@ -217,26 +217,33 @@ export class HostedStore {
   }
 
   /**
-   * Labels of a batch being claimed run in order along its queue. Each gold copy takes the label of
-   * the next live submission nobody has been given (which moves to the end of the sequence); then the
-   * labels of the batch's submissions nobody has seen yet (its gold copies and live work claimed for
-   * the first time) are handed out again in queue order. Call before the claim's assignments are written.
+   * A batch being claimed reads like live work. Each gold copy takes the place of the next live
+   * submission nobody has been given (its label and its place in the pool's order), and that one moves
+   * to the end of the sequence; then the labels of the batch's submissions nobody has seen yet (its
+   * gold copies and live work claimed for the first time) are handed out again in queue order. Call
+   * before the claim's assignments are written.
    */
   labelInOrder(ids: readonly string[], gold: readonly string[]): void {
     const neverSeen = ids.filter((id) => gold.includes(id) || !this.sql('SELECT 1 FROM assignments WHERE submission_id = ?').get(id));
     const labelOf = (id: string): string => (this.sql('SELECT label FROM submissions WHERE id = ?').get(id) as { label: string }).label;
     const setLabel = this.sql('UPDATE submissions SET label = ? WHERE id = ?');
+    const setPosition = this.sql('UPDATE submissions SET position = ? WHERE id = ?');
+    const donors: string[] = [];
     for (const alias of gold) {
       const donor = this.sql(
-        `SELECT id, label FROM submissions s WHERE s.id NOT IN (SELECT value FROM json_each(?))
+        `SELECT id, label, position FROM submissions s WHERE s.id NOT IN (SELECT value FROM json_each(?))
            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id)
            AND NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.alias_id = s.id)
            AND NOT EXISTS (SELECT 1 FROM calibration_items ci WHERE ci.submission_id = s.id)
          ORDER BY s.position LIMIT 1`,
-      ).get(JSON.stringify(ids)) as { id: string; label: string } | undefined;
+      ).get(JSON.stringify([...ids, ...donors])) as { id: string; label: string; position: number } | undefined;
       if (!donor) continue; // the live pool is used up: the copy keeps the label it was made with
+      donors.push(donor.id);
+      const aliasPosition = (this.sql('SELECT position FROM submissions WHERE id = ?').get(alias) as { position: number }).position;
       setLabel.run(labelOf(alias), donor.id);
       setLabel.run(donor.label, alias);
+      setPosition.run(aliasPosition, donor.id);
+      setPosition.run(donor.position, alias);
     }
     const number = (label: string): number => Number(/\d+$/.exec(label)?.[0] ?? 0);
     const labels = neverSeen.map(labelOf).sort((a, b) => number(a) - number(b));

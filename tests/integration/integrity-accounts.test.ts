@@ -96,15 +96,23 @@ describe('referral threads stay readable for every lead', () => {
     expect((await refer({ id: thread })).status).toBe(201);
     const write = (body: string, at = new Date().toISOString()) => cheat.post(`/v1/referrals/${thread}/messages`, { id: randomUUID(), body, at });
     expect(fieldsOf(await write('Backdated before the question.', '2000-01-01T00:00:00.000Z'))).toEqual(['at']);
-    for (let message = 0; message < 19; message++) expect((await write('x'.repeat(5000))).status).toBe(201);
-    const full = await write('x'.repeat(5000));
+    // The thread's limit is in bytes: 4-byte emoji fill it four times as fast as letters (the question took a few already).
+    for (let message = 0; message < 9; message++) expect((await write('😀'.repeat(2500))).status).toBe(201);
+    for (let message = 0; message < 2; message++) expect((await write('x'.repeat(4900))).status).toBe(201);
+    const full = await write('x'.repeat(1000));
     expect([full.status, full.body.error?.code]).toEqual([409, 'thread_full']);
     // Open referrals per account: the rest of the 20 go, one more waits for leads to answer.
     const open = ok(await client.referrals(false)).referrals.filter((referral) => referral.state === 'open').length;
     for (let more = open; more < 20; more++) expect((await refer()).status).toBe(201);
     const tooMany = await refer();
     expect([tooMany.status, tooMany.body.error?.code]).toEqual([409, 'too_many_open']);
+    // A lead answers one; a follow-up in it reopens it, which counts too.
     const lead = await signedInClient(api.url, 'lead@example.org');
+    const answered = ok(await client.referrals(false)).referrals.find((referral) => referral.id !== thread)!;
+    ok(await lead.replyToReferral(answered.id, randomUUID(), { id: randomUUID(), body: 'Yes: score what you see.', at: new Date().toISOString() }));
+    expect((await refer()).status).toBe(201); // its room was taken by a new one
+    const reopen = await cheat.post(`/v1/referrals/${answered.id}/messages`, { id: randomUUID(), body: 'And another thing.', at: new Date().toISOString() });
+    expect([reopen.status, reopen.body.error?.code]).toEqual([409, 'too_many_open']);
     expect(ok(await lead.referrals(true)).referrals.length).toBeGreaterThanOrEqual(20); // the leads' list still reads
   });
 });

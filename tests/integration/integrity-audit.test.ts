@@ -74,7 +74,11 @@ describe('the appeal record cannot be forged or backdated', () => {
       const refused = await cheat.post('/v1/audit', { changes: [change({ kind: 'score', machine: { id, name: 'Assessor laptop' } })] });
       expect([refused.status, fieldsOf(refused)]).toEqual([422, ['changes.0.machine.id']]);
     }
-    for (const name of ['Hosted API', 'hosted  api', 'Hosted\u200BAPI', 'Ｈｏｓｔｅｄ API']) {
+    for (const id of ['hosted:api', 'h0sted-api', 'hosted-ap1', 'hosted-api:']) {
+      const refused = await cheat.post('/v1/audit', { changes: [change({ kind: 'score', machine: { id, name: 'Assessor laptop' } })] });
+      expect([refused.status, fieldsOf(refused)]).toEqual([422, ['changes.0.machine.id']]);
+    }
+    for (const name of ['Hosted API', 'hosted  api', 'Hosted\u200BAPI', 'Ｈｏｓｔｅｄ API', 'the hosted API (server)', 'Ноstеd АРI', 'Ηosted ΑΡΙ', 'Hosted\u3164API', 'Hosted APl']) {
       const refused = await cheat.post('/v1/audit', { changes: [change({ kind: 'score', machine: { id: 'laptop-7f3a', name } })] });
       expect([refused.status, fieldsOf(refused)]).toEqual([422, ['changes.0.machine.name']]);
     }
@@ -128,7 +132,7 @@ describe('the appeal record cannot be forged or backdated', () => {
     for (let upload = 0; upload < 2; upload++) expect((await cheat.post('/v1/audit', { changes: Array.from({ length: 8 }, big) })).status).toBe(201);
     const full = await cheat.post('/v1/audit', { changes: Array.from({ length: 8 }, big) });
     expect(full.status).toBe(422);
-    expect(full.body.error?.fields?.[0]?.message).toMatch(/trail on this submission is full/);
+    expect(full.body.error?.fields?.[0]?.message).toMatch(/The trail on this submission is full/);
     expect(ok(await lead.auditTrail(other!.submissionId)).entries.length).toBe(16); // and the lead reads it
     // Another account's change id is refused, never silently dropped as if it were a resend.
     const second = await signedInClient(api.url, 'assessor2@example.org');
@@ -137,6 +141,13 @@ describe('the appeal record cannot be forged or backdated', () => {
     ok(await second.uploadAudit(randomUUID(), { changes: [taken] }));
     const collision = await cheat.post('/v1/audit', { changes: [{ ...taken, submissionId }] });
     expect([collision.status, collision.body.error?.code]).toEqual([409, 'id_taken']);
+    // A decision as large as a request may be (5 MB) still leaves the trail readable for the lead.
+    const theirManifest = ok(await second.manifest(theirs));
+    const decision = decisionFor(theirManifest, () => 3);
+    const video = theirManifest.evidence[0]!;
+    const comments = Array.from({ length: 450 }, () => ({ id: randomUUID(), evidenceId: video.id, startMs: video.kind === 'video' || video.kind === 'audio' ? 1000 : null, endMs: null, page: video.kind === 'video' || video.kind === 'audio' ? null : 1, quote: null, region: null, body: 'n'.repeat(10_000), tag: 'note' as const, visibility: 'internal' as const, criterionIds: [] }));
+    ok(await second.decide(theirs, randomUUID(), { ...decision, comments }));
+    expect(ok(await lead.auditTrail(theirs)).entries.some((entry) => entry.kind === 'decision_received')).toBe(true);
   });
 
   it('still takes the honest workstation’s changes about its own work, once each', async () => {

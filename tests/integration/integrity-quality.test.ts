@@ -51,6 +51,14 @@ async function answerOf(set: CalibrationSet, level: number): Promise<Calibration
 async function answer(set: CalibrationSet, level: number): Promise<ReturnType<HostedApiClient['respondToCalibration']>> {
   return assessor.respondToCalibration(set.id, randomUUID(), await answerOf(set, level));
 }
+/** A live submission of this test's credential, claimed (others claimed on the way stay claimed). */
+async function claimOne(): Promise<string> {
+  for (;;) {
+    const [assignment] = ok(await assessor.claim(1)).assignments;
+    if (!assignment) throw new Error('the live pool is used up');
+    if ((await manifestOf(assignment.submissionId)).credential.id === credentialId) return assignment.submissionId;
+  }
+}
 const status = async () => ok(await assessor.qualifications()).qualifications.find((item) => item.credentialId === credentialId)!;
 
 beforeAll(async () => {
@@ -101,7 +109,7 @@ describe('qualification cannot be replayed into', () => {
     ok(await answer(recalibration, 2)); // answered (and its master levels read) before any lockout
     const lockout = { minGoldExact: null, goldWindow: 10, maxOverrideShare: 0.1, backreadWindow: 1, recalibrationSetId: recalibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
     ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 }, backreadingRate: 1, lockout })));
-    const submissionId = ok(await assessor.claim(1)).assignments[0]!.submissionId;
+    const submissionId = await claimOne();
     ok(await assessor.decide(submissionId, randomUUID(), decisionFor(await manifestOf(submissionId), () => 3)));
     const backread = ok(await lead.backreads()).backreads.find((item) => item.submissionId === submissionId)!;
     ok(await lead.reviewBackread(submissionId, randomUUID(), { criteria: backread.decision.scores.map((score) => ({ criterionId: score.criterionId, verdict: 'override', level: 1, note: 'Not in the evidence.' })), note: '' }));
@@ -118,6 +126,18 @@ describe('qualification cannot be replayed into', () => {
     expect(await status()).toMatchObject({ status: 'locked_out', lockout: { recalibration: { lastAttempt: { exactAgreement: 0 } } } });
     expect((await cheat.post('/v1/lockouts/lift', { accountId: 'acct-assessor-1', credentialId, note: 'I lift myself.' })).status).toBe(403);
     ok(await lead.liftLockout(randomUUID(), { accountId: 'acct-assessor-1', credentialId, note: 'Went through the overrides together.' })); // the honest way out
+    // Lifted, the rule reads only what comes next: the next decision does not lock them out again on the old reviews.
+    const next = await claimOne();
+    ok(await assessor.decide(next, randomUUID(), decisionFor(await manifestOf(next), () => 3)));
+    expect((await status()).status).toBe('qualified');
+    // A retake a lead opens before a lockout (blank, for practice) does not count for it: the masters were read.
+    ok(await lead.resetCalibration(recalibration.id, randomUUID(), { accountId: 'acct-assessor-1', note: 'Practice, before anything happens.' }));
+    const again = ok(await lead.backreads()).backreads.find((item) => item.submissionId === next)!;
+    ok(await lead.reviewBackread(next, randomUUID(), { criteria: again.decision.scores.map((score) => ({ criterionId: score.criterionId, verdict: 'override', level: 1, note: 'Not in the evidence.' })), note: '' }));
+    expect(await status()).toMatchObject({ status: 'locked_out', lockout: { recalibration: { needsLead: true } } });
+    ok(await answer(recalibration, 3)); // the practice attempt takes the answer…
+    expect((await status()).status).toBe('locked_out'); // …which lifts nothing
+    ok(await lead.liftLockout(randomUUID(), { accountId: 'acct-assessor-1', credentialId, note: 'Talked it through again.' }));
     ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 } })));
   });
 });
@@ -154,6 +174,34 @@ describe('gold items cannot be recognised', () => {
   });
 });
 
+describe('gold copies behave like live work', () => {
+  it('several in one claim take their places in the label sequence, a released one comes back, and a lockout from gold comes a day late', async () => {
+    await createSet('Gold pool, more', unclaimed(3), 'gold');
+    const lockout = { minGoldExact: 0.99, goldWindow: 1, maxOverrideShare: null, backreadWindow: 10, recalibrationSetId: recalibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 };
+    ok(await lead.setQualityRules(rules({ goldRate: 1, lockout })));
+    const second = await signedInClient(api.url, 'assessor2@example.org');
+    const claimed = ok(await second.claim(5)).assignments;
+    const copies = claimed.filter((item) => api.store.gold.isGoldItem(item.submissionId));
+    expect(copies.length).toBeGreaterThanOrEqual(3);
+    const labels = [];
+    for (const item of claimed) labels.push(Number(/\d+$/.exec(ok(await second.manifest(item.submissionId)).label)![0]));
+    expect(labels).toEqual([...labels].sort((a, b) => a - b)); // in queue order
+    expect(labels.at(-1)! - labels[0]!).toBeLessThan(2 * claimed.length); // and together, like a live batch's
+    // Released, a gold copy comes back to its assessor like released live work does.
+    const released = copies[0]!.submissionId;
+    expect((await DishonestClient.signIn(api.url, 'assessor2@example.org').then((client) => client.post(`/v1/submissions/${released}/release`, {}))).status).toBe(204);
+    expect(ok(await second.claim(5)).assignments.map((item) => item.submissionId)).toContain(released);
+    // A gold item scored badly: the lockout does not say so at once (it would say which item was gold), a day later it does.
+    const bad = copies[1]!.submissionId;
+    ok(await second.decide(bad, randomUUID(), decisionFor(ok(await second.manifest(bad)), () => 1)));
+    expect(ok(await second.qualifications()).qualifications.find((item) => item.credentialId === credentialId)?.status).not.toBe('locked_out');
+    const tomorrow = api.store.quality.qualifications('acct-assessor-2', new Date(Date.now() + 25 * 3600_000)).find((item) => item.credentialId === credentialId);
+    expect(tomorrow).toMatchObject({ status: 'locked_out', lockout: { trigger: 'gold' } });
+    ok(await lead.liftLockout(randomUUID(), { accountId: 'acct-assessor-2', credentialId, note: 'Test over.' }));
+    ok(await lead.setQualityRules(rules({ qualification: { setId: calibration.id, minExactAgreement: 0.8, maxLevelsOff: 1 } })));
+  });
+});
+
 describe('decisions, resolutions and reviews the rubric does not allow', () => {
   it('refuses each with 422 naming the field, and none reaches the lead’s figures; the honest decision goes', async () => {
     const submissionId = ok(await assessor.claim(1)).assignments[0]!.submissionId;
@@ -177,10 +225,24 @@ describe('decisions, resolutions and reviews the rubric does not allow', () => {
       const refused = await cheat.post(`/v1/submissions/${submissionId}/decision`, body);
       expect([refused.status, fieldsOf(refused)]).toEqual([422, [field]]);
     }
-    // A "not yet" whose feedback shows nothing (only zero-width characters) cites nothing for the candidate.
-    const blank = { ...comment, evidenceId: manifest.evidence[0]!.id, body: '\u200B\u200B', criterionIds: honest.scores.map((score) => score.criterionId) };
-    const hollow = await cheat.post(`/v1/submissions/${submissionId}/decision`, { ...honest, outcome: 'not_yet', scores: honest.scores.map((score) => ({ ...score, level: 1 })), comments: [blank] });
-    expect([hollow.status, fieldsOf(hollow)]).toEqual([422, ['outcome']]);
+    // A "not yet" whose feedback shows nothing (characters that draw nothing) cites nothing for the candidate.
+    for (const body of ['\u200B\u200B', '\u3164\u3164', '\u2800', '\u0301\u0302', '\uFFFC', '\u{E0020}']) {
+      const blank = { ...comment, evidenceId: manifest.evidence[0]!.id, body, criterionIds: honest.scores.map((score) => score.criterionId) };
+      const hollow = await cheat.post(`/v1/submissions/${submissionId}/decision`, { ...honest, outcome: 'not_yet', scores: honest.scores.map((score) => ({ ...score, level: 1 })), comments: [blank] });
+      expect([hollow.status, fieldsOf(hollow)]).toEqual([422, ['outcome']]);
+    }
+    // A written response has one page, and a quote from it is in it.
+    const written = manifest.evidence.find((item) => item.kind === 'text');
+    if (written) {
+      const onText = { ...comment, evidenceId: written.id, startMs: null, page: 1 };
+      for (const [patch, field] of [[{ page: 2, quote: null }, 'comments.0.page'], [{ quote: 'words the candidate never wrote' }, 'comments.0.quote'], [{ quote: '\u3164' }, 'comments.0.quote']] as const) {
+        const refused = await cheat.post(`/v1/submissions/${submissionId}/decision`, { ...honest, comments: [{ ...onText, ...patch }] });
+        expect([refused.status, fieldsOf(refused)]).toEqual([422, [field]]);
+      }
+      // A passage that is there passes (the request is refused for its date alone, so nothing is decided yet).
+      const quoted = await cheat.post(`/v1/submissions/${submissionId}/decision`, { ...honest, decidedAt: '2099-01-01T00:00:00.000Z', comments: [{ ...onText, quote: written.text!.replace(/\s+/g, ' ').trim().slice(0, 30) }] });
+      expect([quoted.status, fieldsOf(quoted)]).toEqual([422, ['decidedAt']]);
+    }
     // A refused decision kept for the lead is held to its rubric too.
     const note = await cheat.post(`/v1/submissions/${submissionId}/lead-notes`, { reason: 'lease_expired', decision: { ...honest, scores: [{ ...first!, level: 9 }, ...honest.scores.slice(1)] } });
     expect([note.status, fieldsOf(note)]).toEqual([422, ['decision.scores.0.level']]);

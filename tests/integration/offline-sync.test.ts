@@ -13,7 +13,7 @@ import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import { forgetAcknowledgedEvidence } from '../../electron/core/repositories/claimed-work';
 import type { CoreFixture } from '../support/core-fixture';
-import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { evidenceFileOf, openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
 import { rawRequest } from '../support/http';
 
@@ -69,7 +69,7 @@ describe('sign in, claim, download, work offline, sync', () => {
     // Evidence is encrypted on disk, and served decrypted (with Range) to the player.
     const detail = await call<SubmissionDetail>('submission.open', { submissionId: queue[0]!.submissionId });
     const video = detail.evidence.find((item) => item.kind === 'video')!;
-    const stored = readFileSync(join(fixture.dataDir, 'evidence', `${video.id}.enc`));
+    const stored = readFileSync(evidenceFileOf(fixture, video.id)!);
     const original = readFileSync(join(root, 'resources/demo/media', video.mimeType === 'video/mp4' ? 'compound-interest-groups.mp4' : 'credit-scores-discussion.webm'));
     expect(stored.includes(original.subarray(1000, 1064))).toBe(false);
     const host = await startPreviewHost({ core: fixture.core, rendererDir: projectPaths().rendererBuild, port: 0 });

@@ -19,7 +19,7 @@ import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
-import { openDataFolderDatabase, openTestCore, tempDir, value } from '../support/core-fixture';
+import { evidenceFileOf, openDataFolderDatabase, openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
 
 const root = projectPaths().root;
@@ -156,7 +156,7 @@ describe('everything from a candidate sealed at rest', () => {
 });
 
 describe('evidence cut, swapped or altered on disk', () => {
-  const file = (evidenceId: string): string => join(fixture.dataDir, 'evidence', `${evidenceId}.enc`);
+  const file = (evidenceId: string): string => evidenceFileOf(fixture, evidenceId)!;
   const serve = async (evidenceId: string) =>
     openEvidenceBody(fixture.core.resolveEvidenceFile(evidenceId, 'media'), undefined, false, () => fixture.core.reportUnreadableEvidence(evidenceId));
 

@@ -1,6 +1,6 @@
 import { keysFolderFor } from '../../electron/core/paths';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo, SubmissionDetail, SyncConflict, SyncStatus, WorkspaceSummary } from '../../shared/contract/methods';
 import type { QueueItem } from '../../shared/domain/submission';
@@ -10,7 +10,7 @@ import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
-import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { evidenceFileOf, openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
 
 const root = projectPaths().root;
@@ -104,7 +104,10 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     const detail = await call<SubmissionDetail>('submission.open', { submissionId: badFile });
     expect(detail.evidence.find((item) => item.id === video.id)?.availability).toBe('quarantined');
     expect(detail.evidence.filter((item) => item.id !== video.id).every((item) => item.availability === 'available')).toBe(true);
-    expect(existsSync(join(fixture.dataDir, 'evidence', `${video.id}.enc`))).toBe(false);
+    // Nothing of it is kept: no file is recorded for it, and every file in the folder is one that is.
+    expect(evidenceFileOf(fixture, video.id)).toBeNull();
+    const recorded = (fixture.db.prepare(`SELECT local_path FROM evidence_items WHERE local_path LIKE '%.enc'`).all() as { local_path: string }[]).map((row) => basename(row.local_path));
+    expect(readdirSync(join(fixture.dataDir, 'evidence')).sort()).toEqual(recorded.sort());
 
     for (const notice of status.notices) await call('sync.dismissNotice', { id: notice.id });
     expect((await call<SyncStatus>('sync.status')).notices).toEqual([]);

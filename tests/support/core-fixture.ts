@@ -70,3 +70,8 @@ export function value<T>(result: { ok: true; value: T } | { ok: false; error: { 
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+/** Where a downloaded evidence item lies in the data folder (its file name is keyed: see EvidenceAtRest.fileFor). */
+export function evidenceFileOf(fixture: Pick<CoreFixture, 'db'>, evidenceId: string): string | null {
+  return (fixture.db.prepare('SELECT local_path FROM evidence_items WHERE id = ?').get(evidenceId) as { local_path: string | null } | undefined)?.local_path ?? null;
+}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../../electron/core/paths';
+import { defaultDataDir, keysFolderFor } from '../../electron/core/paths';
 
 describe('data folder', () => {
   it('honours ASSESSOR_DATA_DIR first', () => {
@@ -12,5 +12,11 @@ describe('data folder', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux')).toBe(join('/x', 'Assessor Workstation'));
     expect(defaultDataDir({ APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32')).toBe(join('C:/Users/a/AppData/Roaming', 'Assessor Workstation'));
     expect(defaultDataDir({}, 'darwin')).toBe(join(homedir(), 'Library', 'Application Support', 'Assessor Workstation'));
+  });
+});
+
+describe('keys folder', () => {
+  it('sits beside the data folder, never inside it, however the data folder is written', () => {
+    for (const dataDir of ['/data/aw', '/data/aw/', '/data/aw/.', '/data/x/../aw']) expect(keysFolderFor(dataDir)).toBe('/data/aw-keys');
   });
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
@@ -33,10 +34,13 @@ export interface EvidenceAtRestOptions {
 export class EvidenceAtRest {
   constructor(private readonly options: EvidenceAtRestOptions) {}
 
-  /** Where downloaded evidence lives (made 0700 on first use). */
+  /**
+   * Where downloaded evidence lives (made 0700 on first use), under a name keyed by the evidence key:
+   * the folder's listing says nothing of which submissions this machine holds.
+   */
   fileFor(evidenceId: string): string {
     ensurePrivateFolder(this.folder());
-    return join(this.folder(), `${evidenceId}.enc`);
+    return join(this.folder(), `${createHmac('sha256', this.options.key()).update(`file-name\0${evidenceId}`).digest('hex').slice(0, 32)}.enc`);
   }
 
   private folder(): string {

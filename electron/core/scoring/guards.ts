@@ -48,6 +48,8 @@ export function requireEvidenceOf(db: Db, submissionId: string, evidenceId: stri
 
 /** A comment's anchor must suit its evidence (the rule the hosted API applies too: see anchorProblem). */
 export function requireFittingAnchor(db: Db, submissionId: string, comment: EvidenceComment): void {
-  const problem = anchorProblem(requireEvidenceOf(db, submissionId, comment.evidenceId), comment);
+  // The written response is sealed here: its kind and length are what the anchor is checked against.
+  const { kind, durationMs } = requireEvidenceOf(db, submissionId, comment.evidenceId);
+  const problem = anchorProblem({ kind, durationMs }, comment);
   if (problem) throw new DomainError('invalid_input', problem.message);
 }
