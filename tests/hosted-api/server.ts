@@ -144,7 +144,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
     const rangeHeader = ifRange === undefined || ifRange === etag ? request.headers.range : undefined;
     const range = parseByteRange(rangeHeader, size);
     // The stated type and no other: a browser must never sniff evidence into HTML or script.
-    const headers: Record<string, string> = { etag, 'accept-ranges': 'bytes', 'content-type': part === 'captions' ? 'text/vtt' : evidence.item.mimeType, 'x-content-type-options': 'nosniff' };
+    const headers: Record<string, string> = { etag, 'accept-ranges': 'bytes', 'content-type': part === 'captions' ? 'text/vtt' : evidence.item.mimeType, 'x-content-type-options': 'nosniff', date: now().toUTCString() };
     if (range.status === 416) {
       response.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
       response.end();
@@ -230,7 +230,8 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
 
   const sendJson = (response: ServerResponse, status: number, body: unknown, fault: Fault): void => {
     const text = body === null ? '' : JSON.stringify(body);
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    // The Date header says the server's own time (its clock can be moved in tests): workstations read their clock's offset from it.
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', date: now().toUTCString() });
     if (fault === 'reset' && text.length > 0) {
       response.write(text.slice(0, Math.ceil(text.length / 2)), () => response.socket?.resetAndDestroy());
     } else if (fault === 'truncate' && text.length > 0) {

@@ -181,7 +181,9 @@ describe('lockout and recalibration', () => {
     const gold = assignments[0]!.submissionId;
     expect(api.store.gold.isGoldItem(gold)).toBe(true); // hidden among live work
     await decide(assessor, gold, 1); // the master gave 3 everywhere
-    const status = ok(await assessor.qualifications()).qualifications.find((item) => item.credentialId === credentialId);
+    // Gold results count a day after the decision (at once, the lockout would say which item was gold).
+    expect(ok(await assessor.qualifications()).qualifications.find((item) => item.credentialId === credentialId)?.status).not.toBe('locked_out');
+    const status = api.store.quality.qualifications('acct-assessor-1', new Date(Date.now() + 25 * 3600_000)).find((item) => item.credentialId === credentialId);
     expect(status).toMatchObject({ status: 'locked_out', lockout: { trigger: 'gold', figure: 0, threshold: 0.7, window: 1, recalibration: { setId: set.id } } });
     expect(status?.reason).toMatch(/exact agreement on the last 1 gold items was 0%/);
   });

@@ -62,7 +62,7 @@ function decisionFor(manifest: { rubric: { id: string; components: { criteria: {
     comments: [],
     feedback: { overall: 'Well done.', components: {} },
     activeMs: 120_000,
-    decidedAt: '2026-11-25T10:00:00.000Z',
+    decidedAt: new Date(Date.now() + clockAheadMs).toISOString(), // on the server's clock, which the tests move
     basedOn: null,
     ...overrides,
   };
