@@ -11,7 +11,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           core: resolve(__dirname, 'electron/core/utility-entry.ts'),
           // core's worker threads, beside core (see electron/core/worker-script.ts)
-          'lead-data-worker': resolve(__dirname, 'electron/core/quality/lead-data-worker.ts'),
+          'lead-data-worker': resolve(__dirname, 'electron/core/lead/data-worker/lead-data-worker.ts'),
         },
       },
     },

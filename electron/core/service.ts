@@ -14,20 +14,26 @@ import { generateBatch } from './demo/generate-batch';
 import { importDemoWorkspace } from './demo/import-demo';
 import { sweepDeletedFiles } from './evidence/file-sweeper';
 import { evidenceHandlers } from './evidence/handlers';
-import { commentBankHandlers } from './feedback/handlers';
-import { connectToHostedApi } from './hosted/connection';
-import { hostedHandlers } from './hosted/handlers';
+import { accountHandlers } from './account/handlers';
+import { batchHandlers } from './batches/handlers';
+import { calibrationHandlers } from './calibration/handlers';
+import { commentBankHandlers } from './comment-bank/handlers';
+import { connectToHostedApi } from './connection';
 import { FileVault } from './hosted/secret-vault';
 import type { SecretVault } from './hosted/secret-vault';
 import { consoleLogger } from './log';
 import type { Logger } from './log';
 import { ensurePrivateFolder, keptApart } from './private-files';
-import { qualityHandlers } from './quality/handlers';
+import { leadHandlers } from './lead/handlers';
+import { referralHandlers } from './referrals/handlers';
+import { conflictHandlers } from './scoring/conflict-handlers';
+import { statusHandlers } from './status/handlers';
 import { thisMachine } from './repositories/audit';
 import { batchExists, countBatches } from './repositories/batches';
 import { getEvidence } from './repositories/evidence';
 import { scoringHandlers } from './scoring/handlers';
 import { workerScript } from './worker-script';
+import { outboxJobs } from './outbox-jobs';
 import { workspaceHandlers } from './workspace/handlers';
 
 export interface CoreOptions {
@@ -112,15 +118,21 @@ export function createCore(options: CoreOptions): Core {
     now,
     changes: new WorkspaceChanges((payload) => emit('workspace.changed', payload)),
     onStatus: (status) => emit('sync.changed', status),
-    leadDataWorker: workerScript('lead-data-worker', './quality/lead-data-worker.ts', options.workersDir),
+    jobs: outboxJobs,
+    leadDataWorker: workerScript('lead-data-worker', './lead/data-worker/lead-data-worker.ts', options.workersDir),
   });
   const handlers: AllHandlers = combineHandlers(
     workspaceHandlers({ db, now, version: options.version }),
     scoringHandlers({ db, now, onQueueChanged: (change) => emit('queue.changed', change), onDecided: () => hosted.loop.nudge(), readWrittenResponse: (record) => hosted.atRest.readWrittenResponse(record), machine: thisMachine(db) }),
     commentBankHandlers({ db, now }),
-    evidenceHandlers({ db, retention: hosted.retention, status: hosted.status, evidenceUrl: (evidenceId, part) => evidenceUrl(evidenceId, part) }),
-    hostedHandlers(hosted),
-    qualityHandlers({ db, now, hosted }),
+    conflictHandlers(hosted),
+    evidenceHandlers({ db, retention: hosted.retention, status: hosted.status, downloads: hosted.downloads, evidenceUrl: (evidenceId, part) => evidenceUrl(evidenceId, part) }),
+    accountHandlers(hosted),
+    batchHandlers(hosted),
+    statusHandlers(hosted),
+    calibrationHandlers({ db, quality: hosted.quality }),
+    leadHandlers({ db, now, quality: hosted.quality, lead: hosted.lead }),
+    referralHandlers(hosted),
   );
   const dispatcher = new ContractDispatcher(handlers, hosted.ready, logger);
 

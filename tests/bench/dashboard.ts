@@ -7,7 +7,7 @@ import { LeadData } from '../../shared/hosted-api/quality';
 import type { LeadRating } from '../../shared/hosted-api/quality';
 import { dashboardsOf } from '../../shared/quality/dashboard';
 import { silentLogger } from '../support/silent-logger';
-import { LeadDataWorker } from '../../electron/core/quality/lead-data-worker-client';
+import { LeadDataWorker } from '../../electron/core/lead/data-worker/lead-data-worker-client';
 import { replaceLeadSnapshots } from '../../electron/core/repositories/quality';
 import type { Core } from '../../electron/core/service';
 import { workerScript } from '../../electron/core/worker-script';
@@ -112,7 +112,7 @@ export async function benchDashboard(rows: Row[], browser: Browser): Promise<voi
   const json = JSON.stringify(data);
   writeFileSync(join(dataDir, 'lead-data.json'), json);
   const server = await serveLeadData(join(dataDir, 'lead-data.json'));
-  const worker = new LeadDataWorker(workerScript('lead-data-worker', './quality/lead-data-worker.ts', undefined), silentLogger);
+  const worker = new LeadDataWorker(workerScript('lead-data-worker', './lead/data-worker/lead-data-worker.ts', undefined), silentLogger);
   // A lead signed in earlier, now offline (nothing listens on port 9): the dashboard shows the last synced data.
   const session = { serverUrl: 'http://127.0.0.1:9', accessToken: 'offline', refreshToken: 'offline-refresh-token-0000', account: { id: 'bench-lead', email: 'lead@example.org', displayName: 'Lead', roles: ['assessor', 'lead'] } };
   writeFileSync(join(dataDir, 'secrets.json'), JSON.stringify({ evidenceKey: '0'.repeat(64), session, lastServerUrl: session.serverUrl }), { mode: 0o600 });

@@ -9,7 +9,8 @@ import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
 import { downloadEvidence } from '../../electron/core/evidence/downloader';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
-import { drainOutbox } from '../../electron/core/hosted/sync-engine';
+import { drainOutbox } from '../../electron/core/hosted/outbox/drain';
+import { outboxJobs } from '../../electron/core/outbox-jobs';
 import { countByState, enqueue } from '../../electron/core/repositories/outbox';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { cleanup, freshDataDir, startHostedApiProcess } from '../e2e/harness';
@@ -152,7 +153,7 @@ export async function benchHosted(rows: Row[], progress: (message: string) => vo
     })();
     const count = countByState(db).pending;
     const started = performance.now();
-    await drainOutbox({ db, client, concurrency: 8 });
+    await drainOutbox({ db, client, jobs: outboxJobs, now: () => new Date(), concurrency: 8 });
     const seconds = (performance.now() - started) / 1000;
     const delivered = countByState(db).acknowledged;
     db.close();

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LeadDataWorker } from '../../electron/core/quality/lead-data-worker-client';
+import { LeadDataWorker } from '../../electron/core/lead/data-worker/lead-data-worker-client';
 import { workerScript } from '../../electron/core/worker-script';
 import { silentLogger } from '../support/silent-logger';
 import { manifestOf } from '../support/fake-hosted';
@@ -23,7 +23,7 @@ describe('the desktop build', () => {
     };
     const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const worker = new LeadDataWorker(workerScript('lead-data-worker', './quality/lead-data-worker.ts', join(projectRoot, 'out', 'main')), silentLogger);
+    const worker = new LeadDataWorker(workerScript('lead-data-worker', './lead/data-worker/lead-data-worker.ts', join(projectRoot, 'out', 'main')), silentLogger);
     try {
       const result = await worker.compute(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'token');
       expect(result.ok && result.value.dashboards.map((dashboard) => [dashboard.credentialId, dashboard.assessors.map((assessor) => assessor.n)])).toEqual([[manifest.credential.id, [1]]]);

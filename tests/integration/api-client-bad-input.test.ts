@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
-import { retryDelayMs } from '../../electron/core/hosted/sync-engine';
+import { retryDelayMs } from '../../electron/core/hosted/outbox/backoff';
 
 /** A loopback server that answers whatever the current test tells it to, to feed the client bad input. */
 let answer: { status: number; headers?: Record<string, string>; body: string } = { status: 200, body: '{}' };

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardsOf } from '../../shared/quality/dashboard';
 import { silentLogger } from '../support/silent-logger';
-import { LeadDataWorker } from '../../electron/core/quality/lead-data-worker-client';
+import { LeadDataWorker } from '../../electron/core/lead/data-worker/lead-data-worker-client';
 import { workerScript } from '../../electron/core/worker-script';
 import { manifestOf } from '../support/fake-hosted';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  worker = new LeadDataWorker(workerScript('lead-data-worker', './quality/lead-data-worker.ts', undefined), silentLogger);
+  worker = new LeadDataWorker(workerScript('lead-data-worker', './lead/data-worker/lead-data-worker.ts', undefined), silentLogger);
 });
 afterAll(async () => {
   worker.close();

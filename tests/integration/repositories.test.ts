@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listQueue } from '../../electron/core/repositories/batches';
 import { deleteComment, listComments, saveComment } from '../../electron/core/repositories/comments';
 import type { TimestampedComment } from '../../electron/core/repositories/comments';
-import { getDecision, recordDecision, undoDecision } from '../../electron/core/repositories/decisions';
-import { acknowledge, enqueue, forgetSentThreadPayloads, listDue, listPayloads } from '../../electron/core/repositories/outbox';
+import { getDecision, insertDecision, undoDecision } from '../../electron/core/repositories/decisions';
+import { acknowledge, enqueue, forgetSentPayloads, listDue, listPayloads } from '../../electron/core/repositories/outbox';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore } from '../support/core-fixture';
 
@@ -19,11 +19,10 @@ const statusOf = (submissionId: string): string | undefined =>
 
 describe('decisions and the outbox', () => {
   const decide = (submissionId: string, key: string): void =>
-    recordDecision(
-      fixture.db,
-      { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: 'dp-fl-credit-scores-v1', decidedAt: at },
-      { idempotencyKey: key, payload: { submissionId, outcome: 'award' }, leavesAt: at },
-    );
+    fixture.db.transaction(() => {
+      insertDecision(fixture.db, { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: 'dp-fl-credit-scores-v1', decidedAt: at });
+      enqueue(fixture.db, { kind: 'decision', entityId: submissionId, idempotencyKey: key, payload: { submissionId, outcome: 'award' }, at, leavesAt: at });
+    })();
 
   it('writes the decision and its outbox entry together, then acknowledges exactly once', () => {
     decide('demo-sub-001', 'key-1');
@@ -33,15 +32,15 @@ describe('decisions and the outbox', () => {
     expect(JSON.parse(entry.payload)).toMatchObject({ outcome: 'award' });
     // The embedded demo batch never syncs: its decisions are not due for sending.
     expect(listDue(fixture.db, '9999-12-31T00:00:00.000Z', 10)).toEqual([]);
-    expect(acknowledge(fixture.db, entry.id, at)).toBe(true);
-    expect(acknowledge(fixture.db, entry.id, at)).toBe(false);
+    expect(acknowledge(fixture.db, entry.id, at, false)).toBe(true);
+    expect(acknowledge(fixture.db, entry.id, at, false)).toBe(false);
     expect(statusOf('demo-sub-001')).toBe('synced');
   });
 
   it('keeps of an acknowledged entry only what the workstation still needs, not what it carried', () => {
     decide('demo-sub-001', 'key-ack');
     const { id } = fixture.db.prepare(`SELECT id FROM outbox WHERE entity_id = 'demo-sub-001'`).get() as { id: number };
-    acknowledge(fixture.db, id, at);
+    acknowledge(fixture.db, id, at, false);
     expect(fixture.db.prepare(`SELECT kind, entity_id, idempotency_key, state, created_at, acknowledged_at, payload FROM outbox WHERE id = ?`).get(id)).toEqual({
       kind: 'decision',
       entity_id: 'demo-sub-001',
@@ -57,11 +56,11 @@ describe('decisions and the outbox', () => {
     const question = { id: 'r1', question: 'Does a photo of the board count as a lesson artefact?' };
     enqueue(fixture.db, { kind: 'referral', entityId: 'r1', idempotencyKey: 'key-r1', payload: question, at });
     const { id } = fixture.db.prepare(`SELECT id FROM outbox WHERE entity_id = 'r1'`).get() as { id: number };
-    acknowledge(fixture.db, id, '2026-11-25T10:01:00.000Z');
+    acknowledge(fixture.db, id, '2026-11-25T10:01:00.000Z', true);
     expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true }]);
-    forgetSentThreadPayloads(fixture.db, '2026-11-25T10:00:30.000Z'); // threads asked for before the acknowledgement
+    forgetSentPayloads(fixture.db, ['referral'], '2026-11-25T10:00:30.000Z'); // threads asked for before the acknowledgement
     expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true }]);
-    forgetSentThreadPayloads(fixture.db, '2026-11-25T10:02:00.000Z');
+    forgetSentPayloads(fixture.db, ['referral'], '2026-11-25T10:02:00.000Z');
     expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: {}, sent: true }]);
   });
 
@@ -84,9 +83,14 @@ describe('decisions and the outbox', () => {
 
   it('requires a condition code exactly when the decision is a flag', () => {
     const base = { submissionId: 'demo-sub-003', note: 'n', rubricVersionId: 'dp-fl-risk-return-v1', decidedAt: at };
-    expect(() => recordDecision(fixture.db, { ...base, outcome: 'flag', conditionCode: null }, { idempotencyKey: 'k1', payload: {}, leavesAt: at })).toThrow(/CHECK/);
-    expect(() => recordDecision(fixture.db, { ...base, outcome: 'award', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k2', payload: {}, leavesAt: at })).toThrow(/CHECK/);
-    recordDecision(fixture.db, { ...base, outcome: 'flag', conditionCode: 'video_unplayable' }, { idempotencyKey: 'k3', payload: {}, leavesAt: at });
+    const record = (decision: Pick<Parameters<typeof insertDecision>[1], 'outcome' | 'conditionCode'>, key: string): void =>
+      fixture.db.transaction(() => {
+        insertDecision(fixture.db, { ...base, ...decision });
+        enqueue(fixture.db, { kind: 'decision', entityId: base.submissionId, idempotencyKey: key, payload: {}, at, leavesAt: at });
+      })();
+    expect(() => record({ outcome: 'flag', conditionCode: null }, 'k1')).toThrow(/CHECK/);
+    expect(() => record({ outcome: 'award', conditionCode: 'video_unplayable' }, 'k2')).toThrow(/CHECK/);
+    record({ outcome: 'flag', conditionCode: 'video_unplayable' }, 'k3');
     expect(statusOf('demo-sub-003')).toBe('queued');
   });
 

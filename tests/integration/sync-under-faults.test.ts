@@ -5,7 +5,8 @@ import { openDatabase } from '../../electron/core/db/database';
 import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import type { Db } from '../../electron/core/db/database';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
-import { drainOutbox } from '../../electron/core/hosted/sync-engine';
+import { drainOutbox } from '../../electron/core/hosted/outbox/drain';
+import { outboxJobs } from '../../electron/core/outbox-jobs';
 import { countByState, enqueue, nextDueAt } from '../../electron/core/repositories/outbox';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { seed, seededPassword } from '../hosted-api/seed';
@@ -73,7 +74,7 @@ describe('offline-first sync against the reference server', () => {
     let retries = 0;
     while (countByState(db).pending > 0 && rounds < 500) {
       rounds += 1;
-      const report = await drainOutbox({ db, client, backoff: { baseMs: 20, capMs: 500 }, concurrency: 8 });
+      const report = await drainOutbox({ db, client, jobs: outboxJobs, now: () => new Date(), backoff: { baseMs: 20, capMs: 500 }, concurrency: 8 });
       retries += report.retrying;
       expect(report.unauthorized).toBe(false);
       const due = nextDueAt(db);

@@ -7,7 +7,9 @@ import { openDatabase } from '../../electron/core/db/database';
 import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import { listQueue, saveAssignment, saveBatch } from '../../electron/core/repositories/batches';
 import { saveCredential, saveRubricVersion } from '../../electron/core/repositories/credentials';
-import { recordDecision } from '../../electron/core/repositories/decisions';
+import { insertDecision } from '../../electron/core/repositories/decisions';
+import { enqueueJob } from '../../electron/core/hosted/outbox/job';
+import { decisionJob } from '../../electron/core/scoring/outbox/decision';
 import { saveSubmission } from '../../electron/core/repositories/submissions';
 import { minimalAward } from './decisions';
 import type { Db } from '../../electron/core/db/database';
@@ -148,5 +150,8 @@ export function claimedSubmission(db: Db, submissionId: string, decidedLeavingAt
   saveAssignment(db, { submissionId, batchId: 'batch-1', position, leaseExpiresAt: '2026-12-12T00:00:00.000Z', dueAt: '2026-12-10T00:00:00.000Z' });
   if (!decidedLeavingAt) return;
   const payload = minimalAward(submissionId, manifest.rubric);
-  recordDecision(db, { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: manifest.rubric.id, decidedAt: payload.decidedAt }, { idempotencyKey: `key-${submissionId}`, payload, leavesAt: decidedLeavingAt.toISOString() });
+  db.transaction(() => {
+    insertDecision(db, { submissionId, outcome: 'award', conditionCode: null, note: '', rubricVersionId: manifest.rubric.id, decidedAt: payload.decidedAt });
+    enqueueJob(db, decisionJob, { entityId: submissionId, payload, at: payload.decidedAt, idempotencyKey: `key-${submissionId}`, leavesAt: decidedLeavingAt.toISOString() });
+  })();
 }

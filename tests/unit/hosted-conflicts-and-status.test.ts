@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract/methods';
 import type { Db } from '../../electron/core/db/database';
-import { SyncConflicts } from '../../electron/core/hosted/conflicts';
-import { SyncStatusReporter } from '../../electron/core/hosted/status';
-import type { LinkState } from '../../electron/core/hosted/status';
+import { SyncConflicts } from '../../electron/core/scoring/conflicts';
+import { SyncStatusReporter } from '../../electron/core/status/sync-status';
+import type { LinkState } from '../../electron/core/hosted/sync-loop';
 import { silentLogger } from '../support/silent-logger';
 import { addNotice } from '../../electron/core/repositories/notices';
 import { listDue, markConflict } from '../../electron/core/repositories/outbox';

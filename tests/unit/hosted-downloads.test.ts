@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/database';
 import { EvidenceAtRest } from '../../electron/core/evidence/at-rest';
 import { EncryptedReader } from '../../electron/core/evidence/encrypted-file';
-import { EvidenceDownloads } from '../../electron/core/hosted/downloads';
+import { EvidenceDownloads } from '../../electron/core/evidence/downloads';
 import { silentLogger } from '../support/silent-logger';
 import { getEvidence } from '../../electron/core/repositories/evidence';
 import { listNotices } from '../../electron/core/repositories/notices';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/database';
-import { LeadWork } from '../../electron/core/hosted/lead-work';
+import { LeadWork } from '../../electron/core/lead/lead-work';
 import { silentLogger } from '../support/silent-logger';
 import { saveBatch, saveAssignment } from '../../electron/core/repositories/batches';
 import { saveRationale, saveScore } from '../../electron/core/repositories/drafts';

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/database';
 import type { ApiResult } from '../../electron/core/hosted/api-client';
-import { QualitySync } from '../../electron/core/hosted/quality-sync';
-import type { LeadDataComputed } from '../../electron/core/quality/lead-data-messages';
-import { leadDashboard, qualitySummary } from '../../electron/core/quality/views';
+import { QualitySync } from '../../electron/core/calibration/quality-sync';
+import type { LeadDataComputed } from '../../electron/core/lead/data-worker/lead-data-messages';
+import { leadDashboard } from '../../electron/core/lead/views';
+import { qualitySummary } from '../../electron/core/calibration/qualification';
 import { dashboardsOf } from '../../shared/quality/dashboard';
 import { emptyDatabase, FakeApi, FakeSession, manifestOf } from '../support/fake-hosted';
+import { outboxJobs } from '../../electron/core/outbox-jobs';
 
 let store: ReturnType<typeof emptyDatabase>;
 let db: Db;
@@ -45,7 +47,7 @@ beforeEach(() => {
       return Promise.resolve(workerAnswers.shift()?.(token) ?? { ok: true as const, value: computed() });
     },
   };
-  quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, leadData, now: () => new Date('2026-12-05T09:00:00.000Z'), onFetched: () => undefined });
+  quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, leadData, now: () => new Date('2026-12-05T09:00:00.000Z'), keptUntilSynced: outboxJobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => undefined });
 });
 afterEach(() => store.dispose());
 

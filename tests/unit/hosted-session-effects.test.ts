@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../shared/contract/methods';
 import type { Db } from '../../electron/core/db/database';
 import { EvidenceAtRest } from '../../electron/core/evidence/at-rest';
-import { SessionEffects } from '../../electron/core/hosted/session-effects';
+import { SessionEffects } from '../../electron/core/account/session-effects';
 import type { SessionLifecycle } from '../../electron/core/hosted/session';
 import { silentLogger } from '../support/silent-logger';
 import { listQueue } from '../../electron/core/repositories/batches';
@@ -15,6 +15,7 @@ import { countUnsent, enqueue } from '../../electron/core/repositories/outbox';
 import { loadSnapshot, saveSnapshot } from '../../electron/core/repositories/quality';
 import { setWorkOwner } from '../../electron/core/repositories/work-owner';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, manifestOf } from '../support/fake-hosted';
+import { outboxJobs } from '../../electron/core/outbox-jobs';
 
 /** The fake session, signing in and out as the real one does (the epoch moves, `accept` may refuse). */
 class FakeLifecycle extends FakeSession implements SessionLifecycle {
@@ -56,6 +57,7 @@ beforeEach(() => {
   const atRest = new EvidenceAtRest({ db, dataDir: store.dir, key: () => session.evidenceKey, logger: silentLogger, now: () => new Date(), onRemoved: () => undefined });
   effects = new SessionEffects({
     db,
+    accountKinds: outboxJobs.kindsWhere((job) => job.belongsToAccount === true),
     session,
     atRest,
     downloads: { abortAll: () => events.push('downloads stopped') },

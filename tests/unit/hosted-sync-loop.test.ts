@@ -4,6 +4,7 @@ import { SyncLoop } from '../../electron/core/hosted/sync-loop';
 import { silentLogger } from '../support/silent-logger';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, noAnswer } from '../support/fake-hosted';
 import { until } from '../support/until';
+import { outboxJobs } from '../../electron/core/outbox-jobs';
 
 let store: ReturnType<typeof emptyDatabase>;
 let db: Db;
@@ -27,6 +28,7 @@ beforeEach(() => {
   qualityFetches = 0;
   loop = new SyncLoop({
     db,
+    jobs: outboxJobs,
     session,
     retention: { apply: () => 0 },
     downloads: { pump: () => undefined },

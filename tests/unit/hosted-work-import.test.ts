@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/database';
 import { EvidenceAtRest } from '../../electron/core/evidence/at-rest';
-import { WorkImport } from '../../electron/core/hosted/work-import';
+import { WorkImport } from '../../electron/core/batches/work-import';
 import { silentLogger } from '../support/silent-logger';
 import { listQueue } from '../../electron/core/repositories/batches';
 import { listEvidence } from '../../electron/core/repositories/evidence';

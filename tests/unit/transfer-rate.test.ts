@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TransferRate } from '../../electron/core/hosted/transfer-rate';
+import { TransferRate } from '../../electron/core/evidence/transfer-rate';
 
 describe('download rate', () => {
   it('measures bytes per second over the recent window only', () => {

@@ -1,24 +1,32 @@
-import type { Db } from '../db/database';
-import type { Retention } from '../evidence/retention';
 import type { WorkspaceChanges } from '../changes';
+import type { Db } from '../db/database';
 import type { Logger } from '../log';
 import { releaseAllAudit } from '../repositories/audit';
 import { countByState, nextDueAt, retryFailedNow } from '../repositories/outbox';
-import type { EvidenceDownloads } from './downloads';
-import type { QualitySync } from './quality-sync';
+import { drainOutbox } from './outbox/drain';
+import type { DrainReport, SettledEntry } from './outbox/drain';
+import type { OutboxJobs } from './outbox/job';
 import type { SessionAccess } from './session';
-import type { LinkState } from './status';
-import { drainOutbox } from './sync-engine';
-import type { DrainReport } from './sync-engine';
-import type { WorkImport } from './work-import';
+
+/** Whether the hosted API was reachable at the last attempt, and when everything was last in step with it. */
+export interface LinkState {
+  state: 'online' | 'offline' | 'syncing';
+  lastSyncedAt: string | null;
+}
 
 export interface SyncLoopOptions {
   db: Db;
   session: SessionAccess;
-  retention: Pick<Retention, 'apply'>;
-  downloads: Pick<EvidenceDownloads, 'pump'>;
-  work: Pick<WorkImport, 'recoverLeases'>;
-  quality: Pick<QualitySync, 'fetch' | 'isDue' | 'markDue'>;
+  /** Every kind of work the outbox sends. */
+  jobs: OutboxJobs;
+  /** Evidence kept no longer than its retention allows (after every pass). */
+  retention: { apply(): void };
+  /** Evidence downloads, resumed while the server is reachable. */
+  downloads: { pump(): void };
+  /** Leases held on the server compared with this machine's. */
+  work: { recoverLeases(): Promise<unknown> };
+  /** Quality data fetched after work was acknowledged, and at least once a minute. */
+  quality: { fetch(): Promise<unknown>; isDue(): boolean; markDue(): void };
   /** Tells every renderer the current status. */
   status: { publish(): unknown };
   changes: Pick<WorkspaceChanges, 'submissionsChanged' | 'qualityData'>;
@@ -111,8 +119,8 @@ export class SyncLoop {
     this.options.status.publish();
     // The client renews a lapsed token on the way; `unauthorized` means the session could not go on.
     // A decision that begins to leave can no longer be undone: the screens offering Undo are told at once.
-    const onLeaving = (entries: { kind: string; entityId: string }[]): void => this.options.changes.submissionsChanged(entries.filter((entry) => entry.kind === 'decision').map((entry) => entry.entityId));
-    const report = await drainOutbox({ db, client: session.client(), now, onLeaving, serverTime: session.serverClock.isOff() ? (at) => session.serverClock.toServer(at) : null });
+    const onLeaving = (entries: SettledEntry[]): void => this.options.changes.submissionsChanged(entries.filter((entry) => entry.shownIn === 'submission').map((entry) => entry.entityId));
+    const report = await drainOutbox({ db, client: session.client(), jobs: this.options.jobs, now, onLeaving, serverTime: session.serverClock.isOff() ? (at) => session.serverClock.toServer(at) : null });
     const reachable = await this.reachable(report);
     if (!session.signedIn) return;
     const cameBack = reachable && !this.reached;
@@ -163,9 +171,9 @@ export class SyncLoop {
   }
 
   private tellWhatSettled(report: DrainReport): void {
-    const decisions = report.settled.filter((entry) => entry.kind === 'decision').map((entry) => entry.entityId);
-    if (decisions.length > 0) this.options.changes.submissionsChanged(decisions);
-    if (report.settled.some((entry) => ['adjudication_resolution', 'backread_review', 'lockout_lift', 'referral', 'referral_message'].includes(entry.kind))) this.options.changes.qualityData();
+    const submissions = report.settled.filter((entry) => entry.shownIn === 'submission').map((entry) => entry.entityId);
+    if (submissions.length > 0) this.options.changes.submissionsChanged(submissions);
+    if (report.settled.some((entry) => entry.shownIn === 'quality')) this.options.changes.qualityData();
   }
 
   /**

@@ -1,20 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AuditChange } from '../../../shared/hosted-api/audit';
 import type { Db } from '../db/database';
-import { enqueue } from './outbox';
 
-export type Change = Omit<AuditChange, 'id' | 'machine'>;
 type Machine = AuditChange['machine'];
-
-/** Edits to one field closer together than this read as one change (typing a rationale is one change, not forty). */
-const runOfEditsMs = 2 * 60_000;
-/** A change waits this long before it leaves, so the edits that follow it can still join it. */
-const settleMs = 60_000;
-/** Changes per outbox entry; a longer run starts a new entry. */
-const perEntry = 50;
-
-const later = (at: string, ms: number): string => new Date(Date.parse(at) + ms).toISOString();
 
 export function machineId(db: Db): string {
   return (db.prepare('SELECT machine_id FROM workstation WHERE id = 1').get() as { machine_id: string }).machine_id;
@@ -25,42 +13,23 @@ export function thisMachine(db: Db): Machine {
   return { id: machineId(db), name: hostname().slice(0, 200) };
 }
 
-/**
- * Adds a change to the submission's audit trail in the outbox. Call it inside the transaction that
- * makes the change durable. While the trail's newest entry has not begun to leave, a further edit to
- * the same field within a run of edits updates that change's `after` (an edit back to where it
- * started removes it: nothing changed); otherwise the change is appended. Once an entry may have
- * reached the server it is never touched again: the server keeps the trail append-only.
- */
-export function recordChange(db: Db, change: Change, machine: Machine): void {
-  if (change.before === change.after || !hasTrail(db, change.submissionId)) return;
-  const waiting = db
-    .prepare(`SELECT id, payload, next_attempt_at FROM outbox WHERE kind = 'audit' AND entity_id = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1`)
-    .get(change.submissionId) as { id: number; payload: string; next_attempt_at: string } | undefined;
-  const leavesAt = later(change.at, settleMs);
-  if (waiting) {
-    const { changes } = JSON.parse(waiting.payload) as { changes: AuditChange[] };
-    const last = changes.at(-1);
-    const continues = last && last.kind === change.kind && last.target === change.target && change.kind !== 'decision' && change.kind !== 'decision_undone' && Date.parse(change.at) - Date.parse(last.at) < runOfEditsMs;
-    if (continues || changes.length < perEntry) {
-      if (continues) {
-        last.after = change.after;
-        last.at = change.at;
-        if (last.before === last.after) changes.pop();
-      } else {
-        changes.push({ ...change, id: randomUUID(), machine });
-      }
-      if (changes.length === 0) db.prepare('DELETE FROM outbox WHERE id = ?').run(waiting.id);
-      else db.prepare('UPDATE outbox SET payload = ?, next_attempt_at = max(next_attempt_at, ?) WHERE id = ?').run(JSON.stringify({ changes }), leavesAt, waiting.id);
-      return;
-    }
-  }
-  enqueue(db, { kind: 'audit', entityId: change.submissionId, idempotencyKey: randomUUID(), payload: { changes: [{ ...change, id: randomUUID(), machine }] }, at: change.at, leavesAt });
+/** Live work claimed from the hosted API has a trail; the demo, calibration, master scoring and reviews never reach a candidate. */
+export function hasTrail(db: Db, submissionId: string): boolean {
+  return !!db.prepare(`SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = ? AND b.kind = 'live' AND b.is_demo = 0`).get(submissionId);
 }
 
-/** Live work claimed from the hosted API has a trail; the demo, calibration, master scoring and reviews never reach a candidate. */
-function hasTrail(db: Db, submissionId: string): boolean {
-  return !!db.prepare(`SELECT 1 FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE a.submission_id = ? AND b.kind = 'live' AND b.is_demo = 0`).get(submissionId);
+/** The newest entry of the submission's trail that has not begun to leave (changes may still join it). */
+export function waitingAuditEntry(db: Db, submissionId: string): { id: number; changes: AuditChange[] } | null {
+  const row = db
+    .prepare(`SELECT id, payload FROM outbox WHERE kind = 'audit' AND entity_id = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1`)
+    .get(submissionId) as { id: number; payload: string } | undefined;
+  return row ? { id: row.id, changes: (JSON.parse(row.payload) as { changes: AuditChange[] }).changes } : null;
+}
+
+/** A waiting entry's changes rewritten (none left: the entry goes); it leaves no earlier than `leavesAt`. */
+export function rewriteWaitingAuditEntry(db: Db, id: number, changes: AuditChange[], leavesAt: string): void {
+  if (changes.length === 0) db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+  else db.prepare('UPDATE outbox SET payload = ?, next_attempt_at = max(next_attempt_at, ?) WHERE id = ?').run(JSON.stringify({ changes }), leavesAt, id);
 }
 
 /** The submission's waiting trail leaves with its decision (same moment: after the undo window). */

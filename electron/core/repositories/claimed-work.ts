@@ -84,11 +84,13 @@ export interface WipeReport {
 
 /**
  * Removes everything claimed from the hosted API (evidence files, written responses, drafts,
- * comments, decisions, their outbox entries, the batches), keeping the shipped demo. Returns what
- * was safe and what went.
+ * comments, decisions, their outbox entries, the batches) and the outbox entries of the kinds that
+ * belong to the account, keeping the shipped demo. Returns what was safe and what went.
  */
-export function wipeClaimedWork(db: Db): WipeReport {
-  const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+export function wipeClaimedWork(db: Db, accountKinds: string[]): WipeReport {
+  const ofAccount = `kind IN (SELECT value FROM json_each(@accountKinds))`;
+  const kinds = { accountKinds: JSON.stringify(accountKinds) };
+  const count = (sql: string, parameters: object = {}): number => (db.prepare(sql).get(parameters) as { n: number }).n;
   return db.transaction(() => {
     const unsent = `SELECT entity_id FROM outbox WHERE kind = 'decision' AND state IN ('pending', 'conflict') AND entity_id IN (${claimedSubmissions})`;
     const unfinished = `SELECT sd.submission_id FROM scoring_drafts sd WHERE sd.submission_id IN (${claimedSubmissions}) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = sd.submission_id)`;
@@ -108,9 +110,10 @@ export function wipeClaimedWork(db: Db): WipeReport {
     // Everything else the account still had to send goes too: audit records are counted change by change.
     report.unsentOther = count(
       `SELECT coalesce(sum(CASE WHEN kind = 'audit' THEN json_array_length(payload, '$.changes') ELSE 1 END), 0) AS n FROM outbox
-       WHERE kind != 'decision' AND state IN ('pending', 'conflict') AND (entity_id IN (${claimedSubmissions}) OR kind IN ('referral', 'referral_message', 'lockout_lift'))`,
+       WHERE kind != 'decision' AND state IN ('pending', 'conflict') AND (entity_id IN (${claimedSubmissions}) OR ${ofAccount})`,
+      kinds,
     );
-    db.prepare(`DELETE FROM outbox WHERE entity_id IN (${claimedSubmissions}) OR kind IN ('referral', 'referral_message', 'lockout_lift')`).run();
+    db.prepare(`DELETE FROM outbox WHERE entity_id IN (${claimedSubmissions}) OR ${ofAccount}`).run(kinds);
     db.prepare(`DELETE FROM submissions WHERE id IN (${claimedSubmissions})`).run();
     db.prepare(`DELETE FROM batches WHERE is_demo = 0`).run();
     return report;

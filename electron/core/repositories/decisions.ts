@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
-import { enqueue, withdraw } from './outbox';
+import { withdraw } from './outbox';
 
 export interface DecisionRecord {
   submissionId: string;
@@ -11,15 +11,12 @@ export interface DecisionRecord {
   decidedAt: string;
 }
 
-/** The decision and its outbox entry commit together or not at all; the entry waits until `leavesAt` (its undo window). */
-export function recordDecision(db: Db, decision: DecisionRecord, outbox: { idempotencyKey: string; payload: unknown; leavesAt: string }): void {
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO decisions (submission_id, outcome, condition_code, note, rubric_version_id, decided_at)
-       VALUES (@submissionId, @outcome, @conditionCode, @note, @rubricVersionId, @decidedAt)`,
-    ).run(decision);
-    enqueue(db, { kind: 'decision', entityId: decision.submissionId, at: decision.decidedAt, ...outbox });
-  })();
+/** Call inside the transaction that queues the decision: the two commit together or not at all. */
+export function insertDecision(db: Db, decision: DecisionRecord): void {
+  db.prepare(
+    `INSERT INTO decisions (submission_id, outcome, condition_code, note, rubric_version_id, decided_at)
+     VALUES (@submissionId, @outcome, @conditionCode, @note, @rubricVersionId, @decidedAt)`,
+  ).run(decision);
 }
 
 export function getDecision(db: Db, submissionId: string): DecisionRecord | null {

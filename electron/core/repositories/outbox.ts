@@ -59,29 +59,25 @@ export function listDue(db: Db, now: string, limit: number): OutboxEntry[] {
   }));
 }
 
-/**
- * Kinds whose acknowledged payload the thread view still shows until the synced threads hold it
- * (see forgetSentThreadPayloads).
- */
-const threadKinds = `('referral', 'referral_message')`;
 /** What an entry keeps once its payload is no longer needed: its state, kind, entity, key and times. */
 const emptyPayload = `'{}'`;
 
 /**
  * Acknowledged exactly once: a second acknowledgement of the same entry changes nothing. What the
- * entry carried (the assessor's words) goes in the same statement: the server has it now.
+ * entry carried (the assessor's words) goes in the same statement, the server has it now, unless
+ * the entry's kind still shows it until the synced data holds it (see forgetSentPayloads).
  */
-export function acknowledge(db: Db, id: number, at: string): boolean {
+export function acknowledge(db: Db, id: number, at: string, keepPayload: boolean): boolean {
   return (
     db
-      .prepare(`UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, payload = CASE WHEN kind IN ${threadKinds} THEN payload ELSE ${emptyPayload} END WHERE id = ? AND state = 'pending'`)
-      .run(at, id).changes === 1
+      .prepare(`UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, payload = CASE WHEN ? THEN payload ELSE ${emptyPayload} END WHERE id = ? AND state = 'pending'`)
+      .run(at, keepPayload ? 1 : 0, id).changes === 1
   );
 }
 
-/** The threads fetched after these were acknowledged hold them: their payloads are no longer needed here. */
-export function forgetSentThreadPayloads(db: Db, acknowledgedBy: string): void {
-  db.prepare(`UPDATE outbox SET payload = ${emptyPayload} WHERE kind IN ${threadKinds} AND state = 'acknowledged' AND acknowledged_at <= ? AND payload != ${emptyPayload}`).run(acknowledgedBy);
+/** The data fetched after these were acknowledged holds them: their payloads are no longer needed here. */
+export function forgetSentPayloads(db: Db, kinds: string[], acknowledgedBy: string): void {
+  db.prepare(`UPDATE outbox SET payload = ${emptyPayload} WHERE kind IN (SELECT value FROM json_each(?)) AND state = 'acknowledged' AND acknowledged_at <= ? AND payload != ${emptyPayload}`).run(JSON.stringify(kinds), acknowledgedBy);
 }
 
 /**
@@ -171,24 +167,13 @@ export function listConflicts(db: Db): ConflictRecord[] {
   ).map((row) => ({ submissionId: row.entity_id, label: row.label, reason: row.last_error ?? 'unknown', payload: JSON.parse(row.payload) as unknown }));
 }
 
-/**
- * Settles a refused decision as the assessor chose. Keeping it queues a note for the lead in the
- * same transaction, so the choice and what it sends cannot part; false if there was no conflict.
- * The refused payload goes either way (the note carries its own copy).
- */
-export function resolveConflict(db: Db, submissionId: string, choice: ConflictChoice, note: { idempotencyKey: string; payload: unknown; at: string } | null): boolean {
-  return db.transaction(() => {
-    const changed = db
+/** Settles a refused decision as the assessor chose; false if there was no conflict. The refused payload goes either way. */
+export function resolveConflict(db: Db, submissionId: string, choice: ConflictChoice): boolean {
+  return (
+    db
       .prepare(`UPDATE outbox SET state = 'resolved', resolution = ?, payload = ${emptyPayload} WHERE kind = 'decision' AND entity_id = ? AND state = 'conflict'`)
-      .run(choice, submissionId).changes;
-    if (changed === 0) return false;
-    if (choice === 'note_for_lead' && note) {
-      // One note per submission at a time: an earlier one the server already has makes room.
-      forgetAcknowledged(db, 'lead_note', submissionId);
-      enqueue(db, { kind: 'lead_note', entityId: submissionId, ...note });
-    }
-    return true;
-  })();
+      .run(choice, submissionId).changes === 1
+  );
 }
 
 /** Removes an entry the server already acknowledged, so the same entity can be queued again (kinds of one entry per entity). */

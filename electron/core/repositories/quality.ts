@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Db } from '../db/database';
 
 export type SnapshotKey = 'qualifications' | 'accuracy' | 'calibration_sets' | 'backread_feedback' | 'referrals' | 'lead_meta' | 'adjudications' | 'backreads' | 'lead_referrals' | `dashboard:${string}`;
@@ -9,6 +10,14 @@ export function saveSnapshot(db: Db, key: SnapshotKey, body: unknown, fetchedAt:
 export function loadSnapshot(db: Db, key: SnapshotKey): { body: unknown; fetchedAt: string } | null {
   const row = db.prepare('SELECT body, fetched_at FROM quality_snapshot WHERE key = ?').get(key) as { body: string; fetched_at: string } | undefined;
   return row ? { body: JSON.parse(row.body) as unknown, fetchedAt: row.fetched_at } : null;
+}
+
+/** A snapshot as the schema reads it; one this version cannot read counts as never fetched. */
+export function loadSnapshotAs<T>(db: Db, key: SnapshotKey, schema: z.ZodType<T>): { body: T; fetchedAt: string } | null {
+  const stored = loadSnapshot(db, key);
+  if (!stored) return null;
+  const parsed = schema.safeParse(stored.body);
+  return parsed.success ? { body: parsed.data, fetchedAt: stored.fetchedAt } : null;
 }
 
 export function saveCalibrationResult(db: Db, submissionId: string, body: unknown, at: string): void {

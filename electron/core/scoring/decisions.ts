@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { MethodOutput, ParsedInput } from '../../../shared/contract/methods';
 import type { DecisionPayload } from '../../../shared/domain/decision';
 import { blockersFor } from '../../../shared/domain/decision-rules';
@@ -6,8 +5,11 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { batchKindOf, nextUndecided } from '../repositories/batches';
-import { getDecision, recordDecision, undoDecision as withdrawDecision } from '../repositories/decisions';
-import { recordChange, releaseAuditWith } from '../repositories/audit';
+import { getDecision, insertDecision, undoDecision as withdrawDecision } from '../repositories/decisions';
+import { releaseAuditWith } from '../repositories/audit';
+import { recordChange } from '../audit/record-change';
+import { enqueueJob } from '../hosted/outbox/job';
+import { decisionJob } from './outbox/decision';
 import type { AuditChange } from '../../../shared/hosted-api/audit';
 import { getDraft } from '../repositories/drafts';
 import { readPreferences, writePreferences } from '../workspace/preferences';
@@ -57,7 +59,9 @@ export function submitDecision(db: Db, { submissionId, outcome, conditionCode, n
   const windowSeconds = readPreferences(db).undoWindowSeconds ?? defaultUndoWindowSeconds;
   const leavesAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
   db.transaction(() => {
-    recordDecision(db, { submissionId, outcome, conditionCode: payload.conditionCode, note, rubricVersionId: rubric.id, decidedAt }, { idempotencyKey: randomUUID(), payload, leavesAt });
+    insertDecision(db, { submissionId, outcome, conditionCode: payload.conditionCode, note, rubricVersionId: rubric.id, decidedAt });
+    // It waits out the undo window in the outbox (see outbox/decision.ts for what its acknowledgement settles).
+    enqueueJob(db, decisionJob, { entityId: submissionId, payload, at: decidedAt, leavesAt });
     recordChange(db, { submissionId, kind: 'decision', target: null, before: null, after: decisionValue(payload), at: decidedAt }, machine);
     releaseAuditWith(db, submissionId, leavesAt); // the trail that led here leaves with it
   })();

@@ -1,18 +1,15 @@
 import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
-import type { HostedConnection } from '../hosted/connection';
-import { adjudicationQueue, backreadQueue, leadDashboard, leadExport, qualitySummary } from './views';
+import type { QualitySync } from '../calibration/quality-sync';
+import type { LeadWork } from './lead-work';
+import { adjudicationQueue, backreadQueue, leadDashboard, leadExport } from './views';
 
 /**
- * Scoring quality: the assessor's qualification and calibration; the lead's dashboard, report,
- * rules, calibration sets and adjudication. Reads answer at once from the last synced data.
+ * The lead's work: dashboard, report, rules, calibration sets, adjudication, backreading, lockouts
+ * and the audit trail. Reads answer at once from the last synced data.
  */
-export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; hosted: HostedConnection }) {
-  const { quality, lead, referrals } = hosted;
+export function leadHandlers({ db, now, quality, lead }: { db: Db; now: () => Date; quality: Pick<QualitySync, 'updating'>; lead: LeadWork }) {
   return handlerApp({
-    'quality.status': answersAtOnce(() => qualitySummary(db)),
-    'quality.refresh': afterSession(() => quality.fetch()),
-    'calibration.start': afterSession(({ setId }) => quality.startCalibration(setId)),
     'lead.dashboard': answersAtOnce(({ credentialId }) => leadDashboard(db, credentialId, quality.updating)),
     'lead.export': afterSession((input) => leadExport(db, input, now())),
     'lead.adjudications': answersAtOnce(() => adjudicationQueue(db)),
@@ -28,10 +25,6 @@ export function qualityHandlers({ db, now, hosted }: { db: Db; now: () => Date; 
     'lead.publishSet': afterSession(({ batchId }) => lead.publishMasterSet(batchId)),
     'lead.auditTrail': afterSession(({ submission }) => lead.auditTrail(submission)),
     'lead.backreads': answersAtOnce(() => backreadQueue(db)),
-    'referral.list': answersAtOnce(({ submissionId }) => ({ referrals: referrals.threads(submissionId) })),
-    'referral.create': answersAtOnce(({ submissionId, reason, question }) => ({ referrals: referrals.refer(submissionId, reason, question) })),
-    'referral.reply': answersAtOnce(({ referralId, body }) => ({ referrals: referrals.reply(referralId, body) })),
-    'lead.openReferral': afterSession(({ submissionId }) => lead.openReferral(submissionId)),
     'lead.openBackread': afterSession(({ submissionId }) => lead.openBackread(submissionId)),
     'lead.reviewBackread': answersAtOnce(({ submissionId, review }) => lead.reviewBackread(submissionId, review)),
     'lead.liftLockout': answersAtOnce((lift) => {

@@ -10,9 +10,9 @@ import { saveEvidence } from '../repositories/evidence';
 import { addNotice } from '../repositories/notices';
 import { reopenHandedBack } from '../repositories/outbox';
 import { getAssignedSubmission, savePreviousAttempt, saveSubmission } from '../repositories/submissions';
-import { mapConcurrently } from './concurrently';
-import { failureToError } from './session';
-import type { SessionAccess } from './session';
+import { mapConcurrently } from '../hosted/concurrently';
+import { failureToError } from '../hosted/session';
+import type { SessionAccess } from '../hosted/session';
 
 export interface WorkImportOptions {
   db: Db;

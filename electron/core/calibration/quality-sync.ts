@@ -3,15 +3,15 @@ import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
 import { removeBatch } from '../repositories/claimed-work';
-import { forgetSentThreadPayloads } from '../repositories/outbox';
+import { forgetSentPayloads } from '../repositories/outbox';
 import { reopenForRetake, replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
-import type { LeadDataComputed } from '../quality/lead-data-messages';
-import type { LeadDataWorker } from '../quality/lead-data-worker-client';
-import { qualitySummary } from '../quality/views';
-import type { ApiResult } from './api-client';
-import { failureToError } from './session';
-import type { SessionAccess } from './session';
-import type { WorkImport } from './work-import';
+import type { LeadDataComputed } from '../lead/data-worker/lead-data-messages';
+import type { LeadDataWorker } from '../lead/data-worker/lead-data-worker-client';
+import { qualitySummary } from './qualification';
+import type { ApiResult } from '../hosted/api-client';
+import { failureToError } from '../hosted/session';
+import type { SessionAccess } from '../hosted/session';
+import type { WorkImport } from '../batches/work-import';
 
 export interface QualitySyncOptions {
   db: Db;
@@ -19,6 +19,8 @@ export interface QualitySyncOptions {
   work: Pick<WorkImport, 'importLocalBatch'>;
   leadData: Pick<LeadDataWorker, 'compute'>;
   now: () => Date;
+  /** Outbox kinds whose sent payloads are shown until the fetched data holds them. */
+  keptUntilSynced: string[];
   /** Quality data changed (and the batch list, when a review batch went). */
   onFetched: () => void;
 }
@@ -71,7 +73,7 @@ export class QualitySync {
     })();
     if (session.account?.roles.includes('lead')) await this.fetchLeadData(epoch);
     // The threads just stored hold every referral and message acknowledged before they were asked for.
-    forgetSentThreadPayloads(db, asked);
+    forgetSentPayloads(db, this.options.keptUntilSynced, asked);
     this.fetchedAtMs = Date.now();
     this.options.onFetched();
     return qualitySummary(db);

@@ -3,9 +3,9 @@
 // core's own thread, so scoring calls answer while it works. It opens no database: core's thread
 // stores what it answers (the dashboards), and remains the only writer.
 import { parentPort } from 'node:worker_threads';
-import { dashboardsOf } from '../../../shared/quality/dashboard';
-import type { SeverityMemo } from '../../../shared/quality/dashboard';
-import { HostedApiClient } from '../hosted/api-client';
+import { dashboardsOf } from '../../../../shared/quality/dashboard';
+import type { SeverityMemo } from '../../../../shared/quality/dashboard';
+import { HostedApiClient } from '../../hosted/api-client';
 import type { LeadDataAnswer, LeadDataComputed, LeadDataJob } from './lead-data-messages';
 
 /** Severities fitted on earlier fetches: refitted only when the ratings changed. */

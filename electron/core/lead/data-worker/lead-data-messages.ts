@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LeadData } from '../../../shared/hosted-api/quality';
-import { LeadDashboard } from '../../../shared/quality/dashboard';
-import type { ApiFailure } from '../hosted/api-client';
+import { LeadData } from '../../../../shared/hosted-api/quality';
+import { LeadDashboard } from '../../../../shared/quality/dashboard';
+import type { ApiFailure } from '../../hosted/api-client';
 
 // What core's thread and the lead-data worker say to each other.
 

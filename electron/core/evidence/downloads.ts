@@ -1,15 +1,15 @@
 import type { DownloadItem, SyncStatus } from '../../../shared/contract/methods';
 import type { Db } from '../db/database';
-import type { EvidenceAtRest } from '../evidence/at-rest';
-import { downloadEvidence } from '../evidence/downloader';
-import { storageUsage } from '../evidence/storage';
+import type { EvidenceAtRest } from './at-rest';
+import { downloadEvidence } from './downloader';
+import { storageUsage } from './storage';
 import type { Logger } from '../log';
 import { listSubmissionsMissingText, listToDownload, recordVerificationFailure, saveEvidenceText, setAvailability } from '../repositories/evidence';
 import type { EvidenceRecord } from '../repositories/evidence';
 import { addNotice } from '../repositories/notices';
 import { readPreferences, writePreferences } from '../workspace/preferences';
-import { mapConcurrently } from './concurrently';
-import type { SessionAccess } from './session';
+import { mapConcurrently } from '../hosted/concurrently';
+import type { SessionAccess } from '../hosted/session';
 import { TransferRate } from './transfer-rate';
 
 export interface DownloadsOptions {

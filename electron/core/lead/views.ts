@@ -1,41 +1,19 @@
+// The lead's screens, read from the last synced snapshots (they work offline and say how fresh they are).
 import { z } from 'zod';
-import type { AdjudicationQueue, BackreadQueue, LeadDashboardView, ParsedInput, QualitySummary } from '../../../shared/contract/methods';
-import { Backread, BackreadFeedback } from '../../../shared/hosted-api/backreading';
-import { AccuracyReport, Adjudication, CalibrationSet, QualificationStatus } from '../../../shared/hosted-api/quality';
+import type { AdjudicationQueue, BackreadQueue, LeadDashboardView, ParsedInput } from '../../../shared/contract/methods';
+import { Backread } from '../../../shared/hosted-api/backreading';
+import { Adjudication } from '../../../shared/hosted-api/quality';
 import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
-import { reportPdf } from './report-pdf';
+import { reportPdf } from './report/report-pdf';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { listUnsentEntityIds } from '../repositories/outbox';
-import { loadSnapshot } from '../repositories/quality';
-import { LeadMeta } from './lead-data-messages';
-
-// What the quality screens show, read from the last synced snapshots: they work offline and say
-// how fresh they are. Reads only: the snapshots are written when data is fetched. A snapshot this
-// version cannot read counts as never fetched.
-
-function snapshot<T>(db: Db, key: Parameters<typeof loadSnapshot>[1], schema: z.ZodType<T>): { body: T; fetchedAt: string } | null {
-  const stored = loadSnapshot(db, key);
-  if (!stored) return null;
-  const parsed = schema.safeParse(stored.body);
-  return parsed.success ? { body: parsed.data, fetchedAt: stored.fetchedAt } : null;
-}
-
-export function qualitySummary(db: Db): QualitySummary {
-  const qualifications = snapshot(db, 'qualifications', z.array(QualificationStatus));
-  return {
-    fetchedAt: qualifications?.fetchedAt ?? null,
-    qualifications: qualifications?.body ?? [],
-    accuracy: snapshot(db, 'accuracy', AccuracyReport)?.body ?? null,
-    sets: calibrationSets(db),
-    backreadFeedback: snapshot(db, 'backread_feedback', BackreadFeedback)?.body.reviews ?? [],
-  };
-}
-
-/** The sets to score, qualify and recalibrate on: never a gold pool (listed to leads only, and never scored as a set). */
-function calibrationSets(db: Db): CalibrationSet[] {
-  return (snapshot(db, 'calibration_sets', z.array(CalibrationSet))?.body ?? []).filter((set) => set.purpose === 'calibration');
-}
+import { loadSnapshotAs as snapshot } from '../repositories/quality';
+import { calibrationSets } from '../calibration/qualification';
+import { LeadMeta } from './data-worker/lead-data-messages';
+import { adjudicationResolutionJob } from './outbox/adjudication-resolution';
+import { backreadReviewJob } from './outbox/backread-review';
+import { lockoutEntity, lockoutLiftJob } from './outbox/lockout-lift';
 
 /** `updating`: newly fetched ratings are being computed in the worker; what shows is the last result. */
 export function leadDashboard(db: Db, credentialId: string | null, updating: boolean): LeadDashboardView {
@@ -46,7 +24,7 @@ export function leadDashboard(db: Db, credentialId: string | null, updating: boo
   const sets = calibrationSets(db).filter((set) => set.credentialId === chosen?.credential.id);
   if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, lockouts: [], qualifications: [], updating };
   const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
-  const liftsQueued = new Set(listUnsentEntityIds(db, 'lockout_lift'));
+  const liftsQueued = new Set(listUnsentEntityIds(db, lockoutLiftJob.kind));
   const lockouts = meta.body.lockouts
     .filter((lockout) => lockout.credentialId === chosen.credential.id)
     .map((lockout) => ({ ...lockout, liftQueued: !lockout.lifted && liftsQueued.has(lockoutEntity(lockout)) }));
@@ -69,13 +47,10 @@ export async function leadExport(db: Db, { credentialId, format, locale, timeZon
   return { fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
-/** The outbox entity of a lockout's lift: one assessor on one micro-credential. */
-export const lockoutEntity = ({ accountId, credentialId }: { accountId: string; credentialId: string }): string => `${accountId}:${credentialId}`;
-
 export function backreadQueue(db: Db): BackreadQueue {
   const stored = snapshot(db, 'backreads', z.array(Backread));
   const meta = snapshot(db, 'lead_meta', LeadMeta);
-  const queued = new Set(listUnsentEntityIds(db, 'backread_review'));
+  const queued = new Set(listUnsentEntityIds(db, backreadReviewJob.kind));
   return {
     fetchedAt: stored?.fetchedAt ?? null,
     backreads: (stored?.body ?? []).map((item) => ({ ...item, reviewQueued: queued.has(item.submissionId) })),
@@ -86,7 +61,7 @@ export function backreadQueue(db: Db): BackreadQueue {
 export function adjudicationQueue(db: Db): AdjudicationQueue {
   const stored = snapshot(db, 'adjudications', z.array(Adjudication));
   const meta = snapshot(db, 'lead_meta', LeadMeta);
-  const queued = new Set(listUnsentEntityIds(db, 'adjudication_resolution'));
+  const queued = new Set(listUnsentEntityIds(db, adjudicationResolutionJob.kind));
   return {
     fetchedAt: stored?.fetchedAt ?? null,
     adjudications: (stored?.body ?? []).map((item) => ({ ...item, resolutionQueued: queued.has(item.submissionId) })),

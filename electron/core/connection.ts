@@ -1,22 +1,23 @@
-import type { SyncStatus } from '../../../shared/contract/methods';
-import type { WorkspaceChanges } from '../changes';
-import type { Db } from '../db/database';
-import { EvidenceAtRest } from '../evidence/at-rest';
-import { Retention } from '../evidence/retention';
-import type { Logger } from '../log';
-import { LeadDataWorker } from '../quality/lead-data-worker-client';
-import type { WorkerScript } from '../worker-script';
-import { SyncConflicts } from './conflicts';
-import { EvidenceDownloads } from './downloads';
-import { LeadWork } from './lead-work';
-import { ReferralWork } from './referral-work';
-import { QualitySync } from './quality-sync';
-import type { SecretVault } from './secret-vault';
-import { HostedSession } from './session';
-import { SessionEffects } from './session-effects';
-import { SyncStatusReporter } from './status';
-import { SyncLoop } from './sync-loop';
-import { WorkImport } from './work-import';
+import type { SyncStatus } from '../../shared/contract/methods';
+import type { WorkspaceChanges } from './changes';
+import type { Db } from './db/database';
+import { EvidenceAtRest } from './evidence/at-rest';
+import { Retention } from './evidence/retention';
+import type { Logger } from './log';
+import { LeadDataWorker } from './lead/data-worker/lead-data-worker-client';
+import type { WorkerScript } from './worker-script';
+import type { OutboxJobs } from './hosted/outbox/job';
+import { SyncConflicts } from './scoring/conflicts';
+import { EvidenceDownloads } from './evidence/downloads';
+import { LeadWork } from './lead/lead-work';
+import { ReferralWork } from './referrals/referral-work';
+import { QualitySync } from './calibration/quality-sync';
+import type { SecretVault } from './hosted/secret-vault';
+import { HostedSession } from './hosted/session';
+import { SessionEffects } from './account/session-effects';
+import { SyncStatusReporter } from './status/sync-status';
+import { SyncLoop } from './hosted/sync-loop';
+import { WorkImport } from './batches/work-import';
 
 export interface ConnectionOptions {
   db: Db;
@@ -31,6 +32,8 @@ export interface ConnectionOptions {
   changes: WorkspaceChanges;
   onStatus: (status: SyncStatus) => void;
   leadDataWorker: WorkerScript;
+  /** Every kind of work the outbox sends. */
+  jobs: OutboxJobs;
   /** Between sync passes while nothing is due. */
   syncIntervalMs?: number;
 }
@@ -64,15 +67,15 @@ export function connectToHostedApi(options: ConnectionOptions) {
   };
   const work = new WorkImport({ db, session, atRest, logger, now, onImported, onLeasesChanged: (ids) => changes.submissionsChanged(ids) });
   const leadData = new LeadDataWorker(options.leadDataWorker, logger);
-  const quality = new QualitySync({ db, session, work, leadData, now, onFetched: () => changes.qualityData() });
-  const loop: SyncLoop = new SyncLoop({ db, session, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, intervalMs: options.syncIntervalMs });
+  const quality = new QualitySync({ db, session, work, leadData, now, keptUntilSynced: options.jobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => changes.qualityData() });
+  const loop: SyncLoop = new SyncLoop({ db, session, jobs: options.jobs, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, intervalMs: options.syncIntervalMs });
   const lead = new LeadWork({ db, session, work, quality, logger, now, onQueued: () => loop.nudge(), onBatchRemoved: () => changes.batchList() });
   const referrals = new ReferralWork({ db, session, now, onQueued: () => loop.nudge() });
   const conflicts = new SyncConflicts({ db, logger, now, onResolved: (id, noteQueued) => {
     changes.submissionsChanged([id]);
     if (noteQueued) loop.nudge();
   } });
-  const effects: SessionEffects = new SessionEffects({ db, session, atRest, downloads, loop, status, changes, databaseKey: options.databaseKey, logger, now });
+  const effects: SessionEffects = new SessionEffects({ db, session, atRest, downloads, loop, status, changes, databaseKey: options.databaseKey, logger, now, accountKinds: options.jobs.kindsWhere((job) => job.belongsToAccount === true) });
 
   /** Once the vault has been read: what is at rest brought to the current format, and syncing resumed. */
   const ready = session.ready.then(() => {

@@ -3,12 +3,8 @@ import type { Db } from '../db/database';
 import { storageUsage } from '../evidence/storage';
 import { countByState } from '../repositories/outbox';
 import { dismissNotice, listNotices } from '../repositories/notices';
+import type { LinkState } from '../hosted/sync-loop';
 
-/** Whether the hosted API was reachable at the last attempt, and when everything was last in step with it. */
-export interface LinkState {
-  state: 'online' | 'offline' | 'syncing';
-  lastSyncedAt: string | null;
-}
 
 export interface StatusOptions {
   db: Db;

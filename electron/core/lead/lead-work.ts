@@ -16,12 +16,16 @@ import { getRubricVersion } from '../repositories/credentials';
 import { getDraft } from '../repositories/drafts';
 import { listComments } from '../repositories/comments';
 import { momentsOf } from '../../../shared/domain/cited-evidence';
-import { enqueue, forgetAcknowledged } from '../repositories/outbox';
+import { forgetAcknowledged } from '../repositories/outbox';
+import { enqueueJob } from '../hosted/outbox/job';
+import { adjudicationResolutionJob } from './outbox/adjudication-resolution';
+import { backreadReviewJob } from './outbox/backread-review';
+import { lockoutEntity, lockoutLiftJob } from './outbox/lockout-lift';
 import { getAssignedSubmission } from '../repositories/submissions';
-import { adjudicationQueue, backreadQueue, lockoutEntity } from '../quality/views';
-import type { QualitySync } from './quality-sync';
-import type { SessionAccess } from './session';
-import type { WorkImport } from './work-import';
+import { adjudicationQueue, backreadQueue } from './views';
+import type { QualitySync } from '../calibration/quality-sync';
+import type { SessionAccess } from '../hosted/session';
+import type { WorkImport } from '../batches/work-import';
 
 export interface LeadWorkOptions {
   db: Db;
@@ -133,7 +137,7 @@ export class LeadWork {
     const open = this.openBackreadCase(submissionId);
     if (!open) throw new DomainError('not_found', 'That decision is not in the last synced backreading queue.');
     if (open.review || open.reviewQueued) throw new DomainError('conflict', 'That decision is already backread.');
-    db.transaction(() => enqueue(db, { kind: 'backread_review', entityId: submissionId, idempotencyKey: randomUUID(), payload: { submissionId, review }, at: this.options.now().toISOString() }))();
+    db.transaction(() => enqueueJob(db, backreadReviewJob, { entityId: submissionId, payload: { submissionId, review }, at: this.options.now().toISOString() }))();
     this.options.onQueued();
     return backreadQueue(db);
   }
@@ -144,8 +148,8 @@ export class LeadWork {
     const entityId = lockoutEntity(lift);
     db.transaction(() => {
       // An assessor may be locked out again later: an earlier lift the server has makes room for this one.
-      forgetAcknowledged(db, 'lockout_lift', entityId);
-      enqueue(db, { kind: 'lockout_lift', entityId, idempotencyKey: randomUUID(), payload: lift, at: this.options.now().toISOString() });
+      forgetAcknowledged(db, lockoutLiftJob.kind, entityId);
+      enqueueJob(db, lockoutLiftJob, { entityId, payload: lift, at: this.options.now().toISOString() });
     })();
     this.options.onQueued();
   }
@@ -161,7 +165,7 @@ export class LeadWork {
     const open = this.openCase(submissionId);
     if (!open) throw new DomainError('not_found', 'That adjudication is not in the last synced queue.');
     if (open.resolution || open.resolutionQueued) throw new DomainError('conflict', 'That adjudication is already resolved.');
-    db.transaction(() => enqueue(db, { kind: 'adjudication_resolution', entityId: submissionId, idempotencyKey: randomUUID(), payload: { submissionId, resolution }, at: this.options.now().toISOString() }))();
+    db.transaction(() => enqueueJob(db, adjudicationResolutionJob, { entityId: submissionId, payload: { submissionId, resolution }, at: this.options.now().toISOString() }))();
     this.options.onQueued();
     return adjudicationQueue(db);
   }

@@ -11,9 +11,9 @@ import { countUnsentAudit } from '../repositories/audit';
 import { countUnsent } from '../repositories/outbox';
 import { clearQualityData } from '../repositories/quality';
 import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
-import type { EvidenceDownloads } from './downloads';
-import type { SessionLifecycle } from './session';
-import type { SyncLoop } from './sync-loop';
+import type { EvidenceDownloads } from '../evidence/downloads';
+import type { SessionLifecycle } from '../hosted/session';
+import type { SyncLoop } from '../hosted/sync-loop';
 
 export interface SessionEffectsOptions {
   db: Db;
@@ -28,6 +28,8 @@ export interface SessionEffectsOptions {
   databaseKey: { replace(): Promise<void> };
   logger: Logger;
   now: () => Date;
+  /** Outbox kinds that belong to the account: a remote wipe removes them whatever they refer to. */
+  accountKinds: string[];
 }
 
 /**
@@ -120,7 +122,7 @@ export class SessionEffects {
     const { db } = this.options;
     this.options.downloads.abortAll();
     const report = db.transaction(() => {
-      const wiped = wipeClaimedWork(db);
+      const wiped = wipeClaimedWork(db, this.options.accountKinds);
       clearQualityData(db);
       return wiped;
     })();

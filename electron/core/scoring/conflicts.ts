@@ -4,7 +4,9 @@ import { DecisionPayload, RefusalReason } from '../../../shared/domain/decision'
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import type { Logger } from '../log';
-import { listConflicts, resolveConflict } from '../repositories/outbox';
+import { enqueueJob } from '../hosted/outbox/job';
+import { forgetAcknowledged, listConflicts, resolveConflict } from '../repositories/outbox';
+import { leadNoteJob } from './outbox/lead-note';
 
 export interface ConflictsOptions {
   db: Db;
@@ -40,9 +42,16 @@ export class SyncConflicts {
     if (choice === 'note_for_lead' && !(reason.success && decision.success)) {
       throw new DomainError('conflict', 'This decision cannot go to the lead; it can only be discarded.');
     }
+    const { db } = this.options;
     const at = this.options.now().toISOString();
-    const note = choice === 'note_for_lead' && reason.success && decision.success ? { idempotencyKey: `lead-note-${randomUUID()}`, payload: { submissionId, reason: reason.data, decision: decision.data }, at } : null;
-    resolveConflict(this.options.db, submissionId, choice, note);
+    const note = choice === 'note_for_lead' && reason.success && decision.success ? { reason: reason.data, decision: decision.data } : null;
+    // The choice and the note it sends commit together; the refused payload goes either way (the note carries its own copy).
+    db.transaction(() => {
+      if (!resolveConflict(db, submissionId, choice) || !note) return;
+      // One note per submission at a time: an earlier one the server already has makes room.
+      forgetAcknowledged(db, leadNoteJob.kind, submissionId);
+      enqueueJob(db, leadNoteJob, { entityId: submissionId, payload: note, at, idempotencyKey: `lead-note-${randomUUID()}` });
+    })();
     this.options.logger.info(`conflict on ${submissionId} resolved: ${choice}`);
     this.options.onResolved(submissionId, note !== null);
   }

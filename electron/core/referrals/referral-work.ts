@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ReferralView } from '../../../shared/contract/methods';
-import { ReferralCreate, ReferralList, ReferralMessageCreate } from '../../../shared/hosted-api/referrals';
-import type { ReferralReason } from '../../../shared/hosted-api/referrals';
-import { z } from 'zod';
+import { ReferralList } from '../../../shared/hosted-api/referrals';
+import type { ReferralCreate, ReferralReason } from '../../../shared/hosted-api/referrals';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { batchKindOf, isDemoSubmission } from '../repositories/batches';
-import { enqueue, listPayloads } from '../repositories/outbox';
+import { enqueueJob } from '../hosted/outbox/job';
+import { listPayloads } from '../repositories/outbox';
+import { referralJob } from './outbox/referral';
+import { referralMessageJob } from './outbox/referral-message';
 import { loadSnapshot } from '../repositories/quality';
 import { getAssignedSubmission } from '../repositories/submissions';
-import type { SessionAccess } from './session';
+import type { SessionAccess } from '../hosted/session';
 
 export interface ReferralWorkOptions {
   db: Db;
@@ -18,9 +20,6 @@ export interface ReferralWorkOptions {
   /** A referral or a message waits in the outbox: send it soon. */
   onQueued: () => void;
 }
-
-/** A message waiting in the outbox, and the referral it belongs to. */
-export const ReferralMessagePayload = z.object({ referralId: z.string().uuid(), message: ReferralMessageCreate });
 
 /**
  * Referring a submission to a lead, and writing in a referral's thread, on either side: each is
@@ -34,7 +33,7 @@ export class ReferralWork {
     const { db } = this.options;
     if (isDemoSubmission(db, submissionId) || batchKindOf(db, submissionId) !== 'live') throw new DomainError('conflict', 'Only live work claimed from the hosted API can be referred to a lead.');
     const body: ReferralCreate = { id: randomUUID(), submissionId, reason, question: question.trim(), at: this.options.now().toISOString() };
-    db.transaction(() => enqueue(db, { kind: 'referral', entityId: body.id, idempotencyKey: randomUUID(), payload: body, at: body.at }))();
+    db.transaction(() => enqueueJob(db, referralJob, { entityId: body.id, payload: body, at: body.at }))();
     this.options.onQueued();
     return this.threads(submissionId);
   }
@@ -44,7 +43,7 @@ export class ReferralWork {
     const referral = this.all().find((candidate) => candidate.id === referralId);
     if (!referral) throw new DomainError('not_found', 'That referral is not on this machine.');
     const message = { id: randomUUID(), body: body.trim(), at: this.options.now().toISOString() };
-    db.transaction(() => enqueue(db, { kind: 'referral_message', entityId: message.id, idempotencyKey: randomUUID(), payload: { referralId, message }, at: message.at }))();
+    db.transaction(() => enqueueJob(db, referralMessageJob, { entityId: message.id, payload: { referralId, message }, at: message.at }))();
     this.options.onQueued();
     return this.threads(referral.submissionId);
   }
@@ -67,16 +66,16 @@ export class ReferralWork {
     }
     const author = { id: me?.id ?? 'me', displayName: me?.displayName ?? '', role: me?.roles.includes('lead') ? ('lead' as const) : ('assessor' as const) };
     // What was written here and is not (yet) in the synced threads: waiting to leave, or sent since the last fetch.
-    for (const { payload, sent } of listPayloads(db, 'referral')) {
-      const created = ReferralCreate.safeParse(payload);
+    for (const { payload, sent } of listPayloads(db, referralJob.kind)) {
+      const created = referralJob.payload.safeParse(payload);
       if (!created.success || synced.has(created.data.id)) continue;
       const { id, submissionId, reason, question, at } = created.data;
       const submission = getAssignedSubmission(db, submissionId);
       if (!submission) continue;
       synced.set(id, { id, submissionId, label: submission.label, credentialId: submission.credentialId, assessor: { id: author.id, displayName: author.displayName }, reason, state: 'open', createdAt: at, pending: !sent, messages: [{ id, author, body: question, at, receivedAt: at, pending: !sent, mine: true }] });
     }
-    for (const { payload, sent } of listPayloads(db, 'referral_message')) {
-      const waiting = ReferralMessagePayload.safeParse(payload);
+    for (const { payload, sent } of listPayloads(db, referralMessageJob.kind)) {
+      const waiting = referralMessageJob.payload.safeParse(payload);
       const referral = waiting.success ? synced.get(waiting.data.referralId) : undefined;
       if (!waiting.success || !referral || referral.messages.some((message) => message.id === waiting.data.message.id)) continue;
       referral.messages.push({ ...waiting.data.message, author, receivedAt: waiting.data.message.at, pending: !sent, mine: true });

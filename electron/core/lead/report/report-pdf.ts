@@ -1,6 +1,6 @@
-import type { LeadDashboard } from '../../../shared/quality/dashboard';
-import { reportWords } from '../../../shared/quality/report-words';
-import type { ReportLocale, ReportWords } from '../../../shared/quality/report-words';
+import type { LeadDashboard } from '../../../../shared/quality/dashboard';
+import { reportWords } from '../../../../shared/quality/report-words';
+import type { ReportLocale, ReportWords } from '../../../../shared/quality/report-words';
 import { ReportWriter } from './pdf-layout';
 
 // The calibration report as a PDF, in the lead's language and time zone: the dashboard's figures as

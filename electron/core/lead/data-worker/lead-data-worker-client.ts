@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { ApiResult } from '../hosted/api-client';
-import type { Logger } from '../log';
-import type { WorkerScript } from '../worker-script';
+import type { ApiResult } from '../../hosted/api-client';
+import type { Logger } from '../../log';
+import type { WorkerScript } from '../../worker-script';
 import { LeadDataComputed } from './lead-data-messages';
 import type { LeadDataAnswer, LeadDataJob } from './lead-data-messages';
 

@@ -1,0 +1,14 @@
+import { AuditUpload } from '../../../../shared/hosted-api/audit';
+import { outboxJob } from '../../hosted/outbox/job';
+
+/** A run of changes to one submission's audit trail (see audit/record-change.ts for how they gather). */
+export const auditChangesJob = outboxJob({
+  kind: 'audit',
+  payload: AuditUpload,
+  send: (upload, { client, idempotencyKey }) => client.uploadAudit(idempotencyKey, upload),
+  restate: ({ changes }, stated) => ({ changes: changes.map((change) => ({ ...change, at: stated(change.at) })) }),
+  shownIn: 'nowhere',
+});
+
+/** What the audit trail sends through the outbox. */
+export const auditJobs = [auditChangesJob];
