@@ -10,6 +10,13 @@ import globals from 'globals';
 const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const electronImports = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' };
 const nodeImports = { group: ['node:*'], message: 'No Node APIs here.' };
+const coreHostImports = { group: ['**/main/**', '**/preload/**', '**/preview/**', '**/renderer/**'], message: 'Core depends on no host.' };
+// Core's rooms (see ../shared/DESIGN.md, "Where things live"): each domain owns its handlers, rules and
+// outbox jobs; hosted/ is transport only; repositories/ and db/ hold SQL; the composition root wires them.
+const coreDomains = ['account', 'audit', 'batches', 'calibration', 'comment-bank', 'demo', 'evidence', 'lead', 'referrals', 'scoring', 'status', 'workspace'];
+const compositionRoot = { group: ['**/service', '**/connection', '**/outbox-jobs', '**/utility-entry'], message: 'Only the composition root (service, connection, outbox-jobs) wires core together; nothing imports it back.' };
+const domainImports = { group: coreDomains.map((domain) => `**/${domain}/**`), message: 'hosted/ is transport (session, API client, sync loop, outbox): domains import it, it imports no domain.' };
+const dataLayerImports = { group: [...coreDomains.map((domain) => `**/${domain}/**`), '**/hosted/**'], message: 'repositories/ and db/ are the data layer: they import no domain and no transport.' };
 const restricted = (patterns, paths = []) => ['error', { patterns, paths: paths.map((name) => ({ name, message: 'Not allowed in this layer.' })) }];
 
 export default tseslint.config(
@@ -60,12 +67,19 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restricted([
-        electronImports,
-        { group: ['**/main/**', '**/preload/**', '**/preview/**', '**/renderer/**'], message: 'Core depends on no host.' },
-      ]),
-    },
+    rules: { 'no-restricted-imports': restricted([electronImports, coreHostImports]) },
+  },
+  {
+    files: coreDomains.map((domain) => `electron/core/${domain}/**/*.ts`),
+    rules: { 'no-restricted-imports': restricted([electronImports, coreHostImports, compositionRoot]) },
+  },
+  {
+    files: ['electron/core/hosted/**/*.ts'],
+    rules: { 'no-restricted-imports': restricted([electronImports, coreHostImports, compositionRoot, domainImports]) },
+  },
+  {
+    files: ['electron/core/repositories/**/*.ts', 'electron/core/db/**/*.ts'],
+    rules: { 'no-restricted-imports': restricted([electronImports, coreHostImports, compositionRoot, dataLayerImports]) },
   },
   {
     // SQL lives in repositories (and the schema in db/): everywhere else in core composes their functions.

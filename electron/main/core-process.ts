@@ -1,7 +1,8 @@
 import { utilityProcess } from 'electron';
 import { fail } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
-import type { DatabaseKeysHandover, FromCore, ToCore } from '../common/core-messages';
+import type { FromCore, ToCore } from '../common/core-messages';
+import type { DatabaseKeysForCore } from './database-keys';
 import type { EvidenceFile, EvidencePart } from '../common/evidence-file';
 import { keychainClear, keychainLoad, keychainSave } from './keychain';
 
@@ -13,13 +14,6 @@ export interface CoreProcess {
   reportUnreadable(evidenceId: string): void;
   onEvent(listener: (event: string, payload: unknown) => void): void;
   stop(): void;
-}
-
-/** The database's keys for core: what main holds at start, and how it keeps core's replacements. */
-export interface DatabaseKeysForCore {
-  handover: DatabaseKeysHandover;
-  /** Keeps the encoded keys with safeStorage; throws if it cannot. */
-  save(encoded: string): void;
 }
 
 /** What main uses of the utility process (a fake stands in for it in tests). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defaultDataDir } from '../core/paths';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { startCoreProcess } from './core-process';
-import type { DatabaseKeysForCore } from './core-process';
+import type { DatabaseKeysForCore } from './database-keys';
 import { hardenApp } from './hardening';
 import { desktopDatabaseKeys, keychainAvailable } from './keychain';
 import { sqliteBindingOverride } from './packaged-env';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SubmissionStatus } from './submission';
 
 /**
  * Where the assessor's hold on a submission stands: held; running out within a day; run out (the
@@ -12,8 +11,9 @@ export type LeaseState = z.infer<typeof LeaseState>;
 /** A lease that ends within this is "due soon". */
 export const leaseWarningMs = 24 * 60 * 60 * 1000;
 
-export function leaseStateOf(lease: { expiresAt: string; reassigned: boolean; status: SubmissionStatus }, now: Date): LeaseState {
-  if (lease.status === 'synced') return 'held'; // the server has the decision: the lease no longer matters
+/** `decisionSynced`: the server has the decision, so the lease no longer matters. */
+export function leaseStateOf(lease: { expiresAt: string; reassigned: boolean; decisionSynced: boolean }, now: Date): LeaseState {
+  if (lease.decisionSynced) return 'held';
   if (lease.reassigned) return 'reassigned';
   const left = Date.parse(lease.expiresAt) - now.getTime();
   if (left <= 0) return 'expired';

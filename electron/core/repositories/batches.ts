@@ -151,7 +151,7 @@ export function listQueue(db: Db, batchId: string, now: Date): QueueItem[] {
     dueAt: row.due_at,
     availableOffline: row.available_offline === 1,
     leaseExpiresAt: row.lease_expires_at,
-    lease: leaseStateOf({ expiresAt: row.lease_expires_at, reassigned: row.reassigned === 1, status: row.status }, now),
+    lease: leaseStateOf({ expiresAt: row.lease_expires_at, reassigned: row.reassigned === 1, decisionSynced: row.status === 'synced' }, now),
   }));
 }
 
@@ -184,7 +184,7 @@ export function listBatches(db: Db, now: Date): BatchSummary[] {
     const leases: LeaseCounts = { dueSoon: 0, expired: 0, reassigned: 0 };
     for (const row of leaseRows) {
       if (row.batch_id !== batch.id) continue;
-      const state = leaseStateOf({ expiresAt: row.lease_expires_at, reassigned: row.reassigned === 1, status: row.status }, now);
+      const state = leaseStateOf({ expiresAt: row.lease_expires_at, reassigned: row.reassigned === 1, decisionSynced: row.status === 'synced' }, now);
       if (state === 'due_soon') leases.dueSoon += 1;
       else if (state !== 'held') leases[state] += 1;
     }

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- The assessor's own settings (keymap, split, last open submission): small JSON values by key.

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- A conflict the assessor has settled: 'resolved' with how (kept as a note for the lead, or discarded).

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- What the hosted API last said about scoring quality, kept for offline use: qualifications,

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- The account whose claimed work this database holds. It lives with the work, not in the secret

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- Notices gain 'remote_wipe' (the hosted API ordered this machine wiped: what was synced, what went)

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- A file is deleted only after the transaction that stops pointing at it has committed: that

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- Calibration, master-scoring and adjudication batches keep their plain title; the screen says what

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- A comment on an image or a document page may mark a rectangle on it (JSON: x, y, width, height as

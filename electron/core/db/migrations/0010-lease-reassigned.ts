@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- Set when the server no longer has the submission as this assessor's (released by a lead, or gone

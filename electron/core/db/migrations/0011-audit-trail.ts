@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- The audit trail travels in the outbox as 'audit' entries, several per submission over its life

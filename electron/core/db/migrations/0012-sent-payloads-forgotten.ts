@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sql = `
 -- What an outbox entry carried (the assessor's rationales, comments and quotes, feedback, notes, the

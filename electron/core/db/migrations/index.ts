@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
 import { migration0001Initial } from './0001-initial';
 import { migration0002ScoringWorkspace } from './0002-scoring-workspace';
 import { migration0003SyncResolution } from './0003-sync-resolution';
@@ -11,12 +10,9 @@ import { migration0009CommentRegions } from './0009-comment-regions';
 import { migration0010LeaseReassigned } from './0010-lease-reassigned';
 import { migration0011AuditTrail } from './0011-audit-trail';
 import { migration0012SentPayloadsForgotten } from './0012-sent-payloads-forgotten';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
-}
+export type { Migration } from './migration';
 
 /** Append only: a shipped migration is never edited; a change is a new number. */
 export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner, migration0006SealedWork, migration0007FilesToDelete, migration0008BatchTitles, migration0009CommentRegions, migration0010LeaseReassigned, migration0011AuditTrail, migration0012SentPayloadsForgotten];
