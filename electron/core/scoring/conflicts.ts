@@ -44,7 +44,7 @@ export class SyncConflicts {
     }
     const { db } = this.options;
     const at = this.options.now().toISOString();
-    const note = choice === 'note_for_lead' && reason.success && decision.success ? { reason: reason.data, decision: decision.data } : null;
+    const note = choice === 'note_for_lead' && reason.success && decision.success ? { submissionId, reason: reason.data, decision: decision.data } : null;
     // The choice and the note it sends commit together; the refused payload goes either way (the note carries its own copy).
     db.transaction(() => {
       if (!resolveConflict(db, submissionId, choice) || !note) return;

@@ -47,7 +47,7 @@ export interface EnqueuedEntry<Payload> {
 }
 
 /** Queues an entry of this kind. Call it inside the transaction that writes the data it carries. */
-export function enqueueJob<Payload>(db: Db, job: OutboxJob<Payload>, entry: EnqueuedEntry<Payload>): void {
+export function enqueueJob<Payload>(db: Db, job: OutboxJob<Payload>, entry: EnqueuedEntry<NoInfer<Payload>>): void {
   enqueue(db, { kind: job.kind, entityId: entry.entityId, idempotencyKey: entry.idempotencyKey ?? randomUUID(), payload: entry.payload, at: entry.at, leavesAt: entry.leavesAt });
 }
 
