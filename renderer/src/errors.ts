@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ContractErrorShape } from '../../shared/contract/result';
 import { hiddenControlsMessage, invisibleTextMessage } from '../../shared/domain/text';
+import { failureOf } from './data/contract-reads';
 
 /**
  * What the assessor reads for a failed call: the catalogue's sentence for the error's stable code
@@ -11,4 +12,9 @@ export function describeError(error: ContractErrorShape, t: TFunction): string {
   if (error.code === 'invalid_input' && error.message.includes(hiddenControlsMessage)) return t('errors.hiddenControls');
   if (error.code === 'invalid_input' && error.message.includes(invisibleTextMessage)) return t('errors.invisibleText');
   return t(`errors.${error.code}`);
+}
+
+/** What the assessor reads for a write that was refused (a mutation's error). */
+export function describeFailure(error: unknown, t: TFunction): string {
+  return describeError(failureOf(error), t);
 }

@@ -11,6 +11,8 @@ import { followCoreEvents } from './data/core-events';
 import { createQueryClient } from './data/query-client';
 import { followNetwork } from './hosted/follow-network';
 import { initI18n } from './i18n';
+import { createNavigationStore } from './navigation/navigation-store';
+import { NavigationProvider } from './navigation/use-navigation';
 import { ShortcutProvider } from './keyboard/shortcut-registry';
 import { NoAccess } from './NoAccess';
 import { HintProvider } from './ui/Hint';
@@ -42,6 +44,7 @@ async function start(): Promise<void> {
     render();
   });
   const queries = client ? startReading(client) : null;
+  const navigation = createNavigationStore(window.localStorage);
   // Whatever the workstation showed, a page without access can only say how to get back in.
   function render(): void {
     root?.render(
@@ -55,7 +58,9 @@ async function start(): Promise<void> {
                   <EvidenceWindow pair={windowPair()} />
                 ) : (
                   <EvidenceWindowProvider>
-                    <App />
+                    <NavigationProvider store={navigation}>
+                      <App />
+                    </NavigationProvider>
                   </EvidenceWindowProvider>
                 )}
                 </HintProvider>

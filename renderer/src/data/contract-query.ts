@@ -3,14 +3,14 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
 import type { ContractErrorShape } from '../../../shared/contract/result';
 import { useClient } from '../client-context';
-import { ContractError, queryKeyOf, readFromCore } from './contract-reads';
+import { callCore, failureOf, queryKeyOf } from './contract-reads';
 
 /** What a screen shows of a read: waiting, the answer, or why there is none. */
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: ContractErrorShape };
 
 export function toLoadable<T>(query: UseQueryResult<T>): Loadable<T> {
   if (query.isSuccess) return { state: 'ready', value: query.data };
-  if (query.isError) return { state: 'error', error: query.error instanceof ContractError ? query.error.shape : { code: 'internal', message: String(query.error) } };
+  if (query.isError) return { state: 'error', error: failureOf(query.error) };
   return { state: 'loading' };
 }
 
@@ -20,5 +20,5 @@ export function toLoadable<T>(query: UseQueryResult<T>): Loadable<T> {
  */
 export function useContractQuery<N extends MethodName>(method: N, input: MethodInput<N>, options: { enabled?: boolean } = {}): Loadable<MethodOutput<N>> {
   const client = useClient();
-  return toLoadable(useQuery({ queryKey: queryKeyOf(method, input), queryFn: () => readFromCore(client, method, input), enabled: options.enabled ?? true }));
+  return toLoadable(useQuery({ queryKey: queryKeyOf(method, input), queryFn: () => callCore(client, method, input), enabled: options.enabled ?? true }));
 }

@@ -10,8 +10,8 @@ import { keepSyncStatus, syncStatusKey } from './sync-status';
  * cancelled first: its answer may predate the change, and the query layer would otherwise take it
  * as the fresh one (a first read in flight is not refetched by invalidation alone).
  */
-function readAgain(queries: QueryClient, filters: QueryFilters): void {
-  void queries.cancelQueries(filters).then(() => queries.invalidateQueries(filters));
+export function readAgain(queries: QueryClient, filters: QueryFilters): Promise<void> {
+  return queries.cancelQueries(filters).then(() => queries.invalidateQueries(filters));
 }
 
 const signedIn = (status: SyncStatus | undefined): boolean | undefined => (status ? status.state !== 'signed_out' : undefined);
@@ -21,18 +21,18 @@ function queueRowChanged(queries: QueryClient, change: EventPayload<'queue.chang
   queries.setQueryData<MethodOutput<'queue.list'>>(queryKeyOf('queue.list', { batchId: change.batchId }), (current) =>
     current ? { items: current.items.map((item) => (item.submissionId === change.submissionId ? { ...item, status: change.status, outcome: change.outcome } : item)) } : current,
   );
-  readAgain(queries, { queryKey: ['workspace.summary'] });
+  void readAgain(queries, { queryKey: ['workspace.summary'] });
 }
 
 /** Sync, downloads or a claim changed something: only the reads that show it are read again. */
 function workspaceChanged(queries: QueryClient, change: EventPayload<'workspace.changed'>): void {
   if (change.batches) {
-    readAgain(queries, { queryKey: ['workspace.summary'] });
-    readAgain(queries, { queryKey: ['queue.list'] });
+    void readAgain(queries, { queryKey: ['workspace.summary'] });
+    void readAgain(queries, { queryKey: ['queue.list'] });
   }
-  if (change.submissions === 'all') readAgain(queries, { queryKey: ['submission.open'] });
-  else for (const submissionId of change.submissions) readAgain(queries, { queryKey: queryKeyOf('submission.open', { submissionId }) });
-  if (change.quality) for (const method of ['quality.status', 'lead.dashboard', 'lead.adjudications', 'lead.backreads', 'referral.list']) readAgain(queries, { queryKey: [method] });
+  if (change.submissions === 'all') void readAgain(queries, { queryKey: ['submission.open'] });
+  else for (const submissionId of change.submissions) void readAgain(queries, { queryKey: queryKeyOf('submission.open', { submissionId }) });
+  if (change.quality) for (const method of ['quality.status', 'lead.dashboard', 'lead.adjudications', 'lead.backreads', 'referral.list']) void readAgain(queries, { queryKey: [method] });
 }
 
 /** The sync status arrives whole; the session is read again when signing in or out changed it, the conflicts when their number did. */
@@ -40,8 +40,8 @@ function syncChanged(queries: QueryClient, status: SyncStatus): void {
   const previous = queries.getQueryData<SyncStatus>(syncStatusKey);
   if (previous && previous.revision > status.revision) return;
   keepSyncStatus(queries, status);
-  if (signedIn(previous) !== signedIn(status) || status.state === 'signed_out') readAgain(queries, { queryKey: ['session.get'] });
-  if (previous?.conflicts !== status.conflicts) readAgain(queries, { queryKey: ['sync.conflicts'] });
+  if (signedIn(previous) !== signedIn(status) || status.state === 'signed_out') void readAgain(queries, { queryKey: ['session.get'] });
+  if (previous?.conflicts !== status.conflicts) void readAgain(queries, { queryKey: ['sync.conflicts'] });
 }
 
 /** Follows core's events into the cache for as long as the page lives; returns how to stop. */

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../shared/contract/methods';
 import { queryKeyOf } from './contract-reads';
 
 export const syncStatusKey = queryKeyOf('sync.status', {});
+export const sessionKey = queryKeyOf('session.get', {});
 
 /** Keeps the newest status: an answer can arrive after an event that was reported later. */
 export function newerStatus(current: SyncStatus | undefined, next: SyncStatus): SyncStatus {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
 import { useClient } from '../client-context';
-import { readFromCore } from '../data/contract-reads';
+import { callCore } from '../data/contract-reads';
 
 export interface EvidenceUrls {
   media: string;
@@ -25,8 +25,8 @@ export function useEvidenceUrls(evidence: EvidenceSummary | undefined): { urls: 
     gcTime: 0,
     queryFn: async (): Promise<EvidenceUrls> => {
       const [media, captions] = await Promise.all([
-        readFromCore(client, 'evidence.url', { evidenceId: wanted!.id, part: 'media' }),
-        wanted!.hasCaptions ? readFromCore(client, 'evidence.url', { evidenceId: wanted!.id, part: 'captions' }).catch(() => null) : null,
+        callCore(client, 'evidence.url', { evidenceId: wanted!.id, part: 'media' }),
+        wanted!.hasCaptions ? callCore(client, 'evidence.url', { evidenceId: wanted!.id, part: 'captions' }).catch(() => null) : null,
       ]);
       return { media: media.url, captions: captions?.url ?? null };
     },

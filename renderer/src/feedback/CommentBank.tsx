@@ -1,12 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentTag } from '../../../shared/domain/comment';
-import { useClient } from '../client-context';
+import { useContractMutation } from '../data/contract-mutation';
 import { useContractQuery } from '../data/contract-query';
-import { describeError } from '../errors';
+import { describeFailure } from '../errors';
 import { insertIntoLastTarget } from './bank-targets';
+import { deleteSnippet, markSnippetUsed, saveSnippet } from './mutations';
 
 type Draft = { id: string; title: string; body: string; tag: CommentTag };
 type Starter = Omit<Draft, 'id'>;
@@ -30,9 +30,10 @@ const matches = (snippet: Starter, query: string): boolean => {
 /** The assessor's personal comment bank: search, insert into the last feedback field, save, edit, delete. */
 export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
   const id = useId();
-  const queries = useQueryClient();
+  const save = useContractMutation(saveSnippet);
+  const remove = useContractMutation(deleteSnippet);
+  const markUsed = useContractMutation(markSnippetUsed);
   const [query, setQuery] = useState('');
   const found = useContractQuery('bank.search', { query });
   const snippets = found.state === 'ready' ? found.value.snippets : [];
@@ -46,20 +47,6 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
     const inserted = insertIntoLastTarget(snippet.body);
     setMessage(inserted ? t('bank.inserted', { title: snippet.title }) : t('bank.noTarget'));
     return inserted;
-  };
-  /** The bank changed: every search reads it again. */
-  const changed = (): void => void queries.invalidateQueries({ queryKey: ['bank.search'] });
-
-  const save = async (): Promise<void> => {
-    if (!editing) return;
-    const result = await client.invoke('bank.save', editing);
-    if (!result.ok) {
-      setMessage(describeError(result.error, t));
-      return;
-    }
-    setEditing(null);
-    setMessage(t('bank.saved'));
-    changed();
   };
 
   return (
@@ -81,7 +68,7 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
                 type="button"
                 disabled={readOnly}
                 onClick={() => {
-                  if (insert(snippet)) void client.invoke('bank.markUsed', { id: snippet.id }).then(changed);
+                  if (insert(snippet)) markUsed.mutate({ id: snippet.id });
                 }}
                 aria-label={t('bank.insertNamed', { title: snippet.title })}
               >
@@ -92,7 +79,7 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
               </button>
               <button
                 type="button"
-                onClick={() => void client.invoke('bank.delete', { id: snippet.id }).then(changed)}
+                onClick={() => remove.mutate({ id: snippet.id })}
                 aria-label={t('bank.deleteNamed', { title: snippet.title })}
               >
                 {t('bank.delete')}
@@ -128,7 +115,13 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
           className="snippet-editor"
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            save.mutate(editing, {
+              onSuccess: () => {
+                setEditing(null);
+                setMessage(t('bank.saved'));
+              },
+              onError: (error) => setMessage(describeFailure(error, t)),
+            });
           }}
         >
           <label>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QualityPanel } from '../quality/QualityPanel';
 import type { Words } from '../words';
 import { HostedPanel } from './HostedPanel';
-import { useSession } from './session-state';
+import { useSession } from './queries';
 
 interface Props {
   open: boolean;

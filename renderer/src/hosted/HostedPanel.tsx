@@ -2,51 +2,43 @@ import { useId, useState } from 'react';
 import { together, words } from '../words';
 import type { Words } from '../words';
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
 import { ConflictList } from './ConflictList';
 import { DownloadProgress } from './DownloadProgress';
 import { StorageSettings } from './StorageSettings';
 import { SyncNotices } from './SyncNotices';
-import { useKeepHostedState, useSession, useSyncStatus } from './session-state';
+import { claimBatch, dismissNotice, pauseDownloads, resumeDownloads, signIn, signOut, syncNow } from './mutations';
+import { useSession, useSyncStatus } from './queries';
 import { UndoWindowSetting } from '../decision/UndoWindowSetting';
-import { useAction } from '../use-action';
 import { checkServerUrl } from '../../../shared/hosted-api/server-url';
 
 /** Sign in to the hosted API, claim work, and see what sync is doing (online, offline, n waiting). */
 export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, message: Words) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
   const id = useId();
   const session = useSession();
   const sync = useSyncStatus();
-  const { keepSession: setSession, keepStatus: setSync } = useKeepHostedState();
+  const signingIn = useContractMutation(signIn);
+  const signingOut = useContractMutation(signOut);
+  const syncing = useContractMutation(syncNow);
+  const pausing = useContractMutation(pauseDownloads);
+  const resuming = useContractMutation(resumeDownloads);
+  const dismissing = useContractMutation(dismissNotice);
+  const claiming = useContractMutation(claimBatch);
   const [server, setServer] = useState<string | null>(null);
   const [email, setEmail] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [size, setSize] = useState(10);
-  const { busy, message, setMessage, run } = useAction();
+  const [message, setMessage] = useState('');
+  const busy = [signingIn, signingOut, syncing, pausing, resuming, claiming].some((mutation) => mutation.isPending);
 
   if (!session) return <section className="hosted-panel" aria-busy="true" />;
 
-  /** Calls a method that answers with the sync status, and shows it. */
-  const updateSync = (method: 'sync.now' | 'downloads.pause' | 'downloads.resume'): void =>
-    void run(async () => {
-      const result = await client.invoke(method, {});
-      if (result.ok) setSync(result.value);
-      return result.ok ? '' : describeError(result.error, t);
-    });
+  /** Runs a call of this panel: its message replaces the last one when it ends ('' when there is nothing to say). */
+  const said = (success: string) => ({ onSuccess: () => setMessage(success), onError: (error: unknown) => setMessage(describeFailure(error, t)) });
 
-  const notices = sync && sync.notices.length > 0 && (
-    <SyncNotices
-      notices={sync.notices}
-      onDismiss={(noticeId) =>
-        void client.invoke('sync.dismissNotice', { id: noticeId }).then((result) => {
-          if (result.ok) setSync(result.value);
-        })
-      }
-    />
-  );
+  const notices = sync && sync.notices.length > 0 && <SyncNotices notices={sync.notices} onDismiss={(noticeId) => dismissing.mutate({ id: noticeId })} />;
 
   if (!session.signedIn) {
     const serverUrl = server ?? session.serverUrl;
@@ -66,13 +58,16 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, messag
           onSubmit={(event) => {
             event.preventDefault();
             if (urlProblem) return;
-            void run(async () => {
-              const result = await client.invoke('session.signIn', { serverUrl, email: shownEmail, password });
-              if (!result.ok) return describeError(result.error, t);
-              setPassword('');
-              setSession(result.value);
-              return '';
-            });
+            signingIn.mutate(
+              { serverUrl, email: shownEmail, password },
+              {
+                onSuccess: () => {
+                  setPassword('');
+                  setMessage('');
+                },
+                onError: (error) => setMessage(describeFailure(error, t)),
+              },
+            );
           }}
         >
           <label>
@@ -120,25 +115,19 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, messag
         {t('hosted.signedInAs', { email: session.email ?? '' })}{' '}
         <button
           type="button"
-          onClick={() =>
-            void run(async () => {
-              const result = await client.invoke('session.signOut', {});
-              if (result.ok) setSession(result.value);
-              return result.ok ? t('hosted.signedOut') : describeError(result.error, t);
-            })
-          }
+          onClick={() => signingOut.mutate({}, said(t('hosted.signedOut')))}
         >
           {t('hosted.signOut')}
         </button>
       </p>
-      {sync && <StorageSettings storage={sync.storage} onStatus={setSync} />}
+      {sync && <StorageSettings storage={sync.storage} />}
       <UndoWindowSetting />
       {notices}
-      {sync && <ConflictList count={sync.conflicts} onStatus={setSync} />}
+      {sync && <ConflictList count={sync.conflicts} />}
       {downloads?.blockedByDiskSpace && <p role="alert">{t('hosted.diskShort')}</p>}
-      {downloads && <DownloadProgress downloads={downloads} busy={busy} onPause={() => updateSync('downloads.pause')} onResume={() => updateSync('downloads.resume')} />}
+      {downloads && <DownloadProgress downloads={downloads} busy={busy} onPause={() => pausing.mutate({}, said(''))} onResume={() => resuming.mutate({}, said(''))} />}
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={() => updateSync('sync.now')}>
+        <button type="button" disabled={busy} onClick={() => syncing.mutate({}, said(''))}>
           {t('hosted.syncNow')}
         </button>
       </div>
@@ -146,14 +135,18 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, messag
         className="claim-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(async () => {
-            setMessage(t('hosted.claiming', { count: size }));
-            const result = await client.invoke('batch.claim', { size });
-            if (!result.ok) return describeError(result.error, t);
-            const claimed = words('hosted.claimed', { count: result.value.submissions });
-            onClaimed(result.value.batchId, result.value.waiting > 0 ? together(claimed, words('hosted.claimWaiting', { count: result.value.waiting })) : claimed);
-            return '';
-          });
+          setMessage(t('hosted.claiming', { count: size }));
+          claiming.mutate(
+            { size },
+            {
+              onSuccess: ({ batchId, submissions, waiting }) => {
+                setMessage('');
+                const claimed = words('hosted.claimed', { count: submissions });
+                onClaimed(batchId, waiting > 0 ? together(claimed, words('hosted.claimWaiting', { count: waiting })) : claimed);
+              },
+              onError: (error) => setMessage(describeFailure(error, t)),
+            },
+          );
         }}
       >
         <label>

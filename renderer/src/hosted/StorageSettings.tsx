@@ -1,19 +1,19 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/methods';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
 import { formatBytes } from '../format';
-import { useAction } from '../use-action';
+import { setRetention } from './mutations';
 
 const retentionChoices = [0, 1, 3, 7, 14, 30, 90];
 
 /** Space the evidence takes, and how long it stays once its decision has synced (evidence shows minors). */
-export function StorageSettings({ storage, onStatus }: { storage: SyncStatus['storage']; onStatus: (status: SyncStatus) => void }): React.JSX.Element {
+export function StorageSettings({ storage }: { storage: SyncStatus['storage'] }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
   const id = useId();
-  const { busy, message, run } = useAction();
+  const retention = useContractMutation(setRetention);
+  const [message, setMessage] = useState('');
   const choices = retentionChoices.includes(storage.retentionDays) ? retentionChoices : [...retentionChoices, storage.retentionDays].sort((a, b) => a - b);
   return (
     <div className="storage-settings">
@@ -22,16 +22,10 @@ export function StorageSettings({ storage, onStatus }: { storage: SyncStatus['st
       <select
         id={`${id}-retention`}
         value={storage.retentionDays}
-        disabled={busy}
-        onChange={(event) => {
-          const days = Number(event.target.value);
-          void run(async () => {
-            const result = await client.invoke('storage.setRetention', { days });
-            if (!result.ok) return describeError(result.error, t);
-            onStatus(result.value);
-            return t('hosted.retention.saved');
-          });
-        }}
+        disabled={retention.isPending}
+        onChange={(event) =>
+          retention.mutate({ days: Number(event.target.value) }, { onSuccess: () => setMessage(t('hosted.retention.saved')), onError: (error) => setMessage(describeFailure(error, t)) })
+        }
       >
         {choices.map((days) => (
           <option key={days} value={days}>

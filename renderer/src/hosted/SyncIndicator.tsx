@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../client-context';
+import { useContractMutation } from '../data/contract-mutation';
 import { formatTime } from '../format';
-import { useKeepHostedState, useSession, useSyncStatus } from './session-state';
+import { syncNow } from './mutations';
+import { useSession, useSyncStatus } from './queries';
 
 /**
  * The sync state where the eye finds it, in the header: online, offline or syncing, how many
@@ -31,12 +32,11 @@ export function SyncIndicator({ onOpen }: { onOpen: () => void }): React.JSX.Ele
 /** Sync now, beside the state it changes (signed in only). */
 export function SyncNowButton(): React.JSX.Element | null {
   const { t } = useTranslation();
-  const client = useClient();
   const session = useSession();
-  const { keepStatus } = useKeepHostedState();
+  const sync = useContractMutation(syncNow);
   if (!session?.signedIn) return null;
   return (
-    <button type="button" className="header-button" onClick={() => void client.invoke('sync.now', {}).then((result) => result.ok && keepStatus(result.value))}>
+    <button type="button" className="header-button" onClick={() => sync.mutate({})}>
       {t('hosted.syncNow')}
     </button>
   );

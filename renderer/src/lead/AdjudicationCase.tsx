@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +6,14 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { Criterion } from '../../../shared/domain/rubric';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
-import { queryKeyOf } from '../data/contract-reads';
 import { OpenBeside } from './OpenBeside';
 import { GridRow } from './GridRow';
 import { LevelPicker } from './LevelPicker';
 import { ReadingNotes } from './ReadingNotes';
+import { resolveAdjudication } from './mutations';
 import { ResolutionConfirm } from './ResolutionConfirm';
 
 export type Case = AdjudicationQueue['adjudications'][number];
@@ -37,17 +36,17 @@ const levelOf = (reading: Reading, criterionId: string): number | null => readin
 export function AdjudicationCase({
   item,
   rubric,
-  onOpenBeside,
+  inQueue = false,
   onSelectComment,
 }: {
   item: Case;
   rubric: Rubric | null;
-  onOpenBeside?: (batchId: string, submissionId: string) => void;
+  /** In the lead's queue (wide, and it can be opened beside the evidence); else beside the evidence. */
+  inQueue?: boolean;
   onSelectComment?: (comment: EvidenceComment) => void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const client = useClient();
-  const queries = useQueryClient();
+  const resolution = useContractMutation(resolveAdjudication);
   const criteria = rubric ? allCriteria(rubric) : [];
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
   const [levels, setLevels] = useState<Record<string, number | undefined>>({});
@@ -57,7 +56,7 @@ export function AdjudicationCase({
   const done = !!item.resolution || item.resolutionQueued;
   const unchosen = criteria.filter((criterion) => levels[criterion.id] === undefined);
   /** Beside the evidence (no queue to open it from) the grid is laid out for a narrow column. */
-  const compact = !onOpenBeside;
+  const compact = !inQueue;
   const columns = item.decisions.length + (done ? 0 : 1);
 
   const askToConfirm = (): void => {
@@ -68,19 +67,23 @@ export function AdjudicationCase({
   };
   const resolve = async (): Promise<void> => {
     if (outcome === '') return;
-    const result = await client.invoke('lead.resolveAdjudication', {
-      submissionId: item.submissionId,
-      resolution: { outcome, note: note.trim(), scores: criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]!, rationale: note.trim() })) },
-    });
+    const queued = await resolution
+      .mutateAsync({
+        submissionId: item.submissionId,
+        resolution: { outcome, note: note.trim(), scores: criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]!, rationale: note.trim() })) },
+      })
+      .then(
+        () => t('adjudication.queuedMessage'),
+        (error: unknown) => describeFailure(error, t),
+      );
     setConfirming(false);
-    if (result.ok) queries.setQueryData(queryKeyOf('lead.adjudications', {}), result.value);
-    setMessage(result.ok ? t('adjudication.queuedMessage') : describeError(result.error, t));
+    setMessage(queued);
   };
 
   return (
     <article className="adjudication-case" aria-labelledby="case-title">
       <h3 id="case-title">{item.label}</h3>
-      {onOpenBeside && <OpenBeside method="lead.openAdjudication" submissionId={item.submissionId} onOpened={onOpenBeside} onError={setMessage} />}
+      {inQueue && <OpenBeside kind="adjudication" submissionId={item.submissionId} onError={setMessage} />}
       <form
         className="resolution"
         aria-label={t('adjudication.resolution')}

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
-import { useContractQuery } from '../data/contract-query';
 import { AdjudicationCase } from './AdjudicationCase';
+import { useAdjudications } from './queries';
 
 /** Double-scored submissions whose assessors disagree: both readings side by side, and the lead's resolution. */
-export function AdjudicationQueueView({ onOpenBeside }: { onOpenBeside: (batchId: string, submissionId: string) => void }): React.JSX.Element {
+export function AdjudicationQueueView(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const queue = useContractQuery('lead.adjudications', {});
+  const queue = useAdjudications();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   if (queue.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (queue.state === 'error') return <p role="alert">{describeError(queue.error, t)}</p>;
@@ -34,7 +34,7 @@ export function AdjudicationQueueView({ onOpenBeside }: { onOpenBeside: (batchId
               </li>
             ))}
           </ul>
-          {selected && <AdjudicationCase key={selected.submissionId} item={selected} rubric={rubrics.find((rubric) => rubric.id === selected.rubricVersionId) ?? null} onOpenBeside={onOpenBeside} />}
+          {selected && <AdjudicationCase key={selected.submissionId} item={selected} rubric={rubrics.find((rubric) => rubric.id === selected.rubricVersionId) ?? null} inQueue />}
         </div>
       )}
     </section>

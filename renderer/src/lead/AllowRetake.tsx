@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../client-context';
+import { useContractMutation } from '../data/contract-mutation';
 import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
-import { describeError } from '../errors';
+import { describeFailure } from '../errors';
+import { allowRetake } from './mutations';
 
 interface Props {
   setId: string;
@@ -19,11 +20,10 @@ interface Props {
  */
 export function AllowRetake({ setId, setTitle, accountId, name }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
+  const retake = useContractMutation(allowRetake);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
   return (
     <ModalDialog
       open={open}
@@ -39,13 +39,16 @@ export function AllowRetake({ setId, setTitle, accountId, name }: Props): React.
         onSubmit={(event) => {
           event.preventDefault();
           if (note.trim() === '') return setMessage(t('retake.noteNeeded'));
-          setBusy(true);
-          void client.invoke('lead.allowRetake', { setId, accountId, note: note.trim() }).then((result) => {
-            setBusy(false);
-            if (!result.ok) return setMessage(describeError(result.error, t));
-            setNote('');
-            setOpen(false);
-          });
+          retake.mutate(
+            { setId, accountId, note: note.trim() },
+            {
+              onSuccess: () => {
+                setNote('');
+                setOpen(false);
+              },
+              onError: (error) => setMessage(describeFailure(error, t)),
+            },
+          );
         }}
       >
         <label>
@@ -59,7 +62,7 @@ export function AllowRetake({ setId, setTitle, accountId, name }: Props): React.
           />
         </label>
         <p role="status">{message}</p>
-        <DialogActions cancel={t('common.cancel')} confirm={t('retake.confirm')} busy={busy} />
+        <DialogActions cancel={t('common.cancel')} confirm={t('retake.confirm')} busy={retake.isPending} />
       </form>
     </ModalDialog>
   );

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditTrail } from '../../../shared/hosted-api/audit';
 import { answerAppeal, auditCsv, targetNames } from '../../../shared/quality/audit';
-import { useClient } from '../client-context';
+import { useContractMutation } from '../data/contract-mutation';
 import { download } from '../download';
-import { describeError } from '../errors';
+import { describeFailure } from '../errors';
 import { formatExactDateTime } from '../format';
-import { useAction } from '../use-action';
+import { fetchAuditTrail } from './mutations';
 import { AppealAnswerPanel } from './AppealAnswerPanel';
 import { valueWords } from './audit-words';
 
@@ -17,10 +17,10 @@ import { valueWords } from './audit-words';
  */
 export function AuditTrailView(): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
   const [query, setQuery] = useState('');
-  const [trail, setTrail] = useState<AuditTrail | null>(null);
-  const { busy, message, run } = useAction();
+  const search = useContractMutation(fetchAuditTrail);
+  // The answer to the last search; a refused one shows no trail, and says why.
+  const trail = search.data ?? null;
   return (
     <section className="audit-trail" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('audit.title')}</h2>
@@ -28,20 +28,16 @@ export function AuditTrailView(): React.JSX.Element {
         className="audit-search"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(async () => {
-            const result = await client.invoke('lead.auditTrail', { submission: query });
-            setTrail(result.ok ? result.value : null);
-            return result.ok ? '' : describeError(result.error, t);
-          });
+          search.mutate({ submission: query });
         }}
       >
         <label>
           {t('audit.submission')} <input value={query} required maxLength={128} placeholder={t('audit.placeholder')} onChange={(event) => setQuery(event.target.value)} />
         </label>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={search.isPending}>
           {t('audit.show')}
         </button>
-        <p role="status">{message}</p>
+        <p role="status">{search.isError ? describeFailure(search.error, t) : ''}</p>
       </form>
       {trail && <TrailOf key={trail.submission.id} trail={trail} />}
     </section>

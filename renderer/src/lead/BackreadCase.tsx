@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +5,11 @@ import type { BackreadQueue } from '../../../shared/contract/methods';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { BackreadVerdict } from '../../../shared/hosted-api/backreading';
-import { useClient } from '../client-context';
-import { queryKeyOf } from '../data/contract-reads';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
 import { levelName } from './AdjudicationCase';
+import { reviewBackread } from './mutations';
 import { OpenBeside } from './OpenBeside';
 import { GridRow } from './GridRow';
 import { LevelPicker } from './LevelPicker';
@@ -29,16 +28,15 @@ interface Draft {
  * lead's verdict beside each (agree, or override with a level and a note), then a note for the
  * assessor. Read only towards the candidate: the review reaches the assessor as feedback.
  */
-export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { item: Item; rubric: Rubric | null; onOpenBeside?: (batchId: string, submissionId: string) => void; onSelectComment?: (comment: EvidenceComment) => void }): React.JSX.Element {
+export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }: { item: Item; rubric: Rubric | null; inQueue?: boolean; onSelectComment?: (comment: EvidenceComment) => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const client = useClient();
-  const queries = useQueryClient();
+  const review = useContractMutation(reviewBackread);
   const criteria = rubric ? allCriteria(rubric) : [];
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
   const done = !!item.review || item.reviewQueued;
-  const compact = !onOpenBeside;
+  const compact = !inQueue;
   const draftOf = (criterionId: string): Draft => drafts[criterionId] ?? { verdict: null, level: null, note: '' };
   const change = (criterionId: string, patch: Partial<Draft>): void => setDrafts((current) => ({ ...current, [criterionId]: { ...draftOf(criterionId), ...patch } }));
   const reviewed = (criterionId: string): BackreadVerdict | undefined => item.review?.criteria.find((verdict) => verdict.criterionId === criterionId);
@@ -53,9 +51,12 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
       const draft = draftOf(criterion.id);
       return draft.verdict === 'override' ? { criterionId: criterion.id, verdict: 'override' as const, level: draft.level, note: draft.note.trim() } : { criterionId: criterion.id, verdict: 'agree' as const, level: null, note: draft.note.trim() };
     });
-    const result = await client.invoke('lead.reviewBackread', { submissionId: item.submissionId, review: { criteria: verdicts, note: note.trim() } });
-    if (result.ok) queries.setQueryData(queryKeyOf('lead.backreads', {}), result.value);
-    setMessage(result.ok ? t('backreading.queued') : describeError(result.error, t));
+    setMessage(
+      await review.mutateAsync({ submissionId: item.submissionId, review: { criteria: verdicts, note: note.trim() } }).then(
+        () => t('backreading.queued'),
+        (error: unknown) => describeFailure(error, t),
+      ),
+    );
   };
 
   return (
@@ -66,7 +67,7 @@ export function BackreadCase({ item, rubric, onOpenBeside, onSelectComment }: { 
       <p className="hint">
         {t(`backreading.reason.${item.reason}`)} · {t('backreading.decidedAt', { time: formatDateTime(item.decision.decidedAt, i18n.language) })}
       </p>
-      {onOpenBeside && <OpenBeside method="lead.openBackread" submissionId={item.submissionId} onOpened={onOpenBeside} onError={setMessage} />}
+      {inQueue && <OpenBeside kind="backread" submissionId={item.submissionId} onError={setMessage} />}
       <form
         aria-label={t('backreading.form')}
         onSubmit={(event) => {

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
-import { useContractQuery } from '../data/contract-query';
 import { BackreadCase } from './BackreadCase';
+import { useBackreads } from './queries';
 
 /** Live decisions sampled for backreading: the open ones first, each read again beside its evidence. */
-export function BackreadingView({ onOpenBeside }: { onOpenBeside: (batchId: string, submissionId: string) => void }): React.JSX.Element {
+export function BackreadingView(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const queue = useContractQuery('lead.backreads', {});
+  const queue = useBackreads();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   if (queue.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (queue.state === 'error') return <p role="alert">{describeError(queue.error, t)}</p>;
@@ -34,7 +34,7 @@ export function BackreadingView({ onOpenBeside }: { onOpenBeside: (batchId: stri
               </li>
             ))}
           </ul>
-          {selected && <BackreadCase key={selected.submissionId} item={selected} rubric={rubrics.find((rubric) => rubric.id === selected.rubricVersionId) ?? null} onOpenBeside={onOpenBeside} />}
+          {selected && <BackreadCase key={selected.submissionId} item={selected} rubric={rubrics.find((rubric) => rubric.id === selected.rubricVersionId) ?? null} inQueue />}
         </div>
       )}
     </section>

@@ -4,12 +4,13 @@ import { download } from '../download';
 import { AllowRetake } from './AllowRetake';
 import { LockoutTable } from './LockoutTable';
 import type { LeadDashboard } from '../../../shared/quality/dashboard';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeError, describeFailure } from '../errors';
 import { formatCoefficient, formatDateTime, formatPercent } from '../format';
-import { useContractQuery } from '../data/contract-query';
 import { FetchQualityButton } from '../quality/FetchQualityButton';
-import { useAction } from '../use-action';
+import { useNavigation } from '../navigation/use-navigation';
+import { exportReport } from './mutations';
+import { useLeadDashboard } from './queries';
 import { RulesForm } from './RulesForm';
 import { SetBuilder } from './SetBuilder';
 import { FewPairs, fewPairs, PairsCell } from './FewPairs';
@@ -23,13 +24,15 @@ type Figure = LeadDashboard['perCriterion'][number]['exact'];
  * with how fresh they are. Per assessor and per criterion: n, exact and adjacent agreement,
  * weighted kappa against the master; alpha across all raters; confusion matrices; weeks; flags.
  */
-export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: string) => void }): React.JSX.Element {
+export function LeadDashboardView(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const client = useClient();
+  const { scoreBatch } = useNavigation();
   const [credentialId, setCredentialId] = useState<string | null>(null);
   const [criterionId, setCriterionId] = useState<string | null>(null);
-  const view = useContractQuery('lead.dashboard', { credentialId });
-  const { busy, message, run } = useAction();
+  const view = useLeadDashboard(credentialId);
+  const exporting = useContractMutation(exportReport);
+  const [message, setMessage] = useState('');
+  const busy = exporting.isPending;
   const ready = view.state === 'ready' && view.value.dashboard !== null;
   useEffect(() => {
     // For the bench: when the figures are on screen.
@@ -53,16 +56,21 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
   const qualificationSet = view.value.sets.find((set) => set.id === view.value.rules?.qualification?.setId) ?? null;
   const standingOf = (accountId: string) => view.value.qualifications.find((standing) => standing.accountId === accountId);
 
-  const exportAs = (format: 'csv' | 'pdf'): void =>
-    void run(async () => {
-      if (!dashboard) return '';
-      // The report in the lead's language, its dates in their time zone.
-      const locale = i18n.language === 'es' ? 'es' : 'en';
-      const result = await client.invoke('lead.export', { credentialId: dashboard.credentialId, format, locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-      if (!result.ok) return describeError(result.error, t);
-      download(result.value.fileName, result.value.mimeType, { base64: result.value.base64 });
-      return t('lead.exported', { file: result.value.fileName });
-    });
+  const exportAs = (format: 'csv' | 'pdf'): void => {
+    if (!dashboard) return;
+    // The report in the lead's language, its dates in their time zone.
+    const locale = i18n.language === 'es' ? 'es' : 'en';
+    exporting.mutate(
+      { credentialId: dashboard.credentialId, format, locale, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+      {
+        onSuccess: (file) => {
+          download(file.fileName, file.mimeType, { base64: file.base64 });
+          setMessage(t('lead.exported', { file: file.fileName }));
+        },
+        onError: (error) => setMessage(describeFailure(error, t)),
+      },
+    );
+  };
 
   const criterion = dashboard?.perCriterion.find((row) => row.criterionId === (criterionId ?? dashboard.criteria[0]?.id)) ?? null;
   const criterionShown = dashboard?.criteria.find((item) => item.id === criterion?.criterionId);
@@ -92,7 +100,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
           {fetchedAt ? t('lead.freshness', { time: formatDateTime(fetchedAt, i18n.language) }) : t('lead.neverSynced')}
         </p>
         <div className="button-row">
-          <FetchQualityButton label={t('lead.refresh')} busy={busy} run={run} />
+          <FetchQualityButton label={t('lead.refresh')} busy={busy} onMessage={setMessage} />
           <button type="button" disabled={busy || !dashboard} onClick={() => exportAs('csv')}>
             {t('lead.exportCsv')}
           </button>
@@ -105,7 +113,7 @@ export function LeadDashboardView({ onMasterBatch }: { onMasterBatch: (batchId: 
       {selectedCredential && <LockoutTable view={view.value} />}
       {selectedCredential && (
         <div className="lead-tools">
-          <SetBuilder credentialId={selectedCredential} onMasterBatch={onMasterBatch} />
+          <SetBuilder credentialId={selectedCredential} onMasterBatch={scoreBatch} />
           <RulesForm key={`${selectedCredential}-${view.value.sets.length}`} credentialId={selectedCredential} view={view.value} />
         </div>
       )}

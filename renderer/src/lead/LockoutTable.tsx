@@ -1,12 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDashboardView } from '../../../shared/contract/methods';
-import { useClient } from '../client-context';
+import { useContractMutation } from '../data/contract-mutation';
 import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
-import { describeError } from '../errors';
+import { describeFailure } from '../errors';
 import { AllowRetake } from './AllowRetake';
+import { liftLockout } from './mutations';
 import { formatDateTime, formatPercent } from '../format';
 
 type Lockout = LeadDashboardView['lockouts'][number];
@@ -82,8 +82,7 @@ export function LockoutTable({ view }: { view: LeadDashboardView }): React.JSX.E
 
 function LiftDialog({ lockout, name, onClose }: { lockout: Lockout; name: string; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
-  const queries = useQueryClient();
+  const lift = useContractMutation(liftLockout);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
   return (
@@ -99,12 +98,7 @@ function LiftDialog({ lockout, name, onClose }: { lockout: Lockout; name: string
         onSubmit={(event) => {
           event.preventDefault();
           if (note.trim() === '') return setMessage(t('lockouts.noteNeeded'));
-          void client.invoke('lead.liftLockout', { accountId: lockout.accountId, credentialId: lockout.credentialId, note: note.trim() }).then((result) => {
-            if (!result.ok) return setMessage(describeError(result.error, t));
-            // Every dashboard query shows the lift as queued (whichever credential input it was read with).
-            void queries.invalidateQueries({ queryKey: ['lead.dashboard'] });
-            onClose();
-          });
+          lift.mutate({ accountId: lockout.accountId, credentialId: lockout.credentialId, note: note.trim() }, { onSuccess: onClose, onError: (error) => setMessage(describeFailure(error, t)) });
         }}
       >
         <label>

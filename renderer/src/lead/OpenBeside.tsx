@@ -1,34 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
+import { useNavigation } from '../navigation/use-navigation';
+import { openBesideMethods } from './mutations';
 
 /**
- * "Open beside the evidence": brings the submission here as a read-only review batch (through the
- * given method) and opens it in the scoring view; a refusal is said in `onError`.
+ * "Open beside the evidence": brings the submission here as a read-only review batch and opens it
+ * in the scoring view; a refusal is said in `onError`.
  */
-export function OpenBeside({
-  method,
-  submissionId,
-  onOpened,
-  onError,
-}: {
-  method: 'lead.openAdjudication' | 'lead.openBackread' | 'lead.openReferral';
-  submissionId: string;
-  onOpened: (batchId: string, submissionId: string) => void;
-  onError: (message: string) => void;
-}): React.JSX.Element {
+export function OpenBeside({ kind, submissionId, onError }: { kind: keyof typeof openBesideMethods; submissionId: string; onError: (message: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
+  const { openBeside } = useNavigation();
+  const bring = useContractMutation(openBesideMethods[kind]);
   return (
     <p>
       <button
         type="button"
-        onClick={() =>
-          void client.invoke(method, { submissionId }).then((result) => {
-            if (result.ok) onOpened(result.value.batchId, submissionId);
-            else onError(describeError(result.error, t));
-          })
-        }
+        onClick={() => bring.mutate({ submissionId }, { onSuccess: ({ batchId }) => openBeside(batchId, submissionId), onError: (error) => onError(describeFailure(error, t)) })}
       >
         {t('adjudication.openBeside')}
       </button>

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useContractQuery } from '../data/contract-query';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
+import { useReferrals } from '../referrals/queries';
 import { ReferralThread } from '../referrals/ReferralStrip';
 import { OpenBeside } from './OpenBeside';
 
 /** Submissions assessors referred to a lead: the unanswered first, each thread answerable here or beside the evidence. */
-export function ReferralsView({ onOpenBeside }: { onOpenBeside: (batchId: string, submissionId: string) => void }): React.JSX.Element {
+export function ReferralsView(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const list = useContractQuery('referral.list', { submissionId: null });
+  const list = useReferrals(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   if (list.state === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
@@ -42,9 +42,9 @@ export function ReferralsView({ onOpenBeside }: { onOpenBeside: (batchId: string
               <h3 id="referral-case-title">
                 <span data-content>{selected.label}</span> · {selected.assessor.displayName}
               </h3>
-              <OpenBeside method="lead.openReferral" submissionId={selected.submissionId} onOpened={onOpenBeside} onError={setMessage} />
+              <OpenBeside kind="referral" submissionId={selected.submissionId} onError={setMessage} />
               <p role="status">{message}</p>
-              <ReferralThread key={selected.id} referral={selected} submissionId={selected.submissionId} />
+              <ReferralThread key={selected.id} referral={selected} />
             </article>
           )}
         </div>

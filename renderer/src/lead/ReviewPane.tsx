@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { AdjudicationDecision } from '../../../shared/hosted-api/quality';
-import { useContractQuery } from '../data/contract-query';
 import { AdjudicationCase } from './AdjudicationCase';
 import { BackreadCase } from './BackreadCase';
+import { useAdjudications, useBackreads } from './queries';
 
 /**
  * Beside the evidence of a submission a lead reviews: its adjudication, or else its backreading
@@ -11,8 +11,8 @@ import { BackreadCase } from './BackreadCase';
  */
 export function ReviewPane({ submissionId, onSelectComment }: { submissionId: string; onSelectComment: (comment: EvidenceComment) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const adjudications = useContractQuery('lead.adjudications', {});
-  const backreads = useContractQuery('lead.backreads', {});
+  const adjudications = useAdjudications();
+  const backreads = useBackreads();
   if (adjudications.state !== 'ready' || backreads.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
   const adjudication = adjudications.value.adjudications.find((candidate) => candidate.submissionId === submissionId);
   const backread = backreads.value.backreads.find((candidate) => candidate.submissionId === submissionId);
@@ -28,8 +28,8 @@ export function ReviewPane({ submissionId, onSelectComment }: { submissionId: st
  * timeline, pages and images), each named by its assessor; null for any other submission.
  */
 export function useReviewComments(submissionId: string, isReview: boolean): EvidenceComment[] | null {
-  const adjudications = useContractQuery('lead.adjudications', {}, { enabled: isReview });
-  const backreads = useContractQuery('lead.backreads', {}, { enabled: isReview });
+  const adjudications = useAdjudications(isReview);
+  const backreads = useBackreads(isReview);
   if (!isReview || adjudications.state !== 'ready' || backreads.state !== 'ready') return null;
   const readings: AdjudicationDecision[] = [
     ...(adjudications.value.adjudications.find((candidate) => candidate.submissionId === submissionId)?.decisions ?? []),

@@ -1,11 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDashboardView } from '../../../shared/contract/methods';
 import type { LockoutRule, QualityRules } from '../../../shared/hosted-api/quality';
-import { useClient } from '../client-context';
-import { queryKeyOf } from '../data/contract-reads';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
+import { setRules } from './mutations';
 
 const clamp = (value: number, max: number): number => Math.max(0, Math.min(max, Math.round(Number(value) || 0)));
 
@@ -25,8 +24,7 @@ function NumberField({ label, value, max, percent, min = 0, onChange }: { label:
  */
 export function RulesForm({ credentialId, view }: { credentialId: string; view: LeadDashboardView }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
-  const queries = useQueryClient();
+  const save = useContractMutation(setRules);
   const current = view.rules;
   const [setId, setSetId] = useState(current?.qualification?.setId ?? '');
   const [minExact, setMinExact] = useState(Math.round((current?.qualification?.minExactAgreement ?? 0.8) * 100));
@@ -57,10 +55,7 @@ export function RulesForm({ credentialId, view }: { credentialId: string; view: 
           backreadingRate: backreadRate / 100,
           lockout: lockoutRule(lockout),
         };
-        void client.invoke('lead.setRules', { rules }).then((result) => {
-          setMessage(result.ok ? t('rules.saved') : describeError(result.error, t));
-          if (result.ok) queries.setQueryData(queryKeyOf('lead.dashboard', { credentialId }), result.value);
-        });
+        save.mutate({ rules }, { onSuccess: () => setMessage(t('rules.saved')), onError: (error) => setMessage(describeFailure(error, t)) });
       }}
     >
       <fieldset>

@@ -3,9 +3,9 @@ import { withoutHiddenControls } from '../../../shared/domain/text';
 import { words } from '../words';
 import type { Words } from '../words';
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
-import { useAction } from '../use-action';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
+import { findCandidates, prepareSet, publishSet } from './mutations';
 import type { CalibrationCandidate, SetPurpose } from '../../../shared/hosted-api/quality';
 import { formatMediaTime } from '../../../shared/format/media-time';
 import { formatDateTime } from '../format';
@@ -16,12 +16,14 @@ import { formatDateTime } from '../format';
  */
 export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: string; onMasterBatch: (batchId: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
+  const find = useContractMutation(findCandidates);
+  const prepare = useContractMutation(prepareSet);
   const [candidates, setCandidates] = useState<CalibrationCandidate[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const [purpose, setPurpose] = useState<SetPurpose>('calibration');
-  const { busy, message, run } = useAction();
+  const [message, setMessage] = useState('');
+  const busy = find.isPending || prepare.isPending;
   // Gold must be new to every assessor: only submissions nobody has claimed.
   const choosable = (candidate: CalibrationCandidate): boolean => purpose === 'calibration' || candidate.status === 'unclaimed';
   return (
@@ -31,13 +33,17 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
         type="button"
         disabled={busy}
         onClick={() =>
-          void run(async () => {
-            const result = await client.invoke('lead.candidates', { credentialId });
-            if (!result.ok) return describeError(result.error, t);
-            setCandidates(result.value.submissions);
-            setChosen([]);
-            return result.value.submissions.length === 0 ? t('master.none') : '';
-          })
+          find.mutate(
+            { credentialId },
+            {
+              onSuccess: ({ submissions }) => {
+                setCandidates(submissions);
+                setChosen([]);
+                setMessage(submissions.length === 0 ? t('master.none') : '');
+              },
+              onError: (error) => setMessage(describeFailure(error, t)),
+            },
+          )
         }
       >
         {t('master.find')}
@@ -46,12 +52,16 @@ export function SetBuilder({ credentialId, onMasterBatch }: { credentialId: stri
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void run(async () => {
-              const result = await client.invoke('lead.prepareSet', { credentialId, title, purpose, submissionIds: chosen.filter((id) => candidates.some((candidate) => candidate.id === id && choosable(candidate))) });
-              if (!result.ok) return describeError(result.error, t);
-              onMasterBatch(result.value.batchId);
-              return t('master.prepared', { count: result.value.submissions });
-            });
+            prepare.mutate(
+              { credentialId, title, purpose, submissionIds: chosen.filter((id) => candidates.some((candidate) => candidate.id === id && choosable(candidate))) },
+              {
+                onSuccess: ({ batchId, submissions }) => {
+                  onMasterBatch(batchId);
+                  setMessage(t('master.prepared', { count: submissions }));
+                },
+                onError: (error) => setMessage(describeFailure(error, t)),
+              },
+            );
           }}
         >
           <fieldset className="set-purpose">
@@ -122,22 +132,20 @@ function CandidateRow({ candidate, checked, disabled, onChange }: { candidate: C
 /** Above the queue of a master batch: what it is for, and publishing the set once every criterion has a level and a rationale. */
 export function MasterBatchBar({ batchId, label, goldPool, onPublished }: { batchId: string; label: string; goldPool: boolean; onPublished: (message: Words) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
-  const { busy, message, run } = useAction();
+  const publish = useContractMutation(publishSet);
+  const [message, setMessage] = useState('');
   return (
     <div className="master-bar">
       <p>{t(goldPool ? 'master.batchGold' : 'master.batch', { label })}</p>
       <button
         type="button"
-        disabled={busy}
+        disabled={publish.isPending}
         onClick={() =>
-          void run(async () => {
-            const result = await client.invoke('lead.publishSet', { batchId });
-            if (!result.ok) return describeError(result.error, t);
-            // Once published the batch is gone (and this bar with it): the app shows the message.
-            onPublished(words(goldPool ? 'master.publishedGold' : 'master.published', { title: result.value.title, count: result.value.submissions }));
-            return '';
-          })
+          // Once published the batch is gone (and this bar with it, maybe before the answer): the app shows the message.
+          void publish.mutateAsync({ batchId }).then(
+            ({ title, submissions }) => onPublished(words(goldPool ? 'master.publishedGold' : 'master.published', { title, count: submissions })),
+            (error: unknown) => setMessage(describeFailure(error, t)),
+          )
         }
       >
         {t(goldPool ? 'master.publishGold' : 'master.publish')}

@@ -1,29 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
+import { refreshQuality } from './mutations';
 
 interface Props {
   label: string;
+  /** Another of the view's calls is running. */
   busy: boolean;
-  /** The caller's button work (busy while it runs, and the message it ends with). */
-  run: (work: () => Promise<string>) => Promise<void>;
+  /** Said beside the view's other messages: '' once fetched, or why not. */
+  onMessage: (message: string) => void;
 }
 
 /** Fetches quality data now; what arrives reaches every view showing it through core's event. */
-export function FetchQualityButton({ label, busy, run }: Props): React.JSX.Element {
+export function FetchQualityButton({ label, busy, onMessage }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
+  const refresh = useContractMutation(refreshQuality);
   return (
-    <button
-      type="button"
-      disabled={busy}
-      onClick={() =>
-        void run(async () => {
-          const result = await client.invoke('quality.refresh', {});
-          return result.ok ? '' : describeError(result.error, t);
-        })
-      }
-    >
+    <button type="button" disabled={busy || refresh.isPending} onClick={() => refresh.mutate({}, { onSuccess: () => onMessage(''), onError: (error) => onMessage(describeFailure(error, t)) })}>
       {label}
     </button>
   );

@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { words } from '../words';
 import { qualificationReason } from './qualification-reason';
 import type { Words } from '../words';
-import { useClient } from '../client-context';
-import { describeError } from '../errors';
-import { formatDateTime, formatDay, formatPercent } from '../format';
-import { useAction } from '../use-action';
+import { useState } from 'react';
+import { useContractMutation } from '../data/contract-mutation';
 import { useContractQuery } from '../data/contract-query';
+import { describeFailure } from '../errors';
+import { formatDateTime, formatDay, formatPercent } from '../format';
 import { BackreadFeedbackList } from './BackreadFeedbackList';
 import { FetchQualityButton } from './FetchQualityButton';
+import { startCalibration } from './mutations';
 
 /**
  * The assessor's standing: qualification per micro-credential (with why live work is blocked),
@@ -16,19 +17,24 @@ import { FetchQualityButton } from './FetchQualityButton';
  */
 export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (batchId: string, message: Words) => void }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
-  const client = useClient();
   const summary = useContractQuery('quality.status', {});
-  const { busy, message, run } = useAction();
+  const start = useContractMutation(startCalibration);
+  const [message, setMessage] = useState('');
+  const busy = start.isPending;
   if (summary.state !== 'ready') return null;
   const { qualifications, sets, accuracy, fetchedAt, backreadFeedback } = summary.value;
   const titleOf = (credentialId: string): string => qualifications.find((item) => item.credentialId === credentialId)?.credentialTitle ?? credentialId;
   const startSet = (setId: string): void =>
-    void run(async () => {
-      const result = await client.invoke('calibration.start', { setId });
-      if (!result.ok) return describeError(result.error, t);
-      onCalibrationStarted(result.value.batchId, words('calibration.started', { count: result.value.submissions }));
-      return '';
-    });
+    start.mutate(
+      { setId },
+      {
+        onSuccess: ({ batchId, submissions }) => {
+          setMessage('');
+          onCalibrationStarted(batchId, words('calibration.started', { count: submissions }));
+        },
+        onError: (error) => setMessage(describeFailure(error, t)),
+      },
+    );
   const share = (part: number, whole: number): string => (whole > 0 ? formatPercent(part / whole, i18n.language) : '–');
 
   return (
@@ -99,7 +105,7 @@ export function QualityPanel({ onCalibrationStarted }: { onCalibrationStarted: (
         </table>
       )}
       <BackreadFeedbackList reviews={backreadFeedback} />
-      <FetchQualityButton label={t('qualification.refresh')} busy={busy} run={run} />
+      <FetchQualityButton label={t('qualification.refresh')} busy={busy} onMessage={setMessage} />
       <p role="status">{message}</p>
     </section>
   );

@@ -1,18 +1,16 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReferralReason } from '../../../shared/hosted-api/referrals';
-import { useClient } from '../client-context';
-import { queryKeyOf } from '../data/contract-reads';
+import { useContractMutation } from '../data/contract-mutation';
 import { DialogActions, ModalDialog } from '../dialog/ModalDialog';
-import { describeError } from '../errors';
+import { describeFailure } from '../errors';
+import { createReferral } from './mutations';
 
 /** "Refer to a lead": a reason and a question about this submission, queued to reach a lead (offline too). */
 export function ReferDialog({ submissionId }: { submissionId: string }): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useClient();
-  const queries = useQueryClient();
+  const create = useContractMutation(createReferral);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ReferralReason | ''>('');
   const [question, setQuestion] = useState('');
@@ -33,13 +31,17 @@ export function ReferDialog({ submissionId }: { submissionId: string }): React.J
         onSubmit={(event) => {
           event.preventDefault();
           if (reason === '' || question.trim() === '') return setMessage(t('referral.needed'));
-          void client.invoke('referral.create', { submissionId, reason, question }).then((result) => {
-            if (!result.ok) return setMessage(describeError(result.error, t));
-            queries.setQueryData(queryKeyOf('referral.list', { submissionId }), result.value);
-            setReason('');
-            setQuestion('');
-            setOpen(false);
-          });
+          create.mutate(
+            { submissionId, reason, question },
+            {
+              onSuccess: () => {
+                setReason('');
+                setQuestion('');
+                setOpen(false);
+              },
+              onError: (error) => setMessage(describeFailure(error, t)),
+            },
+          );
         }}
       >
         <label>

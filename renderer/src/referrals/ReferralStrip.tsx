@@ -1,14 +1,13 @@
 import * as Collapsible from '@radix-ui/react-collapsible';
 import { withoutHiddenControls } from '../../../shared/domain/text';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralView } from '../../../shared/contract/methods';
-import { useClient } from '../client-context';
-import { useContractQuery } from '../data/contract-query';
-import { queryKeyOf } from '../data/contract-reads';
-import { describeError } from '../errors';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
+import { replyToReferral } from './mutations';
+import { useReferrals } from './queries';
 
 /**
  * The referrals of the open submission, under its header: whether a lead has answered, and the
@@ -16,7 +15,7 @@ import { formatDateTime } from '../format';
  */
 export function ReferralStrip({ submissionId }: { submissionId: string }): React.JSX.Element | null {
   const { t } = useTranslation();
-  const list = useContractQuery('referral.list', { submissionId });
+  const list = useReferrals(submissionId);
   // One line until opened: the evidence keeps its room.
   const [open, setOpen] = useState(false);
   if (list.state !== 'ready' || list.value.referrals.length === 0) return null;
@@ -29,18 +28,17 @@ export function ReferralStrip({ submissionId }: { submissionId: string }): React
       </Collapsible.Trigger>
       <Collapsible.Content>
         {referrals.map((referral) => (
-          <ReferralThread key={referral.id} referral={referral} submissionId={submissionId} />
+          <ReferralThread key={referral.id} referral={referral} />
         ))}
       </Collapsible.Content>
     </Collapsible.Root>
   );
 }
 
-export function ReferralThread({ referral, submissionId }: { referral: ReferralView; submissionId: string }): React.JSX.Element {
+export function ReferralThread({ referral }: { referral: ReferralView }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const client = useClient();
-  const queries = useQueryClient();
-  const [reply, setReply] = useState('');
+  const reply = useContractMutation(replyToReferral);
+  const [body, setBody] = useState('');
   const [message, setMessage] = useState('');
   return (
     <section className="referral-thread" aria-label={t('referral.threadLabel', { reason: t(`referral.reasons.${referral.reason}`) })}>
@@ -61,19 +59,23 @@ export function ReferralThread({ referral, submissionId }: { referral: ReferralV
         className="referral-reply"
         onSubmit={(event) => {
           event.preventDefault();
-          if (reply.trim() === '') return;
-          void client.invoke('referral.reply', { referralId: referral.id, body: reply }).then((result) => {
-            if (!result.ok) return setMessage(describeError(result.error, t));
-            queries.setQueryData(queryKeyOf('referral.list', { submissionId }), result.value);
-            setReply('');
-            setMessage('');
-          });
+          if (body.trim() === '') return;
+          reply.mutate(
+            { referralId: referral.id, body },
+            {
+              onSuccess: () => {
+                setBody('');
+                setMessage('');
+              },
+              onError: (error) => setMessage(describeFailure(error, t)),
+            },
+          );
         }}
       >
         <label className="visually-hidden" htmlFor={`reply-${referral.id}`}>
           {t('referral.reply')}
         </label>
-        <textarea id={`reply-${referral.id}`} value={reply} maxLength={5000} placeholder={t('referral.replyPlaceholder')} onChange={(event) => setReply(withoutHiddenControls(event.target.value))} />
+        <textarea id={`reply-${referral.id}`} value={body} maxLength={5000} placeholder={t('referral.replyPlaceholder')} onChange={(event) => setBody(withoutHiddenControls(event.target.value))} />
         <button type="submit">{t('referral.sendReply')}</button>
         <p role="status">{message}</p>
       </form>

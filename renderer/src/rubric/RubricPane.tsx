@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
-import { checklistOf, levelsOf } from '../../../shared/domain/decision-rules';
+import { levelsOf } from '../../../shared/domain/decision-rules';
 import { evaluatePassRule, passingLevelOf } from '../../../shared/domain/pass-rule';
 import { allCriteria } from '../../../shared/domain/rubric';
+import { Checklist } from './Checklist';
+import type { ChecklistHandle } from './Checklist';
 import { CriterionCard } from './CriterionCard';
 
 interface Props {
@@ -19,14 +21,14 @@ interface Props {
   onJumpTo: (index: number) => void;
   /** Start a comment to the candidate about this criterion, at the current moment or page. */
   onCite: (criterionId: string) => void;
+  checklistRef?: React.Ref<ChecklistHandle>;
 }
 
 /** The rubric: criteria by component, the pass rule's live verdict, and the not-yet checklist. */
-export function RubricPane({ submission, activeIndex, focusRequest, readOnly, onActivate, onScore, onRationale, onJumpTo, onCite }: Props): React.JSX.Element {
+export function RubricPane({ submission, activeIndex, focusRequest, readOnly, onActivate, onScore, onRationale, onJumpTo, onCite, checklistRef }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const cards = useRef<(HTMLDivElement | null)[]>([]);
   const verdict = evaluatePassRule(submission.rubric, levelsOf(submission));
-  const checklist = checklistOf(submission);
   const criteria = allCriteria(submission.rubric);
   const previous = submission.previousAttempts.at(-1) ?? null;
   const positionOf = new Map(criteria.map((criterion, position) => [criterion.id, position]));
@@ -43,32 +45,7 @@ export function RubricPane({ submission, activeIndex, focusRequest, readOnly, on
           {t(`rubric.outcome.${verdict.outcome}`, { scored: verdict.scoredCount, total: verdict.criteriaCount })}
         </p>
       </header>
-      {checklist.length > 0 && (
-        <section className="checklist" aria-labelledby="checklist-heading">
-          <h4 id="checklist-heading" title={t('checklist.explanation')}>
-            {t('checklist.title')}
-          </h4>
-          <p className="visually-hidden">{t('checklist.explanation')}</p>
-          <ul>
-            {checklist.map((item) => {
-              const title = criteria.find((criterion) => criterion.id === item.criterionId)?.title ?? '';
-              return (
-                <li key={item.criterionId} className={item.satisfied ? 'done' : 'todo'}>
-                  <span aria-hidden="true">{item.satisfied ? '✓' : '○'}</span>{' '}
-                  <button type="button" className="link" onClick={() => onJumpTo(positionOf.get(item.criterionId) ?? 0)}>
-                    {t(item.satisfied ? 'checklist.cited' : 'checklist.uncited', { criterion: title })}
-                  </button>
-                  {!item.satisfied && !readOnly && (
-                    <button type="button" className="small" onClick={() => onCite(item.criterionId)}>
-                      {t('checklist.cite')}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
+      <Checklist ref={checklistRef} submission={submission} criteria={criteria} readOnly={readOnly} onJumpTo={onJumpTo} onCite={onCite} />
       {submission.rubric.components.map((component) => (
         <section key={component.id} className="rubric-component" aria-labelledby={`component-${component.id}`}>
           <h4 id={`component-${component.id}`} data-content>

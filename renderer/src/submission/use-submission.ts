@@ -3,12 +3,11 @@ import { useCallback } from 'react';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
 import { toLoadable } from '../data/contract-query';
-import { queryKeyOf, readFromCore } from '../data/contract-reads';
+import { callCore } from '../data/contract-reads';
 import type { Loadable } from '../data/contract-query';
 import { saver } from '../save/debounced-saver';
 import type { LocalChange } from '../save/debounced-saver';
-
-export const submissionKey = (submissionId: string) => queryKeyOf('submission.open', { submissionId });
+import { patchSubmission, submissionKey } from './submission-cache';
 
 /**
  * The open submission from the one cache, and how to show a local change at once. When core says the
@@ -18,8 +17,8 @@ export const submissionKey = (submissionId: string) => queryKeyOf('submission.op
 export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>, (change: LocalChange) => void] {
   const client = useClient();
   const queries = useQueryClient();
-  const read = async (): Promise<SubmissionDetail> => saver.unsavedChanges(submissionId).reduce((detail, change) => change(detail), await readFromCore(client, 'submission.open', { submissionId }));
+  const read = async (): Promise<SubmissionDetail> => saver.unsavedChanges(submissionId).reduce((detail, change) => change(detail), await callCore(client, 'submission.open', { submissionId }));
   const loaded = toLoadable(useQuery({ queryKey: submissionKey(submissionId), queryFn: read }));
-  const show = useCallback((change: LocalChange) => queries.setQueryData<SubmissionDetail>(submissionKey(submissionId), (current) => (current ? change(current) : current)), [queries, submissionId]);
+  const show = useCallback((change: LocalChange) => patchSubmission(queries, submissionId, change), [queries, submissionId]);
   return [loaded, show];
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useClient } from '../client-context';
+import { useContractMutation } from '../data/contract-mutation';
+import { addActiveTime } from './mutations';
 
 /** Without input for this long, the assessor is idle (unless evidence is playing). */
 const idleAfterMs = 60_000;
@@ -7,15 +8,14 @@ const reportEveryMs = 10_000;
 
 /**
  * Time on task: counts only while the page is visible and the assessor is active (recent input,
- * or evidence playing), and reports it to core in slices so a crash loses at most one slice.
+ * or evidence playing), and reports it to core in slices so a crash loses at most one slice; the
+ * submission shows the total core answers with.
  */
-export function useActiveTime(submissionId: string, playing: boolean, enabled: boolean, onTotal: (activeMs: number) => void): void {
-  const client = useClient();
+export function useActiveTime(submissionId: string, playing: boolean, enabled: boolean): void {
+  const { mutate: add } = useContractMutation(addActiveTime);
   const playingRef = useRef(playing);
-  const onTotalRef = useRef(onTotal);
   useEffect(() => {
     playingRef.current = playing;
-    onTotalRef.current = onTotal;
   });
 
   useEffect(() => {
@@ -34,9 +34,7 @@ export function useActiveTime(submissionId: string, playing: boolean, enabled: b
       const ms = Math.round(unreported);
       if (ms < 1) return;
       unreported = 0;
-      void client.invoke('draft.addActiveTime', { submissionId, ms: Math.min(ms, 10 * 60 * 1000) }).then((result) => {
-        if (result.ok) onTotalRef.current(result.value.activeMs);
-      });
+      add({ submissionId, ms: Math.min(ms, 10 * 60 * 1000) });
     };
     const onInput = (): void => {
       tick();
@@ -58,5 +56,5 @@ export function useActiveTime(submissionId: string, playing: boolean, enabled: b
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', report);
     };
-  }, [client, submissionId, enabled]);
+  }, [add, submissionId, enabled]);
 }

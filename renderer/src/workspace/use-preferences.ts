@@ -3,9 +3,9 @@ import { useCallback } from 'react';
 import type { MethodInput, Preferences } from '../../../shared/contract/methods';
 import { mergeKeymap } from '../../../shared/keyboard/keymap';
 import type { Keymap } from '../../../shared/keyboard/keymap';
-import { useClient } from '../client-context';
+import { useContractMutation } from '../data/contract-mutation';
 import { useContractQuery } from '../data/contract-query';
-import { queryKeyOf } from '../data/contract-reads';
+import { savePreferences, showPreferences } from './mutations';
 
 export interface LoadedPreferences {
   ready: boolean;
@@ -15,30 +15,23 @@ export interface LoadedPreferences {
   undoWindowSeconds: number;
   /** Saves durably in core; the screen follows at once. */
   update: (patch: PreferencesPatch) => void;
-  /** Shows a value without saving it (while dragging, or what core already saved itself). */
+  /** Shows a value without saving it (while dragging). */
   show: (patch: Preferences) => void;
 }
 
 type PreferencesPatch = MethodInput<'preferences.set'>['patch'];
 
-const preferencesKey = queryKeyOf('preferences.get', {});
 /** The evidence's share of the workspace: with the queue beside it, the video takes more than half the window. */
 const defaultSplit = 0.7;
 const defaultUndoWindowSeconds = 10;
 
 export function usePreferences(): LoadedPreferences {
-  const client = useClient();
   const queries = useQueryClient();
   const preferences = useContractQuery('preferences.get', {});
+  const { mutate: save } = useContractMutation(savePreferences);
   const value = preferences.state === 'ready' ? preferences.value : null;
-  const show = useCallback((patch: Preferences) => queries.setQueryData<Preferences>(preferencesKey, (current) => ({ ...current, ...patch })), [queries]);
-  const update = useCallback(
-    (patch: PreferencesPatch) => {
-      show(patch);
-      void client.invoke('preferences.set', { patch });
-    },
-    [client, show],
-  );
+  const show = useCallback((patch: Preferences) => showPreferences(queries, patch), [queries]);
+  const update = useCallback((patch: PreferencesPatch) => save({ patch }), [save]);
   return {
     ready: preferences.state !== 'loading',
     keymap: mergeKeymap(value?.keymap ?? {}),

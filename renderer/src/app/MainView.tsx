@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { Decided } from '../decision/use-decision';
+import { AdjudicationQueueView } from '../lead/AdjudicationQueueView';
+import { AuditTrailView } from '../lead/AuditTrailView';
+import { BackreadingView } from '../lead/BackreadingView';
+import { LeadDashboardView } from '../lead/LeadDashboardView';
+import { ReferralsView } from '../lead/ReferralsView';
+import { useNavigation } from '../navigation/use-navigation';
+import { SubmissionWorkspace } from '../workspace/SubmissionWorkspace';
+import { usePreferences } from '../workspace/use-preferences';
+
+/** The main area: the view navigation says, and in the scoring view the open submission (or how to open one). */
+export function MainView({ onDecided, noBatches }: { onDecided: (decided: Decided) => void; noBatches: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { view, queue, openSubmissionId } = useNavigation();
+  const preferences = usePreferences();
+  switch (view) {
+    case 'dashboard':
+      return <LeadDashboardView />;
+    case 'adjudication':
+      return <AdjudicationQueueView />;
+    case 'backreading':
+      return <BackreadingView />;
+    case 'referrals':
+      return <ReferralsView />;
+    case 'audit':
+      return <AuditTrailView />;
+    case 'scoring':
+      break;
+  }
+  // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
+  const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);
+  if (!openSubmissionId || !preferences.ready || !openInShownBatch) return <p className="hint choose-hint">{noBatches ? t('app.noBatches') : t('submission.choose')}</p>;
+  return (
+    <SubmissionWorkspace
+      key={openSubmissionId}
+      submissionId={openSubmissionId}
+      splitRatio={preferences.splitRatio}
+      onSplitRatio={(ratio, done) => (done ? preferences.update({ splitRatio: ratio }) : preferences.show({ splitRatio: ratio }))}
+      onDecided={onDecided}
+    />
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { SubmissionDetail } from '../../../shared/contract/methods';
+import type { ConditionCode } from '../../../shared/domain/comment';
+import { blockersFor } from '../../../shared/domain/decision-rules';
+import type { DecisionOutcome } from '../../../shared/domain/submission';
+import { useContractMutation } from '../data/contract-mutation';
+import { describeFailure } from '../errors';
+import { saver } from '../save/debounced-saver';
+import { together, words } from '../words';
+import type { Words } from '../words';
+import { explainBlockers } from './DecisionBar';
+import { submitDecision } from './mutations';
+
+/** A decision core recorded, and the submission it made the open one (null: the batch is done). */
+export interface Decided {
+  submissionId: string;
+  label: string;
+  nextSubmissionId: string | null;
+}
+
+interface Options {
+  submission: SubmissionDetail | null;
+  onDecided: (decided: Decided) => void;
+  onProblem: (problem: Words) => void;
+  /** A "not yet" without cited evidence: the checklist says what is missing. */
+  onShowChecklist: () => void;
+}
+
+export interface Decision {
+  /** While the edits waiting for their debounce, then the decision, are on their way. */
+  busy: boolean;
+  send: (outcome: DecisionOutcome, conditionCode: ConditionCode | null, note: string) => Promise<void>;
+  /** A decision key: sent when nothing blocks it, else why not is said; false when there is nothing to decide. */
+  decideByKey: (outcome: 'award' | 'not_yet') => boolean;
+}
+
+/** Deciding the open submission: what the assessor typed is saved first, then the decision goes. */
+export function useDecision({ submission, onDecided, onProblem, onShowChecklist }: Options): Decision {
+  const { mutateAsync: submit } = useContractMutation(submitDecision);
+  const [busy, setBusy] = useState(false);
+
+  const send = async (outcome: DecisionOutcome, conditionCode: ConditionCode | null, note: string): Promise<void> => {
+    if (!submission) return;
+    const { submissionId, label } = submission;
+    setBusy(true);
+    await saver.flush();
+    await submit({ submissionId, outcome, conditionCode, note }).then(
+      ({ nextSubmissionId }) => onDecided({ submissionId, label, nextSubmissionId }),
+      (error: unknown) => onProblem((t) => describeFailure(error, t)),
+    );
+    setBusy(false);
+  };
+
+  const decideByKey = (outcome: 'award' | 'not_yet'): boolean => {
+    if (!submission) return false;
+    const blockers = blockersFor(submission, outcome);
+    if (blockers.length === 0) void send(outcome, null, '');
+    else {
+      onProblem(together(words(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked'), (t) => explainBlockers(blockers, t)));
+      if (blockers.some((blocker) => blocker.kind === 'uncited')) onShowChecklist();
+    }
+    return true;
+  };
+
+  return { busy, send, decideByKey };
+}

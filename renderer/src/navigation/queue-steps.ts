@@ -1,0 +1,14 @@
+import type { QueueItem } from '../../../shared/domain/submission';
+
+/** The next submission without a decision after the open one, wrapping round the queue; null when all are decided. */
+export function nextUndecided(queue: readonly QueueItem[], openId: string | null): string | null {
+  const index = queue.findIndex((item) => item.submissionId === openId);
+  return [...queue.slice(index + 1), ...queue.slice(0, index + 1)].find((item) => item.outcome === null)?.submissionId ?? null;
+}
+
+/** The submission one row down (1) or up (-1) from the open one, stopping at the ends; the first row when none is open. */
+export function stepFrom(queue: readonly QueueItem[], openId: string | null, direction: 1 | -1): string | null {
+  if (queue.length === 0) return null;
+  const index = queue.findIndex((item) => item.submissionId === openId);
+  return queue[Math.max(0, Math.min(queue.length - 1, index + direction))]?.submissionId ?? null;
+}

@@ -1,0 +1,76 @@
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
+import type { BatchSummary } from '../../../shared/contract/methods';
+import type { QueueItem } from '../../../shared/domain/submission';
+import type { Loadable } from '../data/contract-query';
+import { useSession } from '../hosted/queries';
+import { usePreferences } from '../workspace/use-preferences';
+import { useQueue, useWorkspaceSummary } from '../workspace/use-workspace';
+import type { NavigationStore, View } from './navigation-store';
+import { shownBatch } from './shown-batch';
+
+const NavigationContext = createContext<NavigationStore | null>(null);
+
+export function NavigationProvider({ store, children }: { store: NavigationStore; children: React.ReactNode }): React.JSX.Element {
+  return <NavigationContext.Provider value={store}>{children}</NavigationContext.Provider>;
+}
+
+export interface Navigation {
+  /** The view shown: a lead's choice, and always scoring for anyone else. */
+  view: View;
+  isLead: boolean;
+  batches: BatchSummary[];
+  batch: BatchSummary | null;
+  queue: Loadable<QueueItem[]>;
+  /** Kept by core across restarts (a preference): core itself moves it after a decision or an undo. */
+  openSubmissionId: string | null;
+  show: (view: View) => void;
+  /** Shows another batch; the submission open from the batch left is closed (it is not part of this one). */
+  chooseBatch: (batchId: string) => void;
+  open: (submissionId: string | null) => void;
+  /** A lead's "open beside the evidence": the review batch, its submission, in the scoring view. */
+  openBeside: (batchId: string, submissionId: string) => void;
+  /** A batch to work in now (a master batch just prepared): chosen, in the scoring view. */
+  scoreBatch: (batchId: string) => void;
+}
+
+/** Where the assessor is, and every way to move: the navigation store with core's open submission. */
+export function useNavigation(): Navigation {
+  const store = useContext(NavigationContext);
+  if (!store) throw new Error('useNavigation outside NavigationProvider');
+  const place = useSyncExternalStore(store.subscribe, store.get);
+  const session = useSession();
+  const summary = useWorkspaceSummary();
+  const preferences = usePreferences();
+  const { update } = preferences;
+  const batches = useMemo(() => (summary.state === 'ready' ? summary.value.batches : []), [summary]);
+  const batch = shownBatch(batches, place.batchId);
+  const queue = useQueue(batch?.id ?? null);
+  const isLead = session?.signedIn === true && session.roles.includes('lead');
+  const shownId = batch?.id ?? null;
+
+  const open = useCallback((submissionId: string | null) => update({ openSubmissionId: submissionId }), [update]);
+  const chooseBatch = useCallback(
+    (batchId: string) => {
+      store.chooseBatch(batchId);
+      if (batchId !== shownId) open(null);
+    },
+    [store, shownId, open],
+  );
+  const openBeside = useCallback(
+    (batchId: string, submissionId: string) => {
+      store.chooseBatch(batchId);
+      open(submissionId);
+      store.show('scoring');
+    },
+    [store, open],
+  );
+  const scoreBatch = useCallback(
+    (batchId: string) => {
+      chooseBatch(batchId);
+      store.show('scoring');
+    },
+    [store, chooseBatch],
+  );
+
+  return { view: isLead ? place.view : 'scoring', isLead, batches, batch, queue, openSubmissionId: preferences.openSubmissionId, show: store.show, chooseBatch, open, openBeside, scoreBatch };
+}

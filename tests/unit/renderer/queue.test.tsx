@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { QueueRail } from '../../../renderer/src/queue/QueueRail';
+import { HintProvider } from '../../../renderer/src/ui/Hint';
+import { batch, queueItem } from './fixtures';
+import { startI18n } from './harness';
+
+// jsdom lays nothing out: the virtualized list is given a window of 640 px to show its rows in.
+const height = vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(640);
+const width = vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(320);
+beforeAll(startI18n);
+afterAll(() => [height, width].forEach((spy) => spy.mockRestore()));
+
+const items = [queueItem('s1'), queueItem('s2', { status: 'queued', outcome: 'award' }), queueItem('s3', { status: 'in_progress', lease: 'expired' }), queueItem('s4', { status: 'conflict', outcome: 'not_yet' })];
+const shown = batch('b1', { total: 4, counts: { ...batch('b1').counts, not_started: 1, in_progress: 1, queued: 1, conflict: 1 } });
+
+function rail(overrides: Partial<React.ComponentProps<typeof QueueRail>> = {}) {
+  const onOpen = vi.fn();
+  const onCollapsedChange = vi.fn();
+  render(
+    <HintProvider>
+    <QueueRail
+      batches={[shown]}
+      batch={shown}
+      queue={{ state: 'ready', value: items }}
+      openSubmissionId="s1"
+      collapsed={false}
+      onCollapsedChange={onCollapsedChange}
+      onChooseBatch={() => undefined}
+      onOpen={onOpen}
+      onPublished={() => undefined}
+      {...overrides}
+    />
+    </HintProvider>,
+  );
+  return { onOpen, onCollapsedChange, user: userEvent.setup() };
+}
+const rows = async (): Promise<string[]> => (await within(screen.getByRole('listbox')).findAllByRole('option')).map((option) => option.querySelector('.queue-row-title')?.textContent ?? '');
+
+describe('the queue', () => {
+  it('shows every row with how much of the batch is decided, the open one selected', async () => {
+    rail();
+    expect(await rows()).toEqual(['Submission s1', 'Submission s2', 'Submission s3', 'Submission s4']);
+    expect(screen.getByRole('option', { selected: true }).textContent).toContain('Submission s1');
+    expect(screen.getByText('2 of 4 decided', { exact: false })).toBeTruthy();
+  });
+
+  it('filters by status, and counts a lease run out as needing attention', async () => {
+    const { user } = rail();
+    await user.click(screen.getByRole('radio', { name: 'To do' }));
+    expect(await rows()).toEqual(['Submission s1', 'Submission s3']);
+    await user.click(screen.getByRole('radio', { name: 'Decided' }));
+    expect(await rows()).toEqual(['Submission s2']);
+    await user.click(screen.getByRole('radio', { name: 'Needs attention' }));
+    expect(await rows()).toEqual(['Submission s3', 'Submission s4']);
+  });
+
+  it('moves with the arrow keys and opens with Enter, or with a click', async () => {
+    const { onOpen, user } = rail();
+    await rows();
+    screen.getByRole('listbox').focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(onOpen).toHaveBeenLastCalledWith('s3');
+    await user.keyboard('{End}{Enter}');
+    expect(onOpen).toHaveBeenLastCalledWith('s4');
+    await user.click(screen.getByText('Submission s2'));
+    expect(onOpen).toHaveBeenLastCalledWith('s2');
+  });
+
+  it('folds away to its toggle', async () => {
+    const { onCollapsedChange, user } = rail();
+    await user.click(screen.getByRole('button', { name: 'Hide the queue' }));
+    expect(onCollapsedChange).toHaveBeenCalledWith(true);
+  });
+});
