@@ -6,6 +6,7 @@ import { Retention } from './evidence/retention';
 import type { Logger } from './log';
 import { LeadDataWorker } from './lead/data-worker/lead-data-worker-client';
 import type { WorkerScript } from './worker-script';
+import type { Clock } from './clock';
 import type { OutboxJobs } from './hosted/outbox/job';
 import { SyncConflicts } from './scoring/conflicts';
 import { EvidenceDownloads } from './evidence/downloads';
@@ -28,7 +29,7 @@ export interface ConnectionOptions {
   /** ASSESSOR_SERVER_URL: pre-fills the sign-in form. */
   defaultServerUrl: string;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   changes: WorkspaceChanges;
   onStatus: (status: SyncStatus) => void;
   leadDataWorker: WorkerScript;
@@ -43,7 +44,8 @@ export type HostedConnection = ReturnType<typeof connectToHostedApi>;
 
 /** Wires the parts together. Everything keeps working offline; these parts only move data when the network allows. */
 export function connectToHostedApi(options: ConnectionOptions) {
-  const { db, dataDir, logger, now, changes } = options;
+  const { db, dataDir, logger, clock, changes } = options;
+  const now = (): Date => clock.now();
   let closed = false;
   const isClosed = (): boolean => closed;
   const backgroundFailed = (what: string, error: unknown): void => void (closed || logger.error(what, error));
@@ -54,11 +56,11 @@ export function connectToHostedApi(options: ConnectionOptions) {
     onNewEvidenceKey: () => effects.evidenceKeyLost(),
     onRemoteWipe: () => effects.remoteWipe(),
     onChanged: () => effects.sessionChanged(),
-    now,
+    clock,
   });
   const atRest = new EvidenceAtRest({ db, dataDir, key: () => session.evidenceKey, logger, now, onRemoved: (id) => changes.submissionsChanged([id]) });
   const retention = new Retention({ db, now, logger, onRemoved: (ids) => changes.submissionsChanged(ids) });
-  const downloads: EvidenceDownloads = new EvidenceDownloads({ db, dataDir, session, atRest, logger, now, closed: isClosed, onFailure: backgroundFailed, retentionCutoff: () => retention.cutoff(), onProgress: () => status.publish(), onArrived: (id) => changes.submissionsChanged([id]) });
+  const downloads: EvidenceDownloads = new EvidenceDownloads({ db, dataDir, session, atRest, logger, clock, closed: isClosed, onFailure: backgroundFailed, retentionCutoff: () => retention.cutoff(), onProgress: () => status.publish(), onArrived: (id) => changes.submissionsChanged([id]) });
   const status = new SyncStatusReporter({ db, dataDir, now, signedIn: () => session.signedIn, link: () => loop.link(), downloads: () => downloads.progress(), retentionDays: () => retention.days(), onStatus: options.onStatus });
   const onImported = (ids: string[]): void => {
     changes.submissionsChanged(ids);
@@ -67,8 +69,8 @@ export function connectToHostedApi(options: ConnectionOptions) {
   };
   const work = new WorkImport({ db, session, atRest, logger, now, onImported, onLeasesChanged: (ids) => changes.submissionsChanged(ids) });
   const leadData = new LeadDataWorker(options.leadDataWorker, logger);
-  const quality = new QualitySync({ db, session, work, leadData, now, keptUntilSynced: options.jobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => changes.qualityData() });
-  const loop: SyncLoop = new SyncLoop({ db, session, jobs: options.jobs, retention, downloads, work, quality, status, changes, logger, now, closed: isClosed, intervalMs: options.syncIntervalMs });
+  const quality = new QualitySync({ db, session, work, leadData, clock, keptUntilSynced: options.jobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => changes.qualityData() });
+  const loop: SyncLoop = new SyncLoop({ db, session, jobs: options.jobs, retention, downloads, work, quality, status, changes, logger, clock, closed: isClosed, intervalMs: options.syncIntervalMs });
   const lead = new LeadWork({ db, session, work, quality, logger, now, onQueued: () => loop.nudge(), onBatchRemoved: () => changes.batchList() });
   const referrals = new ReferralWork({ db, session, now, onQueued: () => loop.nudge() });
   const conflicts = new SyncConflicts({ db, logger, now, onResolved: (id, noteQueued) => {

@@ -21,6 +21,8 @@ import { commentBankHandlers } from './comment-bank/handlers';
 import { connectToHostedApi } from './connection';
 import { FileVault } from './hosted/secret-vault';
 import type { SecretVault } from './hosted/secret-vault';
+import { systemClock } from './clock';
+import type { Clock } from './clock';
 import { consoleLogger } from './log';
 import type { Logger } from './log';
 import { ensurePrivateFolder, keptApart } from './private-files';
@@ -56,7 +58,8 @@ export interface CoreOptions {
   serverUrl?: string | undefined;
   /** Where core's worker threads are built (beside the desktop's core bundle); unset, they run from source. */
   workersDir?: string | undefined;
-  now?: () => Date;
+  /** What time it is, and waiting (the system's by default; tests may stop it). */
+  clock?: Clock;
   logger?: Logger;
 }
 
@@ -91,7 +94,8 @@ function keysBesideDataFolder(dataDir: string): { keys: DatabaseKeys; store: Dat
 /** Opens the workstation: its database, the embedded demo on first start, the hosted connection, and every domain's handlers. */
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? consoleLogger;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = (): Date => clock.now();
   ensurePrivateFolder(options.dataDir);
   const { keys, store } = options.databaseKeys ?? keysBesideDataFolder(options.dataDir);
   const keyring = new DatabaseKeyring(keys, store, logger);
@@ -115,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
     databaseKey: { replace: () => keyring.replace(db) },
     defaultServerUrl: options.serverUrl ?? '',
     logger,
-    now,
+    clock,
     changes: new WorkspaceChanges((payload) => emit('workspace.changed', payload)),
     onStatus: (status) => emit('sync.changed', status),
     jobs: outboxJobs,

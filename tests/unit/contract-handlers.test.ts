@@ -6,6 +6,7 @@ import { ContractDispatcher } from '../../electron/core/contract/dispatch';
 import { DomainError } from '../../electron/core/errors';
 import { silentLogger } from '../support/silent-logger';
 import { WorkspaceChanges } from '../../electron/core/changes';
+import { settled } from '../support/settled';
 
 describe('handlers by domain', () => {
   it('refuses two domains handling one method', () => {
@@ -37,7 +38,7 @@ describe('handlers by domain', () => {
     expect(dispatcher.invoke('queue.list', { batchId: 'b' })).toMatchObject({ ok: false, error: { code: 'internal' } });
     let answered = false;
     const waiting = dispatcher.invokeAsync('session.get', {}).then((result) => ((answered = true), result));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled();
     expect(answered).toBe(false);
     release();
     expect(await waiting).toMatchObject({ ok: true, value: { signedIn: false } });

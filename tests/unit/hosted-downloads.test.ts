@@ -13,6 +13,8 @@ import { getEvidence } from '../../electron/core/repositories/evidence';
 import { listNotices } from '../../electron/core/repositories/notices';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession } from '../support/fake-hosted';
 import { until } from '../support/until';
+import { systemClock } from '../../electron/core/clock';
+import { settled } from '../support/settled';
 
 let store: ReturnType<typeof emptyDatabase>;
 let db: Db;
@@ -51,7 +53,7 @@ beforeEach(async () => {
     session,
     atRest,
     logger: silentLogger,
-    now: () => new Date(),
+    clock: systemClock,
     retentionCutoff: () => new Date(0).toISOString(),
     closed: () => false,
     onProgress: () => undefined,
@@ -96,8 +98,8 @@ describe('the evidence pump', () => {
     evidence('s1', 's1-video', good);
     served.set('s1-video', good);
     downloads.setPaused(true);
-    downloads.pump();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    downloads.pump(); // paused: starts nothing
+    await settled();
     expect(getEvidence(db, 's1-video')?.availability).toBe('remote');
     expect(downloads.progress()).toMatchObject({ paused: true, files: 1 });
     expect(db.prepare(`SELECT value FROM preferences WHERE key = 'downloadsPaused'`).get()).toEqual({ value: 'true' });

@@ -8,6 +8,8 @@ import { qualitySummary } from '../../electron/core/calibration/qualification';
 import { dashboardsOf } from '../../shared/quality/dashboard';
 import { emptyDatabase, FakeApi, FakeSession, manifestOf } from '../support/fake-hosted';
 import { outboxJobs } from '../../electron/core/outbox-jobs';
+import { systemClock } from '../../electron/core/clock';
+import { until } from '../support/until';
 
 let store: ReturnType<typeof emptyDatabase>;
 let db: Db;
@@ -47,7 +49,7 @@ beforeEach(() => {
       return Promise.resolve(workerAnswers.shift()?.(token) ?? { ok: true as const, value: computed() });
     },
   };
-  quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, leadData, now: () => new Date('2026-12-05T09:00:00.000Z'), keptUntilSynced: outboxJobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => undefined });
+  quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, leadData, clock: { ...systemClock, now: () => new Date('2026-12-05T09:00:00.000Z') }, keptUntilSynced: outboxJobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => undefined });
 });
 afterEach(() => store.dispose());
 
@@ -67,7 +69,7 @@ describe('quality data kept for offline use', () => {
     let release!: () => void;
     workerAnswers.push(() => new Promise((resolve) => (release = () => resolve({ ok: true, value: computed() }))));
     const fetching = quality.fetch();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => Promise.resolve(quality.updating), 'the worker to begin');
     expect(quality.updating).toBe(true);
     expect(leadDashboard(db, null, quality.updating)).toMatchObject({ dashboard: null, updating: true });
     release();

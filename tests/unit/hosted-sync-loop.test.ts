@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../electron/core/db/database';
 import { SyncLoop } from '../../electron/core/hosted/sync-loop';
 import { silentLogger } from '../support/silent-logger';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, noAnswer } from '../support/fake-hosted';
 import { until } from '../support/until';
 import { outboxJobs } from '../../electron/core/outbox-jobs';
+import { systemClock } from '../../electron/core/clock';
 
 let store: ReturnType<typeof emptyDatabase>;
 let db: Db;
@@ -37,12 +38,13 @@ beforeEach(() => {
     status: { publish: () => (published += 1) },
     changes: { submissionsChanged: (ids) => changed.push(...ids), qualityData: () => undefined },
     logger: silentLogger,
-    now: () => new Date(),
+    clock: systemClock,
     closed: () => false,
     intervalMs: 60_000,
   });
 });
 afterEach(() => {
+  vi.useRealTimers();
   loop.stop();
   store.dispose();
 });
@@ -62,12 +64,15 @@ describe('the sync loop', () => {
 
   it('holds a decision until its undo window has passed, then sends it without being asked', async () => {
     api.on('POST /v1/submissions/s1/decision', receipt('s1'));
-    claimedSubmission(db, 's1', new Date(Date.now() + 600));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    claimedSubmission(db, 's1', new Date(Date.now() + 10 * 60_000));
     loop.begin();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.advanceTimersByTimeAsync(10 * 60_000 - 1);
     expect(api.calls).not.toContain('POST /v1/submissions/s1/decision');
     expect(loop.link().lastSyncedAt).toBeNull(); // something still waits
-    await until(() => Promise.resolve(changed.includes('s1')), 'the decision leaving after its window');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.calls.filter((call) => call === 'POST /v1/submissions/s1/decision')).toHaveLength(1);
+    expect(changed).toContain('s1');
   });
 
   it('is offline while the server does not answer, and online once it does', async () => {
@@ -80,9 +85,10 @@ describe('the sync loop', () => {
   });
 
   it('compares leases with the server at most once a minute, and again on Sync now', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     await loop.syncNow();
     loop.nudge();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.advanceTimersByTimeAsync(0); // the nudged pass
     expect(api.calls.filter((call) => call === 'GET /v1/assignments')).toHaveLength(1);
     await loop.syncNow();
     expect(api.calls.filter((call) => call === 'GET /v1/assignments')).toHaveLength(2);

@@ -4,6 +4,7 @@ import { createContractClient } from '../../shared/contract/client';
 import type { MethodOutput, SyncStatus } from '../../shared/contract/methods';
 import { followCoreEvents } from '../../renderer/src/data/core-events';
 import { prefetchFromCore, queryKeyOf } from '../../renderer/src/data/contract-reads';
+import { settled } from '../support/settled';
 
 /** A core that answers every read at once, counts what it was asked, and can push events. */
 function fakeCore(answers: Record<string, unknown> = {}) {
@@ -34,7 +35,7 @@ const status = (revision: number, state: SyncStatus['state'], conflicts = 0): Sy
   notices: [],
   storage: { evidenceBytes: 0, freeBytes: 1, retentionDays: 7 },
 });
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
+const settle = settled;
 const invalidated = (queries: QueryClient, key: readonly unknown[]): boolean => queries.getQueryState(key)?.isInvalidated ?? false;
 
 describe('core’s events in the renderer’s cache', () => {

@@ -1,4 +1,5 @@
 import type { QualitySummary } from '../../../shared/contract/methods';
+import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
@@ -18,7 +19,7 @@ export interface QualitySyncOptions {
   session: SessionAccess;
   work: Pick<WorkImport, 'importLocalBatch'>;
   leadData: Pick<LeadDataWorker, 'compute'>;
-  now: () => Date;
+  clock: Clock;
   /** Outbox kinds whose sent payloads are shown until the fetched data holds them. */
   keptUntilSynced: string[];
   /** Quality data changed (and the batch list, when a review batch went). */
@@ -43,7 +44,7 @@ export class QualitySync {
 
   /** At least once a minute while online (and after anything was acknowledged). */
   isDue(): boolean {
-    return Date.now() - this.fetchedAtMs > 60_000;
+    return this.options.clock.now().getTime() - this.fetchedAtMs > 60_000;
   }
 
   /** A new session fetches its quality data with its first sync. */
@@ -54,7 +55,7 @@ export class QualitySync {
   async fetch(): Promise<QualitySummary> {
     const { db, session } = this.options;
     const epoch = session.currentEpoch;
-    const asked = this.options.now().toISOString();
+    const asked = this.options.clock.now().toISOString();
     const [qualifications, accuracy, sets, feedback, referrals] = await Promise.all([
       session.call((client) => client.qualifications()),
       session.call((client) => client.accuracy()),
@@ -62,7 +63,7 @@ export class QualitySync {
       session.call((client) => client.backreadFeedback()),
       session.call((client) => client.referrals(false)),
     ]);
-    const at = this.options.now().toISOString();
+    const at = this.options.clock.now().toISOString();
     session.assertCurrent(epoch);
     db.transaction(() => {
       saveSnapshot(db, 'qualifications', qualifications.qualifications, at);
@@ -74,7 +75,7 @@ export class QualitySync {
     if (session.account?.roles.includes('lead')) await this.fetchLeadData(epoch);
     // The threads just stored hold every referral and message acknowledged before they were asked for.
     forgetSentPayloads(db, this.options.keptUntilSynced, asked);
-    this.fetchedAtMs = Date.now();
+    this.fetchedAtMs = this.options.clock.now().getTime();
     this.options.onFetched();
     return qualitySummary(db);
   }
@@ -91,7 +92,7 @@ export class QualitySync {
         session.call((client) => client.referrals(true)),
       ]);
       session.assertCurrent(epoch);
-      const at = this.options.now().toISOString();
+      const at = this.options.clock.now().toISOString();
       saveSnapshot(db, 'adjudications', adjudications, at);
       saveSnapshot(db, 'backreads', backreads, at);
       saveSnapshot(db, 'lead_referrals', referrals, at);

@@ -1,4 +1,6 @@
 import type { DownloadItem, SyncStatus } from '../../../shared/contract/methods';
+import { sleep } from '../clock';
+import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { EvidenceAtRest } from './at-rest';
 import { downloadEvidence } from './downloader';
@@ -18,7 +20,7 @@ export interface DownloadsOptions {
   session: SessionAccess;
   atRest: EvidenceAtRest;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   /** Work acknowledged before this has had its evidence removed by retention: not fetched again. */
   retentionCutoff: () => string;
   /** Core is closing: nothing new starts. */
@@ -68,7 +70,7 @@ export class EvidenceDownloads {
 
   /** Pausing stops the files in flight where they are; resuming continues from the last verified chunk. */
   setPaused(paused: boolean): void {
-    writePreferences(this.options.db, { downloadsPaused: paused }, this.options.now().toISOString());
+    writePreferences(this.options.db, { downloadsPaused: paused }, this.options.clock.now().toISOString());
     this.pausedPreference = paused;
     if (paused) this.abortAll();
     else this.pump();
@@ -81,7 +83,7 @@ export class EvidenceDownloads {
     const totalBytes = remaining.reduce((sum, item) => sum + item.bytes, 0);
     let doneBytes = 0;
     for (const item of this.active.values()) doneBytes += item.doneBytes;
-    const bytesPerSecond = paused ? 0 : this.rate.bytesPerSecond(Date.now());
+    const bytesPerSecond = paused ? 0 : this.rate.bytesPerSecond(this.options.clock.now().getTime());
     return {
       files: remaining.length,
       doneBytes,
@@ -140,7 +142,7 @@ export class EvidenceDownloads {
           const next = await this.attempt(item);
           if (next === 'done') break;
           if (next === 'network' && attempt >= networkRetries) break;
-          if (next === 'network') await new Promise((resolve) => setTimeout(resolve, 1000 * (attempt + 1)));
+          if (next === 'network') await sleep(this.options.clock, 1000 * (attempt + 1));
         }
       }
     };
@@ -184,11 +186,12 @@ export class EvidenceDownloads {
         signal: abort.signal,
         onProgress: (done) => {
           // The first report includes what an earlier attempt already holds: not transferred now.
-          if (previous !== null) this.rate.add(done - previous, Date.now());
+          if (previous !== null) this.rate.add(done - previous, this.options.clock.now().getTime());
           previous = done;
           this.active.set(item.id, shown(done));
-          if (Date.now() - this.lastProgressAt >= progressIntervalMs) {
-            this.lastProgressAt = Date.now();
+          const nowMs = this.options.clock.now().getTime();
+          if (nowMs - this.lastProgressAt >= progressIntervalMs) {
+            this.lastProgressAt = nowMs;
             this.options.onProgress();
           }
         },
@@ -208,7 +211,7 @@ export class EvidenceDownloads {
     } else {
       const { failures, quarantined } = recordVerificationFailure(db, item.id);
       logger.error(`evidence ${item.id} failed verification (${outcome.reason}, attempt ${failures})${quarantined ? '; quarantined' : '; fetching again'}`);
-      if (quarantined) addNotice(db, 'evidence_quarantined', { title: item.title, submissionLabel: item.submissionLabel, reason: outcome.reason, attempts: failures }, this.options.now().toISOString());
+      if (quarantined) addNotice(db, 'evidence_quarantined', { title: item.title, submissionLabel: item.submissionLabel, reason: outcome.reason, attempts: failures }, this.options.clock.now().toISOString());
       else next = 'verify';
     }
     this.options.onArrived(item.submissionId);

@@ -1,4 +1,5 @@
 import type { WorkspaceChanges } from '../changes';
+import type { Clock, ClockTimer } from '../clock';
 import type { Db } from '../db/database';
 import type { Logger } from '../log';
 import { releaseAllAudit } from '../repositories/audit';
@@ -31,7 +32,7 @@ export interface SyncLoopOptions {
   status: { publish(): unknown };
   changes: Pick<WorkspaceChanges, 'submissionsChanged' | 'qualityData'>;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
   closed: () => boolean;
   /** Between passes while nothing is due (default 30 s). */
   intervalMs?: number | undefined;
@@ -50,7 +51,7 @@ const leaseCheckEveryMs = 60_000;
 export class SyncLoop {
   private state: LinkState['state'] = 'online';
   private lastSyncedAt: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: ClockTimer | null = null;
   private running: Promise<void> | null = null;
   /** Something new may be waiting that the running pass has already looked past. */
   private again = false;
@@ -83,20 +84,20 @@ export class SyncLoop {
    */
   async syncNow(): Promise<void> {
     this.leasesCheckedAt = 0;
-    releaseAllAudit(this.options.db, this.options.now().toISOString()); // "now" includes the audit trail still settling
+    releaseAllAudit(this.options.db, this.options.clock.now().toISOString()); // "now" includes the audit trail still settling
     await this.running?.catch(() => undefined);
     await this.pass();
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) this.options.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 
   private schedule(delayMs: number): void {
     if (this.options.closed() || !this.options.session.signedIn) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.pass().catch((error: unknown) => this.failed('sync failed', error)), delayMs);
+    if (this.timer) this.options.clock.clearTimeout(this.timer);
+    this.timer = this.options.clock.setTimeout(() => void this.pass().catch((error: unknown) => this.failed('sync failed', error)), delayMs);
   }
 
   private pass(): Promise<void> {
@@ -113,7 +114,8 @@ export class SyncLoop {
   }
 
   private async sendAndFollowUp(): Promise<void> {
-    const { db, session, now } = this.options;
+    const { db, session, clock } = this.options;
+    const now = (): Date => clock.now();
     if (!session.signedIn) return;
     this.state = 'syncing';
     this.options.status.publish();
@@ -145,7 +147,7 @@ export class SyncLoop {
     const interval = this.options.intervalMs ?? 30_000;
     if (report.unauthorized) return interval;
     const due = nextDueAt(this.options.db);
-    const untilDue = due ? Math.max(250, new Date(due).getTime() - Date.now()) : interval;
+    const untilDue = due ? Math.max(250, new Date(due).getTime() - this.options.clock.now().getTime()) : interval;
     return reachable ? untilDue : Math.min(untilDue, this.options.offlineProbeMs ?? 3000);
   }
 
@@ -160,8 +162,9 @@ export class SyncLoop {
   private async followUp(report: DrainReport): Promise<void> {
     const { session, downloads, work, quality, logger } = this.options;
     downloads.pump();
-    if (session.signedIn && Date.now() - this.leasesCheckedAt > leaseCheckEveryMs) {
-      this.leasesCheckedAt = Date.now();
+    const nowMs = this.options.clock.now().getTime();
+    if (session.signedIn && nowMs - this.leasesCheckedAt > leaseCheckEveryMs) {
+      this.leasesCheckedAt = nowMs;
       await work.recoverLeases().catch((error: unknown) => logger.error('could not check the leases held on the server', error));
     }
     // Quality data follows the work: after anything was acknowledged, and at least once a minute.

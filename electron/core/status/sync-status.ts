@@ -23,10 +23,12 @@ export interface StatusOptions {
  * grows, so the renderer can drop an answer that arrives after a newer event.
  */
 export class SyncStatusReporter {
-  // Starts at the clock so it keeps growing across restarts of core.
-  private revision = Date.now();
+  private revision: number;
 
-  constructor(private readonly options: StatusOptions) {}
+  constructor(private readonly options: StatusOptions) {
+    // Starts at the clock so it keeps growing across restarts of core.
+    this.revision = options.now().getTime();
+  }
 
   current(): SyncStatus {
     const { db } = this.options;
