@@ -1,12 +1,13 @@
 import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { fail } from '../../shared/contract/result';
 import type { Core } from '../core/service';
-import { evidenceSecurityHeaders, openEvidenceBody } from '../common/evidence-body';
+import { answerEvidence, evidenceSecurityHeaders } from '../common/evidence-answer';
 import { rendererCsp } from '../common/csp';
 import type { EvidencePart } from '../common/evidence-file';
 import { checkOrigin, eventsProtocol, PreviewCredentials, sameOriginPath, secretParameter } from './access';
@@ -166,17 +167,16 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (!credentials.acceptsEvidenceUrl(evidenceId, part, url.searchParams) && !credentials.authorisesRequest(request)) {
       return sendText(response, 401, 'This evidence address has expired or was not issued here.\n', { ...securityHeaders, ...evidenceSecurityHeaders });
     }
-    const answer = await openEvidenceBody(options.core.resolveEvidenceFile(evidenceId, part), request.headers.range, request.method === 'HEAD', () =>
-      options.core.reportUnreadableEvidence(evidenceId),
-    );
+    const answer = await answerEvidence(options.core.evidence, evidenceId, part, request.headers.range, request.method === 'HEAD');
     if (answer.status === 404 || answer.status === 'unreadable') {
       const message = answer.status === 404 ? 'No such evidence on this machine.\n' : 'This evidence file failed its integrity check; it is being fetched again.\n';
       return sendText(response, 404, message, { ...securityHeaders, ...evidenceSecurityHeaders });
     }
     response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
     if (!answer.body) return void response.end();
-    answer.body.on('error', () => response.destroy()).pipe(response);
-    response.on('close', () => answer.body?.destroy());
+    const body = Readable.from(answer.body);
+    body.on('error', () => response.destroy()).pipe(response);
+    response.on('close', () => body.destroy());
   }
 
   server.on('upgrade', (request, socket, head) => {
