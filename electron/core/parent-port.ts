@@ -1,11 +1,12 @@
+import { unwrappingPort } from '../../shared/rpc/port';
 import type { RpcPort } from '../../shared/rpc/port';
 import { rendererPortHandover } from '../common/core-rpc';
 
 /** A port Electron transferred to this process (a MessagePortMain), as far as core needs it. */
 export interface TransferredPort {
   postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
-  on(event: 'close', listener: () => void): unknown;
+  /** 'message' listeners get `{ data }`; 'close' ones nothing. */
+  on(event: 'message' | 'close', listener: (event?: { data: unknown }) => void): unknown;
   start(): void;
   close(): void;
 }
@@ -17,18 +18,7 @@ export interface ParentPort {
 }
 
 /** A transferred port as an RpcPort (its messages wait until it is started). */
-export function rpcPortOf(port: TransferredPort): RpcPort & { close(): void } {
-  const rpcPort = {
-    postMessage: (message: unknown) => port.postMessage(message),
-    on(event: 'message' | 'close', listener: (message?: unknown) => void) {
-      if (event === 'message') port.on('message', ({ data }) => listener(data));
-      else port.on('close', () => listener());
-    },
-    close: () => port.close(),
-  };
-  port.start();
-  return rpcPort;
-}
+export const rpcPortOf = (port: TransferredPort): RpcPort & { close(): void } => unwrappingPort(port, (event, listener) => port.on(event, listener));
 
 /**
  * Splits the port to main in two: the RPC with main, and the renderer ports main hands over (a

@@ -4,29 +4,16 @@ import { transportOverRpc } from '../../shared/contract/rpc-api';
 import type { ContractOverRpc } from '../../shared/contract/rpc-api';
 import { connectRpc } from '../../shared/rpc/peer';
 import type { NoApi, RpcPeer } from '../../shared/rpc/peer';
-import type { RpcPort } from '../../shared/rpc/port';
+import { unwrappingPort } from '../../shared/rpc/port';
 import { connectCoreChannel, corePortChannel, openWindowChannel } from '../common/ipc-channels';
 
 /** The page's end of its channel to core: a DOM MessagePort (Electron adds its 'close' event). */
 interface PagePort {
   postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-  addEventListener(type: 'close', listener: () => void): void;
+  /** 'message' listeners get `{ data }`; 'close' ones nothing worth reading. */
+  addEventListener(type: 'message' | 'close', listener: (event?: { data: unknown }) => void): void;
   start(): void;
   close(): void;
-}
-
-function rpcPortOf(port: PagePort): RpcPort & { close(): void } {
-  const rpcPort = {
-    postMessage: (message: unknown) => port.postMessage(message),
-    on(event: 'message' | 'close', listener: (message?: unknown) => void) {
-      if (event === 'message') port.addEventListener('message', ({ data }) => listener(data));
-      else port.addEventListener('close', () => listener());
-    },
-    close: () => port.close(),
-  };
-  port.start();
-  return rpcPort;
 }
 
 /** This page's own channel to core, handed over by main once it has checked this frame; the port stays here, in the preload. */
@@ -34,7 +21,7 @@ const core = new Promise<RpcPeer<NoApi, ContractOverRpc>>((resolve) => {
   ipcRenderer.once(corePortChannel, (event) => {
     // Node's typings name the DOM's MessagePort after worker_threads' one: this is the DOM's.
     const port = event.ports[0] as unknown as PagePort | undefined;
-    if (port) resolve(connectRpc<NoApi, ContractOverRpc>(rpcPortOf(port), { serve: {} }));
+    if (port) resolve(connectRpc<NoApi, ContractOverRpc>(unwrappingPort(port, (type, listener) => port.addEventListener(type, listener)), { serve: {} }));
   });
   ipcRenderer.send(connectCoreChannel);
 });

@@ -9,22 +9,26 @@ export interface RpcPort {
   on(event: 'close', listener: () => void): unknown;
 }
 
-/** A port whose 'message' listener is handed an event carrying the message as `data` (Electron's MessagePortMain and parentPort). */
+/** A port that hands each message to its listeners wrapped in an event, as `data` (Electron's MessagePortMain, a DOM MessagePort). */
 export interface EventCarryingPort {
   postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  /** Messages wait until the port is started. */
+  start(): void;
+  close(): void;
 }
 
 /**
- * An RpcPort over a port that wraps its messages in events. `onClose` is how that port says its other
- * end went away (Electron's parentPort never does: the process ends with it).
+ * An RpcPort over a port that wraps its messages in events; `listen` is how that port takes a
+ * listener ('close': the other end went away; Electron adds it to both kinds of port). Starts the port.
  */
-export function unwrappingPort(port: EventCarryingPort, onClose: (listener: () => void) => void): RpcPort {
-  return {
-    postMessage: (message) => port.postMessage(message),
-    on(event: 'message' | 'close', listener: ((message: unknown) => void) | (() => void)) {
-      if (event === 'message') port.on('message', ({ data }) => listener(data));
-      else onClose(listener as () => void);
+export function unwrappingPort(port: EventCarryingPort, listen: (event: 'message' | 'close', listener: (event?: { data: unknown }) => void) => void): RpcPort & { close(): void } {
+  const unwrapped = {
+    postMessage: (message: unknown) => port.postMessage(message),
+    on(event: 'message' | 'close', listener: (message?: unknown) => void) {
+      listen(event, event === 'message' ? (carried) => listener(carried?.data) : () => listener());
     },
+    close: () => port.close(),
   };
+  port.start();
+  return unwrapped;
 }

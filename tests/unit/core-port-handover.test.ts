@@ -6,7 +6,10 @@ import type { Result } from '../../shared/contract/result';
 import { connectRpc } from '../../shared/rpc/peer';
 import type { NoApi } from '../../shared/rpc/peer';
 import { connectCoreChannel, corePortChannel } from '../../electron/common/ipc-channels';
+import { rendererPortHandover } from '../../electron/common/core-rpc';
 import { serveContract } from '../../electron/core/contract-port';
+import { splitParentPort } from '../../electron/core/parent-port';
+import type { ParentPort, TransferredPort } from '../../electron/core/parent-port';
 import type { Core, CoreEventListener } from '../../electron/core/service';
 import { registerCorePortHandover } from '../../electron/main/core-port-handover';
 import type { AskingFrame, IpcMainOn } from '../../electron/main/core-port-handover';
@@ -141,5 +144,23 @@ describe('core serving a page over its port', () => {
       ok: false,
       error: { code: 'unavailable', message: 'The workstation core could not start: the database key does not fit' },
     });
+  });
+});
+
+describe('core’s port to main', () => {
+  it('takes a renderer port main hands over apart from the RPC, and passes everything else to the RPC', () => {
+    const listeners: ((event: { data: unknown; ports: TransferredPort[] }) => void)[] = [];
+    const parent: ParentPort = { postMessage: () => undefined, on: (_event, listener) => listeners.push(listener) };
+    const handedOver: TransferredPort[] = [];
+    const rpcMessages: unknown[] = [];
+    splitParentPort(parent, (port) => handedOver.push(port)).on('message', (message) => rpcMessages.push(message));
+    const port = {} as TransferredPort;
+    for (const listener of listeners) {
+      listener({ data: rendererPortHandover, ports: [port] });
+      listener({ data: { rpc: 'reply', id: 1, ok: true, value: null }, ports: [] });
+      listener({ data: 'something else', ports: [] });
+    }
+    expect(handedOver).toEqual([port]);
+    expect(rpcMessages).toEqual([{ rpc: 'reply', id: 1, ok: true, value: null }, 'something else']);
   });
 });

@@ -3,6 +3,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectRpc, RpcError } from '../../shared/rpc/peer';
 import type { NoApi, RpcHandlers } from '../../shared/rpc/peer';
+import { unwrappingPort } from '../../shared/rpc/port';
 
 /** What the serving side answers and tells, in the tests below. */
 type Server = {
@@ -134,5 +135,22 @@ describe('the RPC over a port', () => {
     await client.call('add', { a: 0, b: 0 });
     expect(heard).toEqual([7]);
     expect(problems).toEqual(['a listener of tick failed: listener bug']);
+  });
+});
+
+describe('the RPC over a port that wraps its messages in events', () => {
+  it('unwraps them, starts the port, and fails pending calls when the other end closes', async () => {
+    const { port1, port2 } = new MessageChannel();
+    opened.push(port1, port2);
+    connectRpc<Server, NoApi>(port1, { serve: handlers });
+    // Node's MessagePort, like the DOM's, also hands listeners added this way a MessageEvent (its message as `data`).
+    const client = connectRpc<NoApi, Server>(
+      unwrappingPort(port2, (type, listener) => port2.addEventListener(type, listener as unknown as (event: Event) => void)),
+      { serve: {} },
+    );
+    await expect(client.call('add', { a: 20, b: 22 })).resolves.toBe(42);
+    const waiting = client.call('wait', null);
+    port1.close();
+    await expect(waiting).rejects.toMatchObject({ code: 'rpc_closed' });
   });
 });
