@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Result } from '../../shared/contract/result';
 import { Id } from '../../shared/domain/rubric';
-import type { EvidenceFile, EvidencePart } from '../common/evidence-file';
+import type { EvidencePart } from '../common/evidence-file';
 import { WorkspaceChanges } from './changes';
 import { combineHandlers } from './contract/handler-app';
 import type { AllHandlers } from './contract/handler-app';
@@ -14,6 +14,8 @@ import { generateBatch } from './demo/generate-batch';
 import { importDemoWorkspace } from './demo/import-demo';
 import { sweepDeletedFiles } from './evidence/file-sweeper';
 import { evidenceHandlers } from './evidence/handlers';
+import { evidenceReads } from './evidence/plaintext-reads';
+import type { EvidenceReads } from './evidence/plaintext-reads';
 import { accountHandlers } from './account/handlers';
 import { batchHandlers } from './batches/handlers';
 import { calibrationHandlers } from './calibration/handlers';
@@ -74,10 +76,8 @@ export interface Core {
   invoke(method: string, input: unknown): Result<unknown>;
   /** Any method, including those that wait for the session (what the transports use). */
   invokeAsync(method: string, input: unknown): Promise<Result<unknown>>;
-  /** Where a host finds an evidence item's bytes (or its captions), by opaque id. */
-  resolveEvidenceFile(evidenceId: string, part: EvidencePart): EvidenceFile | null;
-  /** A host found a downloaded file failing its integrity check: it is removed and fetched again. */
-  reportUnreadableEvidence(evidenceId: string): void;
+  /** An evidence item's (or its captions') plaintext, by opaque id and byte range, for a host to serve: its key stays here. */
+  evidence: EvidenceReads;
   /** The host that serves evidence says how its URLs are made (called once, before the renderer loads). */
   useEvidenceUrls(make: EvidenceUrlMaker): void;
   subscribe(listener: CoreEventListener): () => void;
@@ -143,23 +143,26 @@ export function createCore(options: CoreOptions): Core {
   return {
     invoke: (method, input) => dispatcher.invoke(method, input),
     invokeAsync: (method, input) => dispatcher.invokeAsync(method, input),
-    resolveEvidenceFile(evidenceId, part) {
-      if (!Id.safeParse(evidenceId).success) return null;
-      const evidence = getEvidence(db, evidenceId);
-      if (!evidence || evidence.availability !== 'available') return null;
-      if (part === 'captions') return evidence.captionsPath ? { path: evidence.captionsPath, mimeType: 'text/vtt; charset=utf-8' } : null;
-      if (!evidence.localPath) return null;
-      // Downloaded evidence is encrypted at rest; shipped demo media are plain resources.
-      return evidence.localPath.endsWith('.enc')
-        ? { path: evidence.localPath, mimeType: evidence.mimeType, sealed: { key: hosted.session.evidenceKey, evidenceId, bytes: evidence.bytes } }
-        : { path: evidence.localPath, mimeType: evidence.mimeType };
-    },
-    reportUnreadableEvidence(evidenceId) {
-      if (Id.safeParse(evidenceId).success && hosted.atRest.removeUnreadable(evidenceId)) {
-        hosted.status.publish();
-        hosted.downloads.pump();
-      }
-    },
+    evidence: evidenceReads(
+      (evidenceId, part) => {
+        if (!Id.safeParse(evidenceId).success) return null;
+        const evidence = getEvidence(db, evidenceId);
+        if (!evidence || evidence.availability !== 'available') return null;
+        if (part === 'captions') return evidence.captionsPath ? { path: evidence.captionsPath, mimeType: 'text/vtt; charset=utf-8' } : null;
+        if (!evidence.localPath) return null;
+        // Downloaded evidence is encrypted at rest; shipped demo media are plain resources.
+        return evidence.localPath.endsWith('.enc')
+          ? { path: evidence.localPath, mimeType: evidence.mimeType, sealed: { key: hosted.session.evidenceKey, evidenceId, bytes: evidence.bytes } }
+          : { path: evidence.localPath, mimeType: evidence.mimeType };
+      },
+      // A downloaded file failing its integrity check is removed and fetched again.
+      (evidenceId) => {
+        if (hosted.atRest.removeUnreadable(evidenceId)) {
+          hosted.status.publish();
+          hosted.downloads.pump();
+        }
+      },
+    ),
     useEvidenceUrls(make) {
       evidenceUrl = make;
     },

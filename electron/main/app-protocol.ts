@@ -1,10 +1,10 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { evidenceSecurityHeaders } from '../common/evidence-body';
+import { evidenceSecurityHeaders } from '../common/evidence-answer';
+import type { EvidenceSource } from '../common/evidence-answer';
 import { evidenceResponse } from './evidence-response';
 import { rendererCsp } from '../common/csp';
-import type { EvidenceFile, EvidencePart } from '../common/evidence-file';
 import { resolveInside } from '../preview/static-files';
 import { appHost, appScheme } from './trusted-sender';
 
@@ -27,17 +27,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export interface EvidenceResolver {
-  resolve(evidenceId: string, part: EvidencePart): Promise<EvidenceFile | null>;
-  /** The file failed its integrity check: core removes it and fetches it again. */
-  reportUnreadable(evidenceId: string): void;
-}
-
 /**
  * Serves the built renderer from `app://workstation/`, never from `file://`, and evidence from
- * `app://workstation/evidence/<id>` (the same relative URL the preview host answers).
+ * `app://workstation/evidence/<id>` (the same relative URL the preview host answers), as plaintext
+ * ranges core decrypts.
  */
-export function serveAppProtocol(rendererDir: string, evidence: EvidenceResolver): void {
+export function serveAppProtocol(rendererDir: string, evidence: EvidenceSource): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== appHost) return new Response('Not found', { status: 404 });
@@ -49,8 +44,7 @@ export function serveAppProtocol(rendererDir: string, evidence: EvidenceResolver
       } catch {
         return new Response('Bad evidence address.', { status: 400, headers: evidenceSecurityHeaders });
       }
-      const file = await evidence.resolve(evidenceId, match[2] ? 'captions' : 'media');
-      return evidenceResponse(file, request.headers.get('range'), () => evidence.reportUnreadable(evidenceId));
+      return evidenceResponse(evidence, evidenceId, match[2] ? 'captions' : 'media', request.headers.get('range'));
     }
     const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return new Response('Not found', { status: 404 });

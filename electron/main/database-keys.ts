@@ -1,15 +1,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DatabaseKeysHandover } from '../common/core-messages';
+import type { DatabaseKeysHandover } from '../common/core-rpc';
 import { decodeDatabaseKeys, encodeDatabaseKeys, newDatabaseKey } from '../core/db/database-keys';
 import { ensurePrivateFolder, writePrivateFileAtomically } from '../core/private-files';
-
-/** The database's keys for core: what main holds at start, and how it keeps core's replacements. */
-export interface DatabaseKeysForCore {
-  handover: DatabaseKeysHandover;
-  /** Keeps the encoded keys with safeStorage; throws if it cannot. */
-  save(encoded: string): void;
-}
 
 /** safeStorage's two calls (taken as a parameter so this is tested without Electron). */
 export interface StringCipher {

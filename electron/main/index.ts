@@ -1,16 +1,16 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain } from 'electron';
 import type { Rectangle } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { defaultDataDir } from '../core/paths';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { startCoreProcess } from './core-process';
-import type { DatabaseKeysForCore } from './database-keys';
+import type { DatabaseKeysForCore } from './answers-to-core';
 import { hardenApp } from './hardening';
 import { desktopDatabaseKeys, keychainAvailable } from './keychain';
 import { sqliteBindingOverride } from './packaged-env';
-import { eventChannel } from '../common/ipc-channels';
-import { registerIpcBridge, registerWindowOpener } from './ipc-bridge';
+import { registerCorePortHandover } from './core-port-handover';
+import { registerWindowOpener } from './window-opener';
 import { appOrigin } from './trusted-sender';
 import { secureWebPreferences } from './window-options';
 
@@ -96,12 +96,9 @@ void app.whenReady().then(() => {
     },
     databaseKeys,
   );
-  serveAppProtocol(join(__dirname, '../renderer'), { resolve: (evidenceId, part) => core.resolveEvidence(evidenceId, part), reportUnreadable: (evidenceId) => core.reportUnreadable(evidenceId) });
-  registerIpcBridge(ipcMain, (method, input) => core.invoke(method, input), devServerOrigin);
+  serveAppProtocol(join(__dirname, '../renderer'), core.evidence);
+  registerCorePortHandover(ipcMain, { newChannel: () => new MessageChannelMain(), giveCore: (port) => core.connectRenderer(port) }, devServerOrigin);
   registerWindowOpener(ipcMain, (_view, pair) => openEvidenceWindow(pair), devServerOrigin);
-  core.onEvent((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, { event, payload });
-  });
   openScoringWindow();
   app.on('activate', () => {
     if (!scoringWindow) openScoringWindow();

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseKeyFileName } from '../core/db/database-keys';
 import { writePrivateFileAtomically } from '../core/private-files';
-import type { DatabaseKeysForCore } from './database-keys';
+import type { DatabaseKeysForCore } from './answers-to-core';
 import { databaseKeysForCore, saveDatabaseKeys } from './database-keys';
 
 /**

@@ -19,3 +19,14 @@ export function isTrustedSenderUrl(url: string | null | undefined, devServerOrig
     return false;
   }
 }
+
+/** What an IPC event says of the frame that sent it (the slice of Electron's event the checks need). */
+export interface SenderEvent {
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+/** Only the main frame (never a subframe, whatever its origin) of a page of the app's own origin. */
+export function fromTrustedFrame(event: SenderEvent, devServerOrigin: string | null): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && isTrustedSenderUrl(frame.url, devServerOrigin);
+}

@@ -1,15 +1,19 @@
 import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { fail } from '../../shared/contract/result';
+import { serveContract } from '../core/contract-port';
+import { consoleLogger } from '../core/log';
 import type { Core } from '../core/service';
-import { evidenceSecurityHeaders, openEvidenceBody } from '../common/evidence-body';
+import { answerEvidence, evidenceSecurityHeaders } from '../common/evidence-answer';
 import { rendererCsp } from '../common/csp';
 import type { EvidencePart } from '../common/evidence-file';
 import { checkOrigin, eventsProtocol, PreviewCredentials, sameOriginPath, secretParameter } from './access';
+import { socketPort } from './socket-port';
 import { serveRenderer } from './static-files';
 
 export interface PreviewHostOptions {
@@ -30,9 +34,8 @@ export interface PreviewHost {
   close(): Promise<void>;
 }
 
+/** The largest call a page or program may send, over HTTP or on its socket; a frame larger than this closes that socket. */
 const maxBodyBytes = 1024 * 1024;
-/** The page sends nothing on its event socket; a frame larger than this closes that socket. */
-const maxFrameBytes = 4096;
 
 const securityHeaders: Record<string, string> = {
   'content-security-policy': rendererCsp,
@@ -107,14 +110,11 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   const sockets = new Set<WebSocket>();
   const webSockets = new WebSocketServer({
     noServer: true,
-    maxPayload: maxFrameBytes,
+    maxPayload: maxBodyBytes,
     handleProtocols: (offered) => (offered.has(eventsProtocol) ? eventsProtocol : false),
   });
   webSockets.on('error', () => undefined);
-  const unsubscribe = options.core.subscribe((event, payload) => {
-    const message = JSON.stringify({ event, payload });
-    for (const socket of sockets) socket.send(message);
-  });
+  const started = Promise.resolve(options.core);
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -166,17 +166,16 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (!credentials.acceptsEvidenceUrl(evidenceId, part, url.searchParams) && !credentials.authorisesRequest(request)) {
       return sendText(response, 401, 'This evidence address has expired or was not issued here.\n', { ...securityHeaders, ...evidenceSecurityHeaders });
     }
-    const answer = await openEvidenceBody(options.core.resolveEvidenceFile(evidenceId, part), request.headers.range, request.method === 'HEAD', () =>
-      options.core.reportUnreadableEvidence(evidenceId),
-    );
+    const answer = await answerEvidence(options.core.evidence, evidenceId, part, request.headers.range, request.method === 'HEAD');
     if (answer.status === 404 || answer.status === 'unreadable') {
       const message = answer.status === 404 ? 'No such evidence on this machine.\n' : 'This evidence file failed its integrity check; it is being fetched again.\n';
       return sendText(response, 404, message, { ...securityHeaders, ...evidenceSecurityHeaders });
     }
     response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
     if (!answer.body) return void response.end();
-    answer.body.on('error', () => response.destroy()).pipe(response);
-    response.on('close', () => answer.body?.destroy());
+    const body = Readable.from(answer.body);
+    body.on('error', () => response.destroy()).pipe(response);
+    response.on('close', () => body.destroy());
   }
 
   server.on('upgrade', (request, socket, head) => {
@@ -195,8 +194,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       client.on('close', () => sockets.delete(client));
       // A bad frame (too large, not UTF-8, malformed) ends this socket only, never the host or core.
       client.on('error', () => client.terminate());
-      // The renderer sends nothing over this socket; anything it does send is ignored.
-      client.on('message', () => undefined);
+      // The page's calls and core's events, over the same RPC as the desktop's port.
+      serveContract(socketPort(client), started, consoleLogger);
     });
   });
 
@@ -211,7 +210,6 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     secret: credentials.secret,
     url: `http://127.0.0.1:${port}/?${secretParameter}=${credentials.secret}`,
     close: async () => {
-      unsubscribe();
       for (const socket of sockets) socket.terminate();
       webSockets.close();
       server.closeAllConnections();

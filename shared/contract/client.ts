@@ -5,7 +5,7 @@ import type { EventName, EventPayload } from './events';
 import { methods } from './methods';
 import type { MethodInput, MethodName, MethodOutput } from './methods';
 
-/** What a host provides: the desktop preload bridge or the preview host's HTTP + WebSocket. */
+/** What a host provides: the desktop preload's port to core, or the preview host's WebSocket (both speak shared/rpc). */
 export interface Transport {
   invoke(method: string, input: unknown): Promise<unknown>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;

@@ -28,6 +28,3 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export function isEventName(name: string): name is EventName {
   return Object.prototype.hasOwnProperty.call(events, name);
 }
-
-/** One message on an event stream (IPC channel or WebSocket). */
-export const EventEnvelope = z.object({ event: z.string().max(100), payload: z.unknown() });

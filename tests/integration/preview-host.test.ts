@@ -176,7 +176,25 @@ describe('preview host events (WebSocket)', () => {
     expect(socket.protocol).toBe('assessor.events.v1'); // the token is never echoed back
     const received = nextEvent(socket);
     await rpc(host.port, host.secret, 'draft.setScore', { submissionId: 'demo-sub-002', criterionId: 'ci-ov-context', level: 3 });
-    await expect(received).resolves.toEqual({ event: 'queue.changed', payload: { batchId: 'demo-batch', submissionId: 'demo-sub-002', status: 'in_progress', outcome: null } });
+    await expect(received).resolves.toEqual({ rpc: 'event', event: 'queue.changed', payload: { batchId: 'demo-batch', submissionId: 'demo-sub-002', status: 'in_progress', outcome: null } });
+    socket.close();
+  });
+
+  it('answers the page’s calls on its socket, each by its id, and ignores what is not a call', async () => {
+    const socket = await connect(await withToken());
+    const replies: unknown[] = [];
+    socket.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString())));
+    socket.send('not json');
+    socket.send(JSON.stringify({ rpc: 'call', id: 'one', method: 'invoke', input: { method: 'app.info', input: {} } }));
+    socket.send(JSON.stringify({ rpc: 'call', id: 7, method: 'invoke', input: { method: 'no.such', input: {} } }));
+    socket.send(JSON.stringify({ rpc: 'call', id: 8, method: 'invoke', input: { method: 'app.info', input: {} } }));
+    socket.send(JSON.stringify({ rpc: 'call', id: 9, method: 'somethingElse', input: {} }));
+    await until(() => Promise.resolve(replies.length >= 3), 'the three calls to be answered');
+    expect(replies.sort((a, b) => (a as { id: number }).id - (b as { id: number }).id)).toEqual([
+      { rpc: 'reply', id: 7, ok: true, value: { ok: false, error: { code: 'unknown_method', message: expect.any(String) as unknown } } },
+      { rpc: 'reply', id: 8, ok: true, value: { ok: true, value: expect.objectContaining({ version: expect.any(String) as unknown }) as unknown } },
+      { rpc: 'reply', id: 9, ok: false, error: { code: 'unknown_method', message: expect.any(String) as unknown } },
+    ]);
     socket.close();
   });
 
@@ -184,7 +202,7 @@ describe('preview host events (WebSocket)', () => {
     const bystander = await connect(await withToken());
     const oversized = await connect(await withToken());
     const oversizedClosed = closed(oversized);
-    oversized.send('x'.repeat(70 * 1024));
+    oversized.send('x'.repeat(1024 * 1024 + 1));
     expect(await oversizedClosed).toBe(1009); // message too big
     const invalid = await connect(await withToken());
     const invalidClosed = closed(invalid);

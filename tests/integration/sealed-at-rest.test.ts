@@ -8,7 +8,7 @@ import type { SessionInfo, SubmissionDetail, SyncStatus, WorkspaceSummary } from
 import type { EvidenceComment } from '../../shared/domain/comment';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { QueueItem } from '../../shared/domain/submission';
-import { openEvidenceBody } from '../../electron/common/evidence-body';
+import { answerEvidence } from '../../electron/common/evidence-answer';
 import { openDatabase, WrongDatabaseKey } from '../../electron/core/db/database';
 import { DatabaseKeyFile, databaseKeyFileName } from '../../electron/core/db/database-keys';
 import { headerBytes } from '../../electron/core/evidence/encrypted-file';
@@ -157,8 +157,7 @@ describe('everything from a candidate sealed at rest', () => {
 
 describe('evidence cut, swapped or altered on disk', () => {
   const file = (evidenceId: string): string => evidenceFileOf(fixture, evidenceId)!;
-  const serve = async (evidenceId: string) =>
-    openEvidenceBody(fixture.core.resolveEvidenceFile(evidenceId, 'media'), undefined, false, () => fixture.core.reportUnreadableEvidence(evidenceId));
+  const serve = async (evidenceId: string) => answerEvidence(fixture.core.evidence, evidenceId, 'media', undefined);
 
   it('is refused before a byte is served, reported, and fetched again', async () => {
     await until(everythingHere, 'the batch to be here');

@@ -1,10 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FromCore, ToCore } from '../../electron/common/core-messages';
+import { connectRpc } from '../../shared/rpc/peer';
+import type { CoreForMain, MainForCore } from '../../electron/common/core-rpc';
 import { DatabaseKeyFile, decodeDatabaseKeys, encodeDatabaseKeys, newDatabaseKey } from '../../electron/core/db/database-keys';
 import { RelayedDatabaseKeyStore } from '../../electron/core/db/relayed-key-store';
+import { answersToCore } from '../../electron/main/answers-to-core';
 import { startCoreProcess } from '../../electron/main/core-process';
 import type { CoreChild } from '../../electron/main/core-process';
 import { databaseKeysForCore, saveDatabaseKeys } from '../../electron/main/database-keys';
@@ -21,7 +25,10 @@ const freshDir = (): string => {
   dirs.push(dir);
   return dir;
 };
-afterEach(() => dirs.splice(0).forEach(cleanup));
+afterEach(() => {
+  dirs.splice(0).forEach(cleanup);
+  vi.restoreAllMocks();
+});
 
 /** Stands in for safeStorage: reversible, and never the plain text. */
 const fakeCipher: StringCipher = {
@@ -110,59 +117,95 @@ describe('the desktop’s keys in main (safeStorage)', () => {
   });
 });
 
-/** The thinnest stand-in for the utility process: records what main posts, and lets the test speak as core. */
+/** The thinnest stand-in for the utility process: one end of a real channel; the test speaks as core on the other. */
 class FakeChild extends EventEmitter implements CoreChild {
-  readonly posted: ToCore[] = [];
-  postMessage(message: ToCore): void {
-    this.posted.push(message);
+  constructor(private readonly port: MessagePort) {
+    super();
+    port.on('message', (message) => this.emit('message', message));
+    port.on('close', () => this.emit('exit'));
+  }
+  postMessage(message: unknown): void {
+    this.port.postMessage(message);
   }
   kill(): boolean {
+    this.port.close();
     return true;
-  }
-  say(message: FromCore): void {
-    this.emit('message', message);
   }
 }
 
+/** Core's side of its port to main, as the utility process connects it (it answers nothing here). */
+function speakAsCore(port: MessagePort) {
+  const unanswered = () => Promise.reject(new Error('not in this test'));
+  return connectRpc<CoreForMain, MainForCore>(port, { serve: { 'evidence.describe': unanswered, 'evidence.read': unanswered } });
+}
+
 describe('main handing the keys to core', () => {
-  it('sends them before anything else, keeps core’s replacements with safeStorage and says whether it could', () => {
-    const child = new FakeChild();
+  it('answers core’s first question with them, keeps core’s replacements with safeStorage and says whether it could', async () => {
+    const { port1, port2 } = new MessageChannel();
     const saved: string[] = [];
     let failing = false;
     const keys = encodeDatabaseKeys({ current: newDatabaseKey(), next: null });
-    const core = startCoreProcess('core.js', {}, { handover: { kept: 'keychain', keys }, save: (encoded) => (failing ? (() => { throw new Error('keychain locked'); })() : void saved.push(encoded)) }, () => child);
-    void core.invoke('app.info', {});
-    expect(child.posted[0]).toEqual({ type: 'databaseKeys', handover: { kept: 'keychain', keys } });
-    expect(child.posted[1]).toMatchObject({ type: 'invoke', method: 'app.info' });
+    const main = startCoreProcess('core.js', {}, { handover: { kept: 'keychain', keys }, save: (encoded) => (failing ? (() => { throw new Error('keychain locked'); })() : void saved.push(encoded)) }, () => new FakeChild(port1));
+    const core = speakAsCore(port2);
+    await expect(core.call('databaseKeys.handover', null)).resolves.toEqual({ kept: 'keychain', keys });
 
     const replaced = encodeDatabaseKeys({ current: newDatabaseKey(), next: newDatabaseKey() });
-    child.say({ type: 'saveDatabaseKeys', id: 7, keys: replaced });
+    await expect(core.call('databaseKeys.save', { keys: replaced })).resolves.toBeNull();
     expect(saved).toEqual([replaced]);
-    expect(child.posted.at(-1)).toEqual({ type: 'databaseKeysSaved', id: 7, error: null });
 
     failing = true;
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    child.say({ type: 'saveDatabaseKeys', id: 8, keys: replaced });
-    expect(child.posted.at(-1)).toEqual({ type: 'databaseKeysSaved', id: 8, error: 'keychain locked' });
+    await expect(core.call('databaseKeys.save', { keys: replaced })).rejects.toThrow('keychain locked');
+    expect(saved).toEqual([replaced]);
+    main.stop();
+  });
+
+  it('keeps the session’s secrets with the keychain, and a keychain that fails leaves the session to memory, said in the log', () => {
+    const kept: (string | null)[] = [];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const answers = answersToCore({ handover: { kept: 'key-file' }, save: () => undefined }, { load: () => kept.at(-1) ?? null, save: (secret) => void kept.push(secret), clear: () => void kept.push(null) });
+    expect(answers['vault.save']({ secret: 'tokens' })).toBeNull();
+    expect(answers['vault.load'](null)).toBe('tokens');
+    expect(answers['vault.clear'](null)).toBeNull();
+    expect(answers['vault.load'](null)).toBeNull();
+    const locked = answersToCore({ handover: { kept: 'key-file' }, save: () => undefined }, { load: () => { throw new Error('locked'); }, save: () => { throw new Error('locked'); }, clear: () => undefined });
+    expect(locked['vault.load'](null)).toBeNull();
+    expect(locked['vault.save']({ secret: 'tokens' })).toBeNull();
+    expect(errors.mock.calls.map((call) => String(call[0]))).toEqual(['[main] keychain load failed: locked', '[main] keychain save failed: locked']);
   });
 });
 
 describe('core asking main to keep the keys', () => {
   it('is durable only once main says so, and fails when main could not', async () => {
-    const posted: FromCore[] = [];
-    const store = new RelayedDatabaseKeyStore((message) => posted.push(message));
+    const { port1, port2 } = new MessageChannel();
+    const asked: string[] = [];
+    let answer: (error: Error | null) => void = () => undefined;
+    const base = answersToCore({ handover: { kept: 'key-file' }, save: () => undefined }, { load: () => null, save: () => undefined, clear: () => undefined });
+    connectRpc<MainForCore, CoreForMain>(port1, {
+      serve: {
+        ...base,
+        'databaseKeys.save': ({ keys }) => {
+          asked.push(keys);
+          return new Promise((resolve, reject) => (answer = (error) => (error ? reject(error) : resolve(null))));
+        },
+      },
+    });
+    const main = speakAsCore(port2);
+    const store = new RelayedDatabaseKeyStore((keys) => main.call('databaseKeys.save', { keys }));
     const keys = { current: newDatabaseKey(), next: newDatabaseKey() };
     let settled = false;
     const saving = store.save(keys).then(() => (settled = true));
-    expect(posted).toEqual([{ type: 'saveDatabaseKeys', id: 1, keys: encodeDatabaseKeys(keys) }]);
-    await Promise.resolve();
+    await vi.waitFor(() => expect(asked).toEqual([encodeDatabaseKeys(keys)]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settled).toBe(false);
-    store.settle(1, null);
+    answer(null);
     await saving;
     expect(settled).toBe(true);
 
     const refused = store.save(keys);
-    store.settle(2, 'keychain locked');
-    await expect(refused).rejects.toThrow(/keychain locked/);
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    answer(new Error('keychain locked'));
+    await expect(refused).rejects.toThrow(/the keychain could not keep the database key: keychain locked/);
+    port1.close();
   });
 });

@@ -1,14 +1,14 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rendererCsp } from '../../electron/common/csp';
-import { invokeChannel, openWindowChannel } from '../../electron/common/ipc-channels';
-import { registerIpcBridge, registerWindowOpener } from '../../electron/main/ipc-bridge';
+import type { EvidenceSource } from '../../electron/common/evidence-answer';
+import { openWindowChannel } from '../../electron/common/ipc-channels';
+import { registerWindowOpener } from '../../electron/main/window-opener';
 import { allowOrigins, guardContents } from '../../electron/main/contents-guard';
 import type { GuardedContents } from '../../electron/main/contents-guard';
 import { evidenceResponse } from '../../electron/main/evidence-response';
-import { tempDir } from '../support/core-fixture';
-import type { IpcMainLike } from '../../electron/main/ipc-bridge';
+import type { IpcMainLike } from '../../electron/main/window-opener';
 import { isTrustedSenderUrl } from '../../electron/main/trusted-sender';
 import { secureWebPreferences } from '../../electron/main/window-options';
 import { resolveInside } from '../../electron/preview/static-files';
@@ -38,7 +38,7 @@ describe('IPC sender check', () => {
 });
 
 /** The thinnest stand-in for Electron's ipcMain: records the one handler registered on `channel`. */
-function fakeIpcMain(expectedChannel = invokeChannel): IpcMainLike & { call(url: string | null, ...args: unknown[]): Promise<unknown>; callFromSubframe(url: string, ...args: unknown[]): Promise<unknown> } {
+function fakeIpcMain(expectedChannel = openWindowChannel): IpcMainLike & { call(url: string | null, ...args: unknown[]): Promise<unknown>; callFromSubframe(url: string, ...args: unknown[]): Promise<unknown> } {
   let handler: Parameters<IpcMainLike['handle']>[1] | null = null;
   return {
     handle(channel, listener) {
@@ -55,43 +55,6 @@ function fakeIpcMain(expectedChannel = invokeChannel): IpcMainLike & { call(url:
     },
   };
 }
-
-describe('IPC bridge', () => {
-  it('forwards calls from the app’s own frames to core', async () => {
-    const ipc = fakeIpcMain();
-    const calls: unknown[] = [];
-    registerIpcBridge(ipc, (method, input) => {
-      calls.push([method, input]);
-      return Promise.resolve({ ok: true, value: 'done' });
-    });
-    await expect(ipc.call('app://workstation/index.html', 'app.info', {})).resolves.toEqual({ ok: true, value: 'done' });
-    expect(calls).toEqual([['app.info', {}]]);
-  });
-
-  it('refuses foreign or detached frames without reaching core', async () => {
-    const ipc = fakeIpcMain();
-    let reached = false;
-    registerIpcBridge(ipc, () => {
-      reached = true;
-      return Promise.resolve({ ok: true, value: null });
-    });
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', null]) {
-      const result = (await ipc.call(url, 'app.info', {})) as { ok: boolean; error?: { code: string } };
-      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
-    // A subframe is refused even when it shows the app's own origin: only the main frame may call.
-    await expect(ipc.callFromSubframe('app://workstation/index.html', 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(reached).toBe(false);
-  });
-
-  it('answers a non-string method name with invalid_input', async () => {
-    const ipc = fakeIpcMain();
-    registerIpcBridge(ipc, () => Promise.resolve({ ok: true, value: null }));
-    for (const method of [42, { toString: 'x' }, 'x'.repeat(500)]) {
-      await expect(ipc.call('app://workstation/', method, {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    }
-  });
-});
 
 describe('opening the evidence window', () => {
   const pair = '0f8c2a4e-5b1d-4c3a-9e7f-6a2b8d1c0e94';
@@ -226,16 +189,20 @@ describe('web contents guard', () => {
 });
 
 describe('evidence on app://', () => {
-  const served = async (mimeType: string): Promise<Response> => {
-    const dir = tempDir('assessor-app-evidence-');
-    try {
-      const path = `${dir}/item.bin`;
-      writeFileSync(path, '<html><script>alert(1)</script></html>');
-      return await evidenceResponse({ path, mimeType }, null, () => undefined);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  const page = Buffer.from('<html><script>alert(1)</script></html>');
+  /** Core's side as main reaches it: plaintext ranges of one item (core decrypts; main never sees a key or a path). */
+  const core = (mimeType: string, summary: 'found' | 'missing' | 'unreadable' = 'found'): EvidenceSource & { reads: number[][] } => {
+    const reads: number[][] = [];
+    return {
+      reads,
+      describe: () => (summary === 'found' ? { found: true, bytes: page.length, mimeType } : { found: false, why: summary }),
+      read: (_id, _part, start, end) => {
+        reads.push([start, end]);
+        return page.subarray(start, end + 1);
+      },
+    };
   };
+  const served = (mimeType: string): Promise<Response> => evidenceResponse(core(mimeType), 'ev-1', 'media', null);
 
   it('is never sniffed, cached or rendered as a page that can run anything', async () => {
     const response = await served('video/mp4');
@@ -259,7 +226,21 @@ describe('evidence on app://', () => {
     }
   });
 
-  it('answers 404 for evidence that is not here', async () => {
-    expect((await evidenceResponse(null, null, () => undefined)).status).toBe(404);
+  it('streams the range asked for, read from core', async () => {
+    const source = core('video/mp4');
+    const response = await evidenceResponse(source, 'ev-1', 'media', 'bytes=6-13');
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe(`bytes 6-13/${page.length}`);
+    expect(await response.text()).toBe('<script>');
+    expect(source.reads).toEqual([[6, 13]]);
+  });
+
+  it('answers 404 for evidence that is not here, that failed its check, or when core cannot be reached', async () => {
+    expect((await evidenceResponse(core('video/mp4', 'missing'), 'ev-1', 'media', null)).status).toBe(404);
+    const unreadable = await evidenceResponse(core('video/mp4', 'unreadable'), 'ev-1', 'media', null);
+    expect(unreadable.status).toBe(404);
+    expect(await unreadable.text()).toMatch(/failed its integrity check/);
+    const gone: EvidenceSource = { describe: () => Promise.reject(new Error('core stopped')), read: () => Promise.reject(new Error('core stopped')) };
+    expect((await evidenceResponse(gone, 'ev-1', 'media', null)).status).toBe(404);
   });
 });

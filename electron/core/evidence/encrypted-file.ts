@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { CipherGCM } from 'node:crypto';
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 
 /**
@@ -286,34 +285,19 @@ export class EncryptedReader {
     }
   }
 
-  /** Plaintext bytes start..end (inclusive) as a stream, decrypting chunk by chunk; closes the file when done. */
-  stream(start: number, end: number): Readable {
-    let position = start;
-    const chunkAt = (index: number): Buffer => this.chunk(index);
-    const chunkBytes = this.chunkBytes;
-    const close = (): void => this.close();
-    return new Readable({
-      read() {
-        if (position > end) {
-          this.push(null);
-          return;
-        }
-        try {
-          const index = Math.floor(position / chunkBytes);
-          const plain = chunkAt(index);
-          const from = position - index * chunkBytes;
-          const to = Math.min(plain.length, end - index * chunkBytes + 1);
-          position = index * chunkBytes + to;
-          this.push(plain.subarray(from, to));
-        } catch (error) {
-          this.destroy(error instanceof Error ? error : new Error(String(error)));
-        }
-      },
-      destroy(error, callback) {
-        close();
-        callback(error);
-      },
-    });
+  /**
+   * Plaintext bytes start..end (inclusive), decrypting only the chunks they lie in; throws
+   * EvidenceIntegrityError if one of them was altered, moved or cut. (Hosts read a range at a time.)
+   */
+  range(start: number, end: number): Buffer {
+    if (start < 0 || end < start || end >= this.size) throw new RangeError(`Bytes ${start}-${end} are not within ${this.size}.`);
+    const parts: Buffer[] = [];
+    for (let index = Math.floor(start / this.chunkBytes); index * this.chunkBytes <= end; index += 1) {
+      const from = Math.max(0, start - index * this.chunkBytes);
+      const to = Math.min(this.chunkBytes, end - index * this.chunkBytes + 1);
+      parts.push(this.chunk(index).subarray(from, to));
+    }
+    return Buffer.concat(parts);
   }
 
   close(): void {

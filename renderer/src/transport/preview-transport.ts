@@ -1,9 +1,15 @@
 import type { Transport } from '../../../shared/contract/client';
-import { EventEnvelope } from '../../../shared/contract/events';
+import { fail } from '../../../shared/contract/result';
+import type { ContractOverRpc } from '../../../shared/contract/rpc-api';
+import { connectRpc } from '../../../shared/rpc/peer';
+import type { NoApi, RpcPeer } from '../../../shared/rpc/peer';
+import type { RpcPort } from '../../../shared/rpc/port';
 
-/** Offered with the token on the event socket (a page can set no header on a WebSocket). */
+/** Offered with the token on the socket (a page can set no header on a WebSocket). */
 const eventsProtocol = 'assessor.events.v1';
 const tokenProtocolPrefix = 'assessor.token.';
+
+type CorePeer = RpcPeer<NoApi, ContractOverRpc>;
 
 /**
  * The page token the preview host handed over in the address's fragment when the printed link was
@@ -17,71 +23,115 @@ export function takePageToken(location: Location = window.location, history: His
   return match[1]!;
 }
 
+/** The page's WebSocket as an RPC port: each message one JSON text frame. */
+function socketPort(socket: WebSocket): RpcPort & { close(): void } {
+  return {
+    postMessage: (message) => socket.send(JSON.stringify(message)),
+    on(event: 'message' | 'close', listener: (message?: unknown) => void) {
+      if (event === 'close') return socket.addEventListener('close', () => listener());
+      socket.addEventListener('message', ({ data }) => {
+        let message: unknown;
+        try {
+          message = typeof data === 'string' ? JSON.parse(data) : undefined;
+        } catch {
+          message = undefined; // refused by the RPC
+        }
+        listener(message);
+      });
+    },
+    close: () => socket.close(),
+  };
+}
+
 /**
- * Talks to the preview host on the page's own origin, with the page token as an Authorization
- * header and as a WebSocket subprotocol. No cookie carries it: a browser would send a cookie for
- * 127.0.0.1 to every other local port too.
+ * Talks to core through the preview host on the page's own origin: calls and events over one
+ * WebSocket (the same RPC as the desktop's port), which offers the page token as a subprotocol. No
+ * cookie carries it: a browser would send a cookie for 127.0.0.1 to every other local port too.
  *
- * When the host refuses the token (401: it went unused for hours, or the host was started again),
- * nothing this page holds can get back in: `onAccessEnded` is told once, so the page can say how
- * to (open the printed link again), and the event socket stops reconnecting.
+ * A socket that drops is opened again, with backoff; calls made meanwhile fail at once (the UI says
+ * core is unavailable) rather than wait. A browser does not say why a socket was refused, so when
+ * one cannot open the page asks the host over HTTP: if it refuses the token (401: unused for hours,
+ * or the host was started again), nothing this page holds can get back in. `onAccessEnded` is told
+ * once, so the page can say how to (open the printed link again), and the socket stops reconnecting.
  */
 export function createPreviewTransport(token: string, onAccessEnded: () => void, origin: string = window.location.origin): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  let socket: WebSocket | null = null;
+  let peer: CorePeer | null = null;
+  let connection: Promise<CorePeer>;
   let retryMs = 250;
   let accessEnded = false;
 
-  const connect = (): void => {
-    if (accessEnded) return;
-    socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/events`, [eventsProtocol, `${tokenProtocolPrefix}${token}`]);
-    socket.addEventListener('open', () => {
-      retryMs = 250;
-    });
-    socket.addEventListener('message', (message) => {
-      if (typeof message.data !== 'string') return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(message.data);
-      } catch {
-        return;
-      }
-      const envelope = EventEnvelope.safeParse(parsed);
-      if (!envelope.success) return;
-      for (const listener of listeners.get(envelope.data.event) ?? []) listener(envelope.data.payload);
-    });
-    socket.addEventListener('close', () => {
-      socket = null;
-      if (listeners.size === 0) return;
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, 5000);
-    });
+  const deliver = (event: string) => (payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
   };
 
-  return {
-    async invoke(method, input) {
-      const response = await fetch(`${origin}/rpc/${encodeURIComponent(method)}`, {
+  /** Whether the host still takes this page's token (false only on its 401). */
+  const tokenAccepted = async (): Promise<boolean> => {
+    try {
+      const response = await fetch(`${origin}/rpc/app.info`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input ?? {}),
+        body: '{}',
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
       });
-      if (response.status === 401 && !accessEnded) {
-        accessEnded = true;
-        onAccessEnded();
-      }
-      return (await response.json()) as unknown;
+      return response.status !== 401;
+    } catch {
+      return true; // unreachable: it may come back
+    }
+  };
+
+  const retry = (): void => {
+    setTimeout(() => void (connection = connect()).catch(() => undefined), retryMs);
+    retryMs = Math.min(retryMs * 2, 5000);
+  };
+
+  const connect = (): Promise<CorePeer> =>
+    new Promise((resolve, reject) => {
+      const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/events`, [eventsProtocol, `${tokenProtocolPrefix}${token}`]);
+      let opened = false;
+      socket.addEventListener('open', () => {
+        opened = true;
+        retryMs = 250;
+        const current = connectRpc<NoApi, ContractOverRpc>(socketPort(socket), { serve: {} });
+        for (const event of listeners.keys()) current.on(event, deliver(event));
+        current.onClose(() => {
+          if (peer === current) peer = null;
+          connection = Promise.reject(new Error('The workstation preview is not connected; reconnecting.'));
+          connection.catch(() => undefined);
+          retry();
+        });
+        peer = current;
+        resolve(current);
+      });
+      socket.addEventListener('close', () => {
+        if (opened) return;
+        reject(new Error('The workstation preview is not reachable.'));
+        void tokenAccepted().then((accepted) => {
+          if (accepted) return retry();
+          accessEnded = true;
+          onAccessEnded();
+        });
+      });
+    });
+
+  connection = connect();
+  connection.catch(() => undefined);
+
+  return {
+    async invoke(method, input) {
+      if (accessEnded) return fail('forbidden', 'Open the link printed when the workstation preview started.');
+      return (await connection).call('invoke', { method, input });
     },
     subscribe(event, listener) {
       let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
+      if (!set) {
+        listeners.set(event, (set = new Set()));
+        peer?.on(event, deliver(event));
+      }
       set.add(listener);
-      if (!socket) connect();
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(event);
-      };
+      // The event's set stays once made (empty or not): each connection listens to it once.
+      return () => set.delete(listener);
     },
   };
 }

@@ -11,7 +11,6 @@ export type LeadMeta = z.infer<typeof LeadMeta>;
 
 /** Fetch the lead's ratings with this token and compute every dashboard. */
 export interface LeadDataJob {
-  id: number;
   serverUrl: string;
   accessToken: string;
 }
@@ -20,4 +19,7 @@ export interface LeadDataJob {
 export const LeadDataComputed = z.object({ generatedAt: z.string().datetime(), meta: LeadMeta, dashboards: z.array(LeadDashboard) });
 export type LeadDataComputed = z.infer<typeof LeadDataComputed>;
 
-export type LeadDataAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: ApiFailure };
+export type LeadDataAnswer = { ok: true; value: unknown } | { ok: false; failure: ApiFailure };
+
+/** What the worker answers over its RPC port. */
+export type LeadDataWorkerApi = { methods: { compute: { input: LeadDataJob; output: LeadDataAnswer } }; events: Record<never, never> };

@@ -1,18 +1,19 @@
 import { Worker } from 'node:worker_threads';
+import { connectRpc } from '../../../../shared/rpc/peer';
+import type { NoApi, RpcPeer } from '../../../../shared/rpc/peer';
 import type { ApiResult } from '../../hosted/api-client';
 import type { Logger } from '../../log';
 import type { WorkerScript } from '../../worker-script';
+import { workerPort } from '../../worker-port';
 import { LeadDataComputed } from './lead-data-messages';
-import type { LeadDataAnswer, LeadDataJob } from './lead-data-messages';
+import type { LeadDataWorkerApi } from './lead-data-messages';
 
 /**
  * Core's side of the lead-data worker thread: one worker, started on first use, answering one job
  * at a time. A worker that fails is replaced at the next job.
  */
 export class LeadDataWorker {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, (answer: ApiResult<LeadDataComputed>) => void>();
+  private worker: { thread: Worker; rpc: RpcPeer<NoApi, LeadDataWorkerApi> } | null = null;
 
   constructor(
     private readonly script: WorkerScript,
@@ -20,51 +21,41 @@ export class LeadDataWorker {
   ) {}
 
   /** The lead's ratings fetched with this token and turned into dashboards, off core's thread. */
-  compute(serverUrl: string, accessToken: string): Promise<ApiResult<LeadDataComputed>> {
-    const worker = this.start();
-    return new Promise((resolve) => {
-      const job: LeadDataJob = { id: this.nextId++, serverUrl, accessToken };
-      this.pending.set(job.id, resolve);
-      worker.postMessage(job);
-    });
+  async compute(serverUrl: string, accessToken: string): Promise<ApiResult<LeadDataComputed>> {
+    let answer;
+    try {
+      answer = await this.start().call('compute', { serverUrl, accessToken });
+    } catch (error) {
+      // The worker failed or stopped before it answered (the RPC failed the call): a network-like failure, tried again later.
+      return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : String(error) } };
+    }
+    if (!answer.ok) return answer;
+    const checked = LeadDataComputed.safeParse(answer.value);
+    return checked.success ? { ok: true, value: checked.data } : { ok: false, failure: { kind: 'malformed', message: 'the lead-data worker answered out of contract' } };
   }
 
   close(): void {
     const worker = this.worker;
     this.worker = null;
-    this.failAll('core is closing');
-    worker?.terminate().catch(() => undefined);
+    worker?.rpc.close();
+    worker?.thread.terminate().catch(() => undefined);
   }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script.code, { eval: this.script.eval });
+  private start(): RpcPeer<NoApi, LeadDataWorkerApi> {
+    if (this.worker) return this.worker.rpc;
+    const thread = new Worker(this.script.code, { eval: this.script.eval });
     // A worker waiting for work must not keep a stopping process alive.
-    worker.unref();
-    worker.on('message', (answer: LeadDataAnswer) => this.settle(answer));
-    worker.on('error', (error) => {
+    thread.unref();
+    const rpc = connectRpc<NoApi, LeadDataWorkerApi>(workerPort(thread), { serve: {}, report: (problem) => this.logger.error(`the lead-data worker's port ${problem}`) });
+    const worker = { thread, rpc };
+    thread.on('error', (error) => {
       this.logger.error('the lead-data worker failed', error);
-      this.failAll('the worker failed');
+      rpc.close();
     });
-    worker.on('exit', () => {
+    rpc.onClose(() => {
       if (this.worker === worker) this.worker = null;
-      this.failAll('the worker stopped');
     });
     this.worker = worker;
-    return worker;
-  }
-
-  private settle(answer: LeadDataAnswer): void {
-    const resolve = this.pending.get(answer.id);
-    this.pending.delete(answer.id);
-    if (!resolve) return;
-    if (!answer.ok) return resolve(answer);
-    const checked = LeadDataComputed.safeParse(answer.value);
-    resolve(checked.success ? { ok: true, value: checked.data } : { ok: false, failure: { kind: 'malformed', message: 'the lead-data worker answered out of contract' } });
-  }
-
-  private failAll(why: string): void {
-    for (const resolve of this.pending.values()) resolve({ ok: false, failure: { kind: 'network', message: why } });
-    this.pending.clear();
+    return rpc;
   }
 }

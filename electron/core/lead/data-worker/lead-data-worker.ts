@@ -5,25 +5,25 @@
 import { parentPort } from 'node:worker_threads';
 import { dashboardsOf } from '../../../../shared/quality/dashboard';
 import type { SeverityMemo } from '../../../../shared/quality/dashboard';
+import { connectRpc } from '../../../../shared/rpc/peer';
+import type { NoApi } from '../../../../shared/rpc/peer';
 import { HostedApiClient } from '../../hosted/api-client';
-import type { LeadDataAnswer, LeadDataComputed, LeadDataJob } from './lead-data-messages';
+import type { LeadDataAnswer, LeadDataComputed, LeadDataJob, LeadDataWorkerApi } from './lead-data-messages';
 
 /** Severities fitted on earlier fetches: refitted only when the ratings changed. */
 const severityMemo: SeverityMemo = new Map();
 
-async function run(job: LeadDataJob): Promise<LeadDataAnswer> {
-  const result = await new HostedApiClient({ baseUrl: job.serverUrl, accessToken: () => job.accessToken }).leadRatings();
-  if (!result.ok) return { id: job.id, ok: false, failure: result.failure };
-  const { generatedAt, credentials, assessors, rules, lockouts, qualifications } = result.value;
-  const value: LeadDataComputed = { generatedAt, meta: { credentials, assessors, rules, lockouts, qualifications }, dashboards: dashboardsOf(result.value, severityMemo) };
-  return { id: job.id, ok: true, value };
+async function compute(job: LeadDataJob): Promise<LeadDataAnswer> {
+  try {
+    const result = await new HostedApiClient({ baseUrl: job.serverUrl, accessToken: () => job.accessToken }).leadRatings();
+    if (!result.ok) return { ok: false, failure: result.failure };
+    const { generatedAt, credentials, assessors, rules, lockouts, qualifications } = result.value;
+    const value: LeadDataComputed = { generatedAt, meta: { credentials, assessors, rules, lockouts, qualifications }, dashboards: dashboardsOf(result.value, severityMemo) };
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, failure: { kind: 'malformed', message: error instanceof Error ? error.message : 'the lead data could not be computed' } };
+  }
 }
 
-const port = parentPort;
-if (!port) throw new Error('lead-data-worker runs as a worker thread of core');
-port.on('message', (job: LeadDataJob) => {
-  run(job)
-    .catch((error: unknown): LeadDataAnswer => ({ id: job.id, ok: false, failure: { kind: 'malformed', message: error instanceof Error ? error.message : 'the lead data could not be computed' } }))
-    .then((answer) => port.postMessage(answer))
-    .catch(() => undefined);
-});
+if (!parentPort) throw new Error('lead-data-worker runs as a worker thread of core');
+connectRpc<LeadDataWorkerApi, NoApi>(parentPort, { serve: { compute } });
