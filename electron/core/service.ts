@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import type { Result } from '../../shared/contract/result';
 import { Id } from '../../shared/domain/rubric';
-import type { EvidencePart } from '../common/evidence-file';
+import type { EvidencePart } from '../hosts-shared/evidence-file';
 import { WorkspaceChanges } from './changes';
 import { combineHandlers } from './contract/handler-app';
 import type { AllHandlers } from './contract/handler-app';

@@ -1,7 +1,7 @@
 // Entry point of core inside Electron's utilityProcess. It uses only Node APIs: Electron gives the
 // process a `parentPort`, which is all this file knows of Electron.
 import { connectRpc } from '../../shared/rpc/peer';
-import type { CoreForMain, DatabaseKeysHandover, MainForCore } from '../common/core-rpc';
+import type { CoreForMain, DatabaseKeysHandover, MainForCore } from '../hosts-shared/core-rpc';
 import { serveContract } from './contract-port';
 import { databaseKeyFileName, decodeDatabaseKeys, DatabaseKeyFile } from './db/database-keys';
 import { RelayedDatabaseKeyStore } from './db/relayed-key-store';

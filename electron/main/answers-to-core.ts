@@ -1,5 +1,5 @@
 import type { RpcHandlers } from '../../shared/rpc/peer';
-import type { DatabaseKeysHandover, MainForCore } from '../common/core-rpc';
+import type { DatabaseKeysHandover, MainForCore } from '../hosts-shared/core-rpc';
 
 /** The database's keys for core: what main holds at start, and how it keeps core's replacements. */
 export interface DatabaseKeysForCore {

@@ -1,10 +1,10 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { evidenceSecurityHeaders } from '../common/evidence-answer';
-import type { EvidenceSource } from '../common/evidence-answer';
+import { evidenceSecurityHeaders } from '../hosts-shared/evidence-answer';
+import type { EvidenceSource } from '../hosts-shared/evidence-answer';
 import { evidenceResponse } from './evidence-response';
-import { rendererCsp } from '../common/csp';
+import { rendererCsp } from '../hosts-shared/csp';
 import { resolveInside } from '../preview/static-files';
 import { appHost, appScheme } from './trusted-sender';
 

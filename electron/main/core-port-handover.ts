@@ -1,4 +1,4 @@
-import { connectCoreChannel, corePortChannel } from '../common/ipc-channels';
+import { connectCoreChannel, corePortChannel } from '../hosts-shared/ipc-channels';
 import { fromTrustedFrame } from './trusted-sender';
 
 /** The frame that asked, as far as the handover needs it: who it is, and how to give it its port. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DatabaseKeysHandover } from '../common/core-rpc';
+import type { DatabaseKeysHandover } from '../hosts-shared/core-rpc';
 import { decodeDatabaseKeys, encodeDatabaseKeys, newDatabaseKey } from '../core/db/database-keys';
 import { ensurePrivateFolder, writePrivateFileAtomically } from '../core/private-files';
 

@@ -1,6 +1,6 @@
-import { answerEvidence, evidenceSecurityHeaders } from '../common/evidence-answer';
-import type { EvidenceSource } from '../common/evidence-answer';
-import type { EvidencePart } from '../common/evidence-file';
+import { answerEvidence, evidenceSecurityHeaders } from '../hosts-shared/evidence-answer';
+import type { EvidenceSource } from '../hosts-shared/evidence-answer';
+import type { EvidencePart } from '../hosts-shared/evidence-file';
 
 /** A pull stream over the plaintext core returns: the next piece is asked for only when the player reads on, and a player that stops cancels the rest. */
 function streamOf(pieces: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {

@@ -1,6 +1,6 @@
 import { fail } from '../../shared/contract/result';
 import { isWindowPairId } from '../../shared/windows/pair';
-import { openWindowChannel } from '../common/ipc-channels';
+import { openWindowChannel } from '../hosts-shared/ipc-channels';
 import { fromTrustedFrame } from './trusted-sender';
 import type { SenderEvent } from './trusted-sender';
 

@@ -5,7 +5,7 @@ import type { ContractOverRpc } from '../../shared/contract/rpc-api';
 import { connectRpc } from '../../shared/rpc/peer';
 import type { NoApi, RpcPeer } from '../../shared/rpc/peer';
 import { unwrappingPort } from '../../shared/rpc/port';
-import { connectCoreChannel, corePortChannel, openWindowChannel } from '../common/ipc-channels';
+import { connectCoreChannel, corePortChannel, openWindowChannel } from '../hosts-shared/ipc-channels';
 
 /** The page's end of its channel to core: a DOM MessagePort (Electron adds its 'close' event). */
 interface PagePort {

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { EvidencePart } from '../common/evidence-file';
+import type { EvidencePart } from '../hosts-shared/evidence-file';
 import { PageTokens } from './page-tokens';
 import type { SocketAdmission } from './page-tokens';
 

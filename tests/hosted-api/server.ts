@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { parseByteRange } from '../../electron/common/byte-range';
+import { parseByteRange } from '../../electron/hosts-shared/byte-range';
 import { decisionProblems } from '../../shared/domain/decision-check';
 import { ClaimRequest, DecisionRequest, LeadNoteRequest } from '../../shared/hosted-api/schemas';
 import type { ConflictReason, SubmissionManifest } from '../../shared/hosted-api/schemas';

@@ -8,7 +8,7 @@ import type { SessionInfo, SubmissionDetail, SyncStatus, WorkspaceSummary } from
 import type { EvidenceComment } from '../../shared/domain/comment';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { QueueItem } from '../../shared/domain/submission';
-import { answerEvidence } from '../../electron/common/evidence-answer';
+import { answerEvidence } from '../../electron/hosts-shared/evidence-answer';
 import { openDatabase, WrongDatabaseKey } from '../../electron/core/db/database';
 import { DatabaseKeyFile, databaseKeyFileName } from '../../electron/core/db/database-keys';
 import { headerBytes } from '../../electron/core/evidence/encrypted-file';

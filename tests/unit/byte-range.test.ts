@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByteRange, rangeHeaders } from '../../electron/common/byte-range';
+import { parseByteRange, rangeHeaders } from '../../electron/hosts-shared/byte-range';
 
 describe('byte ranges', () => {
   it.each([

@@ -5,7 +5,7 @@ import { MessageChannel } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectRpc } from '../../shared/rpc/peer';
-import type { CoreForMain, MainForCore } from '../../electron/common/core-rpc';
+import type { CoreForMain, MainForCore } from '../../electron/hosts-shared/core-rpc';
 import { DatabaseKeyFile, decodeDatabaseKeys, encodeDatabaseKeys, newDatabaseKey } from '../../electron/core/db/database-keys';
 import { RelayedDatabaseKeyStore } from '../../electron/core/db/relayed-key-store';
 import { answersToCore } from '../../electron/main/answers-to-core';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rendererCsp } from '../../electron/common/csp';
-import type { EvidenceSource } from '../../electron/common/evidence-answer';
-import { openWindowChannel } from '../../electron/common/ipc-channels';
+import { rendererCsp } from '../../electron/hosts-shared/csp';
+import type { EvidenceSource } from '../../electron/hosts-shared/evidence-answer';
+import { openWindowChannel } from '../../electron/hosts-shared/ipc-channels';
 import { registerWindowOpener } from '../../electron/main/window-opener';
 import { allowOrigins, guardContents } from '../../electron/main/contents-guard';
 import type { GuardedContents } from '../../electron/main/contents-guard';

@@ -1,4 +1,4 @@
-import type { EvidencePart } from '../../common/evidence-file';
+import type { EvidencePart } from '../../hosts-shared/evidence-file';
 import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { EncryptedReader, EvidenceIntegrityError } from './encrypted-file';
-import type { EvidencePart } from '../../common/evidence-file';
+import type { EvidencePart } from '../../hosts-shared/evidence-file';
 
 /** Where an evidence item's bytes are and how to read them: known to core only (it holds the evidence key). */
 export interface LocatedEvidence {
