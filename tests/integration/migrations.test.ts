@@ -56,6 +56,14 @@ const tablesOf0001 = [
   'score_levels', 'scoring_drafts', 'submissions',
 ];
 
+describe('every migration', () => {
+  it('has a test of its own here (upgrading from the one before, with data in it)', () => {
+    const here = readFileSync(__filename, 'utf8');
+    const untested = migrations.filter((migration) => !here.includes(`describe('migration ${String(migration.version).padStart(4, '0')}-${migration.name}'`));
+    expect(untested.map((migration) => migration.name)).toEqual([]);
+  });
+});
+
 describe('database file settings', () => {
   it('uses WAL, synchronous=FULL, secure_delete and foreign keys on a real, encrypted file', () => {
     const file = freshFile();
@@ -307,6 +315,63 @@ describe('migration 0008-batch-titles', () => {
       ['m', 'New set'],
       ['r', 'Submission 7'],
     ]);
+    db.close();
+  });
+});
+
+/** One submission with a video, claimed in a live batch: what the later migrations find in a file. */
+const seedClaimedSubmission = (db: Database.Database): void => {
+  db.exec(`
+    INSERT INTO micro_credentials VALUES ('c', 'C', 'I', 'S', 'X');
+    INSERT INTO rubric_versions VALUES ('r', 'c', 1, 3, 0, NULL);
+    INSERT INTO submissions VALUES ('s', 'c', 'r', 'S', 1, 't');
+    INSERT INTO batches (id, label, is_demo, claimed_at, lease_expires_at, due_at) VALUES ('b', 'Batch claimed 2026-12-02', 0, 't', 't', 't');
+    INSERT INTO assignments (submission_id, batch_id, position, lease_expires_at, due_at) VALUES ('s', 'b', 1, 't', 't');
+    INSERT INTO evidence_items (id, submission_id, position, kind, title, mime_type, bytes, sha256, availability)
+      VALUES ('e', 's', 1, 'image', 'Board', 'image/png', 1, '${'0'.repeat(64)}', 'remote');
+  `);
+};
+
+describe('migration 0009-comment-regions', () => {
+  it('lets a comment mark a rectangle (valid JSON or nothing), keeping the comments already there', () => {
+    const db = databaseAt(8);
+    seedClaimedSubmission(db);
+    db.exec(`INSERT INTO comments (id, submission_id, evidence_id, page, body, tag, visibility, created_at, updated_at) VALUES ('k', 's', 'e', 1, 'Kept as it was', 'note', 'candidate', 't', 't')`);
+    expect(migrate(db, 9)).toBe(9);
+    expect(db.prepare('SELECT body, region FROM comments').get()).toEqual({ body: 'Kept as it was', region: null });
+    db.prepare(`UPDATE comments SET region = ?`).run(JSON.stringify({ x: 0.1, y: 0.2, width: 0.3, height: 0.4 }));
+    expect(() => db.prepare(`UPDATE comments SET region = 'not json'`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 0010-lease-reassigned', () => {
+  it('marks no existing assignment as reassigned, and takes only 0 or 1', () => {
+    const db = databaseAt(9);
+    seedClaimedSubmission(db);
+    expect(migrate(db, 10)).toBe(10);
+    expect(db.prepare('SELECT submission_id, reassigned FROM assignments').all()).toEqual([{ submission_id: 's', reassigned: 0 }]);
+    db.prepare(`UPDATE assignments SET reassigned = 1`).run();
+    expect(() => db.prepare(`UPDATE assignments SET reassigned = 2`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 0011-audit-trail', () => {
+  it('lets the audit trail hold several entries per submission while every other kind keeps one, and names this machine once', () => {
+    const db = databaseAt(10);
+    seedClaimedSubmission(db);
+    const entry = db.prepare(`INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at) VALUES (?, 's', ?, '{}', 'pending', 't', 't')`);
+    entry.run('decision', 'k1');
+    expect(migrate(db, 11)).toBe(11);
+    expect(db.prepare('SELECT kind, idempotency_key FROM outbox').all()).toEqual([{ kind: 'decision', idempotency_key: 'k1' }]);
+    entry.run('audit', 'k2');
+    entry.run('audit', 'k3');
+    expect(() => entry.run('decision', 'k4')).toThrow(/UNIQUE/);
+    const machine = db.prepare('SELECT machine_id FROM workstation').all() as { machine_id: string }[];
+    expect(machine).toHaveLength(1);
+    expect(machine[0]!.machine_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(() => db.prepare(`INSERT INTO workstation VALUES (2, 'another', 't')`).run()).toThrow(/CHECK/);
     db.close();
   });
 });
