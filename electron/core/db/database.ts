@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { ensurePrivateFile, ensurePrivateFolder, syncToDisk } from '../private-files';
 import { databaseKeyBytes } from './database-keys';
 import { migrate } from './migrate';
+import { cacheStatements } from './statement-cache';
 
 export type Db = Database.Database;
 
@@ -53,6 +54,7 @@ export function openDatabase(file: string, key: Buffer, options: OpenOptions = {
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     migrate(db);
+    cacheStatements(db);
     return db;
   } catch (error) {
     db.close();
