@@ -39,3 +39,6 @@ export const DecisionSummary = z.object({
   leavesAt: z.string().datetime().nullable(),
 });
 export type DecisionSummary = z.infer<typeof DecisionSummary>;
+
+/** Seconds a decision waits before it may leave for the server, unless the assessor chose otherwise (0–60). */
+export const defaultUndoWindowSeconds = 10;

@@ -6,6 +6,9 @@ import { agreementFromMatrix, kappaFromMatrix, krippendorffAlpha, manyFacetRasch
 import type { RaterObservation } from '../statistics';
 import type { Rating, StatisticResult } from '../statistics';
 
+/** Below this many paired readings a figure is shown, and marked to be read with care. */
+export const fewPairs = 10;
+
 // The lead's calibration dashboard, computed from synced ratings (pure: core runs it, tests check it).
 
 export const Statistic = z.object({ value: z.number().nullable(), n: z.number().int().min(0), reason: z.string().optional() });

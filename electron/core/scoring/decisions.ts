@@ -1,4 +1,5 @@
 import type { MethodOutput, ParsedInput } from '../../../shared/contract/methods';
+import { defaultUndoWindowSeconds } from '../../../shared/domain/decision';
 import type { DecisionPayload } from '../../../shared/domain/decision';
 import { blockersFor } from '../../../shared/domain/decision-rules';
 import { allCriteria } from '../../../shared/domain/rubric';
@@ -21,8 +22,6 @@ type Machine = AuditChange['machine'];
 /** A decision as the audit trail keeps it. */
 const decisionValue = ({ outcome, conditionCode, note }: { outcome: string; conditionCode: string | null; note: string }): string => JSON.stringify({ outcome, conditionCode, note });
 
-/** Seconds a decision waits before it may leave for the server, unless the assessor chose otherwise (0–60). */
-export const defaultUndoWindowSeconds = 10;
 
 /**
  * Records a decision and queues it for the hosted API in one transaction. It waits out the undo

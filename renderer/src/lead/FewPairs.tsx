@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { fewPairs } from '../../../shared/quality/dashboard';
 
 /** Below this many compared pairs an agreement figure or a kappa says little: it is marked. */
-export const fewPairs = 10;
 
 /** The warning beside a figure from too few pairs: a sign, and the words for screen readers and on hover. */
 export function FewPairs({ n }: { n: number }): React.JSX.Element {

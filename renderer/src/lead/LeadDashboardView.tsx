@@ -13,7 +13,8 @@ import { exportReport } from './mutations';
 import { useLeadDashboard } from './queries';
 import { RulesForm } from './RulesForm';
 import { SetBuilder } from './SetBuilder';
-import { FewPairs, fewPairs, PairsCell } from './FewPairs';
+import { FewPairs, PairsCell } from './FewPairs';
+import { fewPairs } from '../../../shared/quality/dashboard';
 import { SeverityTable } from './SeverityTable';
 import { WeeklyChart } from './WeeklyChart';
 

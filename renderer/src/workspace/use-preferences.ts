@@ -6,6 +6,7 @@ import type { Keymap } from '../../../shared/keyboard/keymap';
 import { useContractMutation } from '../data/contract-mutation';
 import { useContractQuery } from '../data/contract-query';
 import { savePreferences, showPreferences } from './mutations';
+import { defaultUndoWindowSeconds } from '../../../shared/domain/decision';
 
 export interface LoadedPreferences {
   ready: boolean;
@@ -23,7 +24,6 @@ type PreferencesPatch = MethodInput<'preferences.set'>['patch'];
 
 /** The evidence's share of the workspace: with the queue beside it, the video takes more than half the window. */
 const defaultSplit = 0.7;
-const defaultUndoWindowSeconds = 10;
 
 export function usePreferences(): LoadedPreferences {
   const queries = useQueryClient();

@@ -2,13 +2,13 @@ import type { LeadDashboard } from '../../../../shared/quality/dashboard';
 import { reportWords } from '../../../../shared/quality/report-words';
 import type { ReportLocale, ReportWords } from '../../../../shared/quality/report-words';
 import { ReportWriter } from './pdf-layout';
+import { fewPairs } from '../../../../shared/quality/dashboard';
 
 // The calibration report as a PDF, in the lead's language and time zone: the dashboard's figures as
 // tables that never overlap, its charts (agreement by week, severity, confusion matrices), local
 // dates and page numbers. Written with pdfkit in core (the desktop and the preview get the same file).
 
 /** Below this many pairs a figure is marked (as on the dashboard). */
-const fewPairs = 10;
 
 export interface ReportInput {
   dashboard: LeadDashboard;
