@@ -14,6 +14,7 @@ import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
+import { shiftedClock } from '../support/clocks';
 
 const root = projectPaths().root;
 let serverDir: string;
@@ -39,7 +40,7 @@ beforeAll(async () => {
   serverDir = tempDir('assessor-hosted-');
   api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
-  assessor = openTestCore({ undoWindowSeconds: 2, now: () => new Date(Date.now() + shift) });
+  assessor = openTestCore({ undoWindowSeconds: 2, clock: shiftedClock(() => shift) });
   lead = openTestCore();
   await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
   await call(lead, 'session.signIn', { serverUrl: api.url, email: 'lead@example.org', password: seededPassword });
@@ -147,7 +148,7 @@ describe('the audit trail, against the reference server', () => {
   });
 
   it('a laptop whose clock is an hour behind still has its decision and its trail accepted, dated on the server’s clock', async () => {
-    const lateLaptop = openTestCore({ undoWindowSeconds: 0, now: () => new Date(Date.now() - 3600_000) });
+    const lateLaptop = openTestCore({ undoWindowSeconds: 0, clock: shiftedClock(() => -3600_000) });
     try {
       await call(lateLaptop, 'session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
       const { batchId } = await call<{ batchId: string }>(lateLaptop, 'batch.claim', { size: 1 });

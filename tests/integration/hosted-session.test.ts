@@ -11,6 +11,7 @@ import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import { tempDir } from '../support/core-fixture';
+import { until } from '../support/until';
 
 const root = projectPaths().root;
 let serverDir: string;
@@ -89,9 +90,10 @@ describe('the hosted session', () => {
     const { session, vault } = await signedInSession();
     const oldToken = session.accessToken;
     clockAheadMs += 16 * 60_000;
+    const rotated = rotations();
     const release = vault.hold();
     const call = session.call((client) => client.me());
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the server has rotated the token by now
+    await until(() => Promise.resolve(rotations() > rotated), 'the server to rotate the token');
     expect(session.accessToken).toBe(oldToken); // the new pair is not used while it is not durable
     expect(vault.saved).toContain(oldToken!); // and the vault still holds the old one
     release();

@@ -7,6 +7,7 @@ import { seed, seededAccounts, seededPassword } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import { openTestCore, tempDir } from '../support/core-fixture';
+import { shiftedClock } from '../support/clocks';
 
 const root = projectPaths().root;
 const seeds = [11, 22, 33, 44, 55, 66];
@@ -25,16 +26,22 @@ interface RunReport {
  * (cut or reset), and other requests fail too. The assessor scores the whole batch at a steady pace.
  */
 async function scoreADayOverAFlakyLink(faultSeed: number): Promise<RunReport> {
+  // Time moves when the test says (the server's and the laptop's clocks together), not while it waits.
+  let ahead = 0;
+  const passes = (ms: number): void => {
+    ahead += ms;
+  };
   const serverDir = tempDir('assessor-hosted-');
   const api = await startHostedApi({
     dataDir: serverDir,
     port: 0,
     openApiFile: defaultOpenApiFile(root),
     accessTtlSeconds: 2,
+    now: () => new Date(Date.now() + ahead),
     faults: { lostRefreshRate: 0.35, errorRate: 0.04, resetRate: 0.03, truncateRate: 0.03, seed: faultSeed },
   });
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
-  const fixture = openTestCore();
+  const fixture = openTestCore({ clock: shiftedClock(() => ahead) });
   const call = async <T,>(method: string, input: unknown = {}): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> =>
     (await fixture.core.invokeAsync(method, input)) as { ok: true; value: T } | { ok: false; error: { code: string } };
   /** What the assessor does when a call meets the flaky network: tries again. */
@@ -42,7 +49,7 @@ async function scoreADayOverAFlakyLink(faultSeed: number): Promise<RunReport> {
     for (let attempt = 0; attempt < 200; attempt++) {
       const result = await call<T>(method, input);
       if (result.ok) return result.value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      passes(100);
     }
     throw new Error(`${method} never succeeded`);
   };
@@ -75,14 +82,14 @@ async function scoreADayOverAFlakyLink(faultSeed: number): Promise<RunReport> {
         await untilOk('draft.setScore', { submissionId: item.submissionId, criterionId: criterion.id, level: 3 });
       }
       await untilOk('decision.submit', { submissionId: item.submissionId, outcome: 'award', conditionCode: null, note: '' });
-      await new Promise((resolve) => setTimeout(resolve, 250)); // about 9 s in all: the token lapses several times
+      passes(250); // about 9 s in all: the token lapses several times
       await signedIn();
     }
     for (let round = 0; round < 400; round++) {
       await signedIn();
       const status = await call<SyncStatus>('sync.now');
       if (status.ok && status.value.waiting === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      passes(250);
     }
 
     // Nothing deleted here, nothing lost or doubled there.

@@ -11,6 +11,10 @@ import { cleanup } from '../e2e/harness';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
+import { shiftedClock } from '../support/clocks';
+
+/** How far this laptop's clock has been moved on (time passing without the test waiting for it). */
+let shift = 0;
 
 const root = projectPaths().root;
 let serverDir: string;
@@ -23,7 +27,7 @@ beforeAll(async () => {
   serverDir = tempDir('assessor-hosted-');
   api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root) });
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
-  fixture = openTestCore({ undoWindowSeconds: 2 });
+  fixture = openTestCore({ undoWindowSeconds: 2, clock: shiftedClock(() => shift) });
   fixture.core.subscribe((event, payload) => event === 'workspace.changed' && changed.push(payload as EventPayload<'workspace.changed'>));
   await call('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
   const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 2 });
@@ -53,7 +57,8 @@ describe('the undo window, against the reference server', () => {
     expect(await call('preferences.get')).toMatchObject({ openSubmissionId: second }); // core decides what opens next
     await call('decision.undo', { submissionId: first });
     expect(await call('preferences.get')).toMatchObject({ openSubmissionId: first });
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    shift += 3000; // past the window, without waiting for it
+    await call('sync.now');
     expect(onServer(first!)).toBe(0);
     expect((await call<SubmissionDetail>('submission.open', { submissionId: first })).decision).toBeNull();
   });

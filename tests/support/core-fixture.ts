@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, databaseFileName } from '../../electron/core/service';
+import type { Clock } from '../../electron/core/clock';
 import type { Core } from '../../electron/core/service';
 import { openDatabase } from '../../electron/core/db/database';
 import type { Db } from '../../electron/core/db/database';
@@ -29,7 +30,7 @@ export function openDataFolderDatabase(dataDir: string): Db {
  * A real core over a real SQLite file in a fresh temporary folder. Its assessor lets decisions leave
  * at once (`undoWindowSeconds` 0) unless a test is about the undo window.
  */
-export function openTestCore(options: { generatedBatch?: number; now?: () => Date; dataDir?: string; undoWindowSeconds?: number } = {}): CoreFixture {
+export function openTestCore(options: { generatedBatch?: number; clock?: Clock; dataDir?: string; undoWindowSeconds?: number } = {}): CoreFixture {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'assessor-core-'));
   const core = createCore({
     dataDir,
@@ -37,7 +38,7 @@ export function openTestCore(options: { generatedBatch?: number; now?: () => Dat
     version: 'test',
     logger: silentLogger,
     generatedBatch: options.generatedBatch,
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   value(core.invoke('preferences.set', { patch: { undoWindowSeconds: options.undoWindowSeconds ?? 0 } }));
   let db: Db | null = null;

@@ -15,6 +15,7 @@ import { databaseKeysForCore, saveDatabaseKeys } from '../../electron/main/datab
 import type { StringCipher } from '../../electron/main/database-keys';
 import { cleanup } from '../e2e/harness';
 import { tempDir } from '../support/core-fixture';
+import { settled } from '../support/settled';
 
 // Electron's runtime is not installed here: main's modules get the thinnest stand-in (never called).
 vi.mock('electron', () => ({ app: {}, safeStorage: {}, utilityProcess: {} }));
@@ -193,14 +194,14 @@ describe('core asking main to keep the keys', () => {
     const main = speakAsCore(port2);
     const store = new RelayedDatabaseKeyStore((keys) => main.call('databaseKeys.save', { keys }));
     const keys = { current: newDatabaseKey(), next: newDatabaseKey() };
-    let settled = false;
-    const saving = store.save(keys).then(() => (settled = true));
+    let saved = false;
+    const saving = store.save(keys).then(() => (saved = true));
     await vi.waitFor(() => expect(asked).toEqual([encodeDatabaseKeys(keys)]));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(settled).toBe(false);
+    await settled();
+    expect(saved).toBe(false); // main has not answered yet
     answer(null);
     await saving;
-    expect(settled).toBe(true);
+    expect(saved).toBe(true);
 
     const refused = store.save(keys);
     await vi.waitFor(() => expect(asked).toHaveLength(2));
