@@ -1,4 +1,5 @@
-import { cohenKappa, confusionMatrix, fleissKappa, icc, krippendorffAlpha, manyFacetRasch, percentAgreement } from '../../shared/statistics';
+import { krippendorffAlpha, manyFacetRasch } from '../../shared/statistics';
+import { cohenKappa, confusionMatrix, fleissKappa, icc, percentAgreement } from '../support/statistics-reference';
 import { simulateRatings } from '../support/rasch-data';
 import type { Rating } from '../../shared/statistics';
 import { summarize } from './stats';

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cohenKappa, fleissKappa, icc, krippendorffAlpha } from '../../shared/statistics';
-import type { IccForm, KappaWeights, MeasurementLevel, Ratings, StatisticResult } from '../../shared/statistics';
+import { krippendorffAlpha } from '../../shared/statistics';
+import { cohenKappa, fleissKappa, icc } from '../support/statistics-reference';
+import type { KappaWeights, MeasurementLevel, Ratings, StatisticResult } from '../../shared/statistics';
+import type { IccForm } from '../support/statistics-reference';
 import { projectPaths } from '../../electron/launcher/project-paths';
 
 interface Example {
