@@ -12,6 +12,7 @@ import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import { tempDir } from '../support/core-fixture';
 import { until } from '../support/until';
+import { systemClock } from '../../electron/core/clock';
 
 const root = projectPaths().root;
 let serverDir: string;
@@ -56,6 +57,7 @@ function holdingVault(): SecretVault & { saved: string | null; hold(): () => voi
 /** A session over its own vault, its vault read. */
 async function newSession(options: { vault?: SecretVault; onRemoteWipe?: () => void } = {}): Promise<HostedSession> {
   const session = new HostedSession({
+    clock: systemClock,
     vault: options.vault ?? holdingVault(),
     defaultServerUrl: '',
     logger: silentLogger,

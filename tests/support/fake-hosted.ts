@@ -70,7 +70,7 @@ export class FakeSession implements SessionAccess {
   serverUrl: string | null = 'https://api.test';
   accessToken: string | null = 'access-token-1-aaaaaaaaaaaa';
   readonly evidenceKey = Buffer.alloc(32, 7);
-  readonly serverClock = new ServerClock();
+  readonly serverClock = new ServerClock(() => new Date());
   /** Tokens the server refused and the session renewed. */
   readonly renewed: string[] = [];
 

@@ -3,6 +3,7 @@ import { HostedSession } from '../../electron/core/hosted/session';
 import { MemoryVault } from '../../electron/core/hosted/secret-vault';
 import { silentLogger } from '../support/silent-logger';
 import { FakeApi, noAnswer } from '../support/fake-hosted';
+import { systemClock } from '../../electron/core/clock';
 
 const account = { id: 'acct-1', email: 'assessor@example.org', displayName: 'Assessor', roles: ['assessor'] };
 const pair = (n: number) => ({ accessToken: `access-token-${n}-aaaaaaaaaaaaaaaa`, refreshToken: `refresh-token-${n}-aaaaaaaaaaaaaaa`, expiresIn: 60, account });
@@ -12,6 +13,7 @@ async function signedIn(api: FakeApi): Promise<{ session: HostedSession; events:
   const events: string[] = [];
   api.on('POST /v1/auth/sign-in', pair(1));
   const session = new HostedSession({
+    clock: systemClock,
     vault: new MemoryVault(),
     defaultServerUrl: '',
     logger: silentLogger,

@@ -12,7 +12,7 @@ export class ServerClock {
   /** Server minus local, from the last answer; 0 until one arrives. */
   private offsetMs = 0;
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly now: () => Date) {}
 
   observe(dateHeader: string | null): void {
     const server = Date.parse(dateHeader ?? '');

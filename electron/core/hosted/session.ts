@@ -1,5 +1,5 @@
 import { ServerClock } from './server-clock';
-import { sleep, systemClock } from '../clock';
+import { sleep } from '../clock';
 import type { Clock } from '../clock';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -45,7 +45,7 @@ export interface HostedSessionOptions {
   renewalRetryDelaysMs?: readonly number[];
   /** How requests go out (a fake network in unit tests). */
   fetch?: typeof fetch;
-  clock?: Clock;
+  clock: Clock;
 }
 
 /** 1 + 2 + 4 + 8 + 16 s: a lost reply is repeated well inside the server's 60 s grace for a rotated refresh token. */
@@ -70,12 +70,8 @@ export class HostedSession {
   /** The server's clock as its answers tell it: times this machine states are sent on it. */
   readonly serverClock: ServerClock;
 
-  private get clock(): Clock {
-    return this.options.clock ?? systemClock;
-  }
-
   constructor(private readonly options: HostedSessionOptions) {
-    this.serverClock = new ServerClock(() => this.clock.now());
+    this.serverClock = new ServerClock(() => options.clock.now());
     this.ready = this.load().catch((error: unknown) => options.logger.error('could not read the vault', error));
   }
 
@@ -232,7 +228,7 @@ export class HostedSession {
         this.options.logger.error(`could not renew the session (${failure.kind}); will try again later`);
         return false;
       }
-      await sleep(this.clock, delay);
+      await sleep(this.options.clock, delay);
     }
   }
 

@@ -4,6 +4,7 @@ import { citedEvidence } from '../../../../shared/domain/cited-evidence';
 import { outboxJob } from '../../hosted/outbox/job';
 import { thisMachine } from '../../repositories/audit';
 import { calibrationSetOf } from '../../repositories/batches';
+import { decisionKind } from '../../repositories/outbox-kinds';
 import { saveCalibrationResult } from '../../repositories/quality';
 
 /**
@@ -12,7 +13,7 @@ import { saveCalibrationResult } from '../../repositories/quality';
  * submission with this machine named (the server keeps it for an appeal).
  */
 export const decisionJob = outboxJob({
-  kind: 'decision',
+  kind: decisionKind,
   payload: DecisionPayload,
   send({ submissionId, ...decision }, { db, client, idempotencyKey }) {
     const setId = calibrationSetOf(db, submissionId);
@@ -24,6 +25,9 @@ export const decisionJob = outboxJob({
     return client.decide(submissionId, idempotencyKey, { ...decision, machine: thisMachine(db) });
   },
   restate: (payload, stated) => ({ ...payload, decidedAt: stated(payload.decidedAt), basedOn: payload.basedOn === null ? null : stated(payload.basedOn) }),
+  // The entry's acknowledged state is itself what settles the rest, read by the data layer: the
+  // submission shows as synced (repositories/status.ts), undo is refused (outbox.ts), evidence
+  // retention counts from it (evidence.ts, claimed-work.ts). Here only what the answer carries.
   acknowledged(db, { entityId, answer, at }) {
     const feedback = CalibrationFeedback.safeParse(answer);
     if (feedback.success) saveCalibrationResult(db, entityId, feedback.data, at);
