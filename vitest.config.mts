@@ -5,7 +5,15 @@ export default defineConfig({
     projects: [
       // Renderer components and hooks are unit tests too, each such file in jsdom (`// @vitest-environment jsdom`).
       { test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          globalSetup: ['tests/support/built-workstation.ts'],
+        },
+      },
       {
         test: {
           name: 'e2e',
@@ -13,6 +21,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          globalSetup: ['tests/support/built-workstation.ts'],
           fileParallelism: false,
         },
       },
