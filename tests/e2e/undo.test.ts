@@ -80,14 +80,14 @@ describe('undo that works online and offline', () => {
       await new Promise((resolve) => setTimeout(resolve, 11_000));
       expect(decisionsOnServer(serverDir, 'Submission 0002')).toBe(0);
     } finally {
-      await api.stop();
+      await api.close();
       cleanup(serverDir);
     }
   });
 
   it('offline: undo within the window returns the submission editable; once the window ends it is queued, and reaches the server once', async () => {
     const serverDir = freshDataDir();
-    let api = await startHostedApiProcess({ dataDir: serverDir });
+    const api = await startHostedApiProcess({ dataDir: serverDir, restartable: true });
     try {
       const { page } = session;
       const queue = await claimTwo(page, api);
@@ -101,12 +101,12 @@ describe('undo that works online and offline', () => {
       await page.keyboard.press('Alt+Shift+A');
       await toast(page).getByText('It has left for sync and can no longer be undone.').waitFor({ timeout: 20_000 });
       await queue.getByRole('option', { name: /Submission 0001.*Queued to sync/ }).waitFor();
-      api = await startHostedApiProcess({ dataDir: serverDir, port: api.port }); // back online
+      await api.start(); // back online, at the address the workstation knows
       await page.getByRole('button', { name: 'Sync now' }).click();
       await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor({ timeout: 30_000 });
       expect(decisionsOnServer(serverDir, 'Submission 0001')).toBe(1);
     } finally {
-      await api.stop();
+      await api.close();
       cleanup(serverDir);
     }
   });
