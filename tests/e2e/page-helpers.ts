@@ -53,6 +53,14 @@ export async function waitForImage(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Resolves once the page has drawn two more frames: what the last key or resize set off in the renderer
+ * is on screen by then, so a key that shows nothing by then does nothing.
+ */
+export async function afterTwoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 /** Waits for every shown edit to be acknowledged as durable (in any language). */
 export async function waitForSaved(page: Page): Promise<void> {
   await page.locator('.save-status.save-saved').waitFor();

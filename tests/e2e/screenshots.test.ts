@@ -65,8 +65,7 @@ describe('screenshots of the main screens, in both languages, at the two sizes a
     await page.locator('.cue.current').waitFor();
     await shoot('3-transcript');
     await page.keyboard.press(']');
-    await page.locator('.pdf-page canvas').waitFor();
-    await page.waitForTimeout(300);
+    await page.locator('.pdf-page .textLayer span').first().waitFor(); // the page is drawn with its text
     await shoot('4-student-work-pdf');
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();
