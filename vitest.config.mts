@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       // Renderer components and hooks are unit tests too, each such file in jsdom (`// @vitest-environment jsdom`).
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'integration',
@@ -12,6 +12,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           globalSetup: ['tests/support/built-workstation.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -22,7 +23,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           globalSetup: ['tests/support/built-workstation.ts'],
-          fileParallelism: false,
+          // Each file has its own Chromium, preview hosts, data folders and hosted API processes, all on
+          // ports the system chose (see harness.ts): two files at once fit this project's 2-core machines.
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
