@@ -1,6 +1,8 @@
-// `npm test`: typecheck, lint, build, then each vitest project (unit, integration, end-to-end) as a run
-// of its own, then the time each layer took, and last one line `N passed, N failed, N skipped` over all
-// of them (what CI reads). Typecheck, lint and build count as one check each.
+// `npm test`: the build, then end-to-end tests beside typecheck, lint, unit and integration tests (each
+// vitest project a run of its own), then the time each layer took, and last one line
+// `N passed, N failed, N skipped` over all of them (what CI reads). Typecheck, lint and build count as
+// one check each. End-to-end tests spend most of their time waiting on a page, a server or a clock, so
+// the other layers use the CPU meanwhile; their output is printed when they end, in one piece.
 // ASSESSOR_SKIP_E2E=1 skips end-to-end tests, loudly.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -91,22 +93,26 @@ async function endToEnd(built: boolean): Promise<void> {
   } else if (!built) {
     notRun('e2e', 'end-to-end tests not run: the build failed.');
   } else {
-    await vitestProject('e2e');
+    await vitestProject('e2e', true);
   }
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  await check('typecheck', 'typecheck', bin('tsc'), ['-b', 'tsconfig.json']);
-  await check('lint', 'lint', bin('eslint'), ['--max-warnings', '0', '.']);
   const built = await check('build', 'build (electron-vite: main, preload, renderer)', bin('electron-vite'), ['build']);
-  await vitestProject('unit');
-  await vitestProject('integration');
-  await endToEnd(built);
+  await Promise.all([
+    endToEnd(built),
+    (async () => {
+      await check('typecheck', 'typecheck', bin('tsc'), ['-b', 'tsconfig.json']);
+      await check('lint', 'lint', bin('eslint'), ['--max-warnings', '0', '.']);
+      await vitestProject('unit');
+      await vitestProject('integration');
+    })(),
+  ]);
 
   const totals = layers.reduce<Counts>((sum, layer) => ({ passed: sum.passed + layer.passed, failed: sum.failed + layer.failed, skipped: sum.skipped + layer.skipped }), { passed: 0, failed: 0, skipped: 0 });
   const seconds = (value: number | null): string => (value === null ? 'not run' : `${value.toFixed(1)} s`).padStart(9);
-  console.log('\nTime per layer (wall clock)');
+  console.log('\nTime per layer (wall clock; e2e ran beside the others)');
   // Not the final line's wording, so that nothing reading the output takes a layer for the total.
   for (const name of ['typecheck', 'lint', 'build', 'unit', 'integration', 'e2e']) {
     const layer = layers.find((candidate) => candidate.name === name);
