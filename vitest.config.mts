@@ -4,8 +4,20 @@ export default defineConfig({
   test: {
     projects: [
       // Renderer components and hooks are unit tests too, each such file in jsdom (`// @vitest-environment jsdom`).
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          globalSetup: ['tests/support/built-workstation.ts'],
+          // These files mostly wait (on servers, child processes and timers): four at once took 108 s on
+          // 2 cores where two took 202 s and one (vitest's default here) about 295 s, for the same CPU time.
+          maxWorkers: 4,
+          sequence: { groupOrder: 1 },
+        },
+      },
       {
         test: {
           name: 'e2e',
@@ -13,7 +25,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          globalSetup: ['tests/support/built-workstation.ts'],
+          // Each file has its own Chromium, preview hosts, data folders and hosted API processes, all on
+          // ports the system chose (see harness.ts): two files at once fit this project's 2-core machines.
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

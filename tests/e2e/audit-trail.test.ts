@@ -39,12 +39,16 @@ describe('an appeal answered from the audit trail', () => {
       await page.keyboard.press('Alt+Shift+A');
       await page.locator('.toast').getByRole('button', { name: /^Undo/ }).click();
       await page.getByRole('heading', { level: 2, name: /Submission 0001/ }).waitFor();
-      await criteriaOf(page).first().focus();
+      // Decided, the rubric is read-only and a level key does nothing: wait until the undo has made it editable again.
+      await page.getByRole('button', { name: 'Award' }).waitFor();
+      const firstCriterion = criteriaOf(page).first();
+      await firstCriterion.focus();
       await page.keyboard.press('4'); // a second look raises the first criterion
+      await firstCriterion.getByRole('radio', { name: /^4 · /, checked: true }).waitFor(); // shown once core has it
       await waitForSaved(page);
       await page.keyboard.press('Alt+Shift+A');
       await page.locator('.toast').getByText(/Submission 0001: Award, queued to sync/).waitFor();
-      await page.waitForTimeout(10_500); // the undo window
+      await page.locator('.toast').getByText('It has left for sync and can no longer be undone.').waitFor({ timeout: 20_000 }); // the undo window has ended
       await syncNow(page);
       await untilOnServer(serverDir, 'the decisions and their trail on the server', (store) => (store.sql(`SELECT count(*) AS n FROM audit_entries WHERE kind IN ('decision', 'decision_received')`).get() as { n: number }).n === 3);
       await signOut(page);

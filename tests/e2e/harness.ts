@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { projectPaths } from '../../electron/launcher/project-paths';
+import { holdAddress } from '../support/held-address';
 import { rpc } from '../support/http';
 
 export const projectRoot = projectPaths().root;
@@ -125,29 +126,63 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export interface RunningHostedApi {
+  /** Where workstations reach it; when restartable, an address held for its whole life (see holdAddress). */
   url: string;
-  port: number;
+  /** The server goes away (its process stops); a restartable one's address answers nothing until `start`. */
   stop(): Promise<void>;
+  /** Starts a restartable server again on its data (a new process, on any free port) behind the same address. */
+  start(): Promise<void>;
+  /** Stops the server, if running, and gives its address back. */
+  close(): Promise<void>;
 }
 
-/** The reference hosted API as its own process (`npm run hosted-api`), seeded with the demo data; `latencyMs` delays every answer. */
-export async function startHostedApiProcess(options: { dataDir: string; port?: number; seed?: 'demo' | 'large'; latencyMs?: number }): Promise<RunningHostedApi> {
+/**
+ * The reference hosted API as its own process (`npm run hosted-api`), seeded with the demo data; `latencyMs`
+ * delays every answer. `restartable`: for a test that stops it and starts it again, where workstations must
+ * find it at the address they were given; its traffic then passes through this process.
+ */
+export async function startHostedApiProcess(options: { dataDir: string; seed?: 'demo' | 'large'; latencyMs?: number; restartable?: boolean }): Promise<RunningHostedApi> {
   const seed = options.seed ?? 'demo';
-  const { child, match } = spawnTs(
-    'tests/hosted-api/cli.ts',
-    ['--port', String(options.port ?? 0), '--data', options.dataDir, '--seed', seed, '--latency-ms', String(options.latencyMs ?? 0)],
-    /Hosted API listening on (http:\/\/127\.0\.0\.1:\d+)/,
-    {},
-    seed === 'large' ? 600_000 : 60_000, // the first start with `large` makes its long videos
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await match;
-  return {
-    url,
-    port: Number(new URL(url).port),
-    stop: async () => {
+  const address = options.restartable ? await holdAddress() : null;
+  let stopRunning: (() => Promise<void>) | null = null;
+  const start = async (): Promise<string> => {
+    if (stopRunning) throw new Error('the hosted API is already running');
+    const { child, match } = spawnTs(
+      'tests/hosted-api/cli.ts',
+      ['--port', '0', '--data', options.dataDir, '--seed', seed, '--latency-ms', String(options.latencyMs ?? 0)],
+      /Hosted API listening on (http:\/\/127\.0\.0\.1:\d+)/,
+      {},
+      seed === 'large' ? 600_000 : 60_000, // the first start with `large` makes its long videos
+    );
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const stopChild = async (): Promise<void> => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
+    };
+    const url = await match.catch(async (error: unknown) => {
+      await stopChild();
+      throw error;
+    });
+    stopRunning = stopChild;
+    address?.forwardTo(Number(new URL(url).port));
+    return url;
+  };
+  const stop = async (): Promise<void> => {
+    address?.forwardTo(null);
+    await stopRunning?.();
+    stopRunning = null;
+  };
+  const firstUrl = await start();
+  return {
+    url: address?.url ?? firstUrl,
+    stop,
+    start: async () => {
+      if (!address) throw new Error('only a hosted API started with `restartable: true` starts again at the same address');
+      await start();
+    },
+    close: async () => {
+      await stop();
+      await address?.close();
     },
   };
 }

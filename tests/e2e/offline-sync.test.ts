@@ -9,7 +9,7 @@ const session = useWorkstationSession();
 describe('hosted API from the workstation', () => {
   it('signs in, claims, downloads, scores offline, reconnects and shows "Synced"', async () => {
     const serverDir = freshDataDir();
-    let api = await startHostedApiProcess({ dataDir: serverDir });
+    const api = await startHostedApiProcess({ dataDir: serverDir, restartable: true });
     try {
       await session.preview.stop();
       session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: 0 }); // decisions leave at once: this test is not about undo
@@ -42,7 +42,7 @@ describe('hosted API from the workstation', () => {
       await page.getByText(/^Offline · 1 waiting to sync/).waitFor();
       await queue.getByRole('option', { name: /Submission 0001.*Queued to sync/ }).waitFor();
 
-      api = await startHostedApiProcess({ dataDir: serverDir, port: api.port }); // back online
+      await api.start(); // back online, at the address the workstation knows
       await page.getByRole('button', { name: 'Sync now' }).click();
       await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor();
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
@@ -71,7 +71,7 @@ describe('hosted API from the workstation', () => {
       await queue.getByRole('option', { name: /Submission 0002.*Handed back/ }).waitFor();
       await page.getByText(/^Online · 0 waiting to sync/).waitFor();
     } finally {
-      await api.stop();
+      await api.close();
       cleanup(serverDir);
     }
   });

@@ -42,6 +42,25 @@ export async function waitForVideoNear(page: Page, seconds: number, tolerance = 
   );
 }
 
+/**
+ * Waits until the image evidence shown has loaded. The layer that marks areas on it takes the image's
+ * size: measured before, it is a sliver, and a drag on it marks nothing (or somewhere else).
+ */
+export async function waitForImage(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const image = document.querySelector<HTMLImageElement>('.image-canvas img');
+    return !!image && image.complete && image.naturalWidth > 0;
+  });
+}
+
+/**
+ * Resolves once the page has drawn two more frames: what the last key or resize set off in the renderer
+ * is on screen by then, so a key that shows nothing by then does nothing.
+ */
+export async function afterTwoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 /** Waits for every shown edit to be acknowledged as durable (in any language). */
 export async function waitForSaved(page: Page): Promise<void> {
   await page.locator('.save-status.save-saved').waitFor();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { claim, criteriaOf, openFromQueue, signIn, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { afterTwoFrames, claim, criteriaOf, openFromQueue, signIn, waitForImage, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 import { rpc } from '../support/http';
 import { HostedStore } from '../hosted-api/store';
@@ -71,7 +71,7 @@ describe('a screen to score at all day', () => {
       [1920, 1080],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await page.waitForTimeout(200);
+      await afterTwoFrames(page); // laid out again at the new size
       expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth), `${width}×${height}`).toBe(false);
     }
   });
@@ -144,6 +144,7 @@ describe('a screen to score at all day', () => {
 
     await page.keyboard.press(']');
     await page.getByRole('tab', { name: /Student work/, selected: true }).waitFor();
+    await waitForImage(page);
     await page.keyboard.press('r');
     const layer = page.getByRole('application', { name: /Marking an area/ });
     await layer.waitFor();

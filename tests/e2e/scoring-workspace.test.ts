@@ -3,7 +3,7 @@ import type { SubmissionDetail } from '../../shared/contract/methods';
 import { rpc } from '../support/http';
 import { startPreview } from './harness';
 import { useWorkstationSession } from './session';
-import { openFromQueue, seriousAxeViolations, videoTime, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { afterTwoFrames, openFromQueue, seriousAxeViolations, videoTime, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 
 const session = useWorkstationSession();
 
@@ -114,7 +114,7 @@ describe('scoring from the keyboard', () => {
     await page.keyboard.press('Escape');
     await waitForVideo(page);
     await page.keyboard.press('c');
-    await page.waitForTimeout(300);
+    await afterTwoFrames(page);
     await expect(page.getByRole('form').count()).resolves.toBe(0);
     await page.keyboard.press('Alt+m');
     await page.getByRole('form', { name: /Comment at 0:00/ }).waitFor();
@@ -196,7 +196,7 @@ describe('the not-yet checklist', () => {
     await expect(notYet.getAttribute('aria-disabled')).resolves.toBe('true');
     await notYet.focus();
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
+    await checklist.locator(':focus').waitFor(); // refused: it shows what is missing instead of sending
     expect((await submission('demo-sub-006')).decision).toBeNull();
 
     await page.getByRole('radiogroup', { name: 'Learning context' }).focus();
@@ -273,7 +273,9 @@ describe('nothing lost', () => {
     await page.getByRole('textbox', { name: 'Overall feedback' }).blur();
     for (let press = 0; press < 2; press++) await page.keyboard.press('l');
     await waitForVideoNear(page, 20);
-    await page.waitForTimeout(2500); // the position is kept every 2 s
+    // Real time, not a state: the page keeps the place at most every 2 s (a constant of the renderer),
+    // so the next move is kept only once that has passed since the last one was.
+    await page.waitForTimeout(2500);
     await page.keyboard.press('ArrowRight');
     await waitForVideoNear(page, 25);
     await waitForSaved(page);

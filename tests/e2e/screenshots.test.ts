@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openFromQueue, pick, screenshotsDir, seriousAxeViolations, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { openFromQueue, pick, screenshotsDir, seriousAxeViolations, waitForImage, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 
@@ -22,6 +22,7 @@ async function setTheScene(page: Page): Promise<void> {
   await page.keyboard.type('Ask a learner to predict year 3 before calculating.');
   await page.keyboard.press('Escape');
   await page.keyboard.press(']');
+  await waitForImage(page); // else the drag marks nothing, and the comment's words are typed as shortcuts
   await page.keyboard.press('r');
   const layer = page.locator('.region-layer.drawing');
   const box = (await layer.boundingBox())!;
@@ -29,6 +30,8 @@ async function setTheScene(page: Page): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 4 });
   await page.mouse.up();
+  await page.locator('.region.current').waitFor(); // marked,
+  await page.locator('textarea:focus').waitFor(); // and its comment open for writing
   await page.keyboard.type('Year 3 is where the table should show interest on interest.');
   await page.keyboard.press('Escape');
   await waitForSaved(page);
@@ -62,8 +65,7 @@ describe('screenshots of the main screens, in both languages, at the two sizes a
     await page.locator('.cue.current').waitFor();
     await shoot('3-transcript');
     await page.keyboard.press(']');
-    await page.locator('.pdf-page canvas').waitFor();
-    await page.waitForTimeout(300);
+    await page.locator('.pdf-page .textLayer span').first().waitFor(); // the page is drawn with its text
     await shoot('4-student-work-pdf');
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();

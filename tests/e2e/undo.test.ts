@@ -60,7 +60,9 @@ describe('undo that works online and offline', () => {
       await undo.click();
       await page.getByRole('heading', { level: 2, name: /Submission 0001/ }).waitFor();
       await page.getByRole('button', { name: 'Award' }).waitFor(); // editable again
-      await new Promise((resolve) => setTimeout(resolve, 11_000)); // past the window it would have had
+      // Real time, not a state: that an undone decision never leaves shows nowhere, so the window it
+      // would have had (the default 10 s, which this test is about) must pass before the server is read.
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
       expect(decisionsOnServer(serverDir, 'Submission 0001')).toBe(0);
 
       // Decided again and left alone: it leaves when the window ends, and Undo goes with it.
@@ -77,17 +79,17 @@ describe('undo that works online and offline', () => {
       await banner.getByRole('button', { name: /^Undo \(\d+ s\)$/ }).click(); // counting down here too
       await page.getByRole('button', { name: 'Award' }).waitFor();
       await expect(banner.count()).resolves.toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      await new Promise((resolve) => setTimeout(resolve, 11_000)); // real time again, as above
       expect(decisionsOnServer(serverDir, 'Submission 0002')).toBe(0);
     } finally {
-      await api.stop();
+      await api.close();
       cleanup(serverDir);
     }
   });
 
   it('offline: undo within the window returns the submission editable; once the window ends it is queued, and reaches the server once', async () => {
     const serverDir = freshDataDir();
-    let api = await startHostedApiProcess({ dataDir: serverDir });
+    const api = await startHostedApiProcess({ dataDir: serverDir, restartable: true });
     try {
       const { page } = session;
       const queue = await claimTwo(page, api);
@@ -101,12 +103,12 @@ describe('undo that works online and offline', () => {
       await page.keyboard.press('Alt+Shift+A');
       await toast(page).getByText('It has left for sync and can no longer be undone.').waitFor({ timeout: 20_000 });
       await queue.getByRole('option', { name: /Submission 0001.*Queued to sync/ }).waitFor();
-      api = await startHostedApiProcess({ dataDir: serverDir, port: api.port }); // back online
+      await api.start(); // back online, at the address the workstation knows
       await page.getByRole('button', { name: 'Sync now' }).click();
       await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor({ timeout: 30_000 });
       expect(decisionsOnServer(serverDir, 'Submission 0001')).toBe(1);
     } finally {
-      await api.stop();
+      await api.close();
       cleanup(serverDir);
     }
   });

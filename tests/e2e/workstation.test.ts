@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startPreview } from './harness';
-import { pick } from './page-helpers';
+import { pick, waitForVideo } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession({ width: 1440, height: 900 });
@@ -93,6 +93,9 @@ describe('workstation in Chromium through the preview host', () => {
     const queue = page.getByRole('listbox', { name: 'Batch queue' });
     await queue.getByRole('option', { name: /Submission 003/ }).click();
     await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor();
+    // Its evidence shown (the player's code is fetched once a video is first shown): stopped before that,
+    // the page could not fetch it, and would fail for that rather than for the new run's refusal.
+    await waitForVideo(page);
     await queue.focus();
     await preview.stop({ keepData: true });
     const restarted = (session.preview = await startPreview({ dataDir: preview.dataDir, port: preview.port }));

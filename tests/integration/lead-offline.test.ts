@@ -6,9 +6,11 @@ import { allCriteria } from '../../shared/domain/rubric';
 import type { SubmissionDetail } from '../../shared/contract/methods';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { seed, seededPassword } from '../hosted-api/seed';
-import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import { defaultOpenApiFile } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
+import { startRestartableApi } from '../support/reference-server';
+import type { RestartableApi } from '../support/reference-server';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, tempDir, value } from '../support/core-fixture';
 import { until } from '../support/until';
@@ -17,17 +19,16 @@ const root = projectPaths().root;
 const credentials = ['dp-fl-credit-scores', 'dp-fl-compound-interest', 'dp-fl-risk-return'];
 let serverDir: string;
 let api: HostedApi;
-let port: number;
+/** The server as the workstations reach it: it goes away and starts again at the same address. */
+let server: RestartableApi;
 let assessor: CoreFixture;
 let lead: CoreFixture;
 
-const startApi = (onPort: number): Promise<HostedApi> => startHostedApi({ dataDir: serverDir, port: onPort, openApiFile: defaultOpenApiFile(root) });
 const call = async <T>(fixture: CoreFixture, method: string, input: unknown = {}): Promise<T> => value(await fixture.core.invokeAsync(method, input)) as T;
 
 beforeAll(async () => {
   serverDir = tempDir('assessor-lead-offline-');
-  api = await startApi(0);
-  port = api.port;
+  ({ api, server } = await startRestartableApi({ dataDir: serverDir, openApiFile: defaultOpenApiFile(root) }));
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
   // Every live decision backread; one override locks out until the credential's recalibration set is passed.
   for (const credentialId of credentials) {
@@ -39,13 +40,13 @@ beforeAll(async () => {
   }
   assessor = openTestCore();
   lead = openTestCore();
-  await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
-  await call(lead, 'session.signIn', { serverUrl: api.url, email: 'lead@example.org', password: seededPassword });
+  await call(assessor, 'session.signIn', { serverUrl: server.url, email: 'assessor@example.org', password: seededPassword });
+  await call(lead, 'session.signIn', { serverUrl: server.url, email: 'lead@example.org', password: seededPassword });
 }, 120_000);
 afterAll(async () => {
   assessor.dispose();
   lead.dispose();
-  await api.close();
+  await server.close();
   cleanup(serverDir);
 });
 
@@ -62,7 +63,7 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     const queue = await call<BackreadQueue>(lead, 'lead.backreads');
     expect(queue.backreads.map((backread) => backread.submissionId)).toEqual([detail.submissionId]);
 
-    await api.close(); // the lead's laptop is offline from here
+    await server.stop(); // the lead's laptop is offline from here
     const [first, ...rest] = allCriteria(detail.rubric);
     const review = { criteria: [{ criterionId: first!.id, verdict: 'override' as const, level: 2, note: 'Closed questions only.' }, ...rest.map((criterion) => ({ criterionId: criterion.id, verdict: 'agree' as const, level: null, note: '' }))], note: 'See the first criterion.' };
     const queued = await call<BackreadQueue>(lead, 'lead.reviewBackread', { submissionId: detail.submissionId, review });
@@ -70,7 +71,7 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     expect(await lead.core.invokeAsync('lead.reviewBackread', { submissionId: detail.submissionId, review })).toMatchObject({ ok: false, error: { code: 'conflict' } }); // once
     await until(async () => (await call<SyncStatus>(lead, 'sync.status')).waiting === 1, 'the review waiting to sync');
 
-    api = await startApi(port);
+    api = await server.start();
     await call(lead, 'sync.now'); // back online: what failed while away goes at once
     await until(async () => (await call<SyncStatus>(lead, 'sync.status')).waiting === 0, 'the review to reach the server');
     expect(api.store.backreading.list()[0]?.review).toMatchObject({ note: 'See the first criterion.', reviewedBy: 'acct-lead' });
@@ -80,7 +81,7 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     await until(async () => (await call<LeadDashboardView>(lead, 'lead.dashboard', { credentialId: detail.credential.id })).lockouts.length === 1, 'the lead to learn of the lockout');
     // The assessor learns it with their next sync, and still reads it offline afterwards.
     await call(assessor, 'quality.refresh');
-    await api.close();
+    await server.stop();
     const summary = await call<QualitySummary>(assessor, 'quality.status');
     expect(summary.qualifications.find((status) => status.credentialId === detail.credential.id)).toMatchObject({ status: 'locked_out', lockout: { trigger: 'backread', window: 1 } });
     expect(summary.backreadFeedback[0]?.criteria[0]).toMatchObject({ verdict: 'override', level: 3, leadLevel: 2, note: 'Closed questions only.' });
@@ -89,7 +90,7 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     await call(lead, 'quality.refresh').catch(() => undefined);
     const lifted = await call<LeadDashboardView>(lead, 'lead.liftLockout', { accountId: 'acct-assessor-1', credentialId: detail.credential.id, note: 'Talked it through.' });
     expect(lifted.lockouts[0]).toMatchObject({ liftQueued: true, lifted: null }); // shown as waiting to sync
-    api = await startApi(port);
+    api = await server.start();
     await call(lead, 'sync.now');
     await until(async () => (await call<SyncStatus>(lead, 'sync.status')).waiting === 0, 'the lift to reach the server');
     expect(api.store.lockouts.active('acct-assessor-1', detail.credential.id)).toBeNull();
@@ -107,10 +108,10 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     const demo = await assessor.core.invokeAsync('referral.create', { submissionId: 'demo-sub-001', reason: 'other', question: 'Why?' });
     expect(demo).toMatchObject({ ok: false, error: { code: 'conflict' } }); // the demo reaches no lead
 
-    await api.close();
+    await server.stop();
     const referred = await call<{ referrals: ReferralView[] }>(assessor, 'referral.create', { submissionId, reason: 'rubric_unclear', question: 'Does a peer explanation count as the candidate questioning?' });
     expect(referred.referrals).toMatchObject([{ submissionId, reason: 'rubric_unclear', state: 'open', pending: true, messages: [{ body: 'Does a peer explanation count as the candidate questioning?', pending: true, mine: true }] }]);
-    api = await startApi(port);
+    api = await server.start();
     await call(assessor, 'sync.now');
     await until(() => Promise.resolve(api.store.referrals.list('acct-assessor-1').length === 1), 'the referral to reach the server');
 
@@ -118,22 +119,22 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     const [seen] = (await call<{ referrals: ReferralView[] }>(lead, 'referral.list', { submissionId: null })).referrals;
     expect(seen).toMatchObject({ submissionId, assessor: { displayName: 'Assessor One' }, state: 'open', pending: false });
     expect((await call<{ batchId: string }>(lead, 'lead.openReferral', { submissionId })).batchId).toBe(`review-${submissionId}`);
-    await api.close();
+    await server.stop();
     const answered = await call<{ referrals: ReferralView[] }>(lead, 'referral.reply', { referralId: seen!.id, body: 'Only if the candidate prompted it: score what the teacher does.' });
     expect(answered.referrals[0]).toMatchObject({ state: 'answered', messages: [{ mine: false }, { pending: true, mine: true, author: { role: 'lead' } }] });
-    api = await startApi(port);
+    api = await server.start();
     await call(lead, 'sync.now');
     await until(() => Promise.resolve(api.store.referrals.get(seen!.id)?.state === 'answered'), 'the answer to reach the server');
 
     await call(assessor, 'quality.refresh');
-    await api.close(); // read offline from the last sync
+    await server.stop(); // read offline from the last sync
     const thread = (await call<{ referrals: ReferralView[] }>(assessor, 'referral.list', { submissionId })).referrals[0]!;
     expect(thread).toMatchObject({ state: 'answered', pending: false });
     expect(thread.messages.map((message) => [message.author.role, message.body, message.pending])).toEqual([
       ['assessor', 'Does a peer explanation count as the candidate questioning?', false],
       ['lead', 'Only if the candidate prompted it: score what the teacher does.', false],
     ]);
-    api = await startApi(port);
+    api = await server.start();
   }, 60_000);
 });
 

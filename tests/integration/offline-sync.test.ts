@@ -8,9 +8,11 @@ import type { QueueItem } from '../../shared/domain/submission';
 import { startPreviewHost } from '../../electron/preview/server';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { seed, seededPassword } from '../hosted-api/seed';
-import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';
+import { defaultOpenApiFile } from '../hosted-api/server';
 import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
+import { startRestartableApi } from '../support/reference-server';
+import type { RestartableApi } from '../support/reference-server';
 import { forgetAcknowledgedEvidence } from '../../electron/core/repositories/claimed-work';
 import type { CoreFixture } from '../support/core-fixture';
 import { evidenceFileOf, openTestCore, tempDir, value } from '../support/core-fixture';
@@ -20,21 +22,19 @@ import { rawRequest } from '../support/http';
 const root = projectPaths().root;
 let serverDir: string;
 let api: HostedApi;
-let port: number;
+/** The server as the workstations reach it: it goes away and starts again at the same address. */
+let server: RestartableApi;
 let fixture: CoreFixture;
-
-const startApi = async (onPort: number): Promise<HostedApi> => startHostedApi({ dataDir: serverDir, port: onPort, openApiFile: defaultOpenApiFile(root) });
 
 beforeAll(async () => {
   serverDir = tempDir('assessor-hosted-');
-  api = await startApi(0);
-  port = api.port;
+  ({ api, server } = await startRestartableApi({ dataDir: serverDir, openApiFile: defaultOpenApiFile(root) }));
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
   fixture = openTestCore();
 });
 afterAll(async () => {
   fixture.dispose();
-  await api.close();
+  await server.close();
   cleanup(serverDir);
 });
 
@@ -50,10 +50,10 @@ async function scoreAndAward(submissionId: string): Promise<void> {
 describe('sign in, claim, download, work offline, sync', () => {
   it('does the whole offline cycle and leaves every decision on the server exactly once', async () => {
     expect(await call<SessionInfo>('session.get')).toMatchObject({ signedIn: false, storage: 'file' });
-    const refused = await fixture.core.invokeAsync('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: 'wrong' });
+    const refused = await fixture.core.invokeAsync('session.signIn', { serverUrl: server.url, email: 'assessor@example.org', password: 'wrong' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const session = await call<SessionInfo>('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
-    expect(session).toMatchObject({ signedIn: true, email: 'assessor@example.org', serverUrl: api.url });
+    const session = await call<SessionInfo>('session.signIn', { serverUrl: server.url, email: 'assessor@example.org', password: seededPassword });
+    expect(session).toMatchObject({ signedIn: true, email: 'assessor@example.org', serverUrl: server.url });
     expect(statSync(join(keysFolderFor(fixture.dataDir), 'secrets.json')).mode & 0o777).toBe(0o600);
 
     const claimed = await call<{ batchId: string; submissions: number }>('batch.claim', { size: 3 });
@@ -88,7 +88,7 @@ describe('sign in, claim, download, work offline, sync', () => {
     await until(async () => (await call<{ items: QueueItem[] }>('queue.list', { batchId: claimed.batchId })).items[0]!.status === 'synced', 'the first decision to sync');
 
     // Offline: the server is gone. With nothing to send the panel still knows: it asked.
-    await api.close();
+    await server.stop();
     expect(await call<SyncStatus>('sync.now')).toMatchObject({ state: 'offline', waiting: 0 });
     // Work goes on and waits in the outbox.
     await scoreAndAward(queue[1]!.submissionId);
@@ -97,7 +97,7 @@ describe('sign in, claim, download, work offline, sync', () => {
     expect(offline).toMatchObject({ state: 'offline', waiting: 2 });
 
     // Back online on the same address: everything waiting is delivered.
-    api = await startApi(port);
+    api = await server.start();
     await call('sync.now');
     await until(async () => (await call<SyncStatus>('sync.now')).waiting === 0, 'the outbox to drain');
     const statuses = (await call<{ items: QueueItem[] }>('queue.list', { batchId: claimed.batchId })).items.map((item) => item.status);

@@ -1,7 +1,10 @@
-// `npm test`: typecheck, lint, build, then every vitest project (unit, integration, end-to-end),
-// ending with one line `N passed, N failed, N skipped` over all of them. Typecheck, lint and build
-// count as one check each. ASSESSOR_SKIP_E2E=1 skips end-to-end tests, loudly.
-import { spawnSync } from 'node:child_process';
+// `npm test`: the build, then end-to-end tests beside typecheck, lint, unit and integration tests (each
+// vitest project a run of its own), then the time each layer took, and last one line
+// `N passed, N failed, N skipped` over all of them (what CI reads). Typecheck, lint and build count as
+// one check each. End-to-end tests spend most of their time waiting on a page, a server or a clock, so
+// the other layers use the CPU meanwhile; their output is printed when they end, in one piece.
+// ASSESSOR_SKIP_E2E=1 skips end-to-end tests, loudly.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,54 +13,114 @@ import { projectPaths } from '../../electron/launcher/project-paths';
 
 const root = projectPaths().root;
 const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
-const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function step(name: string, command: string, args: string[]): boolean {
-  console.log(`\n▶ ${name}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  const ok = result.status === 0;
-  totals[ok ? 'passed' : 'failed'] += 1;
-  console.log(ok ? `✔ ${name}` : `✘ ${name} failed`);
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+interface Layer extends Counts {
+  name: string;
+  /** Wall-clock seconds; null when the layer did not run. */
+  seconds: number | null;
+}
+const layers: Layer[] = [];
+
+/** Runs a command; its output goes straight through, or is kept and printed in one piece when it ends. */
+function run(command: string, args: string[], keepOutput: boolean): Promise<{ ok: boolean; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: root, stdio: keepOutput ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const output: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.once('close', (code) => {
+      if (keepOutput) process.stdout.write(Buffer.concat(output));
+      resolve({ ok: code === 0, seconds: (performance.now() - started) / 1000 });
+    });
+    child.once('error', (error) => {
+      console.log(`✘ ${command} could not start: ${error.message}`);
+      resolve({ ok: false, seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+/** A check that passes or fails as a whole (typecheck, lint, build). */
+async function check(name: string, title: string, command: string, args: string[]): Promise<boolean> {
+  console.log(`\n▶ ${title}`);
+  const { ok, seconds } = await run(command, args, false);
+  layers.push({ name, seconds, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+  console.log(ok ? `✔ ${title}` : `✘ ${title} failed`);
   return ok;
 }
 
-step('typecheck', bin('tsc'), ['-b', 'tsconfig.json']);
-step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
-const built = step('build (electron-vite: main, preload, renderer)', bin('electron-vite'), ['build']);
-
-const projects = ['unit', 'integration'];
-if (process.env.ASSESSOR_SKIP_E2E === '1') {
-  console.log('\nSKIPPED: end-to-end tests in Chromium (ASSESSOR_SKIP_E2E=1). Unset it to run them.');
-} else if (!findChromium() || !hasPoppler()) {
-  console.log(`\n✘ end-to-end tests need Chromium and poppler, and ${findChromium() ? 'poppler' : 'Chromium'} was not found. Install them with:\n    ${chromiumInstallCommand}\n  (or set ASSESSOR_SKIP_E2E=1 to skip them, loudly).`);
-  totals.failed += 1;
-} else if (!built) {
-  console.log('\n✘ end-to-end tests not run: the build failed.');
-  totals.failed += 1;
-} else {
-  projects.push('e2e');
+/** One vitest project in a run of its own, counted from its JSON report. */
+async function vitestProject(name: string, keepOutput = false): Promise<void> {
+  console.log(`\n▶ vitest: ${name}${keepOutput ? ' (its output follows when it ends)' : ''}`);
+  const reportDir = mkdtempSync(join(tmpdir(), 'assessor-vitest-'));
+  const report = join(reportDir, 'report.json');
+  const { seconds } = await run(bin('vitest'), ['run', '--project', name, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], keepOutput);
+  const layer: Layer = { name, seconds, passed: 0, failed: 0, skipped: 0 };
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
+    layer.passed = results.numPassedTests;
+    layer.failed = results.numFailedTests;
+    layer.skipped = results.numPendingTests + results.numTodoTests;
+    // A suite that failed to load has no failed *tests*; still count it.
+    if (!results.success && results.numFailedTests === 0) layer.failed += 1;
+  } catch {
+    console.log(`✘ vitest (${name}) wrote no report`);
+    layer.failed += 1;
+  } finally {
+    rmSync(reportDir, { recursive: true, force: true });
+  }
+  console.log(`${layer.failed === 0 ? '✔' : '✘'} vitest: ${name}`);
+  layers.push(layer);
 }
 
-const reportDir = mkdtempSync(join(tmpdir(), 'assessor-vitest-'));
-const report = join(reportDir, 'report.json');
-console.log(`\n▶ vitest (${projects.join(', ')})`);
-spawnSync(bin('vitest'), ['run', ...projects.flatMap((name) => ['--project', name]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  cwd: root,
-  stdio: 'inherit',
-});
-try {
-  const results = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; numTotalTests: number };
-  totals.passed += results.numPassedTests;
-  totals.failed += results.numFailedTests;
-  totals.skipped += results.numPendingTests + results.numTodoTests;
-  // A suite that failed to load has no failed *tests*; still count it.
-  if (!results.success && results.numFailedTests === 0) totals.failed += 1;
-} catch {
-  console.log('✘ vitest wrote no report');
-  totals.failed += 1;
-} finally {
-  rmSync(reportDir, { recursive: true, force: true });
+/** A layer that could not run, counted as one failure. */
+function notRun(name: string, why: string): void {
+  console.log(`\n✘ ${why}`);
+  layers.push({ name, seconds: null, passed: 0, failed: 1, skipped: 0 });
 }
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(totals.failed === 0 ? 0 : 1);
+/** End-to-end tests, when they can run; they need the build, Chromium and poppler. */
+async function endToEnd(built: boolean): Promise<void> {
+  if (process.env.ASSESSOR_SKIP_E2E === '1') {
+    console.log('\nSKIPPED: end-to-end tests in Chromium (ASSESSOR_SKIP_E2E=1). Unset it to run them.');
+  } else if (!findChromium() || !hasPoppler()) {
+    notRun('e2e', `end-to-end tests need Chromium and poppler, and ${findChromium() ? 'poppler' : 'Chromium'} was not found. Install them with:\n    ${chromiumInstallCommand}\n  (or set ASSESSOR_SKIP_E2E=1 to skip them, loudly).`);
+  } else if (!built) {
+    notRun('e2e', 'end-to-end tests not run: the build failed.');
+  } else {
+    await vitestProject('e2e', true);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const built = await check('build', 'build (electron-vite: main, preload, renderer)', bin('electron-vite'), ['build']);
+  await Promise.all([
+    endToEnd(built),
+    (async () => {
+      await check('typecheck', 'typecheck', bin('tsc'), ['-b', 'tsconfig.json']);
+      await check('lint', 'lint', bin('eslint'), ['--max-warnings', '0', '.']);
+      await vitestProject('unit');
+      await vitestProject('integration');
+    })(),
+  ]);
+
+  const totals = layers.reduce<Counts>((sum, layer) => ({ passed: sum.passed + layer.passed, failed: sum.failed + layer.failed, skipped: sum.skipped + layer.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const seconds = (value: number | null): string => (value === null ? 'not run' : `${value.toFixed(1)} s`).padStart(9);
+  console.log('\nTime per layer (wall clock; e2e ran beside the others)');
+  // Not the final line's wording, so that nothing reading the output takes a layer for the total.
+  for (const name of ['typecheck', 'lint', 'build', 'unit', 'integration', 'e2e']) {
+    const layer = layers.find((candidate) => candidate.name === name);
+    if (layer) console.log(`  ${name.padEnd(12)}${seconds(layer.seconds)}   ${layer.passed} passed · ${layer.failed} failed · ${layer.skipped} skipped`);
+  }
+  console.log(`  ${'all'.padEnd(12)}${seconds((performance.now() - started) / 1000)}`);
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(totals.failed === 0 ? 0 : 1);
+}
+
+void main();
