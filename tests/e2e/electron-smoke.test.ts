@@ -32,6 +32,8 @@ describe.skipIf(!electronPath)('desktop shell (Electron)', () => {
       await page.evaluate(() => {
         (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.org/';
       });
+      // Real time, not a state: a denied navigation changes nothing on screen and sends no request,
+      // so the test gives it the moment a navigation would take, then reads where the window is.
       await page.waitForTimeout(500);
       expect(new URL(page.url()).origin).toBe('app://workstation');
     } finally {
