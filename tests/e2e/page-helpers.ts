@@ -26,9 +26,27 @@ export function videoTime(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector<HTMLMediaElement>('.video-host video')?.currentTime ?? -1);
 }
 
-/** Waits until the evidence video can seek (its metadata is loaded). */
+/**
+ * Waits until the evidence video can seek (its metadata is loaded). Fails saying what the page had
+ * (the player, the media element's states and error, whether the page was visible), so a stall is legible.
+ */
 export async function waitForVideo(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('.video-host')?.dataset.ready === 'true' && (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 1);
+  try {
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.video-host')?.dataset.ready === 'true' && (document.querySelector<HTMLMediaElement>('.video-host video')?.readyState ?? 0) >= 1);
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => {
+        const host = document.querySelector<HTMLElement>('.video-host');
+        const video = host?.querySelector('video');
+        return {
+          host: host ? { ready: host.dataset.ready ?? null, evidenceId: host.dataset.evidenceId ?? null } : null,
+          video: video ? { readyState: video.readyState, networkState: video.networkState, error: video.error?.message ?? video.error?.code ?? null, src: video.currentSrc.replace(/sig=[^&]+/, 'sig=…') } : null,
+          visibility: document.visibilityState,
+        };
+      })
+      .catch((reason: unknown) => String(reason));
+    throw new Error(`the evidence video did not become ready: ${JSON.stringify(seen)}`, { cause: error });
+  }
 }
 
 /** Waits until the video has settled near `seconds` (seeks are asynchronous). */
