@@ -2,6 +2,7 @@ import type { SyncConflict } from '../../../shared/contract/methods';
 import { defineMutation } from '../data/contract-mutation';
 import { queryKeyOf } from '../data/contract-reads';
 import { keepSyncStatus, sessionKey } from '../data/sync-status';
+import { readBatchesAgain } from '../workspace/mutations';
 
 // The account's writes. Most answer with the sync status or the session as they now stand: kept
 // for every view at once (a newer status from an event is never replaced by an older answer).
@@ -23,5 +24,5 @@ export const resolveConflict = defineMutation('sync.resolveConflict', {
   },
 });
 
-/** Claimed work reaches the queue with core's batch event. */
-export const claimBatch = defineMutation('batch.claim');
+/** Claimed work is in the batch list before the caller hears of it. */
+export const claimBatch = defineMutation('batch.claim', { onAnswer: readBatchesAgain });

@@ -1,6 +1,7 @@
 import { defineMutation } from '../data/contract-mutation';
 import { queryKeyOf } from '../data/contract-reads';
 import { readAgain } from '../data/core-events';
+import { readBatchesAgain } from '../workspace/mutations';
 
 // A lead's writes. Those that answer with the view they change keep it; the rest change nothing
 // shown until core's next event (a review batch arriving, the quality data fetched again).
@@ -29,8 +30,8 @@ export const reviewBackread = defineMutation('lead.reviewBackread', { onAnswer: 
 /** Submissions a set could be built from, fetched when the lead asks (they are the server's, not kept). */
 export const findCandidates = defineMutation('lead.candidates');
 
-/** Makes the master batch; it reaches the queue with core's batch event. */
-export const prepareSet = defineMutation('lead.prepareSet');
+/** Makes the master batch, in the batch list before the caller hears of it. */
+export const prepareSet = defineMutation('lead.prepareSet', { onAnswer: readBatchesAgain });
 
 export const publishSet = defineMutation('lead.publishSet');
 

@@ -5,6 +5,10 @@ import { createNavigationStore, batchStorageKey } from '../../../renderer/src/na
 import { nextUndecided, stepFrom } from '../../../renderer/src/navigation/queue-steps';
 import { shownBatch, troubledBatch } from '../../../renderer/src/navigation/shown-batch';
 import { useNavigation } from '../../../renderer/src/navigation/use-navigation';
+import { useContractMutation } from '../../../renderer/src/data/contract-mutation';
+import { claimBatch } from '../../../renderer/src/hosted/mutations';
+import { startCalibration } from '../../../renderer/src/quality/mutations';
+import { prepareSet } from '../../../renderer/src/lead/mutations';
 import { batch, queueItem } from './fixtures';
 import { memoryStorage, renderInApp, setup } from './harness';
 
@@ -93,5 +97,22 @@ describe('useNavigation', () => {
     await waitFor(() => expect(result.current.batches).toHaveLength(2));
     expect(result.current.isLead).toBe(false);
     expect(result.current.view).toBe('scoring');
+  });
+  it.each([
+    ['a claim', claimBatch, {}],
+    ['a calibration set', startCalibration, { setId: 'set-1' }],
+    ['a master batch', prepareSet, { credentialId: 'c1', submissionIds: ['s1'] }],
+  ] as const)('shows %s in the queue the moment it is chosen, never the batch before it', async (_what, mutation, input) => {
+    const before = { isDemo: false, batches: [batch('demo', { isDemo: true })] };
+    const after = { isDemo: false, batches: [batch('demo', { isDemo: true }), batch('new')] };
+    const context = setup({ ...answers(null), 'workspace.summary': before, 'batch.claim': { batchId: 'new', submissions: 1 }, 'calibration.start': { batchId: 'new', submissions: 1 }, 'lead.prepareSet': { batchId: 'new', submissions: 1 } } as never);
+    const { result } = renderInApp(() => ({ navigation: useNavigation(), write: useContractMutation(mutation as typeof claimBatch) }), context);
+    await waitFor(() => expect(result.current.navigation.batch?.id).toBe('demo'));
+    context.core.answer('workspace.summary', after); // core has the batch once the write answers; its event may come later
+    await act(async () => {
+      await result.current.write.mutateAsync(input as never);
+      result.current.navigation.chooseBatch('new');
+    });
+    expect(result.current.navigation.batch?.id).toBe('new');
   });
 });
