@@ -3,7 +3,7 @@ import { listQueue } from '../../electron/core/repositories/batches';
 import { deleteComment, listComments, saveComment } from '../../electron/core/repositories/comments';
 import type { TimestampedComment } from '../../electron/core/repositories/comments';
 import { getDecision, insertDecision, undoDecision } from '../../electron/core/repositories/decisions';
-import { acknowledge, enqueue, forgetSentPayloads, listDue, listPayloads } from '../../electron/core/repositories/outbox';
+import { acknowledge, enqueue, forgetSentPayloads, listDue, listPayloads, releaseSettling } from '../../electron/core/repositories/outbox';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore } from '../support/core-fixture';
 
@@ -62,6 +62,17 @@ describe('decisions and the outbox', () => {
     expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true }]);
     forgetSentPayloads(fixture.db, ['referral'], '2026-11-25T10:02:00.000Z');
     expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: {}, sent: true }]);
+  });
+
+  it('sends what is still settling with the next pass when asked ("Sync now"), only of the kinds named', () => {
+    const later = '2026-11-25T11:00:00.000Z';
+    enqueue(fixture.db, { kind: 'audit', entityId: 'live-1', idempotencyKey: 'key-a', payload: { changes: [] }, at, leavesAt: later });
+    enqueue(fixture.db, { kind: 'decision', entityId: 'live-2', idempotencyKey: 'key-d', payload: {}, at, leavesAt: later });
+    expect(listDue(fixture.db, at, 10)).toEqual([]);
+    releaseSettling(fixture.db, ['audit'], at);
+    expect(listDue(fixture.db, at, 10).map((entry) => entry.kind)).toEqual(['audit']); // a decision in its undo window stays
+    releaseSettling(fixture.db, [], at);
+    expect(listDue(fixture.db, at, 10).map((entry) => entry.kind)).toEqual(['audit']);
   });
 
   it('rolls both back when the outbox write fails (no decision without its entry)', () => {

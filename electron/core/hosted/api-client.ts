@@ -6,12 +6,11 @@ import {
   ClaimResponse,
   DecisionConflict,
   DecisionReceipt,
-  LeadNoteReceipt,
   SubmissionManifest,
   TokenPair,
   ValidationFailure,
 } from '../../../shared/hosted-api/schemas';
-import type { ConflictReason, DecisionRequest, LeadNoteRequest } from '../../../shared/hosted-api/schemas';
+import type { ConflictReason, DecisionRequest } from '../../../shared/hosted-api/schemas';
 import {
   AccuracyReport,
   AdjudicationList,
@@ -122,18 +121,9 @@ export class HostedApiClient {
   }
 
   decide(submissionId: string, idempotencyKey: string, decision: DecisionRequest): Promise<ApiResult<z.infer<typeof DecisionReceipt>>> {
-    return this.request('POST', `/v1/submissions/${encodeURIComponent(submissionId)}/decision`, DecisionReceipt, {
-      body: decision,
-      headers: { 'idempotency-key': idempotencyKey },
-    });
+    return this.postOnce(`/v1/submissions/${encodeURIComponent(submissionId)}/decision`, DecisionReceipt, decision, idempotencyKey);
   }
 
-  keepForLead(submissionId: string, idempotencyKey: string, note: LeadNoteRequest): Promise<ApiResult<z.infer<typeof LeadNoteReceipt>>> {
-    return this.request('POST', `/v1/submissions/${encodeURIComponent(submissionId)}/lead-notes`, LeadNoteReceipt, {
-      body: note,
-      headers: { 'idempotency-key': idempotencyKey },
-    });
-  }
 
   qualifications(): Promise<ApiResult<z.infer<typeof QualificationList>>> {
     return this.request('GET', '/v1/me/qualifications', QualificationList);
@@ -153,12 +143,12 @@ export class HostedApiClient {
   }
 
   respondToCalibration(setId: string, idempotencyKey: string, body: z.input<typeof CalibrationResponseRequest>): Promise<ApiResult<z.infer<typeof CalibrationFeedback>>> {
-    return this.request('POST', `/v1/calibration-sets/${encodeURIComponent(setId)}/responses`, CalibrationFeedback, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce(`/v1/calibration-sets/${encodeURIComponent(setId)}/responses`, CalibrationFeedback, body, idempotencyKey);
   }
 
   /** A lead lets an assessor take a calibration set again (a new attempt, recorded with the note). */
   resetCalibration(setId: string, idempotencyKey: string, body: CalibrationResetRequest): Promise<ApiResult<z.infer<typeof CalibrationAttempt>>> {
-    return this.request('POST', `/v1/calibration-sets/${encodeURIComponent(setId)}/resets`, CalibrationAttempt, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce(`/v1/calibration-sets/${encodeURIComponent(setId)}/resets`, CalibrationAttempt, body, idempotencyKey);
   }
 
   qualityRules(): Promise<ApiResult<z.infer<typeof QualityRulesList>>> {
@@ -174,7 +164,7 @@ export class HostedApiClient {
   }
 
   resolveAdjudication(submissionId: string, idempotencyKey: string, body: AdjudicationResolutionRequest): Promise<ApiResult<z.infer<typeof AdjudicationReceipt>>> {
-    return this.request('POST', `/v1/adjudications/${encodeURIComponent(submissionId)}/resolution`, AdjudicationReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce(`/v1/adjudications/${encodeURIComponent(submissionId)}/resolution`, AdjudicationReceipt, body, idempotencyKey);
   }
 
   /** The lead's backreading queue: sampled decisions, reviewed or not. */
@@ -183,7 +173,7 @@ export class HostedApiClient {
   }
 
   reviewBackread(submissionId: string, idempotencyKey: string, body: BackreadReviewRequest): Promise<ApiResult<z.infer<typeof BackreadReceipt>>> {
-    return this.request('POST', `/v1/backreads/${encodeURIComponent(submissionId)}/review`, BackreadReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce(`/v1/backreads/${encodeURIComponent(submissionId)}/review`, BackreadReceipt, body, idempotencyKey);
   }
 
   /** What leads said when they backread this assessor's decisions. */
@@ -197,11 +187,11 @@ export class HostedApiClient {
   }
 
   refer(idempotencyKey: string, body: ReferralCreate): Promise<ApiResult<Referral>> {
-    return this.request('POST', '/v1/referrals', Referral, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce('/v1/referrals', Referral, body, idempotencyKey);
   }
 
   replyToReferral(referralId: string, idempotencyKey: string, body: ReferralMessageCreate): Promise<ApiResult<Referral>> {
-    return this.request('POST', `/v1/referrals/${encodeURIComponent(referralId)}/messages`, Referral, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce(`/v1/referrals/${encodeURIComponent(referralId)}/messages`, Referral, body, idempotencyKey);
   }
 
   lockouts(): Promise<ApiResult<z.infer<typeof LockoutList>>> {
@@ -209,12 +199,12 @@ export class HostedApiClient {
   }
 
   liftLockout(idempotencyKey: string, body: LockoutLiftRequest): Promise<ApiResult<z.infer<typeof LockoutList>>> {
-    return this.request('POST', '/v1/lockouts/lift', LockoutList, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce('/v1/lockouts/lift', LockoutList, body, idempotencyKey);
   }
 
   /** Changes for the audit trail (append-only there; each change's id makes a resend harmless). */
   uploadAudit(idempotencyKey: string, body: AuditUpload): Promise<ApiResult<z.infer<typeof AuditReceipt>>> {
-    return this.request('POST', '/v1/audit', AuditReceipt, { body, headers: { 'idempotency-key': idempotencyKey } });
+    return this.postOnce('/v1/audit', AuditReceipt, body, idempotencyKey);
   }
 
   /** One submission's audit trail, found by its id or its label (lead): a few accounts' changes (2 MB each at most on the server) and the decisions as received. */
@@ -229,6 +219,14 @@ export class HostedApiClient {
 
   calibrationCandidates(credentialId: string): Promise<ApiResult<z.infer<typeof CandidateList>>> {
     return this.request('GET', `/v1/lead/candidates?credentialId=${encodeURIComponent(credentialId)}`, CandidateList);
+  }
+
+  /**
+   * An outbox entry's POST: `body` to `path` under the entry's idempotency key, so that a resend is
+   * recorded once. An outbox job for a new endpoint sends through this; it needs no method here.
+   */
+  postOnce<T>(path: string, answer: z.ZodType<T>, body: unknown, idempotencyKey: string): Promise<ApiResult<T>> {
+    return this.request('POST', path, answer, { body, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, schema: z.ZodType<T>, init: CallOptions = {}): Promise<ApiResult<T>> {

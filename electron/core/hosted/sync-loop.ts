@@ -2,8 +2,7 @@ import type { WorkspaceChanges } from '../changes';
 import type { Clock, ClockTimer } from '../clock';
 import type { Db } from '../db/database';
 import type { Logger } from '../log';
-import { releaseAllAudit } from '../repositories/audit';
-import { countByState, nextDueAt, retryFailedNow } from '../repositories/outbox';
+import { countByState, nextDueAt, releaseSettling, retryFailedNow } from '../repositories/outbox';
 import { drainOutbox } from './outbox/drain';
 import type { DrainReport, SettledEntry } from './outbox/drain';
 import type { OutboxJobs } from './outbox/job';
@@ -84,7 +83,8 @@ export class SyncLoop {
    */
   async syncNow(): Promise<void> {
     this.leasesCheckedAt = 0;
-    releaseAllAudit(this.options.db, this.options.clock.now().toISOString()); // "now" includes the audit trail still settling
+    // "Now" includes what is still settling (the audit trail gathering its changes).
+    releaseSettling(this.options.db, this.options.jobs.kindsWhere((job) => job.settlesBeforeLeaving === true), this.options.clock.now().toISOString());
     await this.running?.catch(() => undefined);
     await this.pass();
   }

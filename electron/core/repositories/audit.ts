@@ -37,11 +37,6 @@ export function releaseAuditWith(db: Db, submissionId: string, leavesAt: string)
   db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE kind = 'audit' AND entity_id = ? AND state = 'pending' AND attempts = 0`).run(leavesAt, submissionId);
 }
 
-/** "Sync now": every waiting change leaves with this sync instead of after its settling time. */
-export function releaseAllAudit(db: Db, at: string): void {
-  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE kind = 'audit' AND state = 'pending' AND next_attempt_at > ?`).run(at, at);
-}
-
 /** Changes of the audit trail that have not reached the server. */
 export function countUnsentAudit(db: Db): number {
   const rows = db.prepare(`SELECT payload FROM outbox WHERE kind = 'audit' AND state IN ('pending', 'conflict')`).all() as { payload: string }[];

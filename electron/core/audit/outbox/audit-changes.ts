@@ -9,6 +9,7 @@ export const auditChangesJob = outboxJob({
   send: (upload, { client, idempotencyKey }) => client.uploadAudit(idempotencyKey, upload),
   restate: ({ changes }, stated) => ({ changes: changes.map((change) => ({ ...change, at: stated(change.at) })) }),
   shownIn: 'nowhere',
+  settlesBeforeLeaving: true,
 });
 
 /** What the audit trail sends through the outbox. */

@@ -15,7 +15,8 @@ export interface SendContext {
 /**
  * One kind of work that leaves through the outbox (a decision, a backread review, …): its payload's
  * schema, how it is sent, and what the server's acknowledgement settles here. Each kind lives in
- * its domain's `outbox/` folder; the sync loop knows them only through this shape.
+ * its domain's `outbox/` folder; the sync loop knows them only through this shape. A kind for a new
+ * endpoint sends with `client.postOnce(path, answerSchema, body, idempotencyKey)`.
  */
 export interface OutboxJob<Payload> {
   kind: string;
@@ -29,6 +30,8 @@ export interface OutboxJob<Payload> {
   shownIn: 'submission' | 'quality' | 'nowhere';
   /** The payload stays after the acknowledgement until the synced data holds it (a thread shows what was sent meanwhile). */
   keepsPayloadUntilSynced?: boolean;
+  /** Waits to gather more of its kind before leaving (an audit run); "Sync now" sends it at once. */
+  settlesBeforeLeaving?: boolean;
   /** Belongs to the account rather than to claimed work: a remote wipe removes it whatever it refers to. */
   belongsToAccount?: boolean;
 }
