@@ -125,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
     jobs: outboxJobs,
     leadDataWorker: workerScript('lead-data-worker', './lead/data-worker/lead-data-worker.ts', options.workersDir),
   });
+  const account = (): { roles: readonly string[] } | null => hosted.session.account;
   const handlers: AllHandlers = combineHandlers(
     workspaceHandlers({ db, now, version: options.version }),
     scoringHandlers({ db, now, onQueueChanged: (change) => emit('queue.changed', change), onDecided: () => hosted.loop.nudge(), readWrittenResponse: (record) => hosted.atRest.readWrittenResponse(record), machine: thisMachine(db) }),
@@ -135,8 +136,8 @@ export function createCore(options: CoreOptions): Core {
     batchHandlers(hosted),
     statusHandlers(hosted),
     calibrationHandlers({ db, quality: hosted.quality }),
-    leadHandlers({ db, now, quality: hosted.quality, lead: hosted.lead }),
-    referralHandlers(hosted),
+    leadHandlers({ db, now, quality: hosted.quality, lead: hosted.lead, account }),
+    referralHandlers({ referrals: hosted.referrals, lead: hosted.lead, account }),
   );
   const dispatcher = new ContractDispatcher(handlers, hosted.ready, logger);
 

@@ -17,7 +17,7 @@ export async function routeBackreading(request: IncomingMessage, url: URL, conte
   const method = request.method ?? 'GET';
   const path = url.pathname;
   const requireLead = (): void => {
-    if (!store.account(accountId)?.roles.includes('lead')) throw fail(403, 'forbidden', 'Only a lead assessor may do this.');
+    if (!store.isLead(accountId)) throw fail(403, 'forbidden', 'Only a lead assessor may do this.');
   };
 
   if (method === 'GET' && path === '/v1/me/backreads') return { status: 200, body: store.backreading.feedback(accountId) };

@@ -40,7 +40,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
   const method = request.method ?? 'GET';
   const path = url.pathname;
   const requireLead = (): void => {
-    if (!store.account(accountId)?.roles.includes('lead')) throw fail(403, 'forbidden', 'Only a lead assessor may do this.');
+    if (!store.isLead(accountId)) throw fail(403, 'forbidden', 'Only a lead assessor may do this.');
   };
 
   if (method === 'GET' && path === '/v1/quality-rules') return { status: 200, body: { rules: quality.allRules() } };

@@ -24,7 +24,7 @@ export async function routeReferrals(request: IncomingMessage, url: URL, context
   const path = url.pathname;
   if (method === 'GET' && path === '/v1/me/referrals') return { status: 200, body: { referrals: store.referrals.list(accountId) } };
   if (method === 'GET' && path === '/v1/referrals') {
-    if (!store.account(accountId)?.roles.includes('lead')) throw fail(403, 'forbidden', 'Only a lead assessor may read every referral.');
+    if (!store.isLead(accountId)) throw fail(403, 'forbidden', 'Only a lead assessor may read every referral.');
     return { status: 200, body: { referrals: store.referrals.list(null) } };
   }
   if (method === 'POST' && path === '/v1/referrals') {

@@ -14,6 +14,7 @@ import { AuthStore, authTables } from './auth-store';
 import { CalibrationStore, calibrationTables } from './calibration-store';
 import { GoldStore, goldTables } from './gold-store';
 import { QualityStore } from './quality-store';
+import { isLead } from '../../shared/domain/roles';
 
 /** The reference server's own database: persistent across restarts, like a real service's. */
 const schema = `
@@ -189,7 +190,7 @@ export class HostedStore {
   }
 
   isLead(accountId: string): boolean {
-    return this.account(accountId)?.roles.includes('lead') ?? false;
+    return isLead(this.account(accountId));
   }
 
   /** Whether the submission was ever assigned to this account (it holds or held its lease): the work that is its own to write about. */

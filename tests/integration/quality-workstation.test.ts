@@ -198,6 +198,24 @@ describe('scoring quality in the workstation, against the reference server', () 
     await until(() => Promise.resolve(api.store.adjudications.list()[0]?.resolution !== null), 'the resolution to reach the server');
     expect(api.store.adjudications.list()[0]?.resolution).toMatchObject({ outcome: 'award', note: resolution.note, resolvedBy: 'acct-lead' });
   });
+
+  it('refuses a lead’s work to an assessor asking core for it, queues nothing, and leaves the lead’s views as they were', async () => {
+    const leadQueue = await call<AdjudicationQueue>(lead, 'lead.adjudications');
+    const outboxBefore = assessor.db.prepare('SELECT count(*) AS n FROM outbox').get();
+    const resolution = { outcome: 'award' as const, scores: [{ criterionId: 'c1', level: 3, rationale: 'Mine now.' }], note: '' };
+    for (const [method, input] of [
+      ['lead.adjudications', {}],
+      ['lead.dashboard', { credentialId: null }],
+      ['lead.resolveAdjudication', { submissionId: 'any', resolution }],
+      ['lead.liftLockout', { accountId: 'acct-assessor-1', credentialId, note: 'Lifting my own lockout.' }],
+      ['lead.auditTrail', { submission: 'any' }],
+      ['lead.openReferral', { submissionId: 'any' }],
+    ] as const) {
+      expect(await assessor.core.invokeAsync(method, input), method).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only a lead assessor signed in here may do this.' } });
+    }
+    expect(assessor.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual(outboxBefore);
+    expect(await call<AdjudicationQueue>(lead, 'lead.adjudications')).toEqual(leadQueue); // the honest lead still works
+  });
 });
 
 describe('one machine, two accounts', () => {

@@ -2,14 +2,16 @@ import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app
 import type { Db } from '../db/database';
 import type { QualitySync } from '../calibration/quality-sync';
 import type { LeadWork } from './lead-work';
+import { leadsOnly } from './leads-only';
+import type { SignedInAccount } from './leads-only';
 import { adjudicationQueue, backreadQueue, leadDashboard, leadExport } from './views';
 
 /**
  * The lead's work: dashboard, report, rules, calibration sets, adjudication, backreading, lockouts
  * and the audit trail. Reads answer at once from the last synced data.
  */
-export function leadHandlers({ db, now, quality, lead }: { db: Db; now: () => Date; quality: Pick<QualitySync, 'updating'>; lead: LeadWork }) {
-  return handlerApp({
+export function leadHandlers({ db, now, quality, lead, account }: { db: Db; now: () => Date; quality: Pick<QualitySync, 'updating'>; lead: LeadWork; account: SignedInAccount }) {
+  return leadsOnly(handlerApp({
     'lead.dashboard': answersAtOnce(({ credentialId }) => leadDashboard(db, credentialId, quality.updating)),
     'lead.export': afterSession((input) => leadExport(db, input, now())),
     'lead.adjudications': answersAtOnce(() => adjudicationQueue(db)),
@@ -31,5 +33,5 @@ export function leadHandlers({ db, now, quality, lead }: { db: Db; now: () => Da
       lead.liftLockout(lift);
       return leadDashboard(db, lift.credentialId, quality.updating);
     }),
-  });
+  }), account);
 }

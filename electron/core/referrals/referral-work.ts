@@ -12,6 +12,7 @@ import { referralMessageJob } from './outbox/referral-message';
 import { loadSnapshot } from '../repositories/quality';
 import { getAssignedSubmission } from '../repositories/submissions';
 import type { SessionAccess } from '../hosted/session';
+import { isLead } from '../../../shared/domain/roles';
 
 export interface ReferralWorkOptions {
   db: Db;
@@ -64,7 +65,7 @@ export class ReferralWork {
         synced.set(referral.id, { ...referral, pending: false, messages: referral.messages.map((message) => ({ ...message, pending: false, mine: message.author.id === me?.id })) });
       }
     }
-    const author = { id: me?.id ?? 'me', displayName: me?.displayName ?? '', role: me?.roles.includes('lead') ? ('lead' as const) : ('assessor' as const) };
+    const author = { id: me?.id ?? 'me', displayName: me?.displayName ?? '', role: isLead(me) ? ('lead' as const) : ('assessor' as const) };
     // What was written here and is not (yet) in the synced threads: waiting to leave, or sent since the last fetch.
     for (const { payload, sent } of listPayloads(db, referralJob.kind)) {
       const created = referralJob.payload.safeParse(payload);

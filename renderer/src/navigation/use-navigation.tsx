@@ -7,6 +7,7 @@ import { usePreferences } from '../workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from '../workspace/use-workspace';
 import type { NavigationStore, View } from './navigation-store';
 import { shownBatch } from './shown-batch';
+import { isLead as isLeadAccount } from '../../../shared/domain/roles';
 
 const NavigationContext = createContext<NavigationStore | null>(null);
 
@@ -45,7 +46,7 @@ export function useNavigation(): Navigation {
   const batches = useMemo(() => (summary.state === 'ready' ? summary.value.batches : []), [summary]);
   const batch = shownBatch(batches, place.batchId);
   const queue = useQueue(batch?.id ?? null);
-  const isLead = session?.signedIn === true && session.roles.includes('lead');
+  const isLead = session?.signedIn === true && isLeadAccount(session);
   const shownId = batch?.id ?? null;
 
   const open = useCallback((submissionId: string | null) => update({ openSubmissionId: submissionId }), [update]);
