@@ -145,6 +145,15 @@ describe('decisions through the contract', () => {
     expect(refusal('decision.undo', { submissionId: 'demo-sub-005' })).toBe('conflict');
   });
 
+  it('holds a decision 10 s for undo when the assessor chose no window (the default the undo toast counts down from)', () => {
+    fixture.dispose();
+    fixture = openTestCore({ undoWindowSeconds: null });
+    scoreAll('demo-sub-002', () => 3);
+    call('decision.submit', { submissionId: 'demo-sub-002', outcome: 'award', conditionCode: null, note: '' });
+    const entry = fixture.db.prepare(`SELECT created_at, next_attempt_at FROM outbox WHERE kind = 'decision' AND entity_id = 'demo-sub-002'`).get() as { created_at: string; next_attempt_at: string };
+    expect(Date.parse(entry.next_attempt_at) - Date.parse(entry.created_at)).toBe(10_000);
+  });
+
   it('moves to the next undecided submission, wrapping, and says when none is left', () => {
     for (const id of ['demo-sub-001', 'demo-sub-002', 'demo-sub-003', 'demo-sub-004', 'demo-sub-005', 'demo-sub-006']) {
       call('decision.submit', { submissionId: id, outcome: 'flag', conditionCode: 'wrong_or_missing_file', note: '' });

@@ -28,9 +28,10 @@ export function openDataFolderDatabase(dataDir: string): Db {
 
 /**
  * A real core over a real SQLite file in a fresh temporary folder. Its assessor lets decisions leave
- * at once (`undoWindowSeconds` 0) unless a test is about the undo window.
+ * at once (`undoWindowSeconds` 0) unless a test is about the undo window (null: none chosen, the
+ * workstation's default).
  */
-export function openTestCore(options: { generatedBatch?: number; clock?: Clock; dataDir?: string; undoWindowSeconds?: number } = {}): CoreFixture {
+export function openTestCore(options: { generatedBatch?: number; clock?: Clock; dataDir?: string; undoWindowSeconds?: number | null } = {}): CoreFixture {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'assessor-core-'));
   const core = createCore({
     dataDir,
@@ -40,7 +41,7 @@ export function openTestCore(options: { generatedBatch?: number; clock?: Clock; 
     generatedBatch: options.generatedBatch,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  value(core.invoke('preferences.set', { patch: { undoWindowSeconds: options.undoWindowSeconds ?? 0 } }));
+  if (options.undoWindowSeconds !== null) value(core.invoke('preferences.set', { patch: { undoWindowSeconds: options.undoWindowSeconds ?? 0 } }));
   let db: Db | null = null;
   return {
     core,
