@@ -13,7 +13,9 @@ afterEach(() => {
   Reflect.deleteProperty(document, 'visibilityState');
 });
 
-const seconds = (count: number): Promise<void> => vi.advanceTimersByTimeAsync(count * 1000);
+const seconds = async (count: number): Promise<void> => {
+  await vi.advanceTimersByTimeAsync(count * 1000);
+};
 
 function setVisibility(state: DocumentVisibilityState): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
