@@ -135,7 +135,7 @@ export function createCore(options: CoreOptions): Core {
     batchHandlers(hosted),
     statusHandlers(hosted),
     calibrationHandlers({ db, quality: hosted.quality }),
-    leadHandlers({ db, now, quality: hosted.quality, lead: hosted.lead }),
+    leadHandlers({ db, now, leadSync: hosted.leadSync, lead: hosted.lead }),
     referralHandlers(hosted),
   );
   const dispatcher = new ContractDispatcher(handlers, hosted.ready, logger);
