@@ -10,6 +10,7 @@ import type { Clock } from './clock';
 import type { OutboxJobs } from './hosted/outbox/job';
 import { SyncConflicts } from './scoring/conflicts';
 import { EvidenceDownloads } from './evidence/downloads';
+import { LeadSync } from './lead/lead-sync';
 import { LeadWork } from './lead/lead-work';
 import { ReferralWork } from './referrals/referral-work';
 import { QualitySync } from './calibration/quality-sync';
@@ -69,7 +70,8 @@ export function connectToHostedApi(options: ConnectionOptions) {
   };
   const work = new WorkImport({ db, session, atRest, logger, now, onImported, onLeasesChanged: (ids) => changes.submissionsChanged(ids) });
   const leadData = new LeadDataWorker(options.leadDataWorker, logger);
-  const quality = new QualitySync({ db, session, work, leadData, clock, keptUntilSynced: options.jobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => changes.qualityData() });
+  const leadSync = new LeadSync({ db, session, leadData, clock });
+  const quality = new QualitySync({ db, session, work, clock, fetchers: [leadSync], keptUntilSynced: options.jobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => changes.qualityData() });
   const loop: SyncLoop = new SyncLoop({ db, session, jobs: options.jobs, retention, downloads, work, quality, status, changes, logger, clock, closed: isClosed, intervalMs: options.syncIntervalMs });
   const lead = new LeadWork({ db, session, work, quality, logger, now, onQueued: () => loop.nudge(), onBatchRemoved: () => changes.batchList() });
   const referrals = new ReferralWork({ db, session, now, onQueued: () => loop.nudge() });
@@ -92,7 +94,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
   return {
     /** Every method that needs the session waits for this (it never rejects). */
     ready: ready.catch((error: unknown) => backgroundFailed('could not start the connection', error)),
-    ...{ session, atRest, retention, downloads, status, work, quality, lead, referrals, conflicts, loop, effects },
+    ...{ session, atRest, retention, downloads, status, work, quality, leadSync, lead, referrals, conflicts, loop, effects },
     /** Nothing new starts; what runs stops where it is (downloads resume from their last chunk next time). */
     stop(): void {
       closed = true;

@@ -136,7 +136,7 @@ export function createCore(options: CoreOptions): Core {
     batchHandlers(hosted),
     statusHandlers(hosted),
     calibrationHandlers({ db, quality: hosted.quality }),
-    leadHandlers({ db, now, quality: hosted.quality, lead: hosted.lead, account }),
+    leadHandlers({ db, now, leadSync: hosted.leadSync, lead: hosted.lead, account }),
     referralHandlers({ referrals: hosted.referrals, lead: hosted.lead, account }),
   );
   const dispatcher = new ContractDispatcher(handlers, hosted.ready, logger);

@@ -11,6 +11,7 @@ import { followCoreEvents } from './data/core-events';
 import { createQueryClient } from './data/query-client';
 import { followNetwork } from './hosted/follow-network';
 import { initI18n } from './i18n';
+import { leadViewReads } from './lead/lead-views';
 import { createNavigationStore } from './navigation/navigation-store';
 import { NavigationProvider } from './navigation/use-navigation';
 import { ShortcutProvider } from './keyboard/shortcut-registry';
@@ -27,7 +28,7 @@ z.config({ jitless: true });
 /** The reads every start makes leave now, before i18n and React's first render, and land in the cache; an event meanwhile reads them again. */
 function startReading(client: ContractClient): ReturnType<typeof createQueryClient> {
   const queries = createQueryClient();
-  followCoreEvents(client, queries);
+  followCoreEvents(client, queries, leadViewReads);
   followNetwork(client);
   prefetchFromCore(queries, client, 'workspace.summary', {});
   prefetchFromCore(queries, client, 'session.get', {});

@@ -1,12 +1,46 @@
 import { z } from 'zod';
-import { Id } from '../domain/rubric';
+import { Id, RubricVersion } from '../domain/rubric';
 import { requiredText } from '../domain/text';
 import { AuditTrail } from '../hosted-api/audit';
-import { BackreadReviewRequest } from '../hosted-api/backreading';
-import { AdjudicationResolutionRequest, CandidateList, LockoutLiftRequest, QualityRules, SetPurpose } from '../hosted-api/quality';
+import { Backread, BackreadReviewRequest } from '../hosted-api/backreading';
+import { Adjudication, AdjudicationResolutionRequest, CalibrationSet, CandidateList, Lockout, LockoutLiftRequest, QualificationStatus, QualityRules, SetPurpose } from '../hosted-api/quality';
+import { LeadDashboard } from '../quality/dashboard';
 import { reportLocales } from '../quality/report-words';
-import { NoInput } from './common';
-import { AdjudicationQueue, BackreadQueue, LeadDashboardView } from './quality-views';
+import { NoInput, Timestamp } from './common';
+
+// What the lead's views read, each from the last synced data (the assessor's own are in quality-views.ts).
+
+export const LeadDashboardView = z.object({
+  /** When the ratings were last fetched from the hosted API (null: never). */
+  fetchedAt: Timestamp.nullable(),
+  credentials: z.array(z.object({ id: Id, title: z.string() })),
+  assessors: z.array(z.object({ id: Id, displayName: z.string() })),
+  /** The rules of the chosen micro-credential, and the sets it could qualify on. */
+  rules: QualityRules.nullable(),
+  sets: z.array(CalibrationSet),
+  dashboard: LeadDashboard.nullable(),
+  /** Assessors locked out of this micro-credential now or lately; `liftQueued`: the lead's lift waits to sync. */
+  lockouts: z.array(Lockout.extend({ liftQueued: z.boolean() })),
+  /** Where each assessor stands now on this micro-credential's qualification set (the figures count first answers). */
+  qualifications: z.array(z.object({ accountId: Id, status: QualificationStatus.shape.status, attempt: z.number().int().min(1) })),
+  /** Newly fetched ratings are being turned into figures (in a worker); the figures shown are the last ones. */
+  updating: z.boolean(),
+});
+export type LeadDashboardView = z.infer<typeof LeadDashboardView>;
+
+export const AdjudicationQueue = z.object({
+  fetchedAt: Timestamp.nullable(),
+  adjudications: z.array(Adjudication.extend({ resolutionQueued: z.boolean() })),
+  rubrics: z.array(RubricVersion),
+});
+export type AdjudicationQueue = z.infer<typeof AdjudicationQueue>;
+
+export const BackreadQueue = z.object({
+  fetchedAt: Timestamp.nullable(),
+  backreads: z.array(Backread.extend({ reviewQueued: z.boolean() })),
+  rubrics: z.array(RubricVersion),
+});
+export type BackreadQueue = z.infer<typeof BackreadQueue>;
 
 const isTimeZone = (zone: string): boolean => {
   try {

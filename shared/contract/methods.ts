@@ -20,7 +20,7 @@ export * from './batches';
 export * from './calibration';
 export * from './lead';
 export * from './referrals';
-export { AdjudicationQueue, BackreadQueue, LeadDashboardView, QualitySummary, ReferralView } from './quality-views';
+export { QualitySummary, ReferralView } from './quality-views';
 
 /**
  * The renderer↔core contract: one map, combined from each domain's slice (shared/contract/<domain>.ts),

@@ -3,6 +3,7 @@ import type { Db } from '../../electron/core/db/database';
 import type { ApiResult } from '../../electron/core/hosted/api-client';
 import { QualitySync } from '../../electron/core/calibration/quality-sync';
 import type { LeadDataComputed } from '../../electron/core/lead/data-worker/lead-data-messages';
+import { LeadSync } from '../../electron/core/lead/lead-sync';
 import { leadDashboard } from '../../electron/core/lead/views';
 import { qualitySummary } from '../../electron/core/calibration/qualification';
 import { dashboardsOf } from '../../shared/quality/dashboard';
@@ -18,6 +19,7 @@ let session: FakeSession;
 let workerAnswers: ((token: string) => ApiResult<LeadDataComputed> | Promise<ApiResult<LeadDataComputed>>)[];
 let workerTokens: string[];
 let quality: QualitySync;
+let leadSync: LeadSync;
 
 const qualification = { credentialId: 'c1', credentialTitle: 'Credential', status: 'qualified', setId: null, scoredItems: 0, requiredItems: 0, exactAgreement: null, maxLevelsOff: null, reason: null };
 const manifest = manifestOf('s1');
@@ -49,7 +51,9 @@ beforeEach(() => {
       return Promise.resolve(workerAnswers.shift()?.(token) ?? { ok: true as const, value: computed() });
     },
   };
-  quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, leadData, clock: { ...systemClock, now: () => new Date('2026-12-05T09:00:00.000Z') }, keptUntilSynced: outboxJobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => undefined });
+  const clock = { ...systemClock, now: () => new Date('2026-12-05T09:00:00.000Z') };
+  leadSync = new LeadSync({ db, session, leadData, clock });
+  quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, clock, fetchers: [leadSync], keptUntilSynced: outboxJobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => undefined });
 });
 afterEach(() => store.dispose());
 
@@ -69,12 +73,12 @@ describe('quality data kept for offline use', () => {
     let release!: () => void;
     workerAnswers.push(() => new Promise((resolve) => (release = () => resolve({ ok: true, value: computed() }))));
     const fetching = quality.fetch();
-    await until(() => Promise.resolve(quality.updating), 'the worker to begin');
-    expect(quality.updating).toBe(true);
-    expect(leadDashboard(db, null, quality.updating)).toMatchObject({ dashboard: null, updating: true });
+    await until(() => Promise.resolve(leadSync.updating), 'the worker to begin');
+    expect(leadSync.updating).toBe(true);
+    expect(leadDashboard(db, null, leadSync.updating)).toMatchObject({ dashboard: null, updating: true });
     release();
     await fetching;
-    expect(quality.updating).toBe(false);
+    expect(leadSync.updating).toBe(false);
     const view = leadDashboard(db, null, false);
     expect(view.fetchedAt).toBe('2026-12-05T08:00:00.000Z');
     expect(view.dashboard?.assessors).toEqual([expect.objectContaining({ id: 'a1', n: 1 })]);

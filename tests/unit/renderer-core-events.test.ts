@@ -36,13 +36,15 @@ const status = (revision: number, state: SyncStatus['state'], conflicts = 0): Sy
   storage: { evidenceBytes: 0, freeBytes: 1, retentionDays: 7 },
 });
 const settle = settled;
+// The app passes every lead view's reads (lead/lead-views.tsx; that wiring is tested in renderer/lead-view-registry.test.tsx).
+const leadViewReads = ['lead.dashboard'] as const;
 const invalidated = (queries: QueryClient, key: readonly unknown[]): boolean => queries.getQueryState(key)?.isInvalidated ?? false;
 
 describe('core’s events in the renderer’s cache', () => {
   it('patches the queue row the assessor’s own edit changed, and reads the batch counts again', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
-    followCoreEvents(core.client, queries);
+    followCoreEvents(core.client, queries, leadViewReads);
     const queueKey = queryKeyOf('queue.list', { batchId: 'b1' });
     const row = { submissionId: 's1', position: 0, label: 'Submission 1', credentialTitle: 'C', attempt: 1, status: 'not_started' as const, outcome: null, dueAt: '2026-12-10T00:00:00.000Z', availableOffline: true, leaseExpiresAt: '2026-12-10T00:00:00.000Z', lease: 'held' as const };
     queries.setQueryData<MethodOutput<'queue.list'>>(queueKey, { items: [row, { ...row, submissionId: 's2', position: 1 }] });
@@ -56,7 +58,7 @@ describe('core’s events in the renderer’s cache', () => {
   it('reads again only the submissions, batches and quality data an event names', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
-    followCoreEvents(core.client, queries);
+    followCoreEvents(core.client, queries, leadViewReads);
     for (const submissionId of ['s1', 's2']) queries.setQueryData(queryKeyOf('submission.open', { submissionId }), {});
     queries.setQueryData(queryKeyOf('lead.dashboard', { credentialId: null }), {});
     core.emit('workspace.changed', { batches: false, submissions: ['s2'], quality: false });
@@ -75,7 +77,7 @@ describe('core’s events in the renderer’s cache', () => {
   it('keeps the newest sync status, and reads the session and conflicts again when they changed', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
-    followCoreEvents(core.client, queries);
+    followCoreEvents(core.client, queries, leadViewReads);
     const statusKey = queryKeyOf('sync.status', {});
     queries.setQueryData(queryKeyOf('session.get', {}), {});
     queries.setQueryData(queryKeyOf('sync.conflicts', {}), { conflicts: [] });
@@ -99,7 +101,7 @@ describe('core’s events in the renderer’s cache', () => {
   it('sends the start’s reads before anything renders, and reads again what an event made out of date meanwhile', async () => {
     const core = fakeCore({ 'preferences.get': { splitRatio: 0.5 } });
     const queries = new QueryClient();
-    followCoreEvents(core.client, queries);
+    followCoreEvents(core.client, queries, leadViewReads);
     prefetchFromCore(queries, core.client, 'preferences.get', {});
     prefetchFromCore(queries, core.client, 'workspace.summary', {});
     expect(core.asked).toEqual(['preferences.get', 'workspace.summary']);
@@ -114,7 +116,7 @@ describe('core’s events in the renderer’s cache', () => {
   it('reads again a read whose first answer was on its way when the change happened (that answer predates it)', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
-    followCoreEvents(core.client, queries);
+    followCoreEvents(core.client, queries, leadViewReads);
     const answers = [{ items: ['before the download'] }, { items: ['after the download'] }];
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -2,24 +2,25 @@ import type { QualitySummary } from '../../../shared/contract/methods';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { DomainError } from '../errors';
-import { sweepDeletedFiles } from '../evidence/file-sweeper';
-import { removeBatch } from '../repositories/claimed-work';
 import { forgetSentPayloads } from '../repositories/outbox';
-import { reopenForRetake, replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
-import type { LeadDataComputed } from '../lead/data-worker/lead-data-messages';
-import type { LeadDataWorker } from '../lead/data-worker/lead-data-worker-client';
+import { reopenForRetake, saveSnapshot } from '../repositories/quality';
 import { qualitySummary } from './qualification';
-import type { ApiResult } from '../hosted/api-client';
-import { failureToError } from '../hosted/session';
 import type { SessionAccess } from '../hosted/session';
 import type { WorkImport } from '../batches/work-import';
+
+/** More quality data fetched with the assessor's, by the domain that shows it (a lead's: lead/lead-sync.ts). */
+export interface QualityFetcher {
+  /** Fetches and keeps its part, or nothing for an account it is not for; keeps nothing if the session that began at `epoch` ended meanwhile. */
+  fetch(epoch: number): Promise<void>;
+}
 
 export interface QualitySyncOptions {
   db: Db;
   session: SessionAccess;
   work: Pick<WorkImport, 'importLocalBatch'>;
-  leadData: Pick<LeadDataWorker, 'compute'>;
   clock: Clock;
+  /** Each domain fetches its own part, in this order; the composition root wires them, so calibration names none. */
+  fetchers: readonly QualityFetcher[];
   /** Outbox kinds whose sent payloads are shown until the fetched data holds them. */
   keptUntilSynced: string[];
   /** Quality data changed (and the batch list, when a review batch went). */
@@ -27,20 +28,14 @@ export interface QualitySyncOptions {
 }
 
 /**
- * Scoring quality kept here for offline use: the assessor's qualification, accuracy and calibration
- * sets, and for a lead the adjudication queue and the dashboards (computed from the ratings in a
- * worker thread). Also brings a calibration set here to score.
+ * Scoring quality kept here for offline use: the assessor's qualification, accuracy, calibration sets,
+ * backreading feedback and referral threads, then what its fetchers add (a lead's queues and
+ * dashboards). Also brings a calibration set here to score.
  */
 export class QualitySync {
   private fetchedAtMs = 0;
-  private computing = 0;
 
   constructor(private readonly options: QualitySyncOptions) {}
-
-  /** The lead's dashboards are being recomputed from new ratings. */
-  get updating(): boolean {
-    return this.computing > 0;
-  }
 
   /** At least once a minute while online (and after anything was acknowledged). */
   isDue(): boolean {
@@ -72,53 +67,12 @@ export class QualitySync {
       saveSnapshot(db, 'backread_feedback', feedback, at);
       saveSnapshot(db, 'referrals', referrals, at);
     })();
-    if (session.account?.roles.includes('lead')) await this.fetchLeadData(epoch);
+    for (const fetcher of this.options.fetchers) await fetcher.fetch(epoch);
     // The threads just stored hold every referral and message acknowledged before they were asked for.
     forgetSentPayloads(db, this.options.keptUntilSynced, asked);
     this.fetchedAtMs = this.options.clock.now().getTime();
     this.options.onFetched();
     return qualitySummary(db);
-  }
-
-  /** The adjudication and backreading queues, and the dashboards computed in the worker; a settled case's evidence goes. */
-  private async fetchLeadData(epoch: number): Promise<void> {
-    const { db, session } = this.options;
-    this.computing += 1;
-    try {
-      const [computed, { adjudications }, { backreads }, referrals] = await Promise.all([
-        this.computeInWorker(),
-        session.call((client) => client.adjudications()),
-        session.call((client) => client.backreads()),
-        session.call((client) => client.referrals(true)),
-      ]);
-      session.assertCurrent(epoch);
-      const at = this.options.clock.now().toISOString();
-      saveSnapshot(db, 'adjudications', adjudications, at);
-      saveSnapshot(db, 'backreads', backreads, at);
-      saveSnapshot(db, 'lead_referrals', referrals, at);
-      replaceLeadSnapshots(db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
-      // A review batch stays while either of its cases is open.
-      const open = new Set([...adjudications.filter((item) => !item.resolution), ...backreads.filter((item) => !item.review)].map((item) => item.submissionId));
-      for (const item of [...adjudications, ...backreads]) if (!open.has(item.submissionId)) removeBatch(db, `review-${item.submissionId}`);
-      sweepDeletedFiles(db);
-    } finally {
-      this.computing -= 1;
-    }
-  }
-
-  /** The worker fetches with the current token; a lapsed one is renewed here (one renewal at a time) and the job sent again. */
-  private async computeInWorker(): Promise<LeadDataComputed> {
-    const { session } = this.options;
-    const attempt = (): Promise<ApiResult<LeadDataComputed>> => {
-      const token = session.accessToken;
-      if (!token || !session.serverUrl) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
-      return this.options.leadData.compute(session.serverUrl, token);
-    };
-    const token = session.accessToken;
-    let result = await attempt();
-    if (!result.ok && result.failure.kind === 'unauthorized' && token && (await session.recover(token))) result = await attempt();
-    if (!result.ok) throw failureToError(result.failure, 'fetch the lead’s ratings');
-    return result.value;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
-import type { QualitySync } from '../calibration/quality-sync';
+import type { LeadSync } from './lead-sync';
 import type { LeadWork } from './lead-work';
 import { leadsOnly } from './leads-only';
 import type { SignedInAccount } from './leads-only';
@@ -10,16 +10,16 @@ import { adjudicationQueue, backreadQueue, leadDashboard, leadExport } from './v
  * The lead's work: dashboard, report, rules, calibration sets, adjudication, backreading, lockouts
  * and the audit trail. Reads answer at once from the last synced data.
  */
-export function leadHandlers({ db, now, quality, lead, account }: { db: Db; now: () => Date; quality: Pick<QualitySync, 'updating'>; lead: LeadWork; account: SignedInAccount }) {
+export function leadHandlers({ db, now, leadSync, lead, account }: { db: Db; now: () => Date; leadSync: Pick<LeadSync, 'updating'>; lead: LeadWork; account: SignedInAccount }) {
   return leadsOnly(handlerApp({
-    'lead.dashboard': answersAtOnce(({ credentialId }) => leadDashboard(db, credentialId, quality.updating)),
+    'lead.dashboard': answersAtOnce(({ credentialId }) => leadDashboard(db, credentialId, leadSync.updating)),
     'lead.export': afterSession((input) => leadExport(db, input, now())),
     'lead.adjudications': answersAtOnce(() => adjudicationQueue(db)),
     'lead.openAdjudication': afterSession(({ submissionId }) => lead.openAdjudication(submissionId)),
     'lead.resolveAdjudication': answersAtOnce(({ submissionId, resolution }) => lead.resolveAdjudication(submissionId, resolution)),
     'lead.setRules': afterSession(async ({ rules }) => {
       await lead.setRules(rules);
-      return leadDashboard(db, rules.credentialId, quality.updating);
+      return leadDashboard(db, rules.credentialId, leadSync.updating);
     }),
     'lead.candidates': afterSession(({ credentialId }) => lead.candidates(credentialId)),
     'lead.prepareSet': afterSession(({ credentialId, title, purpose, submissionIds }) => lead.prepareMasterSet(credentialId, title, purpose, submissionIds)),
@@ -31,7 +31,7 @@ export function leadHandlers({ db, now, quality, lead, account }: { db: Db; now:
     'lead.reviewBackread': answersAtOnce(({ submissionId, review }) => lead.reviewBackread(submissionId, review)),
     'lead.liftLockout': answersAtOnce((lift) => {
       lead.liftLockout(lift);
-      return leadDashboard(db, lift.credentialId, quality.updating);
+      return leadDashboard(db, lift.credentialId, leadSync.updating);
     }),
   }), account);
 }

@@ -1,10 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Decided } from '../decision/use-decision';
-import { AdjudicationQueueView } from '../lead/AdjudicationQueueView';
-import { AuditTrailView } from '../lead/AuditTrailView';
-import { BackreadingView } from '../lead/BackreadingView';
-import { LeadDashboardView } from '../lead/LeadDashboardView';
-import { ReferralsView } from '../lead/ReferralsView';
+import { leadViews } from '../lead/lead-views';
 import { useNavigation } from '../navigation/use-navigation';
 import { SubmissionWorkspace } from '../workspace/SubmissionWorkspace';
 import { usePreferences } from '../workspace/use-preferences';
@@ -14,20 +10,8 @@ export function MainView({ onDecided, noBatches }: { onDecided: (decided: Decide
   const { t } = useTranslation();
   const { view, queue, openSubmissionId } = useNavigation();
   const preferences = usePreferences();
-  switch (view) {
-    case 'dashboard':
-      return <LeadDashboardView />;
-    case 'adjudication':
-      return <AdjudicationQueueView />;
-    case 'backreading':
-      return <BackreadingView />;
-    case 'referrals':
-      return <ReferralsView />;
-    case 'audit':
-      return <AuditTrailView />;
-    case 'scoring':
-      break;
-  }
+  const leadView = leadViews.find((candidate) => candidate.id === view);
+  if (leadView) return <leadView.component />;
   // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
   const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);
   if (!openSubmissionId || !preferences.ready || !openInShownBatch) return <p className="hint choose-hint">{noBatches ? t('app.noBatches') : t('submission.choose')}</p>;

@@ -1,7 +1,7 @@
 import type { QueryClient, QueryFilters } from '@tanstack/react-query';
 import type { ContractClient } from '../../../shared/contract/client';
 import type { EventPayload } from '../../../shared/contract/events';
-import type { MethodOutput, SyncStatus } from '../../../shared/contract/methods';
+import type { MethodName, MethodOutput, SyncStatus } from '../../../shared/contract/methods';
 import { queryKeyOf } from './contract-reads';
 import { keepSyncStatus, syncStatusKey } from './sync-status';
 
@@ -24,15 +24,18 @@ function queueRowChanged(queries: QueryClient, change: EventPayload<'queue.chang
   void readAgain(queries, { queryKey: ['workspace.summary'] });
 }
 
+/** The assessor's own reads of synced quality data: their standing, and the threads of what they referred. */
+const assessorQualityReads: readonly MethodName[] = ['quality.status', 'referral.list'];
+
 /** Sync, downloads or a claim changed something: only the reads that show it are read again. */
-function workspaceChanged(queries: QueryClient, change: EventPayload<'workspace.changed'>): void {
+function workspaceChanged(queries: QueryClient, change: EventPayload<'workspace.changed'>, qualityReads: readonly MethodName[]): void {
   if (change.batches) {
     void readAgain(queries, { queryKey: ['workspace.summary'] });
     void readAgain(queries, { queryKey: ['queue.list'] });
   }
   if (change.submissions === 'all') void readAgain(queries, { queryKey: ['submission.open'] });
   else for (const submissionId of change.submissions) void readAgain(queries, { queryKey: queryKeyOf('submission.open', { submissionId }) });
-  if (change.quality) for (const method of ['quality.status', 'lead.dashboard', 'lead.adjudications', 'lead.backreads', 'referral.list']) void readAgain(queries, { queryKey: [method] });
+  if (change.quality) for (const method of qualityReads) void readAgain(queries, { queryKey: [method] });
 }
 
 /** The sync status arrives whole; the session is read again when signing in or out changed it, the conflicts when their number did. */
@@ -44,11 +47,17 @@ function syncChanged(queries: QueryClient, status: SyncStatus): void {
   if (previous?.conflicts !== status.conflicts) void readAgain(queries, { queryKey: ['sync.conflicts'] });
 }
 
-/** Follows core's events into the cache for as long as the page lives; returns how to stop. */
-export function followCoreEvents(client: ContractClient, queries: QueryClient): () => void {
+/**
+ * Follows core's events into the cache for as long as the page lives; returns how to stop.
+ * `leadViewReads`: what the lead's views show from synced quality data (lead/lead-views.tsx), read again
+ * with the assessor's own when quality data arrives. Passed in rather than imported: the views' mutations
+ * import this module, so importing the views here would close a loop.
+ */
+export function followCoreEvents(client: ContractClient, queries: QueryClient, leadViewReads: readonly MethodName[]): () => void {
+  const qualityReads = [...new Set([...assessorQualityReads, ...leadViewReads])];
   const unsubscribers = [
     client.subscribe('queue.changed', (change) => queueRowChanged(queries, change)),
-    client.subscribe('workspace.changed', (change) => workspaceChanged(queries, change)),
+    client.subscribe('workspace.changed', (change) => workspaceChanged(queries, change, qualityReads)),
     client.subscribe('sync.changed', (status) => syncChanged(queries, status)),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());

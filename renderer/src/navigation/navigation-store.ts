@@ -1,6 +1,7 @@
-/** What the main area shows: scoring, or (for a lead) one of the lead's views. */
-export const views = ['scoring', 'dashboard', 'adjudication', 'backreading', 'referrals', 'audit'] as const;
-export type View = (typeof views)[number];
+import type { LeadViewId } from '../lead/lead-view-ids';
+
+/** What the main area shows: scoring, or (for a lead) one of the lead's views (lead/lead-views.tsx). */
+export type View = 'scoring' | LeadViewId;
 
 /** Where the assessor is: the view, and the batch they chose (null: none chosen yet). */
 export interface Place {

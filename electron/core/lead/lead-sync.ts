@@ -1,0 +1,78 @@
+import { isLead } from '../../../shared/domain/roles';
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import { DomainError } from '../errors';
+import { sweepDeletedFiles } from '../evidence/file-sweeper';
+import { removeBatch } from '../repositories/claimed-work';
+import { replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
+import type { QualityFetcher } from '../calibration/quality-sync';
+import type { ApiResult } from '../hosted/api-client';
+import { failureToError } from '../hosted/session';
+import type { SessionAccess } from '../hosted/session';
+import type { LeadDataComputed } from './data-worker/lead-data-messages';
+import type { LeadDataWorker } from './data-worker/lead-data-worker-client';
+
+export interface LeadSyncOptions {
+  db: Db;
+  session: SessionAccess;
+  leadData: Pick<LeadDataWorker, 'compute'>;
+  clock: Clock;
+}
+
+/**
+ * A lead's share of the quality data, fetched with the assessor's (the composition root hands it to
+ * QualitySync): the adjudication and backreading queues, the referrals leads answer, and the
+ * dashboards computed from the ratings in a worker thread. Kept for offline use like the rest.
+ */
+export class LeadSync implements QualityFetcher {
+  private computing = 0;
+
+  constructor(private readonly options: LeadSyncOptions) {}
+
+  /** The lead's dashboards are being recomputed from new ratings. */
+  get updating(): boolean {
+    return this.computing > 0;
+  }
+
+  /** Nothing for an account that is not a lead; a settled case's evidence goes. */
+  async fetch(epoch: number): Promise<void> {
+    const { db, session } = this.options;
+    if (!isLead(session.account)) return;
+    this.computing += 1;
+    try {
+      const [computed, { adjudications }, { backreads }, referrals] = await Promise.all([
+        this.computeInWorker(),
+        session.call((client) => client.adjudications()),
+        session.call((client) => client.backreads()),
+        session.call((client) => client.referrals(true)),
+      ]);
+      session.assertCurrent(epoch);
+      const at = this.options.clock.now().toISOString();
+      saveSnapshot(db, 'adjudications', adjudications, at);
+      saveSnapshot(db, 'backreads', backreads, at);
+      saveSnapshot(db, 'lead_referrals', referrals, at);
+      replaceLeadSnapshots(db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
+      // A review batch stays while either of its cases is open.
+      const open = new Set([...adjudications.filter((item) => !item.resolution), ...backreads.filter((item) => !item.review)].map((item) => item.submissionId));
+      for (const item of [...adjudications, ...backreads]) if (!open.has(item.submissionId)) removeBatch(db, `review-${item.submissionId}`);
+      sweepDeletedFiles(db);
+    } finally {
+      this.computing -= 1;
+    }
+  }
+
+  /** The worker fetches with the current token; a lapsed one is renewed here (one renewal at a time) and the job sent again. */
+  private async computeInWorker(): Promise<LeadDataComputed> {
+    const { session } = this.options;
+    const attempt = (): Promise<ApiResult<LeadDataComputed>> => {
+      const token = session.accessToken;
+      if (!token || !session.serverUrl) throw new DomainError('forbidden', 'Sign in to the hosted API first.');
+      return this.options.leadData.compute(session.serverUrl, token);
+    };
+    const token = session.accessToken;
+    let result = await attempt();
+    if (!result.ok && result.failure.kind === 'unauthorized' && token && (await session.recover(token))) result = await attempt();
+    if (!result.ok) throw failureToError(result.failure, 'fetch the lead’s ratings');
+    return result.value;
+  }
+}
