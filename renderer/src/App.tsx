@@ -80,7 +80,7 @@ export function App(): React.JSX.Element {
           open={accountOpen}
           onOpenChange={setAccountOpen}
           onBatch={(batchId, message) => {
-            chooseBatch(batchId);
+            navigation.scoreBatch(batchId);
             inform(message);
           }}
         />

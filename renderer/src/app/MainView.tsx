@@ -8,17 +8,18 @@ import { usePreferences } from '../workspace/use-preferences';
 /** The main area: the view navigation says, and in the scoring view the open submission (or how to open one). */
 export function MainView({ onDecided, noBatches }: { onDecided: (decided: Decided) => void; noBatches: boolean }): React.JSX.Element {
   const { t } = useTranslation();
-  const { view, queue, openSubmissionId } = useNavigation();
+  const { view, batch, queue, openSubmissionId } = useNavigation();
   const preferences = usePreferences();
   const leadView = leadViews.find((candidate) => candidate.id === view);
   if (leadView) return <leadView.component />;
   // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
   const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);
-  if (!openSubmissionId || !preferences.ready || !openInShownBatch) return <p className="hint choose-hint">{noBatches ? t('app.noBatches') : t('submission.choose')}</p>;
+  if (!openSubmissionId || !batch || !preferences.ready || !openInShownBatch) return <p className="hint choose-hint">{noBatches ? t('app.noBatches') : t('submission.choose')}</p>;
   return (
     <SubmissionWorkspace
       key={openSubmissionId}
       submissionId={openSubmissionId}
+      batchId={batch.id}
       splitRatio={preferences.splitRatio}
       onSplitRatio={(ratio, done) => (done ? preferences.update({ splitRatio: ratio }) : preferences.show({ splitRatio: ratio }))}
       onDecided={onDecided}

@@ -30,7 +30,10 @@ export interface Navigation {
   open: (submissionId: string | null) => void;
   /** A lead's "open beside the evidence": the review batch, its submission, in the scoring view. */
   openBeside: (batchId: string, submissionId: string) => void;
-  /** A batch to work in now (a master batch just prepared): chosen, in the scoring view. */
+  /**
+   * A batch just brought here (claimed, a calibration set, a master batch prepared): chosen, nothing
+   * open yet (what was open belonged to other work, perhaps another account's), in the scoring view.
+   */
   scoreBatch: (batchId: string) => void;
 }
 
@@ -67,10 +70,11 @@ export function useNavigation(): Navigation {
   );
   const scoreBatch = useCallback(
     (batchId: string) => {
-      chooseBatch(batchId);
+      store.chooseBatch(batchId);
+      open(null);
       store.show('scoring');
     },
-    [store, chooseBatch],
+    [store, open],
   );
 
   return { view: isLead ? place.view : 'scoring', isLead, batches, batch, queue, openSubmissionId: preferences.openSubmissionId, show: store.show, chooseBatch, open, openBeside, scoreBatch };

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { useClient } from '../client-context';
 import { toLoadable } from '../data/contract-query';
@@ -14,11 +14,21 @@ import { patchSubmission, submissionKey } from './submission-cache';
  * submission changed (sync, downloads), it is read again and the edits not yet acknowledged are
  * laid over it, so nothing the assessor typed flickers away.
  */
-export function useSubmission(submissionId: string): [Loadable<SubmissionDetail>, (change: LocalChange) => void] {
+export function useSubmission(submissionId: string, batchId?: string): [Loadable<SubmissionDetail>, (change: LocalChange) => void] {
   const client = useClient();
   const queries = useQueryClient();
   const read = async (): Promise<SubmissionDetail> => saver.unsavedChanges(submissionId).reduce((detail, change) => change(detail), await callCore(client, 'submission.open', { submissionId }));
-  const loaded = toLoadable(useQuery({ queryKey: submissionKey(submissionId), queryFn: read }));
+  const query = useQuery({ queryKey: submissionKey(submissionId), queryFn: read });
   const show = useCallback((change: LocalChange) => patchSubmission(queries, submissionId, change), [queries, submissionId]);
-  return [loaded, show];
+  // The same submission can be other work before (a lead's master scoring, then an assessor's
+  // calibration of it): a detail kept from that work is read again, and never shown in this batch
+  // until core has answered once more (whatever it then says is shown).
+  const foreign = batchId !== undefined && query.data !== undefined && query.data.batchId !== batchId;
+  const [askedAgain, setAskedAgain] = useState(false);
+  const { isFetching, refetch } = query;
+  useEffect(() => {
+    if (!foreign || askedAgain || isFetching) return;
+    void refetch().then(() => setAskedAgain(true));
+  }, [foreign, askedAgain, isFetching, refetch]);
+  return [foreign && (!askedAgain || isFetching) ? { state: 'loading' } : toLoadable(query), show];
 }

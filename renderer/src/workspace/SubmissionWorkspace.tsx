@@ -30,6 +30,8 @@ import { WorkspaceFeed } from './WorkspaceFeed';
 
 interface Props {
   submissionId: string;
+  /** The batch the queue shows it in: a detail read for other work (another batch, another account) is not shown. */
+  batchId: string;
   splitRatio: number;
   onSplitRatio: (ratio: number, done: boolean) => void;
   onDecided: (decided: Decided) => void;
@@ -39,7 +41,7 @@ interface Props {
 export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const { t } = useTranslation();
   const undoDecision = useUndoDecision();
-  const [loaded, show] = useSubmission(props.submissionId);
+  const [loaded, show] = useSubmission(props.submissionId, props.batchId);
   const detail = loaded.state === 'ready' ? loaded.value : null;
   const readOnly = !detail || detail.decision !== null || detail.mode === 'review';
   const criteria = detail ? allCriteria(detail.rubric) : [];

@@ -90,6 +90,16 @@ describe('useNavigation', () => {
     expect(result.current.openSubmissionId).toBeNull();
   });
 
+  it('opens nothing in a batch just brought here, even one already shown: what was open belonged to other work', async () => {
+    const context = setup(answers('s1'));
+    context.navigation.show('dashboard');
+    const { result } = renderInApp(useNavigation, context);
+    await waitFor(() => expect(result.current.batch?.id).toBe('review'));
+    act(() => result.current.scoreBatch('review'));
+    expect(result.current.view).toBe('scoring');
+    expect(result.current.openSubmissionId).toBeNull();
+  });
+
   it('shows anyone who is not a lead the scoring view, whatever was asked', async () => {
     const context = setup({ ...answers(null), 'session.get': { ...lead, roles: ['assessor' as const] } });
     context.navigation.show('dashboard');
