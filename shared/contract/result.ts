@@ -7,6 +7,8 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'forbidden',
+  /** The hosted API did not recognise the email and password (nothing else about the account is said). */
+  'bad_credentials',
   /** The hosted API refused live claims: not qualified, or locked out (the qualification status says which and why). */
   'claims_blocked',
   'unavailable',

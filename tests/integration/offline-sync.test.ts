@@ -51,7 +51,7 @@ describe('sign in, claim, download, work offline, sync', () => {
   it('does the whole offline cycle and leaves every decision on the server exactly once', async () => {
     expect(await call<SessionInfo>('session.get')).toMatchObject({ signedIn: false, storage: 'file' });
     const refused = await fixture.core.invokeAsync('session.signIn', { serverUrl: server.url, email: 'assessor@example.org', password: 'wrong' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_credentials', message: 'Email or password is wrong.' } });
     const session = await call<SessionInfo>('session.signIn', { serverUrl: server.url, email: 'assessor@example.org', password: seededPassword });
     expect(session).toMatchObject({ signedIn: true, email: 'assessor@example.org', serverUrl: server.url });
     expect(statSync(join(keysFolderFor(fixture.dataDir), 'secrets.json')).mode & 0o777).toBe(0o600);

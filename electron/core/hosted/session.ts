@@ -292,7 +292,9 @@ function parseJson(raw: string): unknown {
 export function failureToError(failure: ApiFailure, doing: string): DomainError {
   switch (failure.kind) {
     case 'unauthorized':
-      return new DomainError('forbidden', failure.code === 'bad_credentials' ? 'Email or password is wrong.' : 'The server ended this session; sign in again. Your unsent work stays here.');
+      return failure.code === 'bad_credentials'
+        ? new DomainError('bad_credentials', 'Email or password is wrong.')
+        : new DomainError('forbidden', 'The server ended this session; sign in again. Your unsent work stays here.');
     case 'refused':
       return new DomainError(failure.code === 'not_qualified' ? 'claims_blocked' : 'forbidden', failure.message);
     case 'throttled':

@@ -29,7 +29,8 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, messag
   const [server, setServer] = useState<string | null>(null);
   const [email, setEmail] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const [size, setSize] = useState(10);
+  // As typed: an emptied field stays empty while the next number is typed (it is read on Claim).
+  const [sizeText, setSizeText] = useState('10');
   const [message, setMessage] = useState('');
   const busy = [signingIn, signingOut, syncing, pausing, resuming, claiming].some((mutation) => mutation.isPending);
 
@@ -135,6 +136,8 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, messag
         className="claim-form"
         onSubmit={(event) => {
           event.preventDefault();
+          const size = Number(sizeText);
+          if (!Number.isInteger(size) || size < 1 || size > 200) return setMessage(t('hosted.claimSizeRange'));
           setMessage(t('hosted.claiming', { count: size }));
           claiming.mutate(
             { size },
@@ -150,7 +153,7 @@ export function HostedPanel({ onClaimed }: { onClaimed: (batchId: string, messag
         }}
       >
         <label>
-          {t('hosted.claimSize')} <input type="number" min={1} max={200} value={size} onChange={(event) => setSize(Number(event.target.value) || 1)} />
+          {t('hosted.claimSize')} <input type="number" min={1} max={200} required value={sizeText} onChange={(event) => setSizeText(event.target.value)} />
         </label>
         <button type="submit" disabled={busy}>
           {t('hosted.claim')}

@@ -35,13 +35,14 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }:
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
-  const done = !!item.review || item.reviewQueued;
+  const done = !!item.review || item.reviewQueued || review.isPending;
   const compact = !inQueue;
   const draftOf = (criterionId: string): Draft => drafts[criterionId] ?? { verdict: null, level: null, note: '' };
   const change = (criterionId: string, patch: Partial<Draft>): void => setDrafts((current) => ({ ...current, [criterionId]: { ...draftOf(criterionId), ...patch } }));
   const reviewed = (criterionId: string): BackreadVerdict | undefined => item.review?.criteria.find((verdict) => verdict.criterionId === criterionId);
 
   const send = async (): Promise<void> => {
+    if (review.isPending) return; // one review per case: a second press while the first is on its way sends nothing
     const missing = criteria.filter((criterion) => {
       const draft = draftOf(criterion.id);
       return draft.verdict === null || (draft.verdict === 'override' && (draft.level === null || draft.note.trim() === ''));
@@ -49,7 +50,9 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }:
     if (missing.length > 0) return setMessage(t('backreading.missing', { criteria: missing.map((criterion) => criterion.title).join(', ') }));
     const verdicts = criteria.map((criterion) => {
       const draft = draftOf(criterion.id);
-      return draft.verdict === 'override' ? { criterionId: criterion.id, verdict: 'override' as const, level: draft.level, note: draft.note.trim() } : { criterionId: criterion.id, verdict: 'agree' as const, level: null, note: draft.note.trim() };
+      // An agreement carries no note: the note box shows only for an override, so a note typed
+      // there and then switched to "agree" is not the lead's (nor shown to them) any more.
+      return draft.verdict === 'override' ? { criterionId: criterion.id, verdict: 'override' as const, level: draft.level, note: draft.note.trim() } : { criterionId: criterion.id, verdict: 'agree' as const, level: null, note: '' };
     });
     setMessage(
       await review.mutateAsync({ submissionId: item.submissionId, review: { criteria: verdicts, note: note.trim() } }).then(

@@ -200,7 +200,7 @@ describe('AdjudicationCase', () => {
     core.answer('lead.openAdjudication', refusal('unavailable'));
     navigation.show('adjudication');
     await user.click(screen.getByRole('button', { name: 'Open beside the evidence' }));
-    expect(await screen.findByText('The workstation core is not reachable.')).toBeTruthy();
+    expect(await screen.findByText('Not reachable right now (the server, or the workstation core): nothing is lost; try again shortly.')).toBeTruthy();
     expect(navigation.get().view).toBe('adjudication');
   });
 });

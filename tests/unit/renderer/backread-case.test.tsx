@@ -115,6 +115,30 @@ describe('BackreadCase', () => {
     ]);
   });
 
+  it('sends no note with an agreement: a note typed for an override the lead then dropped is not sent', async () => {
+    const { core, user } = backread({ 'lead.reviewBackread': queued });
+    await user.click(radio('Objective', 'Override'));
+    await user.type(screen.getByRole('textbox', { name: 'Why, for Objective' }), 'Too generous.');
+    await user.click(radio('Objective', 'Agree'));
+    await user.click(radio('Questioning', 'Agree'));
+    await user.click(send());
+    await waitFor(() => expect(core.callsOf('lead.reviewBackread')).toHaveLength(1));
+    expect(core.callsOf('lead.reviewBackread')[0]?.review.criteria.map(({ note }) => note)).toEqual(['', '']);
+  });
+
+  it('sends one review however often Send is pressed while it is on its way', async () => {
+    let answer: (value: BackreadQueue) => void = () => undefined;
+    const { core, user } = backread({ 'lead.reviewBackread': () => new Promise<BackreadQueue>((resolve) => (answer = resolve)) });
+    await user.click(radio('Objective', 'Agree'));
+    await user.click(radio('Questioning', 'Agree'));
+    await user.click(send());
+    await user.click(send());
+    await waitFor(() => expect(send().matches(':disabled')).toBe(true)); // its fieldset is, while the review is on its way
+    answer(queued);
+    expect(await screen.findByText('Review saved; it goes to the server with the next sync.')).toBeTruthy();
+    expect(core.callsOf('lead.reviewBackread')).toHaveLength(1);
+  });
+
   it('says why core refused the review, and keeps every verdict and note to send again', async () => {
     const { core, user } = backread({ 'lead.reviewBackread': refusal('invalid_input') });
     await user.click(radio('Objective', 'Agree'));

@@ -59,11 +59,19 @@ describe('HostedPanel, signed out', () => {
     const { user } = panel({ 'session.get': signedOut, 'session.signIn': refusal('unavailable') });
     await user.type(await screen.findByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('The workstation core is not reachable.')).toBeTruthy();
+    expect(await screen.findByText('Not reachable right now (the server, or the workstation core): nothing is lost; try again shortly.')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Server').value).toBe('https://assess.example.org');
     expect(screen.getByLabelText<HTMLInputElement>('Email').value).toBe('ada@example.org');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('correct horse');
     expect(screen.getByRole('button', { name: 'Sign in' })).toHaveProperty('disabled', false);
+  });
+
+  it('says a wrong email or password in those words, not as a refusal of the window', async () => {
+    const { user } = panel({ 'session.get': signedOut, 'session.signIn': refusal('bad_credentials', 'Email or password is wrong.') });
+    await user.type(await screen.findByLabelText('Password'), 'wrong horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Email or password is wrong.')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('wrong horse');
   });
 
   it('refuses a plain http server address while it is typed, and never sends the password to it', async () => {
@@ -157,7 +165,17 @@ describe('HostedPanel, signed in', () => {
     await user.tripleClick(size);
     await user.keyboard('250');
     await user.click(screen.getByRole('button', { name: 'Claim a batch' }));
-    expect(core.callsOf('batch.claim')).toEqual([]);
+    expect(core.callsOf('batch.claim')).toEqual([]); // the field's own range check stops it (the browser says why)
+  });
+
+  it('lets the size be emptied and typed again: 25, not 125', async () => {
+    const { core, user } = panel({ 'session.get': signedIn, 'batch.claim': { batchId: 'b9', submissions: 25, waiting: 0 } });
+    const size = await screen.findByLabelText<HTMLInputElement>('Submissions');
+    await user.clear(size);
+    expect(size.value).toBe('');
+    await user.keyboard('25');
+    await user.click(screen.getByRole('button', { name: 'Claim a batch' }));
+    await waitFor(() => expect(core.callsOf('batch.claim')).toEqual([{ size: 25 }]));
   });
 
   it('says why core refused the claim, and the caller hears nothing', async () => {

@@ -35,7 +35,7 @@ describe('the lead’s referrals view', () => {
     const view = renderView(<ReferralsView />, { 'referral.list': { referrals: [waiting] }, 'lead.openReferral': refusal('unavailable') });
     view.navigation.show('referrals');
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Open beside the evidence' }));
-    expect(await screen.findByText('The workstation core is not reachable.')).toBeTruthy();
+    expect(await screen.findByText('Not reachable right now (the server, or the workstation core): nothing is lost; try again shortly.')).toBeTruthy();
     expect(view.navigation.get().view).toBe('referrals');
   });
 });

@@ -72,6 +72,6 @@ describe('RulesForm', () => {
   it('says why core refused the rules', async () => {
     renderView(<RulesForm credentialId="c1" view={view} />, { 'lead.setRules': refusal('forbidden') });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Save the rules' }));
-    expect(await screen.findByText('This window is not allowed to do that.')).toBeTruthy();
+    expect(await screen.findByText('That is not allowed here, or you are no longer signed in (sign in again; unsent work stays here).')).toBeTruthy();
   });
 });

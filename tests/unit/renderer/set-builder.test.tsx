@@ -157,7 +157,7 @@ describe('SetBuilder', () => {
 
   it('says why core could not find submissions', async () => {
     await builder({ 'lead.candidates': refusal('unavailable') });
-    expect(await screen.findByText('The workstation core is not reachable.')).toBeTruthy();
+    expect(await screen.findByText('Not reachable right now (the server, or the workstation core): nothing is lost; try again shortly.')).toBeTruthy();
     expect(screen.queryByRole('checkbox')).toBeNull();
   });
 });
