@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EncryptedReader, EncryptedWriter, EvidenceIntegrityError, headerBytes, rewriteAsCurrentFormat } from '../../electron/core/evidence/encrypted-file';
 import { tempDir } from '../support/core-fixture';
+import { flipByte } from '../support/tamper';
 
 const dirs: string[] = [];
 const file = (name = 'evidence.bin'): string => {
@@ -175,9 +176,7 @@ describe('encrypted evidence refuses every cut, extension, swap and alteration',
   it('refuses a flipped ciphertext byte and a wrong key', () => {
     const path = written(file());
     expect(() => EncryptedReader.open(path, randomBytes(32), 'ev-1', plaintext.length)).toThrow(EvidenceIntegrityError);
-    const fd = openSync(path, 'r+');
-    writeSync(fd, Buffer.from([0xff]), 0, 1, headerBytes + 100);
-    closeSync(fd);
+    flipByte(path, headerBytes + 100);
     const reader = EncryptedReader.open(path, key, 'ev-1', plaintext.length);
     expect(() => reader.chunk(0)).toThrow(EvidenceIntegrityError);
     expect(reader.chunk(1).length).toBe(chunkBytes);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { openSync, closeSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EncryptedWriter, headerBytes } from '../../electron/core/evidence/encrypted-file';
 import { evidenceReads, maxEvidenceRead } from '../../electron/core/evidence/plaintext-reads';
 import type { LocatedEvidence } from '../../electron/core/evidence/plaintext-reads';
 import { tempDir } from '../support/core-fixture';
+import { flipByte } from '../support/tamper';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -55,9 +56,7 @@ describe('core’s evidence reads', () => {
 
   it('refuse an item altered or cut on disk, and tell core so it fetches it again', () => {
     const { reads, unreadable, sealedPath } = items();
-    const fd = openSync(sealedPath, 'r+');
-    writeSync(fd, Buffer.from([0xff]), 0, 1, headerBytes + 2 * (12 + chunkBytes + 16) + 40); // inside the third chunk
-    closeSync(fd);
+    flipByte(sealedPath, headerBytes + 2 * (12 + chunkBytes + 16) + 40); // inside the third chunk
     expect(Buffer.from(reads.read('ev-1', 'media', 0, chunkBytes - 1)).equals(plaintext.subarray(0, chunkBytes))).toBe(true);
     expect(() => reads.read('ev-1', 'media', 2 * chunkBytes, 2 * chunkBytes + 10)).toThrow(/does not verify/);
     expect(unreadable).toEqual(['ev-1']);

@@ -82,7 +82,7 @@ export function PdfViewer({ src, page, onPage, quotes, overlay }: Props): React.
     );
     return () => {
       cancelled = true;
-      void task.destroy();
+      void task.destroy().catch(() => undefined);
     };
   }, [src]);
 
@@ -92,6 +92,7 @@ export function PdfViewer({ src, page, onPage, quotes, overlay }: Props): React.
     let renderTask: RenderTask | null = null;
     let textLayer: pdfjs.TextLayer | null = null;
     let cancelled = false;
+    // The document may be destroyed while its page is asked for (another item chosen): that is no failure.
     void document.getPage(Math.min(page, document.numPages)).then(async (pdfPage) => {
       if (cancelled || !canvasRef.current || !textRef.current || !pageRef.current) return;
       const fitted = zoom === 'fit' ? Math.max(0.25, (paneWidth - 2 * scrollerPadding) / pdfPage.getViewport({ scale: 1 }).width) : zoom;
@@ -112,6 +113,8 @@ export function PdfViewer({ src, page, onPage, quotes, overlay }: Props): React.
       textLayer = new pdfjs.TextLayer({ textContentSource: pdfPage.streamTextContent(), container: textRef.current, viewport });
       await Promise.all([renderTask.promise, textLayer.render()]).catch(() => undefined);
       if (!cancelled && textRef.current) highlightQuotes(textRef.current, quoteKey ? quoteKey.split('\u0000') : []);
+    }, () => {
+      if (!cancelled) setFailed(true);
     });
     return () => {
       cancelled = true;

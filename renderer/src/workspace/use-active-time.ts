@@ -23,7 +23,10 @@ export function useActiveTime(submissionId: string, playing: boolean, enabled: b
     let lastInput = performance.now();
     let lastTick = performance.now();
     let unreported = 0;
-    const active = (): boolean => document.visibilityState === 'visible' && (playingRef.current || performance.now() - lastInput < idleAfterMs);
+    // Kept here, not read from the document: by the time "hidden" is heard the document already
+    // says so, and the time up to that moment was still time on task.
+    let visible = document.visibilityState === 'visible';
+    const active = (): boolean => visible && (playingRef.current || performance.now() - lastInput < idleAfterMs);
     const tick = (): void => {
       const now = performance.now();
       if (active()) unreported += now - lastTick;
@@ -41,8 +44,9 @@ export function useActiveTime(submissionId: string, playing: boolean, enabled: b
       lastInput = performance.now();
     };
     const onVisibility = (): void => {
-      if (document.visibilityState === 'hidden') report();
-      else lastTick = performance.now();
+      tick();
+      visible = document.visibilityState === 'visible';
+      if (!visible) report();
     };
     const events = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
     for (const name of events) window.addEventListener(name, onInput, { passive: true, capture: true });

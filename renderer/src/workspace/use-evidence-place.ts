@@ -25,7 +25,7 @@ export interface EvidencePlace {
   /** The next or previous item, wrapping; false without evidence. */
   step: (step: 1 | -1) => boolean;
   setPage: (evidenceId: string, page: number) => void;
-  /** A comment was picked: its item, at its page. */
+  /** A comment was picked: its item, at its page (a range being marked on another item is dropped). */
   showComment: (evidenceId: string, page: number | null) => void;
   savePosition: (evidenceId: string, ms: number) => void;
   /** Where to start an item: where it was left this session, else where the draft says, else the start. */
@@ -72,7 +72,8 @@ export function useEvidencePlace(submissionId: string, detail: SubmissionDetail 
     },
     setPage,
     showComment: (id, page) => {
-      setSelectedEvidenceId(id);
+      // A comment on another item is a move to that item: a range begun here cannot end there.
+      if (id !== evidenceId) select(id);
       if (page !== null) setPage(id, page);
     },
     savePosition: (id, ms) => {

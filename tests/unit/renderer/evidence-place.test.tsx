@@ -94,6 +94,15 @@ describe('useEvidencePlace', () => {
     expect([now().selected?.id, now().page]).toEqual(['e2', 9]);
   });
 
+  it('drops a range being marked when a comment on another item is picked, and keeps it for a comment on this one', () => {
+    const { now } = place(withEvidence());
+    act(() => now().setMarkInMs(5_000));
+    act(() => now().showComment('e1', null));
+    expect(now().markInMs).toBe(5_000);
+    act(() => now().showComment('e3', null));
+    expect([now().selected?.id, now().markInMs]).toEqual(['e3', null]);
+  });
+
   it('starts a recording where it was left this session, else where the draft says, else at the start', () => {
     const { now } = place(withEvidence({ evidenceId: 'e3', positionMs: 42_000 }));
     expect([now().positionOf('e1'), now().positionOf('e3')]).toEqual([0, 42_000]);
