@@ -10,7 +10,7 @@ import { useQueueShortcuts } from './app/use-queue-shortcuts';
 import type { Decided } from './decision/use-decision';
 import { useUndoDecision } from './decision/use-undo';
 import { describeError } from './errors';
-import { AccountDrawer } from './hosted/AccountDrawer';
+import { AccountDrawer } from './account/AccountDrawer';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useNavigation } from './navigation/use-navigation';
 import { QueueRail } from './queue/QueueRail';

@@ -9,7 +9,7 @@ import { ClientContext } from './client-context';
 import { prefetchFromCore } from './data/contract-reads';
 import { followCoreEvents } from './data/core-events';
 import { createQueryClient } from './data/query-client';
-import { followNetwork } from './hosted/follow-network';
+import { followNetwork } from './account/follow-network';
 import { initI18n } from './i18n';
 import { leadViewReads } from './lead/lead-views';
 import { createNavigationStore } from './navigation/navigation-store';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 import { formatTime, languageName } from '../format';
-import { SyncIndicator, SyncNowButton } from '../hosted/SyncIndicator';
+import { SyncIndicator, SyncNowButton } from '../account/SyncIndicator';
 import { changeLocale, supportedLocales } from '../i18n';
 import type { Locale } from '../i18n';
 import { useNavigation } from '../navigation/use-navigation';

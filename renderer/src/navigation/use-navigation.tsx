@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useSyncExternalStore }
 import type { BatchSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
 import type { Loadable } from '../data/contract-query';
-import { useSession } from '../hosted/queries';
+import { useSession } from '../account/queries';
 import { usePreferences } from '../workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from '../workspace/use-workspace';
 import type { NavigationStore, View } from './navigation-store';

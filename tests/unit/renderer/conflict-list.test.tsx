@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/contract/methods';
 import { syncStatusKey } from '../../../renderer/src/data/sync-status';
-import { ConflictList } from '../../../renderer/src/hosted/ConflictList';
+import { ConflictList } from '../../../renderer/src/account/ConflictList';
 import { conflict } from './fixtures';
 import { refusal, renderView, startI18n } from './harness';
 

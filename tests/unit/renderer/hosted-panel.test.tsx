@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods';
-import { HostedPanel } from '../../../renderer/src/hosted/HostedPanel';
+import { HostedPanel } from '../../../renderer/src/account/HostedPanel';
 import type { Words } from '../../../renderer/src/words';
 import { refusal, renderView, startI18n } from './harness';
 import type { Answers } from './harness';

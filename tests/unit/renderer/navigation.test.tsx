@@ -6,7 +6,7 @@ import { nextUndecided, stepFrom } from '../../../renderer/src/navigation/queue-
 import { shownBatch, troubledBatch } from '../../../renderer/src/navigation/shown-batch';
 import { useNavigation } from '../../../renderer/src/navigation/use-navigation';
 import { useContractMutation } from '../../../renderer/src/data/contract-mutation';
-import { claimBatch } from '../../../renderer/src/hosted/mutations';
+import { claimBatch } from '../../../renderer/src/account/mutations';
 import { startCalibration } from '../../../renderer/src/quality/mutations';
 import { prepareSet } from '../../../renderer/src/lead/mutations';
 import { batch, queueItem } from './fixtures';
