@@ -29,6 +29,7 @@ import { consoleLogger } from './log';
 import type { Logger } from './log';
 import { ensurePrivateFolder, keptApart } from './private-files';
 import { leadHandlers } from './lead/handlers';
+import type { SignedInAccount } from './lead/leads-only';
 import { referralHandlers } from './referrals/handlers';
 import { conflictHandlers } from './scoring/conflict-handlers';
 import { statusHandlers } from './status/handlers';
@@ -125,7 +126,7 @@ export function createCore(options: CoreOptions): Core {
     jobs: outboxJobs,
     leadDataWorker: workerScript('lead-data-worker', './lead/data-worker/lead-data-worker.ts', options.workersDir),
   });
-  const account = (): { roles: readonly string[] } | null => hosted.session.account;
+  const account: SignedInAccount = () => hosted.session.account;
   const handlers: AllHandlers = combineHandlers(
     workspaceHandlers({ db, now, version: options.version }),
     scoringHandlers({ db, now, onQueueChanged: (change) => emit('queue.changed', change), onDecided: () => hosted.loop.nudge(), readWrittenResponse: (record) => hosted.atRest.readWrittenResponse(record), machine: thisMachine(db) }),

@@ -119,7 +119,7 @@ export function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: 
  * The server answers again: entries whose attempts failed while it did not are due now, instead of
  * at the end of their backoff. A decision still in its undo window (never attempted) is left alone.
  */
-/** Entries of these kinds still settling (not yet tried) leave with the next pass: "Sync now". */
+/** Entries of these kinds waiting to leave later leave with the next pass instead: "Sync now". */
 export function releaseSettling(db: Db, kinds: readonly string[], at: string): void {
   if (kinds.length === 0) return;
   db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE kind IN (SELECT value FROM json_each(?)) AND state = 'pending' AND next_attempt_at > ?`).run(at, JSON.stringify(kinds), at);
