@@ -1,4 +1,5 @@
-// The preview host on its own, without the build check: `tsx electron/preview/cli.ts [--port N] [--data-dir DIR] [--generated-batch N]`.
+// The preview host on its own, without the build check: `tsx electron/preview/cli.ts [--port N] [--data-dir DIR] [--generated-batch N] [--workers-dir DIR]`
+// (tests run it bundled: tests/support/test-hosts.ts).
 import { previewOptionsFromArgs, runPreview } from './run';
 
 Promise.resolve()

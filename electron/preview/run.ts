@@ -8,15 +8,17 @@ export interface PreviewRunOptions {
   port?: string | undefined;
   dataDir?: string | undefined;
   generatedBatch?: string | undefined;
+  /** Where core's built worker scripts are (out/main); from source when unset. */
+  workersDir?: string | undefined;
 }
 
-/** `[--port N] [--data-dir DIR] [--generated-batch N]`, as `npm start`, `npm run preview` and the tests pass them. */
+/** `[--port N] [--data-dir DIR] [--generated-batch N] [--workers-dir DIR]`, as `npm start`, `npm run preview` and the tests pass them. */
 export function previewOptionsFromArgs(args: string[]): PreviewRunOptions {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'generated-batch': { type: 'string' }, preview: { type: 'boolean' } },
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'generated-batch': { type: 'string' }, 'workers-dir': { type: 'string' }, preview: { type: 'boolean' } },
   });
-  return { port: values.port, dataDir: values['data-dir'], generatedBatch: values['generated-batch'] };
+  return { port: values.port, dataDir: values['data-dir'], generatedBatch: values['generated-batch'], workersDir: values['workers-dir'] };
 }
 
 function parsePort(raw: string | undefined): number {
@@ -41,6 +43,7 @@ export async function runPreview(options: PreviewRunOptions): Promise<void> {
     version: paths.version,
     generatedBatch,
     serverUrl: process.env.ASSESSOR_SERVER_URL,
+    workersDir: options.workersDir,
   });
   const host = await startPreviewHost({ core, rendererDir: paths.rendererBuild, port });
   console.log(`Workstation preview: ${host.url}`);

@@ -4,12 +4,13 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { holdAddress } from '../support/held-address';
 import { rpc } from '../support/http';
+import { testHostBundle } from '../support/test-hosts';
+import type { TestHost } from '../support/test-hosts';
 
 export const projectRoot = projectPaths().root;
 /** What the end-to-end tests need from the system: Chromium, and poppler (it renders the PDF report and reads its layout). */
@@ -38,16 +39,14 @@ export function freshDataDir(): string {
 }
 
 /**
- * Runs one of the project's TypeScript entry points as its own process, through the in-process
- * loader (not the tsx CLI, whose wrapper process would stand between a SIGKILL and the program),
- * and resolves with the first output line that matches `ready`.
+ * Runs one of the hosts tests start (its bundle, see test-hosts.ts) as its own process, and resolves
+ * with the first output line that matches `ready`.
  */
-function spawnTs(entry: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, startupMs = 60_000): { child: ChildProcess; match: Promise<string> } {
-  const loader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', loader, join(projectRoot, entry), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', ...env } });
+function spawnHost(host: TestHost, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, startupMs = 60_000): { child: ChildProcess; match: Promise<string> } {
+  const child = spawn(process.execPath, [testHostBundle(projectRoot, host), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '', ...env } });
   const match = new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), startupMs);
+    const timer = setTimeout(() => reject(new Error(`the ${host} host did not start:\n${output}`)), startupMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const found = ready.exec(output);
@@ -60,22 +59,23 @@ function spawnTs(entry: string, args: string[], ready: RegExp, env: NodeJS.Proce
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${entry} exited (${code}):\n${output}`));
+      reject(new Error(`the ${host} host exited (${code}):\n${output}`));
     });
   });
   return { child, match };
 }
 
 /**
- * Starts the real preview host (`electron/preview/cli.ts`) as its own process, on any free port
+ * Starts the real preview host (`electron/preview/cli.ts`, bundled) as its own process, with core's
+ * worker threads as the desktop build has them (out/main), on any free port
  * unless `port` names one (the same port again: the workstation started again, as a page sees it).
  * `undoWindowSeconds`: the assessor's setting (the workstation's default of 10 s when unset).
  */
 export async function startPreview(options: { dataDir?: string; port?: number; generatedBatch?: number; serverUrl?: string; undoWindowSeconds?: number } = {}): Promise<RunningPreview> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const args = ['--port', String(options.port ?? 0), '--data-dir', dataDir];
+  const args = ['--port', String(options.port ?? 0), '--data-dir', dataDir, '--workers-dir', join(projectRoot, 'out', 'main')];
   if (options.generatedBatch) args.push('--generated-batch', String(options.generatedBatch));
-  const { child, match } = spawnTs('electron/preview/cli.ts', args, /Workstation preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/, { ASSESSOR_SERVER_URL: options.serverUrl ?? '' });
+  const { child, match } = spawnHost('preview', args, /Workstation preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/, { ASSESSOR_SERVER_URL: options.serverUrl ?? '' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await match;
   const parsed = new URL(url);
@@ -147,8 +147,8 @@ export async function startHostedApiProcess(options: { dataDir: string; seed?: '
   let stopRunning: (() => Promise<void>) | null = null;
   const start = async (): Promise<string> => {
     if (stopRunning) throw new Error('the hosted API is already running');
-    const { child, match } = spawnTs(
-      'tests/hosted-api/cli.ts',
+    const { child, match } = spawnHost(
+      'hosted-api',
       ['--port', '0', '--data', options.dataDir, '--seed', seed, '--latency-ms', String(options.latencyMs ?? 0)],
       /Hosted API listening on (http:\/\/127\.0\.0\.1:\d+)/,
       {},
