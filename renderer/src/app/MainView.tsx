@@ -15,9 +15,11 @@ export function MainView({ onDecided, noBatches }: { onDecided: (decided: Decide
   // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
   const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);
   if (!openSubmissionId || !batch || !preferences.ready || !openInShownBatch) return <p className="hint choose-hint">{noBatches ? t('app.noBatches') : t('submission.choose')}</p>;
+  // One workspace per submission *in a batch*: the same submission in another batch (a calibration
+  // set, a lead's review) is other work, with its own draft, editor and time on task.
   return (
     <SubmissionWorkspace
-      key={openSubmissionId}
+      key={`${batch.id}:${openSubmissionId}`}
       submissionId={openSubmissionId}
       batchId={batch.id}
       splitRatio={preferences.splitRatio}
