@@ -9,8 +9,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          core: resolve(__dirname, 'electron/core/utility-entry.ts'),
-          // core's worker threads, beside core (see electron/core/worker-script.ts)
+          core: resolve(__dirname, 'electron/core/app/utility-entry.ts'),
+          // core's worker threads, beside core (see electron/core/process/worker-script.ts)
           'lead-data-worker': resolve(__dirname, 'electron/core/lead/data-worker/lead-data-worker.ts'),
         },
       },

@@ -14,7 +14,7 @@ const coreHostImports = { group: ['**/main/**', '**/preload/**', '**/preview/**'
 // Core's rooms (see ../shared/DESIGN.md, "Where things live"): each domain owns its handlers, rules and
 // outbox jobs; hosted/ is transport only; repositories/ and db/ hold SQL; the composition root wires them.
 const coreDomains = ['account', 'audit', 'batches', 'calibration', 'comment-bank', 'demo', 'evidence', 'lead', 'referrals', 'scoring', 'status', 'workspace'];
-const compositionRoot = { group: ['**/service', '**/connection', '**/outbox-jobs', '**/utility-entry'], message: 'Only the composition root (service, connection, outbox-jobs) wires core together; nothing imports it back.' };
+const compositionRoot = { group: ['**/app/**', '**/app'], message: 'Only the composition root (core/app: service, connection, outbox-jobs, utility-entry) wires core together; nothing imports it back.' };
 const domainImports = { group: coreDomains.map((domain) => `**/${domain}/**`), message: 'hosted/ is transport (session, API client, sync loop, outbox): domains import it, it imports no domain.' };
 const dataLayerImports = { group: [...coreDomains.map((domain) => `**/${domain}/**`), '**/hosted/**'], message: 'repositories/ and db/ are the data layer: they import no domain and no transport.' };
 const restricted = (patterns, paths = []) => ['error', { patterns, paths: paths.map((name) => ({ name, message: 'Not allowed in this layer.' })) }];
@@ -82,6 +82,11 @@ export default tseslint.config(
   {
     files: ['electron/core/repositories/**/*.ts', 'electron/core/db/**/*.ts'],
     rules: { 'no-restricted-imports': restricted([electronImports, coreHostImports, compositionRoot, dataLayerImports]) },
+  },
+  {
+    // The ground floor: time, the log, private files, paths, and the ports to the process around core and its workers.
+    files: ['electron/core/platform/**/*.ts', 'electron/core/process/**/*.ts'],
+    rules: { 'no-restricted-imports': restricted([electronImports, coreHostImports, compositionRoot, { ...dataLayerImports, message: 'platform/ and process/ are the ground floor: they import no domain and no transport.' }]) },
   },
   {
     // SQL lives in repositories (and the schema in db/): everywhere else in core composes their functions.

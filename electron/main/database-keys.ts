@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseKeysHandover } from '../hosts-shared/core-rpc';
 import { decodeDatabaseKeys, encodeDatabaseKeys, newDatabaseKey } from '../core/db/database-keys';
-import { ensurePrivateFolder, writePrivateFileAtomically } from '../core/private-files';
+import { ensurePrivateFolder, writePrivateFileAtomically } from '../core/platform/private-files';
 
 /** safeStorage's two calls (taken as a parameter so this is tested without Electron). */
 export interface StringCipher {

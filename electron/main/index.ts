@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain } from 'electro
 import type { Rectangle } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
-import { defaultDataDir } from '../core/paths';
+import { defaultDataDir } from '../core/platform/paths';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { startCoreProcess } from './core-process';
 import type { DatabaseKeysForCore } from './answers-to-core';

@@ -1,9 +1,9 @@
-import { keysFolderFor } from '../core/paths';
+import { keysFolderFor } from '../core/platform/paths';
 import { app, safeStorage } from 'electron';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseKeyFileName } from '../core/db/database-keys';
-import { writePrivateFileAtomically } from '../core/private-files';
+import { writePrivateFileAtomically } from '../core/platform/private-files';
 import type { DatabaseKeysForCore } from './answers-to-core';
 import { databaseKeysForCore, saveDatabaseKeys } from './database-keys';
 

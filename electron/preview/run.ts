@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/service';
-import { defaultDataDir } from '../core/paths';
+import { createCore } from '../core/app/service';
+import { defaultDataDir } from '../core/platform/paths';
 import { projectPaths } from '../launcher/project-paths';
 import { startPreviewHost } from './server';
 

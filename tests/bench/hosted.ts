@@ -10,7 +10,7 @@ import { evidenceReads, maxEvidenceRead } from '../../electron/core/evidence/pla
 import { downloadEvidence } from '../../electron/core/evidence/downloader';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
 import { drainOutbox } from '../../electron/core/hosted/outbox/drain';
-import { outboxJobs } from '../../electron/core/outbox-jobs';
+import { outboxJobs } from '../../electron/core/app/outbox-jobs';
 import { countByState, enqueue } from '../../electron/core/repositories/outbox';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { cleanup, freshDataDir, startHostedApiProcess } from '../e2e/harness';

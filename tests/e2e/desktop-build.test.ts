@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadDataWorker } from '../../electron/core/lead/data-worker/lead-data-worker-client';
-import { workerScript } from '../../electron/core/worker-script';
+import { workerScript } from '../../electron/core/process/worker-script';
 import { silentLogger } from '../support/silent-logger';
 import { manifestOf } from '../support/fake-hosted';
 import { projectRoot } from './harness';

@@ -1,4 +1,4 @@
-import { keysFolderFor } from '../../electron/core/paths';
+import { keysFolderFor } from '../../electron/core/platform/paths';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

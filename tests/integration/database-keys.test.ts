@@ -7,7 +7,7 @@ import type { Db } from '../../electron/core/db/database';
 import { DatabaseKeyFile, newDatabaseKey } from '../../electron/core/db/database-keys';
 import type { DatabaseKeys, DatabaseKeyStore } from '../../electron/core/db/database-keys';
 import { DatabaseKeyring } from '../../electron/core/db/keyring';
-import type { Logger } from '../../electron/core/log';
+import type { Logger } from '../../electron/core/platform/log';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { cleanup } from '../e2e/harness';
 import { tempDir } from '../support/core-fixture';

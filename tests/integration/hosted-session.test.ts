@@ -12,7 +12,7 @@ import type { HostedApi } from '../hosted-api/server';
 import { cleanup } from '../e2e/harness';
 import { tempDir } from '../support/core-fixture';
 import { until } from '../support/until';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock } from '../../electron/core/platform/clock';
 
 const root = projectPaths().root;
 let serverDir: string;

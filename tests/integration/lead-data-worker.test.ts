@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardsOf } from '../../shared/quality/dashboard';
 import { silentLogger } from '../support/silent-logger';
 import { LeadDataWorker } from '../../electron/core/lead/data-worker/lead-data-worker-client';
-import { workerScript } from '../../electron/core/worker-script';
+import { workerScript } from '../../electron/core/process/worker-script';
 import { manifestOf } from '../support/fake-hosted';
 
 const manifest = manifestOf('s1');

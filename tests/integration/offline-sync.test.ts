@@ -1,4 +1,4 @@
-import { keysFolderFor } from '../../electron/core/paths';
+import { keysFolderFor } from '../../electron/core/platform/paths';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { keysFolderFor } from '../../electron/core/paths';
+import { keysFolderFor } from '../../electron/core/platform/paths';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { answerEvidence } from '../../electron/hosts-shared/evidence-answer';
 import { openDatabase, WrongDatabaseKey } from '../../electron/core/db/database';
 import { DatabaseKeyFile, databaseKeyFileName } from '../../electron/core/db/database-keys';
 import { headerBytes } from '../../electron/core/evidence/encrypted-file';
-import { databaseFileName } from '../../electron/core/service';
+import { databaseFileName } from '../../electron/core/app/service';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { seed, seededPassword } from '../hosted-api/seed';
 import { defaultOpenApiFile, startHostedApi } from '../hosted-api/server';

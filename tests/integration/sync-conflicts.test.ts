@@ -1,4 +1,4 @@
-import { keysFolderFor } from '../../electron/core/paths';
+import { keysFolderFor } from '../../electron/core/platform/paths';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import { newDatabaseKey } from '../../electron/core/db/database-keys';
 import type { Db } from '../../electron/core/db/database';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
 import { drainOutbox } from '../../electron/core/hosted/outbox/drain';
-import { outboxJobs } from '../../electron/core/outbox-jobs';
+import { outboxJobs } from '../../electron/core/app/outbox-jobs';
 import { countByState, enqueue, nextDueAt } from '../../electron/core/repositories/outbox';
 import { projectPaths } from '../../electron/launcher/project-paths';
 import { seed, seededPassword } from '../hosted-api/seed';

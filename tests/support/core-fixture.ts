@@ -1,10 +1,10 @@
-import { keysFolderFor } from '../../electron/core/paths';
+import { keysFolderFor } from '../../electron/core/platform/paths';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, databaseFileName } from '../../electron/core/service';
-import type { Clock } from '../../electron/core/clock';
-import type { Core } from '../../electron/core/service';
+import { createCore, databaseFileName } from '../../electron/core/app/service';
+import type { Clock } from '../../electron/core/platform/clock';
+import type { Core } from '../../electron/core/app/service';
 import { openDatabase } from '../../electron/core/db/database';
 import type { Db } from '../../electron/core/db/database';
 import { DatabaseKeyFile, databaseKeyFileName } from '../../electron/core/db/database-keys';

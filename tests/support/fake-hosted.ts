@@ -14,7 +14,7 @@ import { saveSubmission } from '../../electron/core/repositories/submissions';
 import { minimalAward } from './decisions';
 import type { Db } from '../../electron/core/db/database';
 import { readDemoWorkspace } from '../../electron/core/demo/import-demo';
-import { DomainError } from '../../electron/core/errors';
+import { DomainError } from '../../electron/core/contract/errors';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
 import type { ApiResult } from '../../electron/core/hosted/api-client';
 import { failureToError } from '../../electron/core/hosted/session';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../electron/core/log';
+import type { Logger } from '../../electron/core/platform/log';
 
 /** Core's log, quiet: tests say what they check themselves. */
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

@@ -3,9 +3,9 @@ import { methods } from '../../shared/contract/methods';
 import { afterSession, answersAtOnce, combineHandlers, handlerApp } from '../../electron/core/contract/handler-app';
 import type { AllHandlers } from '../../electron/core/contract/handler-app';
 import { ContractDispatcher } from '../../electron/core/contract/dispatch';
-import { DomainError } from '../../electron/core/errors';
+import { DomainError } from '../../electron/core/contract/errors';
 import { silentLogger } from '../support/silent-logger';
-import { WorkspaceChanges } from '../../electron/core/changes';
+import { WorkspaceChanges } from '../../electron/core/contract/changes';
 import { settled } from '../support/settled';
 
 describe('handlers by domain', () => {

@@ -13,7 +13,7 @@ import { getEvidence } from '../../electron/core/repositories/evidence';
 import { listNotices } from '../../electron/core/repositories/notices';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession } from '../support/fake-hosted';
 import { until } from '../support/until';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock } from '../../electron/core/platform/clock';
 import { settled } from '../support/settled';
 
 let store: ReturnType<typeof emptyDatabase>;

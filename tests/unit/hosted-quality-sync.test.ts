@@ -8,8 +8,8 @@ import { leadDashboard } from '../../electron/core/lead/views';
 import { qualitySummary } from '../../electron/core/calibration/qualification';
 import { dashboardsOf } from '../../shared/quality/dashboard';
 import { emptyDatabase, FakeApi, FakeSession, manifestOf } from '../support/fake-hosted';
-import { outboxJobs } from '../../electron/core/outbox-jobs';
-import { systemClock } from '../../electron/core/clock';
+import { outboxJobs } from '../../electron/core/app/outbox-jobs';
+import { systemClock } from '../../electron/core/platform/clock';
 import { until } from '../support/until';
 
 let store: ReturnType<typeof emptyDatabase>;

@@ -15,7 +15,7 @@ import { countUnsent, enqueue } from '../../electron/core/repositories/outbox';
 import { loadSnapshot, saveSnapshot } from '../../electron/core/repositories/quality';
 import { setWorkOwner } from '../../electron/core/repositories/work-owner';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, manifestOf } from '../support/fake-hosted';
-import { outboxJobs } from '../../electron/core/outbox-jobs';
+import { outboxJobs } from '../../electron/core/app/outbox-jobs';
 
 /** The fake session, signing in and out as the real one does (the epoch moves, `accept` may refuse). */
 class FakeLifecycle extends FakeSession implements SessionLifecycle {

@@ -3,7 +3,7 @@ import { HostedSession } from '../../electron/core/hosted/session';
 import { MemoryVault } from '../../electron/core/hosted/secret-vault';
 import { silentLogger } from '../support/silent-logger';
 import { FakeApi, noAnswer } from '../support/fake-hosted';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock } from '../../electron/core/platform/clock';
 
 const account = { id: 'acct-1', email: 'assessor@example.org', displayName: 'Assessor', roles: ['assessor'] };
 const pair = (n: number) => ({ accessToken: `access-token-${n}-aaaaaaaaaaaaaaaa`, refreshToken: `refresh-token-${n}-aaaaaaaaaaaaaaa`, expiresIn: 60, account });

@@ -4,8 +4,8 @@ import { SyncLoop } from '../../electron/core/hosted/sync-loop';
 import { silentLogger } from '../support/silent-logger';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, noAnswer } from '../support/fake-hosted';
 import { until } from '../support/until';
-import { outboxJobs } from '../../electron/core/outbox-jobs';
-import { systemClock } from '../../electron/core/clock';
+import { outboxJobs } from '../../electron/core/app/outbox-jobs';
+import { systemClock } from '../../electron/core/platform/clock';
 
 let store: ReturnType<typeof emptyDatabase>;
 let db: Db;

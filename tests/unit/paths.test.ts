@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, keysFolderFor } from '../../electron/core/paths';
+import { defaultDataDir, keysFolderFor } from '../../electron/core/platform/paths';
 
 describe('data folder', () => {
   it('honours ASSESSOR_DATA_DIR first', () => {

@@ -1,9 +1,9 @@
 import type { SessionInfo } from '../../../shared/contract/methods';
-import type { WorkspaceChanges } from '../changes';
+import type { WorkspaceChanges } from '../contract/changes';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import type { EvidenceAtRest } from '../evidence/at-rest';
-import type { Logger } from '../log';
+import type { Logger } from '../platform/log';
 import { wipeClaimedWork } from '../repositories/claimed-work';
 import type { WipeReport } from '../repositories/claimed-work';
 import { addNotice } from '../repositories/notices';

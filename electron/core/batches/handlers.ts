@@ -1,5 +1,5 @@
 import { afterSession, handlerApp } from '../contract/handler-app';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import type { QualitySync } from '../calibration/quality-sync';
 import type { SyncStatusReporter } from '../status/sync-status';
 import type { WorkImport } from './work-import';

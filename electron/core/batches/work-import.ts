@@ -1,8 +1,8 @@
 import type { Assignment, SubmissionManifest } from '../../../shared/hosted-api/schemas';
 import type { Db } from '../db/database';
 import type { EvidenceAtRest } from '../evidence/at-rest';
-import { DomainError } from '../errors';
-import type { Logger } from '../log';
+import { DomainError } from '../contract/errors';
+import type { Logger } from '../platform/log';
 import { getBatch, reconcileLeases, saveAssignment, saveBatch } from '../repositories/batches';
 import type { BatchRecord, MasterSet } from '../repositories/batches';
 import { saveCredential, saveRubricVersion } from '../repositories/credentials';

@@ -1,7 +1,7 @@
 import type { QualitySummary } from '../../../shared/contract/methods';
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import { forgetSentPayloads } from '../repositories/outbox';
 import { reopenForRetake, saveSnapshot } from '../repositories/quality';
 import { qualitySummary } from './qualification';

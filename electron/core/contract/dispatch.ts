@@ -2,8 +2,8 @@ import { isMethodName, methods } from '../../../shared/contract/methods';
 import type { MethodName } from '../../../shared/contract/methods';
 import { describeIssues, fail } from '../../../shared/contract/result';
 import type { Result } from '../../../shared/contract/result';
-import { DomainError } from '../errors';
-import type { Logger } from '../log';
+import { DomainError } from './errors';
+import type { Logger } from '../platform/log';
 import type { AllHandlers } from './handler-app';
 
 const notPlainData = Symbol('not plain data');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { writePrivateFileAtomically } from '../private-files';
+import { writePrivateFileAtomically } from '../platform/private-files';
 
 export const databaseKeyBytes = 32;
 /** The file the preview host (and a desktop without a keychain) keeps the database's keys in, in the keys folder (see keysFolderFor). */

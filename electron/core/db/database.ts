@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, copyFileSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ensurePrivateFile, ensurePrivateFolder, syncToDisk } from '../private-files';
+import { ensurePrivateFile, ensurePrivateFolder, syncToDisk } from '../platform/private-files';
 import { databaseKeyBytes } from './database-keys';
 import { migrate } from './migrate';
 import { cacheStatements } from './statement-cache';

@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import type { Logger } from '../platform/log';
 import { openDatabase, rekeyDatabase, WrongDatabaseKey } from './database';
 import type { Db, OpenOptions } from './database';
 import { newDatabaseKey } from './database-keys';

@@ -1,11 +1,11 @@
 import type { DownloadItem, SyncStatus } from '../../../shared/contract/methods';
-import { sleep } from '../clock';
-import type { Clock } from '../clock';
+import { sleep } from '../platform/clock';
+import type { Clock } from '../platform/clock';
 import type { Db } from '../db/database';
 import type { EvidenceAtRest } from './at-rest';
 import { downloadEvidence } from './downloader';
 import { storageUsage } from './storage';
-import type { Logger } from '../log';
+import type { Logger } from '../platform/log';
 import { listSubmissionsMissingText, listToDownload, recordVerificationFailure, saveEvidenceText, setAvailability } from '../repositories/evidence';
 import type { EvidenceRecord } from '../repositories/evidence';
 import { addNotice } from '../repositories/notices';

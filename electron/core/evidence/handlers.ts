@@ -1,7 +1,7 @@
 import type { EvidencePart } from '../../hosts-shared/evidence-file';
 import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import type { SyncStatusReporter } from '../status/sync-status';
 import { getEvidence } from '../repositories/evidence';
 import type { EvidenceDownloads } from './downloads';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { Logger } from '../log';
+import type { Logger } from '../platform/log';
 import { forgetAcknowledgedEvidence } from '../repositories/claimed-work';
 import { readPreferences, writePreferences } from '../workspace/preferences';
 import { sweepDeletedFiles } from './file-sweeper';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { writePrivateFileAtomically } from '../private-files';
+import { writePrivateFileAtomically } from '../platform/private-files';
 
 /**
  * Where the workstation keeps its secrets (the session's tokens and the key that encrypts evidence):

@@ -1,13 +1,13 @@
 import { ServerClock } from './server-clock';
-import { sleep } from '../clock';
-import type { Clock } from '../clock';
+import { sleep } from '../platform/clock';
+import type { Clock } from '../platform/clock';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { SessionInfo } from '../../../shared/contract/methods';
 import { Account } from '../../../shared/hosted-api/schemas';
 import { checkServerUrl, serverUrlProblems } from '../../../shared/hosted-api/server-url';
-import { DomainError } from '../errors';
-import type { Logger } from '../log';
+import { DomainError } from '../contract/errors';
+import type { Logger } from '../platform/log';
 import { HostedApiClient } from './api-client';
 import type { ApiFailure, ApiResult } from './api-client';
 import type { SecretVault } from './secret-vault';

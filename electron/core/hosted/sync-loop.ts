@@ -1,7 +1,7 @@
-import type { WorkspaceChanges } from '../changes';
-import type { Clock, ClockTimer } from '../clock';
+import type { WorkspaceChanges } from '../contract/changes';
+import type { Clock, ClockTimer } from '../platform/clock';
 import type { Db } from '../db/database';
-import type { Logger } from '../log';
+import type { Logger } from '../platform/log';
 import { countByState, nextDueAt, releaseSettling, retryFailedNow } from '../repositories/outbox';
 import { drainOutbox } from './outbox/drain';
 import type { DrainReport, SettledEntry } from './outbox/drain';

@@ -1,7 +1,7 @@
 import { isLead } from '../../../shared/domain/roles';
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
 import { removeBatch } from '../repositories/claimed-work';
 import { replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';

@@ -1,7 +1,7 @@
 import type { MethodName } from '../../../shared/contract/methods';
 import { isLead } from '../../../shared/domain/roles';
 import type { HandlerApp, MethodHandler } from '../contract/handler-app';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 
 /** The account signed in here (null when none is). */
 export type SignedInAccount = () => { readonly roles: readonly string[] } | null;

@@ -6,7 +6,7 @@ import { Adjudication } from '../../../shared/hosted-api/quality';
 import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
 import { reportPdf } from './report/report-pdf';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import { listUnsentEntityIds } from '../repositories/outbox';
 import { loadSnapshotAs as snapshot } from '../repositories/quality';
 import { calibrationSets } from '../calibration/qualification';

@@ -3,7 +3,7 @@ import type { ReferralView } from '../../../shared/contract/methods';
 import { ReferralList } from '../../../shared/hosted-api/referrals';
 import type { ReferralCreate, ReferralReason } from '../../../shared/hosted-api/referrals';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import { batchKindOf, isDemoSubmission } from '../repositories/batches';
 import { enqueueJob } from '../hosted/outbox/job';
 import { listPayloads } from '../repositories/outbox';

@@ -4,7 +4,7 @@ import type { DecisionPayload } from '../../../shared/domain/decision';
 import { blockersFor } from '../../../shared/domain/decision-rules';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import { batchKindOf, nextUndecided } from '../repositories/batches';
 import { getDecision, insertDecision, undoDecision as withdrawDecision } from '../repositories/decisions';
 import { releaseAuditWith } from '../repositories/audit';

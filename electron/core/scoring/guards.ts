@@ -3,7 +3,7 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { RubricVersion } from '../../../shared/domain/rubric';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import { batchKindOf } from '../repositories/batches';
 import { getRubricVersion } from '../repositories/credentials';
 import { getDecision } from '../repositories/decisions';

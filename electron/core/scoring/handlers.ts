@@ -2,7 +2,7 @@ import type { EventPayload } from '../../../shared/contract/events';
 import type { SubmissionStatus } from '../../../shared/domain/submission';
 import { answersAtOnce, handlerApp } from '../contract/handler-app';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import type { TimestampedComment } from '../repositories/comments';
 import { deleteComment, getCommentOwner, listComments, saveComment } from '../repositories/comments';
 import { getDecision } from '../repositories/decisions';

@@ -3,7 +3,7 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { DecisionSummary } from '../../../shared/domain/decision';
 import { CalibrationFeedback } from '../../../shared/hosted-api/quality';
 import type { Db } from '../db/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../contract/errors';
 import { batchKindOf, calibrationSetOf, isDemoSubmission } from '../repositories/batches';
 import { listComments, toEvidenceComment } from '../repositories/comments';
 import { getCredential } from '../repositories/credentials';

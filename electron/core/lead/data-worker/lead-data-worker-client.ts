@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { connectRpc } from '../../../../shared/rpc/peer';
 import type { NoApi, RpcPeer } from '../../../../shared/rpc/peer';
 import type { ApiResult } from '../../hosted/api-client';
-import type { Logger } from '../../log';
-import type { WorkerScript } from '../../worker-script';
-import { workerPort } from '../../worker-port';
+import type { Logger } from '../../platform/log';
+import type { WorkerScript } from '../../process/worker-script';
+import { workerPort } from '../../process/worker-port';
 import { LeadDataComputed } from './lead-data-messages';
 import type { LeadDataWorkerApi } from './lead-data-messages';
 

@@ -1,4 +1,4 @@
-import type { EventPayload } from '../../shared/contract/events';
+import type { EventPayload } from '../../../shared/contract/events';
 
 type WorkspaceChanged = EventPayload<'workspace.changed'>;
 

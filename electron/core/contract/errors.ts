@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/contract/result';
+import type { ErrorCode } from '../../../shared/contract/result';
 
 /** An expected failure with a stable code; anything else reaching the dispatcher is a bug. */
 export class DomainError extends Error {

@@ -1,17 +1,17 @@
 // Entry point of core inside Electron's utilityProcess. It uses only Node APIs: Electron gives the
 // process a `parentPort`, which is all this file knows of Electron.
-import { connectRpc } from '../../shared/rpc/peer';
-import type { CoreForMain, DatabaseKeysHandover, MainForCore } from '../hosts-shared/core-rpc';
-import { serveContract } from './contract-port';
-import { databaseKeyFileName, decodeDatabaseKeys, DatabaseKeyFile } from './db/database-keys';
-import { RelayedDatabaseKeyStore } from './db/relayed-key-store';
-import { MemoryVault } from './hosted/secret-vault';
-import type { SecretVault } from './hosted/secret-vault';
-import { consoleLogger } from './log';
-import { rpcPortOf, splitParentPort } from './parent-port';
-import type { ParentPort } from './parent-port';
-import { defaultDataDir } from './paths';
-import { keptApart } from './private-files';
+import { connectRpc } from '../../../shared/rpc/peer';
+import type { CoreForMain, DatabaseKeysHandover, MainForCore } from '../../hosts-shared/core-rpc';
+import { serveContract } from '../contract/contract-port';
+import { databaseKeyFileName, decodeDatabaseKeys, DatabaseKeyFile } from '../db/database-keys';
+import { RelayedDatabaseKeyStore } from '../db/relayed-key-store';
+import { MemoryVault } from '../hosted/secret-vault';
+import type { SecretVault } from '../hosted/secret-vault';
+import { consoleLogger } from '../platform/log';
+import { rpcPortOf, splitParentPort } from '../process/parent-port';
+import type { ParentPort } from '../process/parent-port';
+import { defaultDataDir } from '../platform/paths';
+import { keptApart } from '../platform/private-files';
 import { createCore } from './service';
 import type { Core, CoreOptions } from './service';
 

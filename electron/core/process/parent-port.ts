@@ -1,6 +1,6 @@
-import { unwrappingPort } from '../../shared/rpc/port';
-import type { RpcPort } from '../../shared/rpc/port';
-import { rendererPortHandover } from '../hosts-shared/core-rpc';
+import { unwrappingPort } from '../../../shared/rpc/port';
+import type { RpcPort } from '../../../shared/rpc/port';
+import { rendererPortHandover } from '../../hosts-shared/core-rpc';
 
 /** A port Electron transferred to this process (a MessagePortMain), as far as core needs it. */
 export interface TransferredPort {

@@ -17,6 +17,6 @@ export interface WorkerScript {
 export function workerScript(name: string, sourcePath: string, builtDir: string | undefined): WorkerScript {
   if (builtDir) return { code: join(builtDir, `${name}.js`), eval: false };
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
-  const source = fileURLToPath(new URL(sourcePath, import.meta.url));
+  const source = fileURLToPath(new URL(`../${sourcePath}`, import.meta.url)); // this file is in electron/core/process/
   return { code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, eval: true };
 }

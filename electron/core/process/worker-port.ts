@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { RpcPort } from '../../shared/rpc/port';
+import type { RpcPort } from '../../../shared/rpc/port';
 
 /** A worker thread as seen from the thread that started it, as an RPC port: it is closed once the thread has exited. */
 export function workerPort(worker: Worker): RpcPort {

@@ -1,11 +1,11 @@
-import type { ContractOverRpc } from '../../shared/contract/rpc-api';
-import { fail } from '../../shared/contract/result';
-import type { Result } from '../../shared/contract/result';
-import { connectRpc } from '../../shared/rpc/peer';
-import type { NoApi } from '../../shared/rpc/peer';
-import type { RpcPort } from '../../shared/rpc/port';
-import type { Logger } from './log';
-import type { Core } from './service';
+import type { ContractOverRpc } from '../../../shared/contract/rpc-api';
+import { fail } from '../../../shared/contract/result';
+import type { Result } from '../../../shared/contract/result';
+import { connectRpc } from '../../../shared/rpc/peer';
+import type { NoApi } from '../../../shared/rpc/peer';
+import type { RpcPort } from '../../../shared/rpc/port';
+import type { Logger } from '../platform/log';
+import type { Core } from '../app/service';
 
 /** A core that could not start (its database unreadable, say) answers every call with why, instead of leaving it waiting. */
 const notStarted = (error: unknown): Result<unknown> => fail('unavailable', `The workstation core could not start: ${error instanceof Error ? error.message : String(error)}`);
