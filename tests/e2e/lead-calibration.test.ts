@@ -8,7 +8,7 @@ import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
-import { closeAccount, criteriaOf, pick, screenshotsDir, seriousAxeViolations, signIn, signOut, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { closeAccount, criteriaOf, orExplain, pick, screenshotsDir, seriousAxeViolations, signIn, signOut, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { overlappingText, textBoxesByPoppler } from '../support/pdf-text';
 import { useWorkstationSession } from './session';
 
@@ -79,7 +79,7 @@ describe('a lead runs a full calibration cycle', () => {
         await page.getByRole('button', { name: 'Score Compound interest anchors' }).click();
         await page.locator('.toast').getByText('Calibration ready: 1 submission, scored like live work.').waitFor();
         await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
-        await page.getByText(/^This is a calibration submission/).waitFor();
+        await orExplain(page, page.getByText(/^This is a calibration submission/).waitFor());
         await scoreWithKeys(page, [...levels]);
         await page.keyboard.press('Alt+Shift+A');
         await page.getByRole('button', { name: 'Sync now' }).click();

@@ -179,3 +179,21 @@ export async function untilOnServer(serverDir: string, what: string, check: (sto
     }
   }, what);
 }
+
+/**
+ * Waits as `waiting` does; if it fails, the error also says what the screen showed (headings, the
+ * queue, toasts), so that a failure on a loaded machine can be read without running it again.
+ */
+export async function orExplain<T>(page: Page, waiting: Promise<T>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (error) {
+    const shown = {
+      headings: await page.locator('h2, h3').allTextContents(),
+      queue: await page.getByRole('listbox').allTextContents(),
+      toasts: await page.locator('.toast').allTextContents(),
+      notices: await page.locator('[role="status"], [role="alert"], .hint').allTextContents(),
+    };
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nOn screen: ${JSON.stringify(shown)}`, { cause: error });
+  }
+}
