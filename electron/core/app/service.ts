@@ -29,6 +29,7 @@ import { consoleLogger } from '../platform/log';
 import type { Logger } from '../platform/log';
 import { ensurePrivateFolder, keptApart } from '../platform/private-files';
 import { leadHandlers } from '../lead/handlers';
+import { leadsOnly } from '../lead/leads-only';
 import type { SignedInAccount } from '../lead/leads-only';
 import { referralHandlers } from '../referrals/handlers';
 import { conflictHandlers } from '../scoring/conflict-handlers';
@@ -127,7 +128,8 @@ export function createCore(options: CoreOptions): Core {
     leadDataWorker: workerScript('lead-data-worker', './lead/data-worker/lead-data-worker.ts', options.workersDir),
   });
   const account: SignedInAccount = () => hosted.session.account;
-  const handlers: AllHandlers = combineHandlers(
+  // Every `lead.*` method, whichever domain handles it, only for a signed-in lead.
+  const handlers: AllHandlers = leadsOnly(combineHandlers(
     workspaceHandlers({ db, now, version: options.version }),
     scoringHandlers({ db, now, onQueueChanged: (change) => emit('queue.changed', change), onDecided: () => hosted.loop.nudge(), readWrittenResponse: (record) => hosted.atRest.readWrittenResponse(record), machine: thisMachine(db) }),
     commentBankHandlers({ db, now }),
@@ -137,9 +139,9 @@ export function createCore(options: CoreOptions): Core {
     batchHandlers(hosted),
     statusHandlers(hosted),
     calibrationHandlers({ db, quality: hosted.quality }),
-    leadHandlers({ db, now, leadSync: hosted.leadSync, lead: hosted.lead, account }),
-    referralHandlers({ referrals: hosted.referrals, lead: hosted.lead, account }),
-  );
+    leadHandlers({ db, now, leadSync: hosted.leadSync, lead: hosted.lead }),
+    referralHandlers({ referrals: hosted.referrals, lead: hosted.lead }),
+  ), account);
   const dispatcher = new ContractDispatcher(handlers, hosted.ready, logger);
 
   return {

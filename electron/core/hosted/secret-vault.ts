@@ -13,7 +13,7 @@ export interface SecretVault {
   clear(): Promise<void>;
 }
 
-/** The preview host's vault: a 0600 file in the data folder (the UI says so), replaced whole on each save. */
+/** The preview host's vault: a 0600 file kept apart from the data folder (beside it, never in it: the UI says so), replaced whole on each save. */
 export class FileVault implements SecretVault {
   readonly kind = 'file' as const;
   constructor(private readonly path: string) {}

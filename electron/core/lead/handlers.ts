@@ -2,16 +2,15 @@ import { afterSession, answersAtOnce, handlerApp } from '../contract/handler-app
 import type { Db } from '../db/database';
 import type { LeadSync } from './lead-sync';
 import type { LeadWork } from './lead-work';
-import { leadsOnly } from './leads-only';
-import type { SignedInAccount } from './leads-only';
 import { adjudicationQueue, backreadQueue, leadDashboard, leadExport } from './views';
 
 /**
  * The lead's work: dashboard, report, rules, calibration sets, adjudication, backreading, lockouts
- * and the audit trail. Reads answer at once from the last synced data.
+ * and the audit trail. Reads answer at once from the last synced data. Only a lead reaches them
+ * (leads-only.ts, applied by the composition root to every `lead.*` method).
  */
-export function leadHandlers({ db, now, leadSync, lead, account }: { db: Db; now: () => Date; leadSync: Pick<LeadSync, 'updating'>; lead: LeadWork; account: SignedInAccount }) {
-  return leadsOnly(handlerApp({
+export function leadHandlers({ db, now, leadSync, lead }: { db: Db; now: () => Date; leadSync: Pick<LeadSync, 'updating'>; lead: LeadWork }) {
+  return handlerApp({
     'lead.dashboard': answersAtOnce(({ credentialId }) => leadDashboard(db, credentialId, leadSync.updating)),
     'lead.export': afterSession((input) => leadExport(db, input, now())),
     'lead.adjudications': answersAtOnce(() => adjudicationQueue(db)),
@@ -33,5 +32,5 @@ export function leadHandlers({ db, now, leadSync, lead, account }: { db: Db; now
       lead.liftLockout(lift);
       return leadDashboard(db, lift.credentialId, leadSync.updating);
     }),
-  }), account);
+  });
 }

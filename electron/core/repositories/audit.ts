@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { AuditChange } from '../../../shared/hosted-api/audit';
 import type { Db } from '../db/database';
+import { auditKind } from './outbox-kinds';
 
 type Machine = AuditChange['machine'];
 
@@ -21,7 +22,7 @@ export function hasTrail(db: Db, submissionId: string): boolean {
 /** The newest entry of the submission's trail that has not begun to leave (changes may still join it). */
 export function waitingAuditEntry(db: Db, submissionId: string): { id: number; changes: AuditChange[] } | null {
   const row = db
-    .prepare(`SELECT id, payload FROM outbox WHERE kind = 'audit' AND entity_id = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1`)
+    .prepare(`SELECT id, payload FROM outbox WHERE kind = '${auditKind}' AND entity_id = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1`)
     .get(submissionId) as { id: number; payload: string } | undefined;
   return row ? { id: row.id, changes: (JSON.parse(row.payload) as { changes: AuditChange[] }).changes } : null;
 }
@@ -34,11 +35,11 @@ export function rewriteWaitingAuditEntry(db: Db, id: number, changes: AuditChang
 
 /** The submission's waiting trail leaves with its decision (same moment: after the undo window). */
 export function releaseAuditWith(db: Db, submissionId: string, leavesAt: string): void {
-  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE kind = 'audit' AND entity_id = ? AND state = 'pending' AND attempts = 0`).run(leavesAt, submissionId);
+  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE kind = '${auditKind}' AND entity_id = ? AND state = 'pending' AND attempts = 0`).run(leavesAt, submissionId);
 }
 
 /** Changes of the audit trail that have not reached the server. */
 export function countUnsentAudit(db: Db): number {
-  const rows = db.prepare(`SELECT payload FROM outbox WHERE kind = 'audit' AND state IN ('pending', 'conflict')`).all() as { payload: string }[];
+  const rows = db.prepare(`SELECT payload FROM outbox WHERE kind = '${auditKind}' AND state IN ('pending', 'conflict')`).all() as { payload: string }[];
   return rows.reduce((sum, row) => sum + (JSON.parse(row.payload) as { changes: unknown[] }).changes.length, 0);
 }

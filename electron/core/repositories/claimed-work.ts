@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { scheduleFileDeletion } from './files-to-delete';
+import { decisionKind, auditKind } from './outbox-kinds';
 
 // Removing what came from the hosted API: by retention, at sign-out, by a remote wipe, or one batch
 // once its job is done. Files are not deleted here: their paths go to files_to_delete in the same
@@ -17,7 +18,7 @@ interface LocalFile {
 const claimedText = `kind = 'text' AND text_content IS NOT NULL AND submission_id IN (SELECT a.submission_id FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE b.is_demo = 0)`;
 const claimedSubmissions = `SELECT a.submission_id FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE b.is_demo = 0`;
 /** Submissions whose decision the server acknowledged before the cutoff: their evidence is no longer needed here. */
-const acknowledgedBefore = `SELECT entity_id FROM outbox WHERE kind = 'decision' AND state = 'acknowledged' AND acknowledged_at <= ?`;
+const acknowledgedBefore = `SELECT entity_id FROM outbox WHERE kind = '${decisionKind}' AND state = 'acknowledged' AND acknowledged_at <= ?`;
 
 /** The files go (after commit, with their sidecars); their items become remote again. */
 function forgetFiles(db: Db, files: LocalFile[]): number {
@@ -92,12 +93,12 @@ export function wipeClaimedWork(db: Db, accountKinds: string[]): WipeReport {
   const kinds = { accountKinds: JSON.stringify(accountKinds) };
   const count = (sql: string, parameters: object = {}): number => (db.prepare(sql).get(parameters) as { n: number }).n;
   return db.transaction(() => {
-    const unsent = `SELECT entity_id FROM outbox WHERE kind = 'decision' AND state IN ('pending', 'conflict') AND entity_id IN (${claimedSubmissions})`;
+    const unsent = `SELECT entity_id FROM outbox WHERE kind = '${decisionKind}' AND state IN ('pending', 'conflict') AND entity_id IN (${claimedSubmissions})`;
     const unfinished = `SELECT sd.submission_id FROM scoring_drafts sd WHERE sd.submission_id IN (${claimedSubmissions}) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = sd.submission_id)`;
     const unsentLabels = (db.prepare(`SELECT label FROM submissions WHERE id IN (${unsent}) OR id IN (${unfinished}) ORDER BY label LIMIT 200`).all() as { label: string }[]).map((row) => row.label);
     const downloaded = forgetAllDownloaded(db);
     const report: WipeReport = {
-      synced: count(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state = 'acknowledged' AND entity_id IN (${claimedSubmissions})`),
+      synced: count(`SELECT count(*) AS n FROM outbox WHERE kind = '${decisionKind}' AND state = 'acknowledged' AND entity_id IN (${claimedSubmissions})`),
       unsentDecisions: count(`SELECT count(*) AS n FROM (${unsent})`),
       drafts: count(`SELECT count(*) AS n FROM (${unfinished})`),
       comments: count(`SELECT count(*) AS n FROM comments WHERE submission_id IN (${claimedSubmissions})`),
@@ -109,8 +110,8 @@ export function wipeClaimedWork(db: Db, accountKinds: string[]): WipeReport {
     };
     // Everything else the account still had to send goes too: audit records are counted change by change.
     report.unsentOther = count(
-      `SELECT coalesce(sum(CASE WHEN kind = 'audit' THEN json_array_length(payload, '$.changes') ELSE 1 END), 0) AS n FROM outbox
-       WHERE kind != 'decision' AND state IN ('pending', 'conflict') AND (entity_id IN (${claimedSubmissions}) OR ${ofAccount})`,
+      `SELECT coalesce(sum(CASE WHEN kind = '${auditKind}' THEN json_array_length(payload, '$.changes') ELSE 1 END), 0) AS n FROM outbox
+       WHERE kind != '${decisionKind}' AND state IN ('pending', 'conflict') AND (entity_id IN (${claimedSubmissions}) OR ${ofAccount})`,
       kinds,
     );
     db.prepare(`DELETE FROM outbox WHERE entity_id IN (${claimedSubmissions}) OR ${ofAccount}`).run(kinds);

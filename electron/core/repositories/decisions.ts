@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { withdraw } from './outbox';
+import { decisionKind } from './outbox-kinds';
 
 export interface DecisionRecord {
   submissionId: string;
@@ -38,7 +39,7 @@ export function getDecision(db: Db, submissionId: string): DecisionRecord | null
 /** Undo is possible only while the decision has not started to leave for sync. */
 export function undoDecision(db: Db, submissionId: string): boolean {
   return db.transaction(() => {
-    if (!withdraw(db, 'decision', submissionId)) return false;
+    if (!withdraw(db, decisionKind, submissionId)) return false;
     db.prepare('DELETE FROM decisions WHERE submission_id = ?').run(submissionId);
     return true;
   })();

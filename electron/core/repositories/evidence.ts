@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { EvidenceKind, EvidenceSummary, LocalAvailability } from '../../../shared/domain/submission';
+import { decisionKind } from './outbox-kinds';
 
 export interface EvidenceRecord {
   id: string;
@@ -103,7 +104,7 @@ export const maxVerificationFailures = 3;
  * Evidence is not fetched (again) for work whose decision the server acknowledged before `@keptSince`:
  * retention has removed it, and would at once again.
  */
-const stillNeeded = `e.submission_id NOT IN (SELECT entity_id FROM outbox WHERE kind = 'decision' AND state = 'acknowledged' AND acknowledged_at <= @keptSince)`;
+const stillNeeded = `e.submission_id NOT IN (SELECT entity_id FROM outbox WHERE kind = '${decisionKind}' AND state = 'acknowledged' AND acknowledged_at <= @keptSince)`;
 
 /**
  * Evidence files still to fetch for this machine, oldest claim first (quarantined files left out).

@@ -1,5 +1,6 @@
 import type { ConflictChoice } from '../../../shared/contract/methods';
 import type { Db } from '../db/database';
+import { decisionKind, auditKind } from './outbox-kinds';
 
 export type OutboxState = 'pending' | 'acknowledged' | 'conflict' | 'resolved';
 
@@ -86,7 +87,7 @@ export function forgetSentPayloads(db: Db, kinds: string[], acknowledgedBy: stri
  */
 export function untouchedDecision(db: Db, submissionId: string): { undoable: boolean; leavesAt: string | null } {
   const row = db
-    .prepare(`SELECT next_attempt_at, ${onDemo} AS demo FROM outbox o WHERE kind = 'decision' AND entity_id = ? AND state = 'pending' AND attempts = 0`)
+    .prepare(`SELECT next_attempt_at, ${onDemo} AS demo FROM outbox o WHERE kind = '${decisionKind}' AND entity_id = ? AND state = 'pending' AND attempts = 0`)
     .get(submissionId) as { next_attempt_at: string; demo: number } | undefined;
   return { undoable: row !== undefined, leavesAt: row && row.demo === 0 ? row.next_attempt_at : null };
 }
@@ -140,7 +141,7 @@ export function markConflict(db: Db, id: number, reason: string): void {
  */
 export function countByState(db: Db): Record<OutboxState, number> {
   const counts: Record<OutboxState, number> = { pending: 0, acknowledged: 0, conflict: 0, resolved: 0 };
-  const rows = db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = 'decision' OR (state = 'pending' AND kind != 'audit') GROUP BY state`).all() as { state: OutboxState; n: number }[];
+  const rows = db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = '${decisionKind}' OR (state = 'pending' AND kind != '${auditKind}') GROUP BY state`).all() as { state: OutboxState; n: number }[];
   for (const row of rows) counts[row.state] = row.n;
   return counts;
 }
@@ -150,7 +151,7 @@ export function countByState(db: Db): Record<OutboxState, number> {
  * back: that decision is closed, so the submission can be scored again (the draft stays).
  */
 export function reopenHandedBack(db: Db, submissionId: string): void {
-  const closed = db.prepare(`DELETE FROM outbox WHERE kind = 'decision' AND entity_id = ? AND state = 'resolved'`).run(submissionId).changes;
+  const closed = db.prepare(`DELETE FROM outbox WHERE kind = '${decisionKind}' AND entity_id = ? AND state = 'resolved'`).run(submissionId).changes;
   if (closed > 0) db.prepare('DELETE FROM decisions WHERE submission_id = ?').run(submissionId);
 }
 
@@ -167,7 +168,7 @@ export function listConflicts(db: Db): ConflictRecord[] {
     db
       .prepare(
         `SELECT o.entity_id, s.label, o.last_error, o.payload FROM outbox o JOIN submissions s ON s.id = o.entity_id
-         WHERE o.kind = 'decision' AND o.state = 'conflict' ORDER BY o.id`,
+         WHERE o.kind = '${decisionKind}' AND o.state = 'conflict' ORDER BY o.id`,
       )
       .all() as { entity_id: string; label: string; last_error: string | null; payload: string }[]
   ).map((row) => ({ submissionId: row.entity_id, label: row.label, reason: row.last_error ?? 'unknown', payload: JSON.parse(row.payload) as unknown }));
@@ -177,7 +178,7 @@ export function listConflicts(db: Db): ConflictRecord[] {
 export function resolveConflict(db: Db, submissionId: string, choice: ConflictChoice): boolean {
   return (
     db
-      .prepare(`UPDATE outbox SET state = 'resolved', resolution = ?, payload = ${emptyPayload} WHERE kind = 'decision' AND entity_id = ? AND state = 'conflict'`)
+      .prepare(`UPDATE outbox SET state = 'resolved', resolution = ?, payload = ${emptyPayload} WHERE kind = '${decisionKind}' AND entity_id = ? AND state = 'conflict'`)
       .run(choice, submissionId).changes === 1
   );
 }
@@ -199,7 +200,7 @@ export function listUnsentEntityIds(db: Db, kind: string): string[] {
 
 /** Entries that have not reached the server (waiting, or refused and not yet settled by the assessor), the audit trail's apart. */
 export function countUnsent(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM outbox o WHERE state IN ('pending', 'conflict') AND kind != 'audit' ${notDemo}`).get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM outbox o WHERE state IN ('pending', 'conflict') AND kind != '${auditKind}' ${notDemo}`).get() as { n: number }).n;
 }
 
 /** When the next pending entry is due, if any. */

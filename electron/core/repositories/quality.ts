@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../db/database';
+import { decisionKind } from './outbox-kinds';
 
 export type SnapshotKey = 'qualifications' | 'accuracy' | 'calibration_sets' | 'backread_feedback' | 'referrals' | 'lead_meta' | 'adjudications' | 'backreads' | 'lead_referrals' | `dashboard:${string}`;
 
@@ -50,9 +51,9 @@ export function clearQualityData(db: Db): void {
  */
 export function reopenForRetake(db: Db, submissionId: string): boolean {
   return db.transaction(() => {
-    if (db.prepare(`SELECT 1 FROM outbox WHERE kind = 'decision' AND entity_id = ? AND state = 'pending'`).get(submissionId)) return false;
+    if (db.prepare(`SELECT 1 FROM outbox WHERE kind = '${decisionKind}' AND entity_id = ? AND state = 'pending'`).get(submissionId)) return false;
     const reopened = db.prepare('DELETE FROM decisions WHERE submission_id = ?').run(submissionId).changes > 0;
-    db.prepare(`DELETE FROM outbox WHERE kind = 'decision' AND entity_id = ?`).run(submissionId);
+    db.prepare(`DELETE FROM outbox WHERE kind = '${decisionKind}' AND entity_id = ?`).run(submissionId);
     db.prepare('DELETE FROM calibration_results WHERE submission_id = ?').run(submissionId);
     db.prepare('DELETE FROM scoring_drafts WHERE submission_id = ?').run(submissionId);
     db.prepare('DELETE FROM comments WHERE submission_id = ?').run(submissionId);

@@ -1,3 +1,5 @@
+import { decisionKind } from './outbox-kinds';
+
 /**
  * A submission's status is derived, never stored, so it cannot drift from the data it describes.
  * Needs aliases: s = submissions, d = decisions, o = outbox (decision row), sd = scoring_drafts.
@@ -14,5 +16,5 @@ export const statusSql = `
 
 export const statusJoins = `
   LEFT JOIN decisions d ON d.submission_id = s.id
-  LEFT JOIN outbox o ON o.kind = 'decision' AND o.entity_id = s.id
+  LEFT JOIN outbox o ON o.kind = '${decisionKind}' AND o.entity_id = s.id
   LEFT JOIN scoring_drafts sd ON sd.submission_id = s.id`;
