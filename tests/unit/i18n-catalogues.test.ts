@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/src/i18n/locales/en.json';
-import es from '../../renderer/src/i18n/locales/es.json';
+import { catalogues, cataloguesByFolder } from '../../renderer/src/i18n/catalogues';
 import { projectPaths } from '../../electron/launcher/project-paths';
 
 function keysOf(tree: object, prefix = ''): string[] {
@@ -17,7 +16,15 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
+const { en, es } = catalogues;
+
 describe('message catalogues', () => {
+  it('share no section between the workstation’s catalogue and the lead’s, in either language', () => {
+    for (const { i18n, lead } of Object.values(cataloguesByFolder)) {
+      expect(Object.keys(i18n).filter((section) => section in lead)).toEqual([]);
+    }
+  });
+
   it('English and Spanish have exactly the same keys', () => {
     expect(keysOf(es).sort()).toEqual(keysOf(en).sort());
   });

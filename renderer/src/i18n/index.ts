@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
+import { catalogues } from './catalogues';
 
 export const supportedLocales = ['en', 'es'] as const;
 export type Locale = (typeof supportedLocales)[number];
@@ -16,7 +15,7 @@ function initialLocale(): Locale {
 /** Every UI string comes from these catalogues; numbers and dates are formatted by locale. */
 export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources: { en: { translation: catalogues.en }, es: { translation: catalogues.es } },
     lng: initialLocale(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
