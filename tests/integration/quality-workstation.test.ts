@@ -219,18 +219,30 @@ describe('scoring quality in the workstation, against the reference server', () 
 });
 
 describe('one machine, two accounts', () => {
-  it('refuses another account while unsent work waits, and clears the previous account’s synced work when it signs in', async () => {
+  it('refuses another account while unsent work or unfinished scoring waits, and clears the previous account’s synced work when it signs in', async () => {
     const summary = await call<WorkspaceSummary>(assessor, 'workspace.summary');
     const live = summary.batches.find((batch) => !batch.isDemo && batch.kind === 'live')!;
-    const [first] = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId: live.id })).items;
+    const items = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId: live.id })).items;
+    const [first] = items;
+    const undecided = items.find((item) => item.status === 'not_started')!;
+    const criterion = (await call<SubmissionDetail>(assessor, 'submission.open', { submissionId: undecided.submissionId })).rubric.components[0]!.criteria[0]!;
+    await call(assessor, 'draft.setScore', { submissionId: undecided.submissionId, criterionId: criterion.id, level: 2 }); // scored, not decided
     await call(assessor, 'session.signOut');
     // A decision made after sign-out waits for its own account.
     assessor.db
       .prepare(`INSERT INTO outbox (kind, entity_id, idempotency_key, payload, state, next_attempt_at, created_at) VALUES ('decision', ?, 'handover-key-1', '{}', 'pending', ?, ?)`)
       .run(first!.submissionId, new Date().toISOString(), new Date().toISOString());
-    const refused = await assessor.core.invokeAsync('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/1 unsent decisions of another account/) as string } });
-    assessor.db.prepare(`DELETE FROM outbox WHERE idempotency_key = 'handover-key-1'`).run();
+    const signInAsAnother = () => assessor.core.invokeAsync('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
+    expect(await signInAsAnother()).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/holds 1 unsent decisions, \d+ changes for the audit trail and unfinished scoring on 1 submissions of another account/) as string } });
+    assessor.db.prepare(`DELETE FROM outbox WHERE idempotency_key = 'handover-key-1' OR kind = 'audit'`).run(); // as if sent
+    // Scoring not decided is work the server does not keep: it holds the machine for its account too, and stays.
+    expect(await signInAsAnother()).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This computer holds unfinished scoring on 1 submissions of another account\. Sign in as that account and decide and sync them first\.$/) as string } });
+    expect(assessor.db.prepare('SELECT level FROM draft_scores WHERE submission_id = ? AND criterion_id = ?').get(undecided.submissionId, criterion.id)).toEqual({ level: 2 });
+    // Once that account has nothing unfinished (here its drafts are emptied by hand), another may sign in.
+    assessor.db.prepare(`DELETE FROM draft_scores`).run();
+    assessor.db.prepare(`DELETE FROM comments`).run();
+    assessor.db.prepare(`DELETE FROM component_feedback`).run();
+    assessor.db.prepare(`UPDATE scoring_drafts SET overall_feedback = ''`).run();
 
     await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
     expect((await call<WorkspaceSummary>(assessor, 'workspace.summary')).batches.filter((batch) => !batch.isDemo)).toEqual([]);

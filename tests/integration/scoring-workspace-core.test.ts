@@ -145,6 +145,13 @@ describe('decisions through the contract', () => {
     expect(refusal('decision.undo', { submissionId: 'demo-sub-005' })).toBe('conflict');
   });
 
+  it('does not count the demo’s decisions as waiting to sync (nothing of the demo leaves)', async () => {
+    scoreAll('demo-sub-002', () => 3);
+    call('decision.submit', { submissionId: 'demo-sub-002', outcome: 'award', conditionCode: null, note: '' });
+    expect(fixture.db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'decision' AND state = 'pending'`).get()).toEqual({ n: 1 }); // kept, as a decision
+    expect(value(await fixture.core.invokeAsync('sync.status', {}))).toMatchObject({ waiting: 0, conflicts: 0 });
+  });
+
   it('holds a decision 10 s for undo when the assessor chose no window (the default the undo toast counts down from)', () => {
     fixture.dispose();
     fixture = openTestCore({ undoWindowSeconds: null });

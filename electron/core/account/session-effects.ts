@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { DomainError } from '../contract/errors';
 import type { EvidenceAtRest } from '../evidence/at-rest';
 import type { Logger } from '../platform/log';
-import { wipeClaimedWork } from '../repositories/claimed-work';
+import { countUnfinishedWork, wipeClaimedWork } from '../repositories/claimed-work';
 import type { WipeReport } from '../repositories/claimed-work';
 import { addNotice } from '../repositories/notices';
 import { countUnsentAudit } from '../repositories/audit';
@@ -109,9 +109,12 @@ export class SessionEffects {
     const unsent = countUnsent(this.options.db);
     // The trail names whoever's session sends it: another account's changes wait for that account.
     const trail = countUnsentAudit(this.options.db);
-    if (unsent + trail > 0) {
-      const changes = trail > 0 ? ` and ${trail} changes for the audit trail` : '';
-      throw new DomainError('conflict', `This computer holds ${unsent} unsent decisions${changes} of another account. Sign in as that account and sync them first.`);
+    // Scoring not yet decided is the account's work too, and the server keeps none of it.
+    const unfinished = countUnfinishedWork(this.options.db);
+    if (unsent + trail + unfinished > 0) {
+      const parts = [unsent > 0 && `${unsent} unsent decisions`, trail > 0 && `${trail} changes for the audit trail`, unfinished > 0 && `unfinished scoring on ${unfinished} submissions`].filter((part) => part !== false);
+      const held = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+      throw new DomainError('conflict', `This computer holds ${held} of another account. Sign in as that account and ${unfinished > 0 ? 'decide and ' : ''}sync them first.`);
     }
     this.removeClaimedWork();
     this.options.logger.info('another account signed in: the previous account’s synced work was cleared');

@@ -17,6 +17,22 @@ interface LocalFile {
  */
 const claimedText = `kind = 'text' AND text_content IS NOT NULL AND submission_id IN (SELECT a.submission_id FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE b.is_demo = 0)`;
 const claimedSubmissions = `SELECT a.submission_id FROM assignments a JOIN batches b ON b.id = a.batch_id WHERE b.is_demo = 0`;
+/**
+ * Claimed submissions still this account's, not decided, that hold the assessor's work: a level, a
+ * rationale, feedback or a comment. The server keeps no drafts: this work exists only here.
+ */
+const unfinishedWork = `SELECT a.submission_id FROM assignments a JOIN batches b ON b.id = a.batch_id
+  WHERE b.is_demo = 0 AND a.reassigned = 0 AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.submission_id = a.submission_id) AND (
+    EXISTS (SELECT 1 FROM draft_scores ds WHERE ds.submission_id = a.submission_id AND (ds.level IS NOT NULL OR ds.rationale != ''))
+    OR EXISTS (SELECT 1 FROM component_feedback cf WHERE cf.submission_id = a.submission_id AND cf.body != '')
+    OR EXISTS (SELECT 1 FROM scoring_drafts sd WHERE sd.submission_id = a.submission_id AND sd.overall_feedback != '')
+    OR EXISTS (SELECT 1 FROM comments c WHERE c.submission_id = a.submission_id))`;
+
+/** How many claimed submissions hold scoring not yet decided (see unfinishedWork). */
+export function countUnfinishedWork(db: Db): number {
+  return (db.prepare(`SELECT count(DISTINCT submission_id) AS n FROM (${unfinishedWork})`).get() as { n: number }).n;
+}
+
 /** Submissions whose decision the server acknowledged before the cutoff: their evidence is no longer needed here. */
 const acknowledgedBefore = `SELECT entity_id FROM outbox WHERE kind = '${decisionKind}' AND state = 'acknowledged' AND acknowledged_at <= ?`;
 

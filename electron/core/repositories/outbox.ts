@@ -141,7 +141,8 @@ export function markConflict(db: Db, id: number, reason: string): void {
  */
 export function countByState(db: Db): Record<OutboxState, number> {
   const counts: Record<OutboxState, number> = { pending: 0, acknowledged: 0, conflict: 0, resolved: 0 };
-  const rows = db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE kind = '${decisionKind}' OR (state = 'pending' AND kind != '${auditKind}') GROUP BY state`).all() as { state: OutboxState; n: number }[];
+  // The demo's decisions never leave (nothing of the demo goes to a server): they are not waiting to sync.
+  const rows = db.prepare(`SELECT state, count(*) AS n FROM outbox o WHERE (kind = '${decisionKind}' OR (state = 'pending' AND kind != '${auditKind}')) ${notDemo} GROUP BY state`).all() as { state: OutboxState; n: number }[];
   for (const row of rows) counts[row.state] = row.n;
   return counts;
 }

@@ -34,6 +34,10 @@ const answers: Answers = {
 const withoutGeneratedIds = (html: string): string => html.replace(/«[^»]*»|:r[0-9a-z]+:|_r_[0-9a-z]+_/g, '«id»');
 
 describe('the lead view registry', () => {
+  it('has test data here for every read a registered view shows (a view with a new read adds an answer above)', () => {
+    expect(leadViewReads.filter((read) => !(read in answers))).toEqual([]);
+  });
+
   it('names each view in both catalogues', () => {
     for (const view of leadViews) for (const lng of ['en', 'es']) expect(i18next.exists(view.label, { lng }), `${view.label} (${lng})`).toBe(true);
   });
