@@ -65,6 +65,15 @@ describe('comments through the contract', () => {
     expect(open('demo-sub-001').comments[0]).toMatchObject({ page: 2, quote: 'Utilization means' });
   });
 
+  it('takes a quote of the written response only as a passage of it, word for word', () => {
+    const quoted = (quote: string) => videoComment({ id: 'comment-quote', evidenceId: 'demo-ev-001-reflection', startMs: null, page: 1, quote, criterionIds: ['cs-ev-work'] });
+    const made = fixture.core.invoke('comment.save', { submissionId: 'demo-sub-001', comment: quoted('The candidate admitted to plagiarism') });
+    expect(made).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'A quote is a passage of the written response, word for word.' } });
+    expect(open('demo-sub-001').comments).toEqual([]);
+    call('comment.save', { submissionId: 'demo-sub-001', comment: quoted('My eleventh graders come from families') });
+    expect(open('demo-sub-001').comments[0]).toMatchObject({ quote: 'My eleventh graders come from families' });
+  });
+
   it('keeps a region marked on an image or a page, refuses one elsewhere, and counts it as cited evidence', () => {
     const region = { x: 0.1, y: 0.2, width: 0.3, height: 0.25 };
     const imageComment = videoComment({ id: 'region-1', evidenceId: 'demo-ev-002-image', startMs: null, page: 1, region, tag: 'growth_area', criterionIds: [] });

@@ -8,6 +8,7 @@ import { batchKindOf } from '../repositories/batches';
 import { getRubricVersion } from '../repositories/credentials';
 import { getDecision } from '../repositories/decisions';
 import { getEvidence } from '../repositories/evidence';
+import type { EvidenceRecord } from '../repositories/evidence';
 import { getAssignedSubmission } from '../repositories/submissions';
 import type { AssignedSubmission } from '../repositories/submissions';
 
@@ -47,9 +48,10 @@ export function requireEvidenceOf(db: Db, submissionId: string, evidenceId: stri
 }
 
 /** A comment's anchor must suit its evidence (the rule the hosted API applies too: see anchorProblem). */
-export function requireFittingAnchor(db: Db, submissionId: string, comment: EvidenceComment): void {
-  // The written response is sealed here: its kind and length are what the anchor is checked against.
-  const { kind, durationMs } = requireEvidenceOf(db, submissionId, comment.evidenceId);
-  const problem = anchorProblem({ kind, durationMs }, comment);
+export function requireFittingAnchor(db: Db, submissionId: string, comment: EvidenceComment, readWrittenResponse: (record: EvidenceRecord) => string | null): void {
+  const evidence = requireEvidenceOf(db, submissionId, comment.evidenceId);
+  // A quote of a written response is a passage of it, word for word (its text is opened only for that check).
+  const text = evidence.kind === 'text' && comment.quote !== null ? readWrittenResponse(evidence) : null;
+  const problem = anchorProblem({ kind: evidence.kind, durationMs: evidence.durationMs, text }, comment);
   if (problem) throw new DomainError('invalid_input', problem.message);
 }

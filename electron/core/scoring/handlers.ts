@@ -98,7 +98,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
       const { rubric } = requireEditable(db, submissionId);
       const owner = getCommentOwner(db, comment.id);
       if (owner !== null && owner !== submissionId) throw new DomainError('conflict', 'That comment belongs to another submission.');
-      requireFittingAnchor(db, submissionId, comment);
+      requireFittingAnchor(db, submissionId, comment, readWrittenResponse);
       for (const criterionId of comment.criterionIds) requireCriterion(rubric, criterionId);
       const savedAt = now().toISOString();
       const existing = owner ? listComments(db, submissionId).find((candidate) => candidate.id === comment.id) : undefined;
