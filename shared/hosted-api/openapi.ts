@@ -86,7 +86,7 @@ Every rule below holds against the signed-in account that calls, whatever its re
 
 **Decisions** are checked against the rubric version they name and the submission's evidence: each score names a criterion of that rubric, at most once, on one of its levels; each comment cites evidence of this submission, anchored as that item allows (a time within a recording, a page of anything else, a region on an image or document, a quote that shows something), and criteria of this rubric; feedback components are the rubric's; the outcome is what the rubric's pass rule gives for the levels (every criterion scored for an award or a "not yet"; a "not yet" cites evidence in candidate feedback for each criterion below passing; a flag carries its reason). Anything else: 422 naming the field. Adjudication resolutions (every criterion once, on its scale) and backread reviews (every criterion agreed or overridden, an override on the criterion's scale) are checked the same way.
 
-**Leads never review their own work**: a lead cannot backread a decision they made, nor resolve an adjudication in which they were one of the two scorers (403 own_work). Quality rules name only calibration sets that exist, are for that micro-credential and are not the gold pool (422).
+**Leads never review their own work**: a lead cannot backread a decision they made, nor resolve an adjudication in which they were one of the two scorers, nor lift their own lockout or open a retake of a calibration set for themselves (403 own_work). Quality rules name only calibration sets that exist, are for that micro-credential and are not the gold pool (422).
 
 **Calibration.** An answer scores every criterion of the rubric, and the first answer to a calibration item is final within an attempt: a resend with the same Idempotency-Key returns the first answer; another key gets 409 already_answered. The master's levels and rationale are given only in the answer to an item's own response. A retake is a new attempt, only ever a lead's recorded reset (POST /v1/calibration-sets/{id}/resets, with a note, which the assessor reads with the set). After a lockout, the recalibration that lifts it is answered in an attempt after the lockout: the assessor's current one if they never answered the set, else (they have read its master levels) only an attempt a lead opens. Qualification and recalibration read the current attempt; the lead's ratings count each assessor's first answer to an item, and the lead's data says where each assessor stands now.
 
@@ -212,7 +212,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idParameter('id'), idempotencyKeyParameter],
           requestBody: json('CalibrationResetRequest', 'Whose attempt, and the note'),
-          responses: { '201': json('CalibrationAttempt', 'The new attempt'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'No such calibration set'), '409': json('ApiError', 'nothing_to_reset: the current attempt has no answer yet'), '422': json('ValidationFailure', 'No such account, or no note') },
+          responses: { '201': json('CalibrationAttempt', 'The new attempt'), '403': json('ApiError', 'Not a lead, or own_work: a retake for oneself'), '404': json('ApiError', 'No such calibration set'), '409': json('ApiError', 'nothing_to_reset: the current attempt has no answer yet'), '422': json('ValidationFailure', 'No such account, or no note') },
         },
       },
       '/v1/me/qualifications': { get: { summary: 'My qualification status per micro-credential', security: bearer, responses: { '200': json('QualificationList', 'Statuses with reasons') } } },
@@ -251,7 +251,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: bearer,
           parameters: [idempotencyKeyParameter],
           requestBody: json('LockoutLiftRequest', 'Who, on which micro-credential, and why'),
-          responses: { '201': json('LockoutList', 'The lockouts after lifting'), '403': json('ApiError', 'Not a lead'), '404': json('ApiError', 'Not locked out'), '422': json('ValidationFailure', 'The note is missing') },
+          responses: { '201': json('LockoutList', 'The lockouts after lifting'), '403': json('ApiError', 'Not a lead, or own_work: the lead’s own lockout'), '404': json('ApiError', 'Not locked out'), '422': json('ValidationFailure', 'The note is missing') },
         },
       },
       '/v1/referrals': {

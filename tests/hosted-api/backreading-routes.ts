@@ -50,6 +50,7 @@ export async function routeBackreading(request: IncomingMessage, url: URL, conte
     requireLead();
     return context.idempotent(request, accountId, (raw) => {
       const lift = parseJson(raw, LockoutLiftRequest);
+      if (lift.accountId === accountId) throw fail(403, 'own_work', 'This is your own lockout: another lead must lift it.');
       if (!store.lockouts.lift(lift.accountId, lift.credentialId, 'lead', accountId, lift.note, now())) throw fail(404, 'not_found', 'That assessor is not locked out on that micro-credential.');
       return { status: 201, body: { lockouts: store.lockouts.all({}, now()) } };
     });

@@ -77,6 +77,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
     const setId = match[1]!;
     return context.idempotent(request, accountId, (raw) => {
       const reset = parseJson(raw, CalibrationResetRequest);
+      if (reset.accountId === accountId) throw fail(403, 'own_work', 'A retake for yourself: another lead must allow it.');
       if (!calibration.kindOf(setId) || calibration.kindOf(setId)?.purpose !== 'calibration') throw fail(404, 'not_found', 'No such calibration set.');
       if (!store.account(reset.accountId)) throw refuseFields([{ path: 'accountId', message: 'No such account.' }]);
       const attempt = calibration.openAttempt(setId, reset.accountId, accountId, reset.note, now());

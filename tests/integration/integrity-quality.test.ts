@@ -268,6 +268,10 @@ describe('decisions, resolutions and reviews the rubric does not allow', () => {
     expect(await lead.reviewBackread(mine!.submissionId, randomUUID(), { criteria: verdicts, note: '' })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'own_work' } });
     const resolution = { outcome: 'award' as const, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: '' })), note: '' };
     expect(await lead.resolveAdjudication(mine!.submissionId, randomUUID(), resolution)).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'own_work' } });
+    // Nor their own lockout or retake: another lead decides those (whatever the lead's standing, asking is refused first).
+    expect(await lead.liftLockout(randomUUID(), { accountId: 'acct-lead', credentialId, note: 'Lifting my own.' })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'own_work' } });
+    const { id: setId } = api.store.db.prepare(`SELECT id FROM calibration_sets LIMIT 1`).get() as { id: string };
+    expect(await lead.resetCalibration(setId, randomUUID(), { accountId: 'acct-lead', note: 'A retake for me.' })).toMatchObject({ ok: false, failure: { kind: 'refused', status: 403, code: 'own_work' } });
     const offScale = await lead.resolveAdjudication(mine!.submissionId, randomUUID(), { ...resolution, scores: [{ ...resolution.scores[0]!, level: 9 }, ...resolution.scores.slice(1)] });
     expect(offScale).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'scores.0.level' }] } });
     const missing = await lead.resolveAdjudication(mine!.submissionId, randomUUID(), { ...resolution, scores: resolution.scores.slice(1) });
