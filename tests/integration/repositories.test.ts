@@ -83,12 +83,13 @@ describe('decisions and the outbox', () => {
   });
 
   it('allows undo until the decision has left, and not after', () => {
+    const now = new Date().toISOString();
     decide('demo-sub-001', 'key-undo');
-    expect(undoDecision(fixture.db, 'demo-sub-001')).toBe(true);
+    expect(undoDecision(fixture.db, 'demo-sub-001', now)).toBe(true);
     expect(getDecision(fixture.db, 'demo-sub-001')).toBeNull();
     decide('demo-sub-001', 'key-undo-2');
     fixture.db.prepare(`UPDATE outbox SET attempts = 1 WHERE entity_id = 'demo-sub-001'`).run();
-    expect(undoDecision(fixture.db, 'demo-sub-001')).toBe(false);
+    expect(undoDecision(fixture.db, 'demo-sub-001', now)).toBe(false);
     expect(getDecision(fixture.db, 'demo-sub-001')).not.toBeNull();
   });
 

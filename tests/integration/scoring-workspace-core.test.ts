@@ -144,6 +144,7 @@ describe('decisions through the contract', () => {
   });
 
   it('flags with a condition code at any time, and undoes until the decision leaves', () => {
+    expect(fixture.core.invoke('decision.undo', { submissionId: 'demo-sub-005' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This submission has no decision to undo.' } });
     expect(refusal('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: null, note: '' })).toBe('conflict');
     call('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: 'video_unplayable', note: 'Audio track missing after 0:30.' });
     expect(open('demo-sub-005').decision).toMatchObject({ outcome: 'flag', conditionCode: 'video_unplayable', undoable: true });

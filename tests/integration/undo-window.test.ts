@@ -83,4 +83,18 @@ describe('the undo window, against the reference server', () => {
     const body = JSON.parse((api.store.sql('SELECT body FROM decisions WHERE submission_id = ?').get(second) as { body: string }).body) as { outcome: string; conditionCode: string };
     expect(body).toMatchObject({ outcome: 'flag', conditionCode: 'borderline_second_opinion' });
   });
+
+  it('ends the window signed out too: no undo after it, and the decision leaves once at the next sign-in', async () => {
+    const { batchId } = await call<{ batchId: string }>('batch.claim', { size: 1 });
+    const [third] = (await call<{ items: QueueItem[] }>('queue.list', { batchId })).items.map((item) => item.submissionId);
+    const detail = await call<SubmissionDetail>('submission.open', { submissionId: third });
+    for (const criterion of detail.rubric.components.flatMap((component) => component.criteria)) await call('draft.setScore', { submissionId: third, criterionId: criterion.id, level: 3 });
+    await call('session.signOut');
+    await call('decision.submit', { submissionId: third, outcome: 'award', conditionCode: null, note: '' });
+    shift += 3000; // the window passes while nothing is sent
+    expect((await call<SubmissionDetail>('submission.open', { submissionId: third })).decision).toMatchObject({ undoable: false, leavesAt: null });
+    expect(await fixture.core.invokeAsync('decision.undo', { submissionId: third })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await call('session.signIn', { serverUrl: api.url, email: 'assessor@example.org', password: seededPassword });
+    await until(() => Promise.resolve(onServer(third!) === 1), 'the decision on the server', 200);
+  });
 });

@@ -1,7 +1,6 @@
 import type { Db } from '../db/database';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
-import { withdraw } from './outbox';
-import { decisionKind } from './outbox-kinds';
+import { withdrawDecision } from './outbox';
 
 export interface DecisionRecord {
   submissionId: string;
@@ -36,10 +35,10 @@ export function getDecision(db: Db, submissionId: string): DecisionRecord | null
     : null;
 }
 
-/** Undo is possible only while the decision has not started to leave for sync. */
-export function undoDecision(db: Db, submissionId: string): boolean {
+/** Undo is possible only in the decision's undo window, before it has started to leave for sync. */
+export function undoDecision(db: Db, submissionId: string, now: string): boolean {
   return db.transaction(() => {
-    if (!withdraw(db, decisionKind, submissionId)) return false;
+    if (!withdrawDecision(db, submissionId, now)) return false;
     db.prepare('DELETE FROM decisions WHERE submission_id = ?').run(submissionId);
     return true;
   })();

@@ -82,20 +82,21 @@ export function forgetSentPayloads(db: Db, kinds: string[], acknowledgedBy: stri
 }
 
 /**
- * Whether a decision can still be taken back (waiting, never attempted), and when it may leave: null
- * once it has begun to, and for the demo, whose decisions never leave.
+ * A decision still in its undo window at `now`: waiting, never attempted, and its window not over
+ * (signed out or offline, the window ends all the same); the demo's decisions never leave, so they
+ * stay undoable.
  */
-export function untouchedDecision(db: Db, submissionId: string): { undoable: boolean; leavesAt: string | null } {
-  const row = db
-    .prepare(`SELECT next_attempt_at, ${onDemo} AS demo FROM outbox o WHERE kind = '${decisionKind}' AND entity_id = ? AND state = 'pending' AND attempts = 0`)
-    .get(submissionId) as { next_attempt_at: string; demo: number } | undefined;
+const inUndoWindow = `kind = '${decisionKind}' AND entity_id = @entityId AND state = 'pending' AND attempts = 0 AND (next_attempt_at > @now OR ${onDemo})`;
+
+/** Whether a decision can still be taken back at `now`, and when it may leave: null once it can no longer be undone, and for the demo. */
+export function untouchedDecision(db: Db, submissionId: string, now: string): { undoable: boolean; leavesAt: string | null } {
+  const row = db.prepare(`SELECT next_attempt_at, ${onDemo} AS demo FROM outbox o WHERE ${inUndoWindow}`).get({ entityId: submissionId, now }) as { next_attempt_at: string; demo: number } | undefined;
   return { undoable: row !== undefined, leavesAt: row && row.demo === 0 ? row.next_attempt_at : null };
 }
 
-/** Removes a pending entry (an undo before sync); false once it has left. */
-export function withdraw(db: Db, kind: string, entityId: string): boolean {
-  return db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'pending' AND attempts = 0`).run(kind, entityId)
-    .changes === 1;
+/** Removes a decision's entry while it is in its undo window at `now` (see inUndoWindow); false after. */
+export function withdrawDecision(db: Db, submissionId: string, now: string): boolean {
+  return db.prepare(`DELETE FROM outbox AS o WHERE ${inUndoWindow}`).run({ entityId: submissionId, now }).changes === 1;
 }
 
 /**

@@ -66,16 +66,17 @@ export function submitDecision(db: Db, { submissionId, outcome, conditionCode, n
   })();
   const nextSubmissionId = nextUndecided(db, submission.batchId, submission.position);
   if (nextSubmissionId) writePreferences(db, { openSubmissionId: nextSubmissionId }, decidedAt);
-  return { decision: decisionSummary(db, submissionId)!, status: requireSubmission(db, submissionId).status, nextSubmissionId };
+  return { decision: decisionSummary(db, submissionId, now)!, status: requireSubmission(db, submissionId).status, nextSubmissionId };
 }
 
 /** Takes a decision back while it has not begun to leave; the submission is open and editable again. */
 export function undoDecision(db: Db, submissionId: string, now: Date, machine: Machine): MethodOutput<'decision.undo'> {
   requireSubmission(db, submissionId);
   const decided = getDecision(db, submissionId);
+  if (!decided) throw new DomainError('conflict', 'This submission has no decision to undo.');
   const undone = db.transaction(() => {
-    if (!withdrawDecision(db, submissionId)) return false;
-    if (decided) recordChange(db, { submissionId, kind: 'decision_undone', target: null, before: decisionValue(decided), after: null, at: now.toISOString() }, machine);
+    if (!withdrawDecision(db, submissionId, now.toISOString())) return false;
+    recordChange(db, { submissionId, kind: 'decision_undone', target: null, before: decisionValue(decided), after: null, at: now.toISOString() }, machine);
     return true;
   })();
   if (!undone) throw new DomainError('conflict', 'This decision has already left for sync and can no longer be undone.');

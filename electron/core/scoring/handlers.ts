@@ -53,7 +53,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
   };
 
   return handlerApp({
-    'submission.open': answersAtOnce(({ submissionId }) => submissionDetail(db, submissionId, readWrittenResponse)),
+    'submission.open': answersAtOnce(({ submissionId }) => submissionDetail(db, submissionId, readWrittenResponse, now())),
 
     'draft.setScore': answersAtOnce(({ submissionId, criterionId, level }) => {
       const criterion = requireCriterion(requireEditable(db, submissionId).rubric, criterionId);

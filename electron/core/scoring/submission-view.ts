@@ -22,7 +22,7 @@ export function commentsOf(db: Db, submissionId: string): EvidenceComment[] {
   return listComments(db, submissionId).map(toEvidenceComment);
 }
 
-export function decisionSummary(db: Db, submissionId: string): DecisionSummary | null {
+export function decisionSummary(db: Db, submissionId: string, now: Date): DecisionSummary | null {
   const decision = getDecision(db, submissionId);
   if (!decision) return null;
   return {
@@ -30,12 +30,12 @@ export function decisionSummary(db: Db, submissionId: string): DecisionSummary |
     conditionCode: decision.conditionCode as DecisionSummary['conditionCode'],
     note: decision.note,
     decidedAt: decision.decidedAt,
-    ...untouchedDecision(db, submissionId),
+    ...untouchedDecision(db, submissionId, now.toISOString()),
   };
 }
 
 /** `readWrittenResponse`: opens a sealed written response (null when it is not here or cannot be read yet). */
-export function submissionDetail(db: Db, submissionId: string, readWrittenResponse: (record: EvidenceRecord) => string | null): SubmissionDetail {
+export function submissionDetail(db: Db, submissionId: string, readWrittenResponse: (record: EvidenceRecord) => string | null, now: Date): SubmissionDetail {
   const submission = requireSubmission(db, submissionId);
   const credential = getCredential(db, submission.credentialId);
   if (!credential) throw new DomainError('internal', 'The micro-credential for this submission is missing.');
@@ -61,7 +61,7 @@ export function submissionDetail(db: Db, submissionId: string, readWrittenRespon
       updatedAt: draft.updatedAt,
     },
     comments: commentsOf(db, submissionId),
-    decision: decisionSummary(db, submissionId),
+    decision: decisionSummary(db, submissionId, now),
     mode: batchKindOf(db, submissionId),
     referable: batchKindOf(db, submissionId) === 'live' && !isDemoSubmission(db, submissionId),
     calibration: calibrationOf(db, submissionId),
