@@ -138,6 +138,9 @@ export async function claim(page: Page, size: number): Promise<void> {
   await drawer.getByRole('spinbutton', { name: 'Submissions' }).fill(String(size));
   await drawer.getByRole('button', { name: 'Claim a batch' }).click();
   await drawer.waitFor({ state: 'detached' });
+  // The server's submissions (labelled with four digits; the demo's with three) are in the queue: a row
+  // clicked before would be the demo's, closed again as the queue turns to the new batch.
+  await page.getByRole('listbox').first().getByRole('option', { name: /\b\d{4}\b/ }).first().waitFor();
 }
 
 /** Chooses an option of one of the workstation's pickers (a Radix Select: a button, then a listbox). */
