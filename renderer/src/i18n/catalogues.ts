@@ -10,9 +10,3 @@ export const catalogues = {
   en: { ...app, ...lead },
   es: { ...appEs, ...leadEs },
 } as const;
-
-/** The catalogues one language is made of, by where they live (for the tests that hold them together). */
-export const cataloguesByFolder = {
-  en: { i18n: app, lead },
-  es: { i18n: appEs, lead: leadEs },
-} as const;
