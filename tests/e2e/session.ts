@@ -7,13 +7,19 @@ export interface WorkstationSession {
   browser: Browser;
   /** A fresh preview host (own data folder) per test; a test that replaces it stores the new one here. */
   preview: RunningPreview;
+  /** The file's page, blank at the start of each test, at the file's viewport, light theme. */
   page: Page;
   newPage(): Promise<Page>;
 }
 
 /**
- * Registers the hooks every end-to-end suite needs: one Chromium per file, a fresh preview host and
- * page per test, and a failure if the page threw.
+ * Registers the hooks every end-to-end suite needs: one Chromium per file, a fresh preview host per
+ * test, and a failure if the page threw.
+ *
+ * The page is the file's, not the test's: each test's preview host is another origin (its own port),
+ * so nothing a page keeps (storage, caches, its workstation's access) reaches the next test, and a new
+ * page costs Chromium a renderer process started from nothing (~1.5 CPU-s here, a sixth of a short
+ * test). A test may close it (a crash, a restart): the next test gets a new one.
  */
 export function useWorkstationSession(viewport = { width: 1600, height: 1000 }): WorkstationSession {
   const pageErrors: string[] = [];
@@ -31,10 +37,16 @@ export function useWorkstationSession(viewport = { width: 1600, height: 1000 }):
   });
   beforeEach(async () => {
     session.preview = await startPreview();
-    session.page = await session.newPage();
+    if (!session.page || session.page.isClosed()) session.page = await session.newPage();
   });
   afterEach(async () => {
-    await session.page.close();
+    const { page } = session;
+    if (!page.isClosed()) {
+      // Leave the workstation before its host stops, so that nothing of this test's page runs on.
+      await page.goto('about:blank');
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
     await session.preview.stop();
     expect(pageErrors.splice(0)).toEqual([]);
   });
