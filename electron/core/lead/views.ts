@@ -4,7 +4,6 @@ import type { AdjudicationQueue, BackreadQueue, LeadDashboardView, ParsedInput }
 import { Backread } from '../../../shared/hosted-api/backreading';
 import { Adjudication } from '../../../shared/hosted-api/quality';
 import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
-import { reportPdf } from './report/report-pdf';
 import type { Db } from '../db/database';
 import { DomainError } from '../contract/errors';
 import { listUnsentEntityIds } from '../repositories/outbox';
@@ -43,6 +42,8 @@ export async function leadExport(db: Db, { credentialId, format, locale, timeZon
   const stamp = now.toISOString().slice(0, 10);
   const fileName = `calibration-report-${credentialId}-${stamp}.${format}`;
   if (format === 'csv') return { fileName, mimeType: 'text/csv', base64: Buffer.from(dashboardCsv(view.dashboard, names), 'utf8').toString('base64') };
+  // Loaded when a lead first exports a PDF: pdfkit and its fonts cost every start of core ~0.1 s otherwise.
+  const { reportPdf } = await import('./report/report-pdf');
   const pdf = await reportPdf({ dashboard: view.dashboard, assessorName: assessor, fetchedAt: view.fetchedAt, generatedAt: now, locale, timeZone });
   return { fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
