@@ -9,6 +9,7 @@ import { MainView } from './app/MainView';
 import { useQueueShortcuts } from './app/use-queue-shortcuts';
 import type { Decided } from './decision/use-decision';
 import { useUndoDecision } from './decision/use-undo';
+import { useUndoShortcut } from './decision/use-undo-shortcut';
 import { describeError } from './errors';
 import { AccountDrawer } from './account/AccountDrawer';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
@@ -29,6 +30,8 @@ export function App(): React.JSX.Element {
   const [accountOpen, setAccountOpen] = useState(false);
   const [railCollapsed, setRailCollapsed] = useState(false);
   const [toast, setToast] = useState<ToastContent | null>(null);
+  /** The last decision made in this window: what the Undo key takes back (its toast may be gone). */
+  const [lastDecided, setLastDecided] = useState<string | null>(null);
   const queueRef = useRef<HTMLDivElement>(null);
   const { batches, batch, view, chooseBatch } = navigation;
 
@@ -41,8 +44,16 @@ export function App(): React.JSX.Element {
   const dismissToast = useCallback(() => setToast(null), []);
   const inform = (message: Words): void => setToast({ kind: 'info', words: message });
   /** Core made the next undecided submission the open one (see decision/mutations); the toast says what was decided. */
-  const onDecided = ({ submissionId, label, nextSubmissionId }: Decided): void => setToast({ kind: 'decided', submissionId, label, note: nextSubmissionId ? null : t('decision.batchDone') });
-  const undoFromToast = (submissionId: string): void => void undoDecision(submissionId).then((problem) => setToast(problem ? { kind: 'error', words: problem } : null));
+  const onDecided = ({ submissionId, label, nextSubmissionId }: Decided): void => {
+    setLastDecided(submissionId);
+    setToast({ kind: 'decided', submissionId, label, note: nextSubmissionId ? null : t('decision.batchDone') });
+  };
+  const undoFromToast = (submissionId: string): void =>
+    void undoDecision(submissionId).then((problem) => {
+      if (!problem) setLastDecided((last) => (last === submissionId ? null : last));
+      setToast(problem ? { kind: 'error', words: problem } : null);
+    });
+  useUndoShortcut(lastDecided, undoFromToast, inform);
 
   return (
     <Toast.Provider label={t('toasts.label')} swipeDirection="left">

@@ -3,6 +3,7 @@ import { LeaseCounts } from '../domain/lease';
 import { Id } from '../domain/rubric';
 import { QueueItem, SubmissionStatus } from '../domain/submission';
 import { shortcutActions } from '../keyboard/keymap';
+import { interfaceLocales } from '../domain/locales';
 import { NoInput, Timestamp } from './common';
 
 export const BatchSummary = z.object({
@@ -42,6 +43,8 @@ export const Preferences = z.object({
   downloadsPaused: z.boolean().optional(),
   /** Seconds a decision waits before it may leave for the server, so that it can still be undone. */
   undoWindowSeconds: z.number().int().min(0).max(60).optional(),
+  /** The interface language chosen: kept by core, as a page's own storage is not (the preview's next start is another origin). */
+  locale: z.enum(interfaceLocales).optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

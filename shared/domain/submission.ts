@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LeaseState } from './lease';
 import { Id } from './rubric';
 
-export const SubmissionStatus = z.enum(['not_started', 'in_progress', 'scored', 'queued', 'synced', 'conflict', 'handed_back']);
+/** `kept_here`: decided in the embedded demo, whose decisions never leave this computer. */
+export const SubmissionStatus = z.enum(['not_started', 'in_progress', 'scored', 'queued', 'synced', 'conflict', 'handed_back', 'kept_here']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
 export const EvidenceKind = z.enum(['video', 'audio', 'document', 'image', 'text']);

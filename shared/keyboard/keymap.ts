@@ -36,6 +36,7 @@ export const shortcutActions = [
   'award',
   'notYet',
   'flagForLead',
+  'undoDecision',
   'showShortcuts',
 ] as const;
 export type ShortcutAction = (typeof shortcutActions)[number];
@@ -78,6 +79,8 @@ export const defaultKeymap: Keymap = {
   award: ['Alt+Shift+A'],
   notYet: ['Alt+Shift+N'],
   flagForLead: ['Alt+Shift+F'],
+  // Beside the decisions' own keys; Ctrl+Z stays the text fields' undo.
+  undoDecision: ['Alt+Shift+U'],
   showShortcuts: ['?'],
 };
 

@@ -1,7 +1,9 @@
 // The calibration report's words in each language the workstation speaks. Core writes the PDF, and
 // core has no catalogue of its own: these are the report's, kept beside the figures they describe.
 
-export const reportLocales = ['en', 'es'] as const;
+import { interfaceLocales } from '../domain/locales';
+
+export const reportLocales = interfaceLocales;
 export type ReportLocale = (typeof reportLocales)[number];
 
 export interface ReportWords {

@@ -28,6 +28,8 @@ export interface HostedApiOptions {
   accessTtlSeconds?: number;
   leaseSeconds?: number;
   now?: () => Date;
+  /** Where a failure of this server is told (stderr unless a test that causes one on purpose collects it). */
+  reportFailure?: (line: string) => void;
 }
 
 export interface HostedApi {
@@ -271,7 +273,7 @@ export async function startHostedApi(options: HostedApiOptions): Promise<HostedA
         return sendJson(response, error.status, error.body, 'none');
       }
       // A bug in this server, never a fault it was asked to inject: say where (no request data).
-      console.error(`[hosted-api] ${request.method ?? ''} ${new URL(request.url ?? '/', 'http://localhost').pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+      (options.reportFailure ?? console.error)(`[hosted-api] ${request.method ?? ''} ${new URL(request.url ?? '/', 'http://localhost').pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
       sendJson(response, 500, { error: { code: 'internal', message: 'The reference server failed.' } }, 'none');
     });
   });

@@ -131,6 +131,12 @@ describe('the audit trail, against the reference server', () => {
     expect(() => api.store.db.prepare('DELETE FROM audit_entries').run()).toThrow(/append-only/);
   });
 
+  it('answers a label no submission has with not_found (worded by the screen), not as a conflict', async () => {
+    const answer = await lead.core.invokeAsync('lead.auditTrail', { submission: 'Submission 9999' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call<AuditTrail>(lead, 'lead.auditTrail', { submission: detail.label })).toMatchObject({ submission: { id: submissionId } }); // the honest lookup still answers
+  });
+
   it('takes the actor from the session, records a resent change once, refuses changes to submissions not given to the account', async () => {
     const signIn = async (email: string): Promise<HostedApiClient> => {
       const tokens = await new HostedApiClient({ baseUrl: api.url, accessToken: () => null }).signIn(email, seededPassword);

@@ -112,12 +112,24 @@ describe('scoring drafts and queue status', () => {
     ]);
   });
 
-  it('clears a score with null, which counts as unscored', () => {
+  it('clears a score with null, which counts as unscored: with nothing else scored or written, not started', () => {
     const submission = firstSubmission();
-    const criterionId = submission.rubric.components[0]!.criteria[0]!.id;
-    value(fixture.core.invoke('draft.setScore', { submissionId: submission.submissionId, criterionId, level: 3 }));
-    const cleared = value(fixture.core.invoke('draft.setScore', { submissionId: submission.submissionId, criterionId, level: null }));
-    expect(cleared).toMatchObject({ status: 'in_progress' });
+    const [first, second] = submission.rubric.components[0]!.criteria;
+    value(fixture.core.invoke('draft.setScore', { submissionId: submission.submissionId, criterionId: second!.id, level: 2 }));
+    value(fixture.core.invoke('draft.setScore', { submissionId: submission.submissionId, criterionId: first!.id, level: 3 }));
+    expect(value(fixture.core.invoke('draft.setScore', { submissionId: submission.submissionId, criterionId: first!.id, level: null }))).toMatchObject({ status: 'in_progress' });
+    expect(value(fixture.core.invoke('draft.setScore', { submissionId: submission.submissionId, criterionId: second!.id, level: null }))).toMatchObject({ status: 'not_started' });
+  });
+
+  it('is in progress only once something was scored or written, not when it was merely opened and watched', () => {
+    const submission = firstSubmission();
+    const { submissionId } = submission;
+    const video = submission.evidence.find((item) => item.kind === 'video')!;
+    value(fixture.core.invoke('draft.setPlayback', { submissionId, evidenceId: video.id, positionMs: 12_000 }));
+    value(fixture.core.invoke('draft.addActiveTime', { submissionId, ms: 30_000 }));
+    expect((value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail).status).toBe('not_started');
+    value(fixture.core.invoke('draft.setFeedback', { submissionId, componentId: null, body: 'Clear plan.' }));
+    expect((value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail).status).toBe('in_progress');
   });
 });
 

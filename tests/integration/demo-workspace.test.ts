@@ -85,3 +85,17 @@ describe('embedded demo workspace', () => {
     expect(text).not.toMatch(/resources\/demo|localPath|\.webm"|candidate(Name|Email|Id)/);
   });
 });
+
+describe('a decision in the demo', () => {
+  it('says it stays on this computer (kept_here), counts as decided, and is not waiting to sync', async () => {
+    const { submissionId, rubric } = details[0]!;
+    for (const criterion of rubric.components.flatMap((component) => component.criteria)) {
+      value(fixture.core.invoke('draft.setScore', { submissionId, criterionId: criterion.id, level: 3 }));
+    }
+    value(await fixture.core.invokeAsync('decision.submit', { submissionId, outcome: 'award', conditionCode: null, note: '' }));
+    expect((value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail).status).toBe('kept_here');
+    const after = value(fixture.core.invoke('workspace.summary', {})) as WorkspaceSummary;
+    expect(after.batches[0]!.counts).toMatchObject({ kept_here: 1, queued: 0 });
+    expect(value(await fixture.core.invokeAsync('sync.status', {}))).toMatchObject({ waiting: 0 });
+  });
+});

@@ -26,7 +26,7 @@ describe('decisions and the outbox', () => {
 
   it('writes the decision and its outbox entry together, then acknowledges exactly once', () => {
     decide('demo-sub-001', 'key-1');
-    expect(statusOf('demo-sub-001')).toBe('queued');
+    expect(statusOf('demo-sub-001')).toBe('kept_here'); // the demo's decisions are not queued: they stay here
     const entry = fixture.db.prepare(`SELECT * FROM outbox WHERE entity_id = 'demo-sub-001'`).get() as { id: number; kind: string; idempotency_key: string; payload: string };
     expect(entry).toMatchObject({ kind: 'decision', idempotency_key: 'key-1' });
     expect(JSON.parse(entry.payload)).toMatchObject({ outcome: 'award' });
@@ -103,7 +103,7 @@ describe('decisions and the outbox', () => {
     expect(() => record({ outcome: 'flag', conditionCode: null }, 'k1')).toThrow(/CHECK/);
     expect(() => record({ outcome: 'award', conditionCode: 'video_unplayable' }, 'k2')).toThrow(/CHECK/);
     record({ outcome: 'flag', conditionCode: 'video_unplayable' }, 'k3');
-    expect(statusOf('demo-sub-003')).toBe('queued');
+    expect(statusOf('demo-sub-003')).toBe('kept_here');
   });
 
   it('shows a conflict when the server refused the decision', () => {

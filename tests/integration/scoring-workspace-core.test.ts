@@ -127,7 +127,7 @@ describe('decisions through the contract', () => {
       status: string;
       nextSubmissionId: string;
     };
-    expect(decided).toMatchObject({ decision: { outcome: 'not_yet', undoable: true }, status: 'queued', nextSubmissionId: 'demo-sub-004' });
+    expect(decided).toMatchObject({ decision: { outcome: 'not_yet', undoable: true }, status: 'kept_here', nextSubmissionId: 'demo-sub-004' }); // the demo's: it stays here
   });
 
   it('writes the full decision payload to the outbox and freezes the draft', () => {

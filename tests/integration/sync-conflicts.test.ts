@@ -1,7 +1,7 @@
 import { keysFolderFor } from '../../electron/core/platform/paths';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo, SubmissionDetail, SyncConflict, SyncStatus, WorkspaceSummary } from '../../shared/contract/methods';
 import type { QueueItem } from '../../shared/domain/submission';
 import { projectPaths } from '../../electron/launcher/project-paths';
@@ -20,9 +20,12 @@ let fixture: CoreFixture;
 /** Moves the server's clock, so tokens lapse without waiting. */
 let serverClockAheadMs = 0;
 
+/** What the reference server said failed in it (a test here breaks a manifest on purpose). */
+const serverFailures: string[] = [];
+afterEach(() => expect(serverFailures.splice(0), 'the reference server failed').toEqual([]));
 beforeAll(async () => {
   serverDir = tempDir('assessor-hosted-');
-  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root), now: () => new Date(Date.now() + serverClockAheadMs) });
+  api = await startHostedApi({ dataDir: serverDir, port: 0, openApiFile: defaultOpenApiFile(root), now: () => new Date(Date.now() + serverClockAheadMs), reportFailure: (line) => serverFailures.push(line) });
   await seed(api.store, 'demo', join(root, 'resources', 'demo'), serverDir);
   fixture = openTestCore();
   await call('session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
@@ -139,6 +142,7 @@ describe('conflicts, quarantine, pause and revocation against the reference serv
     const claimed = await call<{ batchId: string; submissions: number; waiting: number }>('batch.claim', { size: 2 });
     expect(claimed).toMatchObject({ submissions: 1, waiting: 1 });
     expect((await call<{ items: QueueItem[] }>('queue.list', { batchId: claimed.batchId })).items.map((item) => item.submissionId)).not.toContain(held);
+    expect(serverFailures.splice(0)).toEqual([expect.stringContaining(`GET /v1/submissions/${held} failed`)]); // the 500 asked for, and no other
 
     api.store.db.prepare('UPDATE submissions SET previous_attempts = ? WHERE id = ?').run(kept.previous_attempts, held); // the server recovers
     await call('sync.now');

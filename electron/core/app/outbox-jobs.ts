@@ -1,4 +1,4 @@
-import { auditJobs } from '../audit/outbox/audit-changes';
+import { auditJobs } from '../audit/outbox';
 import { OutboxJobs } from '../hosted/outbox/job';
 import { leadJobs } from '../lead/outbox';
 import { referralJobs } from '../referrals/outbox';

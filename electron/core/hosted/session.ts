@@ -304,6 +304,8 @@ export function failureToError(failure: ApiFailure, doing: string): DomainError 
     case 'network':
     case 'server':
       return new DomainError('unavailable', `Could not ${doing}: the server is not reachable right now.`);
+    case 'not_found':
+      return new DomainError('not_found', `Could not ${doing}: ${failure.message}`);
     default:
       return new DomainError('conflict', `Could not ${doing}: ${'message' in failure ? failure.message : failure.kind}.`);
   }

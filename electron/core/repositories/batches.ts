@@ -70,6 +70,7 @@ const emptyCounts = (): Record<SubmissionStatus, number> => ({
   synced: 0,
   conflict: 0,
   handed_back: 0,
+  kept_here: 0,
 });
 
 export function saveBatch(db: Db, batch: BatchRecord): void {

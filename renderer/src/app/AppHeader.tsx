@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 import { formatTime, languageName } from '../format';
 import { SyncIndicator, SyncNowButton } from '../account/SyncIndicator';
-import { changeLocale, supportedLocales } from '../i18n';
+import { supportedLocales } from '../i18n';
 import type { Locale } from '../i18n';
+import { useKeptLocale } from '../i18n/use-kept-locale';
 import { useNavigation } from '../navigation/use-navigation';
 import { troubledBatch } from '../navigation/shown-batch';
 import { LeaseWarning } from '../queue/LeaseWarning';
@@ -22,6 +23,7 @@ interface Props {
 export function AppHeader({ isDemo, onOpenAccount, onOpenShortcuts, onShowQueue }: Props): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const saveStatus = useSaveStatus();
+  const chooseLocale = useKeptLocale();
   const { batches, chooseBatch } = useNavigation();
   return (
     <header className="app-header">
@@ -57,7 +59,7 @@ export function AppHeader({ isDemo, onOpenAccount, onOpenShortcuts, onShowQueue 
         label={t('app.language')}
         value={i18n.language}
         options={supportedLocales.map((locale) => ({ value: locale, label: languageName(locale) }))}
-        onChange={(locale) => void changeLocale(locale as Locale)}
+        onChange={(locale) => chooseLocale(locale as Locale)}
       />
     </header>
   );

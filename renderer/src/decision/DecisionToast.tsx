@@ -36,7 +36,8 @@ interface Props {
 export function DecisionToast({ submissionId, label, note, onUndo, onDismiss }: Props): React.JSX.Element | null {
   const { t } = useTranslation();
   const submission = useContractQuery('submission.open', { submissionId });
-  const decision = submission.state === 'ready' ? submission.value.decision : null;
+  const detail = submission.state === 'ready' ? submission.value : null;
+  const decision = detail?.decision ?? null;
   const expiresIn = expiresInMs(decision, submission.state === 'ready');
   useEffect(() => {
     if (expiresIn === null) return;
@@ -54,7 +55,7 @@ export function DecisionToast({ submissionId, label, note, onUndo, onDismiss }: 
       }}
     >
       <Toast.Description>
-        {t('decision.queued', { label, outcome: t(`decision.outcomes.${decision.outcome}`) })}
+        {t(detail?.status === 'kept_here' ? 'decision.keptHere' : 'decision.queued', { label, outcome: t(`decision.outcomes.${decision.outcome}`) })}
         {note && ` ${note}`}
       </Toast.Description>
       <UndoButton decision={decision} onUndo={onUndo} />

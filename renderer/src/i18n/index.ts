@@ -1,9 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogues } from './catalogues';
+import { interfaceLocales } from '../../../shared/domain/locales';
+import type { InterfaceLocale } from '../../../shared/domain/locales';
 
-export const supportedLocales = ['en', 'es'] as const;
-export type Locale = (typeof supportedLocales)[number];
+export const supportedLocales = interfaceLocales;
+export type Locale = InterfaceLocale;
 const storageKey = 'assessor.locale';
 
 function initialLocale(): Locale {

@@ -74,6 +74,14 @@ export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): 
             </td>
             <td />
           </tr>
+          <tr>
+            {/* The toasts' region takes the focus on F8 (Radix Toast's hotkey): Undo is a Tab away. */}
+            <th scope="row">{t('shortcuts.reachToast')}</th>
+            <td>
+              <kbd>F8</kbd>
+            </td>
+            <td />
+          </tr>
           {shortcutActions.map((action) => (
             <tr key={action}>
               <th scope="row">{t(`shortcuts.actions.${action}`)}</th>

@@ -2,10 +2,12 @@ import { serverMachineId } from '../../../shared/hosted-api/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditTrail } from '../../../shared/hosted-api/audit';
+import type { ContractErrorShape } from '../../../shared/contract/result';
 import { answerAppeal, auditCsv, targetNames } from '../../../shared/quality/audit';
 import { useContractMutation } from '../data/contract-mutation';
 import { download } from '../download';
-import { describeFailure } from '../errors';
+import { describeError } from '../errors';
+import { failureOf } from '../data/contract-reads';
 import { formatExactDateTime } from '../format';
 import { fetchAuditTrail } from './mutations';
 import { AppealAnswerPanel } from './AppealAnswerPanel';
@@ -21,6 +23,8 @@ export function AuditTrailView(): React.JSX.Element {
   const search = useContractMutation(fetchAuditTrail);
   // The answer to the last search; a refused one shows no trail, and says why.
   const trail = search.data ?? null;
+  // The server knows no such submission: say so with what was asked, not as a generic missing item.
+  const refusal = (failure: ContractErrorShape, asked: string): string => (failure.code === 'not_found' ? t('audit.notFound', { submission: asked }) : describeError(failure, t));
   return (
     <section className="audit-trail" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('audit.title')}</h2>
@@ -37,7 +41,7 @@ export function AuditTrailView(): React.JSX.Element {
         <button type="submit" disabled={search.isPending}>
           {t('audit.show')}
         </button>
-        <p role="status">{search.isError ? describeFailure(search.error, t) : ''}</p>
+        <p role="status">{search.isError ? refusal(failureOf(search.error), search.variables.submission) : ''}</p>
       </form>
       {trail && <TrailOf key={trail.submission.id} trail={trail} />}
     </section>

@@ -17,7 +17,7 @@ type Filter = 'all' | 'todo' | 'decided' | 'attention';
 const filters: Filter[] = ['all', 'todo', 'decided', 'attention'];
 const shownBy: Record<Exclude<Filter, 'all'>, readonly SubmissionStatus[]> = {
   todo: ['not_started', 'in_progress', 'scored'],
-  decided: ['queued', 'synced'],
+  decided: ['queued', 'synced', 'kept_here'],
   attention: ['conflict', 'handed_back'],
 };
 /** A row a filter shows: by status, and for "needs attention" also any lease run out or taken back. */
@@ -60,7 +60,7 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
       </Collapsible.Root>
     );
   }
-  const decided = batch ? batch.counts.queued + batch.counts.synced + batch.counts.conflict + batch.counts.handed_back : 0;
+  const decided = batch ? batch.counts.queued + batch.counts.synced + batch.counts.conflict + batch.counts.handed_back + batch.counts.kept_here : 0;
   const shown: Loadable<QueueItem[]> = queue.state === 'ready' && filter !== 'all' ? { state: 'ready', value: queue.value.filter((item) => isShownBy(filter, item)) } : queue;
   return (
     <Collapsible.Root open onOpenChange={fold} asChild>

@@ -7,6 +7,7 @@ import { useContractMutation } from '../data/contract-mutation';
 import { useContractQuery } from '../data/contract-query';
 import { savePreferences, showPreferences } from './mutations';
 import { defaultUndoWindowSeconds } from '../../../shared/domain/decision';
+import type { InterfaceLocale } from '../../../shared/domain/locales';
 
 export interface LoadedPreferences {
   ready: boolean;
@@ -14,6 +15,8 @@ export interface LoadedPreferences {
   splitRatio: number;
   openSubmissionId: string | null;
   undoWindowSeconds: number;
+  /** The interface language chosen, once one was (see useKeptLocale). */
+  locale: InterfaceLocale | null;
   /** Saves durably in core; the screen follows at once. */
   update: (patch: PreferencesPatch) => void;
   /** Shows a value without saving it (while dragging). */
@@ -38,6 +41,7 @@ export function usePreferences(): LoadedPreferences {
     splitRatio: value?.splitRatio ?? defaultSplit,
     openSubmissionId: value?.openSubmissionId ?? null,
     undoWindowSeconds: value?.undoWindowSeconds ?? defaultUndoWindowSeconds,
+    locale: value?.locale ?? null,
     update,
     show,
   };

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryKeyOf } from '../../../renderer/src/data/contract-reads';
 import { ReferralsView } from '../../../renderer/src/lead/ReferralsView';
 import { LockoutTable } from '../../../renderer/src/lead/LockoutTable';
+import { AuditTrailView } from '../../../renderer/src/lead/AuditTrailView';
 import { dashboardView, message, referral } from './fixtures';
 import { refusal, renderView, startI18n } from './harness';
 
@@ -72,5 +73,24 @@ describe('the lockout table', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(view.core.callsOf('lead.liftLockout')).toEqual([{ accountId: 'a1', credentialId: 'c1', note: 'Recalibrated with me in person.' }]);
     expect(view.queries.getQueryState(queryKeyOf('lead.dashboard', { credentialId: null }))?.isInvalidated).toBe(true);
+  });
+});
+
+describe('the audit trail lookup', () => {
+  it('says that no submission has the label asked for, not that a change conflicts', async () => {
+    const view = renderView(<AuditTrailView />, { 'lead.auditTrail': refusal('not_found', 'Could not read the audit trail: No submission has that id or label.') });
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Submission (label or id)' }), 'Submission 9999');
+    await user.click(screen.getByRole('button', { name: 'Show the trail' }));
+    expect(await screen.findByText('No submission has the label or id “Submission 9999”. Check it against the appeal.')).toBeTruthy();
+    expect(view.core.callsOf('lead.auditTrail')).toEqual([{ submission: 'Submission 9999' }]);
+  });
+
+  it('words any other refusal from its code', async () => {
+    renderView(<AuditTrailView />, { 'lead.auditTrail': refusal('unavailable') });
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Submission (label or id)' }), 'Submission 0001');
+    await user.click(screen.getByRole('button', { name: 'Show the trail' }));
+    expect(await screen.findByText('Not reachable right now (the server, or the workstation core): nothing is lost; try again shortly.')).toBeTruthy();
   });
 });

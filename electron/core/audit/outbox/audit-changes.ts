@@ -11,6 +11,3 @@ export const auditChangesJob = outboxJob({
   shownIn: 'nowhere',
   settlesBeforeLeaving: true,
 });
-
-/** What the audit trail sends through the outbox. */
-export const auditJobs = [auditChangesJob];
