@@ -142,7 +142,9 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }:
             <button type="submit">{t('backreading.send')}</button>
           </fieldset>
         )}
-        <p role="status">{message}</p>
+        {/* What core keeps says the review waits to sync, not only this case's memory of sending it:
+            the case may be shown anew (read again, opened again) before the review leaves. */}
+        <p role="status">{message || (item.reviewQueued && !item.review ? t('backreading.queued') : '')}</p>
       </form>
     </article>
   );

@@ -177,10 +177,11 @@ describe('BackreadCase', () => {
     expect(screen.queryByRole('button', { name: 'Send the review' })).toBeNull();
   });
 
-  it('cannot be reviewed again while its review waits to sync', () => {
+  it('cannot be reviewed again while its review waits to sync, and says it waits (shown anew, as after a read again)', () => {
     backread({}, { ...item, reviewQueued: true });
     expect(radio('Objective', 'Agree').matches(':disabled')).toBe(true);
     expect(send().matches(':disabled')).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Review saved; it goes to the server with the next sync.');
   });
 
   it('from the queue, opens the submission beside its evidence, or says why core could not', async () => {
