@@ -82,7 +82,7 @@ export async function startPreview(options: { dataDir?: string; port?: number; g
   const stopWith = async (signal: NodeJS.Signals, keepData: boolean): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
-    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) cleanup(dataDir); // its keys folder beside it too
   };
   const secret = parsed.searchParams.get('secret') ?? '';
   if (options.undoWindowSeconds !== undefined) {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { keysFolderFor } from '../../electron/core/platform/paths';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview } from './harness';
 import type { RunningPreview } from './harness';
@@ -47,8 +49,10 @@ export function useWorkstationSession(viewport = { width: 1600, height: 1000 }):
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme: 'light' });
     }
+    const { dataDir } = session.preview;
     await session.preview.stop();
     expect(pageErrors.splice(0)).toEqual([]);
+    expect([dataDir, keysFolderFor(dataDir)].filter((dir) => existsSync(dir)), 'left behind by the test').toEqual([]);
   });
   return session;
 }
