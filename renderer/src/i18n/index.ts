@@ -22,6 +22,10 @@ export async function initI18n(): Promise<typeof i18next> {
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // One namespace and dotted keys, said outright: i18next then skips guessing whether each key is a
+    // sentence (a tenth of the time every t() took in the profile of the end-to-end run).
+    nsSeparator: false,
+    keySeparator: '.',
   });
   document.documentElement.lang = i18next.language;
   return i18next;
