@@ -3,6 +3,3 @@ import type { Clock } from '../../electron/core/platform/clock';
 
 /** The system's clock read `offsetMs()` away: a laptop whose clock is off, or time a test moves on without waiting. */
 export const shiftedClock = (offsetMs: () => number): Clock => ({ ...systemClock, now: () => new Date(Date.now() + offsetMs()) });
-
-/** A clock that stands still at `startMs` and moves only by what `offsetMs()` says: time a test moves, however fast the machine runs. */
-export const testMovedClock = (startMs: number, offsetMs: () => number): Clock => ({ ...systemClock, now: () => new Date(startMs + offsetMs()) });
