@@ -22,6 +22,8 @@ describe('scoring from the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: /Submission 002/ }).waitFor();
     await waitForVideo(page);
+    await page.keyboard.press('t'); // this video has no captions: the key says so rather than nothing
+    await page.getByRole('alert').getByText('This evidence has no transcript: only a video or audio with captions has one.').waitFor();
 
     await page.keyboard.press('l'); // +10 s
     await waitForVideoNear(page, 10);

@@ -157,7 +157,12 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     },
     stepEvidence: place.step,
     showTranscript: () => {
-      if (!hasTranscript) return false;
+      if (!hasTranscript) {
+        // Not silence: the key was heard, and there is nothing to show (yet).
+        const captioned = !!selected && isTimed(selected) && selected.hasCaptions;
+        setProblem(() => words(captioned ? 'transcript.notHereYet' : 'transcript.none'));
+        return true;
+      }
       setFeedTab('transcript');
       setTranscriptFocus((current) => current + 1);
       return true;
