@@ -44,27 +44,23 @@ export async function seed(store: HostedStore, kind: 'demo' | 'large', demoDir: 
     }
     return known;
   };
-  /** A distinct copy of a demo clip (a few unique trailing bytes, which players ignore). */
-  const variant = (source: string, index: number): string => {
-    const target = join(fileDir, `variant-${index}-${source}`);
+  /** A distinct copy of a file (a few unique trailing bytes, which players ignore), made once. */
+  const distinctCopy = (from: string, target: string, mark: string): string => {
     if (!existsSync(target)) {
-      copyFileSync(join(media, source), target);
-      appendFileSync(target, Buffer.from(`\nassessor-seed-variant-${index}\n`));
+      copyFileSync(from, target);
+      appendFileSync(target, Buffer.from(`\n${mark}\n`));
     }
     return target;
   };
+  const variant = (source: string, index: number): string => distinctCopy(join(media, source), join(fileDir, `variant-${index}-${source}`), `assessor-seed-variant-${index}`);
   /**
    * A long lesson (about 210 MB, 4½ hours of the demo clip): ffmpeg makes the first (6 CPU-s here);
-   * the others are distinct copies of it, as `variant` makes them.
+   * the others are distinct copies of it.
    */
   const bigVideo = (index: number): string => {
     const target = join(fileDir, `long-lesson-${index}.webm`);
+    if (index > 0) return distinctCopy(bigVideo(0), target, `assessor-seed-long-lesson-${index}`);
     if (existsSync(target)) return target;
-    if (index > 0) {
-      copyFileSync(bigVideo(0), target);
-      appendFileSync(target, Buffer.from(`\nassessor-seed-long-lesson-${index}\n`));
-      return target;
-    }
     const loops = 400;
     const made = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', String(loops), '-i', join(media, 'credit-scores-discussion.webm'), '-c', 'copy', target]);
     if (made.status !== 0) {
