@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seededPassword } from '../hosted-api/seed';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForOfflineBatch, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession();
+const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
 
 async function scoreAll(page: Page, level: string): Promise<void> {
   await criteriaOf(page).first().focus();
@@ -21,8 +21,7 @@ describe('an appeal answered from the audit trail', () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir });
     try {
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url }); // the default 10 s undo window
+      await session.startPreview({ serverUrl: api.url }); // the default 10 s undo window
       const { page } = session;
       await page.goto(session.preview.url);
       await signIn(page, 'assessor@example.org', seededPassword);

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { allCriteria } from '../../shared/domain/rubric';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForSaved, waitForVideo } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession();
+const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
 const credentials = ['dp-fl-credit-scores', 'dp-fl-compound-interest', 'dp-fl-risk-return'];
 
 async function scoreAndAward(page: Page, level: string): Promise<void> {
@@ -44,8 +44,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       } finally {
         store.close();
       }
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: 0 });
+      await session.startPreview({ serverUrl: api.url, undoWindowSeconds: 0 });
       const { page } = session;
       await page.goto(session.preview.url);
 

@@ -7,12 +7,12 @@ import { allCriteria } from '../../shared/domain/rubric';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import { closeAccount, criteriaOf, orExplain, pick, screenshotsDir, seriousAxeViolations, signIn, signOut, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { overlappingText, textBoxesByPoppler } from '../support/pdf-text';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession();
+const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
 // The master's levels for the six criteria of the first micro-credential (compound interest).
 const masterLevels = ['4', '3', '4', '3', '4', '3'];
 
@@ -33,8 +33,7 @@ describe('a lead runs a full calibration cycle', () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir });
     try {
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: 0 }); // decisions leave at once: this test is not about undo
+      await session.startPreview({ serverUrl: api.url, undoWindowSeconds: 0 }); // decisions leave at once: this test is not about undo
       const { page } = session;
       await page.goto(session.preview.url);
 

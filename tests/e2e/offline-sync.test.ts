@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import { claim, closeAccount, criteriaOf, openAccount, signIn, waitForOfflineBatch, waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession();
+const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
 
 describe('hosted API from the workstation', () => {
   it('signs in, claims, downloads, scores offline, reconnects and shows "Synced"', async () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir, restartable: true });
     try {
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: 0 }); // decisions leave at once: this test is not about undo
+      await session.startPreview({ serverUrl: api.url, undoWindowSeconds: 0 }); // decisions leave at once: this test is not about undo
       const { page, preview } = session;
       await page.goto(preview.url);
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Submission 001/ }).click();

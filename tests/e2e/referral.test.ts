@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededPassword } from '../hosted-api/seed';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import { claim, closeAccount, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession();
+const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
 
 
 describe('referring a submission to a lead', () => {
@@ -14,8 +14,7 @@ describe('referring a submission to a lead', () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir });
     try {
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: 0 });
+      await session.startPreview({ serverUrl: api.url, undoWindowSeconds: 0 });
       const { page } = session;
       await page.goto(session.preview.url);
       await signIn(page, 'assessor@example.org', seededPassword);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import { afterTwoFrames, claim, criteriaOf, openFromQueue, signIn, waitForImage, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 import { rpc } from '../support/http';
@@ -36,8 +36,7 @@ describe('a screen to score at all day', () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir, latencyMs: 400 }); // slow enough that downloads are still running
     try {
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url });
+      await session.startPreview({ serverUrl: api.url });
       const { page } = session;
       await page.setViewportSize({ width, height });
       await page.goto(session.preview.url);
@@ -242,8 +241,7 @@ describe('a screen to score at all day', () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir });
     try {
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url });
+      await session.startPreview({ serverUrl: api.url });
       const { page } = session;
       await page.goto(session.preview.url);
       await signIn(page, 'assessor@example.org', 'correct horse battery staple');

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import { claim, pick, signIn, waitForVideo } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession();
+const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
 
 /**
  * Words of English that no Spanish sentence uses. Content the programme wrote (rubrics, titles,
@@ -39,8 +39,7 @@ describe('Spanish', () => {
     const serverDir = freshDataDir();
     const api = await startHostedApiProcess({ dataDir: serverDir });
     try {
-      await session.preview.stop();
-      session.preview = await startPreview({ serverUrl: api.url });
+      await session.startPreview({ serverUrl: api.url });
       const { page } = session;
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.goto(session.preview.url);

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
-import { cleanup, freshDataDir, startHostedApiProcess, startPreview } from './harness';
+import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import type { RunningHostedApi } from './harness';
 import { claim, criteriaOf, signIn, waitForOfflineBatch, waitForSaved } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession();
+const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
 
 /** Decisions the reference server holds for a submission (read from its files, as its store keeps them). */
 function decisionsOnServer(serverDir: string, label: string): number {
@@ -26,8 +26,7 @@ const windowSeconds = 6;
 
 /** Signed in with an undo window of `windowSeconds`, a claimed batch of two downloaded; returns the queue. */
 async function claimTwo(page: Page, api: RunningHostedApi): Promise<ReturnType<Page['getByRole']>> {
-  await session.preview.stop();
-  session.preview = await startPreview({ serverUrl: api.url, undoWindowSeconds: windowSeconds });
+  await session.startPreview({ serverUrl: api.url, undoWindowSeconds: windowSeconds });
   await page.goto(session.preview.url);
   await signIn(page, 'assessor@example.org', 'correct horse battery staple');
   await claim(page, 2);

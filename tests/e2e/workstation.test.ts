@@ -5,7 +5,7 @@ import { startPreview } from './harness';
 import { pick, waitForVideo } from './page-helpers';
 import { useWorkstationSession } from './session';
 
-const session = useWorkstationSession({ width: 1440, height: 900 });
+const session = useWorkstationSession({ viewport: { width: 1440, height: 900 } });
 
 describe('workstation in Chromium through the preview host', () => {
   it('opens the demo workspace, shows the queue and opens a submission from the keyboard', async () => {
@@ -144,8 +144,7 @@ describe('workstation in Chromium through the preview host', () => {
 describe('a generated batch of 5,000 submissions', () => {
   it('renders only the visible rows and reaches the last one from the keyboard', async () => {
     const { page } = session;
-    await session.preview.stop();
-    const preview = (session.preview = await startPreview({ generatedBatch: 5000 }));
+    const preview = await session.startPreview({ generatedBatch: 5000 });
     await page.goto(preview.url);
     await pick(page, 'Batch', /5,000|5000/);
     const queue = page.getByRole('listbox', { name: 'Batch queue' });
