@@ -41,6 +41,7 @@ export const PreviousCriterionScore = z.object({
   level: z.number().int().min(0).max(10),
   feedback: z.string().max(20_000),
 });
+export type PreviousCriterionScore = z.infer<typeof PreviousCriterionScore>;
 
 export const PreviousAttempt = z.object({
   attempt: z.number().int().min(1),

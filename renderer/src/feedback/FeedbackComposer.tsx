@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
@@ -6,6 +6,7 @@ import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { useBankTarget } from './bank-targets';
 import { CandidatePreview } from './CandidatePreview';
 import { CommentBank } from './CommentBank';
+import { useStableCallback } from '../ui/use-stable-callback';
 
 interface Props {
   submission: SubmissionDetail;
@@ -13,8 +14,19 @@ interface Props {
   onFeedback: (componentId: string | null, body: string) => void;
 }
 
-function FeedbackField({ label, value, readOnly, onChange }: { label: string; value: string; readOnly: boolean; onChange: (text: string) => void }): React.JSX.Element {
+interface FieldProps {
+  label: string;
+  /** The component the feedback is about; null for the overall feedback. */
+  componentId: string | null;
+  value: string;
+  readOnly: boolean;
+  /** Keeps its identity (the field is memoized, and renders again only when its own text changes). */
+  onFeedback: (componentId: string | null, body: string) => void;
+}
+
+const FeedbackField = memo(function FeedbackField({ label, componentId, value, readOnly, onFeedback }: FieldProps): React.JSX.Element {
   const id = useId();
+  const onChange = (text: string): void => onFeedback(componentId, text);
   const bankTarget = useBankTarget(value, onChange);
   return (
     <div className="feedback-field">
@@ -22,12 +34,13 @@ function FeedbackField({ label, value, readOnly, onChange }: { label: string; va
       <textarea id={id} value={value} rows={3} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(withoutHiddenControls(event.target.value))} />
     </div>
   );
-}
+});
 
 /** Overall and per-component feedback for the candidate, the comment bank, and a preview of what they will receive. */
 export function FeedbackComposer({ submission, readOnly, onFeedback }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [bankOpen, setBankOpen] = useState(false);
+  const feedback = useStableCallback(onFeedback);
   useShortcutHandlers({
     onAction: (action) => {
       if (action !== 'commentBank') return false;
@@ -53,14 +66,15 @@ export function FeedbackComposer({ submission, readOnly, onFeedback }: Props): R
         </div>
       </header>
       {bankOpen && <CommentBank readOnly={readOnly} />}
-      <FeedbackField label={t('feedback.overall')} value={submission.draft.overallFeedback} readOnly={readOnly} onChange={(text) => onFeedback(null, text)} />
+      <FeedbackField label={t('feedback.overall')} componentId={null} value={submission.draft.overallFeedback} readOnly={readOnly} onFeedback={feedback} />
       {submission.rubric.components.map((component) => (
         <FeedbackField
           key={component.id}
           label={t('feedback.component', { component: component.title })}
+          componentId={component.id}
           value={submission.draft.componentFeedback[component.id] ?? ''}
           readOnly={readOnly}
-          onChange={(text) => onFeedback(component.id, text)}
+          onFeedback={feedback}
         />
       ))}
     </section>

@@ -1,22 +1,27 @@
-import { forwardRef, useId, useRef, useState } from 'react';
+import { forwardRef, memo, useId, useRef, useState } from 'react';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { Hint } from '../ui/Hint';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/domain/rubric';
-import type { PreviousAttempt } from '../../../shared/domain/submission';
+import type { PreviousAttempt, PreviousCriterionScore } from '../../../shared/domain/submission';
 import { useBankTarget } from '../feedback/bank-targets';
 
 interface Props {
   criterion: Criterion;
+  /** Its place among all the rubric's criteria (what `onActivate` is told). */
+  position: number;
   passingLevel: number;
   level: number | null;
   rationale: string;
-  previous: { attempt: PreviousAttempt; level: number; feedback: string } | null;
+  /** The last attempt and this criterion's score in it, when the submission is a resubmission. */
+  previousAttempt: PreviousAttempt | null;
+  previousScore: PreviousCriterionScore | null;
   active: boolean;
   readOnly: boolean;
-  onActivate: () => void;
-  onScore: (level: number) => void;
-  onRationale: (text: string) => void;
+  // Handlers that keep their identity (the card is memoized), told which criterion.
+  onActivate: (position: number) => void;
+  onScore: (criterionId: string, level: number) => void;
+  onRationale: (criterionId: string, text: string) => void;
 }
 
 /**
@@ -24,17 +29,20 @@ interface Props {
  * criterion shows its description and every level's descriptor in full; the others show them on
  * hover. The rationale stays one line until it is used.
  */
-export const CriterionCard = forwardRef<HTMLDivElement, Props>(function CriterionCard(
-  { criterion, passingLevel, level, rationale, previous, active, readOnly, onActivate, onScore, onRationale },
+export const CriterionCard = memo(forwardRef<HTMLDivElement, Props>(function CriterionCard(
+  { criterion, position, passingLevel, level, rationale, previousAttempt, previousScore, active, readOnly, onActivate, onScore, onRationale },
   ref,
 ) {
   const { t } = useTranslation();
+  const previous = previousAttempt && previousScore ? { attempt: previousAttempt, level: previousScore.level, feedback: previousScore.feedback } : null;
+  const activate = (): void => onActivate(position);
+  const writeRationale = (text: string): void => onRationale(criterion.id, text);
   const id = useId();
   const [writing, setWriting] = useState(false);
   // A criterion comes into focus by keyboard at once, by pointer only once the click is done: opening
   // it moves the rows around, and must not move the cell being clicked from under the pointer.
   const pointing = useRef(false);
-  const bankTarget = useBankTarget(rationale, onRationale);
+  const bankTarget = useBankTarget(rationale, writeRationale);
   const below = level !== null && level < passingLevel;
   const previousLabel = previous ? (criterion.levels.find((candidate) => candidate.level === previous.level)?.label ?? '') : '';
   // The rationale is written for the criterion in focus; another shows it only once it has one.
@@ -44,10 +52,10 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
       className={`criterion${active ? ' active' : ''}${below ? ' below-passing' : ''}`}
       data-criterion-id={criterion.id}
       onPointerDown={() => (pointing.current = true)}
-      onFocusCapture={() => !pointing.current && onActivate()}
+      onFocusCapture={() => !pointing.current && activate()}
       onClick={() => {
         pointing.current = false;
-        onActivate();
+        activate();
       }}
     >
       <div ref={ref} role="radiogroup" aria-labelledby={`${id}-title`} aria-describedby={`${id}-description`} tabIndex={-1} className="criterion-levels">
@@ -58,7 +66,7 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
           {criterion.levels.map((option) => (
             <Hint key={option.level} text={`${option.label}: ${option.descriptor}`} content>
               <label data-content className={`level-cell${option.level === level ? ' chosen' : ''}${option.level < passingLevel ? ' below' : ''}`}>
-                <input type="radio" name={`${id}-level`} value={option.level} checked={option.level === level} disabled={readOnly} onChange={() => onScore(option.level)} />
+                <input type="radio" name={`${id}-level`} value={option.level} checked={option.level === level} disabled={readOnly} onChange={() => onScore(criterion.id, option.level)} />
                 <span aria-hidden="true">{option.level}</span>
                 <span className="visually-hidden">{t('rubric.level', { level: option.level, label: option.label })}</span>
               </label>
@@ -91,7 +99,7 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
             bankTarget.onFocus(event);
           }}
           onBlur={() => setWriting(false)}
-          onChange={(event) => onRationale(withoutHiddenControls(event.target.value))}
+          onChange={(event) => writeRationale(withoutHiddenControls(event.target.value))}
         />
       </label>
       )}
@@ -107,4 +115,4 @@ export const CriterionCard = forwardRef<HTMLDivElement, Props>(function Criterio
       )}
     </div>
   );
-});
+}));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { levelsOf } from '../../../shared/domain/decision-rules';
@@ -7,6 +7,7 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import { Checklist } from './Checklist';
 import type { ChecklistHandle } from './Checklist';
 import { CriterionCard } from './CriterionCard';
+import { useStableCallback } from '../ui/use-stable-callback';
 
 interface Props {
   submission: SubmissionDetail;
@@ -32,6 +33,19 @@ export function RubricPane({ submission, activeIndex, focusRequest, readOnly, on
   const criteria = allCriteria(submission.rubric);
   const previous = submission.previousAttempts.at(-1) ?? null;
   const positionOf = new Map(criteria.map((criterion, position) => [criterion.id, position]));
+  // Cards are memoized: each is given handlers that never change, and renders again only when its
+  // own criterion, level, rationale or focus does (every card on every keystroke was most of the
+  // renderer's work while scoring).
+  const activate = useStableCallback(onActivate);
+  const setLevel = useStableCallback(onScore);
+  const writeRationale = useStableCallback(onRationale);
+  const cardRefs = useMemo(
+    () =>
+      Array.from({ length: criteria.length }, (_, position) => (element: HTMLDivElement | null) => {
+        cards.current[position] = element;
+      }),
+    [criteria.length],
+  );
 
   useEffect(() => {
     if (focusRequest > 0) cards.current[activeIndex]?.focus();
@@ -58,19 +72,19 @@ export function RubricPane({ submission, activeIndex, focusRequest, readOnly, on
             return (
               <CriterionCard
                 key={criterion.id}
-                ref={(element) => {
-                  cards.current[position] = element;
-                }}
+                ref={cardRefs[position]}
                 criterion={criterion}
+                position={position}
                 passingLevel={passingLevelOf(submission.rubric, criterion)}
                 level={score?.level ?? null}
                 rationale={score?.rationale ?? ''}
-                previous={previous && earlier ? { attempt: previous, level: earlier.level, feedback: earlier.feedback } : null}
+                previousAttempt={earlier ? previous : null}
+                previousScore={earlier ?? null}
                 active={position === activeIndex}
                 readOnly={readOnly}
-                onActivate={() => onActivate(position)}
-                onScore={(level) => onScore(criterion.id, level)}
-                onRationale={(text) => onRationale(criterion.id, text)}
+                onActivate={activate}
+                onScore={setLevel}
+                onRationale={writeRationale}
               />
             );
           })}
