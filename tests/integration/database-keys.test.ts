@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, WrongDatabaseKey } from '../../electron/core/db/database';
@@ -142,18 +142,20 @@ function rekeyInChild(file: string, keys: { current: Buffer; next: Buffer }, aft
 describe('a re-key cut short by a crash', () => {
   it('always leaves a key on record that opens the whole file, and the next start finishes the re-key', async () => {
     const rows = 60_000; // about 20 MB: a re-key long enough to be cut in its journal and in its writes
+    // One database made, and copied for each cut (made anew each time, the rows were most of the test's time).
+    const keys = { current: newDatabaseKey(), next: newDatabaseKey() };
+    const original = join(freshFolder(), 'workstation.sqlite');
+    databaseWith(original, keys.current, rows);
     const measure = join(freshFolder(), 'workstation.sqlite');
-    const measureKeys = { current: newDatabaseKey(), next: newDatabaseKey() };
-    databaseWith(measure, measureKeys.current, rows);
-    const whole = await rekeyInChild(measure, measureKeys, null);
+    copyFileSync(original, measure);
+    const whole = await rekeyInChild(measure, keys, null);
     expect(whole.finished).toBe(true);
 
     for (const share of [0.1, 0.4, 0.7, 0.9, 0.97]) {
       const folder = freshFolder();
       const file = join(folder, 'workstation.sqlite');
       const store = new DatabaseKeyFile(join(folder, 'database.key'));
-      const keys = { current: newDatabaseKey(), next: newDatabaseKey() };
-      databaseWith(file, keys.current, rows);
+      copyFileSync(original, file);
       await store.save(keys); // as the keyring keeps them before it re-keys
       await rekeyInChild(file, keys, Math.round(whole.ms * share));
 
