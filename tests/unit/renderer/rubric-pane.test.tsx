@@ -1,21 +1,33 @@
 // @vitest-environment jsdom
 import { fireEvent, screen } from '@testing-library/react';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { RubricPane } from '../../../renderer/src/rubric/RubricPane';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { rubric, submission } from './fixtures';
-import { renderView, startI18n } from './harness';
 
 // Each level cell's hint counts its renders: a card that renders again renders its four hints again.
-const hintRenders = vi.hoisted(() => new Map<string, number>());
-vi.mock('../../../renderer/src/ui/Hint', () => ({
-  Hint: ({ text, children }: { text: string; children: React.ReactElement }) => {
-    hintRenders.set(text, (hintRenders.get(text) ?? 0) + 1);
-    return children;
-  },
-}));
+const hintRenders = new Map<string, number>();
+let RubricPane: typeof import('../../../renderer/src/rubric/RubricPane').RubricPane;
+let renderView: typeof import('./harness').renderView;
 
-beforeAll(startI18n);
+// Unit files share one module cache (isolate: false), where the real Hint is already loaded: the pane
+// and the harness are loaded anew here, with the counting Hint in its place.
+beforeAll(async () => {
+  vi.resetModules();
+  vi.doMock('../../../renderer/src/ui/Hint', () => ({
+    Hint: ({ text, children }: { text: string; children: React.ReactElement }) => {
+      hintRenders.set(text, (hintRenders.get(text) ?? 0) + 1);
+      return children;
+    },
+  }));
+  ({ RubricPane } = await import('../../../renderer/src/rubric/RubricPane'));
+  const harness = await import('./harness');
+  renderView = harness.renderView;
+  await harness.startI18n();
+});
+afterAll(() => {
+  vi.doUnmock('../../../renderer/src/ui/Hint');
+  vi.resetModules();
+});
 
 /** The pane as the workspace renders it: new handler functions on every render. */
 function pane(detail: SubmissionDetail, handlers: { onScore: (criterionId: string, level: number) => void; onRationale: (criterionId: string, text: string) => void }): React.JSX.Element {
