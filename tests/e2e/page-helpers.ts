@@ -200,3 +200,24 @@ export async function orExplain<T>(page: Page, waiting: Promise<T>): Promise<T> 
     throw new Error(`${error instanceof Error ? error.message : String(error)}\nOn screen: ${JSON.stringify(shown)}`, { cause: error });
   }
 }
+
+/**
+ * The words in the header and on the decision buttons that are cut short or wrapped onto a second
+ * line (none should be, in either language, at the sizes assessors use).
+ */
+export function cutOrWrappedWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('.app-header > *, .app-header .sync-text, .decision-buttons > button')) {
+      const text = element.textContent?.trim() ?? '';
+      if (!text) continue;
+      const words = document.createRange();
+      words.selectNodeContents(element);
+      const lineTops = [...words.getClientRects()].map((rect) => rect.top).sort((a, b) => a - b);
+      const wrapped = lineTops.some((top, index) => index > 0 && top - lineTops[index - 1]! > 8);
+      const cut = element.scrollWidth > element.clientWidth + 1 || element.getBoundingClientRect().right > innerWidth;
+      if (wrapped || cut) found.push(text);
+    }
+    return found;
+  });
+}

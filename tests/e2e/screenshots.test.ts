@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openFromQueue, pick, screenshotsDir, seriousAxeViolations, waitForImage, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { cutOrWrappedWords, openFromQueue, pick, screenshotsDir, seriousAxeViolations, waitForImage, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession();
@@ -105,6 +105,7 @@ describe('screenshots of the main screens, in both languages, at the two sizes a
       await openFromQueue(page, /Submission 002/);
       await page.locator('.evidence-tabs [role="tab"]').nth(1).click(); // the scene: its image, with the marked area
       await page.locator('.region').first().waitFor();
+      expect(await cutOrWrappedWords(page), `${language} at ${width}×${height}`).toEqual([]);
       await shootTheScreens(page, language, width, height);
     }
   });

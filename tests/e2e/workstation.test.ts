@@ -69,7 +69,7 @@ describe('workstation in Chromium through the preview host', () => {
     await page.goto(preview.url);
     await pick(page, 'Language', 'español');
     await page.getByRole('listbox', { name: 'Cola del lote' }).waitFor();
-    await page.getByText('Espacio de demostración').waitFor();
+    await page.getByText('Demostración').waitFor();
     await page.getByText(/Vence el \d{1,2} dic 2026/).first().waitFor();
     await page.getByRole('option', { name: /Submission 001/ }).click();
     await page.getByRole('heading', { name: 'Rúbrica' }).waitFor();
