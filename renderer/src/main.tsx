@@ -1,6 +1,6 @@
+import './zod-setup';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import type { ContractClient } from '../../shared/contract/client';
@@ -21,9 +21,6 @@ import { connectToCore, windowPair, windowView } from './transport';
 import { EvidenceWindow } from './window-link/EvidenceWindow';
 import { EvidenceWindowProvider } from './window-link/use-evidence-window';
 import './styles.css';
-
-// zod probes for eval support with `Function('')`; our CSP forbids eval, so tell it up front.
-z.config({ jitless: true });
 
 /** The reads every start makes leave now, before i18n and React's first render, and land in the cache; an event meanwhile reads them again. */
 function startReading(client: ContractClient): ReturnType<typeof createQueryClient> {

@@ -20,7 +20,7 @@ export interface WorkstationSession {
 
 /**
  * Registers the hooks every end-to-end suite needs: one Chromium per file, a fresh preview host per
- * test, and a failure if the page threw. A file whose every test starts its own host (signed in to a
+ * test, and a failure if the page threw or broke the Content Security Policy. A file whose every test starts its own host (signed in to a
  * server the test starts) says `previewPerTest: false`, so that no default one starts only to be
  * stopped (~1 CPU-s each).
  *
@@ -46,9 +46,18 @@ export function useWorkstationSession({ viewport = { width: 1600, height: 1000 }
     running = await startPreview(options);
     return running;
   };
+  // What a page threw, and every Content Security Policy violation it reported (the workstation's
+  // policy must hold for everything it runs, video.js included), in it and in the windows it opens.
+  const watch = (page: Page): void => {
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(`CSP: ${message.text()}`);
+    });
+    page.on('popup', watch);
+  };
   session.newPage = async () => {
     const page = await session.browser.newPage({ viewport, locale: 'en-US' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    watch(page);
     return page;
   };
   beforeAll(async () => {
