@@ -77,3 +77,11 @@ export function decisionBlockers(
   }
   return [];
 }
+
+/**
+ * A decision a candidate receives (live work, not calibration or master scoring) whose overall
+ * feedback is still empty: the workstation asks once before Award or Not yet goes without it.
+ */
+export function needsOverallFeedback(submission: { mode: string; draft: { overallFeedback: string } }): boolean {
+  return submission.mode === 'live' && submission.draft.overallFeedback.trim() === '';
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seededPassword } from '../hosted-api/seed';
 import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
-import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForOfflineBatch, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForOfflineBatch, waitForSaved, waitForVideo, waitForVideoNear, writeOverallFeedback } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
@@ -35,6 +35,7 @@ describe('an appeal answered from the audit trail', () => {
       await page.keyboard.type('Asks each group to justify its step.');
       await page.keyboard.press('Escape');
       await scoreAll(page, '3');
+      await writeOverallFeedback(page);
       await page.keyboard.press('Alt+Shift+A');
       await page.locator('.toast').getByRole('button', { name: /^Undo/ }).click();
       await page.getByRole('heading', { level: 2, name: /Submission 0001/ }).waitFor();

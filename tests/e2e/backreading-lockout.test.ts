@@ -6,7 +6,7 @@ import { allCriteria } from '../../shared/domain/rubric';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
-import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForSaved, waitForVideo } from './page-helpers';
+import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForSaved, waitForVideo, writeOverallFeedback } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
@@ -16,6 +16,7 @@ async function scoreAndAward(page: Page, level: string): Promise<void> {
   await criteriaOf(page).first().focus();
   const criteria = await criteriaOf(page).count();
   for (let press = 0; press < criteria; press++) await page.keyboard.press(level);
+  await writeOverallFeedback(page);
   await waitForSaved(page);
   await page.keyboard.press('Alt+Shift+A');
 }

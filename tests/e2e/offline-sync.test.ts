@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
-import { claim, closeAccount, criteriaOf, openAccount, signIn, waitForOfflineBatch, waitForSaved } from './page-helpers';
+import { claim, closeAccount, criteriaOf, openAccount, signIn, waitForOfflineBatch, waitForSaved, writeOverallFeedback } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
@@ -35,6 +35,7 @@ describe('hosted API from the workstation', () => {
       await criteriaOf(page).first().focus();
       const criteria = await criteriaOf(page).count();
       for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
+      await writeOverallFeedback(page);
       await waitForSaved(page);
       await page.keyboard.press('Alt+Shift+A');
       await page.getByRole('button', { name: 'Sync now' }).click();
@@ -59,6 +60,7 @@ describe('hosted API from the workstation', () => {
       await page.getByRole('heading', { level: 2, name: /Submission 0002/ }).waitFor();
       await criteriaOf(page).first().focus();
       for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
+      await writeOverallFeedback(page);
       await waitForSaved(page);
       await page.keyboard.press('Alt+Shift+A');
       await queue.getByRole('option', { name: /Submission 0002.*Conflict/ }).waitFor();

@@ -221,3 +221,14 @@ export function cutOrWrappedWords(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * Writes the overall feedback from the keyboard (its key, Shift+F, brings the field into focus) and
+ * leaves the field; a decision with none asks first (see the scoring keyboard journey).
+ */
+export async function writeOverallFeedback(page: Page, text = 'Your objectives are clear, named at the start and checked at the end.'): Promise<void> {
+  await page.keyboard.press('Shift+F');
+  await page.locator('textarea:focus').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
-import { afterTwoFrames, claim, criteriaOf, openFromQueue, signIn, waitForImage, waitForSaved, waitForVideo, waitForVideoNear } from './page-helpers';
+import { afterTwoFrames, claim, criteriaOf, openFromQueue, signIn, waitForImage, waitForSaved, waitForVideo, waitForVideoNear, writeOverallFeedback } from './page-helpers';
 import { useWorkstationSession } from './session';
 import { rpc } from '../support/http';
 import { HostedStore } from '../hosted-api/store';
@@ -165,6 +165,7 @@ describe('a screen to score at all day', () => {
     const drawn = (await region.boundingBox())!;
     expect(drawn.x - box.x).toBeCloseTo(box.width * 0.2, -1);
     expect(drawn.width).toBeCloseTo(box.width * 0.3, -1);
+    await writeOverallFeedback(page);
     await waitForSaved(page);
     const opened = await rpc(preview.port, preview.secret, 'submission.open', { submissionId: 'demo-sub-002' });
     const stored = (JSON.parse(opened.body) as { value: SubmissionDetail }).value.comments[0]!.region!;

@@ -43,6 +43,11 @@ describe('scoring from the keyboard', () => {
     for (let criterion = 0; criterion < 6; criterion++) await page.keyboard.press('3');
     await page.getByText('Meets the pass rule: award').waitFor();
     await waitForSaved(page);
+    // No overall feedback yet: the decision asks once, with the field in focus to write it there.
+    await page.keyboard.press('Alt+Shift+A');
+    await page.getByText('The overall feedback is empty: write it here, or choose Award again to send the decision without it.').waitFor();
+    await page.getByRole('textbox', { name: 'Overall feedback' }).and(page.locator(':focus')).waitFor();
+    await page.keyboard.type('You compare simple and compound growth from values you calculated.');
     await page.keyboard.press('Alt+Shift+A');
     await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor(); // moved to the next one
     // The demo's decisions never leave: the toast and the queue say so, not "queued to sync".
@@ -189,6 +194,9 @@ describe('the not-yet checklist', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await checklist.getByText('Learning context: evidence cited').waitFor();
     await expect(notYet.getAttribute('aria-disabled')).resolves.toBe('false');
+    await notYet.click(); // asks once (no overall feedback), and goes the second time
+    await page.getByText('The overall feedback is empty: write it here, or choose Not yet again to send the decision without it.').waitFor();
+    expect((await submission('demo-sub-006')).decision).toBeNull();
     await notYet.click();
     await page.getByRole('heading', { level: 2, name: /Submission 007/ }).waitFor();
     expect((await submission('demo-sub-006')).decision).toMatchObject({ outcome: 'not_yet' });

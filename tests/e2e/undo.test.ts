@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
 import type { RunningHostedApi } from './harness';
-import { claim, criteriaOf, signIn, waitForOfflineBatch, waitForSaved } from './page-helpers';
+import { claim, criteriaOf, signIn, waitForOfflineBatch, waitForSaved, writeOverallFeedback } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
@@ -43,6 +43,7 @@ async function award(page: Page, queue: ReturnType<Page['getByRole']>, label: st
   await criteriaOf(page).first().focus();
   const criteria = await criteriaOf(page).count();
   for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
+  await writeOverallFeedback(page);
   await waitForSaved(page);
   await page.keyboard.press('Alt+Shift+A');
 }

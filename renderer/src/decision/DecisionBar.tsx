@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { ConditionCode } from '../../../shared/domain/comment';
 import type { ConditionCode as ConditionCodeValue } from '../../../shared/domain/comment';
-import { blockersFor, checklistOf } from '../../../shared/domain/decision-rules';
+import { blockersFor, checklistOf, needsOverallFeedback } from '../../../shared/domain/decision-rules';
 import type { DecisionBlocker } from '../../../shared/domain/decision-rules';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
@@ -18,6 +18,8 @@ interface Props {
   onSubmit: (outcome: DecisionOutcome, conditionCode: ConditionCodeValue | null, note: string) => void;
   /** Brings the "not yet" checklist's first open item into view. */
   onShowChecklist: () => void;
+  /** Brings the overall feedback field into view and focus. */
+  onWriteOverallFeedback?: () => void;
 }
 
 /** Why a decision cannot go yet, in the assessor's language. */
@@ -36,7 +38,7 @@ export function explainBlockers(blockers: DecisionBlocker[], t: TFunction): stri
 }
 
 /** Award / Not yet / Flag for lead review. A blocked choice says why instead of failing after the fact. */
-export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit, onShowChecklist }: Props): React.JSX.Element {
+export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit, onShowChecklist, onWriteOverallFeedback }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const id = useId();
   const award = blockersFor(submission, 'award');
@@ -96,6 +98,14 @@ export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSu
       {blockedReason && (
         <p className="hint blocked" aria-hidden="true" title={blockedReason}>
           {blockedReason}
+        </p>
+      )}
+      {!blockedReason && onWriteOverallFeedback && needsOverallFeedback(submission) && (
+        <p className="hint blocked">
+          {t('decision.noFeedbackYet')}{' '}
+          <button type="button" className="link" onClick={onWriteOverallFeedback}>
+            {t('decision.writeFeedback')}
+          </button>
         </p>
       )}
     </section>

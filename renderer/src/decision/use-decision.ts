@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import type { ConditionCode } from '../../../shared/domain/comment';
-import { blockersFor } from '../../../shared/domain/decision-rules';
+import { blockersFor, needsOverallFeedback } from '../../../shared/domain/decision-rules';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { useContractMutation } from '../data/contract-mutation';
 import { describeFailure } from '../errors';
@@ -24,6 +24,8 @@ interface Options {
   onProblem: (problem: Words) => void;
   /** A "not yet" without cited evidence: the checklist says what is missing. */
   onShowChecklist: () => void;
+  /** Award or Not yet with no overall feedback: the field, to write it (asked once per submission). */
+  onWriteOverallFeedback: () => void;
 }
 
 export interface Decision {
@@ -34,14 +36,26 @@ export interface Decision {
   decideByKey: (outcome: 'award' | 'not_yet') => boolean;
 }
 
-/** Deciding the open submission: what the assessor typed is saved first, then the decision goes. */
-export function useDecision({ submission, onDecided, onProblem, onShowChecklist }: Options): Decision {
+/**
+ * Deciding the open submission: what the assessor typed is saved first, then the decision goes.
+ * Award or Not yet with no overall feedback asks once (the field comes into view); the same choice
+ * again sends it without.
+ */
+export function useDecision({ submission, onDecided, onProblem, onShowChecklist, onWriteOverallFeedback }: Options): Decision {
   const { mutateAsync: submit } = useContractMutation(submitDecision);
   const [busy, setBusy] = useState(false);
+  /** The submission whose assessor was told its overall feedback is empty: the same outcome again sends. */
+  const [askedAboutFeedback, setAskedAboutFeedback] = useState<string | null>(null);
 
   const send = async (outcome: DecisionOutcome, conditionCode: ConditionCode | null, note: string): Promise<void> => {
     if (!submission) return;
     const { submissionId, label } = submission;
+    if (outcome !== 'flag' && needsOverallFeedback(submission) && askedAboutFeedback !== submissionId) {
+      setAskedAboutFeedback(submissionId);
+      onProblem(words(`decision.emptyFeedback.${outcome}`));
+      onWriteOverallFeedback();
+      return;
+    }
     setBusy(true);
     await saver.flush();
     await submit({ submissionId, outcome, conditionCode, note }).then(

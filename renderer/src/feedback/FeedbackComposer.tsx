@@ -11,6 +11,8 @@ import { useStableCallback } from '../ui/use-stable-callback';
 interface Props {
   submission: SubmissionDetail;
   readOnly: boolean;
+  /** The overall feedback's field (its key, and a decision that finds it empty, bring it into focus). */
+  overallRef?: React.Ref<HTMLTextAreaElement>;
   onFeedback: (componentId: string | null, body: string) => void;
 }
 
@@ -22,22 +24,23 @@ interface FieldProps {
   readOnly: boolean;
   /** Keeps its identity (the field is memoized, and renders again only when its own text changes). */
   onFeedback: (componentId: string | null, body: string) => void;
+  textareaRef?: React.Ref<HTMLTextAreaElement> | undefined;
 }
 
-const FeedbackField = memo(function FeedbackField({ label, componentId, value, readOnly, onFeedback }: FieldProps): React.JSX.Element {
+const FeedbackField = memo(function FeedbackField({ label, componentId, value, readOnly, onFeedback, textareaRef }: FieldProps): React.JSX.Element {
   const id = useId();
   const onChange = (text: string): void => onFeedback(componentId, text);
   const bankTarget = useBankTarget(value, onChange);
   return (
     <div className="feedback-field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={value} rows={3} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(withoutHiddenControls(event.target.value))} />
+      <textarea ref={textareaRef} id={id} value={value} rows={3} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(withoutHiddenControls(event.target.value))} />
     </div>
   );
 });
 
 /** Overall and per-component feedback for the candidate, the comment bank, and a preview of what they will receive. */
-export function FeedbackComposer({ submission, readOnly, onFeedback }: Props): React.JSX.Element {
+export function FeedbackComposer({ submission, readOnly, overallRef, onFeedback }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [bankOpen, setBankOpen] = useState(false);
   const feedback = useStableCallback(onFeedback);
@@ -66,7 +69,7 @@ export function FeedbackComposer({ submission, readOnly, onFeedback }: Props): R
         </div>
       </header>
       {bankOpen && <CommentBank readOnly={readOnly} />}
-      <FeedbackField label={t('feedback.overall')} componentId={null} value={submission.draft.overallFeedback} readOnly={readOnly} onFeedback={feedback} />
+      <FeedbackField label={t('feedback.overall')} componentId={null} value={submission.draft.overallFeedback} readOnly={readOnly} onFeedback={feedback} textareaRef={overallRef} />
       {submission.rubric.components.map((component) => (
         <FeedbackField
           key={component.id}

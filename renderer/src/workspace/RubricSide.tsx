@@ -14,6 +14,7 @@ interface Props {
   readOnly: boolean;
   focus: RubricFocus;
   checklistRef: React.Ref<ChecklistHandle>;
+  overallFeedbackRef: React.Ref<HTMLTextAreaElement>;
   busy: boolean;
   flagOpen: boolean;
   onFlagOpenChange: (open: boolean) => void;
@@ -23,10 +24,11 @@ interface Props {
   onCite: (criterionId: string) => void;
   onDecide: (outcome: DecisionOutcome, conditionCode: ConditionCode | null, note: string) => void;
   onShowChecklist: () => void;
+  onWriteOverallFeedback: () => void;
 }
 
 /** Beside the evidence: the rubric, the feedback to the candidate (a master scores without it), and the decision. */
-export function RubricSide({ submission, readOnly, focus, checklistRef, busy, flagOpen, onFlagOpenChange, onScore, onRationale, onFeedback, onCite, onDecide, onShowChecklist }: Props): React.JSX.Element {
+export function RubricSide({ submission, readOnly, focus, checklistRef, overallFeedbackRef, busy, flagOpen, onFlagOpenChange, onScore, onRationale, onFeedback, onCite, onDecide, onShowChecklist, onWriteOverallFeedback }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const master = submission.mode === 'master';
   return (
@@ -45,9 +47,9 @@ export function RubricSide({ submission, readOnly, focus, checklistRef, busy, fl
           onCite={onCite}
           checklistRef={checklistRef}
         />
-        {master ? <p className="hint master-hint">{t('master.hint')}</p> : <FeedbackComposer submission={submission} readOnly={readOnly} onFeedback={onFeedback} />}
+        {master ? <p className="hint master-hint">{t('master.hint')}</p> : <FeedbackComposer submission={submission} readOnly={readOnly} overallRef={overallFeedbackRef} onFeedback={onFeedback} />}
       </div>
-      {!readOnly && !master && <DecisionBar submission={submission} busy={busy} flagOpen={flagOpen} onFlagOpenChange={onFlagOpenChange} onSubmit={onDecide} onShowChecklist={onShowChecklist} />}
+      {!readOnly && !master && <DecisionBar submission={submission} busy={busy} flagOpen={flagOpen} onFlagOpenChange={onFlagOpenChange} onSubmit={onDecide} onShowChecklist={onShowChecklist} onWriteOverallFeedback={onWriteOverallFeedback} />}
     </div>
   );
 }

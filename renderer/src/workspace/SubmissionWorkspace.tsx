@@ -56,6 +56,15 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [problem, setProblem] = useState<Words | null>(null);
   const media = useRef<MediaController | null>(null);
   const checklist = useRef<ChecklistHandle>(null);
+  const overallFeedback = useRef<HTMLTextAreaElement>(null);
+  /** The overall feedback field in view and in focus (its key, or a decision that found it empty). */
+  const writeOverallFeedback = (): boolean => {
+    const field = overallFeedback.current;
+    if (!field || readOnly) return false;
+    field.scrollIntoView({ block: 'nearest' });
+    field.focus();
+    return true;
+  };
   const reviewComments = useReviewComments(props.submissionId, detail?.mode === 'review');
   const { selected } = place;
   const hasTranscript = !!selected && isTimed(selected) && selected.hasCaptions && selected.availability === 'available';
@@ -82,7 +91,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     onCommentDeleted: (commentId) => setEditingId((current) => (current === commentId ? null : current)),
   });
   const showChecklist = (): void => checklist.current?.showFirstOpen();
-  const decision = useDecision({ submission: readOnly ? null : detail, onDecided: props.onDecided, onProblem: (next) => setProblem(() => next), onShowChecklist: showChecklist });
+  const decision = useDecision({ submission: readOnly ? null : detail, onDecided: props.onDecided, onProblem: (next) => setProblem(() => next), onShowChecklist: showChecklist, onWriteOverallFeedback: writeOverallFeedback });
 
   /** The playing recording, here or in the evidence window. */
   const mediaNow = (): MediaController | null => (evidenceWindow.linked ? evidenceWindow.remote : media.current);
@@ -168,6 +177,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
       return true;
     },
     stepCriterion: rubric.step,
+    writeOverallFeedback,
     scoreLevel: (level) => {
       const criterion = criteria[rubric.activeIndex];
       if (readOnly || !criterion?.levels.some((candidate) => candidate.level === level)) return false;
@@ -260,6 +270,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               readOnly={readOnly}
               focus={rubric}
               checklistRef={checklist}
+              overallFeedbackRef={overallFeedback}
               busy={decision.busy}
               flagOpen={flagOpen}
               onFlagOpenChange={setFlagOpen}
@@ -269,6 +280,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               onCite={(criterionId) => startComment({ aboutCriterionId: criterionId })}
               onDecide={(outcome, code, note) => void decision.send(outcome, code, note)}
               onShowChecklist={showChecklist}
+              onWriteOverallFeedback={writeOverallFeedback}
             />
           )
         }

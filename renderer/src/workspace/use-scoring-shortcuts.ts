@@ -15,6 +15,7 @@ export interface ScoringActions {
   showTranscript: () => boolean;
   stepCriterion: (step: 1 | -1) => boolean;
   scoreLevel: (level: number) => boolean;
+  writeOverallFeedback: () => boolean;
 }
 
 /** The scoring workspace's part of the keymap (playback keys are the player's own, see VideoViewer). */
@@ -30,6 +31,7 @@ const scoringKeys: Partial<Record<ShortcutAction, (actions: ScoringActions) => b
   transcript: (actions) => actions.showTranscript(),
   previousCriterion: (actions) => actions.stepCriterion(-1),
   nextCriterion: (actions) => actions.stepCriterion(1),
+  overallFeedback: (actions) => actions.writeOverallFeedback(),
 };
 
 /** While the workspace is open, the scoring keys act on it (always through its latest actions). */

@@ -2,12 +2,14 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
+import type { RubricPane as RubricPaneComponent } from '../../../renderer/src/rubric/RubricPane';
 import { rubric, submission } from './fixtures';
+import type { renderView as renderInProviders } from './harness';
 
 // Each level cell's hint counts its renders: a card that renders again renders its four hints again.
 const hintRenders = new Map<string, number>();
-let RubricPane: typeof import('../../../renderer/src/rubric/RubricPane').RubricPane;
-let renderView: typeof import('./harness').renderView;
+let RubricPane: typeof RubricPaneComponent;
+let renderView: typeof renderInProviders;
 
 // Unit files share one module cache (isolate: false), where the real Hint is already loaded: the pane
 // and the harness are loaded anew here, with the counting Hint in its place.

@@ -17,6 +17,7 @@ function spyActions(): { [K in keyof ScoringActions]: ReturnType<typeof vi.fn<Sc
     showTranscript: vi.fn(() => true),
     stepCriterion: vi.fn(() => true),
     scoreLevel: vi.fn(() => true),
+    writeOverallFeedback: vi.fn(() => true),
   };
 }
 

@@ -20,7 +20,7 @@ import type { FakeCore } from './harness';
 
 function actionSpies(): ScoringActions & { commentAtTime: ReturnType<typeof vi.fn> } {
   const handled = (): boolean => true;
-  return { commentAtTime: vi.fn(handled), markIn: handled, markOut: handled, decide: handled, flagForLead: handled, stepEvidence: handled, showTranscript: handled, stepCriterion: handled, scoreLevel: handled };
+  return { commentAtTime: vi.fn(handled), markIn: handled, markOut: handled, decide: handled, flagForLead: handled, stepEvidence: handled, showTranscript: handled, stepCriterion: handled, scoreLevel: handled, writeOverallFeedback: handled };
 }
 
 function SheetOverWorkspace({ actions }: { actions: ScoringActions }): React.JSX.Element {

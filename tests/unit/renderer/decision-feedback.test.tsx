@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { act, waitFor } from '@testing-library/react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useDecision } from '../../../renderer/src/decision/use-decision';
+import type { SubmissionDetail } from '../../../shared/contract/methods';
+import { submission } from './fixtures';
+import { renderInApp, setup, startI18n } from './harness';
+import i18next from 'i18next';
+
+beforeAll(startI18n);
+
+const decided = { decision: { outcome: 'award' as const, conditionCode: null, note: '', decidedAt: '2026-12-07T10:00:00.000Z', undoable: true, leavesAt: '2026-12-07T10:00:10.000Z' }, status: 'queued' as const, nextSubmissionId: null };
+
+function deciding(detail: SubmissionDetail) {
+  const context = setup({ 'decision.submit': decided });
+  const callbacks = { onDecided: vi.fn(), onProblem: vi.fn(), onShowChecklist: vi.fn(), onWriteOverallFeedback: vi.fn() };
+  const { result } = renderInApp(() => useDecision({ submission: detail, ...callbacks }), context);
+  return { result, callbacks, sent: () => context.core.callsOf('decision.submit') };
+}
+
+describe('a decision with no overall feedback', () => {
+  it('asks once, bringing the field into focus, and the same choice again sends it', async () => {
+    const { result, callbacks, sent } = deciding(submission({ a: 3, b: 3 }));
+    await act(() => result.current.send('award', null, ''));
+    expect(sent()).toEqual([]);
+    expect(callbacks.onWriteOverallFeedback).toHaveBeenCalledTimes(1);
+    const said = callbacks.onProblem.mock.calls[0]![0] as (t: typeof i18next.t) => string;
+    expect(said(i18next.t)).toBe('The overall feedback is empty: write it here, or choose Award again to send the decision without it.');
+
+    expect(result.current.decideByKey('award')).toBe(true); // by key, the second time: it goes
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    expect(callbacks.onWriteOverallFeedback).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not ask when the feedback is written, for a flag, or for a master’s scoring', async () => {
+    const written = submission({ a: 3, b: 3 });
+    written.draft.overallFeedback = 'Clear objectives, named at the start.';
+    const withFeedback = deciding(written);
+    await act(() => withFeedback.result.current.send('award', null, ''));
+    expect(withFeedback.sent()).toHaveLength(1);
+
+    const flagged = deciding(submission({ a: 3 }));
+    await act(() => flagged.result.current.send('flag', 'video_unplayable', 'The video stops at 2 min.'));
+    expect(flagged.sent()).toHaveLength(1);
+
+    const master = deciding(submission({ a: 3, b: 3 }, { mode: 'master' }));
+    await act(() => master.result.current.send('award', null, ''));
+    expect(master.sent()).toHaveLength(1);
+    expect([withFeedback, flagged, master].every(({ callbacks }) => callbacks.onWriteOverallFeedback.mock.calls.length === 0)).toBe(true);
+  });
+});
