@@ -15,6 +15,8 @@ let loop: SyncLoop;
 let changed: string[];
 let published: number;
 let qualityFetches: number;
+/** Quality data (a lead's queues, qualification) the loop was told to fetch at its next pass. */
+let qualityDue: boolean;
 
 const me = { id: 'acct-1', email: 'assessor@example.org', displayName: 'Assessor', roles: ['assessor'] };
 const receipt = (submissionId: string) => ({ decisionId: `d-${submissionId}`, submissionId, receivedAt: new Date().toISOString() });
@@ -27,6 +29,7 @@ beforeEach(() => {
   changed = [];
   published = 0;
   qualityFetches = 0;
+  qualityDue = false;
   loop = new SyncLoop({
     db,
     jobs: outboxJobs,
@@ -34,7 +37,11 @@ beforeEach(() => {
     retention: { apply: () => 0 },
     downloads: { pump: () => undefined },
     work: { recoverLeases: () => session.call((client) => client.assignments()).then(() => undefined) },
-    quality: { fetch: () => Promise.resolve((qualityFetches += 1, { fetchedAt: null, qualifications: [], accuracy: null, sets: [], backreadFeedback: [] })), isDue: () => false, markDue: () => undefined },
+    quality: {
+      fetch: () => Promise.resolve((qualityFetches += 1, (qualityDue = false), { fetchedAt: null, qualifications: [], accuracy: null, sets: [], backreadFeedback: [] })),
+      isDue: () => qualityDue,
+      markDue: () => void (qualityDue = true),
+    },
     status: { publish: () => (published += 1) },
     changes: { submissionsChanged: (ids) => changed.push(...ids), qualityData: () => undefined },
     logger: silentLogger,
@@ -60,6 +67,13 @@ describe('the sync loop', () => {
     expect(loop.link().lastSyncedAt).not.toBeNull();
     expect(published).toBeGreaterThan(0);
     expect(qualityFetches).toBe(1); // quality data follows acknowledged work
+  });
+
+  it('fetches the quality data on Sync now, though nothing went out and its minute has not passed', async () => {
+    loop.begin();
+    await until(() => Promise.resolve(qualityFetches === 1), 'the fetch a session begins with');
+    await loop.syncNow(); // nothing waiting, the data a moment old: a lead asking for it still gets it
+    expect(qualityFetches).toBe(2);
   });
 
   it('holds a decision until its undo window has passed, then sends it without being asked', async () => {

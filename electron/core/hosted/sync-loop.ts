@@ -78,11 +78,13 @@ export class SyncLoop {
   }
 
   /**
-   * Sends what is due now and compares the leases with the server's: a pass of its own, after any
+   * Sends what is due now, compares the leases with the server's and fetches the quality data: a pass of its own, after any
    * that is running (whose answers may predate what the assessor just saw happen).
    */
   async syncNow(): Promise<void> {
     this.leasesCheckedAt = 0;
+    // Asked for, the quality data comes too (a lead's queues, a qualification), however fresh it was.
+    this.options.quality.markDue();
     // "Now" includes what is still settling (the audit trail gathering its changes).
     releaseSettling(this.options.db, this.options.jobs.kindsWhere((job) => job.settlesBeforeLeaving === true), this.options.clock.now().toISOString());
     await this.running?.catch(() => undefined);
