@@ -16,7 +16,7 @@ export function OpenBeside({ kind, submissionId, onError }: { kind: keyof typeof
     <p>
       <button
         type="button"
-        onClick={() => bring.mutate({ submissionId }, { onSuccess: ({ batchId }) => openBeside(batchId, submissionId), onError: (error) => onError(describeFailure(error, t)) })}
+        onClick={() => bring.mutate({ submissionId }, { onSuccess: ({ batchId }) => openBeside(batchId, submissionId, kind), onError: (error) => onError(describeFailure(error, t)) })}
       >
         {t('adjudication.openBeside')}
       </button>

@@ -3,20 +3,24 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { AdjudicationDecision } from '../../../shared/hosted-api/quality';
 import { AdjudicationCase } from './AdjudicationCase';
 import { BackreadCase } from './BackreadCase';
+import { useNavigation } from '../navigation/use-navigation';
 import { useAdjudications, useBackreads } from './queries';
 
 /**
- * Beside the evidence of a submission a lead reviews: its adjudication, or else its backreading
- * (a submission can be in both: the adjudication decides the candidate's outcome, so it comes first).
+ * Beside the evidence of a submission a lead reviews: the case the lead opened it for (a submission
+ * can be in adjudication and in backreading); opened otherwise (the queue), its adjudication first,
+ * which decides the candidate's outcome, then its backreading.
  */
 export function ReviewPane({ submissionId, onSelectComment }: { submissionId: string; onSelectComment: (comment: EvidenceComment) => void }): React.JSX.Element {
   const { t } = useTranslation();
+  const { reviewCase } = useNavigation();
   const adjudications = useAdjudications();
   const backreads = useBackreads();
   if (adjudications.state !== 'ready' || backreads.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
   const adjudication = adjudications.value.adjudications.find((candidate) => candidate.submissionId === submissionId);
   const backread = backreads.value.backreads.find((candidate) => candidate.submissionId === submissionId);
-  if (adjudication && (!adjudication.resolution || !backread)) {
+  const adjudicationFirst = reviewCase === 'adjudication' || (reviewCase !== 'backread' && (!adjudication?.resolution || !backread));
+  if (adjudication && (adjudicationFirst || !backread)) {
     return <AdjudicationCase item={adjudication} rubric={adjudications.value.rubrics.find((rubric) => rubric.id === adjudication.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;
   }
   if (backread) return <BackreadCase item={backread} rubric={backreads.value.rubrics.find((rubric) => rubric.id === backread.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;

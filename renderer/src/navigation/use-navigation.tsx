@@ -5,7 +5,7 @@ import type { Loadable } from '../data/contract-query';
 import { useSession } from '../account/queries';
 import { usePreferences } from '../workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from '../workspace/use-workspace';
-import type { NavigationStore, View } from './navigation-store';
+import type { NavigationStore, ReviewCase, View } from './navigation-store';
 import { shownBatch } from './shown-batch';
 import { isLead as isLeadAccount } from '../../../shared/domain/roles';
 
@@ -28,8 +28,10 @@ export interface Navigation {
   /** Shows another batch; the submission open from the batch left is closed (it is not part of this one). */
   chooseBatch: (batchId: string) => void;
   open: (submissionId: string | null) => void;
-  /** A lead's "open beside the evidence": the review batch, its submission, in the scoring view. */
-  openBeside: (batchId: string, submissionId: string) => void;
+  /** The case a lead last opened beside the evidence (a submission may be in adjudication and backreading). */
+  reviewCase: ReviewCase | null;
+  /** A lead's "open beside the evidence": the review batch, its submission, in the scoring view, for that case. */
+  openBeside: (batchId: string, submissionId: string, reviewCase: ReviewCase) => void;
   /**
    * A batch just brought here (claimed, a calibration set, a master batch prepared): chosen, nothing
    * open yet (what was open belonged to other work, perhaps another account's), in the scoring view.
@@ -61,8 +63,9 @@ export function useNavigation(): Navigation {
     [store, shownId, open],
   );
   const openBeside = useCallback(
-    (batchId: string, submissionId: string) => {
+    (batchId: string, submissionId: string, reviewCase: ReviewCase) => {
       store.chooseBatch(batchId);
+      store.review(reviewCase);
       open(submissionId);
       store.show('scoring');
     },
@@ -77,5 +80,5 @@ export function useNavigation(): Navigation {
     [store, open],
   );
 
-  return { view: isLead ? place.view : 'scoring', isLead, batches, batch, queue, openSubmissionId: preferences.openSubmissionId, show: store.show, chooseBatch, open, openBeside, scoreBatch };
+  return { view: isLead ? place.view : 'scoring', isLead, batches, batch, queue, openSubmissionId: preferences.openSubmissionId, reviewCase: place.reviewCase, show: store.show, chooseBatch, open, openBeside, scoreBatch };
 }

@@ -195,7 +195,7 @@ describe('AdjudicationCase', () => {
     const { core, navigation, user } = adjudication({ 'lead.openAdjudication': { batchId: 'review-1' } }, item, { inQueue: true });
     navigation.show('adjudication');
     await user.click(screen.getByRole('button', { name: 'Open beside the evidence' }));
-    await waitFor(() => expect(navigation.get()).toEqual({ view: 'scoring', batchId: 'review-1' }));
+    await waitFor(() => expect(navigation.get()).toEqual({ view: 'scoring', batchId: 'review-1', reviewCase: 'adjudication' }));
     expect(core.callsOf('lead.openAdjudication')).toEqual([{ submissionId: 's1' }]);
     core.answer('lead.openAdjudication', refusal('unavailable'));
     navigation.show('adjudication');

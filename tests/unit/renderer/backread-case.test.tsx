@@ -188,7 +188,7 @@ describe('BackreadCase', () => {
     const { core, navigation, user } = backread({ 'lead.openBackread': { batchId: 'review-2' } }, item, { inQueue: true });
     navigation.show('backreading');
     await user.click(screen.getByRole('button', { name: 'Open beside the evidence' }));
-    await waitFor(() => expect(navigation.get()).toEqual({ view: 'scoring', batchId: 'review-2' }));
+    await waitFor(() => expect(navigation.get()).toEqual({ view: 'scoring', batchId: 'review-2', reviewCase: 'backread' }));
     expect(core.callsOf('lead.openBackread')).toEqual([{ submissionId: 's2' }]);
     core.answer('lead.openBackread', refusal('not_found'));
     navigation.show('backreading');

@@ -27,7 +27,7 @@ describe('the lead’s referrals view', () => {
     const view = renderView(<ReferralsView />, { 'referral.list': { referrals: [waiting] }, 'lead.openReferral': { batchId: 'review-1' } });
     view.navigation.show('referrals');
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Open beside the evidence' }));
-    await waitFor(() => expect(view.navigation.get()).toEqual({ view: 'scoring', batchId: 'review-1' }));
+    await waitFor(() => expect(view.navigation.get()).toEqual({ view: 'scoring', batchId: 'review-1', reviewCase: 'referral' }));
     expect(view.core.callsOf('lead.openReferral')).toEqual([{ submissionId: 's2' }]);
     await waitFor(() => expect(view.core.callsOf('preferences.set')).toEqual([{ patch: { openSubmissionId: 's2' } }]));
   });

@@ -14,8 +14,8 @@ import { memoryStorage, renderInApp, setup } from './harness';
 
 describe('the navigation store', () => {
   it('starts in the scoring view with the batch chosen before the last stop', () => {
-    expect(createNavigationStore(memoryStorage({ [batchStorageKey]: 'b2' })).get()).toEqual({ view: 'scoring', batchId: 'b2' });
-    expect(createNavigationStore(memoryStorage()).get()).toEqual({ view: 'scoring', batchId: null });
+    expect(createNavigationStore(memoryStorage({ [batchStorageKey]: 'b2' })).get()).toEqual({ view: 'scoring', batchId: 'b2', reviewCase: null });
+    expect(createNavigationStore(memoryStorage()).get()).toEqual({ view: 'scoring', batchId: null, reviewCase: null });
   });
 
   it('keeps a chosen batch for the next start, and tells its listeners of each move once', () => {
@@ -26,7 +26,7 @@ describe('the navigation store', () => {
     store.chooseBatch('b1');
     store.show('dashboard');
     store.show('dashboard');
-    expect(store.get()).toEqual({ view: 'dashboard', batchId: 'b1' });
+    expect(store.get()).toEqual({ view: 'dashboard', batchId: 'b1', reviewCase: null });
     expect(storage.items.get(batchStorageKey)).toBe('b1');
     expect(listener).toHaveBeenCalledTimes(2);
     stop();
@@ -72,7 +72,8 @@ describe('useNavigation', () => {
     context.navigation.show('adjudication');
     const { result } = renderInApp(useNavigation, context);
     await waitFor(() => expect(result.current.view).toBe('adjudication'));
-    act(() => result.current.openBeside('review', 's9'));
+    act(() => result.current.openBeside('review', 's9', 'backread'));
+    expect(result.current.reviewCase).toBe('backread');
     expect(result.current.view).toBe('scoring');
     expect(result.current.batch?.id).toBe('review');
     expect(result.current.openSubmissionId).toBe('s9');
