@@ -39,10 +39,9 @@ export function App(): React.JSX.Element {
     document.title = t('app.title');
   }, [t, i18n.language]);
 
-  useQueueShortcuts({ navigation, railCollapsed, setRailCollapsed, focusQueue: () => queueRef.current?.focus(), showShortcuts: () => setShortcutsOpen(true) });
-
   const dismissToast = useCallback(() => setToast(null), []);
   const inform = (message: Words): void => setToast({ kind: 'info', words: message });
+  useQueueShortcuts({ navigation, inform, railCollapsed, setRailCollapsed, focusQueue: () => queueRef.current?.focus(), showShortcuts: () => setShortcutsOpen(true) });
   /** Core made the next undecided submission the open one (see decision/mutations); the toast says what was decided. */
   const onDecided = ({ submissionId, label, nextSubmissionId }: Decided): void => {
     setLastDecided(submissionId);

@@ -1,9 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
-import { nextUndecided, stepFrom } from '../navigation/queue-steps';
+import { nextUndecided, otherBatchesToDecide, stepFrom, undecidedIn } from '../navigation/queue-steps';
 import type { Navigation } from '../navigation/use-navigation';
+import { batchName } from '../queue/batch-name';
+import type { Words } from '../words';
 
 interface Options {
-  navigation: Pick<Navigation, 'queue' | 'openSubmissionId' | 'open'>;
+  navigation: Pick<Navigation, 'queue' | 'openSubmissionId' | 'open' | 'batches' | 'batch'>;
+  /** Says something in the window's notice (N with nothing left to decide here). */
+  inform: (message: Words) => void;
   railCollapsed: boolean;
   setRailCollapsed: (collapsed: boolean | ((collapsed: boolean) => boolean)) => void;
   /** Focuses the queue's list (once it is on screen). */
@@ -12,8 +17,9 @@ interface Options {
 }
 
 /** The keys that move between submissions and show the queue or the shortcut sheet (the workspace's own are useScoringShortcuts). */
-export function useQueueShortcuts({ navigation, railCollapsed, setRailCollapsed, focusQueue, showShortcuts }: Options): void {
-  const { queue, openSubmissionId, open } = navigation;
+export function useQueueShortcuts({ navigation, inform, railCollapsed, setRailCollapsed, focusQueue, showShortcuts }: Options): void {
+  const { queue, openSubmissionId, open, batches, batch } = navigation;
+  const { i18n } = useTranslation();
   const openFound = (submissionId: string | null): void => {
     if (submissionId) open(submissionId);
   };
@@ -33,10 +39,14 @@ export function useQueueShortcuts({ navigation, railCollapsed, setRailCollapsed,
         case 'showShortcuts':
           showShortcuts();
           return true;
-        case 'nextUndecided':
+        case 'nextUndecided': {
           if (queue.state !== 'ready') return false;
-          openFound(nextUndecided(queue.value, openSubmissionId));
+          const next = nextUndecided(queue.value, openSubmissionId);
+          if (next) open(next);
+          // Nothing left here: said, with where undecided work waits (or that more can be claimed).
+          else inform(batchDone(otherBatchesToDecide(batches, batch?.id ?? null), () => i18n.language));
           return true;
+        }
         case 'nextSubmission':
         case 'previousSubmission':
           if (queue.state !== 'ready' || queue.value.length === 0) return false;
@@ -47,4 +57,12 @@ export function useQueueShortcuts({ navigation, railCollapsed, setRailCollapsed,
       }
     },
   });
+}
+
+/** "This batch is done", and where undecided work waits: other batches by name and count, else a claim. */
+function batchDone(others: ReturnType<typeof otherBatchesToDecide>, language: () => string): Words {
+  return (t) => {
+    const elsewhere = others.map((other) => t('queue.undecidedIn', { batch: batchName(other, t, language()), count: undecidedIn(other) }));
+    return [t('decision.batchDone'), elsewhere.length > 0 ? t('queue.undecidedElsewhere', { batches: elsewhere.join('; ') }) : t('queue.claimMore')].join(' ');
+  };
 }

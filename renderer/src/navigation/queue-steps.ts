@@ -1,3 +1,4 @@
+import type { BatchSummary } from '../../../shared/contract/methods';
 import type { QueueItem } from '../../../shared/domain/submission';
 
 /** The next submission without a decision after the open one, wrapping round the queue; null when all are decided. */
@@ -11,4 +12,14 @@ export function stepFrom(queue: readonly QueueItem[], openId: string | null, dir
   if (queue.length === 0) return null;
   const index = queue.findIndex((item) => item.submissionId === openId);
   return queue[Math.max(0, Math.min(queue.length - 1, index + direction))]?.submissionId ?? null;
+}
+
+/** How many submissions of a batch wait for a decision (not started, being scored, or scored). */
+export function undecidedIn(batch: BatchSummary): number {
+  return (batch.counts.not_started ?? 0) + (batch.counts.in_progress ?? 0) + (batch.counts.scored ?? 0);
+}
+
+/** The other batches an assessor can still decide in (a lead's review batches are not theirs to decide). */
+export function otherBatchesToDecide(batches: readonly BatchSummary[], shownId: string | null): BatchSummary[] {
+  return batches.filter((batch) => batch.id !== shownId && batch.kind !== 'review' && undecidedIn(batch) > 0);
 }
