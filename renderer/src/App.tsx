@@ -41,7 +41,8 @@ export function App(): React.JSX.Element {
 
   const dismissToast = useCallback(() => setToast(null), []);
   const inform = (message: Words): void => setToast({ kind: 'info', words: message });
-  useQueueShortcuts({ navigation, inform, railCollapsed, setRailCollapsed, focusQueue: () => queueRef.current?.focus(), showShortcuts: () => setShortcutsOpen(true) });
+  const focusQueue = useCallback(() => queueRef.current?.focus(), []);
+  useQueueShortcuts({ navigation, inform, railCollapsed, setRailCollapsed, focusQueue, showShortcuts: () => setShortcutsOpen(true) });
   /** Core made the next undecided submission the open one (see decision/mutations); the toast says what was decided. */
   const onDecided = ({ submissionId, label, nextSubmissionId }: Decided): void => {
     setLastDecided(submissionId);
@@ -83,7 +84,7 @@ export function App(): React.JSX.Element {
           <main className="submission-pane">
             <AppToast toast={toast} onUndo={undoFromToast} onDismiss={dismissToast} />
             <Toast.Viewport className="toasts" />
-            <MainView onDecided={onDecided} noBatches={summary.state === 'ready' && batches.length === 0} />
+            <MainView onDecided={onDecided} noBatches={summary.state === 'ready' && batches.length === 0} focusQueue={focusQueue} />
           </main>
         </div>
         <AccountDrawer

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decided } from '../decision/use-decision';
 import { leadViews } from '../lead/lead-views';
@@ -5,8 +6,15 @@ import { useNavigation } from '../navigation/use-navigation';
 import { SubmissionWorkspace } from '../workspace/SubmissionWorkspace';
 import { usePreferences } from '../workspace/use-preferences';
 
+interface Props {
+  onDecided: (decided: Decided) => void;
+  noBatches: boolean;
+  /** Puts the focus in the queue's list (what Q does). */
+  focusQueue: () => void;
+}
+
 /** The main area: the view navigation says, and in the scoring view the open submission (or how to open one). */
-export function MainView({ onDecided, noBatches }: { onDecided: (decided: Decided) => void; noBatches: boolean }): React.JSX.Element {
+export function MainView({ onDecided, noBatches, focusQueue }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const { view, batch, queue, openSubmissionId } = useNavigation();
   const preferences = usePreferences();
@@ -14,7 +22,9 @@ export function MainView({ onDecided, noBatches }: { onDecided: (decided: Decide
   if (leadView) return <leadView.component />;
   // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
   const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);
-  if (!openSubmissionId || !batch || !preferences.ready || !openInShownBatch) return <p className="hint choose-hint">{noBatches ? t('app.noBatches') : t('submission.choose')}</p>;
+  if (!openSubmissionId || !batch || !preferences.ready || !openInShownBatch) {
+    return noBatches ? <p className="hint choose-hint">{t('app.noBatches')}</p> : <ChooseHint queueReady={queue.state === 'ready'} focusQueue={focusQueue} />;
+  }
   // One workspace per submission *in a batch*: the same submission in another batch (a calibration
   // set, a lead's review) is other work, with its own draft, editor and time on task.
   return (
@@ -27,4 +37,16 @@ export function MainView({ onDecided, noBatches }: { onDecided: (decided: Decide
       onDecided={onDecided}
     />
   );
+}
+
+/**
+ * Nothing open: how to open something, and the queue ready for it. With the focus nowhere (a first
+ * start, a batch just chosen), the queue takes it, so that "↑ ↓ then Enter" does what it says at once.
+ */
+function ChooseHint({ queueReady, focusQueue }: { queueReady: boolean; focusQueue: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (queueReady && (document.activeElement === null || document.activeElement === document.body)) focusQueue();
+  }, [queueReady, focusQueue]);
+  return <p className="hint choose-hint">{t('submission.choose')}</p>;
 }

@@ -47,7 +47,7 @@ describe('the lead view registry', () => {
       <>
         <LeadViewSwitch />
         <div data-testid="main">
-          <MainView onDecided={() => undefined} noBatches={false} />
+          <MainView onDecided={() => undefined} noBatches={false} focusQueue={() => undefined} />
         </div>
       </>,
       answers,
