@@ -39,6 +39,8 @@ const parsed = <T>(schema: z.ZodType<T>, value: string | null): T | null => {
 };
 export const commentOf = (value: string | null): CommentValue | null => parsed(CommentValue, value);
 export const decisionOf = (value: string | null): DecisionValue | null => parsed(DecisionValue, value);
+/** A received decision or a resolution, with its levels (see ReceivedDecision below). */
+export const receivedDecisionOf = (value: string | null): ReceivedDecision | null => parsed(ReceivedDecision, value);
 
 /**
  * A decision as the server received it (its `decision_received` entry), or a lead's resolution of an

@@ -3,7 +3,7 @@ import type { RubricVersion } from '../../../shared/domain/rubric';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { AuditEntry } from '../../../shared/hosted-api/audit';
 import { BackreadReviewRequest } from '../../../shared/hosted-api/backreading';
-import { commentOf, decisionOf } from '../../../shared/quality/audit';
+import { commentOf, decisionOf, receivedDecisionOf } from '../../../shared/quality/audit';
 import { anchorLabel } from '../comments/anchor';
 
 function readReview(value: string): BackreadReviewRequest | null {
@@ -39,10 +39,17 @@ export function valueWords(entry: AuditEntry, value: string | null, rubric: Rubr
     }
     case 'decision':
     case 'decision_undone':
-    case 'decision_received':
-    case 'adjudication_resolved': {
+    case 'decision_received': {
       const decision = decisionOf(value);
       return decision ? [t(`decision.outcomes.${decision.outcome}`), decision.note].filter(Boolean).join(' · ') : value;
+    }
+    case 'adjudication_resolved': {
+      // The resolution is what the candidate's outcome rests on: its levels, criterion by criterion.
+      const resolution = receivedDecisionOf(value);
+      if (!resolution) return value;
+      const titles = new Map(allCriteria(rubric).map((criterion) => [criterion.id, criterion.title]));
+      const levels = resolution.scores.map((score) => `${titles.get(score.criterionId) ?? score.criterionId}: ${levelWords(rubric, score.criterionId, score.level)}`).join('; ');
+      return [t(`decision.outcomes.${resolution.outcome}`), levels, resolution.note].filter(Boolean).join(' · ');
     }
     case 'backread_reviewed': {
       const review = readReview(value);
