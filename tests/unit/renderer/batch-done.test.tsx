@@ -37,7 +37,7 @@ describe('N when the batch is done', () => {
     const { open, said } = await pressN([batch('b2', { total: 5, counts: { ...decided, not_started: 2, in_progress: 1 } }), batch('b3', { counts: decided }), batch('r1', { kind: 'review', label: 'Review' })]);
     expect(open).not.toHaveBeenCalled();
     // Named as the queue names it (when claimed, in the machine's time zone, and its size); the review batch is not the assessor's.
-    expect(said).toMatch(/^Every submission in this batch has a decision\. Still to decide: Claimed [^;]+ · 5 submissions: 3 undecided\. Choose it in the Batch picker\.$/);
+    expect(said).toMatch(/^Every submission in this batch has a decision\. Still to decide: Claimed [^;]+ · 5 submissions: 3 undecided\. Choose one in the Batch picker\.$/);
   });
 
   it('with nothing undecided anywhere, points to claiming more', async () => {
