@@ -1,4 +1,4 @@
-// `npm test`: the build, typecheck, lint, then unit, integration and end-to-end tests (each vitest
+// `npm test`: the build, typecheck, lint, unit, integration and end-to-end tests (each vitest
 // project a run of its own), then the time each layer took, and last one line
 // `N passed, N failed, N skipped` over all of them (what CI reads). Typecheck, lint and build count as
 // one check each.
@@ -92,19 +92,37 @@ async function endToEnd(built: boolean): Promise<void> {
   }
 }
 
+/** Typecheck and lint in one process sharing TypeScript's programs (check-types-and-lint.ts); two layers. */
+async function typesAndLint(): Promise<void> {
+  console.log('\n▶ typecheck, then lint with its programs');
+  const summaryDir = mkdtempSync(join(tmpdir(), 'assessor-check-'));
+  const summaryFile = join(summaryDir, 'summary.json');
+  await run(bin('tsx'), [join(root, 'tests', 'tools', 'check-types-and-lint.ts'), summaryFile]);
+  try {
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Record<'typecheck' | 'lint', { ok: boolean; seconds: number }>;
+    for (const name of ['typecheck', 'lint'] as const) {
+      const { ok, seconds } = summary[name];
+      layers.push({ name, seconds, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+    }
+  } catch {
+    notRun('typecheck', 'the typecheck and lint wrote no summary');
+    notRun('lint', 'the lint could not run without the typecheck');
+  } finally {
+    rmSync(summaryDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-  const built = await check('build', 'build (electron-vite: main, preload, renderer)', bin('electron-vite'), ['build']);
-  // Lint beside typecheck-then-unit-tests: ESLint is the longest of the three and one thread (with its
-  // garbage collector), so it gets a core of its own from the start while tsc and then vitest (one
-  // worker here) take the other. All three at once shared two cores three ways, and lint ran alone
-  // at the end (lint 122 s, the phase as long, on a slow hour). The layers that start servers,
-  // processes and browsers run after, one at a time: integration tests beside the lint made both
-  // slower (lint 82 s → 151 s), and on a loaded 2-core machine pages miss their waits.
+  // Two lanes, a core each: the typecheck then the lint (one thread with its garbage collector, the
+  // longest), and beside it the build then the unit tests. The layers that start servers, processes and
+  // browsers run after, one at a time: integration tests beside the lint made both slower (lint 82 s →
+  // 151 s), and on a loaded 2-core machine pages miss their waits.
+  let built = false;
   await Promise.all([
-    check('lint', 'lint', bin('eslint'), ['--max-warnings', '0', '.']),
+    typesAndLint(),
     (async () => {
-      await check('typecheck', 'typecheck', bin('tsc'), ['-b', 'tsconfig.json']);
+      built = await check('build', 'build (electron-vite: main, preload, renderer)', bin('electron-vite'), ['build']);
       await vitestProject('unit');
     })(),
   ]);
