@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogues } from './catalogues';
+import { installCachedFormats } from './formats';
 import { interfaceLocales } from '../../../shared/domain/locales';
 import type { InterfaceLocale } from '../../../shared/domain/locales';
 
@@ -27,6 +28,7 @@ export async function initI18n(): Promise<typeof i18next> {
     nsSeparator: false,
     keySeparator: '.',
   });
+  installCachedFormats(i18next);
   document.documentElement.lang = i18next.language;
   return i18next;
 }
