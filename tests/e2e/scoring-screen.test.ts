@@ -28,6 +28,24 @@ async function measure(page: Page): Promise<{ pageScrolls: boolean; videoShare: 
   });
 }
 
+/**
+ * How much of a new comment's editor (its chips and Done too, not only the field) is out of sight in
+ * the feed under the evidence; the comment is deleted again.
+ */
+async function writtenCommentHiddenPx(page: Page, addButton: string): Promise<number> {
+  await page.getByRole('button', { name: addButton }).click();
+  const editor = page.getByRole('form', { name: /^Comment at/ });
+  await editor.waitFor();
+  await afterTwoFrames(page);
+  const hidden = await editor.evaluate((form) => {
+    const pane = form.closest('.comment-list')!.getBoundingClientRect();
+    return Math.max(0, form.getBoundingClientRect().bottom - Math.min(pane.bottom, innerHeight));
+  });
+  await editor.getByRole('button', { name: 'Delete' }).click();
+  await editor.waitFor({ state: 'detached' });
+  return hidden;
+}
+
 describe('a screen to score at all day', () => {
   // One sign-in and claim for both sizes: the window is resized with the downloads still running.
   it('signed in while evidence downloads, at 1280×720 and at 1440×900: the queue, a large video, four criteria and the decision bar at once, no page scroll', async () => {
@@ -64,7 +82,7 @@ describe('a screen to score at all day', () => {
     }
   });
 
-  it('keeps every size from 1024×768 to 1920×1080 free of a page scrollbar', async () => {
+  it('keeps every size from 1024×768 to 1920×1080 free of a page scrollbar, a comment being written shown whole under the video (and the image from 1280×720)', async () => {
     const { page, preview } = session;
     await page.goto(preview.url);
     await openFromQueue(page, /Submission 002/);
@@ -78,6 +96,17 @@ describe('a screen to score at all day', () => {
       await page.setViewportSize({ width, height });
       await afterTwoFrames(page); // laid out again at the new size
       expect(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth), `${width}×${height}`).toBe(false);
+      expect(await writtenCommentHiddenPx(page, 'Add comment at current time'), `${width}×${height}: the comment editor's lower edge under the video`).toBe(0);
+    }
+    await page.getByRole('tab', { name: /^Image/ }).click();
+    await waitForImage(page);
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await afterTwoFrames(page);
+      expect(await writtenCommentHiddenPx(page, 'Add comment on this page'), `${width}×${height}: the comment editor's lower edge under the image`).toBe(0);
     }
   });
 

@@ -1,10 +1,11 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { withoutHiddenControls } from '../../../shared/domain/text';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentTag, CommentVisibility, EvidenceComment } from '../../../shared/domain/comment';
 import type { Criterion } from '../../../shared/domain/rubric';
 import { useBankTarget } from '../feedback/bank-targets';
+import { revealInPane } from '../ui/keep-in-view';
 import { anchorLabel } from './anchor';
 
 interface Props {
@@ -28,8 +29,14 @@ export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDo
   const { t } = useTranslation();
   const id = useId();
   const bankTarget = useBankTarget(comment.body, (body) => onChange({ ...comment, body }));
+  const form = useRef<HTMLFormElement>(null);
+  // Focusing the field shows only the field; the assessor types on, so the chips and Done must show too.
+  useEffect(() => {
+    if (form.current) revealInPane(form.current);
+  }, []);
   return (
     <form
+      ref={form}
       className="comment-editor"
       aria-label={t('comments.editorLabel', { anchor: anchorLabel(comment, t) })}
       onSubmit={(event) => {

@@ -10,6 +10,19 @@ function scrollingAncestor(element: HTMLElement): HTMLElement | null {
 }
 
 /**
+ * Scrolls only the pane that holds `item` so that all of it shows (a comment editor with its chips and
+ * Done button, not just the field the cursor is in), or its top when it is taller than the pane.
+ */
+export function revealInPane(item: HTMLElement, gap = 8): void {
+  const pane = scrollingAncestor(item);
+  if (!pane) return;
+  const box = pane.getBoundingClientRect();
+  const place = item.getBoundingClientRect();
+  if (place.top < box.top || place.height + gap > box.height) pane.scrollTop += place.top - box.top - gap;
+  else if (place.bottom > box.bottom) pane.scrollTop += place.bottom - box.bottom + gap;
+}
+
+/**
  * Keeps the item marked `aria-current="true"` inside `container` in view whenever `current` changes,
  * by scrolling only the pane that holds it (never the player or the page above it).
  */

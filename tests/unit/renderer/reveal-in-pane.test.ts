@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { revealInPane } from '../../../renderer/src/ui/keep-in-view';
+
+/** A scrolling pane 200 px tall at the top of the window holding an item at `top` (in the pane's content) `height` tall. */
+function paneWith(top: number, height: number): { pane: HTMLElement; item: HTMLElement } {
+  const pane = document.createElement('section');
+  pane.style.overflowY = 'auto';
+  const item = document.createElement('form');
+  pane.append(item);
+  document.body.append(pane);
+  Object.defineProperties(pane, { scrollHeight: { value: 1000 }, clientHeight: { value: 200 } });
+  const rect = (y: number, h: number) => ({ top: y, bottom: y + h, height: h, left: 0, right: 100, width: 100, x: 0, y, toJSON: () => ({}) }) as DOMRect;
+  pane.getBoundingClientRect = () => rect(0, 200);
+  item.getBoundingClientRect = () => rect(top - pane.scrollTop, height);
+  return { pane, item };
+}
+
+describe('revealing an item in its pane', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('scrolls until the whole item shows when its lower part is under the pane’s edge', () => {
+    const { pane, item } = paneWith(150, 120); // 70 px of it hidden
+    revealInPane(item);
+    expect(pane.scrollTop).toBe(78); // its bottom 8 px above the pane's edge
+  });
+
+  it('shows the top of an item taller than the pane, and leaves one already in view where it is', () => {
+    const tall = paneWith(150, 260);
+    revealInPane(tall.item);
+    expect(tall.pane.scrollTop).toBe(142);
+    document.body.replaceChildren();
+    const shown = paneWith(20, 100);
+    revealInPane(shown.item);
+    expect(shown.pane.scrollTop).toBe(0);
+  });
+});
