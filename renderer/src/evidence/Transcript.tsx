@@ -49,9 +49,18 @@ export function Transcript({ evidence, positionMs, readOnly, onSeek, onQuote, fo
   const [search, setSearch] = useState('');
   const searchField = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
+  // T pressed while the captions still load is kept until the search field is there to take it.
+  const focusWanted = useRef(false);
+  const loaded = cues.isSuccess;
   useEffect(() => {
-    if (focusRequest > 0) searchField.current?.focus();
+    if (focusRequest > 0) focusWanted.current = true;
   }, [focusRequest]);
+  useEffect(() => {
+    if (focusWanted.current && searchField.current) {
+      focusWanted.current = false;
+      searchField.current.focus();
+    }
+  }, [focusRequest, loaded]);
 
   const all = cues.data ?? [];
   const current = positionMs === null ? -1 : cueAt(all, positionMs);
