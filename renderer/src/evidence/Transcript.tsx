@@ -49,15 +49,12 @@ export function Transcript({ evidence, positionMs, readOnly, onSeek, onQuote, fo
   const [search, setSearch] = useState('');
   const searchField = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  // T pressed while the captions still load is kept until the search field is there to take it.
-  const focusWanted = useRef(false);
+  // T pressed while the captions still load is answered once the search field is there to take it.
+  const focusAnswered = useRef(0);
   const loaded = cues.isSuccess;
   useEffect(() => {
-    if (focusRequest > 0) focusWanted.current = true;
-  }, [focusRequest]);
-  useEffect(() => {
-    if (focusWanted.current && searchField.current) {
-      focusWanted.current = false;
+    if (focusRequest > focusAnswered.current && searchField.current) {
+      focusAnswered.current = focusRequest;
       searchField.current.focus();
     }
   }, [focusRequest, loaded]);
