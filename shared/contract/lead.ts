@@ -66,6 +66,8 @@ export const leadMethods = {
       .strict(),
     output: z.object({ fileName: z.string().max(200), mimeType: z.string().max(100), base64: z.string() }),
   },
+  /** Fetches the adjudication, backreading and referral queues now (while a lead looks at them); the views read them again on core's quality event. */
+  'lead.refreshQueues': { input: NoInput, output: z.object({ fetchedAt: Timestamp }) },
   'lead.adjudications': { input: NoInput, output: AdjudicationQueue },
   /** Brings a submission under adjudication here, to read both assessors beside its evidence. */
   'lead.openAdjudication': { input: z.object({ submissionId: Id }).strict(), output: z.object({ batchId: Id }) },

@@ -14,6 +14,8 @@ import type { Browser } from 'playwright-core';
 import { cleanup, freshDataDir, launchChromium, startPreview } from '../e2e/harness';
 import type { RunningPreview } from '../e2e/harness';
 import { openTestCore } from '../support/core-fixture';
+import { bundleTestHosts } from '../support/test-hosts';
+import { projectPaths } from '../../electron/launcher/project-paths';
 import { rpc } from '../support/http';
 import { claimedSubmission, manifestOf } from '../support/fake-hosted';
 import { benchHosted } from './hosted';
@@ -247,6 +249,9 @@ async function heapOverHundredSubmissions(browser: Browser, preview: RunningPrev
 }
 
 async function main(): Promise<void> {
+  // The hosts it starts run from bundles (as in the tests), made here from the sources as they are now:
+  // on a fresh clone no test run has made them yet.
+  bundleTestHosts(projectPaths().root);
   benchDurableWrites(1000);
   progress('inter-rater statistics');
   benchStatistics(rows);

@@ -187,7 +187,8 @@ describe('scoring quality in the workstation, against the reference server', () 
       api.store.recordDecision(account, submissionId!, decision, new Date());
       api.store.quality.afterDecision(account, submissionId!, decision, new Date());
     }
-    await call(lead, 'quality.refresh');
+    // The lead's queues alone, as a lead looking at one asks every few seconds.
+    await call(lead, 'lead.refreshQueues');
     const queue = await call<AdjudicationQueue>(lead, 'lead.adjudications');
     expect(queue.adjudications.map((item) => [item.submissionId, item.reasons, item.resolutionQueued])).toEqual([[submissionId, ['outcome_differs', 'scores_differ'], false]]);
     expect(queue.rubrics.length).toBeGreaterThan(0);
@@ -205,6 +206,7 @@ describe('scoring quality in the workstation, against the reference server', () 
     const resolution = { outcome: 'award' as const, scores: [{ criterionId: 'c1', level: 3, rationale: 'Mine now.' }], note: '' };
     for (const [method, input] of [
       ['lead.adjudications', {}],
+      ['lead.refreshQueues', {}],
       ['lead.dashboard', { credentialId: null }],
       ['lead.resolveAdjudication', { submissionId: 'any', resolution }],
       ['lead.liftLockout', { accountId: 'acct-assessor-1', credentialId, note: 'Lifting my own lockout.' }],

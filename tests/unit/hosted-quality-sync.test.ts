@@ -20,6 +20,7 @@ let workerAnswers: ((token: string) => ApiResult<LeadDataComputed> | Promise<Api
 let workerTokens: string[];
 let quality: QualitySync;
 let leadSync: LeadSync;
+let told: string[];
 
 const qualification = { credentialId: 'c1', credentialTitle: 'Credential', status: 'qualified', setId: null, scoredItems: 0, requiredItems: 0, exactAgreement: null, maxLevelsOff: null, reason: null };
 const manifest = manifestOf('s1');
@@ -52,7 +53,8 @@ beforeEach(() => {
     },
   };
   const clock = { ...systemClock, now: () => new Date('2026-12-05T09:00:00.000Z') };
-  leadSync = new LeadSync({ db, session, leadData, clock });
+  told = [];
+  leadSync = new LeadSync({ db, session, leadData, clock, changes: { qualityData: () => void told.push('quality'), batchList: () => void told.push('batches') } });
   quality = new QualitySync({ db, session, work: { importLocalBatch: () => Promise.reject(new Error('not here')) }, clock, fetchers: [leadSync], keptUntilSynced: outboxJobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => undefined });
 });
 afterEach(() => store.dispose());
@@ -100,5 +102,30 @@ describe('quality data kept for offline use', () => {
     });
     await expect(quality.fetch()).rejects.toMatchObject({ code: 'forbidden' });
     expect(leadDashboard(db, null, false).fetchedAt).toBeNull();
+  });
+
+  it('fetches a lead’s queues alone when asked (no dashboards computed), keeps them and tells the views', async () => {
+    session.account = { ...session.account!, roles: ['assessor', 'lead'] };
+    api.calls.length = 0;
+    await expect(leadSync.refreshQueues()).resolves.toEqual({ fetchedAt: '2026-12-05T09:00:00.000Z' });
+    expect([...api.calls].sort()).toEqual(['GET /v1/adjudications', 'GET /v1/backreads', 'GET /v1/referrals']);
+    expect(workerTokens).toEqual([]);
+    expect(told).toEqual(['quality']);
+    expect(db.prepare(`SELECT key, fetched_at FROM quality_snapshot WHERE key IN ('adjudications', 'backreads', 'lead_referrals') ORDER BY key`).all()).toEqual([
+      { key: 'adjudications', fetched_at: '2026-12-05T09:00:00.000Z' },
+      { key: 'backreads', fetched_at: '2026-12-05T09:00:00.000Z' },
+      { key: 'lead_referrals', fetched_at: '2026-12-05T09:00:00.000Z' },
+    ]);
+  });
+
+  it('keeps none of the queues fetched under a session that ended meanwhile', async () => {
+    session.account = { ...session.account!, roles: ['assessor', 'lead'] };
+    api.on('GET /v1/backreads', () => {
+      session.end();
+      return { status: 200, body: { backreads: [] } };
+    });
+    await expect(leadSync.refreshQueues()).rejects.toMatchObject({ code: 'forbidden' });
+    expect(db.prepare(`SELECT count(*) AS n FROM quality_snapshot WHERE key IN ('adjudications', 'backreads', 'lead_referrals')`).get()).toEqual({ n: 0 });
+    expect(told).toEqual([]);
   });
 });

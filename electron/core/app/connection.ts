@@ -70,7 +70,7 @@ export function connectToHostedApi(options: ConnectionOptions) {
   };
   const work = new WorkImport({ db, session, atRest, logger, now, onImported, onLeasesChanged: (ids) => changes.submissionsChanged(ids) });
   const leadData = new LeadDataWorker(options.leadDataWorker, logger);
-  const leadSync = new LeadSync({ db, session, leadData, clock });
+  const leadSync = new LeadSync({ db, session, leadData, clock, changes });
   const quality = new QualitySync({ db, session, work, clock, fetchers: [leadSync], keptUntilSynced: options.jobs.kindsWhere((job) => job.keepsPayloadUntilSynced === true), onFetched: () => changes.qualityData() });
   const loop: SyncLoop = new SyncLoop({ db, session, jobs: options.jobs, retention, downloads, work, quality, status, changes, logger, clock, closed: isClosed, intervalMs: options.syncIntervalMs });
   const lead = new LeadWork({ db, session, work, quality, logger, now, onQueued: () => loop.nudge(), onBatchRemoved: () => changes.batchList() });

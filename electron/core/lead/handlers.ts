@@ -9,10 +9,11 @@ import { adjudicationQueue, backreadQueue, leadDashboard, leadExport } from './v
  * and the audit trail. Reads answer at once from the last synced data. Only a lead reaches them
  * (leads-only.ts, applied by the composition root to every `lead.*` method).
  */
-export function leadHandlers({ db, now, leadSync, lead }: { db: Db; now: () => Date; leadSync: Pick<LeadSync, 'updating'>; lead: LeadWork }) {
+export function leadHandlers({ db, now, leadSync, lead }: { db: Db; now: () => Date; leadSync: Pick<LeadSync, 'updating' | 'refreshQueues'>; lead: LeadWork }) {
   return handlerApp({
     'lead.dashboard': answersAtOnce(({ credentialId }) => leadDashboard(db, credentialId, leadSync.updating)),
     'lead.export': afterSession((input) => leadExport(db, input, now())),
+    'lead.refreshQueues': afterSession(() => leadSync.refreshQueues()),
     'lead.adjudications': answersAtOnce(() => adjudicationQueue(db)),
     'lead.openAdjudication': afterSession(({ submissionId }) => lead.openAdjudication(submissionId)),
     'lead.resolveAdjudication': answersAtOnce(({ submissionId, resolution }) => lead.resolveAdjudication(submissionId, resolution)),

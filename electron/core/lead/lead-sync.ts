@@ -1,6 +1,7 @@
 import { isLead } from '../../../shared/domain/roles';
 import type { Clock } from '../platform/clock';
 import type { Db } from '../db/database';
+import type { WorkspaceChanges } from '../contract/changes';
 import { DomainError } from '../contract/errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
 import { removeBatch } from '../repositories/claimed-work';
@@ -17,6 +18,8 @@ export interface LeadSyncOptions {
   session: SessionAccess;
   leadData: Pick<LeadDataWorker, 'compute'>;
   clock: Clock;
+  /** Told when the queues alone were fetched (refreshQueues); a whole fetch is told by QualitySync. */
+  changes: Pick<WorkspaceChanges, 'qualityData' | 'batchList'>;
 }
 
 /**
@@ -36,29 +39,53 @@ export class LeadSync implements QualityFetcher {
 
   /** Nothing for an account that is not a lead; a settled case's evidence goes. */
   async fetch(epoch: number): Promise<void> {
-    const { db, session } = this.options;
-    if (!isLead(session.account)) return;
+    if (!isLead(this.options.session.account)) return;
     this.computing += 1;
     try {
-      const [computed, { adjudications }, { backreads }, referrals] = await Promise.all([
-        this.computeInWorker(),
-        session.call((client) => client.adjudications()),
-        session.call((client) => client.backreads()),
-        session.call((client) => client.referrals(true)),
-      ]);
-      session.assertCurrent(epoch);
-      const at = this.options.clock.now().toISOString();
-      saveSnapshot(db, 'adjudications', adjudications, at);
-      saveSnapshot(db, 'backreads', backreads, at);
-      saveSnapshot(db, 'lead_referrals', referrals, at);
-      replaceLeadSnapshots(db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
-      // A review batch stays while either of its cases is open.
-      const open = new Set([...adjudications.filter((item) => !item.resolution), ...backreads.filter((item) => !item.review)].map((item) => item.submissionId));
-      for (const item of [...adjudications, ...backreads]) if (!open.has(item.submissionId)) removeBatch(db, `review-${item.submissionId}`);
-      sweepDeletedFiles(db);
+      const [computed, queues] = await Promise.all([this.computeInWorker(), this.fetchQueues()]);
+      this.options.session.assertCurrent(epoch);
+      replaceLeadSnapshots(this.options.db, computed.meta, computed.dashboards.map((body) => ({ credentialId: body.credentialId, body })), computed.generatedAt);
+      this.keepQueues(queues);
     } finally {
       this.computing -= 1;
     }
+  }
+
+  /**
+   * The queues alone (adjudication, backreading, referrals): three small requests, asked for while a
+   * lead looks at them, so that a new case shows within seconds rather than at the next whole fetch.
+   * Only a lead reaches it (leads-only.ts guards every `lead.*` method).
+   */
+  async refreshQueues(): Promise<{ fetchedAt: string }> {
+    const { session, changes } = this.options;
+    const epoch = session.currentEpoch;
+    const queues = await this.fetchQueues();
+    session.assertCurrent(epoch);
+    const fetchedAt = this.keepQueues(queues);
+    changes.qualityData();
+    return { fetchedAt };
+  }
+
+  private fetchQueues() {
+    const { session } = this.options;
+    return Promise.all([session.call((client) => client.adjudications()), session.call((client) => client.backreads()), session.call((client) => client.referrals(true))]);
+  }
+
+  /** Keeps the queues as fetched; a review batch goes once neither of its cases is open. When they were kept. */
+  private keepQueues([{ adjudications }, { backreads }, referrals]: Awaited<ReturnType<LeadSync['fetchQueues']>>): string {
+    const { db, changes } = this.options;
+    const at = this.options.clock.now().toISOString();
+    const gone = db.transaction(() => {
+      saveSnapshot(db, 'adjudications', adjudications, at);
+      saveSnapshot(db, 'backreads', backreads, at);
+      saveSnapshot(db, 'lead_referrals', referrals, at);
+      const open = new Set([...adjudications.filter((item) => !item.resolution), ...backreads.filter((item) => !item.review)].map((item) => item.submissionId));
+      const settled = new Set([...adjudications, ...backreads].map((item) => item.submissionId).filter((id) => !open.has(id)));
+      return [...settled].filter((submissionId) => removeBatch(db, `review-${submissionId}`));
+    })();
+    sweepDeletedFiles(db);
+    if (gone.length > 0) changes.batchList();
+    return at;
   }
 
   /** The worker fetches with the current token; a lapsed one is renewed here (one renewal at a time) and the job sent again. */

@@ -138,12 +138,13 @@ export function wipeClaimedWork(db: Db, accountKinds: string[]): WipeReport {
 }
 
 /** One batch and everything of its submissions here (a published master batch, a resolved adjudication). */
-export function removeBatch(db: Db, batchId: string): void {
+/** Whether there was such a batch. */
+export function removeBatch(db: Db, batchId: string): boolean {
   const inBatch = `SELECT submission_id FROM assignments WHERE batch_id = ?`;
-  db.transaction(() => {
+  return db.transaction(() => {
     forgetFiles(db, db.prepare(`SELECT id, local_path FROM evidence_items WHERE local_path LIKE '%.enc' AND submission_id IN (${inBatch})`).all(batchId) as LocalFile[]);
     db.prepare(`DELETE FROM outbox WHERE entity_id IN (${inBatch})`).run(batchId);
     db.prepare(`DELETE FROM submissions WHERE id IN (${inBatch})`).run(batchId);
-    db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+    return db.prepare('DELETE FROM batches WHERE id = ?').run(batchId).changes === 1;
   })();
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decided } from '../decision/use-decision';
 import { leadViews } from '../lead/lead-views';
+import { useFollowLeadQueues } from '../lead/use-follow-lead-queues';
 import { useNavigation } from '../navigation/use-navigation';
 import { SubmissionWorkspace } from '../workspace/SubmissionWorkspace';
 import { usePreferences } from '../workspace/use-preferences';
@@ -19,6 +20,7 @@ export function MainView({ onDecided, noBatches, focusQueue }: Props): React.JSX
   const { view, batch, queue, openSubmissionId } = useNavigation();
   const preferences = usePreferences();
   const leadView = leadViews.find((candidate) => candidate.id === view);
+  useFollowLeadQueues(leadView?.followsQueues ?? false);
   if (leadView) return <leadView.component />;
   // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
   const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);

@@ -38,6 +38,9 @@ export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDo
     <form
       ref={form}
       className="comment-editor"
+      // Its chips and buttons read these keys themselves (arrows move between chips, Space and Enter
+      // press one): while the focus is in the editor they never seek or play the video or step the rubric.
+      data-local-keys="ArrowLeft ArrowRight ArrowUp ArrowDown Home End Space Enter"
       aria-label={t('comments.editorLabel', { anchor: anchorLabel(comment, t) })}
       onSubmit={(event) => {
         event.preventDefault();

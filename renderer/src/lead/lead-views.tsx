@@ -16,18 +16,20 @@ export interface LeadView {
   component: ComponentType;
   /** The contract reads it shows from synced quality data, read again whenever quality data arrives. */
   reads: readonly MethodName[];
+  /** It shows cases that arrive on the server: while it is open, the lead's queues are fetched every few seconds (use-follow-lead-queues.ts). */
+  followsQueues: boolean;
 }
 
 // The registry, in the switch's order. Adding a view is one entry here (and its id in lead-view-ids.ts):
 // the navigation store, the view switch, the main area and core's quality event all follow it. The
 // type asks for every id once.
 const entries: { readonly [Id in LeadViewId]: Omit<LeadView, 'id'> } = {
-  dashboard: { label: 'lead.view.dashboard', component: LeadDashboardView, reads: ['lead.dashboard'] },
-  adjudication: { label: 'lead.view.adjudication', component: AdjudicationQueueView, reads: ['lead.adjudications'] },
-  backreading: { label: 'lead.view.backreading', component: BackreadingView, reads: ['lead.backreads'] },
-  referrals: { label: 'lead.view.referrals', component: ReferralsView, reads: ['referral.list'] },
+  dashboard: { label: 'lead.view.dashboard', component: LeadDashboardView, reads: ['lead.dashboard'], followsQueues: false },
+  adjudication: { label: 'lead.view.adjudication', component: AdjudicationQueueView, reads: ['lead.adjudications'], followsQueues: true },
+  backreading: { label: 'lead.view.backreading', component: BackreadingView, reads: ['lead.backreads'], followsQueues: true },
+  referrals: { label: 'lead.view.referrals', component: ReferralsView, reads: ['referral.list'], followsQueues: true },
   // Searched for online on demand: nothing synced to read again.
-  audit: { label: 'lead.view.audit', component: AuditTrailView, reads: [] },
+  audit: { label: 'lead.view.audit', component: AuditTrailView, reads: [], followsQueues: false },
 };
 
 export const leadViews: readonly LeadView[] = (Object.keys(entries) as LeadViewId[]).map((id) => ({ id, ...entries[id] }));

@@ -27,6 +27,9 @@ export const resolveAdjudication = defineMutation('lead.resolveAdjudication', { 
 
 export const reviewBackread = defineMutation('lead.reviewBackread', { onAnswer: (queries, queue) => queries.setQueryData(queryKeyOf('lead.backreads', {}), queue) });
 
+/** Fetches the lead's queues now; what arrives comes with core's quality event (use-follow-lead-queues.ts). */
+export const refreshLeadQueues = defineMutation('lead.refreshQueues');
+
 /** Submissions a set could be built from, fetched when the lead asks (they are the server's, not kept). */
 export const findCandidates = defineMutation('lead.candidates');
 
