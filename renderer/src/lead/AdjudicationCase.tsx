@@ -28,10 +28,24 @@ export const levelName = (criterion: Criterion, level: number | null | undefined
 };
 const levelOf = (reading: Reading, criterionId: string): number | null => reading.scores.find((score) => score.criterionId === criterionId)?.level ?? null;
 
+/** The rows every reading gives alike: criteria with one level from all, and the outcome if all chose it; how many rows that is. */
+function agreedRows(item: Case, criteria: Criterion[]): { levels: Record<string, number>; outcome: DecisionOutcome | null; count: number } {
+  const levels: Record<string, number> = {};
+  for (const criterion of criteria) {
+    const given = item.decisions.map((reading) => levelOf(reading, criterion.id));
+    const first = given[0];
+    if (first !== null && first !== undefined && given.every((level) => level === first)) levels[criterion.id] = first;
+  }
+  const outcomes = new Set(item.decisions.map((reading) => reading.outcome));
+  const outcome = item.decisions.length > 0 && outcomes.size === 1 ? item.decisions[0]!.outcome : null;
+  return { levels, outcome, count: Object.keys(levels).length + (outcome ? 1 : 0) };
+}
+
 /**
  * One adjudication: a criterion × assessor grid (levels, rationales, the lead's own level in the last
  * column), each assessor's comments (timed ones seek the evidence), and a resolution that starts empty —
- * nothing is carried over from either reading — and is confirmed before it is queued.
+ * nothing is carried over from either reading unless the lead takes the rows both gave alike in one
+ * step — and is confirmed before it is queued.
  */
 export function AdjudicationCase({
   item,
@@ -58,6 +72,14 @@ export function AdjudicationCase({
   /** Beside the evidence (no queue to open it from) the grid is laid out for a narrow column. */
   const compact = !inQueue;
   const columns = item.decisions.length + (done ? 0 : 1);
+  const agreed = agreedRows(item, criteria);
+
+  /** Fills the rows where every reading agrees (the outcome too), keeping what the lead already chose; the rest stays empty. */
+  const takeAgreed = (): void => {
+    setLevels((current) => ({ ...agreed.levels, ...current }));
+    if (outcome === '' && agreed.outcome) setOutcome(agreed.outcome);
+    setMessage(t('adjudication.agreedTaken'));
+  };
 
   const askToConfirm = (): void => {
     const missing = [...(outcome === '' ? [t('adjudication.outcome')] : []), ...unchosen.map((criterion) => criterion.title), ...(note.trim() === '' ? [t('adjudication.note')] : [])];
@@ -92,6 +114,11 @@ export function AdjudicationCase({
           askToConfirm();
         }}
       >
+        {!done && agreed.count > 0 && (
+          <button type="button" className="take-agreed" onClick={takeAgreed}>
+            {t('adjudication.takeAgreed', { count: agreed.count })}
+          </button>
+        )}
         <table className={compact ? 'adjudication-grid compact' : 'adjudication-grid'}>
           <caption className="hint">{t('adjudication.gridCaption')}</caption>
           <thead>

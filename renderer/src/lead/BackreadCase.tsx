@@ -41,6 +41,12 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }:
   const change = (criterionId: string, patch: Partial<Draft>): void => setDrafts((current) => ({ ...current, [criterionId]: { ...draftOf(criterionId), ...patch } }));
   const reviewed = (criterionId: string): BackreadVerdict | undefined => item.review?.criteria.find((verdict) => verdict.criterionId === criterionId);
 
+  /** Agrees with every criterion not yet given a verdict, in one step; the lead then overrides the few that need it. */
+  const agreeWithAll = (): void => {
+    setDrafts((current) => Object.fromEntries(criteria.map((criterion) => [criterion.id, current[criterion.id]?.verdict ? current[criterion.id]! : { verdict: 'agree', level: null, note: '' }])));
+    setMessage(t('backreading.agreedAll'));
+  };
+
   const send = async (): Promise<void> => {
     if (review.isPending) return; // one review per case: a second press while the first is on its way sends nothing
     const missing = criteria.filter((criterion) => {
@@ -78,6 +84,11 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }:
           void send();
         }}
       >
+        {!item.review && (
+          <button type="button" className="take-agreed" disabled={done} onClick={agreeWithAll}>
+            {t('backreading.agreeAll')}
+          </button>
+        )}
         <table className={compact ? 'adjudication-grid compact' : 'adjudication-grid'}>
           <caption className="hint">{t('backreading.gridCaption')}</caption>
           <thead>

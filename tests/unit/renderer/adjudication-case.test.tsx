@@ -89,6 +89,31 @@ describe('AdjudicationCase', () => {
     expect(note().value).toBe('');
   });
 
+  it('takes the rows both readings give alike in one step, keeping the lead’s own choices; the rows that differ stay empty', async () => {
+    const { core, user } = adjudication();
+    await user.selectOptions(outcome(), 'award');
+    await user.click(screen.getByRole('button', { name: 'Take the row both gave alike' }));
+    expect([outcome().value, levelFor('Objective').value, levelFor('Questioning').value]).toEqual(['award', '', '3']);
+    expect(screen.getByText('The rows both readings agree on are filled in; choose the rest.')).toBeTruthy();
+    // A level the lead chose stays theirs.
+    await user.selectOptions(levelFor('Questioning'), '4');
+    await user.click(screen.getByRole('button', { name: 'Take the row both gave alike' }));
+    expect(levelFor('Questioning').value).toBe('4');
+    expect(core.callsOf('lead.resolveAdjudication')).toEqual([]);
+  });
+
+  it('takes an outcome both gave too', async () => {
+    const { user } = adjudication({}, { ...item, decisions: item.decisions.map((reading) => ({ ...reading, outcome: 'award' })) });
+    await user.click(screen.getByRole('button', { name: 'Take the 2 rows both gave alike' }));
+    expect([outcome().value, levelFor('Objective').value, levelFor('Questioning').value]).toEqual(['award', '', '3']);
+  });
+
+  it('offers no row to take when the readings agree on none', () => {
+    const second = item.decisions[1]!;
+    adjudication({}, { ...item, decisions: [item.decisions[0]!, { ...second, scores: [{ criterionId: 'a', level: 2, rationale: '' }, { criterionId: 'b', level: 1, rationale: '' }] }] });
+    expect(screen.queryByRole('button', { name: /both gave alike/ })).toBeNull();
+  });
+
   it('will not resolve without an outcome, a level for every criterion and a note, and says what is missing', async () => {
     const { core, user } = adjudication({ 'lead.resolveAdjudication': queued });
     await user.click(screen.getByRole('button', { name: 'Resolve…' }));

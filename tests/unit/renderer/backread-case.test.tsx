@@ -99,6 +99,17 @@ describe('BackreadCase', () => {
     expect(queries.getQueryData(queryKeyOf('lead.backreads', {}))).toEqual(queued);
   });
 
+  it('agrees with every criterion in one step, keeping an override already chosen; the lead then overrides a few', async () => {
+    const { core, user } = backread({ 'lead.reviewBackread': queued });
+    await user.click(radio('Questioning', 'Override'));
+    await user.click(screen.getByRole('button', { name: 'Agree with every criterion' }));
+    expect([radio('Objective', 'Agree').checked, radio('Questioning', 'Override').checked]).toEqual([true, true]);
+    await user.click(radio('Questioning', 'Agree'));
+    await user.click(send());
+    await waitFor(() => expect(core.callsOf('lead.reviewBackread')).toHaveLength(1));
+    expect(core.callsOf('lead.reviewBackread')[0]?.review.criteria.map(({ verdict }) => verdict)).toEqual(['agree', 'agree']);
+  });
+
   it('asks for a level and a note only for an override, and drops the level when the lead agrees after all', async () => {
     const { core, user } = backread({ 'lead.reviewBackread': queued });
     await user.click(radio('Objective', 'Override'));
