@@ -15,6 +15,7 @@ import { AccountDrawer } from './account/AccountDrawer';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useNavigation } from './navigation/use-navigation';
 import { QueueRail } from './queue/QueueRail';
+import { useAnsweredReferrals } from './referrals/queries';
 import { usePreferences } from './workspace/use-preferences';
 import { useWorkspaceSummary } from './workspace/use-workspace';
 import type { Words } from './words';
@@ -26,6 +27,7 @@ export function App(): React.JSX.Element {
   const preferences = usePreferences();
   const navigation = useNavigation();
   const undoDecision = useUndoDecision();
+  const answeredReferrals = useAnsweredReferrals();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [accountOpen, setAccountOpen] = useState(false);
   const [railCollapsed, setRailCollapsed] = useState(false);
@@ -79,6 +81,7 @@ export function App(): React.JSX.Element {
               onChooseBatch={chooseBatch}
               onOpen={navigation.open}
               onPublished={inform}
+              answeredReferrals={answeredReferrals}
             />
           )}
           <main className="submission-pane">

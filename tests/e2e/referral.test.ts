@@ -52,7 +52,8 @@ describe('referring a submission to a lead', () => {
       await signIn(page, 'assessor@example.org', seededPassword);
       await closeAccount(page);
       await syncNow(page); // the answer comes with the quality data of this sync
-      await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().click();
+      // The queue marks the submission the lead answered, before it is opened.
+      await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').filter({ hasText: 'Lead answered' }).click();
       const strip = page.getByRole('button', { name: /^Referred to a lead: answered/ });
       await strip.click(); // one line until opened
       await page.getByText('Only if the candidate prompted it: score what the teacher does.').waitFor();

@@ -8,6 +8,7 @@ import { useKeptLocale } from '../i18n/use-kept-locale';
 import { useNavigation } from '../navigation/use-navigation';
 import { troubledBatch } from '../navigation/shown-batch';
 import { LeaseWarning } from '../queue/LeaseWarning';
+import { LockoutNotice } from '../quality/LockoutNotice';
 import { useSaveStatus } from '../save/save-tracker';
 import { Picker } from '../ui/Picker';
 
@@ -42,6 +43,7 @@ export function AppHeader({ isDemo, onOpenAccount, onOpenShortcuts, onShowQueue 
           onShowQueue();
         }}
       />
+      <LockoutNotice onShow={onOpenAccount} />
       <SyncNowButton />
       <p className={`save-status save-${saveStatus.state}`} role="status">
         {saveStatus.state === 'saving' && t('save.saving')}

@@ -11,6 +11,8 @@ interface Props {
   queue: Loadable<QueueItem[]>;
   openSubmissionId: string | null;
   onOpen: (submissionId: string) => void;
+  /** Submissions whose referral a lead has answered (the assessor has not replied yet). */
+  answeredReferrals?: ReadonlySet<string>;
 }
 
 const rowHeight = 64;
@@ -20,7 +22,7 @@ const optionId = (submissionId: string): string => `queue-option-${submissionId}
  * The batch queue: a virtualized listbox (only the visible rows exist in the DOM, so a batch of
  * thousands scrolls as smoothly as a batch of ten). ↑/↓/Home/End/PageUp/PageDown move, Enter opens.
  */
-export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function BatchQueue({ queue, openSubmissionId, onOpen }, ref) {
+export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function BatchQueue({ queue, openSubmissionId, onOpen, answeredReferrals }, ref) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => scrollRef.current!, []);
@@ -105,6 +107,7 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                     {item.label}
                   </span>
                   {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
+                  {answeredReferrals?.has(item.submissionId) && <span className="chip referral-answered">{t('queue.referralAnswered')}</span>}
                   {item.outcome && <span className={`outcome outcome-${item.outcome}`}>{t(`queue.outcome.${item.outcome}`)}</span>}
                 </span>
                 <span className="queue-line">

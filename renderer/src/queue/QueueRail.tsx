@@ -34,6 +34,8 @@ interface Props {
   onChooseBatch: (batchId: string) => void;
   onOpen: (submissionId: string) => void;
   onPublished: (message: Words) => void;
+  /** Submissions whose referral a lead has answered: marked in their rows. */
+  answeredReferrals?: ReadonlySet<string>;
 }
 
 /**
@@ -109,7 +111,7 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
       </header>
       <Collapsible.Content className="rail-body">
         {batch?.kind === 'master' && <MasterBatchBar batchId={batch.id} label={batchName(batch, t, i18n.language)} goldPool={batch.goldPool} onPublished={props.onPublished} />}
-        {batch && <BatchQueue ref={ref} queue={shown} openSubmissionId={props.openSubmissionId} onOpen={props.onOpen} />}
+        {batch && <BatchQueue ref={ref} queue={shown} openSubmissionId={props.openSubmissionId} onOpen={props.onOpen} answeredReferrals={props.answeredReferrals} />}
       </Collapsible.Content>
     </nav>
     </Collapsible.Root>

@@ -47,6 +47,13 @@ describe('the queue', () => {
     expect(screen.getByText('2 of 4 decided', { exact: false })).toBeTruthy();
   });
 
+  it('marks a submission whose referral a lead answered', async () => {
+    rail({ answeredReferrals: new Set(['s2']) });
+    await rows();
+    const marked = screen.getAllByRole('option').filter((option) => option.textContent?.includes('Lead answered'));
+    expect(marked.map((option) => option.querySelector('.queue-row-title')?.textContent)).toEqual(['Submission s2']);
+  });
+
   it('filters by status, and counts a lease run out as needing attention', async () => {
     const { user } = rail();
     await user.click(screen.getByRole('radio', { name: 'To do' }));
