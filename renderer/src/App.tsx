@@ -19,6 +19,7 @@ import { useAnsweredReferrals } from './referrals/queries';
 import { usePreferences } from './workspace/use-preferences';
 import { useWorkspaceSummary } from './workspace/use-workspace';
 import type { Words } from './words';
+import { together, words } from './words';
 
 /** The workstation's window: header, a lead's view switch, the queue beside the main view, the toast, and the drawers. */
 export function App(): React.JSX.Element {
@@ -93,7 +94,9 @@ export function App(): React.JSX.Element {
         <AccountDrawer
           open={accountOpen}
           onOpenChange={setAccountOpen}
-          onBatch={(batchId, message) => {
+          onBatch={(batchId, message, how) => {
+            // A calibration set was asked for to score now; a claim waits while a submission is being scored.
+            if (how === 'claimed' && !navigation.claimArrived(batchId)) return inform(together(message, words('hosted.claimedBeside')));
             navigation.scoreBatch(batchId);
             inform(message);
           }}

@@ -68,6 +68,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       await waitForVideo(page);
       const review = page.getByRole('form', { name: 'Backreading review' });
       const verdicts = review.getByRole('group', { name: /^Your verdict on / });
+      await verdicts.first().waitFor();
       const count = await verdicts.count();
       expect(count).toBeGreaterThan(3);
       await verdicts.first().getByRole('radio', { name: 'Override' }).check();
@@ -99,8 +100,8 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       await signIn(page, 'assessor@example.org', seededPassword);
       const drawer = page.getByRole('dialog', { name: 'Account and sync' });
       await drawer.getByText(/locked out: recalibrate Live claims suspended since .+: a lead overrode \d+% of the criteria backread in your last 1 decisions \(at most 10%\)\. To lift it, score the recalibration set “Recalibration .+” \(0 of 1 scored so far\)/).waitFor();
-      // …and in the header too, outside the drawer.
-      await page.locator('.app-header').getByRole('button', { name: /Locked out: recalibrate/ }).waitFor();
+      // …and in the header too, outside the drawer (hidden from the accessibility tree while the drawer is open).
+      await page.locator('.app-header button').filter({ hasText: 'Locked out: recalibrate' }).waitFor();
       await drawer.getByText('Good pacing; the questioning is the gap.').waitFor(); // the lead's review reached the assessor
       await drawer.getByText(/: you gave 3, the lead 2 · The questions at 0:12 are closed: level 2\.$/).waitFor();
       await drawer.getByRole('button', { name: 'Claim a batch' }).click();
@@ -144,7 +145,7 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
 
       // Recalibrated: live claims are back, and the header says nothing of a lockout.
       await claim(page, 1);
-      await page.locator('.app-header').getByRole('button', { name: /Locked out/ }).waitFor({ state: 'detached' });
+      await page.locator('.app-header button').filter({ hasText: 'Locked out' }).waitFor({ state: 'detached' });
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option').first().waitFor();
       const check = new HostedStore(serverDir);
       try {

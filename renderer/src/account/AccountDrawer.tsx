@@ -8,8 +8,8 @@ import { useSession } from './queries';
 interface Props {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  /** A batch arrived (a claim, a calibration set): the queue shows it, the panel closes, and the message says what came. */
-  onBatch: (batchId: string, message: Words) => void;
+  /** A batch arrived (a claim, a calibration set): the panel closes, and the message says what came. */
+  onBatch: (batchId: string, message: Words, how: 'claimed' | 'calibration') => void;
 }
 
 /**
@@ -20,10 +20,12 @@ interface Props {
 export function AccountDrawer({ open, onOpenChange, onBatch }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const session = useSession();
-  const batchArrived = (batchId: string, message: Words): void => {
-    onBatch(batchId, message);
-    onOpenChange(false);
-  };
+  const batchArrived =
+    (how: 'claimed' | 'calibration') =>
+    (batchId: string, message: Words): void => {
+      onBatch(batchId, message, how);
+      onOpenChange(false);
+    };
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -37,8 +39,8 @@ export function AccountDrawer({ open, onOpenChange, onBatch }: Props): React.JSX
               </button>
             </Dialog.Close>
           </header>
-          <HostedPanel onClaimed={batchArrived} />
-          {session?.signedIn && <QualityPanel onCalibrationStarted={batchArrived} />}
+          <HostedPanel onClaimed={batchArrived('claimed')} />
+          {session?.signedIn && <QualityPanel onCalibrationStarted={batchArrived('calibration')} />}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

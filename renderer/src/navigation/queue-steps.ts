@@ -23,3 +23,8 @@ export function undecidedIn(batch: BatchSummary): number {
 export function otherBatchesToDecide(batches: readonly BatchSummary[], shownId: string | null): BatchSummary[] {
   return batches.filter((batch) => batch.id !== shownId && batch.kind !== 'review' && undecidedIn(batch) > 0);
 }
+
+/** Whether the open submission is one the assessor is working on: in this queue and not yet decided. */
+export function isMidScoring(queue: readonly QueueItem[], openId: string | null): boolean {
+  return openId !== null && queue.some((item) => item.submissionId === openId && item.outcome === null);
+}

@@ -6,6 +6,7 @@ import { useSession } from '../account/queries';
 import { usePreferences } from '../workspace/use-preferences';
 import { useQueue, useWorkspaceSummary } from '../workspace/use-workspace';
 import type { NavigationStore, ReviewCase, View } from './navigation-store';
+import { isMidScoring } from './queue-steps';
 import { shownBatch } from './shown-batch';
 import { isLead as isLeadAccount } from '../../../shared/domain/roles';
 
@@ -37,6 +38,11 @@ export interface Navigation {
    * open yet (what was open belonged to other work, perhaps another account's), in the scoring view.
    */
   scoreBatch: (batchId: string) => void;
+  /**
+   * A claim arrived: its batch is shown as scoreBatch does, unless the assessor is scoring a submission,
+   * which stays open (the new batch waits in the batch picker). Whether it was shown.
+   */
+  claimArrived: (batchId: string) => boolean;
 }
 
 /** Where the assessor is, and every way to move: the navigation store with core's open submission. */
@@ -80,5 +86,15 @@ export function useNavigation(): Navigation {
     [store, open],
   );
 
-  return { view: isLead ? place.view : 'scoring', isLead, batches, batch, queue, openSubmissionId: preferences.openSubmissionId, reviewCase: place.reviewCase, show: store.show, chooseBatch, open, openBeside, scoreBatch };
+  const scoring = place.view === 'scoring' && queue.state === 'ready' && isMidScoring(queue.value, preferences.openSubmissionId);
+  const claimArrived = useCallback(
+    (batchId: string) => {
+      if (scoring) return false;
+      scoreBatch(batchId);
+      return true;
+    },
+    [scoring, scoreBatch],
+  );
+
+  return { view: isLead ? place.view : 'scoring', isLead, batches, batch, queue, openSubmissionId: preferences.openSubmissionId, reviewCase: place.reviewCase, show: store.show, chooseBatch, open, openBeside, scoreBatch, claimArrived };
 }

@@ -2,7 +2,7 @@
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createNavigationStore, batchStorageKey } from '../../../renderer/src/navigation/navigation-store';
-import { nextUndecided, stepFrom } from '../../../renderer/src/navigation/queue-steps';
+import { isMidScoring, nextUndecided, stepFrom } from '../../../renderer/src/navigation/queue-steps';
 import { shownBatch, troubledBatch } from '../../../renderer/src/navigation/shown-batch';
 import { useNavigation } from '../../../renderer/src/navigation/use-navigation';
 import { useContractMutation } from '../../../renderer/src/data/contract-mutation';
@@ -51,6 +51,7 @@ describe('which batch and submission come next', () => {
     expect(nextUndecided(queue, 's1')).toBe('s3');
     expect(nextUndecided(queue, 's3')).toBe('s1');
     expect(nextUndecided([queueItem('s1', { outcome: 'award' })], 's1')).toBeNull();
+    expect([isMidScoring(queue, 's1'), isMidScoring(queue, 's2'), isMidScoring(queue, null), isMidScoring(queue, 'elsewhere')]).toEqual([true, false, false, false]);
     expect(stepFrom(queue, 's1', 1)).toBe('s2');
     expect(stepFrom(queue, 's3', 1)).toBe('s3');
     expect(stepFrom(queue, 's1', -1)).toBe('s1');
@@ -99,6 +100,24 @@ describe('useNavigation', () => {
     act(() => result.current.scoreBatch('review'));
     expect(result.current.view).toBe('scoring');
     expect(result.current.openSubmissionId).toBeNull();
+  });
+
+  it('leaves a submission being scored open when a claim arrives, and shows the claim when nothing undecided is open', async () => {
+    const context = setup({ ...answers('s1'), 'workspace.summary': { isDemo: false, batches: [batch('b1'), batch('new')] } });
+    context.navigation.chooseBatch('b1');
+    const { result } = renderInApp(useNavigation, context);
+    await waitFor(() => expect(result.current.queue.state).toBe('ready'));
+    let shown = true;
+    act(() => void (shown = result.current.claimArrived('new')));
+    expect(shown).toBe(false);
+    expect([result.current.batch?.id, result.current.openSubmissionId]).toEqual(['b1', 's1']);
+    // Decided (or nothing open): the claim is shown.
+    context.core.answer('queue.list', { items: [queueItem('s1', { outcome: 'award' })] });
+    await act(() => context.queries.invalidateQueries({ queryKey: ['queue.list'] }));
+    await waitFor(() => expect(result.current.queue.state === 'ready' && result.current.queue.value[0]?.outcome).toBe('award'));
+    act(() => void (shown = result.current.claimArrived('new')));
+    expect(shown).toBe(true);
+    expect([result.current.batch?.id, result.current.openSubmissionId]).toEqual(['new', null]);
   });
 
   it('shows anyone who is not a lead the scoring view, whatever was asked', async () => {
