@@ -309,7 +309,11 @@ export function dashboardsOf(data: Pick<LeadData, 'credentials' | 'assessors' | 
 
 /** The dashboard as CSV (RFC 4180): one row per assessor and criterion, then per criterion, then per week. */
 export function dashboardCsv(dashboard: LeadDashboard, names: { assessor: (id: string) => string; criterion: (id: string) => string }): string {
-  const rows: (string | number | null)[][] = [['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags', 'master_evidence_cited']];
+  // One table for every section; a section leaves the columns it has nothing for empty. Severity is in
+  // rubric levels (as on the dashboard); a confusion matrix is one row per master level × assessor level.
+  const rows: (string | number | null)[][] = [
+    ['section', 'assessor', 'criterion', 'week', 'n', 'exact_agreement', 'adjacent_agreement', 'weighted_kappa', 'krippendorff_alpha', 'flags', 'master_evidence_cited', 'severity_levels', 'severity_se_levels', 'infit', 'outfit', 'master_level', 'assessor_level', 'count'],
+  ];
   for (const assessor of dashboard.assessors) {
     const { master, cited } = assessor.evidence;
     rows.push(['assessor', assessor.displayName, '', '', assessor.n, assessor.exact.value, assessor.adjacent.value, assessor.weightedKappa.value, null, assessor.flags.join(' '), master === 0 ? null : cited / master]);
@@ -321,5 +325,17 @@ export function dashboardCsv(dashboard: LeadDashboard, names: { assessor: (id: s
     rows.push(['criterion', '', names.criterion(row.criterionId), '', row.n, row.exact.value, row.adjacent.value, row.weightedKappa.value, row.alpha.value, '', null]);
   }
   for (const week of dashboard.weeks) rows.push(['week', '', '', week.weekStart, week.n, week.exact, week.adjacent, null, null, '', null]);
-  return csvDocument(rows);
+  const severity = dashboard.severity;
+  for (const rater of severity?.raters ?? []) {
+    const perLogit = severity!.levelsPerLogit;
+    rows.push(['severity', names.assessor(rater.id), '', '', rater.n, null, null, null, null, '', null, rater.severity * perLogit, Number.isFinite(rater.se) ? rater.se * perLogit : null, rater.infit, rater.outfit]);
+  }
+  for (const row of dashboard.perCriterion) {
+    const levels = dashboard.criteria.find((criterion) => criterion.id === row.criterionId)?.levels ?? [];
+    row.confusion.forEach((counts, masterIndex) =>
+      counts.forEach((count, index) => rows.push(['confusion', '', names.criterion(row.criterionId), '', null, null, null, null, null, '', null, null, null, null, null, levels[masterIndex] ?? masterIndex + 1, levels[index] ?? index + 1, count])),
+    );
+  }
+  const width = rows[0]!.length;
+  return csvDocument(rows.map((row) => [...row, ...Array<null>(width - row.length).fill(null)]));
 }

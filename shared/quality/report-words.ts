@@ -2,6 +2,7 @@
 // core has no catalogue of its own: these are the report's, kept beside the figures they describe.
 
 import { interfaceLocales } from '../domain/locales';
+import type { ReferralReason } from '../hosted-api/referrals';
 
 export const reportLocales = interfaceLocales;
 export type ReportLocale = (typeof reportLocales)[number];
@@ -27,8 +28,9 @@ export interface ReportWords {
   severity: string;
   uncertainty: string;
   fit: string;
-  harsher: (levels: string) => string;
-  lenient: (levels: string) => string;
+  /** `clear`: by more than its uncertainty; else the figure is said with "not clearly different". */
+  harsher: (levels: string, clear: boolean) => string;
+  lenient: (levels: string, clear: boolean) => string;
   average: string;
   unknown: string;
   severityChart: string;
@@ -41,6 +43,23 @@ export interface ReportWords {
   confusionTitle: string;
   confusionExplain: string;
   master: string;
+  lockoutsTitle: string;
+  lockoutsNone: string;
+  since: string;
+  why: string;
+  state: string;
+  lockoutGold: (figure: string, threshold: string, window: number) => string;
+  lockoutBackread: (figure: string, threshold: string, window: number) => string;
+  lockoutActive: (scored: number, required: number) => string;
+  lockoutLifted: (when: string, how: 'recalibrated' | 'lead') => string;
+  referralsTitle: string;
+  referralsNone: string;
+  submission: string;
+  reason: string;
+  asked: string;
+  reasons: Record<ReferralReason, string>;
+  referralOpen: string;
+  referralAnswered: string;
   page: (page: number, pages: number) => string;
 }
 
@@ -66,9 +85,9 @@ export const reportWords: Record<ReportLocale, ReportWords> = {
     severity: 'Severity',
     uncertainty: '±',
     fit: 'Infit / outfit',
-    harsher: (levels) => `${levels} levels harsher`,
-    lenient: (levels) => `${levels} levels more lenient`,
-    average: 'about average',
+    harsher: (levels, clear) => `${levels} levels harsher${clear ? '' : ', within its uncertainty: not clearly different from average'}`,
+    lenient: (levels, clear) => `${levels} levels more lenient${clear ? '' : ', within its uncertainty: not clearly different from average'}`,
+    average: 'as severe as the average assessor',
     unknown: 'too few ratings to tell',
     severityChart: 'Severity in rubric levels (bars), with its uncertainty (lines)',
     criteriaTitle: 'Criteria',
@@ -80,6 +99,30 @@ export const reportWords: Record<ReportLocale, ReportWords> = {
     confusionTitle: 'Confusion matrices',
     confusionExplain: "Master's level in rows, the assessors' in columns.",
     master: 'Master',
+    lockoutsTitle: 'Lockouts',
+    lockoutsNone: 'No assessor was locked out of this micro-credential lately.',
+    since: 'Since',
+    why: 'Why',
+    state: 'State',
+    lockoutGold: (figure, threshold, window) => `${figure} exact agreement on the last ${window} gold items (${threshold} needed)`,
+    lockoutBackread: (figure, threshold, window) => `${figure} of backread criteria overridden in the last ${window} decisions (at most ${threshold})`,
+    lockoutActive: (scored, required) => `Locked out; recalibration ${scored} of ${required} scored`,
+    lockoutLifted: (when, how) => (how === 'recalibrated' ? `Lifted ${when}: recalibrated` : `Lifted ${when} by a lead`),
+    referralsTitle: 'Referrals to a lead',
+    referralsNone: 'No submission of this micro-credential was referred to a lead.',
+    submission: 'Submission',
+    reason: 'Reason',
+    asked: 'Asked',
+    reasons: {
+      rubric_unclear: 'The rubric does not say how to score this',
+      evidence_problem: 'Evidence missing, unreadable or not the candidate’s',
+      outside_competency: 'Outside this micro-credential’s competency',
+      safeguarding: 'A safeguarding concern about a student',
+      integrity: 'Possible integrity problem',
+      other: 'Another reason',
+    },
+    referralOpen: 'Waiting for a lead',
+    referralAnswered: 'Answered',
     page: (page, pages) => `Page ${page} of ${pages}`,
   },
   es: {
@@ -103,9 +146,9 @@ export const reportWords: Record<ReportLocale, ReportWords> = {
     severity: 'Severidad',
     uncertainty: '±',
     fit: 'Infit / outfit',
-    harsher: (levels) => `${levels} niveles más severo`,
-    lenient: (levels) => `${levels} niveles más indulgente`,
-    average: 'cerca del promedio',
+    harsher: (levels, clear) => `${levels} niveles más severo${clear ? '' : ', dentro de su incertidumbre: sin diferencia clara con el promedio'}`,
+    lenient: (levels, clear) => `${levels} niveles más indulgente${clear ? '' : ', dentro de su incertidumbre: sin diferencia clara con el promedio'}`,
+    average: 'tan severo como el evaluador promedio',
     unknown: 'muy pocas evaluaciones para saberlo',
     severityChart: 'Severidad en niveles de la rúbrica (barras), con su incertidumbre (líneas)',
     criteriaTitle: 'Criterios',
@@ -117,6 +160,30 @@ export const reportWords: Record<ReportLocale, ReportWords> = {
     confusionTitle: 'Matrices de confusión',
     confusionExplain: 'Nivel del maestro en filas, el de los evaluadores en columnas.',
     master: 'Maestro',
+    lockoutsTitle: 'Bloqueos',
+    lockoutsNone: 'Ningún evaluador ha estado bloqueado en esta microcredencial últimamente.',
+    since: 'Desde',
+    why: 'Motivo',
+    state: 'Estado',
+    lockoutGold: (figure, threshold, window) => `${figure} de acuerdo exacto en los últimos ${window} ítems de control (se necesita ${threshold})`,
+    lockoutBackread: (figure, threshold, window) => `${figure} de criterios releídos corregidos en las últimas ${window} decisiones (como máximo ${threshold})`,
+    lockoutActive: (scored, required) => `Bloqueado; recalibración: ${scored} de ${required} puntuadas`,
+    lockoutLifted: (when, how) => (how === 'recalibrated' ? `Levantado el ${when}: recalibró` : `Levantado el ${when} por un líder`),
+    referralsTitle: 'Consultas a un líder',
+    referralsNone: 'No se consultó a un líder ninguna entrega de esta microcredencial.',
+    submission: 'Entrega',
+    reason: 'Motivo',
+    asked: 'Consultada',
+    reasons: {
+      rubric_unclear: 'La rúbrica no indica cómo evaluar esto',
+      evidence_problem: 'Evidencia ausente, ilegible o que no es del candidato',
+      outside_competency: 'Fuera de la competencia de esta microcredencial',
+      safeguarding: 'Una preocupación de protección sobre un estudiante',
+      integrity: 'Posible problema de integridad',
+      other: 'Otro motivo',
+    },
+    referralOpen: 'Esperando a un líder',
+    referralAnswered: 'Respondida',
     page: (page, pages) => `Página ${page} de ${pages}`,
   },
 };

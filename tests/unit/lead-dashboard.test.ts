@@ -75,17 +75,25 @@ describe('lead dashboard figures (checked by hand)', () => {
   it('exports the same figures as CSV, quoting what needs quoting', () => {
     const csv = dashboardCsv(dashboard, { assessor: (id) => (id === 'a' ? 'Assessor, "A"' : id), criterion: (id) => id });
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('section,assessor,criterion,week,n,exact_agreement,adjacent_agreement,weighted_kappa,krippendorff_alpha,flags,master_evidence_cited');
-    expect(lines).toContain('assessor,Assessor A,,,4,0.75,1,0.875,,below_exact_agreement,');
-    expect(lines).toContain('assessor_criterion,"Assessor, ""A""",c1,,4,0.75,1,0.875,,,');
-    expect(lines).toContain('week,,,2026-11-09,4,0.5,0.75,,,,');
-    expect(new Set(lines.map((line) => line.replace(/"[^"]*"/g, '').split(',').length))).toEqual(new Set([11])); // every row as wide as the header
+    expect(lines[0]).toBe(
+      'section,assessor,criterion,week,n,exact_agreement,adjacent_agreement,weighted_kappa,krippendorff_alpha,flags,master_evidence_cited,severity_levels,severity_se_levels,infit,outfit,master_level,assessor_level,count',
+    );
+    const empty = ',,,,,,,'; // the severity and confusion columns
+    expect(lines).toContain(`assessor,Assessor A,,,4,0.75,1,0.875,,below_exact_agreement,${empty}`);
+    expect(lines).toContain(`assessor_criterion,"Assessor, ""A""",c1,,4,0.75,1,0.875,,,${empty}`);
+    expect(lines).toContain(`week,,,2026-11-09,4,0.5,0.75,,,,${empty}`);
+    // Each criterion's confusion matrix, a row per master level × assessor level.
+    const c1 = dashboard.perCriterion.find((row) => row.criterionId === 'c1')!;
+    const matrix = lines.filter((line) => line.startsWith('confusion,,c1,'));
+    expect(matrix).toHaveLength(c1.confusion.flat().length);
+    expect(matrix.map((line) => Number(line.split(',').at(-1))).reduce((sum, count) => sum + count, 0)).toBe(c1.confusion.flat().reduce((sum, count) => sum + count, 0));
+    expect(new Set(lines.map((line) => line.replace(/"[^"]*"/g, '').split(',').length))).toEqual(new Set([18])); // every row as wide as the header
   });
 
   it('keeps a name that looks like a spreadsheet formula as text', () => {
     const csv = dashboardCsv(dashboard, { assessor: (id) => (id === 'a' ? '=HYPERLINK("http://x","y")' : '-2+3'), criterion: (id) => `@${id}` });
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines).toContain(`assessor_criterion,"'=HYPERLINK(""http://x"",""y"")",'@c1,,4,0.75,1,0.875,,,`);
+    expect(lines).toContain(`assessor_criterion,"'=HYPERLINK(""http://x"",""y"")",'@c1,,4,0.75,1,0.875,,,,,,,,,,`);
     expect(lines.filter((line) => line.startsWith('assessor_criterion,')).every((line) => /^assessor_criterion,"?'/.test(line))).toBe(true);
   });
 });
@@ -124,6 +132,13 @@ describe('rater severity on the dashboard', () => {
     expect((of('h').severity - of('l').severity) * severity.levelsPerLogit).toBeGreaterThan(0.4);
     expect(severity.weeks.map((week) => week.weekStart)).toEqual(['2026-11-02', '2026-11-09']);
     for (const week of severity.weeks) expect(week.raters.find((rater) => rater.id === 'h')!.severity).toBeGreaterThan(0.3);
+    // The CSV carries it too, in rubric levels, with its uncertainty and fit.
+    const csv = dashboardCsv(withSeverity, { assessor: (id) => id, criterion: (id) => id }).trimEnd().split('\r\n');
+    const harsh = csv.find((line) => line.startsWith('severity,h,'))!.split(',');
+    expect(Number(harsh[11])).toBeCloseTo(of('h').severity * severity.levelsPerLogit, 3);
+    expect(Number(harsh[12])).toBeCloseTo(of('h').se * severity.levelsPerLogit, 3);
+    expect(Number(harsh[13])).toBeCloseTo(of('h').infit, 3);
+    expect(Number(harsh[14])).toBeCloseTo(of('h').outfit, 3);
   });
 
   it('has no severity with a single assessor', () => {

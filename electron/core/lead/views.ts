@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AdjudicationQueue, BackreadQueue, LeadDashboardView, ParsedInput } from '../../../shared/contract/methods';
 import { Backread } from '../../../shared/hosted-api/backreading';
 import { Adjudication } from '../../../shared/hosted-api/quality';
+import { ReferralList } from '../../../shared/hosted-api/referrals';
 import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
 import type { Db } from '../db/database';
 import { DomainError } from '../contract/errors';
@@ -44,7 +45,8 @@ export async function leadExport(db: Db, { credentialId, format, locale, timeZon
   if (format === 'csv') return { fileName, mimeType: 'text/csv', base64: Buffer.from(dashboardCsv(view.dashboard, names), 'utf8').toString('base64') };
   // Loaded when a lead first exports a PDF: pdfkit and its fonts cost every start of core ~0.1 s otherwise.
   const { reportPdf } = await import('./report/report-pdf');
-  const pdf = await reportPdf({ dashboard: view.dashboard, assessorName: assessor, fetchedAt: view.fetchedAt, generatedAt: now, locale, timeZone });
+  const referrals = (snapshot(db, 'lead_referrals', ReferralList)?.body.referrals ?? []).filter((referral) => referral.credentialId === credentialId);
+  const pdf = await reportPdf({ dashboard: view.dashboard, assessorName: assessor, fetchedAt: view.fetchedAt, lockouts: view.lockouts, referrals, generatedAt: now, locale, timeZone });
   return { fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 

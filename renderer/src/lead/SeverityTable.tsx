@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SeverityFigures } from '../../../shared/quality/dashboard';
+import { readSeverity } from '../../../shared/quality/severity-reading';
 import { formatDay, formatLevels } from '../format';
 
 /** Below this many ratings a severity rests on too little to act on. */
@@ -17,12 +18,11 @@ type Rater = SeverityFigures['raters'][number];
 export function SeverityTable({ severity, nameOf }: { severity: SeverityFigures; nameOf: (id: string) => string }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const inLevels = (rater: Rater, perLogit: number): string => {
-    const levels = rater.severity * perLogit;
-    // An uncertainty of a level or more says nothing a lead could act on.
-    if (!Number.isFinite(rater.se) || rater.se * perLogit >= 1) return t('lead.severity.unknown');
-    const uncertainty = formatLevels(rater.se * perLogit, i18n.language);
-    if (Math.abs(levels) < Math.max(0.05, rater.se * perLogit)) return t('lead.severity.average', { se: uncertainty });
-    return t(levels > 0 ? 'lead.severity.harsher' : 'lead.severity.lenient', { levels: formatLevels(Math.abs(levels), i18n.language), se: uncertainty });
+    const reading = readSeverity(rater.severity * perLogit, rater.se * perLogit);
+    if (reading.kind === 'unknown') return t('lead.severity.unknown');
+    const se = formatLevels(rater.se * perLogit, i18n.language);
+    if (reading.kind === 'average') return t('lead.severity.average', { se });
+    return t(`lead.severity.${reading.kind}${reading.clear ? '' : 'Within'}`, { levels: formatLevels(reading.levels, i18n.language), se });
   };
   const weeks = severity.weeks.slice(-recentWeeks);
   const weekly = (week: SeverityFigures['weeks'][number], id: string): string => {

@@ -129,12 +129,17 @@ export class ReportWriter {
 
   /** Writes small text at a position without moving the flow (chart labels). */
   label(text: string, x: number, y: number, options: { width: number; align?: 'left' | 'right' | 'center'; color?: string; size?: number }): void {
+    // pdfkit's text() moves the flow to below what it wrote: put it back, or what follows a drawing
+    // starts inside it (a confusion matrix's title once sat on the previous matrix's last row).
+    const { x: flowX, y: flowY } = this.doc;
     this.doc
       .font('Helvetica')
       .fontSize(options.size ?? fontSize.small)
       .fillColor(options.color ?? muted)
       .text(pdfText(text), x, y, { width: options.width, align: options.align ?? 'left', lineBreak: false, ellipsis: true });
     this.doc.fillColor(ink);
+    this.doc.x = flowX;
+    this.doc.y = flowY;
   }
 
   /** Page numbers (and a line of context) on every page, then the finished file. */

@@ -1,8 +1,11 @@
 import type { LeadDashboard } from '../../../../shared/quality/dashboard';
+import type { Lockout } from '../../../../shared/hosted-api/quality';
+import type { Referral } from '../../../../shared/hosted-api/referrals';
 import { reportWords } from '../../../../shared/quality/report-words';
 import type { ReportLocale, ReportWords } from '../../../../shared/quality/report-words';
 import { ReportWriter } from './pdf-layout';
 import { fewPairs } from '../../../../shared/quality/dashboard';
+import { readSeverity } from '../../../../shared/quality/severity-reading';
 
 // The calibration report as a PDF, in the lead's language and time zone: the dashboard's figures as
 // tables that never overlap, its charts (agreement by week, severity, confusion matrices), local
@@ -14,6 +17,9 @@ export interface ReportInput {
   dashboard: LeadDashboard;
   assessorName: (id: string) => string;
   fetchedAt: string | null;
+  /** This micro-credential's lockouts now or lately, and the referrals of its submissions, as last synced. */
+  lockouts: readonly Lockout[];
+  referrals: readonly Referral[];
   generatedAt: Date;
   locale: ReportLocale;
   timeZone: string;
@@ -100,6 +106,8 @@ export function reportPdf(input: ReportInput): Promise<Buffer> {
     ]),
   );
 
+  lockoutsSection(writer, input, format);
+  referralsSection(writer, input, format);
   weeksSection(writer, dashboard, format);
   confusionSection(writer, dashboard, format);
   return writer.finish((page, pages) => `${words.page(page, pages)} · ${dashboard.credentialTitle} · ${format.when(input.generatedAt.toISOString())}`);
@@ -111,10 +119,10 @@ function severitySection(writer: ReportWriter, severity: Severity, input: Report
   const { words } = format;
   const perLogit = severity.levelsPerLogit;
   const inWords = (rater: Severity['raters'][number]): string => {
-    const levels = rater.severity * perLogit;
-    if (!Number.isFinite(rater.se) || rater.se * perLogit >= 1) return words.unknown;
-    if (Math.abs(levels) < Math.max(0.05, rater.se * perLogit)) return words.average;
-    return levels > 0 ? words.harsher(format.levels(levels)) : words.lenient(format.levels(-levels));
+    const reading = readSeverity(rater.severity * perLogit, rater.se * perLogit);
+    if (reading.kind === 'unknown') return words.unknown;
+    if (reading.kind === 'average') return words.average;
+    return words[reading.kind](format.levels(reading.levels), reading.clear);
   };
   writer.heading(words.severityTitle, 120);
   writer.paragraph(words.severityExplain, { small: true, muted: true });
@@ -136,7 +144,7 @@ function severitySection(writer: ReportWriter, severity: Severity, input: Report
   );
   // Bars from the average (0) in rubric levels, with ± lines; names on the left.
   const rowHeight = 14;
-  const top = writer.block(24 + severity.raters.length * rowHeight);
+  const top = writer.block(34 + severity.raters.length * rowHeight); // the rows, then the axis's figures under them
   const { doc } = writer;
   const nameWidth = writer.width * 0.28;
   const plotLeft = writer.left + nameWidth + 6;
@@ -157,7 +165,44 @@ function severitySection(writer: ReportWriter, severity: Severity, input: Report
   });
   writer.label(`-${format.levels(extent)}`, plotLeft, top + 20 + severity.raters.length * rowHeight, { width: 40 });
   writer.label(`+${format.levels(extent)}`, plotLeft + plotWidth - 40, top + 20 + severity.raters.length * rowHeight, { width: 40, align: 'right' });
-  doc.y = top + 34 + severity.raters.length * rowHeight;
+}
+
+function lockoutsSection(writer: ReportWriter, input: ReportInput, format: Formats): void {
+  const { words } = format;
+  writer.heading(words.lockoutsTitle);
+  if (input.lockouts.length === 0) return writer.paragraph(words.lockoutsNone, { muted: true });
+  writer.table(
+    [
+      { title: words.assessor, width: 0.22 },
+      { title: words.since, width: 0.18 },
+      { title: words.why, width: 0.36 },
+      { title: words.state, width: 0.24 },
+    ],
+    input.lockouts.map((lockout) => [
+      input.assessorName(lockout.accountId),
+      format.when(lockout.since),
+      (lockout.trigger === 'gold' ? words.lockoutGold : words.lockoutBackread)(format.percent(lockout.figure), format.percent(lockout.threshold), lockout.window),
+      lockout.lifted ? words.lockoutLifted(format.when(lockout.lifted.at), lockout.lifted.how) : words.lockoutActive(lockout.recalibration.scoredItems, lockout.recalibration.requiredItems),
+    ]),
+    { emphasise: (index) => !input.lockouts[index]!.lifted },
+  );
+}
+
+function referralsSection(writer: ReportWriter, input: ReportInput, format: Formats): void {
+  const { words } = format;
+  writer.heading(words.referralsTitle);
+  if (input.referrals.length === 0) return writer.paragraph(words.referralsNone, { muted: true });
+  writer.table(
+    [
+      { title: words.submission, width: 0.18 },
+      { title: words.assessor, width: 0.2 },
+      { title: words.reason, width: 0.3 },
+      { title: words.asked, width: 0.18 },
+      { title: words.state, width: 0.14 },
+    ],
+    input.referrals.map((referral) => [referral.label, referral.assessor.displayName, words.reasons[referral.reason], format.when(referral.createdAt), referral.state === 'open' ? words.referralOpen : words.referralAnswered]),
+    { emphasise: (index) => input.referrals[index]!.state === 'open' },
+  );
 }
 
 function weeksSection(writer: ReportWriter, dashboard: LeadDashboard, format: Formats): void {
@@ -228,6 +273,7 @@ function confusionSection(writer: ReportWriter, dashboard: LeadDashboard, format
       writer.label(String(level), gridLeft + index * cell, gridTop + 8, { width: cell, align: 'center' });
       writer.label(`${words.master} ${level}`, writer.left, gridTop + (index + 1) * cell + 8, { width: 66, align: 'right' });
     });
+    // (Its labels leave the flow where block() put it: after the matrix.)
     row.confusion.forEach((counts, masterIndex) => {
       counts.forEach((count, index) => {
         const x = gridLeft + index * cell;
