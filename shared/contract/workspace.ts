@@ -20,6 +20,8 @@ export const BatchSummary = z.object({
   counts: z.record(SubmissionStatus, z.number().int().min(0)),
   /** Submissions whose lease needs the assessor's attention (decided and synced ones never do). */
   leases: LeaseCounts,
+  /** The micro-credentials of its submissions, most submissions first. */
+  credentials: z.array(z.string()).default([]),
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 

@@ -34,7 +34,7 @@ async function measure(page: Page): Promise<{ pageScrolls: boolean; videoShare: 
  */
 async function writtenCommentHiddenPx(page: Page, addButton: string): Promise<number> {
   await page.getByRole('button', { name: addButton }).click();
-  const editor = page.getByRole('form', { name: /^Comment at/ });
+  const editor = page.getByRole('form', { name: /^Comment (at|on) / });
   await editor.waitFor();
   await afterTwoFrames(page);
   const hidden = await editor.evaluate((form) => {
@@ -106,7 +106,7 @@ describe('a screen to score at all day', () => {
     ] as const) {
       await page.setViewportSize({ width, height });
       await afterTwoFrames(page);
-      expect(await writtenCommentHiddenPx(page, 'Add comment on this page'), `${width}×${height}: the comment editor's lower edge under the image`).toBe(0);
+      expect(await writtenCommentHiddenPx(page, 'Add comment on this image'), `${width}×${height}: the comment editor's lower edge under the image`).toBe(0);
     }
   });
 
@@ -188,7 +188,7 @@ describe('a screen to score at all day', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45, { steps: 5 });
     await page.mouse.up();
-    const form = page.getByRole('form', { name: /p\. 1 · area/ });
+    const form = page.getByRole('form', { name: 'Comment on the image · area' }); // an image has no pages
     await form.waitFor();
     await page.keyboard.type('The table stops at year 3: the compounding is never shown.');
     await expect(form.getByRole('button', { name: 'Learning context', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
@@ -196,7 +196,7 @@ describe('a screen to score at all day', () => {
     await page.keyboard.press('Escape');
     await checklist.getByText('Learning context: evidence cited').waitFor();
     // The region stays on the image, in its coordinates, and finds its comment.
-    const region = page.getByRole('button', { name: /Comment on a marked area, p\. 1 · area: The table stops/ });
+    const region = page.getByRole('button', { name: /Comment on a marked area, on the image: The table stops/ });
     const drawn = (await region.boundingBox())!;
     expect(drawn.x - box.x).toBeCloseTo(box.width * 0.2, -1);
     expect(drawn.width).toBeCloseTo(box.width * 0.3, -1);

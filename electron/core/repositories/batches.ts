@@ -174,6 +174,13 @@ export function listBatches(db: Db, now: Date): BatchSummary[] {
        GROUP BY a.batch_id, status`,
     )
     .all() as { batch_id: string; status: SubmissionStatus; n: number }[];
+  // What each batch holds, most submissions first: a claim is named by it on screen.
+  const credentialRows = db
+    .prepare(
+      `SELECT a.batch_id, c.title, count(*) AS n FROM assignments a JOIN submissions s ON s.id = a.submission_id JOIN micro_credentials c ON c.id = s.credential_id
+       GROUP BY a.batch_id, c.id ORDER BY n DESC, c.title`,
+    )
+    .all() as { batch_id: string; title: string; n: number }[];
   return batches.map((batch) => {
     const counts = emptyCounts();
     let total = 0;
@@ -201,6 +208,7 @@ export function listBatches(db: Db, now: Date): BatchSummary[] {
       total,
       counts,
       leases,
+      credentials: credentialRows.filter((row) => row.batch_id === batch.id).map((row) => row.title),
     };
   });
 }

@@ -4,13 +4,16 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentTag, CommentVisibility, EvidenceComment } from '../../../shared/domain/comment';
 import type { Criterion } from '../../../shared/domain/rubric';
+import type { EvidenceKind } from '../../../shared/domain/submission';
 import { useBankTarget } from '../feedback/bank-targets';
 import { revealInPane } from '../ui/keep-in-view';
-import { anchorLabel } from './anchor';
+import { anchorLabel, anchorPhrase } from './anchor';
 
 interface Props {
   comment: EvidenceComment;
   evidenceTitle: string;
+  /** What the comment is on: a recording, a document, an image or a written response (its place is worded for it). */
+  evidenceKind?: EvidenceKind | undefined;
   criteria: Criterion[];
   onChange: (comment: EvidenceComment) => void;
   onDone: () => void;
@@ -25,7 +28,7 @@ const visibilities: CommentVisibility[] = ['candidate', 'internal'];
  * who sees it, and the criteria it is about. Every change is saved as it is made; Ctrl+Enter or
  * Escape closes it.
  */
-export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDone, onDelete }: Props): React.JSX.Element {
+export function CommentEditor({ comment, evidenceTitle, evidenceKind, criteria, onChange, onDone, onDelete }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const id = useId();
   const bankTarget = useBankTarget(comment.body, (body) => onChange({ ...comment, body }));
@@ -41,7 +44,7 @@ export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDo
       // Its chips and buttons read these keys themselves (arrows move between chips, Space and Enter
       // press one): while the focus is in the editor they never seek or play the video or step the rubric.
       data-local-keys="ArrowLeft ArrowRight ArrowUp ArrowDown Home End Space Enter"
-      aria-label={t('comments.editorLabel', { anchor: anchorLabel(comment, t) })}
+      aria-label={t('comments.editorLabel', { place: anchorPhrase(comment, t, evidenceKind) })}
       onSubmit={(event) => {
         event.preventDefault();
         onDone();
@@ -57,7 +60,7 @@ export function CommentEditor({ comment, evidenceTitle, criteria, onChange, onDo
       }}
     >
       <p className="comment-editor-anchor">
-        {evidenceTitle} · <strong>{anchorLabel(comment, t)}</strong>
+        {evidenceTitle} · <strong>{anchorLabel(comment, t, evidenceKind)}</strong>
         {comment.quote && <q>{comment.quote}</q>}
       </p>
       <label htmlFor={`${id}-body`} className="visually-hidden">

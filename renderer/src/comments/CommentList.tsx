@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { Criterion } from '../../../shared/domain/rubric';
 import type { EvidenceSummary } from '../../../shared/domain/submission';
-import { anchorLabel } from './anchor';
+import { anchorLabel, anchorPhrase } from './anchor';
 import { CommentEditor } from './CommentEditor';
 
 interface Props {
@@ -28,6 +28,8 @@ export function CommentList({ comments, evidence, criteria, editingId, currentId
   const { t } = useTranslation();
   const order = new Map(evidence.map((item, index) => [item.id, index]));
   const titles = new Map(evidence.map((item) => [item.id, item.title]));
+  const kinds = new Map(evidence.map((item) => [item.id, item.kind]));
+  const recorded = evidence.some((item) => item.kind === 'video' || item.kind === 'audio');
   const criterionTitles = new Map(criteria.map((criterion) => [criterion.id, criterion.title]));
   const sorted = [...comments].sort(
     (a, b) => (order.get(a.evidenceId) ?? 0) - (order.get(b.evidenceId) ?? 0) || (a.startMs ?? a.page ?? 0) - (b.startMs ?? b.page ?? 0),
@@ -35,7 +37,7 @@ export function CommentList({ comments, evidence, criteria, editingId, currentId
   return (
     <section ref={feed} className="comment-list" role="region" aria-label={t('comments.region')}>
       <h3>{t('comments.title', { count: comments.length })}</h3>
-      {sorted.length === 0 && <p className="hint">{t('comments.empty')}</p>}
+      {sorted.length === 0 && <p className="hint">{t(recorded ? 'comments.empty' : 'comments.emptyUntimed')}</p>}
       <ol>
         {sorted.map((comment) =>
           comment.id === editingId && !readOnly ? (
@@ -43,6 +45,7 @@ export function CommentList({ comments, evidence, criteria, editingId, currentId
               <CommentEditor
                 comment={comment}
                 evidenceTitle={titles.get(comment.evidenceId) ?? ''}
+                evidenceKind={kinds.get(comment.evidenceId)}
                 criteria={criteria}
                 onChange={onChange}
                 onDone={() => onEdit(null)}
@@ -51,8 +54,8 @@ export function CommentList({ comments, evidence, criteria, editingId, currentId
             </li>
           ) : (
             <li key={comment.id} className={`comment tag-${comment.tag}${comment.id === currentId ? ' current' : ''}`} aria-current={comment.id === currentId ? 'true' : undefined}>
-              <button type="button" className="comment-anchor" onClick={() => onSelect(comment)} aria-label={t('comments.goTo', { anchor: anchorLabel(comment, t), title: titles.get(comment.evidenceId) ?? '' })}>
-                {anchorLabel(comment, t)}
+              <button type="button" className="comment-anchor" onClick={() => onSelect(comment)} aria-label={t('comments.goTo', { anchor: anchorLabel(comment, t, kinds.get(comment.evidenceId)), title: titles.get(comment.evidenceId) ?? '' })}>
+                {anchorLabel(comment, t, kinds.get(comment.evidenceId))}
               </button>
               <span className="chip">{t(`comments.tags.${comment.tag}`)}</span>
               {comment.visibility === 'internal' && <span className="chip chip-internal">{t('comments.visibilities.internal')}</span>}
@@ -64,10 +67,10 @@ export function CommentList({ comments, evidence, criteria, editingId, currentId
               )}
               {!readOnly && (
                 <div className="button-row">
-                  <button type="button" onClick={() => onEdit(comment.id)} aria-label={t('comments.editNamed', { anchor: anchorLabel(comment, t) })}>
+                  <button type="button" onClick={() => onEdit(comment.id)} aria-label={t('comments.editNamed', { place: anchorPhrase(comment, t, kinds.get(comment.evidenceId)) })}>
                     {t('comments.edit')}
                   </button>
-                  <button type="button" onClick={() => onDelete(comment.id)} aria-label={t('comments.deleteNamed', { anchor: anchorLabel(comment, t) })}>
+                  <button type="button" onClick={() => onDelete(comment.id)} aria-label={t('comments.deleteNamed', { place: anchorPhrase(comment, t, kinds.get(comment.evidenceId)) })}>
                     {t('comments.delete')}
                   </button>
                 </div>

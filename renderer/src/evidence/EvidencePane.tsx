@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CommentRegion, EvidenceComment } from '../../../shared/domain/comment';
-import type { EvidenceSummary } from '../../../shared/domain/submission';
+import type { EvidenceKind, EvidenceSummary } from '../../../shared/domain/submission';
 import { formatMediaTime } from '../../../shared/format/media-time';
-import { anchorLabel } from '../comments/anchor';
+import { anchorPhrase } from '../comments/anchor';
 import { formatBytes } from '../format';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import * as Tabs from '@radix-ui/react-tabs';
@@ -43,6 +43,9 @@ interface Props {
 
 export const isTimed = (item: Pick<EvidenceSummary, 'kind'>): boolean => item.kind === 'video' || item.kind === 'audio';
 /** Evidence a region can be marked on. */
+/** The comment button and its hint, worded for what is shown (an image or a response has no pages and is not watched). */
+const addCommentKey: Record<EvidenceKind, string> = { video: 'comments.addAtTime', audio: 'comments.addAtTime', document: 'comments.addOnPage', image: 'comments.addOnImage', text: 'comments.addOnResponse' };
+const commentHintKey: Record<EvidenceKind, string> = { video: 'comments.timedHint', audio: 'comments.timedHint', document: 'comments.quoteHint', image: 'regions.hint', text: 'comments.quoteHint' };
 const isMarkable = (item: Pick<EvidenceSummary, 'kind'>): boolean => item.kind === 'image' || item.kind === 'document';
 
 /** Evidence items as tabs (←/→ between tabs), the selected one in its viewer, and the comment button. */
@@ -74,7 +77,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
           commentId: comment.id,
           region: comment.region!,
           tag: comment.tag,
-          label: t('regions.comment', { anchor: anchorLabel(comment, t), body: comment.body || t('comments.emptyBody') }),
+          label: t('regions.comment', { place: anchorPhrase({ ...comment, region: null }, t, selected.kind), body: comment.body || t('comments.emptyBody') }),
         }))}
       drawing={drawing}
       currentId={props.currentCommentId}
@@ -154,7 +157,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
           {!props.readOnly && (
             <div className="comment-toolbar">
               <button type="button" onClick={props.onAddComment}>
-                {isTimed(selected) ? t('comments.addAtTime') : t('comments.addOnPage')}
+                {t(addCommentKey[selected.kind])}
               </button>
               {canMark && (
                 <button type="button" aria-pressed={drawing} onClick={toggleDrawing}>
@@ -163,7 +166,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
               )}
               {props.markInMs !== null && <span role="status">{t('comments.markedIn', { time: formatMediaTime(props.markInMs) })}</span>}
               <span className="hint" role={drawing ? 'status' : undefined}>
-                {drawing ? t('regions.drawingHint') : isTimed(selected) ? t('comments.timedHint') : selected.kind === 'document' ? t('comments.quoteHint') : t('regions.hint')}
+                {drawing ? t('regions.drawingHint') : t(commentHintKey[selected.kind])}
               </span>
             </div>
           )}

@@ -3,12 +3,18 @@ import type { BatchSummary } from '../../../shared/contract/methods';
 import { formatDateTime } from '../format';
 
 /**
- * What a batch is called on screen, in the assessor's language: a claim by when it was claimed and
- * its size (so two claims never read alike); calibration, master scoring and adjudication by what
- * they are for; the demo by its own name.
+ * What a batch is called on screen, in the assessor's language: a claim by what it holds first (its
+ * micro-credential, or the first and how many more), then when it was claimed and its size — the
+ * part that tells two claims apart comes first, so a name cut short in the rail still does;
+ * calibration, master scoring and adjudication by what they are for; the demo by its own name.
  */
 export function batchName(batch: BatchSummary, t: TFunction, locale: string): string {
   if (batch.isDemo) return batch.label;
-  if (batch.kind === 'live') return t('queue.name.live', { date: formatDateTime(batch.claimedAt, locale), count: batch.total });
+  if (batch.kind === 'live') {
+    const [first, ...others] = batch.credentials;
+    const held = first === undefined ? null : others.length === 0 ? first : t('queue.name.andMore', { title: first, count: others.length });
+    const claimed = t('queue.name.live', { date: formatDateTime(batch.claimedAt, locale), count: batch.total });
+    return held ? `${held} · ${claimed}` : claimed.charAt(0).toLocaleUpperCase(locale) + claimed.slice(1);
+  }
   return t(`queue.name.${batch.kind}`, { title: batch.label });
 }

@@ -19,6 +19,7 @@ export function batch(id: string, overrides: Partial<BatchSummary> = {}): BatchS
     total: 3,
     counts: { not_started: 3, in_progress: 0, scored: 0, queued: 0, synced: 0, conflict: 0, handed_back: 0, kept_here: 0 },
     leases: { dueSoon: 0, expired: 0, reassigned: 0 },
+    credentials: [],
     ...overrides,
   };
 }
