@@ -5,6 +5,8 @@ import { silentLogger } from '../support/silent-logger';
 import { claimedSubmission, emptyDatabase, FakeApi, FakeSession, noAnswer } from '../support/fake-hosted';
 import { until } from '../support/until';
 import { outboxJobs } from '../../electron/core/app/outbox-jobs';
+import { auditChangesJob } from '../../electron/core/audit/outbox/audit-changes';
+import { enqueueJob } from '../../electron/core/hosted/outbox/job';
 import { systemClock } from '../../electron/core/platform/clock';
 
 let store: ReturnType<typeof emptyDatabase>;
@@ -87,6 +89,19 @@ describe('the sync loop', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(api.calls.filter((call) => call === 'POST /v1/submissions/s1/decision')).toHaveLength(1);
     expect(changed).toContain('s1');
+  });
+
+  it('on Sync now holds back the audit trail waiting with a decision still in its undo window', async () => {
+    api.on('POST /v1/audit', { accepted: 1 }).on('POST /v1/submissions/s1/decision', receipt('s1'));
+    const inWindow = new Date(Date.now() + 10 * 60_000).toISOString();
+    claimedSubmission(db, 's1', new Date(inWindow));
+    const change = (id: string, submissionId: string) => ({ id, submissionId, kind: 'score' as const, target: 'c1', before: null, after: '3', at: new Date().toISOString(), machine: { id: 'm', name: 'm' } });
+    enqueueJob(db, auditChangesJob, { entityId: 's1', payload: { changes: [change('00000000-0000-4000-8000-000000000001', 's1')] }, at: new Date().toISOString(), idempotencyKey: 'audit-s1', leavesAt: inWindow });
+    loop.begin();
+    await loop.syncNow();
+    // An undo within the window leaves the server untouched: neither the decision nor its trail left.
+    expect(api.calls.filter((call) => call.startsWith('POST'))).toEqual([]);
+    expect(db.prepare(`SELECT next_attempt_at FROM outbox WHERE kind = 'audit'`).get()).toEqual({ next_attempt_at: inWindow });
   });
 
   it('is offline while the server does not answer, and online once it does', async () => {

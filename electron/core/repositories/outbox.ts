@@ -124,7 +124,12 @@ export function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: 
 /** Entries of these kinds waiting to leave later leave with the next pass instead: "Sync now". */
 export function releaseSettling(db: Db, kinds: readonly string[], at: string): void {
   if (kinds.length === 0) return;
-  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE kind IN (SELECT value FROM json_each(?)) AND state = 'pending' AND next_attempt_at > ?`).run(at, JSON.stringify(kinds), at);
+  // Not what waits for a decision still in its undo window (the trail leaves with its decision,
+  // releaseAuditWith): an undo within the window must leave the server untouched.
+  db.prepare(
+    `UPDATE outbox SET next_attempt_at = @at WHERE kind IN (SELECT value FROM json_each(@kinds)) AND state = 'pending' AND next_attempt_at > @at
+       AND NOT EXISTS (SELECT 1 FROM outbox d WHERE d.kind = '${decisionKind}' AND d.entity_id = outbox.entity_id AND d.state = 'pending' AND d.attempts = 0 AND d.next_attempt_at > @at)`,
+  ).run({ at, kinds: JSON.stringify(kinds) });
 }
 
 export function retryFailedNow(db: Db, at: string): number {
