@@ -128,4 +128,16 @@ describe('quality data kept for offline use', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM quality_snapshot WHERE key IN ('adjudications', 'backreads', 'lead_referrals')`).get()).toEqual({ n: 0 });
     expect(told).toEqual([]);
   });
+
+  it('keeps nothing a lead was shown once the account is no longer a lead: queues, everyone’s threads, dashboards', async () => {
+    session.account = { ...session.account!, roles: ['assessor', 'lead'] };
+    await quality.fetch();
+    expect(db.prepare(`SELECT count(*) AS n FROM quality_snapshot WHERE key IN ('lead_meta', 'adjudications', 'backreads', 'lead_referrals') OR key LIKE 'dashboard:%'`).get()).toEqual({ n: 5 });
+    session.account = { ...session.account, roles: ['assessor'] }; // the server took the role away
+    told = [];
+    await quality.fetch();
+    expect(db.prepare(`SELECT key FROM quality_snapshot WHERE key IN ('lead_meta', 'adjudications', 'backreads', 'lead_referrals') OR key LIKE 'dashboard:%'`).all()).toEqual([]);
+    expect(told).toContain('quality');
+    expect(api.calls.filter((call) => call === 'GET /v1/adjudications')).toHaveLength(1); // asked as a lead only
+  });
 });

@@ -4,8 +4,8 @@ import type { Db } from '../db/database';
 import type { WorkspaceChanges } from '../contract/changes';
 import { DomainError } from '../contract/errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
-import { removeBatch } from '../repositories/claimed-work';
-import { replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
+import { removeBatch, removeReviewBatches } from '../repositories/claimed-work';
+import { clearLeadData, replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
 import type { QualityFetcher } from '../calibration/quality-sync';
 import type { ApiResult } from '../hosted/api-client';
 import { failureToError } from '../hosted/session';
@@ -37,9 +37,9 @@ export class LeadSync implements QualityFetcher {
     return this.computing > 0;
   }
 
-  /** Nothing for an account that is not a lead; a settled case's evidence goes. */
+  /** A settled case's evidence goes. An account that is not (or no longer) a lead fetches nothing and keeps no lead data. */
   async fetch(epoch: number): Promise<void> {
-    if (!isLead(this.options.session.account)) return;
+    if (!isLead(this.options.session.account)) return this.forgetLeadData();
     this.computing += 1;
     try {
       const [computed, queues] = await Promise.all([this.computeInWorker(), this.fetchQueues()]);
@@ -64,6 +64,17 @@ export class LeadSync implements QualityFetcher {
     const fetchedAt = this.keepQueues(queues);
     changes.qualityData();
     return { fetchedAt };
+  }
+
+  /** The lead role was taken away: its queues, threads, dashboards and review batches go. */
+  private forgetLeadData(): void {
+    const { db, changes } = this.options;
+    const gone = removeReviewBatches(db);
+    if (clearLeadData(db) || gone) changes.qualityData();
+    if (gone) {
+      sweepDeletedFiles(db);
+      changes.batchList();
+    }
   }
 
   private fetchQueues() {

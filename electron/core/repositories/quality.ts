@@ -39,6 +39,14 @@ export function replaceLeadSnapshots(db: Db, meta: unknown, dashboards: { creden
   })();
 }
 
+/**
+ * An account that is no longer a lead keeps nothing a lead was shown: queues, everyone's referral
+ * threads, dashboards. Whether there was any.
+ */
+export function clearLeadData(db: Db): boolean {
+  return db.prepare(`DELETE FROM quality_snapshot WHERE key IN ('lead_meta', 'adjudications', 'backreads', 'lead_referrals') OR key LIKE 'dashboard:%'`).run().changes > 0;
+}
+
 /** Sign-out and revocation: what the account synced about scoring quality goes with it. */
 export function clearQualityData(db: Db): void {
   db.prepare('DELETE FROM quality_snapshot').run();
