@@ -229,6 +229,7 @@ describe('one machine, two accounts', () => {
     const undecided = items.find((item) => item.status === 'not_started')!;
     const criterion = (await call<SubmissionDetail>(assessor, 'submission.open', { submissionId: undecided.submissionId })).rubric.components[0]!.criteria[0]!;
     await call(assessor, 'draft.setScore', { submissionId: undecided.submissionId, criterionId: criterion.id, level: 2 }); // scored, not decided
+    await call(assessor, 'bank.save', { id: 'snippet-1', title: 'Pupil names', body: 'Jane Doe plagiarised the table.', tag: 'note' }); // the assessor's own
     await call(assessor, 'session.signOut');
     // A decision made after sign-out waits for its own account.
     assessor.db
@@ -246,7 +247,11 @@ describe('one machine, two accounts', () => {
     assessor.db.prepare(`DELETE FROM component_feedback`).run();
     assessor.db.prepare(`UPDATE scoring_drafts SET overall_feedback = ''`).run();
 
+    // Each refused sign-in ended the session the server had begun for it (none left live there).
+    expect(api.store.db.prepare(`SELECT count(*) AS n FROM session_families WHERE account_id = 'acct-assessor-2' AND revoked_reason IS NULL`).get()).toEqual({ n: 0 });
+
     await call(assessor, 'session.signIn', { serverUrl: api.url, email: 'assessor2@example.org', password: seededPassword });
     expect((await call<WorkspaceSummary>(assessor, 'workspace.summary')).batches.filter((batch) => !batch.isDemo)).toEqual([]);
+    expect(await call(assessor, 'bank.search', { query: '' })).toEqual({ snippets: [] }); // the previous account's snippets went with its work
   });
 });

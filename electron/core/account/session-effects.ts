@@ -9,6 +9,7 @@ import type { WipeReport } from '../repositories/claimed-work';
 import { addNotice } from '../repositories/notices';
 import { countUnsentAudit } from '../repositories/audit';
 import { countUnsent } from '../repositories/outbox';
+import { clearCommentBank } from '../repositories/comment-bank';
 import { clearQualityData } from '../repositories/quality';
 import { getWorkOwner, setWorkOwner } from '../repositories/work-owner';
 import type { EvidenceDownloads } from '../evidence/downloads';
@@ -127,6 +128,7 @@ export class SessionEffects {
     const report = db.transaction(() => {
       const wiped = wipeClaimedWork(db, this.options.accountKinds);
       clearQualityData(db);
+      clearCommentBank(db); // the assessor's own snippets may name candidates
       return wiped;
     })();
     this.options.atRest.removeLeftovers();

@@ -145,7 +145,13 @@ export class HostedSession {
     if (!checked.ok) throw new DomainError('invalid_input', serverUrlProblems[checked.problem]);
     const result = await this.anonymousClient(checked.url).signIn(email, password);
     if (!result.ok) throw failureToError(result.failure, 'sign in');
-    accept(result.value.account, checked.url);
+    try {
+      accept(result.value.account, checked.url);
+    } catch (refusal) {
+      // Refused here: the session the server just began ends there too (best effort), not left to lapse in a month.
+      await this.anonymousClient(checked.url).signOut(result.value.refreshToken);
+      throw refusal;
+    }
     this.epoch += 1;
     await this.keep({ serverUrl: checked.url, accessToken: result.value.accessToken, refreshToken: result.value.refreshToken, account: result.value.account });
     this.options.onChanged();

@@ -45,3 +45,8 @@ export function searchSnippets(db: Db, query: string): Snippet[] {
     .all(...words.flatMap((word) => [word, word])) as SnippetRow[];
   return rows.map(toSnippet);
 }
+
+/** The snippets were the previous account's (another account signed in, or the machine was wiped). */
+export function clearCommentBank(db: Db): void {
+  db.prepare('DELETE FROM comment_bank').run();
+}
