@@ -22,6 +22,7 @@ export type QualitySummary = z.infer<typeof QualitySummary>;
 /** A referral as this machine shows it: the last synced thread, with what still waits to leave marked `pending`. */
 export const ReferralView = Referral.extend({
   pending: z.boolean(),
-  messages: z.array(ReferralMessage.extend({ pending: z.boolean(), mine: z.boolean() })),
+  /** `refused`: the server refused it for good (a thread closed, too many open referrals): it was not sent and will not be. */
+  messages: z.array(ReferralMessage.extend({ pending: z.boolean(), refused: z.boolean().default(false), mine: z.boolean() })),
 });
 export type ReferralView = z.infer<typeof ReferralView>;

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackreadQueue, LeadDashboardView, QualitySummary, ReferralView, SyncStatus } from '../../shared/contract/methods';
+import type { BackreadQueue, LeadDashboardView, QualitySummary, ReferralView, SyncStatus, WorkspaceSummary } from '../../shared/contract/methods';
 import type { QueueItem } from '../../shared/domain/submission';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { SubmissionDetail } from '../../shared/contract/methods';
@@ -136,5 +137,25 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     ]);
     api = await server.start();
   }, 60_000);
-});
 
+  it('a referral the server refuses for good (over the open limit) shows as not sent, waits for nothing, and holds no other account back', async () => {
+    // The submission referred above (a lockout holds further claims back).
+    const live = (await call<WorkspaceSummary>(assessor, 'workspace.summary')).batches.find((batch) => batch.kind === 'live' && !batch.isDemo && batch.total > 0)!;
+    const [item] = (await call<{ items: QueueItem[] }>(assessor, 'queue.list', { batchId: live.id })).items;
+    const submissionId = item!.submissionId;
+    // The assessor already has as many referrals waiting for a lead as the server allows.
+    for (let index = 0; index < 20; index++) {
+      api.store.referrals.create('acct-assessor-1', { id: randomUUID(), submissionId, reason: 'other', question: `Question ${index}`, at: new Date().toISOString() }, new Date());
+    }
+    await call(assessor, 'referral.create', { submissionId, reason: 'rubric_unclear', question: 'One more: how do I score this?' });
+    await call(assessor, 'sync.now');
+    const mine = async (): Promise<ReferralView> => (await call<{ referrals: ReferralView[] }>(assessor, 'referral.list', { submissionId })).referrals.find((referral) => referral.messages[0]?.body === 'One more: how do I score this?')!;
+    await until(async () => (await mine()).messages[0]?.refused === true, 'the server to refuse the referral');
+    const refused = await mine();
+    expect(refused).toMatchObject({ pending: false, messages: [{ pending: false, refused: true }] });
+    expect(await call(assessor, 'sync.status')).toMatchObject({ waiting: 0 });
+    // Nothing of it is work another account must wait for.
+    await call(assessor, 'session.signOut');
+    await call(assessor, 'session.signIn', { serverUrl: server.url, email: 'assessor2@example.org', password: seededPassword });
+  });
+});

@@ -90,7 +90,7 @@ describe('what the session’s beginnings and ends do to the work here', () => {
     expect(existsSync(file)).toBe(false);
     expect(listEvidence(db, 's2').map((item) => [item.availability, item.localPath, item.text])).toEqual([['remote', null, null], ['remote', null, null]]);
     expect(loadSnapshot(db, 'qualifications')).toBeNull();
-    expect(countUnsent(db)).toBe(1);
+    expect(countUnsent(db)).toEqual({ decisions: 1, other: 0 });
     expect(listQueue(db, 'batch-1', new Date())).toHaveLength(2);
     expect(session.keysReplaced).toBe(1);
     expect(events).toEqual(['downloads stopped', 'everything changed', 'status']);
@@ -123,7 +123,7 @@ describe('what the session’s beginnings and ends do to the work here', () => {
     await effects.signOut();
     events.length = 0;
     await effects.signIn('https://api.test', 'assessor@example.org', 'pw');
-    expect(countUnsent(db)).toBe(1);
+    expect(countUnsent(db)).toEqual({ decisions: 1, other: 0 });
     expect(events).toEqual(['sync began', 'status']);
   });
 });

@@ -112,8 +112,13 @@ export class SessionEffects {
     const trail = countUnsentAudit(this.options.db);
     // Scoring not yet decided is the account's work too, and the server keeps none of it.
     const unfinished = countUnfinishedWork(this.options.db);
-    if (unsent + trail + unfinished > 0) {
-      const parts = [unsent > 0 && `${unsent} unsent decisions`, trail > 0 && `${trail} changes for the audit trail`, unfinished > 0 && `unfinished scoring on ${unfinished} submissions`].filter((part) => part !== false);
+    if (unsent.decisions + unsent.other + trail + unfinished > 0) {
+      const parts = [
+        unsent.decisions > 0 && `${unsent.decisions} unsent decisions`,
+        unsent.other > 0 && `${unsent.other} other unsent changes (referrals, replies, reviews)`,
+        trail > 0 && `${trail} changes for the audit trail`,
+        unfinished > 0 && `unfinished scoring on ${unfinished} submissions`,
+      ].filter((part) => part !== false);
       const held = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
       throw new DomainError('conflict', `This computer holds ${held} of another account. Sign in as that account and ${unfinished > 0 ? 'decide and ' : ''}sync them first.`);
     }

@@ -62,25 +62,25 @@ export class ReferralWork {
     for (const key of ['lead_referrals', 'referrals'] as const) {
       const parsed = ReferralList.safeParse(loadSnapshot(db, key)?.body);
       for (const referral of parsed.success ? parsed.data.referrals : []) {
-        synced.set(referral.id, { ...referral, pending: false, messages: referral.messages.map((message) => ({ ...message, pending: false, mine: message.author.id === me?.id })) });
+        synced.set(referral.id, { ...referral, pending: false, messages: referral.messages.map((message) => ({ ...message, pending: false, refused: false, mine: message.author.id === me?.id })) });
       }
     }
     const author = { id: me?.id ?? 'me', displayName: me?.displayName ?? '', role: isLead(me) ? ('lead' as const) : ('assessor' as const) };
     // What was written here and is not (yet) in the synced threads: waiting to leave, or sent since the last fetch.
-    for (const { payload, sent } of listPayloads(db, referralJob.kind)) {
+    for (const { payload, sent, refused } of listPayloads(db, referralJob.kind)) {
       const created = referralJob.payload.safeParse(payload);
       if (!created.success || synced.has(created.data.id)) continue;
       const { id, submissionId, reason, question, at } = created.data;
       const submission = getAssignedSubmission(db, submissionId);
       if (!submission) continue;
-      synced.set(id, { id, submissionId, label: submission.label, credentialId: submission.credentialId, assessor: { id: author.id, displayName: author.displayName }, reason, state: 'open', createdAt: at, pending: !sent, messages: [{ id, author, body: question, at, receivedAt: at, pending: !sent, mine: true }] });
+      synced.set(id, { id, submissionId, label: submission.label, credentialId: submission.credentialId, assessor: { id: author.id, displayName: author.displayName }, reason, state: 'open', createdAt: at, pending: !sent && !refused, messages: [{ id, author, body: question, at, receivedAt: at, pending: !sent && !refused, refused, mine: true }] });
     }
-    for (const { payload, sent } of listPayloads(db, referralMessageJob.kind)) {
+    for (const { payload, sent, refused } of listPayloads(db, referralMessageJob.kind)) {
       const waiting = referralMessageJob.payload.safeParse(payload);
       const referral = waiting.success ? synced.get(waiting.data.referralId) : undefined;
       if (!waiting.success || !referral || referral.messages.some((message) => message.id === waiting.data.message.id)) continue;
-      referral.messages.push({ ...waiting.data.message, author, receivedAt: waiting.data.message.at, pending: !sent, mine: true });
-      if (author.role === 'lead') referral.state = 'answered';
+      referral.messages.push({ ...waiting.data.message, author, receivedAt: waiting.data.message.at, pending: !sent && !refused, refused, mine: true });
+      if (author.role === 'lead' && !refused) referral.state = 'answered';
     }
     return [...synced.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }

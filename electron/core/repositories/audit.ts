@@ -38,8 +38,8 @@ export function releaseAuditWith(db: Db, submissionId: string, leavesAt: string)
   db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE kind = '${auditKind}' AND entity_id = ? AND state = 'pending' AND attempts = 0`).run(leavesAt, submissionId);
 }
 
-/** Changes of the audit trail that have not reached the server. */
+/** Changes of the audit trail still waiting to reach the server (a run the server refused will never go). */
 export function countUnsentAudit(db: Db): number {
-  const rows = db.prepare(`SELECT payload FROM outbox WHERE kind = '${auditKind}' AND state IN ('pending', 'conflict')`).all() as { payload: string }[];
+  const rows = db.prepare(`SELECT payload FROM outbox WHERE kind = '${auditKind}' AND state = 'pending'`).all() as { payload: string }[];
   return rows.reduce((sum, row) => sum + (JSON.parse(row.payload) as { changes: unknown[] }).changes.length, 0);
 }

@@ -196,8 +196,13 @@ export function forgetAcknowledged(db: Db, kind: string, entityId: string): void
 }
 
 /** What the entries of this kind carry (oldest first), and whether each has reached the server (emptied once no longer needed). */
-export function listPayloads(db: Db, kind: string): { payload: unknown; sent: boolean }[] {
-  return (db.prepare(`SELECT payload, state FROM outbox WHERE kind = ? ORDER BY id`).all(kind) as { payload: string; state: OutboxState }[]).map((row) => ({ payload: JSON.parse(row.payload) as unknown, sent: row.state === 'acknowledged' }));
+/** `refused`: the server refused it for good (nothing to resolve: it is shown as not sent). */
+export function listPayloads(db: Db, kind: string): { payload: unknown; sent: boolean; refused: boolean }[] {
+  return (db.prepare(`SELECT payload, state FROM outbox WHERE kind = ? ORDER BY id`).all(kind) as { payload: string; state: OutboxState }[]).map((row) => ({
+    payload: JSON.parse(row.payload) as unknown,
+    sent: row.state === 'acknowledged',
+    refused: row.state === 'conflict',
+  }));
 }
 
 /** Entities of this kind with an entry still to reach the server (waiting, or refused and not yet settled). */
@@ -205,9 +210,17 @@ export function listUnsentEntityIds(db: Db, kind: string): string[] {
   return (db.prepare(`SELECT entity_id FROM outbox WHERE kind = ? AND state IN ('pending', 'conflict')`).all(kind) as { entity_id: string }[]).map((row) => row.entity_id);
 }
 
-/** Entries that have not reached the server (waiting, or refused and not yet settled by the assessor), the audit trail's apart. */
-export function countUnsent(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM outbox o WHERE state IN ('pending', 'conflict') AND kind != '${auditKind}' ${notDemo}`).get() as { n: number }).n;
+/**
+ * Work of the account that has not reached the server, the audit trail's apart: decisions waiting or
+ * refused and not yet settled by the assessor, and other entries still waiting. Anything else the
+ * server refused (a referral over its limit, a reply to a closed thread) will never go: it is shown as
+ * not sent and holds nothing back.
+ */
+export function countUnsent(db: Db): { decisions: number; other: number } {
+  const rows = db
+    .prepare(`SELECT kind = '${decisionKind}' AS decision, count(*) AS n FROM outbox o WHERE (state = 'pending' OR (state = 'conflict' AND kind = '${decisionKind}')) AND kind != '${auditKind}' ${notDemo} GROUP BY 1`)
+    .all() as { decision: number; n: number }[];
+  return { decisions: rows.find((row) => row.decision === 1)?.n ?? 0, other: rows.find((row) => row.decision === 0)?.n ?? 0 };
 }
 
 /** When the next pending entry is due, if any. */

@@ -51,6 +51,7 @@ export function ReferralThread({ referral }: { referral: ReferralView }): React.
             <strong>{item.mine ? t('referral.you') : item.author.displayName}</strong>
             {item.author.role === 'lead' && ` (${t('referral.lead')})`} · <span className="hint">{formatDateTime(item.at, i18n.language)}</span>
             {item.pending && <span className="chip"> {t('referral.pending')}</span>}
+            {item.refused && <span className="chip chip-refused"> {t('referral.refused')}</span>}
             <p>{item.body}</p>
           </li>
         ))}

@@ -120,6 +120,7 @@ export function message(body: string, overrides: Partial<ReferralView['messages'
     at: '2026-12-01T09:00:00.000Z',
     receivedAt: '2026-12-01T09:00:01.000Z',
     pending: false,
+    refused: false,
     mine: true,
     ...overrides,
   };
