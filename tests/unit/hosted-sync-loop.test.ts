@@ -104,6 +104,17 @@ describe('the sync loop', () => {
     expect(db.prepare(`SELECT next_attempt_at FROM outbox WHERE kind = 'audit'`).get()).toEqual({ next_attempt_at: inWindow });
   });
 
+  it('takes a decision the server refuses as too large to the conflicts at once, sent once, and stays online', async () => {
+    api.on('POST /v1/submissions/s1/decision', () => ({ status: 413, body: { error: { code: 'too_large', message: 'The body is larger than 5 MB.' } } }));
+    claimedSubmission(db, 's1', new Date());
+    loop.begin();
+    await until(() => Promise.resolve(changed.includes('s1')), 'the refusal');
+    await loop.syncNow();
+    expect(db.prepare(`SELECT state, last_error FROM outbox WHERE kind = 'decision'`).get()).toEqual({ state: 'conflict', last_error: 'too_large' });
+    expect(api.calls.filter((call) => call === 'POST /v1/submissions/s1/decision')).toHaveLength(1); // never resent
+    expect(loop.link().state).toBe('online'); // the server answered: it is not "offline"
+  });
+
   it('is offline while the server does not answer, and online once it does', async () => {
     api.on('GET /v1/me', () => noAnswer);
     await loop.syncNow();

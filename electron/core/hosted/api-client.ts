@@ -42,6 +42,7 @@ export type ApiFailure =
   | { kind: 'unauthorized'; code: string } // 401: refresh, or sign in again
   | { kind: 'conflict'; reason: ConflictReason; message: string } // 409: the assessor must choose
   | { kind: 'invalid'; fields: { path: string; message: string }[] } // 422: our bug; quarantine
+  | { kind: 'too_large'; message: string } // 413: the same body will never be taken; never resent
   | { kind: 'malformed'; message: string } // the answer was not what the contract says: quarantine
   | { kind: 'not_found'; message: string }
   | { kind: 'refused'; status: 403 | 409; code: string; message: string }; // not allowed, or not any more (e.g. not qualified)
@@ -287,6 +288,7 @@ export class HostedApiClient {
     if (response.status === 422) {
       return { ok: false, failure: { kind: 'invalid', fields: ValidationFailure.safeParse(body).data?.error.fields ?? [] } };
     }
+    if (response.status === 413) return { ok: false, failure: { kind: 'too_large', message: ApiError.safeParse(body).data?.error.message ?? 'The request is larger than the server accepts.' } };
     if (response.status < 200 || response.status >= 300) return { ok: false, failure: { kind: 'malformed', message: `Unexpected HTTP ${response.status}.` } };
     if (response.status === 204) return (schema as z.ZodType) === nullAnswer ? { ok: true, value: null as T } : { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} was empty.` } };
     if (body === undefined) return { ok: false, failure: { kind: 'malformed', message: `The answer to ${method} ${path} is not JSON (an HTML page or a cut-off body?).` } };

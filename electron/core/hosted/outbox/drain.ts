@@ -45,6 +45,7 @@ type Outcome = { entry: OutboxEntry; result: ApiResult<unknown> | 'invalid_local
 function refusalOf(failure: ApiFailure): string | null {
   if (failure.kind === 'conflict') return failure.reason;
   if (failure.kind === 'invalid') return 'rejected_as_invalid';
+  if (failure.kind === 'too_large') return 'too_large';
   if (failure.kind === 'refused') return `refused_${failure.code}`;
   if (failure.kind === 'not_found') return 'submission_not_found';
   return null;
