@@ -116,6 +116,9 @@ export const Machine = z
   .strict();
 export type Machine = z.infer<typeof Machine>;
 
+/** What the server takes in one request: a body of at most this many bytes, a decision with at most this many comments. */
+export const requestLimits = { bodyBytes: 5 * 1024 * 1024, decisionComments: 2000 } as const;
+
 /** A decision as submitted (sent with an Idempotency-Key header). */
 export const DecisionRequest = z
   .object({
@@ -124,7 +127,7 @@ export const DecisionRequest = z
     conditionCode: ConditionCode.nullable(),
     note: plainText(10_000),
     scores: z.array(z.object({ criterionId: Id, level: z.number().int().min(0).max(10).nullable(), rationale: plainText(20_000) })).max(100),
-    comments: z.array(WrittenComment).max(2000),
+    comments: z.array(WrittenComment).max(requestLimits.decisionComments),
     feedback: z.object({ overall: plainText(50_000), components: z.record(Id, plainText(20_000)) }),
     activeMs: z.number().int().min(0),
     decidedAt: Timestamp,

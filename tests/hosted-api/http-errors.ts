@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
+import { requestLimits } from '../../shared/hosted-api/schemas';
 
 /** An answer other than success, with the contract's error body. */
 export class HttpError extends Error {
@@ -24,7 +25,7 @@ export async function readBody(request: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > 5 * 1024 * 1024) throw fail(413, 'too_large', 'Request body is too large.');
+    if (size > requestLimits.bodyBytes) throw fail(413, 'too_large', 'Request body is too large.');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -143,6 +143,18 @@ describe('decisions through the contract', () => {
     expect(refusal('decision.submit', { submissionId: 'demo-sub-002', outcome: 'award', conditionCode: null, note: '' })).toBe('conflict');
   });
 
+  it('refuses a decision the server would refuse for its size, saying what to shorten, and queues nothing', () => {
+    // Flagged (no checklist in the way) with 600 comments of 10,000 characters: over the server's 5 MB.
+    for (let index = 0; index < 600; index++) call('comment.save', { submissionId: 'demo-sub-005', comment: videoComment({ id: `long-${index}`, evidenceId: 'demo-ev-005-video', criterionIds: [], body: 'x'.repeat(10_000) }) });
+    const refused = fixture.core.invoke('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: 'video_unplayable', note: '' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This decision is 5\.\d MB of comments and feedback; the server takes at most 5 MB\. Shorten or remove some comments first\.$/) as string } });
+    expect(fixture.db.prepare(`SELECT count(*) AS n FROM outbox WHERE entity_id = 'demo-sub-005'`).get()).toEqual({ n: 0 });
+    expect(open('demo-sub-005').decision).toBeNull();
+    // Shortened, it goes.
+    for (let index = 0; index < 100; index++) call('comment.delete', { submissionId: 'demo-sub-005', commentId: `long-${index}` });
+    call('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: 'video_unplayable', note: '' });
+  });
+
   it('flags with a condition code at any time, and undoes until the decision leaves', () => {
     expect(fixture.core.invoke('decision.undo', { submissionId: 'demo-sub-005' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This submission has no decision to undo.' } });
     expect(refusal('decision.submit', { submissionId: 'demo-sub-005', outcome: 'flag', conditionCode: null, note: '' })).toBe('conflict');

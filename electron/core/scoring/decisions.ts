@@ -4,6 +4,7 @@ import type { DecisionPayload } from '../../../shared/domain/decision';
 import { blockersFor } from '../../../shared/domain/decision-rules';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { Db } from '../db/database';
+import { requestLimits } from '../../../shared/hosted-api/schemas';
 import { DomainError } from '../contract/errors';
 import { batchKindOf, nextUndecided } from '../repositories/batches';
 import { getDecision, insertDecision, undoDecision as withdrawDecision } from '../repositories/decisions';
@@ -55,6 +56,7 @@ export function submitDecision(db: Db, { submissionId, outcome, conditionCode, n
     decidedAt,
     basedOn: draft.updatedAt,
   };
+  assertWithinServerLimits(payload);
   const windowSeconds = readPreferences(db).undoWindowSeconds ?? defaultUndoWindowSeconds;
   const leavesAt = new Date(now.getTime() + windowSeconds * 1000).toISOString();
   db.transaction(() => {
@@ -67,6 +69,18 @@ export function submitDecision(db: Db, { submissionId, outcome, conditionCode, n
   const nextSubmissionId = nextUndecided(db, submission.batchId, submission.position);
   if (nextSubmissionId) writePreferences(db, { openSubmissionId: nextSubmissionId }, decidedAt);
   return { decision: decisionSummary(db, submissionId, now)!, status: requireSubmission(db, submissionId).status, nextSubmissionId };
+}
+
+/** A decision the server would refuse for its size is refused here, while the assessor can still shorten it. */
+function assertWithinServerLimits(payload: DecisionPayload): void {
+  if (payload.comments.length > requestLimits.decisionComments) {
+    throw new DomainError('conflict', `This decision carries ${payload.comments.length} comments; the server takes at most ${requestLimits.decisionComments} in one decision. Remove some first.`);
+  }
+  // The request as sent, with room for the machine's name and the JSON around it.
+  const bytes = Buffer.byteLength(JSON.stringify(payload)) + 1024;
+  if (bytes > requestLimits.bodyBytes) {
+    throw new DomainError('conflict', `This decision is ${(bytes / 1024 / 1024).toFixed(1)} MB of comments and feedback; the server takes at most ${requestLimits.bodyBytes / 1024 / 1024} MB. Shorten or remove some comments first.`);
+  }
 }
 
 /** Takes a decision back while it has not begun to leave; the submission is open and editable again. */
