@@ -4,6 +4,7 @@ import type { EvidenceComment } from '../../shared/domain/comment';
 import { DecisionPayload } from '../../shared/domain/decision';
 import type { CoreFixture } from '../support/core-fixture';
 import { openTestCore, value } from '../support/core-fixture';
+import { systemClock } from '../../electron/core/platform/clock';
 
 let fixture: CoreFixture;
 beforeEach(() => {
@@ -104,13 +105,12 @@ describe('feedback, playback and time on task', () => {
     expect(refusal('draft.setFeedback', { submissionId: 'demo-sub-003', componentId: 'cs-reflection', body: 'x' })).toBe('invalid_input');
     call('draft.setPlayback', { submissionId: 'demo-sub-003', evidenceId: 'demo-ev-003-video', positionMs: 21_500 });
     expect(refusal('draft.setPlayback', { submissionId: 'demo-sub-003', evidenceId: 'demo-ev-001-video', positionMs: 1 })).toBe('invalid_input');
-    call('draft.addActiveTime', { submissionId: 'demo-sub-003', ms: 15_000 });
-    expect(call('draft.addActiveTime', { submissionId: 'demo-sub-003', ms: 5_000 })).toEqual({ activeMs: 20_000 });
+    expect(call('draft.addActiveTime', { submissionId: 'demo-sub-003', ms: 15_000 })).toEqual({ activeMs: 15_000 }); // (more slices: 'time on task' below)
     expect(open('demo-sub-003').draft).toMatchObject({
       overallFeedback: 'Overall: strong discussion.',
       componentFeedback: { 'rr-reflection': 'Cite student work.' },
       playback: { evidenceId: 'demo-ev-003-video', positionMs: 21_500 },
-      activeMs: 20_000,
+      activeMs: 15_000,
     });
   });
 });
@@ -194,6 +194,20 @@ describe('decisions through the contract', () => {
     expect(again).toEqual({ status: 'not_started' });
     const next = call('decision.submit', { submissionId: 'demo-sub-007', outcome: 'flag', conditionCode: 'wrong_or_missing_file', note: '' }) as { nextSubmissionId: string | null };
     expect(next.nextSubmissionId).toBe('demo-sub-002');
+  });
+});
+
+describe('time on task', () => {
+  it('grows no faster than the clock: reports in quick succession count only the time between them', () => {
+    let nowMs = Date.parse('2026-12-07T10:00:00.000Z');
+    fixture.dispose();
+    fixture = openTestCore({ clock: { ...systemClock, now: () => new Date(nowMs) } });
+    const add = (ms: number): number => (call('draft.addActiveTime', { submissionId: 'demo-sub-001', ms }) as { activeMs: number }).activeMs;
+    expect(add(10_000)).toBe(10_000);
+    nowMs += 10_000;
+    expect(add(10_000)).toBe(20_000); // an honest slice every 10 s
+    for (let index = 0; index < 60; index++) add(600_000); // forged: ten hours at once
+    expect(add(1)).toBeLessThan(20_000 + 61 * 2_000 + 1);
   });
 });
 

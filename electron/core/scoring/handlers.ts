@@ -37,7 +37,23 @@ function commentValue(comment: TimestampedComment | undefined): string | null {
  * Scoring one submission: opening it, the draft (levels, rationales, feedback, playback, time on
  * task), comments on the evidence, and the decision. Every edit is a durable write before it answers.
  */
+/**
+ * Time on task grows no faster than the clock: reports for one submission (from any window) are
+ * capped at the time since its previous report (and a little slack), so rapid or forged reports
+ * cannot inflate what is sent with the decision. The first report of a run is capped by the contract.
+ */
+class ActiveTimeBound {
+  private readonly lastReportAt = new Map<string, number>();
+
+  allowed(submissionId: string, ms: number, nowMs: number): number {
+    const last = this.lastReportAt.get(submissionId);
+    this.lastReportAt.set(submissionId, nowMs);
+    return last === undefined ? ms : Math.min(ms, Math.max(0, nowMs - last) + 2_000);
+  }
+}
+
 export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWrittenResponse, machine }: ScoringDeps) {
+  const activeTime = new ActiveTimeBound();
   /** Makes an edit durable together with its entry in the audit trail (one transaction). */
   const withTrail = (edit: () => void, change: Change): void =>
     db.transaction(() => {
@@ -91,7 +107,7 @@ export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWritte
 
     'draft.addActiveTime': answersAtOnce(({ submissionId, ms }) => {
       requireSubmission(db, submissionId);
-      return { activeMs: addActiveTime(db, submissionId, ms, now().toISOString()) };
+      return { activeMs: addActiveTime(db, submissionId, activeTime.allowed(submissionId, ms, now().getTime()), now().toISOString()) };
     }),
 
     'comment.save': answersAtOnce(({ submissionId, comment }) => {
