@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../domain/text-limits';
 import { CommentTag } from '../domain/comment';
 import { Id } from '../domain/rubric';
 import { requiredText } from '../domain/text';
@@ -21,7 +22,7 @@ export const commentBankMethods = {
     output: z.object({ snippets: z.array(Snippet) }),
   },
   'bank.save': {
-    input: z.object({ id: Id, title: requiredText(200), body: requiredText(10_000), tag: CommentTag }).strict(),
+    input: z.object({ id: Id, title: requiredText(200), body: requiredText(textLimits.snippet), tag: CommentTag }).strict(),
     output: z.object({ savedAt: Timestamp }),
   },
   'bank.delete': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../domain/text-limits';
 import { ConditionCode, EvidenceComment, WrittenComment } from '../domain/comment';
 import { DecisionSummary } from '../domain/decision';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
@@ -69,12 +70,15 @@ export const scoringMethods = {
     output: SavedAck,
   },
   'draft.setRationale': {
-    input: z.object({ submissionId: Id, criterionId: Id, rationale: plainText(20_000) }).strict(),
+    input: z.object({ submissionId: Id, criterionId: Id, rationale: plainText(textLimits.rationale) }).strict(),
     output: SavedAck,
   },
   /** Overall feedback when componentId is null, else that component's feedback. */
   'draft.setFeedback': {
-    input: z.object({ submissionId: Id, componentId: Id.nullable(), body: plainText(50_000) }).strict(),
+    input: z
+      .object({ submissionId: Id, componentId: Id.nullable(), body: plainText(textLimits.overallFeedback) })
+      .strict()
+      .refine((input) => input.componentId === null || input.body.length <= textLimits.componentFeedback, { message: `A component's feedback is at most ${textLimits.componentFeedback} characters.`, path: ['body'] }),
     output: SavedAck,
   },
   'draft.setPlayback': {
@@ -96,7 +100,7 @@ export const scoringMethods = {
   },
   'decision.submit': {
     input: z
-      .object({ submissionId: Id, outcome: DecisionOutcome, conditionCode: ConditionCode.nullable(), note: plainText(10_000) })
+      .object({ submissionId: Id, outcome: DecisionOutcome, conditionCode: ConditionCode.nullable(), note: plainText(textLimits.decisionNote) })
       .strict(),
     output: z.object({ decision: DecisionSummary, status: SubmissionStatus, nextSubmissionId: Id.nullable() }),
   },

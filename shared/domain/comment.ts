@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from './text-limits';
 import { Id } from './rubric';
 import { hasVisibleText, hiddenControlsMessage, invisibleTextMessage, isPlainText } from './text';
 
@@ -35,7 +36,7 @@ export const EvidenceComment = z
     quote: z.string().min(1).max(2000).nullable(),
     /** Written before regions existed: absent reads as none. */
     region: CommentRegion.nullable().default(null),
-    body: z.string().max(10_000),
+    body: z.string().max(textLimits.comment),
     tag: CommentTag,
     visibility: CommentVisibility,
     criterionIds: z.array(Id).max(50),

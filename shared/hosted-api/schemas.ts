@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../domain/text-limits';
 import { ConditionCode, WrittenComment } from '../domain/comment';
 import { RefusalReason } from '../domain/decision';
 import { Id, MicroCredential, RubricVersion } from '../domain/rubric';
@@ -125,10 +126,10 @@ export const DecisionRequest = z
     rubricVersionId: Id,
     outcome: DecisionOutcome,
     conditionCode: ConditionCode.nullable(),
-    note: plainText(10_000),
-    scores: z.array(z.object({ criterionId: Id, level: z.number().int().min(0).max(10).nullable(), rationale: plainText(20_000) })).max(100),
+    note: plainText(textLimits.decisionNote),
+    scores: z.array(z.object({ criterionId: Id, level: z.number().int().min(0).max(10).nullable(), rationale: plainText(textLimits.rationale) })).max(100),
     comments: z.array(WrittenComment).max(requestLimits.decisionComments),
-    feedback: z.object({ overall: plainText(50_000), components: z.record(Id, plainText(20_000)) }),
+    feedback: z.object({ overall: plainText(textLimits.overallFeedback), components: z.record(Id, plainText(textLimits.componentFeedback)) }),
     activeMs: z.number().int().min(0),
     decidedAt: Timestamp,
     basedOn: Timestamp.nullable(),

@@ -1,4 +1,5 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
+import { textLimits } from '../../../shared/domain/text-limits';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +67,7 @@ export function CommentEditor({ comment, evidenceTitle, evidenceKind, criteria, 
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {t('comments.body')}
       </label>
-      <textarea id={`${id}-body`} value={comment.body} rows={2} autoFocus placeholder={t('comments.body')} onFocus={bankTarget.onFocus} onChange={(event) => onChange({ ...comment, body: withoutHiddenControls(event.target.value) })} />
+      <textarea id={`${id}-body`} value={comment.body} rows={2} maxLength={textLimits.comment} autoFocus placeholder={t('comments.body')} onFocus={bankTarget.onFocus} onChange={(event) => onChange({ ...comment, body: withoutHiddenControls(event.target.value) })} />
       <div className="chip-rows">
         <ToggleGroup.Root type="single" className="chip-group" aria-label={t('comments.tag')} value={comment.tag} onValueChange={(tag) => tag && onChange({ ...comment, tag: tag as CommentTag })}>
           {tags.map((tag) => (

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { textLimits } from '../../../shared/domain/text-limits';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -154,7 +155,7 @@ function FlagDialog({ busy, open, onOpenChange: setOpen, onSubmit }: FlagDialogP
         </fieldset>
         <label className="block-choice">
           {t('decision.flagNote')}
-          <textarea value={note} rows={3} onChange={(event) => setNote(withoutHiddenControls(event.target.value))} />
+          <textarea value={note} rows={3} maxLength={textLimits.decisionNote} onChange={(event) => setNote(withoutHiddenControls(event.target.value))} />
         </label>
         <div className="button-row">
           <button type="submit" disabled={!code || busy}>

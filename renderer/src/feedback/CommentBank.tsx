@@ -1,4 +1,5 @@
 import { withoutHiddenControls } from '../../../shared/domain/text';
+import { textLimits } from '../../../shared/domain/text-limits';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentTag } from '../../../shared/domain/comment';
@@ -128,7 +129,7 @@ export function CommentBank({ readOnly }: { readOnly: boolean }): React.JSX.Elem
             {t('bank.snippetTitle')} <input value={editing.title} onChange={(event) => setEditing({ ...editing, title: withoutHiddenControls(event.target.value) })} required />
           </label>
           <label>
-            {t('bank.snippetBody')} <textarea value={editing.body} rows={3} onChange={(event) => setEditing({ ...editing, body: withoutHiddenControls(event.target.value) })} required />
+            {t('bank.snippetBody')} <textarea value={editing.body} rows={3} maxLength={textLimits.snippet} onChange={(event) => setEditing({ ...editing, body: withoutHiddenControls(event.target.value) })} required />
           </label>
           <label>
             {t('comments.tag')}{' '}

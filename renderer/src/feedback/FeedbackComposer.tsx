@@ -1,4 +1,5 @@
 import { memo, useId, useState } from 'react';
+import { textLimits } from '../../../shared/domain/text-limits';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
@@ -34,7 +35,7 @@ const FeedbackField = memo(function FeedbackField({ label, componentId, value, r
   return (
     <div className="feedback-field">
       <label htmlFor={id}>{label}</label>
-      <textarea ref={textareaRef} id={id} value={value} rows={3} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(withoutHiddenControls(event.target.value))} />
+      <textarea ref={textareaRef} id={id} value={value} rows={3} maxLength={componentId === null ? textLimits.overallFeedback : textLimits.componentFeedback} readOnly={readOnly} onFocus={bankTarget.onFocus} onChange={(event) => onChange(withoutHiddenControls(event.target.value))} />
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import { forwardRef, memo, useId, useRef, useState } from 'react';
+import { textLimits } from '../../../shared/domain/text-limits';
 import { withoutHiddenControls } from '../../../shared/domain/text';
 import { Hint } from '../ui/Hint';
 import { useTranslation } from 'react-i18next';
@@ -91,6 +92,7 @@ export const CriterionCard = memo(forwardRef<HTMLDivElement, Props>(function Cri
         <span className="visually-hidden">{t('rubric.rationale')}</span>
         <textarea
           value={rationale}
+          maxLength={textLimits.rationale}
           rows={active || writing ? 2 : 1}
           readOnly={readOnly}
           placeholder={t('rubric.rationale')}

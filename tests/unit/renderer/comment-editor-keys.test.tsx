@@ -58,6 +58,8 @@ describe('the comment editor from the keyboard', () => {
     expect(onKey).not.toHaveBeenCalled();
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(onDone).toHaveBeenCalledTimes(1);
+    // The text stops at what can be saved, rather than failing on save.
+    expect(screen.getByRole('textbox', { name: 'Comment' }).getAttribute('maxlength')).toBe('10000');
   });
 
   it('leaves the player its keys once the focus is out of the editor', async () => {
