@@ -247,6 +247,9 @@ describe('a screen to score at all day', () => {
     await waitForVideo(evidencePage);
     await page.getByText('The evidence is open in its own window.', { exact: false }).waitFor();
     expect(await page.locator('.video-host').count()).toBe(0);
+    // With no evidence beside it, the rubric takes more than half of this window (it kept ~30% before).
+    const rubricShare = await page.locator('.split-right').evaluate((pane) => pane.getBoundingClientRect().width / pane.parentElement!.getBoundingClientRect().width);
+    expect(rubricShare).toBeGreaterThan(0.5);
 
     // Keys pressed in the scoring window play the evidence in the other one; a comment made here shows there.
     await criteriaOf(page).first().focus();

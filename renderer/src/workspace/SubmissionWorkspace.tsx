@@ -54,6 +54,9 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const [transcriptFocus, setTranscriptFocus] = useState(0);
   const [flagOpen, setFlagOpen] = useState(false);
   const [problem, setProblem] = useState<Words | null>(null);
+  // With the evidence in a window of its own, this window holds the comments and the rubric: the
+  // rubric gets the room (its own split, not the one kept for evidence beside the rubric).
+  const [splitWithoutEvidence, setSplitWithoutEvidence] = useState(0.42);
   const media = useRef<MediaController | null>(null);
   const checklist = useRef<ChecklistHandle>(null);
   const overallFeedback = useRef<HTMLTextAreaElement>(null);
@@ -202,8 +205,8 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
         onUndo={() => void undoDecision(submission.submissionId).then((next) => setProblem(() => next))}
       />
       <SplitPane
-        ratio={props.splitRatio}
-        onRatio={props.onSplitRatio}
+        ratio={evidenceWindow.linked ? splitWithoutEvidence : props.splitRatio}
+        onRatio={evidenceWindow.linked ? (ratio) => setSplitWithoutEvidence(ratio) : props.onSplitRatio}
         left={
           <>
             {evidenceWindow.linked ? (
