@@ -18,7 +18,10 @@ export function useSubmission(submissionId: string, batchId?: string): [Loadable
   const client = useClient();
   const queries = useQueryClient();
   const read = async (): Promise<SubmissionDetail> => saver.unsavedChanges(submissionId).reduce((detail, change) => change(detail), await callCore(client, 'submission.open', { submissionId }));
-  const query = useQuery({ queryKey: submissionKey(submissionId), queryFn: read });
+  // Read again whenever this window comes back to the assessor: another window (a second tab, the
+  // same submission) may have scored, commented or decided meanwhile, and a decision is made from what
+  // core holds, so the screen must not show less. What was typed here and not yet saved stays on top.
+  const query = useQuery({ queryKey: submissionKey(submissionId), queryFn: read, refetchOnWindowFocus: 'always' });
   const show = useCallback((change: LocalChange) => patchSubmission(queries, submissionId, change), [queries, submissionId]);
   // The same submission can be other work before (a lead's master scoring, then an assessor's
   // calibration of it): a detail kept from that work is read again, and never shown in this batch

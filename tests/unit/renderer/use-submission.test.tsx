@@ -3,7 +3,7 @@ import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { submissionKey } from '../../../renderer/src/submission/submission-cache';
 import { useSubmission } from '../../../renderer/src/submission/use-submission';
-import { submission } from './fixtures';
+import { comment, submission } from './fixtures';
 import { renderInApp, setup } from './harness';
 
 describe('useSubmission', () => {
@@ -31,5 +31,18 @@ describe('useSubmission', () => {
     const { result } = renderInApp(() => useSubmission('s1', 'b1')[0], context);
     await waitFor(() => expect(result.current).toMatchObject({ state: 'ready', value: { batchId: 'review-s1' } }));
     expect(context.core.callsOf('submission.open').length).toBeLessThanOrEqual(2);
+  });
+
+  it('reads the submission again when its window comes back: another tab may have scored, commented or decided meanwhile', async () => {
+    // Another tab scored and commented meanwhile (core's answer); this tab has a rationale not yet saved.
+    const context = setup({ 'submission.open': submission() });
+    const { result } = renderInApp(() => useSubmission('s1', 'b1'), context);
+    await waitFor(() => expect(result.current[0].state).toBe('ready'));
+    const elsewhere = submission({}, { comments: [comment({ id: 'from-the-other-tab' })] });
+    context.core.answer('submission.open', elsewhere);
+    window.dispatchEvent(new Event('blur')); // the assessor turned to the other tab…
+    window.dispatchEvent(new Event('focus')); // …and back
+    await waitFor(() => expect(context.core.callsOf('submission.open')).toHaveLength(2));
+    await waitFor(() => expect(result.current[0].state === 'ready' && result.current[0].value.comments.map((item) => item.id)).toEqual(['from-the-other-tab']));
   });
 });
