@@ -10,7 +10,7 @@ import type { SubmissionDetail } from '../../shared/contract/methods';
 const session = useWorkstationSession();
 
 /** What a new assessor sees at this size: measured as they would read it. */
-async function measure(page: Page): Promise<{ pageScrolls: boolean; videoShare: number; queueRows: number; criteriaInView: number; decisionBarInView: boolean }> {
+async function measure(page: Page): Promise<{ pageScrolls: boolean; videoShare: number; queueRows: number; criteriaInView: number; decisionBarInView: boolean; evidenceTabsOutOfView: number }> {
   return page.evaluate(() => {
     const inView = (element: Element): boolean => {
       const box = element.getBoundingClientRect();
@@ -18,12 +18,15 @@ async function measure(page: Page): Promise<{ pageScrolls: boolean; videoShare: 
       return box.top >= (scroller?.top ?? 0) - 1 && box.bottom <= (scroller?.bottom ?? innerHeight) + 1 && box.bottom <= innerHeight + 1;
     };
     const rail = document.querySelector('.queue-scroller')!.getBoundingClientRect();
+    const tabList = document.querySelector('.evidence-tabs')!.getBoundingClientRect();
     return {
       pageScrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
       videoShare: document.querySelector('.video-host .video-js')!.getBoundingClientRect().width / innerWidth,
       queueRows: [...document.querySelectorAll('.queue-row')].filter((row) => row.getBoundingClientRect().bottom <= rail.bottom + 1).length,
       criteriaInView: [...document.querySelectorAll('.rubric-pane .criterion')].filter(inView).length,
       decisionBarInView: inView(document.querySelector('.decision-bar')!),
+      // Every evidence item's tab on screen (shortened if need be): one past the strip's edge is an item the assessor never sees.
+      evidenceTabsOutOfView: [...document.querySelectorAll('.evidence-tabs [role="tab"]')].filter((tab) => tab.getBoundingClientRect().right > tabList.right + 1).length,
     };
   });
 }
@@ -75,6 +78,7 @@ describe('a screen to score at all day', () => {
         expect(seen.queueRows, size).toBeGreaterThanOrEqual(5);
         expect(seen.criteriaInView, size).toBeGreaterThanOrEqual(4);
         expect(seen.decisionBarInView, size).toBe(true);
+        expect(seen.evidenceTabsOutOfView, size).toBe(0);
       }
     } finally {
       await api.stop();

@@ -103,7 +103,7 @@ export function EvidencePane(props: Props): React.JSX.Element {
         {/* Radix moves between tabs with the arrow keys: they are the tab list's own, not playback's. */}
         <Tabs.List aria-label={t('evidence.list')} className="evidence-tabs" data-local-keys="ArrowLeft ArrowRight" loop>
           {evidence.map((item) => (
-            <Tabs.Trigger key={item.id} value={item.id}>
+            <Tabs.Trigger key={item.id} value={item.id} title={`${t(`evidence.kind.${item.kind}`)} · ${item.title}`}>
               <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> <span data-content>{item.title}</span>
             </Tabs.Trigger>
           ))}

@@ -103,7 +103,7 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                 }}
               >
                 <span className="queue-line">
-                  <span className="queue-row-title" data-content>
+                  <span className="queue-row-title" data-content title={item.label}>
                     {item.label}
                   </span>
                   {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
@@ -111,7 +111,7 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   {item.outcome && <span className={`outcome outcome-${item.outcome}`}>{t(`queue.outcome.${item.outcome}`)}</span>}
                 </span>
                 <span className="queue-line">
-                  <span className="queue-row-credential" data-content>
+                  <span className="queue-row-credential" data-content title={item.credentialTitle}>
                     {item.credentialTitle}
                   </span>
                   <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>

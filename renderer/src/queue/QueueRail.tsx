@@ -80,7 +80,7 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
           ) : (
             batch && (
               // The demo batch is called by its own (the programme's) name.
-              <h2 className="batch-name" data-content={batch.isDemo ? '' : undefined}>
+              <h2 className="batch-name" data-content={batch.isDemo ? '' : undefined} title={batchName(batch, t, i18n.language)}>
                 {batchName(batch, t, i18n.language)}
               </h2>
             )

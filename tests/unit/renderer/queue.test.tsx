@@ -45,6 +45,9 @@ describe('the queue', () => {
     expect(await rows()).toEqual(['Submission s1', 'Submission s2', 'Submission s3', 'Submission s4']);
     expect(screen.getByRole('option', { selected: true }).textContent).toContain('Submission s1');
     expect(screen.getByText('2 of 4 decided', { exact: false })).toBeTruthy();
+    // Cut short in the narrow rail, a row's label and micro-credential are there in full on hover.
+    const first = screen.getAllByRole('option')[0]!;
+    expect([first.querySelector('.queue-row-title')?.getAttribute('title'), first.querySelector('.queue-row-credential')?.getAttribute('title')]).toEqual(['Submission s1', items[0]!.credentialTitle]);
   });
 
   it('marks a submission whose referral a lead answered', async () => {
