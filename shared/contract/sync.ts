@@ -16,6 +16,20 @@ export const SyncNotice = z.discriminatedUnion('kind', [
   z.object({ id: z.number().int(), at: Timestamp, kind: z.literal('submission_quarantined'), submissionId: Id, problem: z.string().max(500) }),
   /** A downloaded file failed its integrity check when opened (cut, altered or swapped on disk): it is fetched again. */
   z.object({ id: z.number().int(), at: Timestamp, kind: z.literal('evidence_unreadable'), title: z.string().max(200), submissionLabel: z.string().max(80) }),
+  /**
+   * The server refused for good something other than a decision (a run of audit-trail changes too large
+   * for it, a referral over the open limit, a reply to a closed thread): it was not sent and will not be.
+   */
+  z.object({
+    id: z.number().int(),
+    at: Timestamp,
+    kind: z.literal('refused_by_server'),
+    what: z.enum(['audit', 'referral', 'referral_message', 'other']),
+    /** For the audit trail, how many changes; else 1. */
+    count: Count,
+    submissionLabel: z.string().max(80).nullable(),
+    reason: z.string().max(100),
+  }),
   z.object({
     id: z.number().int(),
     at: Timestamp,

@@ -402,3 +402,19 @@ describe('migration 0012-sent-payloads-forgotten', () => {
     db.close();
   });
 });
+
+describe('migration 0013-refused-notices', () => {
+  it('takes notices of what the server refused for good, keeping every notice there was', () => {
+    const db = databaseAt(12);
+    db.exec(`INSERT INTO sync_notices (id, kind, body, created_at, dismissed_at) VALUES (1, 'evidence_unreadable', '{"title":"Video","submissionLabel":"S1"}', 't1', NULL), (2, 'remote_wipe', '{"synced":1}', 't2', 't3')`);
+    expect(() => db.exec(`INSERT INTO sync_notices (kind, body, created_at) VALUES ('refused_by_server', '{}', 't')`)).toThrow(/CHECK/);
+    expect(migrate(db, 13)).toBe(13);
+    expect(db.prepare('SELECT id, kind, body, created_at, dismissed_at FROM sync_notices ORDER BY id').all()).toEqual([
+      { id: 1, kind: 'evidence_unreadable', body: '{"title":"Video","submissionLabel":"S1"}', created_at: 't1', dismissed_at: null },
+      { id: 2, kind: 'remote_wipe', body: '{"synced":1}', created_at: 't2', dismissed_at: 't3' },
+    ]);
+    db.exec(`INSERT INTO sync_notices (kind, body, created_at) VALUES ('refused_by_server', '{"what":"audit"}', 't4')`);
+    expect(() => db.exec(`INSERT INTO sync_notices (kind, body, created_at) VALUES ('anything', '{}', 't')`)).toThrow(/CHECK/);
+    db.close();
+  });
+});

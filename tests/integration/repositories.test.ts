@@ -57,11 +57,11 @@ describe('decisions and the outbox', () => {
     enqueue(fixture.db, { kind: 'referral', entityId: 'r1', idempotencyKey: 'key-r1', payload: question, at });
     const { id } = fixture.db.prepare(`SELECT id FROM outbox WHERE entity_id = 'r1'`).get() as { id: number };
     acknowledge(fixture.db, id, '2026-11-25T10:01:00.000Z', true);
-    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true }]);
+    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true, refused: false }]);
     forgetSentPayloads(fixture.db, ['referral'], '2026-11-25T10:00:30.000Z'); // threads asked for before the acknowledgement
-    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true }]);
+    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: question, sent: true, refused: false }]);
     forgetSentPayloads(fixture.db, ['referral'], '2026-11-25T10:02:00.000Z');
-    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: {}, sent: true }]);
+    expect(listPayloads(fixture.db, 'referral')).toEqual([{ payload: {}, sent: true, refused: false }]);
   });
 
   it('sends what is still settling with the next pass when asked ("Sync now"), only of the kinds named', () => {

@@ -7,6 +7,7 @@ import { until } from '../support/until';
 import { outboxJobs } from '../../electron/core/app/outbox-jobs';
 import { auditChangesJob } from '../../electron/core/audit/outbox/audit-changes';
 import { enqueueJob } from '../../electron/core/hosted/outbox/job';
+import { listNotices } from '../../electron/core/repositories/notices';
 import { systemClock } from '../../electron/core/platform/clock';
 
 let store: ReturnType<typeof emptyDatabase>;
@@ -113,6 +114,18 @@ describe('the sync loop', () => {
     expect(db.prepare(`SELECT state, last_error FROM outbox WHERE kind = 'decision'`).get()).toEqual({ state: 'conflict', last_error: 'too_large' });
     expect(api.calls.filter((call) => call === 'POST /v1/submissions/s1/decision')).toHaveLength(1); // never resent
     expect(loop.link().state).toBe('online'); // the server answered: it is not "offline"
+  });
+
+  it('tells the assessor, once, of audit-trail changes the server refused for good (never lost without a word)', async () => {
+    api.on('POST /v1/audit', () => ({ status: 422, body: { error: { code: 'invalid', message: 'Over the trail limit.', fields: [] } } }));
+    claimedSubmission(db, 's1', new Date(Date.now() + 10 * 60_000)); // its decision waits: only the trail leaves
+    const change = (id: string) => ({ id, submissionId: 's1', kind: 'feedback' as const, target: 'overall', before: null, after: 'x', at: new Date().toISOString(), machine: { id: 'm', name: 'm' } });
+    enqueueJob(db, auditChangesJob, { entityId: 's1', payload: { changes: [change('00000000-0000-4000-8000-000000000001'), change('00000000-0000-4000-8000-000000000002')] }, at: new Date().toISOString(), idempotencyKey: 'audit-s1' });
+    loop.begin();
+    await until(() => Promise.resolve(listNotices(db).length > 0), 'the notice');
+    await loop.syncNow();
+    expect(listNotices(db)).toEqual([expect.objectContaining({ kind: 'refused_by_server', what: 'audit', count: 2, reason: 'rejected_as_invalid' })]);
+    expect(api.calls.filter((call) => call === 'POST /v1/audit')).toHaveLength(1);
   });
 
   it('is offline while the server does not answer, and online once it does', async () => {

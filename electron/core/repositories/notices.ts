@@ -22,3 +22,15 @@ export function listNotices(db: Db, limit = 50): SyncNotice[] {
 export function dismissNotice(db: Db, id: number, at: string): boolean {
   return db.prepare('UPDATE sync_notices SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(at, id).changes === 1;
 }
+
+/**
+ * Something other than a decision the server refused for good (decisions go to the conflicts, where the
+ * assessor chooses): noted, so that it is never lost without a word.
+ */
+export function noteRefusedEntry(db: Db, entry: { kind: string; entityId: string; payload: unknown }, reason: string, at: string): void {
+  const payload = (typeof entry.payload === 'object' && entry.payload !== null ? entry.payload : {}) as { changes?: unknown[]; submissionId?: unknown };
+  const what = entry.kind === 'audit' || entry.kind === 'referral' || entry.kind === 'referral_message' ? entry.kind : 'other';
+  const submissionId = typeof payload.submissionId === 'string' ? payload.submissionId : entry.entityId;
+  const label = (db.prepare('SELECT label FROM submissions WHERE id = ?').get(submissionId) as { label: string } | undefined)?.label ?? null;
+  addNotice(db, 'refused_by_server', { what, count: Array.isArray(payload.changes) ? payload.changes.length : 1, submissionLabel: label, reason: reason.slice(0, 100) }, at);
+}

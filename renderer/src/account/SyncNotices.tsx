@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { SyncNotice } from '../../../shared/contract/methods';
 import { formatDateTime } from '../format';
 
+const knownRefusals = ['too_large', 'rejected_as_invalid', 'refused_too_many_open', 'refused_thread_full', 'submission_not_found'] as const;
+/** The server's reason, as one of the refusals the catalogue words (others: "it refused"). */
+const refusedWhy = (reason: string): (typeof knownRefusals)[number] | 'other' => knownRefusals.find((known) => known === reason) ?? 'other';
+
 /** What sync had to set aside or remove, in plain words, until the assessor has read it. */
 export function SyncNotices({ notices, onDismiss }: { notices: SyncNotice[]; onDismiss: (id: number) => void }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
@@ -14,6 +18,12 @@ export function SyncNotices({ notices, onDismiss }: { notices: SyncNotice[]; onD
         return t('hosted.notices.submissionQuarantined', { id: notice.submissionId }); // its problem is English, for logs
       case 'evidence_unreadable':
         return t('hosted.notices.evidenceUnreadable', { title: notice.title, submission: notice.submissionLabel });
+      case 'refused_by_server':
+        return t(notice.submissionLabel ? 'hosted.notices.refused' : 'hosted.notices.refusedNoLabel', {
+          what: t(`hosted.notices.refusedWhat.${notice.what}`, { count: notice.count }),
+          submission: notice.submissionLabel,
+          reason: t(`hosted.notices.refusedWhy.${refusedWhy(notice.reason)}`),
+        });
       case 'remote_wipe':
         return [
           t('hosted.notices.remoteWipe', { count: notice.synced }),

@@ -103,8 +103,9 @@ export function EvidencePane(props: Props): React.JSX.Element {
         {/* Radix moves between tabs with the arrow keys: they are the tab list's own, not playback's. */}
         <Tabs.List aria-label={t('evidence.list')} className="evidence-tabs" data-local-keys="ArrowLeft ArrowRight" loop>
           {evidence.map((item) => (
-            <Tabs.Trigger key={item.id} value={item.id} title={`${t(`evidence.kind.${item.kind}`)} · ${item.title}`}>
-              <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> <span data-content>{item.title}</span>
+            <Tabs.Trigger key={item.id} value={item.id}>
+              {/* Shortened when the strip is narrow: the whole title on hover (the programme's words, not the interface's). */}
+              <span className="evidence-kind">{t(`evidence.kind.${item.kind}`)}</span> <span data-content title={item.title}>{item.title}</span>
             </Tabs.Trigger>
           ))}
         </Tabs.List>

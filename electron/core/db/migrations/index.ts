@@ -10,12 +10,13 @@ import { migration0009CommentRegions } from './0009-comment-regions';
 import { migration0010LeaseReassigned } from './0010-lease-reassigned';
 import { migration0011AuditTrail } from './0011-audit-trail';
 import { migration0012SentPayloadsForgotten } from './0012-sent-payloads-forgotten';
+import { migration0013RefusedNotices } from './0013-refused-notices';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Append only: a shipped migration is never edited; a change is a new number. */
-export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner, migration0006SealedWork, migration0007FilesToDelete, migration0008BatchTitles, migration0009CommentRegions, migration0010LeaseReassigned, migration0011AuditTrail, migration0012SentPayloadsForgotten];
+export const migrations: readonly Migration[] = [migration0001Initial, migration0002ScoringWorkspace, migration0003SyncResolution, migration0004Quality, migration0005WorkOwner, migration0006SealedWork, migration0007FilesToDelete, migration0008BatchTitles, migration0009CommentRegions, migration0010LeaseReassigned, migration0011AuditTrail, migration0012SentPayloadsForgotten, migration0013RefusedNotices];
 
 migrations.forEach((migration, index) => {
   if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered out of order`);

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database';
 import { acknowledge, beginAttempt, listDue, markConflict, replacePayload, scheduleRetry } from '../../repositories/outbox';
 import type { OutboxEntry } from '../../repositories/outbox';
+import { decisionKind } from '../../repositories/outbox-kinds';
+import { noteRefusedEntry } from '../../repositories/notices';
 import type { ApiFailure, ApiResult, HostedApiClient } from '../api-client';
 import { mapConcurrently } from '../concurrently';
 import { defaultBackoff, retryDelayMs } from './backoff';
@@ -78,6 +80,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainReport> {
       const refusal = result === 'invalid_local_payload' ? result : refusalOf(result.failure);
       if (refusal !== null) {
         markConflict(db, entry.id, refusal);
+        // A decision's refusal is the assessor's to settle (the conflicts); anything else is told once.
+        if (entry.kind !== decisionKind) noteRefusedEntry(db, entry, refusal, now().toISOString());
         report.conflicts += 1;
         report.settled.push(shown(entry));
       } else if (result !== 'invalid_local_payload' && result.failure.kind !== 'unauthorized') {
