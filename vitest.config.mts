@@ -14,6 +14,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           isolate: false,
+          // Room for a loaded machine (helpers, a second run): a component test typing a password took
+          // over vitest's 5 s default at load 12, and its keys then reached the next test.
+          testTimeout: 15_000,
           setupFiles: ['tests/unit/renderer-cleanup.ts'],
           sequence: { groupOrder: 0 },
         },

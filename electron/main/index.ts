@@ -74,7 +74,18 @@ function openEvidenceWindow(pair: string): void {
   });
 }
 
+// One desktop workstation at a time: a second start brings the running one forward instead of
+// opening a second core on the same data folder (core also refuses that, data-folder-lock.ts).
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => {
+  if (!scoringWindow || scoringWindow.isDestroyed()) return;
+  if (scoringWindow.isMinimized()) scoringWindow.restore();
+  scoringWindow.focus();
+});
+
 void app.whenReady().then(() => {
+  if (!firstInstance) return;
   hardenApp(devServerOrigin);
   let databaseKeys: DatabaseKeysForCore;
   try {

@@ -27,6 +27,7 @@ import { systemClock } from '../platform/clock';
 import type { Clock } from '../platform/clock';
 import { consoleLogger } from '../platform/log';
 import type { Logger } from '../platform/log';
+import { lockDataFolder } from '../platform/data-folder-lock';
 import { ensurePrivateFolder, keptApart } from '../platform/private-files';
 import { leadHandlers } from '../lead/handlers';
 import { leadsOnly } from '../lead/leads-only';
@@ -99,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const now = (): Date => clock.now();
   ensurePrivateFolder(options.dataDir);
+  const unlockDataFolder = lockDataFolder(options.dataDir);
   const { keys, store } = options.databaseKeys ?? keysBesideDataFolder(options.dataDir);
   const keyring = new DatabaseKeyring(keys, store, logger);
   const db = keyring.open(join(options.dataDir, databaseFileName), { nativeBinding: options.nativeBinding });
@@ -178,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
       listeners.clear();
       hosted.stop();
       db.close();
+      unlockDataFolder();
     },
   };
 }

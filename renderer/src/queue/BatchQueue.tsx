@@ -106,7 +106,6 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   <span className="queue-row-title" data-content title={item.label}>
                     {item.label}
                   </span>
-                  {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
                   {answeredReferrals?.has(item.submissionId) && <span className="chip referral-answered">{t('queue.referralAnswered')}</span>}
                   {item.outcome && <span className={`outcome outcome-${item.outcome}`}>{t(`queue.outcome.${item.outcome}`)}</span>}
                 </span>
@@ -114,6 +113,8 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   <span className="queue-row-credential" data-content title={item.credentialTitle}>
                     {item.credentialTitle}
                   </span>
+                  {/* On the second line, so a resubmission's label keeps the room the narrow rail has. */}
+                  {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
                   <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
                 </span>
                 {!item.availableOffline && <span className="chip chip-remote">{t('queue.notOffline')}</span>}
