@@ -84,7 +84,8 @@ describe('a lead runs a full calibration cycle', () => {
         await page.getByRole('button', { name: 'Sync now' }).click();
         await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Synced/ }).click();
         await page.getByText(`${agreement} of criteria exactly as the master scored them.`).waitFor();
-        await expect(page.getByRole('cell', { name: 'Master: level 4 for criterion 1.' }).isVisible()).resolves.toBe(true);
+        await expect(page.locator('.calibration-criteria').getByText('Master: level 4 for criterion 1.').isVisible()).resolves.toBe(true);
+        if (agreement === '50%') await page.locator('.calibration-result').screenshot({ path: join(screenshotsDir, 'en-calibration-feedback.png') });
         // Worded by the workstation from the server's figures and rule.
         if (agreement === '50%') await page.getByText(/50% exact agreement with the master scores \(\d+% needed\)\. Your first answers are final: a lead can allow a retake\./).waitFor();
         await signOut(page);

@@ -22,30 +22,25 @@ export function CalibrationResult({ submission }: { submission: SubmissionDetail
       ) : (
         <>
           <p>{t('calibration.agreement', { share: result.exactAgreement === null ? '–' : formatPercent(result.exactAgreement, i18n.language) })}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('calibration.criterion')}</th>
-                <th scope="col">{t('calibration.yours')}</th>
-                <th scope="col">{t('calibration.master')}</th>
-                <th scope="col">{t('calibration.masterRationale')}</th>
-                <th scope="col">{t('calibration.evidence')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.criteria.map((criterion) => (
-                <tr key={criterion.criterionId} className={criterion.level === criterion.masterLevel ? 'agrees' : 'differs'}>
-                  <th scope="row">{titles.get(criterion.criterionId) ?? criterion.criterionId}</th>
-                  <td>{criterion.level ?? '–'}</td>
-                  <td>{criterion.masterLevel}</td>
-                  <td>{criterion.masterRationale}</td>
-                  <td>
-                    <EvidenceCell comparison={criterion.evidence} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* A card per criterion, not a five-column table: the rubric's column is narrow. */}
+          <ol className="calibration-criteria">
+            {result.criteria.map((criterion) => (
+              <li key={criterion.criterionId} className={criterion.level === criterion.masterLevel ? 'agrees' : 'differs'}>
+                <p className="calibration-levels">
+                  <strong>{titles.get(criterion.criterionId) ?? criterion.criterionId}</strong>
+                  <span>
+                    {t('calibration.yours')} {criterion.level ?? '–'} · {t('calibration.master')} {criterion.masterLevel}
+                  </span>
+                </p>
+                {criterion.masterRationale && (
+                  <p className="rationale">
+                    <span className="hint">{t('calibration.masterRationale')}:</span> <span data-content>{criterion.masterRationale}</span>
+                  </p>
+                )}
+                <EvidenceCell comparison={criterion.evidence} />
+              </li>
+            ))}
+          </ol>
           <p className="hint">{t(`qualification.status.${result.qualification.status}`)}{qualificationReason(result.qualification, t) ? ` · ${qualificationReason(result.qualification, t)}` : ''}</p>
         </>
       )}
