@@ -68,6 +68,26 @@ describe('reading a submission’s audit trail', () => {
     expect(answer.changedAfter.map((item) => item.kind)).toEqual(['backread_reviewed']);
   });
 
+  it('a backreading override alone leaves the assessor’s received decision standing, and is listed as a change after', () => {
+    const override = entry('backread_reviewed', null, null, JSON.stringify({ criteria: [{ criterionId: 'a', verdict: 'override', level: 2, note: 'Closed questions.' }], note: '' }), lead, server);
+    const answer = answerAppeal({ ...trail, entries: [...trail.entries, override] });
+    expect(answer.decision).toMatchObject({ resolution: false, value: { outcome: 'award' }, entry: { kind: 'decision_received', actor: one } });
+    expect(answer.scores[0]).toEqual({ criterionId: 'a', level: 3, rationale: '' }); // the candidate's result is the decision's, not the feedback's
+    expect(answer.changedAfter.map((item) => item.id)).toEqual([override.id]);
+  });
+
+  it('a resolution stands over every decision, whichever reached the server later, and an undo before receipt changes nothing of it', () => {
+    const resolved = entry('adjudication_resolved', null, null, JSON.stringify({ outcome: 'award', note: 'Both readings weighed.', scores: [{ criterionId: 'a', level: 4, rationale: 'Probing questions.' }] }), lead, server);
+    // The assessor undid and decided again; that second decision reached the server after the resolution.
+    const undone = entry('decision_undone', null, decision('award', 'Second look.'), null);
+    const again = entry('decision', null, null, decision('not_yet', 'Third look.'));
+    const lateReceipt = entry('decision_received', null, null, received({ outcome: 'not_yet', note: 'Third look.' }), one, server);
+    const answer = answerAppeal({ ...trail, entries: [...trail.entries, resolved, undone, again, lateReceipt] });
+    expect(answer.decision).toMatchObject({ resolution: true, value: { outcome: 'award', note: 'Both readings weighed.' }, entry: { actor: lead } });
+    expect(answer.scores.map((score) => score.level)).toEqual([4, null]);
+    expect(answer.changedAfter.map((item) => item.id)).toEqual([undone.id, again.id, lateReceipt.id]);
+  });
+
   it('a workstation’s own story cannot change the answer: a later "not yet" it sends, or an entry dressed as the server’s, is only a change after', () => {
     const forged = entry('decision', null, null, decision('not_yet', 'Changed my mind.'));
     const impostor = entry('decision_received', null, null, received({ outcome: 'not_yet' }), one, { id: 'm1', name: 'Hosted API' });
