@@ -84,7 +84,7 @@ describe('encrypted evidence files', () => {
   it('resumes after the last complete chunk, dropping a torn one', () => {
     const path = file();
     const first = EncryptedWriter.create(path, key, 'ev-1', plaintext.length, chunkBytes);
-    first.write(plaintext.subarray(0, 10_000)); // two full chunks written, 1,808 bytes of the third torn
+    first.write(plaintext.subarray(0, 10_000)); // two full chunks written, the third not yet (1,808 bytes of it held)
     first.abandon(); // the process dies
     const { writer, plaintextBytes } = EncryptedWriter.resume(path, key, 'ev-1', plaintext.length);
     expect(plaintextBytes).toBe(8192);
@@ -99,8 +99,12 @@ describe('encrypted evidence files', () => {
   it('writes a torn chunk again under a fresh nonce, never reusing one', () => {
     const path = file();
     const first = EncryptedWriter.create(path, key, 'ev-1', plaintext.length, chunkBytes);
-    first.write(plaintext.subarray(0, 6000)); // chunk 1 is torn: on disk without its tag
+    first.write(plaintext.subarray(0, 6000));
+    // Only whole chunks reach the disk (one write each): chunk 1 is not there yet…
+    expect(readFileSync(path).length).toBe(headerBytes + stride);
     first.abandon();
+    // …but the process may die inside that write: chunk 1 torn, on disk without its tag.
+    appendFileSync(path, randomBytes(3000));
     const tornNonce = readFileSync(path).subarray(headerBytes + stride, headerBytes + stride + 12);
     const { writer } = EncryptedWriter.resume(path, key, 'ev-1', plaintext.length);
     writer.write(plaintext.subarray(4096));
