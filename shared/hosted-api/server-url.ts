@@ -32,3 +32,21 @@ export const serverUrlProblems: Record<Exclude<ServerUrlVerdict, { ok: true }>['
   not_https: 'The server address must start with https:// (plain http:// is allowed only for this computer, such as http://127.0.0.1:8080).',
   has_credentials: 'The server address must not contain a user name or password.',
 };
+
+/**
+ * Whether two checked addresses reach the same server: the same origin, where this computer's own
+ * names (localhost, 127.x, [::1]) count as one host. Another account's work is held back by address
+ * and account: the same test server spelled two ways is not another server.
+ */
+export function sameServer(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [left, right] = [a, b].map((url) => {
+    const match = urlShape.exec(url);
+    const host = match ? hostShape.exec(match[2]!.toLowerCase()) : null;
+    if (!match || !host) return null;
+    const scheme = match[1]!.toLowerCase();
+    const port = host[2] ?? (scheme === 'https' ? '443' : '80');
+    return `${scheme}://${isLoopback(host[1]!) ? 'this-computer' : host[1]}:${port}`;
+  });
+  return left !== null && left !== undefined && left === right;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkServerUrl } from '../../shared/hosted-api/server-url';
+import { checkServerUrl, sameServer } from '../../shared/hosted-api/server-url';
 
 describe('hosted API addresses', () => {
   it.each([
@@ -28,5 +28,14 @@ describe('hosted API addresses', () => {
     ['https://assess.example.org:99999', 'not_a_url'],
   ])('refuses %s (%s)', (raw, problem) => {
     expect(checkServerUrl(raw)).toEqual({ ok: false, problem });
+  });
+
+  it('counts this computer’s names for one server as the same server, and nothing else', () => {
+    expect(sameServer('http://127.0.0.1:34615', 'http://localhost:34615')).toBe(true);
+    expect(sameServer('http://[::1]:34615', 'http://127.0.0.1:34615')).toBe(true);
+    expect(sameServer('https://assess.example.org', 'https://assess.example.org:443')).toBe(true);
+    expect(sameServer('http://127.0.0.1:34615', 'http://127.0.0.1:34616')).toBe(false);
+    expect(sameServer('https://assess.example.org', 'https://other.example.org')).toBe(false);
+    expect(sameServer('http://localhost:80', 'https://localhost:443')).toBe(false);
   });
 });

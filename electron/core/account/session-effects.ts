@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../shared/contract/methods';
+import { sameServer } from '../../../shared/hosted-api/server-url';
 import type { WorkspaceChanges } from '../contract/changes';
 import type { Db } from '../db/database';
 import { DomainError } from '../contract/errors';
@@ -106,7 +107,7 @@ export class SessionEffects {
    */
   private handOver(next: { serverUrl: string; accountId: string }): void {
     const owner = getWorkOwner(this.options.db);
-    if (!owner || (owner.serverUrl === next.serverUrl && owner.accountId === next.accountId)) return;
+    if (!owner || (sameServer(owner.serverUrl, next.serverUrl) && owner.accountId === next.accountId)) return;
     const unsent = countUnsent(this.options.db);
     // The trail names whoever's session sends it: another account's changes wait for that account.
     const trail = countUnsentAudit(this.options.db);
