@@ -96,8 +96,8 @@ export function App(): React.JSX.Element {
           onOpenChange={setAccountOpen}
           onBatch={(batchId, message, how) => {
             // A calibration set was asked for to score now; a claim waits while a submission is being scored.
-            if (how === 'claimed' && !navigation.claimArrived(batchId)) return inform(together(message, words('hosted.claimedBeside')));
-            navigation.scoreBatch(batchId);
+            if (how === 'calibration') navigation.scoreBatch(batchId);
+            else if (!navigation.claimArrived(batchId)) return inform(together(message, words('hosted.claimedBeside')));
             inform(message);
           }}
         />

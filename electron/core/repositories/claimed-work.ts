@@ -137,14 +137,13 @@ export function wipeClaimedWork(db: Db, accountKinds: string[]): WipeReport {
   })();
 }
 
-/** One batch and everything of its submissions here (a published master batch, a resolved adjudication). */
 /** A lead's review batches (adjudication, backreading, referrals read beside the evidence), all gone; whether there were any. */
 export function removeReviewBatches(db: Db): boolean {
   const reviews = db.prepare(`SELECT id FROM batches WHERE kind = 'review'`).all() as { id: string }[];
   return db.transaction(() => reviews.filter(({ id }) => removeBatch(db, id)).length > 0)();
 }
 
-/** Whether there was such a batch. */
+/** One batch and everything of its submissions here (a published master batch, a resolved adjudication); whether there was such a batch. */
 export function removeBatch(db: Db, batchId: string): boolean {
   const inBatch = `SELECT submission_id FROM assignments WHERE batch_id = ?`;
   return db.transaction(() => {

@@ -195,8 +195,10 @@ export function forgetAcknowledged(db: Db, kind: string, entityId: string): void
   db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'acknowledged'`).run(kind, entityId);
 }
 
-/** What the entries of this kind carry (oldest first), and whether each has reached the server (emptied once no longer needed). */
-/** `refused`: the server refused it for good (nothing to resolve: it is shown as not sent). */
+/**
+ * What the entries of this kind carry (oldest first), whether each has reached the server (emptied
+ * once no longer needed), and whether the server refused it for good (shown as not sent).
+ */
 export function listPayloads(db: Db, kind: string): { payload: unknown; sent: boolean; refused: boolean }[] {
   return (db.prepare(`SELECT payload, state FROM outbox WHERE kind = ? ORDER BY id`).all(kind) as { payload: string; state: OutboxState }[]).map((row) => ({
     payload: JSON.parse(row.payload) as unknown,

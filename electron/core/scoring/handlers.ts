@@ -34,10 +34,6 @@ function commentValue(comment: TimestampedComment | undefined): string | null {
 }
 
 /**
- * Scoring one submission: opening it, the draft (levels, rationales, feedback, playback, time on
- * task), comments on the evidence, and the decision. Every edit is a durable write before it answers.
- */
-/**
  * Time on task grows no faster than the clock: reports for one submission (from any window) are
  * capped at the time since its previous report (and a little slack), so rapid or forged reports
  * cannot inflate what is sent with the decision. The first report of a run is capped by the contract.
@@ -52,6 +48,10 @@ class ActiveTimeBound {
   }
 }
 
+/**
+ * Scoring one submission: opening it, the draft (levels, rationales, feedback, playback, time on
+ * task), comments on the evidence, and the decision. Every edit is a durable write before it answers.
+ */
 export function scoringHandlers({ db, now, onQueueChanged, onDecided, readWrittenResponse, machine }: ScoringDeps) {
   const activeTime = new ActiveTimeBound();
   /** Makes an edit durable together with its entry in the audit trail (one transaction). */
