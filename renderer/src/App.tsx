@@ -12,6 +12,7 @@ import { useUndoDecision } from './decision/use-undo';
 import { useUndoShortcut } from './decision/use-undo-shortcut';
 import { describeError } from './errors';
 import { AccountDrawer } from './account/AccountDrawer';
+import { useAccountSwitch } from './account/use-account-switch';
 import { ShortcutSheet } from './keyboard/ShortcutSheet';
 import { useNavigation } from './navigation/use-navigation';
 import { QueueRail } from './queue/QueueRail';
@@ -57,6 +58,12 @@ export function App(): React.JSX.Element {
       setToast(problem ? { kind: 'error', words: problem } : null);
     });
   useUndoShortcut(lastDecided, undoFromToast, inform);
+  useAccountSwitch(
+    useCallback(() => {
+      setToast(null);
+      setLastDecided(null);
+    }, []),
+  );
 
   return (
     <Toast.Provider label={t('toasts.label')} swipeDirection="left">

@@ -17,6 +17,7 @@ function cached<F>(make: (locale: string) => F): (locale: string) => F {
 const dateTimeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 const exactDateTimeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }));
 const timeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+const shortTimeFormat = cached((locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
 const dayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
 const shortDayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }));
 const percentFormat = cached((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
@@ -45,6 +46,11 @@ export function formatExactDateTime(iso: string, locale: string): string {
 
 export function formatTime(iso: string, locale: string): string {
   return timeFormat(locale).format(new Date(iso));
+}
+
+/** To the minute, where the header has little room (the last sync). */
+export function formatShortTime(iso: string, locale: string): string {
+  return shortTimeFormat(locale).format(new Date(iso));
 }
 
 /** A calendar day given as YYYY-MM-DD (a week's Monday, say): the same day whatever the time zone. */

@@ -239,7 +239,7 @@ async function heapOverHundredSubmissions(browser: Browser, preview: RunningPrev
     for (let press = 0; press < criteria; press++) await page.keyboard.press('3');
     await page.getByText('Meets the pass rule: award').waitFor();
     await writeOverallFeedback(page); // as an assessor does (a decision without it asks first)
-    await page.getByText(/^All changes saved/).waitFor();
+    await page.getByText(/^Saved \(/).waitFor();
     await page.keyboard.press('Alt+Shift+A');
   }
   await page.getByRole('heading', { level: 2, name: /Submission 00101/ }).waitFor();

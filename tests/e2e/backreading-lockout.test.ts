@@ -6,7 +6,7 @@ import { allCriteria } from '../../shared/domain/rubric';
 import { seededPassword } from '../hosted-api/seed';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
-import { claim, closeAccount, criteriaOf, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForSaved, waitForVideo, writeOverallFeedback } from './page-helpers';
+import { claim, closeAccount, criteriaOf, cutOrWrappedWords, pick, screenshotsDir, seriousAxeViolations, signIn, signOut, syncNow, untilOnServer, waitForSaved, waitForVideo, writeOverallFeedback } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
@@ -61,6 +61,16 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       // The lead reads it again beside the evidence and overrides the first criterion.
       await signIn(page, 'lead@example.org', seededPassword);
       await closeAccount(page);
+      // The lead's header and bar of views, whole in both languages at the smaller size.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.screenshot({ path: join(screenshotsDir, 'en-1280x720-lead-header.png') });
+      expect(await cutOrWrappedWords(page), 'English at 1280×720').toEqual([]);
+      await pick(page, 'Language', 'español');
+      await page.getByRole('button', { name: 'Relectura' }).waitFor();
+      await page.screenshot({ path: join(screenshotsDir, 'es-1280x720-lead-header.png') });
+      expect(await cutOrWrappedWords(page), 'Spanish at 1280×720').toEqual([]);
+      await pick(page, 'Idioma', 'English');
+      await page.setViewportSize({ width: 1600, height: 1000 });
       await page.getByRole('button', { name: 'Backreading' }).click();
       await page.getByRole('list', { name: 'Decisions to backread' }).getByRole('button', { name: /Assessor One · sampled/ }).waitFor();
       await page.getByRole('button', { name: 'Open beside the evidence' }).click();

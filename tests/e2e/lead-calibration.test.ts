@@ -196,7 +196,7 @@ describe('a lead runs a full calibration cycle', () => {
       await page.getByText('Resolution saved; it goes to the server with the next sync.').waitFor();
       await page.getByRole('button', { name: 'Scoring' }).click();
       await page.getByRole('button', { name: 'Sync now' }).click();
-      await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+      await page.getByText(/^Online · synced /).waitFor();
       const check = new HostedStore(serverDir);
       try {
         const resolution = check.adjudications.list()[0]?.resolution;

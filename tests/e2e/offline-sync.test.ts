@@ -45,7 +45,7 @@ describe('hosted API from the workstation', () => {
       await api.start(); // back online, at the address the workstation knows
       await page.getByRole('button', { name: 'Sync now' }).click();
       await queue.getByRole('option', { name: /Submission 0001.*Synced/ }).waitFor();
-      await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+      await page.getByText(/^Online · synced /).waitFor();
 
       // While the assessor scores the second submission, its lease lapses and it goes to someone else.
       const store = new HostedStore(serverDir);
@@ -70,7 +70,7 @@ describe('hosted API from the workstation', () => {
       await page.getByText('Submission 0002: your scores will go to the lead as a note.').waitFor();
       await closeAccount(page);
       await queue.getByRole('option', { name: /Submission 0002.*Handed back/ }).waitFor();
-      await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+      await page.getByText(/^Online · synced /).waitFor();
     } finally {
       await api.close();
       cleanup(serverDir);

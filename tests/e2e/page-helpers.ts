@@ -165,7 +165,7 @@ export async function signOut(page: Page): Promise<void> {
 /** "Sync now" from the header, until the status line says nothing waits. */
 export async function syncNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.getByText(/^Online · 0 waiting to sync/).waitFor();
+  await page.getByText(/^Online · synced /).waitFor();
 }
 
 /**
@@ -202,13 +202,13 @@ export async function orExplain<T>(page: Page, waiting: Promise<T>): Promise<T> 
 }
 
 /**
- * The words in the header and on the decision buttons that are cut short or wrapped onto a second
- * line (none should be, in either language, at the sizes assessors use).
+ * The words in the header, the lead's bar of views and on the decision buttons that are cut short or
+ * wrapped onto a second line (none should be, in either language, at the sizes assessors use).
  */
 export function cutOrWrappedWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>('.app-header > *, .app-header .sync-text, .decision-buttons > button')) {
+    for (const element of document.querySelectorAll<HTMLElement>('.app-header > *, .app-header .sync-text, .view-switch > button, .decision-buttons > button')) {
       const text = element.textContent?.trim() ?? '';
       if (!text) continue;
       const words = document.createRange();

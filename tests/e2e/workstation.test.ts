@@ -42,7 +42,7 @@ describe('workstation in Chromium through the preview host', () => {
     await page.getByRole('option', { name: /Submission 003/ }).click();
     const group = page.getByRole('radiogroup', { name: 'Quality of discussion' });
     await group.getByRole('radio', { name: /3 · Proficient/ }).click();
-    await page.getByText(/^All changes saved \(/).waitFor();
+    await page.getByText(/^Saved \(/).waitFor();
     await expect(group.getByRole('radio', { name: /3 · Proficient/ }).isChecked()).resolves.toBe(true);
     await page.getByRole('option', { name: /Submission 003.*In progress/ }).waitFor();
     await page.getByText('1 of 8 criteria scored').waitFor();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Decided } from '../decision/use-decision';
 import { leadViews } from '../lead/lead-views';
 import { useFollowLeadQueues } from '../lead/use-follow-lead-queues';
+import { describeChord } from '../keyboard/key-names';
 import { useNavigation } from '../navigation/use-navigation';
 import { SubmissionWorkspace } from '../workspace/SubmissionWorkspace';
 import { usePreferences } from '../workspace/use-preferences';
@@ -25,7 +26,7 @@ export function MainView({ onDecided, noBatches, focusQueue }: Props): React.JSX
   // A submission left open in a batch that is gone (another account's, a settled review) is not shown: the queue is.
   const openInShownBatch = queue.state !== 'ready' || queue.value.some((item) => item.submissionId === openSubmissionId);
   if (!openSubmissionId || !batch || !preferences.ready || !openInShownBatch) {
-    return noBatches ? <p className="hint choose-hint">{t('app.noBatches')}</p> : <ChooseHint queueReady={queue.state === 'ready'} focusQueue={focusQueue} />;
+    return noBatches ? <p className="hint choose-hint">{t('app.noBatches')}</p> : <ChooseHint queueReady={queue.state === 'ready'} focusQueue={focusQueue} nextKey={preferences.keymap.nextUndecided[0] ?? 'N'} />;
   }
   // One workspace per submission *in a batch*: the same submission in another batch (a calibration
   // set, a lead's review) is other work, with its own draft, editor and time on task.
@@ -42,13 +43,13 @@ export function MainView({ onDecided, noBatches, focusQueue }: Props): React.JSX
 }
 
 /**
- * Nothing open: how to open something, and the queue ready for it. With the focus nowhere (a first
+ * Nothing open: how to open something (the queue, or the key for the first undecided submission), and the queue ready for it. With the focus nowhere (a first
  * start, a batch just chosen), the queue takes it, so that "↑ ↓ then Enter" does what it says at once.
  */
-function ChooseHint({ queueReady, focusQueue }: { queueReady: boolean; focusQueue: () => void }): React.JSX.Element {
+function ChooseHint({ queueReady, focusQueue, nextKey }: { queueReady: boolean; focusQueue: () => void; nextKey: string }): React.JSX.Element {
   const { t } = useTranslation();
   useEffect(() => {
     if (queueReady && (document.activeElement === null || document.activeElement === document.body)) focusQueue();
   }, [queueReady, focusQueue]);
-  return <p className="hint choose-hint">{t('submission.choose')}</p>;
+  return <p className="hint choose-hint">{t('submission.choose', { key: describeChord(nextKey, t) })}</p>;
 }

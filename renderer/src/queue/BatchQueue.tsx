@@ -113,8 +113,12 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   <span className="queue-row-credential" data-content title={item.credentialTitle}>
                     {item.credentialTitle}
                   </span>
-                  {/* On the second line, so a resubmission's label keeps the room the narrow rail has. */}
-                  {item.attempt > 1 && <span className="attempt-chip">{t('queue.attempt', { attempt: item.attempt })}</span>}
+                  {/* Compact ("↻ 2", the words on hover and for screen readers), so the micro-credential keeps the narrow rail's room. */}
+                  {item.attempt > 1 && (
+                    <span className="attempt-chip" title={t('queue.attempt', { attempt: item.attempt })} aria-label={t('queue.attempt', { attempt: item.attempt })}>
+                      {t('queue.attemptShort', { attempt: item.attempt })}
+                    </span>
+                  )}
                   <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
                 </span>
                 {!item.availableOffline && <span className="chip chip-remote">{t('queue.notOffline')}</span>}

@@ -6,7 +6,7 @@ import { formatDateTime } from '../format';
  * What a batch is called on screen, in the assessor's language: a claim by what it holds first (its
  * micro-credential, or the first and how many more), then when it was claimed and its size — the
  * part that tells two claims apart comes first, so a name cut short in the rail still does;
- * calibration, master scoring and adjudication by what they are for; the demo by its own name.
+ * calibration and master scoring by what they are for, a lead's review (adjudication, backreading, a referral) by its submission; the demo by its own name.
  */
 export function batchName(batch: BatchSummary, t: TFunction, locale: string): string {
   if (batch.isDemo) return batch.label;

@@ -19,3 +19,10 @@ describe('a claimed batch’s name', () => {
     expect(batchName(batch('b4'), t, 'en')).toMatch(/^Claimed Dec 1, 2026/);
   });
 });
+
+describe('a lead’s review batch', () => {
+  it('is named by its submission first and as a lead’s review (adjudication, backreading and referrals alike)', () => {
+    const review = batch('review-s1', { kind: 'review', label: 'Submission 0001' });
+    expect([batchName(review, i18next.getFixedT('en'), 'en'), batchName(review, i18next.getFixedT('es'), 'es')]).toEqual(['Submission 0001 · lead review', 'Submission 0001 · revisión de líder']);
+  });
+});

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods';
 import { HostedPanel } from '../../../renderer/src/account/HostedPanel';
+import { SyncIndicator } from '../../../renderer/src/account/SyncIndicator';
 import type { Words } from '../../../renderer/src/words';
 import { refusal, renderView, startI18n } from './harness';
 import type { Answers } from './harness';
@@ -184,5 +185,17 @@ describe('HostedPanel, signed in', () => {
     expect(await screen.findByText('Live claims are blocked for you now. Qualification, below, says why and what to do.')).toBeTruthy();
     expect(screen.queryByText(/^Claiming/)).toBeNull();
     expect(onClaimed).not.toHaveBeenCalled();
+  });
+});
+
+describe('the sync state in the header', () => {
+  const indicator = (waiting: number) => renderView(<SyncIndicator onOpen={() => undefined} />, { 'session.get': signedIn, 'sync.status': { ...status, waiting, lastSyncedAt: '2026-12-07T09:30:00.000Z' } });
+
+  it('leaves nothing waiting unsaid (the header keeps its room), and counts what waits', async () => {
+    indicator(0);
+    expect((await screen.findByRole('button')).textContent).toMatch(/^Online · synced \d/);
+    cleanup();
+    indicator(2);
+    expect((await screen.findByRole('button')).textContent).toMatch(/^Online · 2 waiting to sync · synced \d/);
   });
 });

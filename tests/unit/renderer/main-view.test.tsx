@@ -14,10 +14,10 @@ const nothingOpen = {
 };
 
 describe('MainView with nothing open', () => {
-  it('says how to open a submission, and gives the queue the focus so that ↑ ↓ then Enter work at once', async () => {
+  it('says how to open a submission (the queue, or the key for the first undecided one), and gives the queue the focus so that ↑ ↓ then Enter work at once', async () => {
     const focusQueue = vi.fn();
     renderView(<MainView onDecided={() => undefined} noBatches={false} focusQueue={focusQueue} />, nothingOpen);
-    await screen.findByText('Choose a submission from the queue (↑ ↓ then Enter).');
+    await screen.findByText('Choose a submission from the queue (↑ ↓ then Enter), or press N for the first undecided one.');
     await waitFor(() => expect(focusQueue).toHaveBeenCalledTimes(1));
   });
 
@@ -26,10 +26,15 @@ describe('MainView with nothing open', () => {
     const field = document.body.appendChild(document.createElement('input'));
     field.focus();
     const view = renderView(<MainView onDecided={() => undefined} noBatches={false} focusQueue={focusQueue} />, nothingOpen);
-    await screen.findByText('Choose a submission from the queue (↑ ↓ then Enter).');
+    await screen.findByText(/^Choose a submission from the queue/);
     await waitFor(() => expect(view.core.callsOf('queue.list')).toHaveLength(1));
     await waitFor(() => expect(view.queries.isFetching()).toBe(0)); // the queue is read and shown
     expect(focusQueue).not.toHaveBeenCalled();
     field.remove();
+  });
+
+  it('names the key the assessor chose for the first undecided submission', async () => {
+    renderView(<MainView onDecided={() => undefined} noBatches={false} focusQueue={() => undefined} />, { ...nothingOpen, 'preferences.get': { openSubmissionId: null, keymap: { nextUndecided: ['Shift+N'] } } });
+    await screen.findByText('Choose a submission from the queue (↑ ↓ then Enter), or press Shift+N for the first undecided one.');
   });
 });

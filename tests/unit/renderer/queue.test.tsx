@@ -57,6 +57,13 @@ describe('the queue', () => {
     expect(marked.map((option) => option.querySelector('.queue-row-title')?.textContent)).toEqual(['Submission s2']);
   });
 
+  it("marks a resubmission compactly, its attempt in words on hover and for screen readers", async () => {
+    rail({ queue: { state: 'ready', value: [queueItem('s1'), queueItem('s2', { attempt: 2 })] } });
+    await rows();
+    const chip = screen.getByLabelText('Attempt 2');
+    expect([chip.textContent, chip.getAttribute('title'), chip.closest('[role=option]')?.querySelector('.queue-row-title')?.textContent]).toEqual(['↻ 2', 'Attempt 2', 'Submission s2']);
+  });
+
   it('filters by status, and counts a lease run out as needing attention', async () => {
     const { user } = rail();
     await user.click(screen.getByRole('radio', { name: 'To do' }));
