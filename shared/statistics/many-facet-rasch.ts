@@ -9,11 +9,12 @@
  * 0), τ_j thresholds (summing to 0); all in logits, positive δ / λ = harder / harsher. Estimated by
  * marginal maximum likelihood (EM over a fixed quadrature, as R's TAM does with
  * `tam.mml.mfr(resp, facets, formulaA = ~ item + rater + step)`), with one Newton step per facet in each
- * M-step and a weak prior that only matters for tiny samples. The E-step is cheap because the category probabilities depend on a criterion and a rater only
+ * M-step, the EM accelerated by SQUAREM (squarem.ts), and a weak prior that only matters for tiny samples. The E-step is cheap because the category probabilities depend on a criterion and a rater only
  * through δ_i + λ_r: they are tabulated once per (criterion, rater) pair and quadrature node.
  */
 
 import { categoryLogProbabilities, clampStep, indexer, logNodeWeights, nodeCount, priorPrecision, standardNodes } from './rasch-steps';
+import { squarem } from './squarem';
 
 export interface RaterObservation {
   submission: string;
@@ -26,8 +27,11 @@ export interface RaterObservation {
 export interface ManyFacetRaschOptions {
   /** The rubric's levels, in any order (lowest = category 0). */
   categories: readonly number[];
-  /** Stop when no parameter moves more than this (logits) in an iteration. Default 1e-4. */
+  /** Converged when no parameter moves more than this (logits) in one EM step… Default 1e-5. */
   tolerance?: number;
+  /** …and the log-likelihood changes by less than this share of itself. Default 1e-9. */
+  relativeLogLikelihoodTolerance?: number;
+  /** EM steps at most (each an E-step and an M-step). Default 500. */
   maxIterations?: number;
 }
 
@@ -59,7 +63,9 @@ export interface ManyFacetRaschResult {
   levelsPerLogit: number;
   /** Each submission's ability (expected a posteriori, logits). */
   abilities: Map<string, number>;
+  /** Whether the EM settled (see the tolerances) within `maxIterations` steps. */
   converged: boolean;
+  /** EM steps taken (SQUAREM's extrapolations included as the steps they cost). */
   iterations: number;
   logLikelihood: number;
 }
@@ -67,15 +73,14 @@ export interface ManyFacetRaschResult {
 /** The ability spread never collapses to nothing (one submission, or every submission alike). */
 const smallestSigma = 0.05;
 
-
-
 export function manyFacetRasch(observations: readonly RaterObservation[], options: ManyFacetRaschOptions): ManyFacetRaschResult {
   const levels = [...new Set(options.categories)].sort((a, b) => a - b);
   if (levels.length < 2) throw new RangeError('A rating scale needs at least two categories.');
   const categoryOf = new Map(levels.map((level, index) => [level, index]));
   const categories = levels.length;
   const steps = categories - 1;
-  const tolerance = options.tolerance ?? 1e-4;
+  const tolerance = options.tolerance ?? 1e-5;
+  const relativeLogLikelihoodTolerance = options.relativeLogLikelihoodTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 500;
 
   // Observations as arrays of indices, grouped by submission.
@@ -160,15 +165,19 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
   const logLikelihoodAt = new Float64Array(Q);
 
   const tabulate = (): void => {
+    for (let q = 0; q < Q; q++) theta[q] = sigma * standardNodes[q]!;
+    tabulateFixedNodes();
+  };
+  /** The category probabilities at the current nodes (an M-step moves the parameters, not the nodes). */
+  function tabulateFixedNodes(): void {
     cumulative[0] = 0;
     for (let k = 1; k < categories; k++) cumulative[k] = cumulative[k - 1]! + tau[k - 1]!;
-    for (let q = 0; q < Q; q++) theta[q] = sigma * standardNodes[q]!;
     for (let p = 0; p < P; p++) {
       const location = delta[pairCriterion[p]!]! + lambda[pairRater[p]!]!;
       for (let q = 0; q < Q; q++) categoryLogProbabilities(theta[q]!, location, cumulative, table, (p * Q + q) * categories);
     }
     for (let x = 0; x < table.length; x++) chance[x] = Math.exp(table[x]!);
-  };
+  }
 
   /** E-step: each submission's posterior over the nodes, the expected counts, and the marginal log-likelihood. */
   const expectation = (): number => {
@@ -301,46 +310,85 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
     return { raterInformation: raterTotal, criterionInformation: criterionTotal };
   };
 
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations) {
-    iterations += 1;
+  // The parameters as one vector for the accelerated EM: difficulties, severities, thresholds, log σ.
+  const size = I + R + steps + 1;
+  const load = (x: Float64Array): void => {
+    delta.set(x.subarray(0, I));
+    lambda.set(x.subarray(I, I + R));
+    tau.set(x.subarray(I + R, I + R + steps));
+    sigma = Math.exp(x[size - 1]!);
+  };
+  const store = (x: Float64Array): void => {
+    x.set(delta, 0);
+    x.set(lambda, I);
+    x.set(tau, I + R);
+    x[size - 1] = Math.log(sigma);
+  };
+
+  /** One EM step from `x` into `next` (E-step, then one Newton step per facet): answers the log-likelihood at `x`. */
+  const emStep = (x: Float64Array, next: Float64Array): number => {
+    load(x);
     tabulate();
-    expectation();
+    const logLikelihood = expectation();
 
-    // Ability spread: the posterior variance of θ (the mean stays 0).
+    // The abilities' mean and spread as the posteriors have them. The model fixes their mean at 0, so
+    // the mean found moves into the difficulties below (parameter-expanded EM): plain EM would leave
+    // the overall level to creep there a little each step, very slowly when each submission has many
+    // ratings, and could stop far from it.
+    let firstMoment = 0;
     let secondMoment = 0;
-    for (let n = 0; n < N; n++) for (let q = 0; q < Q; q++) secondMoment += posterior[n * Q + q]! * theta[q]! * theta[q]!;
-    const nextSigma = Math.max(smallestSigma, Math.sqrt(secondMoment / N));
-
-    sufficient();
-    const { criterionGradient, raterGradient } = facetSums();
-    let largestChange = Math.abs(nextSigma - sigma);
-    sigma = nextSigma;
-    // One Newton step per facet (the information is positive: ascent is + gradient / information).
-    const newton = (values: Float64Array, gradient: Float64Array, information: Float64Array): void => {
-      for (let x = 0; x < values.length; x++) {
-        const step = clampStep((gradient[x]! - priorPrecision * values[x]!) / (information[x]! + priorPrecision));
-        values[x] = values[x]! + step;
-        largestChange = Math.max(largestChange, Math.abs(step));
+    for (let n = 0; n < N; n++) {
+      for (let q = 0; q < Q; q++) {
+        const weight = posterior[n * Q + q]!;
+        firstMoment += weight * theta[q]!;
+        secondMoment += weight * theta[q]! * theta[q]!;
       }
+    }
+    const abilityMean = firstMoment / N;
+    sigma = Math.max(smallestSigma, Math.sqrt(Math.max(0, secondMoment / N - abilityMean * abilityMean)));
+
+    // One Newton step per facet, one facet after the other (each sees the others' new values), so
+    // that no two facets correct the same misfit at once (the information is positive: ascent is
+    // + gradient / information). Severities and thresholds are identified by their sums (0): their
+    // steps keep those sums (the constrained Newton step, its multiplier weighted by each step's
+    // variance), so the overall level is the difficulties' alone.
+    const newton = (values: Float64Array, gradient: Float64Array, information: Float64Array, keepSum: boolean): void => {
+      let shift = 0;
+      if (keepSum) {
+        let weighted = 0;
+        let weights = 0;
+        for (let v = 0; v < values.length; v++) {
+          const curvature = information[v]! + priorPrecision;
+          weighted += (gradient[v]! - priorPrecision * values[v]!) / curvature;
+          weights += 1 / curvature;
+        }
+        shift = weighted / weights;
+      }
+      for (let v = 0; v < values.length; v++) values[v] = values[v]! + clampStep((gradient[v]! - priorPrecision * values[v]! - shift) / (information[v]! + priorPrecision));
     };
-    newton(delta, criterionGradient, criterionInformation);
-    newton(lambda, raterGradient, raterInformation);
-    newton(tau, stepGradient, stepInformation);
-    // Identification without changing the model: severities centred (difficulties take the shift),
-    // thresholds summing to 0 (difficulties take that shift too).
+    sufficient();
+    newton(delta, facetSums().criterionGradient, criterionInformation, false);
+    tabulateFixedNodes();
+    sufficient();
+    newton(lambda, facetSums().raterGradient, raterInformation, true);
+    tabulateFixedNodes();
+    sufficient();
+    newton(tau, stepGradient, stepInformation, true);
+    // The sums again, exactly (a clamped step can leave them off; the first step starts from any values).
     const lambdaMean = lambda.reduce((sum, value) => sum + value, 0) / R;
     for (let r = 0; r < R; r++) lambda[r] = lambda[r]! - lambdaMean;
     const tauShift = tau.reduce((sum, value) => sum + value, 0) / steps;
     for (let j = 0; j < steps; j++) tau[j] = tau[j]! - tauShift;
-    for (let i = 0; i < I; i++) delta[i] = delta[i]! + lambdaMean + tauShift;
+    for (let i = 0; i < I; i++) delta[i] = delta[i]! + lambdaMean + tauShift - abilityMean;
+    store(next);
+    return logLikelihood;
+  };
 
-    if (largestChange < tolerance) {
-      converged = true;
-      break;
-    }
-  }
+  const initial = new Float64Array(size);
+  store(initial);
+  const fit = squarem(initial, emStep, { tolerance, relativeLogLikelihoodTolerance, maxIterations });
+  load(fit.x);
+  const { iterations, converged } = fit;
 
   // Standard errors and fit at the estimates.
   tabulate();

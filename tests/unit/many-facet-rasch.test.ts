@@ -91,3 +91,27 @@ describe('severity week by week (drift)', () => {
     for (const id of ['r0', 'r5', 'r9']) expect(Math.abs(at('b', id).severity - at('a', id).severity)).toBeLessThan(4 * Math.hypot(at('a', id).se, at('b', id).se));
   });
 });
+
+describe('convergence where plain EM crawls (SQUAREM, the level moved into the difficulties)', () => {
+  const spread = (count: number): number[] => centred(Array.from({ length: count }, (_, r) => -1 + (2 * r) / (count - 1)));
+  const designs: [string, RaterObservation[], number[]][] = [
+    ['a handful of ratings', simulateRatings({ ...truth, severities: spread(3) }, { submissions: 10, ratersPerSubmission: 2, seed: 1 }), levels],
+    ['submissions barely differing (ability SD 0.1)', simulateRatings({ ...truth, abilitySd: 0.1 }, { submissions: 400, ratersPerSubmission: 2, seed: 6 }), levels],
+    ['a level nobody gives', simulateRatings({ ...truth, thresholds: [-1.5, 0, 9] }, { submissions: 400, ratersPerSubmission: 2, seed: 9 }), levels],
+    ['thirty criteria per submission', simulateRatings({ ...truth, difficulties: Array.from({ length: 30 }, (_, i) => -1 + i / 15) }, { submissions: 150, ratersPerSubmission: 2, seed: 14 }), levels],
+    ['six levels', simulateRatings({ ...truth, thresholds: [-2, -1, 0, 1, 2] }, { submissions: 400, ratersPerSubmission: 2, seed: 7 }), [1, 2, 3, 4, 5, 6]],
+  ];
+  it.each(designs)('settles with %s, the abilities’ mean where the model puts it (0), reporting the steps it took', (_, observations, categories) => {
+    const fit = manyFacetRasch(observations, { categories });
+    expect([fit.converged, fit.iterations <= 500]).toEqual([true, true]);
+    const abilities = [...fit.abilities.values()];
+    expect(Math.abs(abilities.reduce((sum, value) => sum + value, 0) / abilities.length)).toBeLessThan(0.02);
+  });
+
+  it('lands where the tighter tolerance lands: the stopping rule does not stop early', () => {
+    const fit = manyFacetRasch(data, { categories: levels });
+    const tighter = manyFacetRasch(data, { categories: levels, tolerance: 1e-8, relativeLogLikelihoodTolerance: 1e-12 });
+    for (const rater of fit.raters) expect(Math.abs(rater.severity - severityOf(tighter, rater.id))).toBeLessThan(0.001);
+    expect(fit.iterations).toBeLessThan(60);
+  });
+});
