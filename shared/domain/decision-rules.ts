@@ -83,5 +83,6 @@ export function decisionBlockers(
  * feedback is still empty: the workstation asks once before Award or Not yet goes without it.
  */
 export function needsOverallFeedback(submission: { mode: string; draft: { overallFeedback: string } }): boolean {
-  return submission.mode === 'live' && submission.draft.overallFeedback.trim() === '';
+  // Blanks and zero-width characters alone are no feedback (the candidate would read nothing).
+  return submission.mode === 'live' && !hasVisibleText(submission.draft.overallFeedback);
 }

@@ -86,6 +86,9 @@ export const defaultKeymap: Keymap = {
   showShortcuts: ['?'],
 };
 
+/** What a key held down may do again and again: move through time, pages, zoom and criteria. Nothing that decides or creates. */
+export const repeatableActions: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['back10', 'forward10', 'back5', 'forward5', 'previousFrame', 'nextFrame', 'previousCriterion', 'nextCriterion', 'zoomIn', 'zoomOut', 'previousPage', 'nextPage', 'slower', 'faster']);
+
 export interface KeyLike {
   key: string;
   ctrlKey: boolean;

@@ -45,8 +45,14 @@ describe('scoring from the keyboard', () => {
     await waitForSaved(page);
     // No overall feedback yet: the decision asks once, with the field in focus to write it there.
     await page.keyboard.press('Alt+Shift+A');
-    await page.getByText('The overall feedback is empty: write it here, or choose Award again to send the decision without it.').waitFor();
+    await page.getByText('The overall feedback is empty: write it above, or choose Award again to send the decision without it.').waitFor();
     await page.getByRole('textbox', { name: 'Overall feedback' }).and(page.locator(':focus')).waitFor();
+    // The field whole between the rubric's sticky header and the decision bar (it was half under the bar).
+    const shownWhole = async (): Promise<boolean> => {
+      const [field, header, bar] = await Promise.all([page.getByRole('textbox', { name: 'Overall feedback' }).boundingBox(), page.locator('.rubric-header').boundingBox(), page.locator('.decision-bar').boundingBox()]);
+      return !!field && !!header && !!bar && field.y >= header.y + header.height && field.y + field.height <= bar.y;
+    };
+    await expect.poll(shownWhole).toBe(true);
     await page.keyboard.type('You compare simple and compound growth from values you calculated.');
     await page.keyboard.press('Alt+Shift+A');
     await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor(); // moved to the next one
@@ -195,7 +201,7 @@ describe('the not-yet checklist', () => {
     await checklist.getByText('Learning context: evidence cited').waitFor();
     await expect(notYet.getAttribute('aria-disabled')).resolves.toBe('false');
     await notYet.click(); // asks once (no overall feedback), and goes the second time
-    await page.getByText('The overall feedback is empty: write it here, or choose Not yet again to send the decision without it.').waitFor();
+    await page.getByText('The overall feedback is empty: write it above, or choose Not yet again to send the decision without it.').waitFor();
     expect((await submission('demo-sub-006')).decision).toBeNull();
     await notYet.click();
     await page.getByRole('heading', { level: 2, name: /Submission 007/ }).waitFor();

@@ -10,6 +10,8 @@ import { blockersFor, checklistOf, needsOverallFeedback } from '../../../shared/
 import type { DecisionBlocker } from '../../../shared/domain/decision-rules';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { DialogClose, ModalDialog } from '../dialog/ModalDialog';
+import { describeChord } from '../keyboard/key-names';
+import { usePreferences } from '../workspace/use-preferences';
 
 interface Props {
   submission: SubmissionDetail;
@@ -20,7 +22,9 @@ interface Props {
   /** Brings the "not yet" checklist's first open item into view. */
   onShowChecklist: () => void;
   /** Brings the overall feedback field into view and focus. */
-  onWriteOverallFeedback?: () => void;
+  onWriteOverallFeedback: () => void;
+  /** Award or Not yet was chosen with the overall feedback empty: asked here once (the same choice again sends). */
+  feedbackQuestion: 'award' | 'not_yet' | null;
 }
 
 /** Why a decision cannot go yet, in the assessor's language. */
@@ -39,8 +43,10 @@ export function explainBlockers(blockers: DecisionBlocker[], t: TFunction): stri
 }
 
 /** Award / Not yet / Flag for lead review. A blocked choice says why instead of failing after the fact. */
-export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit, onShowChecklist, onWriteOverallFeedback }: Props): React.JSX.Element {
+export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSubmit, onShowChecklist, onWriteOverallFeedback, feedbackQuestion }: Props): React.JSX.Element {
   const { t } = useTranslation();
+  const feedbackKey = usePreferences().keymap.overallFeedback[0];
+  const feedbackMissing = needsOverallFeedback(submission);
   const id = useId();
   const award = blockersFor(submission, 'award');
   const notYet = blockersFor(submission, 'not_yet');
@@ -58,12 +64,22 @@ export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSu
       <h3 id={`${id}-title`} className="visually-hidden">
         {t('decision.title')}
       </h3>
-      {checklist.length > 0 && (
-        <p className={`checklist-summary${cited < checklist.length ? ' open' : ''}`}>
-          {t('checklist.summary', { cited, count: checklist.length })}{' '}
-          {cited < checklist.length && (
-            <button type="button" className="link" onClick={onShowChecklist}>
-              {t('checklist.show')}
+      {/* What a decision still lacks, in one line: cited evidence for the criteria below passing, the overall feedback. */}
+      {(checklist.length > 0 || feedbackMissing) && (
+        <p className={`checklist-summary${cited < checklist.length || feedbackMissing ? ' open' : ''}`}>
+          {checklist.length > 0 && (
+            <span>
+              {t('checklist.summary', { cited, count: checklist.length })}{' '}
+              {cited < checklist.length && (
+                <button type="button" className="link" onClick={onShowChecklist}>
+                  {t('checklist.show')}
+                </button>
+              )}
+            </span>
+          )}
+          {feedbackMissing && (
+            <button type="button" className="link" onClick={onWriteOverallFeedback}>
+              {t('decision.feedbackMissing', { key: feedbackKey ? describeChord(feedbackKey, t) : '' })}
             </button>
           )}
         </p>
@@ -96,18 +112,16 @@ export function DecisionBar({ submission, busy, flagOpen, onFlagOpenChange, onSu
       <p id={`${id}-not_yet`} className="visually-hidden">
         {notYet.length > 0 && `${t('decision.notYetBlocked')} ${explain(notYet)}`}
       </p>
-      {blockedReason && (
-        <p className="hint blocked" aria-hidden="true" title={blockedReason}>
-          {blockedReason}
+      {feedbackQuestion ? (
+        <p className="hint blocked feedback-question" role="alert">
+          {t(`decision.emptyFeedback.${feedbackQuestion}`)}
         </p>
-      )}
-      {!blockedReason && onWriteOverallFeedback && needsOverallFeedback(submission) && (
-        <p className="hint blocked">
-          {t('decision.noFeedbackYet')}{' '}
-          <button type="button" className="link" onClick={onWriteOverallFeedback}>
-            {t('decision.writeFeedback')}
-          </button>
-        </p>
+      ) : (
+        blockedReason && (
+          <p className="hint blocked" aria-hidden="true" title={blockedReason}>
+            {blockedReason}
+          </p>
+        )
       )}
     </section>
   );

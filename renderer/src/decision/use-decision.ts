@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import type { ConditionCode } from '../../../shared/domain/comment';
 import { blockersFor, needsOverallFeedback } from '../../../shared/domain/decision-rules';
@@ -34,6 +34,8 @@ export interface Decision {
   send: (outcome: DecisionOutcome, conditionCode: ConditionCode | null, note: string) => Promise<void>;
   /** A decision key: sent when nothing blocks it, else why not is said; false when there is nothing to decide. */
   decideByKey: (outcome: 'award' | 'not_yet') => boolean;
+  /** The outcome chosen with the overall feedback empty, while it still is: the decision bar asks about it. */
+  feedbackQuestion: 'award' | 'not_yet' | null;
 }
 
 /**
@@ -44,29 +46,36 @@ export interface Decision {
 export function useDecision({ submission, onDecided, onProblem, onShowChecklist, onWriteOverallFeedback }: Options): Decision {
   const { mutateAsync: submit } = useContractMutation(submitDecision);
   const [busy, setBusy] = useState(false);
-  /** The submission whose assessor was told its overall feedback is empty: the same outcome again sends. */
-  const [askedAboutFeedback, setAskedAboutFeedback] = useState<string | null>(null);
+  /** The submission whose assessor was told its overall feedback is empty, and for which outcome: the same outcome again sends. */
+  const [asked, setAsked] = useState<{ submissionId: string; outcome: 'award' | 'not_yet' } | null>(null);
+  /** A decision on its way: another (a second press, a second key) waits for its answer, never goes too. */
+  const inFlight = useRef(false);
 
   const send = async (outcome: DecisionOutcome, conditionCode: ConditionCode | null, note: string): Promise<void> => {
-    if (!submission) return;
+    if (!submission || inFlight.current) return;
     const { submissionId, label } = submission;
-    if (outcome !== 'flag' && needsOverallFeedback(submission) && askedAboutFeedback !== submissionId) {
-      setAskedAboutFeedback(submissionId);
-      onProblem(words(`decision.emptyFeedback.${outcome}`));
+    if (outcome !== 'flag' && needsOverallFeedback(submission) && asked?.submissionId !== submissionId) {
+      setAsked({ submissionId, outcome });
       onWriteOverallFeedback();
       return;
     }
+    inFlight.current = true;
     setBusy(true);
-    await saver.flush();
-    await submit({ submissionId, outcome, conditionCode, note }).then(
-      ({ nextSubmissionId }) => onDecided({ submissionId, label, nextSubmissionId }),
-      (error: unknown) => onProblem((t) => describeFailure(error, t)),
-    );
-    setBusy(false);
+    try {
+      await saver.flush();
+      await submit({ submissionId, outcome, conditionCode, note }).then(
+        ({ nextSubmissionId }) => onDecided({ submissionId, label, nextSubmissionId }),
+        (error: unknown) => onProblem((t) => describeFailure(error, t)),
+      );
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
   };
 
   const decideByKey = (outcome: 'award' | 'not_yet'): boolean => {
     if (!submission) return false;
+    if (inFlight.current) return true; // the decision already on its way answers for this press
     const blockers = blockersFor(submission, outcome);
     if (blockers.length === 0) void send(outcome, null, '');
     else {
@@ -76,5 +85,6 @@ export function useDecision({ submission, onDecided, onProblem, onShowChecklist,
     return true;
   };
 
-  return { busy, send, decideByKey };
+  const feedbackQuestion = submission && asked?.submissionId === submission.submissionId && needsOverallFeedback(submission) ? asked.outcome : null;
+  return { busy, send, decideByKey, feedbackQuestion };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { chordOf, isSingleCharacterShortcut, resolveAction, scoreLevelOf } from '../../../shared/keyboard/keymap';
+import { chordOf, isSingleCharacterShortcut, repeatableActions, resolveAction, scoreLevelOf } from '../../../shared/keyboard/keymap';
 import type { Keymap, ShortcutAction } from '../../../shared/keyboard/keymap';
 
 const textInputTypes = new Set(['text', 'search', 'email', 'number', 'password', 'url', 'tel']);
@@ -12,13 +12,25 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * Widgets that read some keys themselves (a listbox's arrows, a separator's arrows) say so with
- * `data-local-keys="ArrowLeft ArrowRight"`; those keys are theirs while they have focus.
+ * The keys standard widgets read themselves while they have focus (WAI-ARIA's keyboard patterns): a
+ * picker's or menu's arrows, Enter and Space, a tab strip's arrows. Ours would take them first (the
+ * listener captures), so the language picker never moved and a focused tab seeked the video.
+ */
+const widgetKeys: [selector: string, keys: readonly string[]][] = [
+  ['[role="combobox"], [role="listbox"], [role="option"], [role="menu"], [role="menuitem"]', ['ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space']],
+  ['[role="tab"]', ['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', 'Space']],
+];
+
+/**
+ * Keys a focused widget reads itself: the standard widgets' (above), and those our own widgets (a
+ * separator's arrows, the comment editor's chips) name with `data-local-keys="ArrowLeft ArrowRight"`.
  */
 function isLocalKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof Element)) return false;
+  const name = key === ' ' ? 'Space' : key;
+  if (widgetKeys.some(([selector, keys]) => keys.includes(name) && target.closest(selector))) return true;
   const owner = target.closest('[data-local-keys]');
-  return !!owner && (owner.getAttribute('data-local-keys') ?? '').split(' ').includes(key === ' ' ? 'Space' : key);
+  return !!owner && (owner.getAttribute('data-local-keys') ?? '').split(' ').includes(name);
 }
 
 export interface ShortcutHandlers {
@@ -52,7 +64,15 @@ export function useShortcuts(keymap: Keymap, handlers: ShortcutHandlers, enabled
       if (!chord || isLocalKey(event.target, event.key)) return;
       if (typing && isSingleCharacterShortcut(chord)) return;
       const level = typing ? null : scoreLevelOf(event);
-      const handled = level !== null ? on.onScoreLevel(level) : ((action) => action !== null && on.onAction(action))(resolveAction(map, chord));
+      const action = level === null ? resolveAction(map, chord) : null;
+      // A key held down repeats: seeking, stepping and moving through criteria may, a decision or any
+      // other act may not (a held Award decided one submission after another, unseen).
+      if (event.repeat && (level !== null || (action !== null && !repeatableActions.has(action)))) {
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+      const handled = level !== null ? on.onScoreLevel(level) : action !== null && on.onAction(action);
       if (handled) {
         event.preventDefault();
         event.stopPropagation();

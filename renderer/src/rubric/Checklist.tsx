@@ -1,5 +1,6 @@
 import { useImperativeHandle, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealInPane } from '../ui/keep-in-view';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { checklistOf } from '../../../shared/domain/decision-rules';
 import type { Criterion } from '../../../shared/domain/rubric';
@@ -28,8 +29,9 @@ export function Checklist({ ref, submission, criteria, readOnly, onJumpTo, onCit
   useImperativeHandle(ref, () => ({
     showFirstOpen: () => {
       const target = firstOpen.current ?? section.current;
-      target?.scrollIntoView({ block: 'nearest' });
-      target?.focus();
+      if (!target) return;
+      target.focus({ preventScroll: true });
+      revealInPane(target); // below the rubric's sticky header, not under it
     },
   }));
   if (checklist.length === 0) return null;

@@ -53,7 +53,7 @@ export function RubricPane({ submission, activeIndex, focusRequest, readOnly, on
 
   return (
     <section className="rubric-pane" aria-labelledby="rubric-heading">
-      <header className="rubric-header">
+      <header className="rubric-header" data-sticky-header>
         <h3 id="rubric-heading">{t('submission.rubric')}</h3>
         <p className={`verdict verdict-${verdict.outcome}`} aria-live="polite">
           {t(`rubric.outcome.${verdict.outcome}`, { scored: verdict.scoredCount, total: verdict.criteriaCount })}

@@ -9,16 +9,23 @@ function scrollingAncestor(element: HTMLElement): HTMLElement | null {
   return null;
 }
 
+/** The height of what the pane keeps stuck at its top (marked `data-sticky-header`, the rubric's header): nothing shows under it. */
+function stuckHeaderHeight(pane: HTMLElement): number {
+  return pane.querySelector<HTMLElement>('[data-sticky-header]')?.getBoundingClientRect().height ?? 0;
+}
+
 /**
  * Scrolls only the pane that holds `item` so that all of it shows (a comment editor with its chips and
- * Done button, not just the field the cursor is in), or its top when it is taller than the pane.
+ * Done button, not just the field the cursor is in) below the pane's sticky header, or its top when it
+ * is taller than the room.
  */
 export function revealInPane(item: HTMLElement, gap = 8): void {
   const pane = scrollingAncestor(item);
   if (!pane) return;
   const box = pane.getBoundingClientRect();
+  const top = box.top + stuckHeaderHeight(pane);
   const place = item.getBoundingClientRect();
-  if (place.top < box.top || place.height + gap > box.height) pane.scrollTop += place.top - box.top - gap;
+  if (place.top < top || place.height + gap > box.bottom - top) pane.scrollTop += place.top - top - gap;
   else if (place.bottom > box.bottom) pane.scrollTop += place.bottom - box.bottom + gap;
 }
 

@@ -16,6 +16,8 @@ interface Props {
   checklistRef: React.Ref<ChecklistHandle>;
   overallFeedbackRef: React.Ref<HTMLTextAreaElement>;
   busy: boolean;
+  /** Award or Not yet was chosen with the overall feedback empty (the bar asks once). */
+  feedbackQuestion: 'award' | 'not_yet' | null;
   flagOpen: boolean;
   onFlagOpenChange: (open: boolean) => void;
   onScore: (criterionId: string, level: number) => void;
@@ -28,7 +30,7 @@ interface Props {
 }
 
 /** Beside the evidence: the rubric, the feedback to the candidate (a master scores without it), and the decision. */
-export function RubricSide({ submission, readOnly, focus, checklistRef, overallFeedbackRef, busy, flagOpen, onFlagOpenChange, onScore, onRationale, onFeedback, onCite, onDecide, onShowChecklist, onWriteOverallFeedback }: Props): React.JSX.Element {
+export function RubricSide({ submission, readOnly, focus, checklistRef, overallFeedbackRef, busy, feedbackQuestion, flagOpen, onFlagOpenChange, onScore, onRationale, onFeedback, onCite, onDecide, onShowChecklist, onWriteOverallFeedback }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const master = submission.mode === 'master';
   return (
@@ -49,7 +51,7 @@ export function RubricSide({ submission, readOnly, focus, checklistRef, overallF
         />
         {master ? <p className="hint master-hint">{t('master.hint')}</p> : <FeedbackComposer submission={submission} readOnly={readOnly} overallRef={overallFeedbackRef} onFeedback={onFeedback} />}
       </div>
-      {!readOnly && !master && <DecisionBar submission={submission} busy={busy} flagOpen={flagOpen} onFlagOpenChange={onFlagOpenChange} onSubmit={onDecide} onShowChecklist={onShowChecklist} onWriteOverallFeedback={onWriteOverallFeedback} />}
+      {!readOnly && !master && <DecisionBar submission={submission} busy={busy} feedbackQuestion={feedbackQuestion} flagOpen={flagOpen} onFlagOpenChange={onFlagOpenChange} onSubmit={onDecide} onShowChecklist={onShowChecklist} onWriteOverallFeedback={onWriteOverallFeedback} />}
     </div>
   );
 }

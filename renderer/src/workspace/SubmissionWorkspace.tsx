@@ -11,6 +11,7 @@ import type { MediaController } from '../evidence/media-controller';
 import { ReviewPane, useReviewComments } from '../lead/ReviewPane';
 import type { ChecklistHandle } from '../rubric/Checklist';
 import { saver } from '../save/debounced-saver';
+import { revealInPane } from '../ui/keep-in-view';
 import { useSubmission } from '../submission/use-submission';
 import { useLinkedEvidence } from '../window-link/use-linked-evidence';
 import { words } from '../words';
@@ -64,8 +65,9 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   const writeOverallFeedback = (): boolean => {
     const field = overallFeedback.current;
     if (!field || readOnly) return false;
-    field.scrollIntoView({ block: 'nearest' });
-    field.focus();
+    field.focus({ preventScroll: true });
+    // After the decision bar has grown by its question: the field whole, below the rubric's header.
+    requestAnimationFrame(() => revealInPane(field));
     return true;
   };
   const reviewComments = useReviewComments(props.submissionId, detail?.mode === 'review');
@@ -275,6 +277,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
               checklistRef={checklist}
               overallFeedbackRef={overallFeedback}
               busy={decision.busy}
+              feedbackQuestion={decision.feedbackQuestion}
               flagOpen={flagOpen}
               onFlagOpenChange={setFlagOpen}
               onScore={(criterionId, level) => void edits.setScore(criterionId, level)}

@@ -1,19 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DecisionBar } from '../../../renderer/src/decision/DecisionBar';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { comment, submission } from './fixtures';
-import { startI18n } from './harness';
+import { renderView, startI18n } from './harness';
 
 beforeAll(startI18n);
 
-function bar(detail: SubmissionDetail, busy = false) {
+function bar(detail: SubmissionDetail, busy = false, feedbackQuestion: 'award' | 'not_yet' | null = null) {
   const onSubmit = vi.fn();
   const onShowChecklist = vi.fn();
-  render(<DecisionBar submission={detail} busy={busy} flagOpen={false} onFlagOpenChange={() => undefined} onSubmit={onSubmit} onShowChecklist={onShowChecklist} />);
-  return { onSubmit, onShowChecklist, user: userEvent.setup() };
+  const onWriteOverallFeedback = vi.fn();
+  renderView(<DecisionBar submission={detail} busy={busy} flagOpen={false} onFlagOpenChange={() => undefined} onSubmit={onSubmit} onShowChecklist={onShowChecklist} onWriteOverallFeedback={onWriteOverallFeedback} feedbackQuestion={feedbackQuestion} />);
+  return { onSubmit, onShowChecklist, onWriteOverallFeedback, user: userEvent.setup() };
 }
 
 describe('DecisionBar', () => {
@@ -55,5 +56,20 @@ describe('DecisionBar', () => {
     expect(screen.getByText('Checklist: 1 of 1 cited.')).toBeTruthy();
     await ready.user.click(screen.getByRole('button', { name: 'Not yet' }));
     expect(ready.onSubmit).toHaveBeenCalledWith('not_yet', null, '');
+  });
+
+  it('names an empty overall feedback in the checklist line with its key, even while the pass rule blocks one outcome, and asks about it once chosen', async () => {
+    const { onWriteOverallFeedback, user } = bar(submission({ a: 3, b: 4 }));
+    expect(screen.getByRole('button', { name: 'Not yet', description: 'Not yet is not available: The pass rule says award.' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'No overall feedback yet (Shift+F)' }));
+    expect(onWriteOverallFeedback).toHaveBeenCalledTimes(1);
+    cleanup();
+    bar(submission({ a: 3, b: 4 }), false, 'award');
+    expect(screen.getByRole('alert').textContent).toBe('The overall feedback is empty: write it above, or choose Award again to send the decision without it.');
+    cleanup();
+    const written = submission({ a: 3, b: 4 });
+    written.draft.overallFeedback = 'Clear objectives.';
+    bar(written);
+    expect(screen.queryByRole('button', { name: /No overall feedback/ })).toBeNull();
   });
 });

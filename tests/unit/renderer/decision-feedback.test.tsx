@@ -5,7 +5,6 @@ import { useDecision } from '../../../renderer/src/decision/use-decision';
 import type { SubmissionDetail } from '../../../shared/contract/methods';
 import { submission } from './fixtures';
 import { renderInApp, setup, startI18n } from './harness';
-import i18next from 'i18next';
 
 beforeAll(startI18n);
 
@@ -24,8 +23,7 @@ describe('a decision with no overall feedback', () => {
     await act(() => result.current.send('award', null, ''));
     expect(sent()).toEqual([]);
     expect(callbacks.onWriteOverallFeedback).toHaveBeenCalledTimes(1);
-    const said = callbacks.onProblem.mock.calls[0]![0] as (t: typeof i18next.t) => string;
-    expect(said(i18next.t)).toBe('The overall feedback is empty: write it here, or choose Award again to send the decision without it.');
+    expect([result.current.feedbackQuestion, callbacks.onProblem.mock.calls.length]).toEqual(['award', 0]); // asked in the decision bar
 
     expect(result.current.decideByKey('award')).toBe(true); // by key, the second time: it goes
     await waitFor(() => expect(sent()).toHaveLength(1));
@@ -47,5 +45,31 @@ describe('a decision with no overall feedback', () => {
     await act(() => master.result.current.send('award', null, ''));
     expect(master.sent()).toHaveLength(1);
     expect([withFeedback, flagged, master].every(({ callbacks }) => callbacks.onWriteOverallFeedback.mock.calls.length === 0)).toBe(true);
+  });
+
+  it('takes blanks and zero-width characters for no feedback, and stops asking once something is written', async () => {
+    const blank = submission({ a: 3, b: 3 });
+    blank.draft.overallFeedback = '\u2800\u200b \u3164';
+    const context = setup({ 'decision.submit': decided });
+    let detail = blank;
+    const { result, rerender } = renderInApp(() => useDecision({ submission: detail, onDecided: vi.fn(), onProblem: vi.fn(), onShowChecklist: vi.fn(), onWriteOverallFeedback: vi.fn() }), context);
+    await act(() => result.current.send('award', null, ''));
+    expect([context.core.callsOf('decision.submit'), result.current.feedbackQuestion]).toEqual([[], 'award']);
+    detail = { ...blank, draft: { ...blank.draft, overallFeedback: 'Named at the start.' } };
+    rerender();
+    expect(result.current.feedbackQuestion).toBeNull();
+  });
+
+  it('sends one decision for two presses while the first is on its way', async () => {
+    const written = submission({ a: 3, b: 3 });
+    written.draft.overallFeedback = 'Clear objectives, named at the start.';
+    const { result, sent } = deciding(written);
+    await act(async () => {
+      result.current.decideByKey('award');
+      result.current.decideByKey('award');
+      await Promise.resolve();
+    });
+    await waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()).toHaveLength(1);
   });
 });

@@ -34,4 +34,15 @@ describe('revealing an item in its pane', () => {
     revealInPane(shown.item);
     expect(shown.pane.scrollTop).toBe(0);
   });
+
+  it('counts the pane’s sticky header as hidden: an item under it is brought below it', () => {
+    const { pane, item } = paneWith(60, 40);
+    pane.scrollTop = 50; // the item's top now 10 px from the pane's top, under a 48 px header
+    const header = document.createElement('header');
+    header.dataset.stickyHeader = '';
+    header.getBoundingClientRect = () => ({ top: 0, bottom: 48, height: 48, left: 0, right: 100, width: 100, x: 0, y: 0, toJSON: () => ({}) });
+    pane.prepend(header);
+    revealInPane(item);
+    expect(pane.scrollTop).toBe(50 + 10 - 48 - 8); // its top 8 px below the header
+  });
 });

@@ -90,4 +90,37 @@ describe('the scoring keys', () => {
     screen.getByRole('button', { name: 'Elsewhere' }).dispatchEvent(level);
     expect(level.defaultPrevented).toBe(true);
   });
+
+  it('act once for a decision key held down (its repeats are dropped), while a held seek or criterion key goes on', async () => {
+    const actions = spyActions();
+    await open(actions);
+    const user = userEvent.setup();
+    // A held key: one keydown, then the system's repeats.
+    await user.keyboard('{Alt>}{Shift>}{A>6/}{/Shift}{/Alt}');
+    await user.keyboard('{Alt>}{Shift>}{F>4/}{/Shift}{/Alt}');
+    await user.keyboard('{c>3/}');
+    await user.keyboard('{ArrowDown>3/}');
+    expect([actions.decide.mock.calls, actions.flagForLead.mock.calls.length, actions.commentAtTime.mock.calls.length, actions.stepCriterion.mock.calls]).toEqual([[['award']], 1, 1, [[1], [1], [1]]]);
+  });
+
+  it('leave a picker’s and a tab strip’s own keys to them while they have focus', async () => {
+    const actions = spyActions();
+    const view = renderView(
+      <>
+        <Workspace actions={actions} />
+        <button type="button" role="combobox" aria-expanded="false">Language</button>
+        <div role="tablist"><button type="button" role="tab">Comments</button></div>
+      </>,
+    );
+    await waitFor(() => expect(view.queries.getQueryState(['preferences.get', {}])?.status).toBe('success'));
+    const user = userEvent.setup();
+    screen.getByRole('combobox').focus();
+    await user.keyboard('{ArrowDown}{ArrowUp}');
+    screen.getByRole('tab').focus();
+    await user.keyboard('{ArrowLeft}{ArrowRight}');
+    expect(actions.stepCriterion).not.toHaveBeenCalled();
+    screen.getByRole('button', { name: 'Elsewhere' }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(actions.stepCriterion.mock.calls).toEqual([[1]]);
+  });
 });
