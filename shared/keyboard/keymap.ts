@@ -65,7 +65,8 @@ export const defaultKeymap: Keymap = {
   zoomOut: ['-'],
   previousPage: ['PageUp'],
   nextPage: ['PageDown'],
-  commentBank: ['B'],
+  // Alt+B also from a field being typed in (a comment, the feedback): the bank inserts where the caret was.
+  commentBank: ['B', 'Alt+B'],
   overallFeedback: ['Shift+F'],
   markRegion: ['R'],
   transcript: ['T'],

@@ -7,6 +7,9 @@ import type { CommentTag, CommentVisibility, EvidenceComment } from '../../../sh
 import type { Criterion } from '../../../shared/domain/rubric';
 import type { EvidenceKind } from '../../../shared/domain/submission';
 import { useBankTarget } from '../feedback/bank-targets';
+import { describeChord } from '../keyboard/key-names';
+import { useShortcutDispatch } from '../keyboard/shortcut-registry';
+import { usePreferences } from '../workspace/use-preferences';
 import { revealInPane } from '../ui/keep-in-view';
 import { anchorLabel, anchorPhrase } from './anchor';
 
@@ -34,6 +37,9 @@ export function CommentEditor({ comment, evidenceTitle, evidenceKind, criteria, 
   const id = useId();
   const bankTarget = useBankTarget(comment.body, (body) => onChange({ ...comment, body }));
   const form = useRef<HTMLFormElement>(null);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const dispatch = useShortcutDispatch();
+  const bankKey = usePreferences().keymap.commentBank.find((chord) => chord.includes('+')) ?? 'Alt+B';
   // Focusing the field shows only the field; the assessor types on, so the chips and Done must show too.
   useEffect(() => {
     if (form.current) revealInPane(form.current);
@@ -67,7 +73,7 @@ export function CommentEditor({ comment, evidenceTitle, evidenceKind, criteria, 
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {t('comments.body')}
       </label>
-      <textarea id={`${id}-body`} value={comment.body} rows={2} maxLength={textLimits.comment} autoFocus placeholder={t('comments.body')} onFocus={bankTarget.onFocus} onChange={(event) => onChange({ ...comment, body: withoutHiddenControls(event.target.value) })} />
+      <textarea ref={body} id={`${id}-body`} value={comment.body} rows={2} maxLength={textLimits.comment} autoFocus placeholder={t('comments.body')} onFocus={bankTarget.onFocus} onChange={(event) => onChange({ ...comment, body: withoutHiddenControls(event.target.value) })} />
       <div className="chip-rows">
         <ToggleGroup.Root type="single" className="chip-group" aria-label={t('comments.tag')} value={comment.tag} onValueChange={(tag) => tag && onChange({ ...comment, tag: tag as CommentTag })}>
           {tags.map((tag) => (
@@ -101,6 +107,16 @@ export function CommentEditor({ comment, evidenceTitle, evidenceKind, criteria, 
         <button type="submit">{t('comments.done')}</button>
         <button type="button" onClick={onDelete}>
           {t('comments.delete')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            // The bank inserts into the field last in focus: this comment's, then the bank opens.
+            body.current?.focus({ preventScroll: true });
+            dispatch.onAction('commentBank');
+          }}
+        >
+          {t('comments.bank', { key: describeChord(bankKey, t) })}
         </button>
         <span className="hint">{t('comments.editorKeys')}</span>
       </div>

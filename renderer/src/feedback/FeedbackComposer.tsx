@@ -7,6 +7,7 @@ import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { useBankTarget } from './bank-targets';
 import { CandidatePreview } from './CandidatePreview';
 import { CommentBank } from './CommentBank';
+import { revealInPane } from '../ui/keep-in-view';
 import { useStableCallback } from '../ui/use-stable-callback';
 
 interface Props {
@@ -51,9 +52,11 @@ export function FeedbackComposer({ submission, readOnly, overallRef, onFeedback 
       setBankOpen(true);
       // Once it is there: its search takes the keys (a snippet goes into the field last in focus).
       requestAnimationFrame(() => {
-        const search = window.document.querySelector<HTMLInputElement>('.comment-bank input[type="search"]');
-        search?.scrollIntoView({ block: 'nearest' });
-        search?.focus();
+        const bank = window.document.querySelector<HTMLElement>('.comment-bank');
+        const search = bank?.querySelector<HTMLInputElement>('input[type="search"]');
+        if (!bank || !search) return;
+        search.focus({ preventScroll: true });
+        revealInPane(bank); // its snippets and Insert buttons too, below the rubric's header
       });
       return true;
     },

@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { ShortcutAction } from '../../../shared/keyboard/keymap';
 import { CommentEditor } from '../../../renderer/src/comments/CommentEditor';
+import { FeedbackComposer } from '../../../renderer/src/feedback/FeedbackComposer';
 import { useShortcutHandlers } from '../../../renderer/src/keyboard/shortcut-registry';
-import { rubric } from './fixtures';
+import { rubric, submission } from './fixtures';
 import { renderView, startI18n } from './harness';
 
 // The editor of a comment on a video, with the player's keys and the rubric's listening as they do in
@@ -69,6 +70,38 @@ describe('the comment editor from the keyboard', () => {
     (document.activeElement as HTMLElement | null)?.blur();
     await userEvent.setup().keyboard('{ArrowLeft} ');
     expect(onKey.mock.calls).toEqual([['back5'], ['playPause']]);
+  });
+
+  it('opens the comment bank from the comment being written (Alt+B, or its button), and Insert puts the snippet into that comment', async () => {
+    const edits = vi.fn<(next: EvidenceComment) => void>();
+    function CommentBesideFeedback(): React.JSX.Element {
+      const [edited, setEdited] = useState(comment);
+      const change = (next: EvidenceComment): void => {
+        setEdited(next);
+        edits(next);
+      };
+      return (
+        <>
+          <CommentEditor comment={edited} evidenceTitle="Classroom video" criteria={[]} onChange={change} onDone={() => undefined} onDelete={() => undefined} />
+          <FeedbackComposer submission={submission({ a: 3 })} readOnly={false} onFeedback={() => undefined} />
+        </>
+      );
+    }
+    const view = renderView(<CommentBesideFeedback />, { 'bank.search': { snippets: [] } });
+    await waitFor(() => expect(view.queries.getQueryState(['preferences.get', {}])?.status).toBe('success'));
+    const user = userEvent.setup();
+    // A feedback field used before the comment: the bank must not go there.
+    await user.click(screen.getByRole('textbox', { name: 'Overall feedback' }));
+    await user.click(screen.getByPlaceholderText('Comment'));
+    await user.keyboard('{End} ');
+    await user.keyboard('{Alt>}b{/Alt}');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+    await user.keyboard('moment');
+    const insert = (await screen.findAllByRole('button', { name: /^Insert “/ }))[0]!;
+    insert.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(edits.mock.lastCall?.[0].body).toMatch(/^Asks open questions\. .+/));
+    expect(screen.getByRole('button', { name: 'Comment bank (Alt+B)' })).toBeTruthy();
   });
 });
 
