@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { scoreProblems } from '../../shared/domain/decision-check';
+import { backreadProblems } from '../../shared/domain/lead-review-check';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { Backread, BackreadFeedback, BackreadReviewRequest } from '../../shared/hosted-api/backreading';
 import type { LeadRating } from '../../shared/hosted-api/quality';
@@ -87,7 +87,8 @@ export class BackreadingStore {
     if (row.assessor_id === leadId) return 'own_work';
     if (row.review) return 'already_reviewed';
     const rubric = this.store.submission(submissionId)!.rubric;
-    const problems = scoreProblems(rubric, body.criteria, 'criteria', { everyCriterion: true });
+    const given = new Map(this.decision(submissionId, row.assessor_id).scores.map((score) => [score.criterionId, score.level]));
+    const problems = backreadProblems(rubric, given, body.criteria);
     if (problems.length > 0) throw new FieldErrors(problems);
     this.store.sql('UPDATE backreads SET review = ?, reviewed_by = ?, reviewed_at = ? WHERE submission_id = ?').run(JSON.stringify(body), leadId, now.toISOString(), submissionId);
     return 'reviewed';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { AdjudicationResolutionRequest, CalibrationResetRequest, CalibrationResponseRequest, CalibrationSetCreate, QualityRules } from '../../shared/hosted-api/quality';
-import { scoreProblems } from '../../shared/domain/decision-check';
+import { resolutionProblems } from '../../shared/domain/lead-review-check';
 import { AlreadyAnswered } from './calibration-store';
 import { fail, parseJson, readBody, refuseFields } from './http-errors';
 import { calibrationCandidates } from './candidates';
@@ -102,7 +102,7 @@ export async function routeQuality(request: IncomingMessage, url: URL, context: 
       const resolution = parseJson(raw, AdjudicationResolutionRequest);
       const submission = store.submission(submissionId);
       if (!submission) throw fail(404, 'not_found', 'No adjudication for that submission.');
-      const problems = scoreProblems(submission.rubric, resolution.scores, 'scores', { everyCriterion: true, levelRequired: true });
+      const problems = resolutionProblems(submission.rubric, resolution);
       if (problems.length > 0) throw refuseFields(problems);
       const outcome = store.adjudications.resolve(accountId, submissionId, resolution, now());
       if (outcome === 'not_found') throw fail(404, 'not_found', 'No adjudication for that submission.');

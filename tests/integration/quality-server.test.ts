@@ -179,9 +179,12 @@ describe('calibration, qualification, double scoring, adjudication and gold item
     ]);
     const resolution = { outcome: 'award' as const, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'The first reading holds.' })), note: 'Evidence at 2:10 supports the award.' };
     const key = randomUUID();
+    // An award whose own levels the pass rule calls "not yet" does not stand.
+    const atLevel = (level: number) => resolution.scores.map((score) => ({ ...score, level }));
+    expect(await lead.resolveAdjudication(id, randomUUID(), { ...resolution, scores: atLevel(1) })).toMatchObject({ ok: false, failure: { kind: 'invalid', fields: [{ path: 'outcome' }] } });
     const resolved = ok(await lead.resolveAdjudication(id, key, resolution));
     expect(ok(await lead.resolveAdjudication(id, key, resolution))).toEqual(resolved); // a replay
-    expect(await lead.resolveAdjudication(id, randomUUID(), { ...resolution, outcome: 'not_yet' })).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'already_resolved' } });
+    expect(await lead.resolveAdjudication(id, randomUUID(), { ...resolution, outcome: 'not_yet', scores: atLevel(1) })).toMatchObject({ ok: false, failure: { kind: 'refused', code: 'already_resolved' } });
     expect(ok(await lead.adjudications()).adjudications.find((item) => item.submissionId === id)?.resolution).toMatchObject({ outcome: 'award', resolvedBy: 'acct-lead' });
   });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdjudicationQueue, LeadDashboardView, QualitySummary, SubmissionDetail, WorkspaceSummary } from '../../shared/contract/methods';
 import type { QueueItem } from '../../shared/domain/submission';
+import { resolutionProblems } from '../../shared/domain/lead-review-check';
 import { allCriteria } from '../../shared/domain/rubric';
 import type { DecisionRequest } from '../../shared/hosted-api/schemas';
 import { HostedApiClient } from '../../electron/core/hosted/api-client';
@@ -166,9 +167,9 @@ describe('scoring quality in the workstation, against the reference server', () 
     expect((await call<QualitySummary>(assessor, 'quality.refresh')).qualifications.find((item) => item.credentialId === credentialId)?.status).toBe('qualified');
   });
 
-  it('lets the lead resolve an adjudication through the outbox', async () => {
-    // Two assessors disagree on a double-scored submission (recorded straight on the server).
-    const [submissionId] = (api.store.db.prepare(`SELECT id FROM submissions WHERE credential_id = ? AND id NOT IN (SELECT submission_id FROM calibration_items) AND id NOT IN (SELECT submission_id FROM assignments) LIMIT 1`).all(credentialId) as { id: string }[]).map((row) => row.id);
+  /** Two assessors disagree on a double-scored submission (recorded straight on the server). */
+  function disagreement(): { submissionId: string; manifest: NonNullable<ReturnType<typeof api.store.submission>> } {
+    const [submissionId] = (api.store.db.prepare(`SELECT id FROM submissions WHERE credential_id = ? AND id NOT IN (SELECT submission_id FROM calibration_items) AND id NOT IN (SELECT submission_id FROM assignments) AND id NOT IN (SELECT submission_id FROM double_scoring) LIMIT 1`).all(credentialId) as { id: string }[]).map((row) => row.id);
     api.store.db.prepare('INSERT INTO double_scoring VALUES (?, 1)').run(submissionId);
     const manifest = api.store.submission(submissionId!)!;
     const body = (outcome: DecisionRequest['outcome'], level: number): DecisionRequest => ({
@@ -187,17 +188,43 @@ describe('scoring quality in the workstation, against the reference server', () 
       api.store.recordDecision(account, submissionId!, decision, new Date());
       api.store.quality.afterDecision(account, submissionId!, decision, new Date());
     }
+    return { submissionId: submissionId!, manifest };
+  }
+  const resolutionAt = (manifest: ReturnType<typeof disagreement>['manifest'], outcome: 'award' | 'not_yet', level: number) => ({ outcome, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level, rationale: 'Agreed on review.' })), note: randomUUID() });
+
+  it('lets the lead resolve an adjudication through the outbox, and refuses a resolution its own levels contradict', async () => {
+    const { submissionId, manifest } = disagreement();
     // The lead's queues alone, as a lead looking at one asks every few seconds.
     await call(lead, 'lead.refreshQueues');
     const queue = await call<AdjudicationQueue>(lead, 'lead.adjudications');
     expect(queue.adjudications.map((item) => [item.submissionId, item.reasons, item.resolutionQueued])).toEqual([[submissionId, ['outcome_differs', 'scores_differ'], false]]);
     expect(queue.rubrics.length).toBeGreaterThan(0);
-    const resolution = { outcome: 'award' as const, scores: allCriteria(manifest.rubric).map((criterion) => ({ criterionId: criterion.id, level: 3, rationale: 'Agreed on review.' })), note: randomUUID() };
+    // An award with every criterion at level 1: the pass rule says not yet. Refused here, and by the server alike.
+    const contradicted = resolutionAt(manifest, 'award', 1);
+    const refused = await lead.core.invokeAsync('lead.resolveAdjudication', { submissionId, resolution: contradicted });
+    expect(refused.ok ? null : [refused.error.code, refused.error.message.includes('pass rule gives "not_yet"')]).toEqual(['invalid_input', true]);
+    expect(resolutionProblems(manifest.rubric, contradicted).map((problem) => problem.path)).toEqual(['outcome']);
+    expect((await call<AdjudicationQueue>(lead, 'lead.adjudications')).adjudications[0]?.resolutionQueued).toBe(false); // nothing queued
+    const resolution = resolutionAt(manifest, 'award', 3);
     const queued = await call<AdjudicationQueue>(lead, 'lead.resolveAdjudication', { submissionId, resolution });
     expect(queued.adjudications[0]?.resolutionQueued).toBe(true);
     expect(await lead.core.invokeAsync('lead.resolveAdjudication', { submissionId, resolution })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await until(() => Promise.resolve(api.store.adjudications.list()[0]?.resolution !== null), 'the resolution to reach the server');
     expect(api.store.adjudications.list()[0]?.resolution).toMatchObject({ outcome: 'award', note: resolution.note, resolvedBy: 'acct-lead' });
+  });
+
+  it('shows a resolution the server refused (another lead was first) as not waiting, never stuck as queued', async () => {
+    const { submissionId, manifest } = disagreement();
+    await call(lead, 'lead.refreshQueues');
+    expect((await call<AdjudicationQueue>(lead, 'lead.adjudications')).adjudications.find((item) => item.submissionId === submissionId)?.resolution).toBeNull();
+    // Another lead resolves it on the server before this lead's resolution arrives.
+    expect(api.store.adjudications.resolve('acct-other-lead', submissionId, resolutionAt(manifest, 'not_yet', 2), new Date())).toBe('resolved');
+    await call(lead, 'lead.resolveAdjudication', { submissionId, resolution: resolutionAt(manifest, 'award', 3) });
+    await call(lead, 'sync.now');
+    expect((await call<AdjudicationQueue>(lead, 'lead.adjudications')).adjudications.find((item) => item.submissionId === submissionId)?.resolutionQueued).toBe(false);
+    await call(lead, 'lead.refreshQueues');
+    const shown = (await call<AdjudicationQueue>(lead, 'lead.adjudications')).adjudications.find((item) => item.submissionId === submissionId);
+    expect([shown?.resolutionQueued, shown?.resolution?.resolvedBy]).toEqual([false, 'acct-other-lead']);
   });
 
   it('refuses a lead’s work to an assessor asking core for it, queues nothing, and leaves the lead’s views as they were', async () => {

@@ -5,7 +5,7 @@ import type { WorkspaceChanges } from '../contract/changes';
 import { DomainError } from '../contract/errors';
 import { sweepDeletedFiles } from '../evidence/file-sweeper';
 import { removeBatch, removeReviewBatches } from '../repositories/claimed-work';
-import { clearLeadData, replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
+import { clearLeadData, loadSnapshot, replaceLeadSnapshots, saveSnapshot } from '../repositories/quality';
 import type { QualityFetcher } from '../calibration/quality-sync';
 import type { ApiResult } from '../hosted/api-client';
 import { failureToError } from '../hosted/session';
@@ -31,6 +31,10 @@ export class LeadSync implements QualityFetcher {
   private computing = 0;
 
   constructor(private readonly options: LeadSyncOptions) {}
+
+  /** Which asking for the queues this is, and which one's answers are kept (see keepQueues). */
+  private queuesAsked = 0;
+  private queuesKept = 0;
 
   /** The lead's dashboards are being recomputed from new ratings. */
   get updating(): boolean {
@@ -77,15 +81,23 @@ export class LeadSync implements QualityFetcher {
     }
   }
 
-  private fetchQueues() {
+  private async fetchQueues() {
     const { session } = this.options;
-    return Promise.all([session.call((client) => client.adjudications()), session.call((client) => client.backreads()), session.call((client) => client.referrals(true))]);
+    const asked = ++this.queuesAsked;
+    const answers = await Promise.all([session.call((client) => client.adjudications()), session.call((client) => client.backreads()), session.call((client) => client.referrals(true))]);
+    return { asked, answers };
   }
 
-  /** Keeps the queues as fetched; a review batch goes once neither of its cases is open. When they were kept. */
-  private keepQueues([{ adjudications }, { backreads }, referrals]: Awaited<ReturnType<LeadSync['fetchQueues']>>): string {
+  /**
+   * Keeps the queues as fetched; a review batch goes once neither of its cases is open. When they were
+   * kept. Queues asked for before the ones already kept are older news (a whole fetch waits for its
+   * dashboards while the queues alone are asked again): they are not kept over the newer ones.
+   */
+  private keepQueues({ asked, answers: [{ adjudications }, { backreads }, referrals] }: Awaited<ReturnType<LeadSync['fetchQueues']>>): string {
     const { db, changes } = this.options;
     const at = this.options.clock.now().toISOString();
+    if (asked < this.queuesKept) return loadSnapshot(db, 'adjudications')?.fetchedAt ?? at;
+    this.queuesKept = asked;
     const gone = db.transaction(() => {
       saveSnapshot(db, 'adjudications', adjudications, at);
       saveSnapshot(db, 'backreads', backreads, at);

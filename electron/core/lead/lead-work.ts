@@ -16,7 +16,8 @@ import { getRubricVersion } from '../repositories/credentials';
 import { getDraft } from '../repositories/drafts';
 import { listComments } from '../repositories/comments';
 import { momentsOf } from '../../../shared/domain/cited-evidence';
-import { forgetAcknowledged } from '../repositories/outbox';
+import { forgetAcknowledged, forgetRefused } from '../repositories/outbox';
+import { backreadProblems, resolutionProblems } from '../../../shared/domain/lead-review-check';
 import { enqueueJob } from '../hosted/outbox/job';
 import { adjudicationResolutionJob } from './outbox/adjudication-resolution';
 import { backreadReviewJob } from './outbox/backread-review';
@@ -137,7 +138,13 @@ export class LeadWork {
     const open = this.openBackreadCase(submissionId);
     if (!open) throw new DomainError('not_found', 'That decision is not in the last synced backreading queue.');
     if (open.review || open.reviewQueued) throw new DomainError('conflict', 'That decision is already backread.');
-    db.transaction(() => enqueueJob(db, backreadReviewJob, { entityId: submissionId, payload: { submissionId, review }, at: this.options.now().toISOString() }))();
+    const rubric = backreadQueue(db).rubrics.find((candidate) => candidate.id === open.rubricVersionId);
+    if (!rubric) throw new DomainError('not_found', 'The rubric of that decision is not synced here yet: sync, then backread.');
+    refuseProblems(backreadProblems(rubric, new Map(open.decision.scores.map((score) => [score.criterionId, score.level])), review.criteria));
+    db.transaction(() => {
+      forgetRefused(db, backreadReviewJob.kind, submissionId); // a review the server refused is given again
+      enqueueJob(db, backreadReviewJob, { entityId: submissionId, payload: { submissionId, review }, at: this.options.now().toISOString() });
+    })();
     this.options.onQueued();
     return backreadQueue(db);
   }
@@ -165,7 +172,13 @@ export class LeadWork {
     const open = this.openCase(submissionId);
     if (!open) throw new DomainError('not_found', 'That adjudication is not in the last synced queue.');
     if (open.resolution || open.resolutionQueued) throw new DomainError('conflict', 'That adjudication is already resolved.');
-    db.transaction(() => enqueueJob(db, adjudicationResolutionJob, { entityId: submissionId, payload: { submissionId, resolution }, at: this.options.now().toISOString() }))();
+    const rubric = adjudicationQueue(db).rubrics.find((candidate) => candidate.id === open.rubricVersionId);
+    if (!rubric) throw new DomainError('not_found', 'The rubric of that adjudication is not synced here yet: sync, then resolve.');
+    refuseProblems(resolutionProblems(rubric, resolution));
+    db.transaction(() => {
+      forgetRefused(db, adjudicationResolutionJob.kind, submissionId); // a resolution the server refused is answered again
+      enqueueJob(db, adjudicationResolutionJob, { entityId: submissionId, payload: { submissionId, resolution }, at: this.options.now().toISOString() });
+    })();
     this.options.onQueued();
     return adjudicationQueue(db);
   }
@@ -177,4 +190,9 @@ export class LeadWork {
   private openCase(submissionId: string): AdjudicationQueue['adjudications'][number] | undefined {
     return adjudicationQueue(this.options.db).adjudications.find((item) => item.submissionId === submissionId);
   }
+}
+
+/** A lead's answer that does not hold (see shared/domain/lead-review-check.ts) is refused before it is queued, saying why. */
+function refuseProblems(problems: readonly { message: string }[]): void {
+  if (problems.length > 0) throw new DomainError('invalid_input', problems.map((problem) => problem.message).join(' '));
 }

@@ -7,7 +7,7 @@ import { ReferralList } from '../../../shared/hosted-api/referrals';
 import { dashboardCsv, LeadDashboard } from '../../../shared/quality/dashboard';
 import type { Db } from '../db/database';
 import { DomainError } from '../contract/errors';
-import { listUnsentEntityIds } from '../repositories/outbox';
+import { listPendingEntityIds } from '../repositories/outbox';
 import { loadSnapshotAs as snapshot } from '../repositories/quality';
 import { calibrationSets } from '../calibration/qualification';
 import { LeadMeta } from './data-worker/lead-data-messages';
@@ -24,7 +24,7 @@ export function leadDashboard(db: Db, credentialId: string | null, updating: boo
   const sets = calibrationSets(db).filter((set) => set.credentialId === chosen?.credential.id);
   if (!meta || !chosen) return { fetchedAt: meta?.fetchedAt ?? null, credentials, assessors, rules: null, sets, dashboard: null, lockouts: [], qualifications: [], updating };
   const rules = meta.body.rules.find((rule) => rule.credentialId === chosen.credential.id) ?? null;
-  const liftsQueued = new Set(listUnsentEntityIds(db, lockoutLiftJob.kind));
+  const liftsQueued = new Set(listPendingEntityIds(db, lockoutLiftJob.kind));
   const lockouts = meta.body.lockouts
     .filter((lockout) => lockout.credentialId === chosen.credential.id)
     .map((lockout) => ({ ...lockout, liftQueued: !lockout.lifted && liftsQueued.has(lockoutEntity(lockout)) }));
@@ -53,7 +53,7 @@ export async function leadExport(db: Db, { credentialId, format, locale, timeZon
 export function backreadQueue(db: Db): BackreadQueue {
   const stored = snapshot(db, 'backreads', z.array(Backread));
   const meta = snapshot(db, 'lead_meta', LeadMeta);
-  const queued = new Set(listUnsentEntityIds(db, backreadReviewJob.kind));
+  const queued = new Set(listPendingEntityIds(db, backreadReviewJob.kind));
   return {
     fetchedAt: stored?.fetchedAt ?? null,
     backreads: (stored?.body ?? []).map((item) => ({ ...item, reviewQueued: queued.has(item.submissionId) })),
@@ -64,7 +64,7 @@ export function backreadQueue(db: Db): BackreadQueue {
 export function adjudicationQueue(db: Db): AdjudicationQueue {
   const stored = snapshot(db, 'adjudications', z.array(Adjudication));
   const meta = snapshot(db, 'lead_meta', LeadMeta);
-  const queued = new Set(listUnsentEntityIds(db, adjudicationResolutionJob.kind));
+  const queued = new Set(listPendingEntityIds(db, adjudicationResolutionJob.kind));
   return {
     fetchedAt: stored?.fetchedAt ?? null,
     adjudications: (stored?.body ?? []).map((item) => ({ ...item, resolutionQueued: queued.has(item.submissionId) })),

@@ -207,9 +207,17 @@ export function listPayloads(db: Db, kind: string): { payload: unknown; sent: bo
   }));
 }
 
-/** Entities of this kind with an entry still to reach the server (waiting, or refused and not yet settled). */
-export function listUnsentEntityIds(db: Db, kind: string): string[] {
-  return (db.prepare(`SELECT entity_id FROM outbox WHERE kind = ? AND state IN ('pending', 'conflict')`).all(kind) as { entity_id: string }[]).map((row) => row.entity_id);
+/**
+ * Entities of this kind with an entry on its way to the server. One the server refused for good is not
+ * (it is told in the account's notices): the lead may answer that case again (see `forgetRefused`).
+ */
+export function listPendingEntityIds(db: Db, kind: string): string[] {
+  return (db.prepare(`SELECT entity_id FROM outbox WHERE kind = ? AND state = 'pending'`).all(kind) as { entity_id: string }[]).map((row) => row.entity_id);
+}
+
+/** Removes an entry the server refused for good, so the same entity can be queued again (kinds of one entry per entity). */
+export function forgetRefused(db: Db, kind: string, entityId: string): void {
+  db.prepare(`DELETE FROM outbox WHERE kind = ? AND entity_id = ? AND state = 'conflict' AND kind != '${decisionKind}'`).run(kind, entityId);
 }
 
 /**

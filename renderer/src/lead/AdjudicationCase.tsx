@@ -6,6 +6,7 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { Criterion } from '../../../shared/domain/rubric';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
+import { passRuleOutcome } from '../../../shared/domain/lead-review-check';
 import { useContractMutation } from '../data/contract-mutation';
 import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
@@ -84,6 +85,9 @@ export function AdjudicationCase({
   const askToConfirm = (): void => {
     const missing = [...(outcome === '' ? [t('adjudication.outcome')] : []), ...unchosen.map((criterion) => criterion.title), ...(note.trim() === '' ? [t('adjudication.note')] : [])];
     if (missing.length > 0) return setMessage(t('adjudication.missing', { fields: missing.join(', ') }));
+    // The resolution becomes the decision that stands: an award or "not yet" the pass rule gives for its levels.
+    const ruleSays = rubric ? passRuleOutcome(rubric, criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]! }))) : outcome;
+    if (outcome !== 'flag' && ruleSays !== outcome && ruleSays !== 'incomplete') return setMessage(t('adjudication.ruleSays', { outcome: t(`decision.outcomes.${ruleSays}`) }));
     setMessage('');
     setConfirming(true);
   };

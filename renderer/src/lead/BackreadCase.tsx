@@ -54,6 +54,9 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }:
       return draft.verdict === null || (draft.verdict === 'override' && (draft.level === null || draft.note.trim() === ''));
     });
     if (missing.length > 0) return setMessage(t('backreading.missing', { criteria: missing.map((criterion) => criterion.title).join(', ') }));
+    const given = new Map(item.decision.scores.map((score) => [score.criterionId, score.level]));
+    const unchanged = criteria.filter((criterion) => draftOf(criterion.id).verdict === 'override' && draftOf(criterion.id).level === given.get(criterion.id));
+    if (unchanged.length > 0) return setMessage(t('backreading.sameLevel', { criteria: unchanged.map((criterion) => criterion.title).join(', ') }));
     const verdicts = criteria.map((criterion) => {
       const draft = draftOf(criterion.id);
       // An agreement carries no note: the note box shows only for an override, so a note typed

@@ -127,6 +127,14 @@ describe('AdjudicationCase', () => {
     expect(core.callsOf('lead.resolveAdjudication')).toEqual([]);
   });
 
+  it('will not resolve with an outcome its own levels contradict under the pass rule, and says which the rule gives', async () => {
+    const { core, user } = adjudication({ 'lead.resolveAdjudication': queued });
+    await choose(user, { outcome: 'award', a: '1', b: '1', note: 'Both readings were generous.' });
+    await user.click(screen.getByRole('button', { name: 'Resolve…' }));
+    expect(screen.getByText('Under the rubric’s pass rule the levels you chose give “Not yet”: change the outcome or the levels.')).toBeTruthy();
+    expect([screen.queryByRole('dialog'), core.callsOf('lead.resolveAdjudication')]).toEqual([null, []]);
+  });
+
   it('reads the resolution back before it goes, then sends exactly what the lead chose and keeps core’s queue', async () => {
     const { core, queries, user } = adjudication({ 'lead.resolveAdjudication': queued });
     await choose(user, { outcome: 'not_yet', a: '2', b: '3', note: '  The objective is never stated to the class.  ' });

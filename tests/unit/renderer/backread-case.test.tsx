@@ -75,6 +75,17 @@ describe('BackreadCase', () => {
     expect(core.callsOf('lead.reviewBackread')).toEqual([]);
   });
 
+  it('refuses an override at the assessor’s own level (an agreement, not an override), naming the criterion', async () => {
+    const { core, user } = backread({ 'lead.reviewBackread': queued });
+    await user.click(radio('Objective', 'Agree'));
+    await user.click(radio('Questioning', 'Override'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Your level for Questioning' }), '4'); // Ada gave 4
+    await user.type(screen.getByRole('textbox', { name: 'Why, for Questioning' }), 'Open questions.');
+    await user.click(send());
+    expect(screen.getByText('An override gives another level than the assessor’s: agree instead, or choose another level, for Questioning.')).toBeTruthy();
+    expect(core.callsOf('lead.reviewBackread')).toEqual([]);
+  });
+
   it('sends exactly the verdicts given: an agreement without a level, an override with the lead’s level and note, and keeps core’s queue', async () => {
     const { core, queries, user } = backread({ 'lead.reviewBackread': queued });
     await user.click(radio('Objective', 'Agree'));
