@@ -11,6 +11,9 @@ import { failureOf } from './data/contract-reads';
 export function describeError(error: ContractErrorShape, t: TFunction): string {
   if (error.code === 'invalid_input' && error.message.includes(hiddenControlsMessage)) return t('errors.hiddenControls');
   if (error.code === 'invalid_input' && error.message.includes(invisibleTextMessage)) return t('errors.invisibleText');
+  // How long to wait is core's figure, in its message's fixed form ("… in N seconds.").
+  const wait = error.code === 'throttled' ? /in (\d+) seconds/.exec(error.message) : null;
+  if (wait) return t('errors.throttledFor', { seconds: Number(wait[1]) });
   return t(`errors.${error.code}`);
 }
 

@@ -11,6 +11,10 @@ export const ErrorCode = z.enum([
   'bad_credentials',
   /** The hosted API refused live claims: not qualified, or locked out (the qualification status says which and why). */
   'claims_blocked',
+  /** The server ended the session (expired, revoked, signed in elsewhere): sign in again; unsent work stays. */
+  'session_ended',
+  /** Too many attempts in a short time (sign-in): the message says how long to wait ("… in N seconds."). */
+  'throttled',
   'unavailable',
   'invalid_output',
   'internal',

@@ -169,5 +169,6 @@ describe('the hosted session', () => {
     const session = await newSession();
     for (let attempt = 0; attempt < 5; attempt++) await expect(session.signIn(api.url, 'lead@example.org', `guess ${attempt}`, () => undefined)).rejects.toThrow(/Email or password is wrong/);
     await expect(session.signIn(api.url, 'lead@example.org', seededPassword, () => undefined)).rejects.toThrow(/Too many failed sign-ins\. Try again in \d+ seconds/);
+    await expect(session.signIn(api.url, 'lead@example.org', seededPassword, () => undefined)).rejects.toMatchObject({ code: 'throttled' });
   });
 });

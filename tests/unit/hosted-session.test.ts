@@ -67,4 +67,16 @@ describe('the session over a fake API', () => {
     expect(wiped.events).toContain('wipe');
     expect(() => wiped.session.assertCurrent(epoch)).toThrow(/session ended/);
   });
+
+  it('says a call refused while the renewal cannot get through is unavailable (the session stands), and one refused after the server ended it is a session ended, never a permission refusal', async () => {
+    const api = new FakeApi();
+    const { session } = await signedIn(api);
+    api.on('GET /v1/me', () => ({ status: 401, body: { error: { code: 'token_expired', message: 'expired' } } }));
+    api.on('POST /v1/auth/refresh', () => noAnswer);
+    await expect(session.call((client) => client.me(), 'read the account')).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(session.call((client) => client.me(), 'read the account')).rejects.toThrow(/could not be renewed right now/);
+    expect(session.signedIn).toBe(true);
+    api.on('POST /v1/auth/refresh', () => ({ status: 401, body: { error: { code: 'token_revoked', message: 'revoked' } } }));
+    await expect(session.call((client) => client.me(), 'read the account')).rejects.toMatchObject({ code: 'session_ended' });
+  });
 });

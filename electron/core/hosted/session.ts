@@ -192,7 +192,11 @@ export class HostedSession {
   /** One authorised call, or a DomainError the assessor can read. */
   async call<T>(call: (client: HostedApiClient) => Promise<ApiResult<T>>, doing = 'reach the hosted API'): Promise<T> {
     const result = await call(this.client());
-    if (!result.ok) throw failureToError(result.failure, doing);
+    if (!result.ok) {
+      // Refused while the session still stands: its renewal could not get through (no answer), not an end.
+      if (result.failure.kind === 'unauthorized' && this.contents?.session) throw new DomainError('unavailable', `Could not ${doing}: the session could not be renewed right now; nothing is lost, try again shortly.`);
+      throw failureToError(result.failure, doing);
+    }
     return result.value;
   }
 
@@ -300,12 +304,13 @@ export function failureToError(failure: ApiFailure, doing: string): DomainError 
     case 'unauthorized':
       return failure.code === 'bad_credentials'
         ? new DomainError('bad_credentials', 'Email or password is wrong.')
-        : new DomainError('forbidden', 'The server ended this session; sign in again. Your unsent work stays here.');
+        : new DomainError('session_ended', 'The server ended this session; sign in again. Your unsent work stays here.');
     case 'refused':
-      return new DomainError(failure.code === 'not_qualified' ? 'claims_blocked' : 'forbidden', failure.message);
+      // Not allowed (403), or done already / not any more (409: another lead was first, nothing to reset).
+      return new DomainError(failure.code === 'not_qualified' ? 'claims_blocked' : failure.status === 409 ? 'conflict' : 'forbidden', failure.message);
     case 'throttled':
       return doing === 'sign in'
-        ? new DomainError('unavailable', `Too many failed sign-ins. Try again in ${Math.ceil(failure.retryAfterMs / 1000)} seconds.`)
+        ? new DomainError('throttled', `Too many failed sign-ins. Try again in ${Math.ceil(failure.retryAfterMs / 1000)} seconds.`)
         : new DomainError('unavailable', `Could not ${doing}: the server is busy; try again shortly.`);
     case 'network':
     case 'server':

@@ -139,8 +139,7 @@ export class LeadWork {
     if (!open) throw new DomainError('not_found', 'That decision is not in the last synced backreading queue.');
     if (open.review || open.reviewQueued) throw new DomainError('conflict', 'That decision is already backread.');
     const rubric = backreadQueue(db).rubrics.find((candidate) => candidate.id === open.rubricVersionId);
-    if (!rubric) throw new DomainError('not_found', 'The rubric of that decision is not synced here yet: sync, then backread.');
-    refuseProblems(backreadProblems(rubric, new Map(open.decision.scores.map((score) => [score.criterionId, score.level])), review.criteria));
+    if (rubric) refuseProblems(backreadProblems(rubric, new Map(open.decision.scores.map((score) => [score.criterionId, score.level])), review.criteria));
     db.transaction(() => {
       forgetRefused(db, backreadReviewJob.kind, submissionId); // a review the server refused is given again
       enqueueJob(db, backreadReviewJob, { entityId: submissionId, payload: { submissionId, review }, at: this.options.now().toISOString() });
@@ -172,9 +171,9 @@ export class LeadWork {
     const open = this.openCase(submissionId);
     if (!open) throw new DomainError('not_found', 'That adjudication is not in the last synced queue.');
     if (open.resolution || open.resolutionQueued) throw new DomainError('conflict', 'That adjudication is already resolved.');
+    // Checked here when the rubric is synced (the server checks the same on arrival).
     const rubric = adjudicationQueue(db).rubrics.find((candidate) => candidate.id === open.rubricVersionId);
-    if (!rubric) throw new DomainError('not_found', 'The rubric of that adjudication is not synced here yet: sync, then resolve.');
-    refuseProblems(resolutionProblems(rubric, resolution));
+    if (rubric) refuseProblems(resolutionProblems(rubric, resolution));
     db.transaction(() => {
       forgetRefused(db, adjudicationResolutionJob.kind, submissionId); // a resolution the server refused is answered again
       enqueueJob(db, adjudicationResolutionJob, { entityId: submissionId, payload: { submissionId, resolution }, at: this.options.now().toISOString() });

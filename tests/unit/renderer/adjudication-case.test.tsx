@@ -191,7 +191,7 @@ describe('AdjudicationCase', () => {
     await choose(user, { outcome: 'award', a: '3', b: '4', note: 'Stated in the plan.' });
     await user.click(screen.getByRole('button', { name: 'Resolve…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Resolve' }));
-    expect(await screen.findByText('That change conflicts with the submission’s current state.')).toBeTruthy();
+    expect(await screen.findByText('That was already done, or changed meanwhile (in another window or on the server): what you see is read again.')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect([outcome().value, levelFor('Objective').value, levelFor('Questioning').value, note().value]).toEqual(['award', '3', '4', 'Stated in the plan.']);
     core.answer('lead.resolveAdjudication', queued);
