@@ -90,6 +90,7 @@ export function App(): React.JSX.Element {
               onOpen={navigation.open}
               onPublished={inform}
               answeredReferrals={answeredReferrals}
+              onClaimMore={() => setAccountOpen(true)}
             />
           )}
           <main className="submission-pane">

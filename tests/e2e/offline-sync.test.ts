@@ -1,7 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostedStore } from '../hosted-api/store';
 import { cleanup, freshDataDir, startHostedApiProcess } from './harness';
-import { claim, closeAccount, criteriaOf, openAccount, signIn, waitForOfflineBatch, waitForSaved, writeOverallFeedback } from './page-helpers';
+import { claim, closeAccount, criteriaOf, openAccount, screenshotsDir, signIn, waitForOfflineBatch, waitForSaved, writeOverallFeedback } from './page-helpers';
 import { useWorkstationSession } from './session';
 
 const session = useWorkstationSession({ previewPerTest: false }); // each test starts its own, signed in to its server
@@ -71,6 +73,12 @@ describe('hosted API from the workstation', () => {
       await closeAccount(page);
       await queue.getByRole('option', { name: /Submission 0002.*Handed back/ }).waitFor();
       await page.getByText(/^Online · synced /).waitFor();
+      // The batch has an end, said in the rail while it is shown, with what comes next.
+      const done = page.getByRole('region', { name: 'Batch done' });
+      await done.getByText('Every submission decided and synced.').waitFor();
+      await done.getByRole('button', { name: 'Claim more…' }).waitFor();
+      mkdirSync(screenshotsDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotsDir, 'en-batch-done.png') });
     } finally {
       await api.close();
       cleanup(serverDir);

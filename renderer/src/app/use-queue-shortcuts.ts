@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../account/queries';
 import { useShortcutHandlers } from '../keyboard/shortcut-registry';
 import { nextUndecided, otherBatchesToDecide, stepFrom, undecidedIn } from '../navigation/queue-steps';
 import type { Navigation } from '../navigation/use-navigation';
@@ -20,6 +21,7 @@ interface Options {
 export function useQueueShortcuts({ navigation, inform, railCollapsed, setRailCollapsed, focusQueue, showShortcuts }: Options): void {
   const { queue, openSubmissionId, open, batches, batch } = navigation;
   const { i18n } = useTranslation();
+  const signedIn = useSession()?.signedIn ?? false;
   const openFound = (submissionId: string | null): void => {
     if (submissionId) open(submissionId);
   };
@@ -44,7 +46,7 @@ export function useQueueShortcuts({ navigation, inform, railCollapsed, setRailCo
           const next = nextUndecided(queue.value, openSubmissionId);
           if (next) open(next);
           // Nothing left here: said, with where undecided work waits (or that more can be claimed).
-          else inform(batchDone(otherBatchesToDecide(batches, batch?.id ?? null), () => i18n.language));
+          else inform(batchDone(otherBatchesToDecide(batches, batch?.id ?? null), signedIn, () => i18n.language));
           return true;
         }
         case 'nextSubmission':
@@ -60,9 +62,9 @@ export function useQueueShortcuts({ navigation, inform, railCollapsed, setRailCo
 }
 
 /** "This batch is done", and where undecided work waits: other batches by name and count, else a claim. */
-function batchDone(others: ReturnType<typeof otherBatchesToDecide>, language: () => string): Words {
+function batchDone(others: ReturnType<typeof otherBatchesToDecide>, signedIn: boolean, language: () => string): Words {
   return (t) => {
     const elsewhere = others.map((other) => t('queue.undecidedIn', { batch: batchName(other, t, language()), count: undecidedIn(other) }));
-    return [t('decision.batchDone'), elsewhere.length > 0 ? t('queue.undecidedElsewhere', { batches: elsewhere.join('; ') }) : t('queue.claimMore')].join(' ');
+    return [t('decision.batchDone'), elsewhere.length > 0 ? t('queue.undecidedElsewhere', { batches: elsewhere.join('; ') }) : t(signedIn ? 'queue.claimMore' : 'queue.signInToClaim')].join(' ');
   };
 }

@@ -21,7 +21,8 @@ export function undecidedIn(batch: BatchSummary): number {
 
 /** The other batches an assessor can still decide in (a lead's review batches are not theirs to decide). */
 export function otherBatchesToDecide(batches: readonly BatchSummary[], shownId: string | null): BatchSummary[] {
-  return batches.filter((batch) => batch.id !== shownId && batch.kind !== 'review' && undecidedIn(batch) > 0);
+  // The demo is practice: never where real work is said to wait.
+  return batches.filter((batch) => batch.id !== shownId && batch.kind !== 'review' && !batch.isDemo && undecidedIn(batch) > 0);
 }
 
 /** Whether the open submission is one the assessor is working on: in this queue and not yet decided. */

@@ -7,6 +7,7 @@ import type { QueueItem, SubmissionStatus } from '../../../shared/domain/submiss
 import type { Loadable } from '../data/contract-query';
 import { formatDateTime } from '../format';
 import { MasterBatchBar } from '../lead/SetBuilder';
+import { BatchDone } from './BatchDone';
 import { BatchQueue } from './BatchQueue';
 import { batchName } from './batch-name';
 import { Hint } from '../ui/Hint';
@@ -36,6 +37,8 @@ interface Props {
   onPublished: (message: Words) => void;
   /** Submissions whose referral a lead has answered: marked in their rows. */
   answeredReferrals?: ReadonlySet<string>;
+  /** Opens Account and sync (a batch done offers a claim). */
+  onClaimMore: () => void;
 }
 
 /**
@@ -99,6 +102,7 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
               <progress max={Math.max(1, batch.total)} value={decided} aria-hidden="true" />
             </p>
             <p className="rail-due">{t('queue.due', { date: formatDateTime(batch.dueAt, i18n.language) })}</p>
+            {batch.total > 0 && decided === batch.total && batch.kind !== 'review' && batch.kind !== 'master' && <BatchDone batch={batch} batches={batches} onChooseBatch={props.onChooseBatch} onClaimMore={props.onClaimMore} />}
           </>
         )}
         <ToggleGroup.Root type="single" className="queue-filter" aria-label={t('queue.filter.label')} value={filter} onValueChange={(value) => value && setFilter(value as Filter)}>

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueueRail } from '../../../renderer/src/queue/QueueRail';
 import { HintProvider } from '../../../renderer/src/ui/Hint';
 import { batch, queueItem } from './fixtures';
-import { startI18n } from './harness';
+import { renderView, startI18n } from './harness';
 
 // jsdom lays nothing out: the virtualized list is given a window of 640 px to show its rows in.
 const height = vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(640);
@@ -19,7 +19,7 @@ const shown = batch('b1', { total: 4, counts: { ...batch('b1').counts, not_start
 function rail(overrides: Partial<React.ComponentProps<typeof QueueRail>> = {}) {
   const onOpen = vi.fn();
   const onCollapsedChange = vi.fn();
-  render(
+  renderView(
     <HintProvider>
     <QueueRail
       batches={[shown]}
@@ -31,6 +31,7 @@ function rail(overrides: Partial<React.ComponentProps<typeof QueueRail>> = {}) {
       onChooseBatch={() => undefined}
       onOpen={onOpen}
       onPublished={() => undefined}
+      onClaimMore={() => undefined}
       {...overrides}
     />
     </HintProvider>,
@@ -90,5 +91,26 @@ describe('the queue', () => {
     const { onCollapsedChange, user } = rail();
     await user.click(screen.getByRole('button', { name: 'Hide the queue' }));
     expect(onCollapsedChange).toHaveBeenCalledWith(true);
+  });
+
+  it('says a batch is done for as long as it is shown, with where its decisions are and what comes next', async () => {
+    const done = batch('b1', { total: 2, counts: { ...batch('b1').counts, not_started: 0, in_progress: 0, scored: 0, queued: 1, synced: 1 } });
+    const next = batch('b2', { total: 3, credentials: ['Questioning'], counts: { ...batch('b2').counts, not_started: 3, queued: 0, synced: 0 } });
+    const onChooseBatch = vi.fn();
+    const onClaimMore = vi.fn();
+    const { user } = rail({ batches: [done, next], batch: done, queue: { state: 'ready', value: [queueItem('s1', { status: 'queued', outcome: 'award' }), queueItem('s2', { status: 'synced', outcome: 'not_yet' })] }, onChooseBatch, onClaimMore });
+    const panel = screen.getByRole('region', { name: 'Batch done' });
+    expect(within(panel).getByRole('status').textContent).toBe('Every submission decided: 1 decision waits to sync.');
+    await user.click(within(panel).getByRole('button', { name: /^Next: Questioning · claimed .+ \(3 to decide\)$/ }));
+    expect(onChooseBatch).toHaveBeenCalledWith('b2');
+    cleanup();
+    rail({ batches: [done], batch: done, onClaimMore });
+    await user.click(within(screen.getByRole('region', { name: 'Batch done' })).getByRole('button', { name: /claim work…$|Claim more…/ }));
+    expect(onClaimMore).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing of an end while a submission is undecided', () => {
+    rail();
+    expect(screen.queryByRole('region', { name: 'Batch done' })).toBeNull();
   });
 });
