@@ -68,6 +68,12 @@ export interface AppealAnswer {
   comments: (CommentValue & { id: string })[];
   /** Everything changed after it: the decider's own changes after they decided (by their machine's clock), anyone else's after the server received it. */
   changedAfter: AuditEntry[];
+  /**
+   * The other assessors' readings of a double-scored submission (each one's last decision received),
+   * so that an answer never names one reading as if it were the only one: before a resolution they
+   * are what it settled; without one, the disagreement may still be open.
+   */
+  otherReadings: { actor: AuditEntry['actor']; outcome: ReceivedDecision['outcome']; receivedAt: string }[];
 }
 
 const isServerEntry = (entry: AuditEntry): boolean => entry.machine.id === serverMachineId;
@@ -84,9 +90,17 @@ export function answerAppeal(trail: AuditTrail): AppealAnswer {
     return null;
   };
   const decision = standing('adjudication_resolved') ?? standing('decision_received');
-  if (!decision) return { decision: null, scores: [], comments: [], changedAfter: [] };
+  if (!decision) return { decision: null, scores: [], comments: [], changedAfter: [], otherReadings: [] };
   const levels = new Map(decision.value.scores.map((score) => [score.criterionId, score]));
+  const lastReadings = new Map<string, { actor: AuditEntry['actor']; outcome: ReceivedDecision['outcome']; receivedAt: string }>();
+  for (const entry of byReceipt) {
+    const value = entry.kind === 'decision_received' && isServerEntry(entry) ? parsed(ReceivedDecision, entry.after) : null;
+    if (value) lastReadings.set(entry.actor.id, { actor: entry.actor, outcome: value.outcome, receivedAt: entry.receivedAt });
+  }
+  // With a resolution every reading is another's; without one, the standing reading is not repeated.
+  const otherReadings = [...lastReadings.values()].filter((reading) => decision.resolution || reading.actor.id !== decision.entry.actor.id);
   return {
+    otherReadings,
     decision,
     scores: allCriteria(trail.rubric).map((criterion) => ({ criterionId: criterion.id, level: levels.get(criterion.id)?.level ?? null, rationale: levels.get(criterion.id)?.rationale ?? '' })),
     comments: decision.value.comments,

@@ -88,6 +88,18 @@ describe('reading a submission’s audit trail', () => {
     expect(answer.changedAfter.map((item) => item.id)).toEqual([undone.id, again.id, lateReceipt.id]);
   });
 
+  it('never names one reading of a double-scored submission as the only one: without a resolution the other is said (the disagreement may be open), with one both are what it settled', () => {
+    const two = { id: 'acct-2', displayName: 'Assessor Two' };
+    const secondReading = entry('decision_received', null, null, received({ outcome: 'not_yet', note: 'Too few questions.' }), two, server);
+    const open = answerAppeal({ ...trail, entries: [...trail.entries, secondReading] });
+    expect(open.decision).toMatchObject({ resolution: false, entry: { actor: two } });
+    expect(open.otherReadings.map((reading) => [reading.actor.displayName, reading.outcome])).toEqual([['Assessor One', 'award']]);
+    const resolved = entry('adjudication_resolved', null, null, JSON.stringify({ outcome: 'award', note: 'Weighed both.', scores: [] }), lead, server);
+    const settled = answerAppeal({ ...trail, entries: [...trail.entries, secondReading, resolved] });
+    expect(settled.otherReadings.map((reading) => [reading.actor.displayName, reading.outcome])).toEqual([['Assessor One', 'award'], ['Assessor Two', 'not_yet']]);
+    expect(answerAppeal(trail).otherReadings).toEqual([]); // read once: nothing else to say
+  });
+
   it('a workstation’s own story cannot change the answer: a later "not yet" it sends, or an entry dressed as the server’s, is only a change after', () => {
     const forged = entry('decision', null, null, decision('not_yet', 'Changed my mind.'));
     const impostor = entry('decision_received', null, null, received({ outcome: 'not_yet' }), one, { id: 'm1', name: 'Hosted API' });

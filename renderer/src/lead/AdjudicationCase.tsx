@@ -96,7 +96,8 @@ export function AdjudicationCase({
     const queued = await resolution
       .mutateAsync({
         submissionId: item.submissionId,
-        resolution: { outcome, note: note.trim(), scores: criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]!, rationale: note.trim() })) },
+        // The lead's one note says why; it is not repeated as every criterion's rationale (the appeal answer reads it once).
+        resolution: { outcome, note: note.trim(), scores: criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]!, rationale: '' })) },
       })
       .then(
         () => t('adjudication.queuedMessage'),

@@ -29,6 +29,11 @@ export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer
           : `${t('audit.decidedBy', { outcome, who: entry.actor.displayName, time: formatDateTime(value.decidedAt ?? entry.at, i18n.language), machine: value.machine?.name ?? t('audit.unnamedMachine') })} ${t('audit.received', { time: formatDateTime(entry.receivedAt, i18n.language) })}`}
         {value.note && ` ${t('audit.note', { note: value.note })}`}
       </p>
+      {answer.otherReadings.length > 0 && (
+        <p className="other-readings">
+          {t(resolution ? 'audit.settledReadings' : 'audit.alsoRead', { readings: answer.otherReadings.map((reading) => `${reading.actor.displayName} (${t(`decision.outcomes.${reading.outcome}`)})`).join(', ') })}
+        </p>
+      )}
       <div className="appeal-columns">
         <div>
           <h5>{t('audit.levelsThen')}</h5>

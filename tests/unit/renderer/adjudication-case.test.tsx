@@ -153,8 +153,8 @@ describe('AdjudicationCase', () => {
           outcome: 'not_yet',
           note: why,
           scores: [
-            { criterionId: 'a', level: 2, rationale: why },
-            { criterionId: 'b', level: 3, rationale: why },
+            { criterionId: 'a', level: 2, rationale: '' },
+            { criterionId: 'b', level: 3, rationale: '' },
           ],
         },
       },
