@@ -58,7 +58,7 @@ describe('scoring from the keyboard', () => {
     await page.getByRole('heading', { level: 2, name: /Submission 003/ }).waitFor(); // moved to the next one
     // The demo's decisions never leave: the toast and the queue say so, not "queued to sync".
     await page.locator('.toast').getByText(/Submission 002: Award\. Demo decisions stay on this computer/).waitFor();
-    await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Submission 002.*Decided · stays here \(demo\)/ }).waitFor();
+    await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Submission 002.*Kept here \(demo\)/ }).waitFor();
 
     const decided = await submission('demo-sub-002');
     expect(decided.decision).toMatchObject({ outcome: 'award', undoable: true });

@@ -128,6 +128,13 @@ describe('scoring drafts and queue status', () => {
     value(fixture.core.invoke('draft.setPlayback', { submissionId, evidenceId: video.id, positionMs: 12_000 }));
     value(fixture.core.invoke('draft.addActiveTime', { submissionId, ms: 30_000 }));
     expect((value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail).status).toBe('not_started');
+    // C pressed: a comment begun with nothing typed, quoted or marked is not work yet.
+    const begun = { id: 'c0a8f0e2-6d0e-4c5e-9a51-2f1f9a4b7c12', evidenceId: video.id, startMs: 12_000, endMs: null, page: null, quote: null, region: null, body: '', tag: 'note' as const, visibility: 'candidate' as const, criterionIds: [] };
+    value(fixture.core.invoke('comment.save', { submissionId, comment: begun }));
+    expect((value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail).status).toBe('not_started');
+    value(fixture.core.invoke('comment.save', { submissionId, comment: { ...begun, body: 'Asks' } }));
+    expect((value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail).status).toBe('in_progress');
+    value(fixture.core.invoke('comment.delete', { submissionId, commentId: begun.id }));
     value(fixture.core.invoke('draft.setFeedback', { submissionId, componentId: null, body: 'Clear plan.' }));
     expect((value(fixture.core.invoke('submission.open', { submissionId })) as SubmissionDetail).status).toBe('in_progress');
   });

@@ -14,11 +14,12 @@ export const statusSql = `
     WHEN (SELECT count(*) FROM draft_scores ds WHERE ds.submission_id = s.id AND ds.level IS NOT NULL)
        = (SELECT count(*) FROM rubric_criteria rc WHERE rc.rubric_version_id = s.rubric_version_id) THEN 'scored'
     -- In progress once something was scored or written; merely opened (where playback was, time on
-    -- task: they too keep a draft row) it is not started.
+    -- task: they too keep a draft row) it is not started, nor with a comment only begun (C pressed,
+    -- nothing typed, quoted or marked).
     WHEN sd.overall_feedback <> ''
       OR EXISTS (SELECT 1 FROM draft_scores ds WHERE ds.submission_id = s.id AND (ds.level IS NOT NULL OR ds.rationale <> ''))
       OR EXISTS (SELECT 1 FROM component_feedback cf WHERE cf.submission_id = s.id AND cf.body <> '')
-      OR EXISTS (SELECT 1 FROM comments c WHERE c.submission_id = s.id) THEN 'in_progress'
+      OR EXISTS (SELECT 1 FROM comments c WHERE c.submission_id = s.id AND (c.body <> '' OR c.quote IS NOT NULL OR c.region IS NOT NULL)) THEN 'in_progress'
     ELSE 'not_started'
   END`;
 

@@ -15,6 +15,8 @@ interface Props {
   /** The comment playback is at (highlighted, and kept in view as playback moves on). */
   currentId: string | null;
   readOnly: boolean;
+  /** Whether the evidence shown is a recording: the empty list's hint speaks of that item, not of the submission. */
+  showingRecording: boolean;
   onSelect: (comment: EvidenceComment) => void;
   onEdit: (commentId: string | null) => void;
   onChange: (comment: EvidenceComment) => void;
@@ -22,14 +24,13 @@ interface Props {
 }
 
 /** Every comment on the submission, in evidence order and then by time; selecting one seeks there. */
-export function CommentList({ comments, evidence, criteria, editingId, currentId, readOnly, onSelect, onEdit, onChange, onDelete }: Props): React.JSX.Element {
+export function CommentList({ comments, evidence, criteria, editingId, currentId, readOnly, showingRecording, onSelect, onEdit, onChange, onDelete }: Props): React.JSX.Element {
   const feed = useRef<HTMLElement>(null);
   useKeepCurrentInView(feed, currentId); // the comment playback reached
   const { t } = useTranslation();
   const order = new Map(evidence.map((item, index) => [item.id, index]));
   const titles = new Map(evidence.map((item) => [item.id, item.title]));
   const kinds = new Map(evidence.map((item) => [item.id, item.kind]));
-  const recorded = evidence.some((item) => item.kind === 'video' || item.kind === 'audio');
   const criterionTitles = new Map(criteria.map((criterion) => [criterion.id, criterion.title]));
   const sorted = [...comments].sort(
     (a, b) => (order.get(a.evidenceId) ?? 0) - (order.get(b.evidenceId) ?? 0) || (a.startMs ?? a.page ?? 0) - (b.startMs ?? b.page ?? 0),
@@ -37,7 +38,7 @@ export function CommentList({ comments, evidence, criteria, editingId, currentId
   return (
     <section ref={feed} className="comment-list" role="region" aria-label={t('comments.region')}>
       <h3>{t('comments.title', { count: comments.length })}</h3>
-      {sorted.length === 0 && <p className="hint">{t(recorded ? 'comments.empty' : 'comments.emptyUntimed')}</p>}
+      {sorted.length === 0 && <p className="hint">{t(showingRecording ? 'comments.empty' : 'comments.emptyUntimed')}</p>}
       <ol>
         {sorted.map((comment) =>
           comment.id === editingId && !readOnly ? (

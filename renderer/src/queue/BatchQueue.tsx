@@ -106,7 +106,6 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   <span className="queue-row-title" data-content title={item.label}>
                     {item.label}
                   </span>
-                  {answeredReferrals?.has(item.submissionId) && <span className="chip referral-answered">{t('queue.referralAnswered')}</span>}
                   {item.outcome && <span className={`outcome outcome-${item.outcome}`}>{t(`queue.outcome.${item.outcome}`)}</span>}
                 </span>
                 <span className="queue-line">
@@ -121,7 +120,13 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   )}
                   <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
                 </span>
-                {!item.availableOffline && <span className="chip chip-remote">{t('queue.notOffline')}</span>}
+                {/* Marks on a line of their own, so that the label beside its outcome stays whole. */}
+                {(answeredReferrals?.has(item.submissionId) || !item.availableOffline) && (
+                  <span className="queue-line queue-marks">
+                    {answeredReferrals?.has(item.submissionId) && <span className="chip chip-mark referral-answered">{t('queue.referralAnswered')}</span>}
+                    {!item.availableOffline && <span className="chip chip-mark chip-remote">{t('queue.notOffline')}</span>}
+                  </span>
+                )}
                 {item.lease !== 'held' && (
                   <span className={`chip lease-chip lease-${item.lease}`}>{t(`lease.row.${item.lease}`, { time: formatDateTime(item.leaseExpiresAt, i18n.language) })}</span>
                 )}

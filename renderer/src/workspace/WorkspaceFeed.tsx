@@ -60,6 +60,7 @@ export function WorkspaceFeed(props: Props): React.JSX.Element {
           editingId={props.editingId}
           currentId={timed ? (playhead ? commentAtPlayhead(submission.comments, playhead) : null) : props.pickedCommentId}
           readOnly={props.readOnly}
+          showingRecording={timed}
           onSelect={props.onSelectComment}
           onEdit={props.onEdit}
           onChange={props.onChange}

@@ -33,14 +33,17 @@ describe('where a comment sits, in words', () => {
     expect(anchorPhrase(untimed, es, 'text')).toBe('sobre la respuesta');
   });
 
-  it('says how to comment on a submission without a recording without “while watching”, and labels its comments by kind', () => {
-    const evidence = [item('img', 'image', 'Student work'), item('txt', 'text', 'Written reflection')];
-    const shown = (comments: ReturnType<typeof comment>[]) =>
-      renderView(<CommentList comments={comments} evidence={evidence} criteria={rubric.components.flatMap((component) => component.criteria)} editingId={null} currentId={null} readOnly={false} onSelect={() => undefined} onEdit={() => undefined} onChange={() => undefined} onDelete={() => undefined} />);
+  it('says how to comment on the evidence shown (“while watching” only on a recording, whatever else the submission holds), and labels its comments by kind', () => {
+    const evidence = [item('vid', 'video', 'Classroom video'), item('img', 'image', 'Student work'), item('txt', 'text', 'Written reflection')];
+    const shown = (comments: ReturnType<typeof comment>[], showingRecording = false) =>
+      renderView(<CommentList comments={comments} evidence={evidence} criteria={rubric.components.flatMap((component) => component.criteria)} editingId={null} currentId={null} readOnly={false} showingRecording={showingRecording} onSelect={() => undefined} onEdit={() => undefined} onChange={() => undefined} onDelete={() => undefined} />);
     const empty = shown([]);
     expect(screen.getByText(/^No comments yet\. Press C to comment on the evidence shown/)).toBeTruthy();
     expect(screen.queryByText(/while watching/)).toBeNull();
     empty.unmount();
+    const onVideo = shown([], true);
+    expect(screen.getByText(/while watching/)).toBeTruthy();
+    onVideo.unmount();
     shown([comment({ id: 'k1', evidenceId: 'img', startMs: null, page: 1 }), comment({ id: 'k2', evidenceId: 'txt', startMs: null, page: 1 })]);
     expect(screen.getByRole('button', { name: 'Edit the comment on the image' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete the comment on the response' })).toBeTruthy();
