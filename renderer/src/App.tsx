@@ -1,6 +1,7 @@
 import * as Toast from '@radix-ui/react-toast';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnnouncements } from './app/announce';
 import { AppHeader } from './app/AppHeader';
 import { AppToast } from './app/AppToast';
 import type { ToastContent } from './app/AppToast';
@@ -58,6 +59,7 @@ export function App(): React.JSX.Element {
       setToast(problem ? { kind: 'error', words: problem } : null);
     });
   useUndoShortcut(lastDecided, undoFromToast, inform);
+  useAnnouncements(inform);
   useAccountSwitch(
     useCallback(() => {
       setToast(null);

@@ -55,6 +55,18 @@ describe('core’s events in the renderer’s cache', () => {
     expect(invalidated(queries, queryKeyOf('workspace.summary', {}))).toBe(true);
   });
 
+  it('reads again a submission shown with another status than its row now has (decided or undone in another window), and not one already in step', async () => {
+    const core = fakeCore();
+    const queries = new QueryClient();
+    followCoreEvents(core.client, queries, leadViewReads);
+    queries.setQueryData(queryKeyOf('submission.open', { submissionId: 's1' }), { status: 'scored' });
+    queries.setQueryData(queryKeyOf('submission.open', { submissionId: 's2' }), { status: 'in_progress' });
+    core.emit('queue.changed', { batchId: 'b1', submissionId: 's1', status: 'queued', outcome: 'award' });
+    core.emit('queue.changed', { batchId: 'b1', submissionId: 's2', status: 'in_progress', outcome: null });
+    await settle();
+    expect([invalidated(queries, queryKeyOf('submission.open', { submissionId: 's1' })), invalidated(queries, queryKeyOf('submission.open', { submissionId: 's2' }))]).toEqual([true, false]);
+  });
+
   it('reads again only the submissions, batches and quality data an event names', async () => {
     const core = fakeCore();
     const queries = new QueryClient();

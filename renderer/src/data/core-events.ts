@@ -16,12 +16,19 @@ export function readAgain(queries: QueryClient, filters: QueryFilters): Promise<
 
 const signedIn = (status: SyncStatus | undefined): boolean | undefined => (status ? status.state !== 'signed_out' : undefined);
 
-/** The assessor's own edit changed one queue row: patched in place, and the batch counts read again. */
+/**
+ * An edit (here or in another window) changed one queue row: patched in place, and the batch counts
+ * read again. A window showing that submission with another status (decided, or undone, in another
+ * window) reads it again, so it never offers to score what is decided.
+ */
 function queueRowChanged(queries: QueryClient, change: EventPayload<'queue.changed'>): void {
   queries.setQueryData<MethodOutput<'queue.list'>>(queryKeyOf('queue.list', { batchId: change.batchId }), (current) =>
     current ? { items: current.items.map((item) => (item.submissionId === change.submissionId ? { ...item, status: change.status, outcome: change.outcome } : item)) } : current,
   );
   void readAgain(queries, { queryKey: ['workspace.summary'] });
+  const detailKey = queryKeyOf('submission.open', { submissionId: change.submissionId });
+  const shown = queries.getQueryData<MethodOutput<'submission.open'>>(detailKey);
+  if (shown && shown.status !== change.status) void readAgain(queries, { queryKey: detailKey });
 }
 
 /** The assessor's own reads of synced quality data: their standing, and the threads of what they referred. */

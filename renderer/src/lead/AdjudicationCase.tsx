@@ -8,6 +8,7 @@ import { allCriteria } from '../../../shared/domain/rubric';
 import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { passRuleOutcome } from '../../../shared/domain/lead-review-check';
 import { useContractMutation } from '../data/contract-mutation';
+import { keepFocusOn } from '../ui/keep-focus';
 import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
 import { OpenBeside } from './OpenBeside';
@@ -53,12 +54,15 @@ export function AdjudicationCase({
   rubric,
   inQueue = false,
   onSelectComment,
+  onAnswered,
 }: {
   item: Case;
   rubric: Rubric | null;
   /** In the lead's queue (wide, and it can be opened beside the evidence); else beside the evidence. */
   inQueue?: boolean;
   onSelectComment?: (comment: EvidenceComment) => void;
+  /** The resolution is queued: where the lead goes on (beside the evidence, back to the queue). */
+  onAnswered?: () => void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const resolution = useContractMutation(resolveAdjudication);
@@ -100,16 +104,22 @@ export function AdjudicationCase({
         resolution: { outcome, note: note.trim(), scores: criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]!, rationale: '' })) },
       })
       .then(
-        () => t('adjudication.queuedMessage'),
+        () => {
+          onAnswered?.();
+          return t('adjudication.queuedMessage');
+        },
         (error: unknown) => describeFailure(error, t),
       );
     setConfirming(false);
     setMessage(queued);
+    keepFocusOn('case-title'); // the form it was in is gone
   };
 
   return (
     <article className="adjudication-case" aria-labelledby="case-title">
-      <h3 id="case-title">{item.label}</h3>
+      <h3 id="case-title" tabIndex={-1}>
+        {item.label}
+      </h3>
       {inQueue && <OpenBeside kind="adjudication" submissionId={item.submissionId} onError={setMessage} />}
       <form
         className="resolution"

@@ -6,6 +6,7 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { BackreadVerdict } from '../../../shared/hosted-api/backreading';
 import { useContractMutation } from '../data/contract-mutation';
+import { keepFocusOn } from '../ui/keep-focus';
 import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
 import { levelName } from './AdjudicationCase';
@@ -28,7 +29,7 @@ interface Draft {
  * lead's verdict beside each (agree, or override with a level and a note), then a note for the
  * assessor. Read only towards the candidate: the review reaches the assessor as feedback.
  */
-export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }: { item: Item; rubric: Rubric | null; inQueue?: boolean; onSelectComment?: (comment: EvidenceComment) => void }): React.JSX.Element {
+export function BackreadCase({ item, rubric, inQueue = false, onSelectComment, onAnswered }: { item: Item; rubric: Rubric | null; inQueue?: boolean; onSelectComment?: (comment: EvidenceComment) => void; onAnswered?: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const review = useContractMutation(reviewBackread);
   const criteria = rubric ? allCriteria(rubric) : [];
@@ -65,15 +66,19 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment }:
     });
     setMessage(
       await review.mutateAsync({ submissionId: item.submissionId, review: { criteria: verdicts, note: note.trim() } }).then(
-        () => t('backreading.queued'),
+        () => {
+          onAnswered?.();
+          return t('backreading.queued');
+        },
         (error: unknown) => describeFailure(error, t),
       ),
     );
+    keepFocusOn('backread-title'); // the form it was in is gone
   };
 
   return (
     <article className="adjudication-case" aria-labelledby="backread-title">
-      <h3 id="backread-title">
+      <h3 id="backread-title" tabIndex={-1}>
         {item.label} · {item.decision.assessor.displayName} · {t(`decision.outcomes.${item.decision.outcome}`)}
       </h3>
       <p className="hint">

@@ -3,7 +3,9 @@ import type { EvidenceComment } from '../../../shared/domain/comment';
 import type { AdjudicationDecision } from '../../../shared/hosted-api/quality';
 import { AdjudicationCase } from './AdjudicationCase';
 import { BackreadCase } from './BackreadCase';
+import { announce } from '../app/announce';
 import { useNavigation } from '../navigation/use-navigation';
+import { words } from '../words';
 import { useAdjudications, useBackreads } from './queries';
 
 /**
@@ -13,7 +15,11 @@ import { useAdjudications, useBackreads } from './queries';
  */
 export function ReviewPane({ submissionId, onSelectComment }: { submissionId: string; onSelectComment: (comment: EvidenceComment) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const { reviewCase } = useNavigation();
+  const { reviewCase, show } = useNavigation();
+  const answered = (view: 'adjudication' | 'backreading', message: string): void => {
+    announce(words(message));
+    show(view);
+  };
   const adjudications = useAdjudications();
   const backreads = useBackreads();
   if (adjudications.state !== 'ready' || backreads.state !== 'ready') return <p aria-busy="true">{t('app.loading')}</p>;
@@ -21,9 +27,10 @@ export function ReviewPane({ submissionId, onSelectComment }: { submissionId: st
   const backread = backreads.value.backreads.find((candidate) => candidate.submissionId === submissionId);
   const adjudicationFirst = reviewCase === 'adjudication' || (reviewCase !== 'backread' && (!adjudication?.resolution || !backread));
   if (adjudication && (adjudicationFirst || !backread)) {
-    return <AdjudicationCase item={adjudication} rubric={adjudications.value.rubrics.find((rubric) => rubric.id === adjudication.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;
+    // Answered beside the evidence, the lead goes back to the queue it came from (its next case shown first), not to an emptied review batch.
+    return <AdjudicationCase item={adjudication} rubric={adjudications.value.rubrics.find((rubric) => rubric.id === adjudication.rubricVersionId) ?? null} onSelectComment={onSelectComment} onAnswered={() => answered('adjudication', 'adjudication.queuedMessage')} />;
   }
-  if (backread) return <BackreadCase item={backread} rubric={backreads.value.rubrics.find((rubric) => rubric.id === backread.rubricVersionId) ?? null} onSelectComment={onSelectComment} />;
+  if (backread) return <BackreadCase item={backread} rubric={backreads.value.rubrics.find((rubric) => rubric.id === backread.rubricVersionId) ?? null} onSelectComment={onSelectComment} onAnswered={() => answered('backreading', 'backreading.queued')} />;
   return <p className="hint">{t('adjudication.empty')}</p>;
 }
 

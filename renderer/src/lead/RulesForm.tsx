@@ -60,6 +60,8 @@ export function RulesForm({ credentialId, view }: { credentialId: string; view: 
     >
       <fieldset>
         <legend>{t('rules.title')}</legend>
+        {/* Until saved, the server applies none: the values shown are suggestions, and say so. */}
+        {current === null && <p className="hint warn-hint">{t('rules.notSaved')}</p>}
         <label>
           {t('rules.qualificationSet')}{' '}
           <select value={setId} onChange={(event) => setSetId(event.target.value)}>

@@ -145,6 +145,7 @@ describe('AdjudicationCase', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Resolve' }));
     expect(await screen.findByText('Resolution saved; it goes to the server with the next sync.')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Submission 0001' }))); // not dropped to the page
     const why = 'The objective is never stated to the class.';
     expect(core.callsOf('lead.resolveAdjudication')).toEqual([
       {

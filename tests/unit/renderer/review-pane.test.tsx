@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdjudicationQueue, BackreadQueue } from '../../../shared/contract/methods';
 import { ReviewPane } from '../../../renderer/src/lead/ReviewPane';
@@ -43,5 +44,15 @@ describe('ReviewPane', () => {
 
     act(() => view.navigation.review('adjudication'));
     await screen.findByText(/Your resolution/);
+  });
+
+  it('takes the lead back to the queue the case came from once it is answered beside the evidence (not to an emptied review batch)', async () => {
+    const reviewed: BackreadQueue = { ...backreads, backreads: [{ ...backreads.backreads[0]!, reviewQueued: true }] };
+    const view = renderView(<ReviewPane submissionId="s1" onSelectComment={() => undefined} />, { 'lead.adjudications': adjudications, 'lead.backreads': backreads, 'lead.reviewBackread': reviewed });
+    act(() => view.navigation.review('backread'));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Agree with every criterion' }));
+    await user.click(screen.getByRole('button', { name: 'Send the review' }));
+    await waitFor(() => expect(view.navigation.get().view).toBe('backreading'));
   });
 });

@@ -39,6 +39,14 @@ describe('RulesForm', () => {
     expect(rendered.core.callsOf('lead.dashboard')).toEqual([]);
   });
 
+  it('says when no rules are saved yet (the server applies none; the values shown are suggestions), and not once they are', () => {
+    const unsaved = renderView(<RulesForm credentialId="c1" view={{ ...view, rules: null }} />);
+    expect(screen.getByText(/^No rules are saved for this micro-credential yet/)).toBeTruthy();
+    unsaved.unmount();
+    renderView(<RulesForm credentialId="c1" view={{ ...view, rules: { credentialId: 'c1', qualification: null, doubleScoringRate: 0.1, goldRate: 0, adjudicationTolerance: 1, backreadingRate: 0.05, lockout: null } }} />);
+    expect(screen.queryByText(/^No rules are saved/)).toBeNull();
+  });
+
   it('keeps a percentage within 0–100 as it is typed', async () => {
     renderView(<RulesForm credentialId="c1" view={view} />);
     const rate = screen.getByLabelText<HTMLInputElement>(/^Double-scored/);
