@@ -15,6 +15,7 @@ import { leadViewReads } from './lead/lead-views';
 import { createNavigationStore } from './navigation/navigation-store';
 import { NavigationProvider } from './navigation/use-navigation';
 import { ShortcutProvider } from './keyboard/shortcut-registry';
+import { HostLost } from './app/HostLost';
 import { NoAccess } from './NoAccess';
 import { HintProvider } from './ui/Hint';
 import { connectToCore, windowPair, windowView } from './transport';
@@ -37,10 +38,17 @@ function startReading(client: ContractClient): ReturnType<typeof createQueryClie
 async function start(): Promise<void> {
   let root: Root | null = null;
   let accessEnded = false;
-  const client = connectToCore(() => {
-    accessEnded = true;
-    render();
-  });
+  let hostLost = false;
+  const client = connectToCore(
+    () => {
+      accessEnded = true;
+      render();
+    },
+    (lost) => {
+      hostLost = lost;
+      render();
+    },
+  );
   const queries = client ? startReading(client) : null;
   const navigation = createNavigationStore(window.localStorage);
   // Whatever the workstation showed, a page without access can only say how to get back in.
@@ -57,6 +65,7 @@ async function start(): Promise<void> {
                 ) : (
                   <EvidenceWindowProvider>
                     <NavigationProvider store={navigation}>
+                      {hostLost && <HostLost />}
                       <App />
                     </NavigationProvider>
                   </EvidenceWindowProvider>

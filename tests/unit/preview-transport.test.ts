@@ -121,6 +121,29 @@ describe('the preview page’s transport', () => {
     expect(accessEnded).not.toHaveBeenCalled();
   });
 
+  it('says once when the host has been gone a while (closed, or started again elsewhere), and that it is back once it answers', async () => {
+    const host = fakeHost();
+    const lost = vi.fn();
+    createPreviewTransport('t'.repeat(32), vi.fn(), 'http://127.0.0.1:9', lost);
+    latest().open();
+    host.status = 'unreachable';
+    latest().close(); // the host went away
+    for (let second = 0; second < 15; second++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      latest().close(); // every reconnection refused
+    }
+    expect(lost).not.toHaveBeenCalled(); // a restart takes a few seconds: not said yet
+    for (let second = 0; second < 10; second++) {
+      await vi.advanceTimersByTimeAsync(5000);
+      latest().close();
+    }
+    expect(lost.mock.calls).toEqual([[true]]);
+    host.status = 200;
+    await vi.advanceTimersByTimeAsync(5000);
+    latest().open();
+    expect(lost.mock.calls).toEqual([[true], [false]]);
+  });
+
   it('fails a call still waiting when its socket drops, instead of leaving it waiting', async () => {
     fakeHost();
     const transport = createPreviewTransport('t'.repeat(32), vi.fn(), 'http://127.0.0.1:9');

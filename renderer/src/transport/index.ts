@@ -43,15 +43,16 @@ export async function openEvidenceWindow(pair: string): Promise<void> {
 /**
  * The contract client over whichever bridge the page was given; null when the page was opened
  * without the preview host's link (it has no way in). `onAccessEnded`: the preview host stopped
- * accepting this page's token (the desktop's bridge has no token to lose).
+ * accepting this page's token (the desktop's bridge has no token to lose). `onHostLost`: the preview
+ * host has not answered for a while (true), or answers again (false).
  */
-export function connectToCore(onAccessEnded: () => void): ContractClient | null {
+export function connectToCore(onAccessEnded: () => void, onHostLost: (lost: boolean) => void = () => undefined): ContractClient | null {
   let transport: Transport | null = window.assessor ?? null;
   if (!transport) {
     const token = takePageToken();
     if (!token) return null;
     previewToken = token;
-    transport = createPreviewTransport(token, onAccessEnded);
+    transport = createPreviewTransport(token, onAccessEnded, window.location.origin, onHostLost);
   }
   return createContractClient(transport);
 }

@@ -43,6 +43,9 @@ function socketPort(socket: WebSocket): RpcPort & { close(): void } {
   };
 }
 
+/** How long the host may be unreachable before the page says how to get back in (a restart takes a few seconds). */
+const hostLostAfterMs = 20_000;
+
 /**
  * Talks to core through the preview host on the page's own origin: calls and events over one
  * WebSocket (the same RPC as the desktop's port), which offers the page token as a subprotocol. No
@@ -54,12 +57,23 @@ function socketPort(socket: WebSocket): RpcPort & { close(): void } {
  * or the host was started again), nothing this page holds can get back in. `onAccessEnded` is told
  * once, so the page can say how to (open the printed link again), and the socket stops reconnecting.
  */
-export function createPreviewTransport(token: string, onAccessEnded: () => void, origin: string = window.location.origin): Transport {
+export function createPreviewTransport(token: string, onAccessEnded: () => void, origin: string = window.location.origin, onLost: (lost: boolean) => void = () => undefined): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let peer: CorePeer | null = null;
   let connection: Promise<CorePeer>;
   let retryMs = 250;
   let accessEnded = false;
+  // A host gone for a while (closed, or started again on another port: this address will not answer
+  // again) is said once, with how to get back; said again to be over once it answers.
+  let unreachableSince: number | null = null;
+  let toldLost = false;
+  const noteUnreachable = (): void => {
+    unreachableSince ??= Date.now();
+    if (!toldLost && Date.now() - unreachableSince >= hostLostAfterMs) {
+      toldLost = true;
+      onLost(true);
+    }
+  };
 
   const deliver = (event: string) => (payload: unknown) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);
@@ -82,6 +96,7 @@ export function createPreviewTransport(token: string, onAccessEnded: () => void,
   };
 
   const retry = (): void => {
+    noteUnreachable();
     setTimeout(() => void (connection = connect()).catch(() => undefined), retryMs);
     retryMs = Math.min(retryMs * 2, 5000);
   };
@@ -93,6 +108,11 @@ export function createPreviewTransport(token: string, onAccessEnded: () => void,
       socket.addEventListener('open', () => {
         opened = true;
         retryMs = 250;
+        unreachableSince = null;
+        if (toldLost) {
+          toldLost = false;
+          onLost(false);
+        }
         const current = connectRpc<NoApi, ContractOverRpc>(socketPort(socket), { serve: {} });
         for (const event of listeners.keys()) current.on(event, deliver(event));
         current.onClose(() => {
