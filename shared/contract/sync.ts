@@ -24,7 +24,7 @@ export const SyncNotice = z.discriminatedUnion('kind', [
     id: z.number().int(),
     at: Timestamp,
     kind: z.literal('refused_by_server'),
-    what: z.enum(['audit', 'referral', 'referral_message', 'other']),
+    what: z.enum(['audit', 'referral', 'referral_message', 'adjudication_resolution', 'backread_review', 'lockout_lift', 'other']),
     /** For the audit trail, how many changes; else 1. */
     count: Count,
     submissionLabel: z.string().max(80).nullable(),

@@ -1,4 +1,5 @@
 import { SyncNotice } from '../../../shared/contract/methods';
+import { loadSnapshot } from './quality';
 import type { Db } from '../db/database';
 
 type NoticeBody<K extends SyncNotice['kind']> = Omit<Extract<SyncNotice, { kind: K }>, 'id' | 'kind' | 'at'>;
@@ -23,14 +24,27 @@ export function dismissNotice(db: Db, id: number, at: string): boolean {
   return db.prepare('UPDATE sync_notices SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(at, id).changes === 1;
 }
 
+/** The outbox kinds a refusal notice names (anything else is "a change"). */
+const namedKinds = ['audit', 'referral', 'referral_message', 'adjudication_resolution', 'backread_review', 'lockout_lift'] as const;
+
+/** A lead's case is named by the label its queue gave it (its submission is not on this machine). */
+function leadCaseLabel(db: Db, submissionId: string): string | null {
+  for (const key of ['adjudications', 'backreads'] as const) {
+    const cases = loadSnapshot(db, key)?.body;
+    const found = Array.isArray(cases) ? (cases as { submissionId?: unknown; label?: unknown }[]).find((item) => item.submissionId === submissionId) : undefined;
+    if (typeof found?.label === 'string') return found.label;
+  }
+  return null;
+}
+
 /**
  * Something other than a decision the server refused for good (decisions go to the conflicts, where the
  * assessor chooses): noted, so that it is never lost without a word.
  */
 export function noteRefusedEntry(db: Db, entry: { kind: string; entityId: string; payload: unknown }, reason: string, at: string): void {
   const payload = (typeof entry.payload === 'object' && entry.payload !== null ? entry.payload : {}) as { changes?: unknown[]; submissionId?: unknown };
-  const what = entry.kind === 'audit' || entry.kind === 'referral' || entry.kind === 'referral_message' ? entry.kind : 'other';
+  const what = namedKinds.find((kind) => kind === entry.kind) ?? 'other';
   const submissionId = typeof payload.submissionId === 'string' ? payload.submissionId : entry.entityId;
-  const label = (db.prepare('SELECT label FROM submissions WHERE id = ?').get(submissionId) as { label: string } | undefined)?.label ?? null;
+  const label = (db.prepare('SELECT label FROM submissions WHERE id = ?').get(submissionId) as { label: string } | undefined)?.label ?? leadCaseLabel(db, submissionId);
   addNotice(db, 'refused_by_server', { what, count: Array.isArray(payload.changes) ? payload.changes.length : 1, submissionLabel: label, reason: reason.slice(0, 100) }, at);
 }

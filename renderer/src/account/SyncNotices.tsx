@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncNotice } from '../../../shared/contract/methods';
 import { formatDateTime } from '../format';
 
-const knownRefusals = ['too_large', 'rejected_as_invalid', 'refused_too_many_open', 'refused_thread_full', 'submission_not_found'] as const;
+const knownRefusals = ['too_large', 'rejected_as_invalid', 'refused_too_many_open', 'refused_thread_full', 'submission_not_found', 'refused_already_resolved', 'refused_already_reviewed', 'refused_own_work'] as const;
 /** The server's reason, as one of the refusals the catalogue words (others: "it refused"). */
 const refusedWhy = (reason: string): (typeof knownRefusals)[number] | 'other' => knownRefusals.find((known) => known === reason) ?? 'other';
 
