@@ -94,6 +94,10 @@ describe('scoring from the keyboard', () => {
     await page.getByRole('button', { name: 'Submit flag' }).click();
     await page.getByRole('heading', { level: 2, name: /Submission 006/ }).waitFor();
     await openFromQueue(page, /Submission 005/);
+    // A score key on a decided submission is said, not dropped in silence.
+    await page.locator('.decision-banner').waitFor();
+    await page.keyboard.press('2');
+    await page.getByText(/^This submission is decided: its scores and comments no longer change/).waitFor();
     await page.locator('.decision-banner').getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Award' }).waitFor();
     await expect(page.locator('.decision-banner').count()).resolves.toBe(0);

@@ -16,7 +16,8 @@ interface Props {
 export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const [capturing, setCapturing] = useState<ShortcutAction | null>(null);
-  const [message, setMessage] = useState('');
+  /** What the last change did, said beside the row it was made in (the sheet scrolls: a word at its top is out of sight). */
+  const [message, setMessage] = useState<{ action: ShortcutAction | null; text: string }>({ action: null, text: '' });
 
   const capture = (event: React.KeyboardEvent, action: ShortcutAction): void => {
     if (event.key === 'Escape' || event.key === 'Tab') {
@@ -31,16 +32,16 @@ export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): 
     setCapturing(null);
     if (result.ok) {
       onKeymap(result.keymap);
-      setMessage(t('shortcuts.changed', { action: t(`shortcuts.actions.${action}`), keys: describeChord(chord, t) }));
+      setMessage({ action, text: t('shortcuts.changed', { action: t(`shortcuts.actions.${action}`), keys: describeChord(chord, t) }) });
     } else {
-      setMessage(result.reason === 'reserved' ? t('shortcuts.reserved', { keys: describeChord(chord, t) }) : t('shortcuts.taken', { keys: describeChord(chord, t), action: t(`shortcuts.actions.${result.takenBy ?? action}`) }));
+      setMessage({ action, text: result.reason === 'reserved' ? t('shortcuts.reserved', { keys: describeChord(chord, t) }) : t('shortcuts.taken', { keys: describeChord(chord, t), action: t(`shortcuts.actions.${result.takenBy ?? action}`) }) });
     }
   };
 
   return (
     <ModalDialog title={t('shortcuts.title')} description={t('shortcuts.description')} open={open} onOpenChange={onOpenChange} className="shortcut-sheet">
       <p className="hint" aria-live="polite">
-        {message}
+        {message.action === null && message.text}
       </p>
       <table>
         <thead>
@@ -100,6 +101,11 @@ export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): 
                 >
                   {capturing === action ? t('shortcuts.pressKey') : t('shortcuts.change')}
                 </button>
+                {message.action === action && (
+                  <span className="hint row-message" role="status">
+                    {message.text}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
@@ -110,7 +116,7 @@ export function ShortcutSheet({ open, keymap, onOpenChange, onKeymap }: Props): 
           type="button"
           onClick={() => {
             onKeymap(defaultKeymap);
-            setMessage(t('shortcuts.resetDone'));
+            setMessage({ action: null, text: t('shortcuts.resetDone') });
           }}
         >
           {t('shortcuts.reset')}

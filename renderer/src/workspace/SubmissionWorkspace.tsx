@@ -148,8 +148,14 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     },
   });
 
+  /** A key that would change a decided submission: said, not silently dropped (a lead's review pane has its own form). */
+  const decidedSoUnchanged = (): boolean => {
+    if (!detail?.decision) return false;
+    setProblem(() => words('submission.decidedNoChange'));
+    return true;
+  };
   useScoringShortcuts({
-    commentAtTime: () => startComment(),
+    commentAtTime: () => decidedSoUnchanged() || startComment(),
     markIn: () => {
       const controller = mediaNow();
       if (!controller) return false;
@@ -185,6 +191,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     writeOverallFeedback,
     scoreLevel: (level) => {
       const criterion = criteria[rubric.activeIndex];
+      if (decidedSoUnchanged()) return true;
       if (readOnly || !criterion?.levels.some((candidate) => candidate.level === level)) return false;
       void edits.setScore(criterion.id, level);
       rubric.step(1);

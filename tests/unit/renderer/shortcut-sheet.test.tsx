@@ -73,6 +73,9 @@ describe('the shortcut sheet', () => {
     const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     await user.click(screen.getByRole('button', { name: 'Change the key for Comment at the current time' }));
     await user.keyboard('{Alt>}m{/Alt}');
+    // Said beside the row it was changed in (the sheet scrolls), not at its top.
+    const row = screen.getByRole('row', { name: /^Comment at the current time/ });
+    expect(row.textContent).toContain('Comment at the current time is now Alt+M.');
     expect(sheet.textContent).toContain('Comment at the current time is now Alt+M.');
     await waitFor(() => expect(core.kept().keymap?.commentAtTime).toEqual(['Alt+M'])); // kept by core
     await user.keyboard('{Escape}');
