@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { words } from '../words';
+import type { Words } from '../words';
 import { download } from '../download';
 import { AllowRetake } from './AllowRetake';
 import { LockoutTable } from './LockoutTable';
@@ -25,14 +28,23 @@ type Figure = LeadDashboard['perCriterion'][number]['exact'];
  * with how fresh they are. Per assessor and per criterion: n, exact and adjacent agreement,
  * weighted kappa against the master; alpha across all raters; confusion matrices; weeks; flags.
  */
+/** The micro-credential last chosen on the dashboard in this page (null: the first). */
+let chosenCredential: string | null = null;
+
 export function LeadDashboardView(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { scoreBatch } = useNavigation();
-  const [credentialId, setCredentialId] = useState<string | null>(null);
+  // The micro-credential chosen stays chosen when the lead comes back from another view.
+  const [credentialId, setCredentialIdHere] = useState<string | null>(chosenCredential);
+  const setCredentialId = (id: string | null): void => {
+    chosenCredential = id;
+    setCredentialIdHere(id);
+  };
   const [criterionId, setCriterionId] = useState<string | null>(null);
   const view = useLeadDashboard(credentialId);
   const exporting = useContractMutation(exportReport);
-  const [message, setMessage] = useState('');
+  // Kept as words, so a language switch rewords what is on screen.
+  const [message, setMessage] = useState<Words | null>(null);
   const busy = exporting.isPending;
   const ready = view.state === 'ready' && view.value.dashboard !== null;
   useEffect(() => {
@@ -66,9 +78,9 @@ export function LeadDashboardView(): React.JSX.Element {
       {
         onSuccess: (file) => {
           download(file.fileName, file.mimeType, { base64: file.base64 });
-          setMessage(t('lead.exported', { file: file.fileName }));
+          setMessage(() => words('lead.exported', { file: file.fileName }));
         },
-        onError: (error) => setMessage(describeFailure(error, t)),
+        onError: (error) => setMessage(() => (tt: TFunction) => describeFailure(error, tt)),
       },
     );
   };
@@ -101,7 +113,7 @@ export function LeadDashboardView(): React.JSX.Element {
           {fetchedAt ? t('lead.freshness', { time: formatDateTime(fetchedAt, i18n.language) }) : t('lead.neverSynced')}
         </p>
         <div className="button-row">
-          <FetchQualityButton label={t('lead.refresh')} busy={busy} onMessage={setMessage} />
+          <FetchQualityButton label={t('lead.refresh')} busy={busy} onMessage={(text) => setMessage(() => (text ? () => text : null))} />
           <button type="button" disabled={busy || !dashboard} onClick={() => exportAs('csv')}>
             {t('lead.exportCsv')}
           </button>
@@ -109,7 +121,7 @@ export function LeadDashboardView(): React.JSX.Element {
             {t('lead.exportPdf')}
           </button>
         </div>
-        <p role="status">{message}</p>
+        <p role="status">{message?.(t)}</p>
       </header>
       {selectedCredential && <LockoutTable view={view.value} />}
       {selectedCredential && (
