@@ -147,16 +147,23 @@ async function scrollFrames(browser: Browser, preview: RunningPreview): Promise<
   return frames;
 }
 
-/** The floor under edit → durable: a call that writes nothing, from the page to core and back. */
+/**
+ * The floor under edit → durable: a call that writes nothing, from the page to core and back, with the
+ * page's own token (read from the address before the page takes it away), so that it reaches core: a
+ * call without one is refused by the preview host and measures nothing.
+ */
 async function emptyRoundTrip(browser: Browser, preview: RunningPreview, calls: number): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(`window.__benchToken = (/(?:^#|&)session=([A-Za-z0-9_-]+)/.exec(location.hash) || [])[1] || window.__benchToken;`);
   await page.goto(preview.url);
   await page.getByRole('option', { name: /Submission 002/ }).waitFor();
   const samples = await page.evaluate(`(async () => {
     const times = [];
+    const headers = { 'content-type': 'application/json', authorization: 'Bearer ' + window.__benchToken };
     for (let call = 0; call < ${calls}; call++) {
       const started = performance.now();
-      await (await fetch('/rpc/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+      const answer = await (await fetch('/rpc/app.info', { method: 'POST', headers, body: '{}' })).json();
+      if (!answer.ok) throw new Error('the empty call did not reach core: ' + JSON.stringify(answer));
       times.push(performance.now() - started);
     }
     return times;
