@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../domain/rubric';
-import { plainText } from '../domain/text';
+import { hasVisibleText, plainText } from '../domain/text';
 import { AdjudicationDecision } from './quality';
 
 // Backreading (issue 13): a share of each assessor's live decisions is sampled for a lead to read
@@ -19,8 +19,8 @@ export const BackreadVerdict = z
     note: plainText(5000),
   })
   .strict()
-  .refine((item) => (item.verdict === 'override' ? item.level !== null && item.note.trim() !== '' : item.level === null), {
-    message: 'An override needs the lead’s level and a note; an agreement has neither level.',
+  .refine((item) => (item.verdict === 'override' ? item.level !== null && hasVisibleText(item.note) : item.level === null), {
+    message: 'An override needs the lead’s level and a note that says something; an agreement has neither level.',
   });
 export type BackreadVerdict = z.infer<typeof BackreadVerdict>;
 

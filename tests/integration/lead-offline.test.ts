@@ -108,6 +108,11 @@ describe('a lead’s backreading, lifting and answering referrals, offline and o
     expect((await call<SubmissionDetail>(assessor, 'submission.open', { submissionId })).referable).toBe(true);
     const demo = await assessor.core.invokeAsync('referral.create', { submissionId: 'demo-sub-001', reason: 'other', question: 'Why?' });
     expect(demo).toMatchObject({ ok: false, error: { code: 'conflict' } }); // the demo reaches no lead
+    const outboxBefore = assessor.db.prepare('SELECT count(*) AS n FROM outbox').get();
+    for (const elsewhere of ['sub-doesnotexist', 'sub-83383164b77d']) {
+      expect(await assessor.core.invokeAsync('referral.create', { submissionId: elsewhere, reason: 'other', question: 'Why?' }), elsewhere).toMatchObject({ ok: false, error: { code: 'not_found' } }); // not claimed here: never queued
+    }
+    expect(assessor.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual(outboxBefore);
 
     await server.stop();
     const referred = await call<{ referrals: ReferralView[] }>(assessor, 'referral.create', { submissionId, reason: 'rubric_unclear', question: 'Does a peer explanation count as the candidate questioning?' });

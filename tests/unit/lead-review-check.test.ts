@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backreadProblems, resolutionProblems } from '../../shared/domain/lead-review-check';
+import { BackreadVerdict } from '../../shared/hosted-api/backreading';
 import { rubric } from './renderer/fixtures';
 
 // What the workstation and the reference server both check of a lead's answer (shared/domain/lead-review-check.ts).
@@ -35,5 +36,10 @@ describe('a backreading', () => {
     ];
     expect(backreadProblems(rubric, given, verdicts(4)).map((problem) => problem.path)).toEqual(['criteria.1.level']);
     expect(backreadProblems(rubric, given, verdicts(2))).toEqual([]);
+  });
+
+  it('takes an override’s note of blanks and zero-width characters for no note (it would weigh on the assessor with no reason given)', () => {
+    const verdict = (note: string) => BackreadVerdict.safeParse({ criterionId: 'b', verdict: 'override', level: 2, note }).success;
+    expect([verdict('\u200b\u2060 '), verdict('Closed questions at 4:10.')]).toEqual([false, true]);
   });
 });

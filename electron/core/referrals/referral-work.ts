@@ -32,6 +32,8 @@ export class ReferralWork {
 
   refer(submissionId: string, reason: ReferralReason, question: string): ReferralView[] {
     const { db } = this.options;
+    // Only what this account claimed here: a submission not on this machine (another's, or made up) is not queued to be refused later.
+    if (!getAssignedSubmission(db, submissionId)) throw new DomainError('not_found', 'That submission is not claimed on this machine.');
     if (isDemoSubmission(db, submissionId) || batchKindOf(db, submissionId) !== 'live') throw new DomainError('conflict', 'Only live work claimed from the hosted API can be referred to a lead.');
     const body: ReferralCreate = { id: randomUUID(), submissionId, reason, question: question.trim(), at: this.options.now().toISOString() };
     db.transaction(() => enqueueJob(db, referralJob, { entityId: body.id, payload: body, at: body.at }))();

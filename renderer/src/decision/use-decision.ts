@@ -64,7 +64,10 @@ export function useDecision({ submission, onDecided, onProblem, onShowChecklist,
     try {
       await saver.flush();
       await submit({ submissionId, outcome, conditionCode, note }).then(
-        ({ nextSubmissionId }) => onDecided({ submissionId, label, nextSubmissionId }),
+        ({ nextSubmissionId }) => {
+          setAsked(null); // decided: undone later, an empty feedback is asked about again
+          onDecided({ submissionId, label, nextSubmissionId });
+        },
         (error: unknown) => onProblem((t) => describeFailure(error, t)),
       );
     } finally {

@@ -13,12 +13,16 @@ function isTextEntry(target: EventTarget | null): boolean {
 
 /**
  * The keys standard widgets read themselves while they have focus (WAI-ARIA's keyboard patterns): a
- * picker's or menu's arrows, Enter and Space, a tab strip's arrows. Ours would take them first (the
- * listener captures), so the language picker never moved and a focused tab seeked the video.
+ * picker's or menu's arrows, Enter and Space, a tab strip's, a toggle group's and a slider's arrows.
+ * Ours would take them first (the listener captures), so the language picker never moved and a
+ * focused tab, filter or volume slider seeked the video or stepped the rubric.
  */
 const widgetKeys: [selector: string, keys: readonly string[]][] = [
   ['[role="combobox"], [role="listbox"], [role="option"], [role="menu"], [role="menuitem"]', ['ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space']],
   ['[role="tab"]', ['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', 'Space']],
+  // A toggle group's items (the queue's filter) and a slider (the player's volume and progress).
+  ['[role="radio"]', ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Space']],
+  ['[role="slider"]', ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']],
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { withoutHiddenControls } from '../../../shared/domain/text';
+import { hasVisibleText, withoutHiddenControls } from '../../../shared/domain/text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
@@ -87,7 +87,7 @@ export function AdjudicationCase({
   };
 
   const askToConfirm = (): void => {
-    const missing = [...(outcome === '' ? [t('adjudication.outcome')] : []), ...unchosen.map((criterion) => criterion.title), ...(note.trim() === '' ? [t('adjudication.note')] : [])];
+    const missing = [...(outcome === '' ? [t('adjudication.outcome')] : []), ...unchosen.map((criterion) => criterion.title), ...(!hasVisibleText(note) ? [t('adjudication.note')] : [])];
     if (missing.length > 0) return setMessage(t('adjudication.missing', { fields: missing.join(', ') }));
     // The resolution becomes the decision that stands: an award or "not yet" the pass rule gives for its levels.
     const ruleSays = rubric ? passRuleOutcome(rubric, criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]! }))) : outcome;
@@ -228,7 +228,8 @@ export function AdjudicationCase({
             <button type="submit">{t('adjudication.resolveEllipsis')}</button>
           </fieldset>
         )}
-        <p role="status">{message}</p>
+        {/* Once the server holds a resolution (this lead's, or another's that came first) it speaks for the case, not "saved". */}
+        <p role="status">{item.resolution ? '' : message}</p>
       </form>
       {confirming && outcome !== '' && (
         <ResolutionConfirm

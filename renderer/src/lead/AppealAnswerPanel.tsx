@@ -31,7 +31,9 @@ export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer
       </p>
       {answer.otherReadings.length > 0 && (
         <p className="other-readings">
-          {t(resolution ? 'audit.settledReadings' : 'audit.alsoRead', { readings: answer.otherReadings.map((reading) => `${reading.actor.displayName} (${t(`decision.outcomes.${reading.outcome}`)})`).join(', ') })}
+          {t(resolution ? 'audit.settledReadings' : answer.otherReadings.some((reading) => reading.outcome !== value.outcome) ? 'audit.readingsDiffer' : 'audit.alsoRead', {
+            readings: answer.otherReadings.map((reading) => `${reading.actor.displayName} (${t(`decision.outcomes.${reading.outcome}`)})`).join(', '),
+          })}
         </p>
       )}
       <div className="appeal-columns">

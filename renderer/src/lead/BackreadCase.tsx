@@ -5,6 +5,7 @@ import type { BackreadQueue } from '../../../shared/contract/methods';
 import type { EvidenceComment } from '../../../shared/domain/comment';
 import { allCriteria } from '../../../shared/domain/rubric';
 import type { BackreadVerdict } from '../../../shared/hosted-api/backreading';
+import { hasVisibleText } from '../../../shared/domain/text';
 import { useContractMutation } from '../data/contract-mutation';
 import { keepFocusOn } from '../ui/keep-focus';
 import { describeFailure } from '../errors';
@@ -52,7 +53,7 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment, o
     if (review.isPending) return; // one review per case: a second press while the first is on its way sends nothing
     const missing = criteria.filter((criterion) => {
       const draft = draftOf(criterion.id);
-      return draft.verdict === null || (draft.verdict === 'override' && (draft.level === null || draft.note.trim() === ''));
+      return draft.verdict === null || (draft.verdict === 'override' && (draft.level === null || !hasVisibleText(draft.note)));
     });
     if (missing.length > 0) return setMessage(t('backreading.missing', { criteria: missing.map((criterion) => criterion.title).join(', ') }));
     const given = new Map(item.decision.scores.map((score) => [score.criterionId, score.level]));
@@ -163,7 +164,7 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment, o
         )}
         {/* What core keeps says the review waits to sync, not only this case's memory of sending it:
             the case may be shown anew (read again, opened again) before the review leaves. */}
-        <p role="status">{message || (item.reviewQueued && !item.review ? t('backreading.queued') : '')}</p>
+        <p role="status">{item.review ? '' : message || (item.reviewQueued ? t('backreading.queued') : '')}</p>
       </form>
     </article>
   );

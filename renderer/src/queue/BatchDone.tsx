@@ -20,9 +20,18 @@ interface Props {
 export function BatchDone({ batch, batches, onChooseBatch, onClaimMore }: Props): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const signedIn = useSession()?.signedIn ?? false;
-  const { queued, conflict, kept_here: keptHere } = batch.counts;
+  const { queued, conflict, handed_back: handedBack, kept_here: keptHere } = batch.counts;
   const others = otherBatchesToDecide(batches, batch.id).slice(0, 3);
-  const state = batch.isDemo || keptHere > 0 ? t('queue.done.keptHere') : conflict > 0 ? t('queue.done.conflicts', { count: conflict }) : queued > 0 ? t('queue.done.waiting', { count: queued }) : t('queue.done.synced');
+  const state =
+    batch.isDemo || keptHere > 0
+      ? t('queue.done.keptHere')
+      : conflict > 0
+        ? t('queue.done.conflicts', { count: conflict })
+        : queued > 0
+          ? t('queue.done.waiting', { count: queued })
+          : handedBack > 0
+            ? t('queue.done.handedBack', { count: handedBack })
+            : t('queue.done.synced');
   return (
     <section className="batch-done" aria-labelledby="batch-done-title">
       <h3 id="batch-done-title">{t('queue.done.title')}</h3>

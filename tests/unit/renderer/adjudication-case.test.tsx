@@ -121,6 +121,7 @@ describe('AdjudicationCase', () => {
     await user.selectOptions(outcome(), 'not_yet');
     await user.selectOptions(levelFor('Objective'), '2');
     await user.type(note(), '   ');
+    await user.paste('\u200b\u2060'); // nothing that shows: no note
     await user.click(screen.getByRole('button', { name: 'Resolve…' }));
     expect(screen.getByText('Before resolving, choose: Questioning, Note (why).')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();

@@ -72,4 +72,13 @@ describe('a decision with no overall feedback', () => {
     await waitFor(() => expect(sent()).toHaveLength(1));
     expect(sent()).toHaveLength(1);
   });
+
+  it('asks again after the decision was made and undone (the question is per decision, not per submission forever)', async () => {
+    const { result, callbacks, sent } = deciding(submission({ a: 3, b: 3 }));
+    await act(() => result.current.send('award', null, ''));
+    await act(() => result.current.send('award', null, '')); // the same choice again: it goes
+    expect(sent()).toHaveLength(1);
+    await act(() => result.current.send('award', null, '')); // undone meanwhile, decided again with the feedback still empty
+    expect([sent().length, callbacks.onWriteOverallFeedback.mock.calls.length, result.current.feedbackQuestion]).toEqual([1, 2, 'award']);
+  });
 });

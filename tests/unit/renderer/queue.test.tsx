@@ -109,6 +109,12 @@ describe('the queue', () => {
     expect(onClaimMore).toHaveBeenCalledTimes(1);
   });
 
+  it('says a refused decision went to a lead as a note, not that everything synced', () => {
+    const done = batch('b1', { total: 2, counts: { ...batch('b1').counts, not_started: 0, synced: 1, handed_back: 1 } });
+    rail({ batches: [done], batch: done });
+    expect(within(screen.getByRole('region', { name: 'Batch done' })).getByRole('status').textContent).toBe('Every submission decided: 1 refused decision went to a lead as a note; the rest synced.');
+  });
+
   it('says nothing of an end while a submission is undecided', () => {
     rail();
     expect(screen.queryByRole('region', { name: 'Batch done' })).toBeNull();

@@ -103,13 +103,15 @@ describe('the scoring keys', () => {
     expect([actions.decide.mock.calls, actions.flagForLead.mock.calls.length, actions.commentAtTime.mock.calls.length, actions.stepCriterion.mock.calls]).toEqual([[['award']], 1, 1, [[1], [1], [1]]]);
   });
 
-  it('leave a picker’s and a tab strip’s own keys to them while they have focus', async () => {
+  it('leave a picker’s, a tab strip’s, a toggle group’s and a slider’s own keys to them while they have focus', async () => {
     const actions = spyActions();
     const view = renderView(
       <>
         <Workspace actions={actions} />
         <button type="button" role="combobox" aria-expanded="false">Language</button>
         <div role="tablist"><button type="button" role="tab">Comments</button></div>
+        <div role="radiogroup"><button type="button" role="radio" aria-checked="true">All</button></div>
+        <div role="slider" tabIndex={0} aria-label="Volume" aria-valuenow={1} />
       </>,
     );
     await waitFor(() => expect(view.queries.getQueryState(['preferences.get', {}])?.status).toBe('success'));
@@ -118,6 +120,10 @@ describe('the scoring keys', () => {
     await user.keyboard('{ArrowDown}{ArrowUp}');
     screen.getByRole('tab').focus();
     await user.keyboard('{ArrowLeft}{ArrowRight}');
+    screen.getByRole('radio').focus();
+    await user.keyboard('{ArrowRight}{ArrowDown}');
+    screen.getByRole('slider').focus();
+    await user.keyboard('{ArrowDown}{ArrowUp}');
     expect(actions.stepCriterion).not.toHaveBeenCalled();
     screen.getByRole('button', { name: 'Elsewhere' }).focus();
     await user.keyboard('{ArrowDown}');
