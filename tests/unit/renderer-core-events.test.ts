@@ -55,13 +55,14 @@ describe('core’s events in the renderer’s cache', () => {
     expect(invalidated(queries, queryKeyOf('workspace.summary', {}))).toBe(true);
   });
 
-  it('reads again a submission shown with another status than its row now has (decided or undone in another window), and not one already in step', async () => {
+  it('reads again a submission shown undecided that is decided now (in another window), and not one whose edits only moved its status', async () => {
     const core = fakeCore();
     const queries = new QueryClient();
     followCoreEvents(core.client, queries, leadViewReads);
-    queries.setQueryData(queryKeyOf('submission.open', { submissionId: 's1' }), { status: 'scored' });
-    queries.setQueryData(queryKeyOf('submission.open', { submissionId: 's2' }), { status: 'in_progress' });
+    queries.setQueryData(queryKeyOf('submission.open', { submissionId: 's1' }), { status: 'scored', decision: null });
+    queries.setQueryData(queryKeyOf('submission.open', { submissionId: 's2' }), { status: 'not_started', decision: null });
     core.emit('queue.changed', { batchId: 'b1', submissionId: 's1', status: 'queued', outcome: 'award' });
+    // A comment being typed made it "in progress": reading it again would replace what is being typed.
     core.emit('queue.changed', { batchId: 'b1', submissionId: 's2', status: 'in_progress', outcome: null });
     await settle();
     expect([invalidated(queries, queryKeyOf('submission.open', { submissionId: 's1' })), invalidated(queries, queryKeyOf('submission.open', { submissionId: 's2' }))]).toEqual([true, false]);

@@ -18,8 +18,10 @@ const signedIn = (status: SyncStatus | undefined): boolean | undefined => (statu
 
 /**
  * An edit (here or in another window) changed one queue row: patched in place, and the batch counts
- * read again. A window showing that submission with another status (decided, or undone, in another
- * window) reads it again, so it never offers to score what is decided.
+ * read again. A window showing that submission as undecided when it is decided now (or the other way:
+ * undone in another window) reads it again, so it never offers to score what is decided. Only then:
+ * reading it again on every edit's status (not started → in progress) replaced a comment being typed
+ * with what was saved of it, and keys typed meanwhile were lost.
  */
 function queueRowChanged(queries: QueryClient, change: EventPayload<'queue.changed'>): void {
   queries.setQueryData<MethodOutput<'queue.list'>>(queryKeyOf('queue.list', { batchId: change.batchId }), (current) =>
@@ -28,7 +30,7 @@ function queueRowChanged(queries: QueryClient, change: EventPayload<'queue.chang
   void readAgain(queries, { queryKey: ['workspace.summary'] });
   const detailKey = queryKeyOf('submission.open', { submissionId: change.submissionId });
   const shown = queries.getQueryData<MethodOutput<'submission.open'>>(detailKey);
-  if (shown && shown.status !== change.status) void readAgain(queries, { queryKey: detailKey });
+  if (shown && (shown.decision !== null) !== (change.outcome !== null)) void readAgain(queries, { queryKey: detailKey });
 }
 
 /** The assessor's own reads of synced quality data: their standing, and the threads of what they referred. */

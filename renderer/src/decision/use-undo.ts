@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { TFunction } from 'i18next';
 import { useContractMutation } from '../data/contract-mutation';
+import { failureOf } from '../data/contract-reads';
 import { describeFailure } from '../errors';
 import type { Words } from '../words';
 import { undoDecision } from './mutations';
@@ -15,7 +16,8 @@ export function useUndoDecision(): (submissionId: string) => Promise<Words | nul
     (submissionId: string) =>
       mutateAsync({ submissionId }).then(
         () => null,
-        (error: unknown) => (t: TFunction) => describeFailure(error, t),
+        // Core refuses an undo only when there is nothing left to take back: the decision has left for sync, or was undone already.
+        (error: unknown) => (t: TFunction) => (failureOf(error).code === 'conflict' ? t('decision.cannotUndo') : describeFailure(error, t)),
       ),
     [mutateAsync],
   );

@@ -1,5 +1,5 @@
 import { hasVisibleText, withoutHiddenControls } from '../../../shared/domain/text';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjudicationQueue } from '../../../shared/contract/methods';
 import type { EvidenceComment } from '../../../shared/domain/comment';
@@ -9,6 +9,7 @@ import type { DecisionOutcome } from '../../../shared/domain/submission';
 import { passRuleOutcome } from '../../../shared/domain/lead-review-check';
 import { useContractMutation } from '../data/contract-mutation';
 import { keepFocusOn } from '../ui/keep-focus';
+import { revealInPane } from '../ui/keep-in-view';
 import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
 import { OpenBeside } from './OpenBeside';
@@ -72,12 +73,20 @@ export function AdjudicationCase({
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  /** What is missing, said where it shows: beside the evidence the pane scrolls, and the message is under the form. */
+  const tell = (text: string): void => {
+    setMessage(text);
+    requestAnimationFrame(() => status.current && revealInPane(status.current));
+  };
   const done = !!item.resolution || item.resolutionQueued;
   const unchosen = criteria.filter((criterion) => levels[criterion.id] === undefined);
   /** Beside the evidence (no queue to open it from) the grid is laid out for a narrow column. */
   const compact = !inQueue;
   const columns = item.decisions.length + (done ? 0 : 1);
   const agreed = agreedRows(item, criteria);
+  /** Said in words as well as by the row's colour, as for the criteria. */
+  const outcomesDiffer = new Set(item.decisions.map((reading) => reading.outcome)).size > 1;
 
   /** Fills the rows where every reading agrees (the outcome too), keeping what the lead already chose; the rest stays empty. */
   const takeAgreed = (): void => {
@@ -88,10 +97,10 @@ export function AdjudicationCase({
 
   const askToConfirm = (): void => {
     const missing = [...(outcome === '' ? [t('adjudication.outcome')] : []), ...unchosen.map((criterion) => criterion.title), ...(!hasVisibleText(note) ? [t('adjudication.note')] : [])];
-    if (missing.length > 0) return setMessage(t('adjudication.missing', { fields: missing.join(', ') }));
+    if (missing.length > 0) return tell(t('adjudication.missing', { fields: missing.join(', ') }));
     // The resolution becomes the decision that stands: an award or "not yet" the pass rule gives for its levels.
     const ruleSays = rubric ? passRuleOutcome(rubric, criteria.map((criterion) => ({ criterionId: criterion.id, level: levels[criterion.id]! }))) : outcome;
-    if (outcome !== 'flag' && ruleSays !== outcome && ruleSays !== 'incomplete') return setMessage(t('adjudication.ruleSays', { outcome: t(`decision.outcomes.${ruleSays}`) }));
+    if (outcome !== 'flag' && ruleSays !== outcome && ruleSays !== 'incomplete') return tell(t('adjudication.ruleSays', { outcome: t(`decision.outcomes.${ruleSays}`) }));
     setMessage('');
     setConfirming(true);
   };
@@ -149,7 +158,17 @@ export function AdjudicationCase({
             </tr>
           </thead>
           <tbody>
-            <GridRow compact={compact} columns={columns} className={new Set(item.decisions.map((reading) => reading.outcome)).size > 1 ? 'differs' : undefined} heading={t('adjudication.outcome')}>
+            <GridRow
+              compact={compact}
+              columns={columns}
+              className={outcomesDiffer ? 'differs' : undefined}
+              heading={
+                <>
+                  {t('adjudication.outcome')}
+                  {outcomesDiffer && <span className="differs-mark"> · {t('adjudication.differs')}</span>}
+                </>
+              }
+            >
               {item.decisions.map((reading) => (
                 <td key={reading.assessor.id}>{t(`decision.outcomes.${reading.outcome}`)}</td>
               ))}
@@ -229,7 +248,9 @@ export function AdjudicationCase({
           </fieldset>
         )}
         {/* Once the server holds a resolution (this lead's, or another's that came first) it speaks for the case, not "saved". */}
-        <p role="status">{item.resolution ? '' : message}</p>
+        <p role="status" ref={status}>
+          {item.resolution ? '' : message}
+        </p>
       </form>
       {confirming && outcome !== '' && (
         <ResolutionConfirm

@@ -20,10 +20,14 @@ export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer
   }
   const { entry, value, resolution } = answer.decision;
   const outcome = t(`decision.outcomes.${value.outcome}`);
+  // Two readings with different outcomes and no resolution: no decision stands yet (the latest reading is not it).
+  const open = !resolution && answer.otherReadings.some((reading) => reading.outcome !== value.outcome);
   return (
     <section className="appeal-answer" aria-labelledby="appeal-title">
       <h4 id="appeal-title">{t('audit.appeal')}</h4>
+      {open && <p className="changed-after">{t('audit.noneStands')}</p>}
       <p>
+        {open && `${t('audit.latestReading')} `}
         {resolution
           ? t('audit.resolvedBy', { outcome, who: entry.actor.displayName, time: formatDateTime(entry.at, i18n.language) })
           : `${t('audit.decidedBy', { outcome, who: entry.actor.displayName, time: formatDateTime(value.decidedAt ?? entry.at, i18n.language), machine: value.machine?.name ?? t('audit.unnamedMachine') })} ${t('audit.received', { time: formatDateTime(entry.receivedAt, i18n.language) })}`}
@@ -31,7 +35,7 @@ export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer
       </p>
       {answer.otherReadings.length > 0 && (
         <p className="other-readings">
-          {t(resolution ? 'audit.settledReadings' : answer.otherReadings.some((reading) => reading.outcome !== value.outcome) ? 'audit.readingsDiffer' : 'audit.alsoRead', {
+          {t(resolution ? 'audit.settledReadings' : open ? 'audit.readingsDiffer' : 'audit.alsoRead', {
             readings: answer.otherReadings.map((reading) => `${reading.actor.displayName} (${t(`decision.outcomes.${reading.outcome}`)})`).join(', '),
           })}
         </p>

@@ -1,5 +1,5 @@
 import { withoutHiddenControls } from '../../../shared/domain/text';
-import { useState } from 'react';
+import { useState, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackreadQueue } from '../../../shared/contract/methods';
 import type { EvidenceComment } from '../../../shared/domain/comment';
@@ -8,6 +8,7 @@ import type { BackreadVerdict } from '../../../shared/hosted-api/backreading';
 import { hasVisibleText } from '../../../shared/domain/text';
 import { useContractMutation } from '../data/contract-mutation';
 import { keepFocusOn } from '../ui/keep-focus';
+import { revealInPane } from '../ui/keep-in-view';
 import { describeFailure } from '../errors';
 import { formatDateTime } from '../format';
 import { levelName } from './AdjudicationCase';
@@ -37,6 +38,12 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment, o
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
+  const status = useRef<HTMLParagraphElement>(null);
+  /** What is missing, said where it shows: beside the evidence the pane scrolls, and the message is under the form. */
+  const tell = (text: string): void => {
+    setMessage(text);
+    requestAnimationFrame(() => status.current && revealInPane(status.current));
+  };
   const done = !!item.review || item.reviewQueued || review.isPending;
   const compact = !inQueue;
   const draftOf = (criterionId: string): Draft => drafts[criterionId] ?? { verdict: null, level: null, note: '' };
@@ -55,10 +62,10 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment, o
       const draft = draftOf(criterion.id);
       return draft.verdict === null || (draft.verdict === 'override' && (draft.level === null || !hasVisibleText(draft.note)));
     });
-    if (missing.length > 0) return setMessage(t('backreading.missing', { criteria: missing.map((criterion) => criterion.title).join(', ') }));
+    if (missing.length > 0) return tell(t('backreading.missing', { criteria: missing.map((criterion) => criterion.title).join(', ') }));
     const given = new Map(item.decision.scores.map((score) => [score.criterionId, score.level]));
     const unchanged = criteria.filter((criterion) => draftOf(criterion.id).verdict === 'override' && draftOf(criterion.id).level === given.get(criterion.id));
-    if (unchanged.length > 0) return setMessage(t('backreading.sameLevel', { criteria: unchanged.map((criterion) => criterion.title).join(', ') }));
+    if (unchanged.length > 0) return tell(t('backreading.sameLevel', { criteria: unchanged.map((criterion) => criterion.title).join(', ') }));
     const verdicts = criteria.map((criterion) => {
       const draft = draftOf(criterion.id);
       // An agreement carries no note: the note box shows only for an override, so a note typed
@@ -164,7 +171,9 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment, o
         )}
         {/* What core keeps says the review waits to sync, not only this case's memory of sending it:
             the case may be shown anew (read again, opened again) before the review leaves. */}
-        <p role="status">{item.review ? '' : message || (item.reviewQueued ? t('backreading.queued') : '')}</p>
+        <p role="status" ref={status}>
+          {item.review ? '' : message || (item.reviewQueued ? t('backreading.queued') : '')}
+        </p>
       </form>
     </article>
   );

@@ -106,7 +106,11 @@ export const BatchQueue = forwardRef<HTMLDivElement | null, Props>(function Batc
                   <span className="queue-row-title" data-content title={item.label}>
                     {item.label}
                   </span>
-                  {item.outcome && <span className={`outcome outcome-${item.outcome}`}>{t(`queue.outcome.${item.outcome}`)}</span>}
+                  {item.outcome && (
+                    <span className={`outcome outcome-${item.outcome}`} title={t(`queue.outcome.${item.outcome}`)}>
+                      {t(`queue.outcome.${item.outcome}`)}
+                    </span>
+                  )}
                 </span>
                 <span className="queue-line">
                   <span className="queue-row-credential" data-content title={item.credentialTitle}>

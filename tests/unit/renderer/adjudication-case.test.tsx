@@ -82,7 +82,7 @@ describe('AdjudicationCase', () => {
     expect(within(grid).getByRole('columnheader', { name: /^Bo/ })).toBeTruthy();
     expect([...grid.querySelectorAll('td > strong')].map((level) => level.textContent)).toEqual(['3 · Proficient', '2 · Developing', '3 · Proficient', '3 · Proficient']);
     expect(within(grid).getByText('Never said aloud.')).toBeTruthy();
-    expect(within(grid).getAllByRole('rowheader').map((heading) => heading.textContent)).toEqual(['Outcome', 'Objective · differs', 'Questioning']);
+    expect(within(grid).getAllByRole('rowheader').map((heading) => heading.textContent)).toEqual(['Outcome · differs', 'Objective · differs', 'Questioning']);
     expect(outcome().value).toBe('');
     expect(levelFor('Objective').value).toBe('');
     expect(levelFor('Questioning').value).toBe('');

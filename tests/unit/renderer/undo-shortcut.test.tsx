@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useUndoDecision } from '../../../renderer/src/decision/use-undo';
 import { useUndoShortcut } from '../../../renderer/src/decision/use-undo-shortcut';
 import { ShortcutSheet } from '../../../renderer/src/keyboard/ShortcutSheet';
 import { usePreferences } from '../../../renderer/src/workspace/use-preferences';
 import type { Words } from '../../../renderer/src/words';
-import { renderView, startI18n } from './harness';
+import { refusal, renderInApp, renderView, setup, startI18n } from './harness';
 
 beforeAll(startI18n);
 
@@ -66,5 +68,14 @@ describe('the Undo key', () => {
     expect(row('Undo the last decision').textContent).toContain('Alt');
     expect(row('Undo the last decision').querySelector('kbd')?.textContent).toMatch(/U$/);
     expect(row('Go to the notice (its Undo and Close)').textContent).toContain('F8');
+  });
+});
+
+describe('an undo core refuses', () => {
+  it('says the decision can no longer be undone, not that something conflicts', async () => {
+    const context = setup({ 'decision.undo': refusal('conflict', 'This decision has already left for sync and can no longer be undone.') });
+    const { result } = renderInApp(() => useUndoDecision(), context);
+    const said = await result.current('s1');
+    expect(said?.(i18next.t)).toBe('This decision can no longer be undone: it has left for sync (or it was undone already).');
   });
 });
