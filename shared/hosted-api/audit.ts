@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, RubricVersion } from '../domain/rubric';
 import { plainText } from '../domain/text';
+import { EvidenceRefs } from './quality';
 import { Machine } from './schemas';
 
 // The audit trail (issue 13): every change to a score, rationale, comment, feedback text and decision,
@@ -71,5 +72,7 @@ export const AuditTrail = z.object({
   /** The rubric the submission is scored on: criterion titles and level names for the timeline. */
   rubric: RubricVersion,
   entries: z.array(AuditEntry).max(100_000),
+  /** Its evidence items' kinds and titles (a comment on an image or a written response has no page). */
+  evidence: EvidenceRefs,
 });
 export type AuditTrail = z.infer<typeof AuditTrail>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../domain/rubric';
 import { hasVisibleText, plainText } from '../domain/text';
-import { AdjudicationDecision } from './quality';
+import { AdjudicationDecision, EvidenceRefs } from './quality';
 
 // Backreading (issue 13): a share of each assessor's live decisions is sampled for a lead to read
 // again beside the evidence, agreeing or overriding criterion by criterion. Overrides go back to
@@ -38,6 +38,7 @@ export const Backread = z.object({
   decision: AdjudicationDecision,
   sampledAt: Timestamp,
   review: BackreadReviewRequest.extend({ reviewedBy: Id, reviewedAt: Timestamp }).nullable(),
+  evidence: EvidenceRefs,
 });
 export type Backread = z.infer<typeof Backread>;
 export const BackreadList = z.object({ backreads: z.array(Backread).max(5000) });

@@ -239,6 +239,14 @@ export type AccuracyReport = z.infer<typeof AccuracyReport>;
 
 const ScoredCriterion = z.object({ criterionId: Id, level: Level.nullable(), rationale: z.string().max(20_000) });
 
+/**
+ * A submission's evidence item as a lead's reading of comments needs it: what kind it is (an image's
+ * or a written response's comment has no page) and its title. Older servers send none (default []).
+ */
+export const EvidenceRef = z.object({ id: Id, kind: EvidenceKind, title: z.string().max(300) });
+export type EvidenceRef = z.infer<typeof EvidenceRef>;
+export const EvidenceRefs = z.array(EvidenceRef).max(100).default([]);
+
 export const AdjudicationDecision = z.object({
   assessor: z.object({ id: Id, displayName: z.string().max(200) }),
   outcome: DecisionOutcome,
@@ -263,6 +271,7 @@ export const Adjudication = z.object({
   decisions: z.array(AdjudicationDecision).length(2),
   createdAt: Timestamp,
   resolution: AdjudicationResolutionRequest.extend({ resolvedBy: Id, resolvedAt: Timestamp }).nullable(),
+  evidence: EvidenceRefs,
 });
 export type Adjudication = z.infer<typeof Adjudication>;
 export const AdjudicationList = z.object({ adjudications: z.array(Adjudication).max(5000) });

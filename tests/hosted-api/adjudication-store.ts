@@ -33,6 +33,7 @@ export class AdjudicationStore {
         })),
         createdAt: row.created_at,
         resolution: row.resolution ? { ...(JSON.parse(row.resolution) as AdjudicationResolutionRequest), resolvedBy: row.resolved_by!, resolvedAt: row.resolved_at! } : null,
+        evidence: this.store.evidenceRefs(row.submission_id),
       };
     });
   }

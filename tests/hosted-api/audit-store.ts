@@ -142,6 +142,7 @@ export class AuditStore {
     return {
       submission: { id: row.id, label: row.label, credentialTitle: (JSON.parse(row.credential) as MicroCredential).title },
       rubric: JSON.parse(row.rubric) as RubricVersion,
+      evidence: this.store.evidenceRefs(row.id),
       entries: entries.map(
         (entry): AuditEntry => ({
           id: entry.id,

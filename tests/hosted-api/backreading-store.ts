@@ -76,6 +76,7 @@ export class BackreadingStore {
         },
         sampledAt: row.sampled_at,
         review: row.review ? { ...(JSON.parse(row.review) as BackreadReviewRequest), reviewedBy: row.reviewed_by!, reviewedAt: row.reviewed_at! } : null,
+        evidence: this.store.evidenceRefs(row.submission_id),
       };
     });
   }

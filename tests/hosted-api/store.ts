@@ -251,6 +251,11 @@ export class HostedStore {
     neverSeen.forEach((id, index) => setLabel.run(labels[index]!, id));
   }
 
+  /** A submission's evidence items as a lead's reading of its comments names them (kind and title). */
+  evidenceRefs(submissionId: string): { id: string; kind: EvidenceManifestItem['kind']; title: string }[] {
+    return (this.submission(submissionId)?.evidence ?? []).map(({ item }) => ({ id: item.id, kind: item.kind, title: item.title }));
+  }
+
   submission(id: string): {
     id: string;
     label: string;

@@ -30,6 +30,7 @@ const received = (value: Partial<ReceivedDecision>): string =>
 const trail: AuditTrail = {
   submission: { id: 's1', label: 'Submission 0001', credentialTitle: 'Questioning' },
   rubric,
+  evidence: [],
   entries: [
     entry('score', 'a', null, '2'),
     entry('comment', 'c1', null, comment('Asks why.')),

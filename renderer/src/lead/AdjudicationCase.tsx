@@ -233,7 +233,7 @@ export function AdjudicationCase({
         </table>
         <div className="readings">
           {item.decisions.map((reading) => (
-            <ReadingNotes key={reading.assessor.id} reading={reading} onSelectComment={onSelectComment} />
+            <ReadingNotes key={reading.assessor.id} reading={reading} evidence={item.evidence} onSelectComment={onSelectComment} />
           ))}
         </div>
         {item.resolution ? (

@@ -10,6 +10,7 @@ import { levelWords } from './audit-words';
 export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer: AppealAnswer }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const titleOf = new Map(allCriteria(trail.rubric).map((criterion) => [criterion.id, criterion.title]));
+  const kindOf = new Map(trail.evidence.map((item) => [item.id, item.kind]));
   if (!answer.decision) {
     return (
       <section className="appeal-answer" aria-labelledby="appeal-title">
@@ -60,7 +61,7 @@ export function AppealAnswerPanel({ trail, answer }: { trail: AuditTrail; answer
             <ul>
               {answer.comments.map((comment) => (
                 <li key={comment.id}>
-                  <strong>{anchorLabel(comment, t)}</strong> · {comment.body}
+                  <strong>{anchorLabel(comment, t, kindOf.get(comment.evidenceId))}</strong> · {comment.body}
                 </li>
               ))}
             </ul>

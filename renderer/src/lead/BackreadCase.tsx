@@ -156,7 +156,7 @@ export function BackreadCase({ item, rubric, inQueue = false, onSelectComment, o
           </tbody>
         </table>
         <div className="readings">
-          <ReadingNotes reading={item.decision} onSelectComment={onSelectComment} />
+          <ReadingNotes reading={item.decision} evidence={item.evidence} onSelectComment={onSelectComment} />
         </div>
         {item.review ? (
           <p role="status">{t('backreading.reviewedAt', { time: formatDateTime(item.review.reviewedAt, i18n.language) })}{item.review.note && ` · ${item.review.note}`}</p>

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { EvidenceComment } from '../../../shared/domain/comment';
-import type { AdjudicationDecision } from '../../../shared/hosted-api/quality';
-import { formatMediaTime } from '../../../shared/format/media-time';
+import type { AdjudicationDecision, EvidenceRef } from '../../../shared/hosted-api/quality';
+import { anchorLabel } from '../comments/anchor';
 
 /** One assessor's timestamped comments and overall feedback; a timed comment seeks the evidence beside. */
-export function ReadingNotes({ reading, onSelectComment }: { reading: AdjudicationDecision; onSelectComment?: (comment: EvidenceComment) => void }): React.JSX.Element {
+export function ReadingNotes({ reading, evidence, onSelectComment }: { reading: AdjudicationDecision; evidence: readonly EvidenceRef[]; onSelectComment?: (comment: EvidenceComment) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const anchorOf = (comment: EvidenceComment): string =>
-    comment.startMs !== null ? `${formatMediaTime(comment.startMs)}${comment.endMs !== null ? `–${formatMediaTime(comment.endMs)}` : ''}` : comment.page !== null ? t('adjudication.page', { page: comment.page }) : '';
+  const kinds = new Map(evidence.map((item) => [item.id, item.kind]));
+  // Where each comment is, as its evidence item has places: a moment, a page, or (an image, a response) no page.
+  const anchorOf = (comment: EvidenceComment): string => anchorLabel(comment, t, kinds.get(comment.evidenceId));
   return (
     <section aria-label={reading.assessor.displayName} className="reading">
       <h4>{reading.assessor.displayName}</h4>

@@ -46,6 +46,7 @@ const item: Case = {
   createdAt: '2026-12-01T11:00:00.000Z',
   resolution: null,
   resolutionQueued: false,
+  evidence: [],
 };
 const queued: AdjudicationQueue = { fetchedAt: null, adjudications: [{ ...item, resolutionQueued: true }], rubrics: [rubric] };
 

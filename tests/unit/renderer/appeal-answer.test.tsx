@@ -15,7 +15,7 @@ const reading = (id: string, who: string, outcome: 'award' | 'not_yet', minute: 
   const after = JSON.stringify({ outcome, conditionCode: null, note: '', decidedAt: at, machine: { id: 'm', name: 'laptop' }, scores: [], comments: [] });
   return { id, kind: 'decision_received', target: null, before: null, after, at, receivedAt: at, actor: { id: who, displayName: who }, machine: server };
 };
-const trail = (entries: AuditEntry[]): AuditTrail => ({ submission: { id: 's1', label: 'Submission 0002', credentialTitle: 'Credit scores' }, rubric, entries });
+const trail = (entries: AuditEntry[]): AuditTrail => ({ submission: { id: 's1', label: 'Submission 0002', credentialTitle: 'Credit scores' }, rubric, entries, evidence: [] });
 const shown = (entries: AuditEntry[]) => {
   const read = trail(entries);
   return render(<AppealAnswerPanel trail={read} answer={answerAppeal(read)} />);

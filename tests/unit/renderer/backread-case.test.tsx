@@ -32,6 +32,7 @@ const item: Item = {
   sampledAt: '2026-12-01T10:00:00.000Z',
   review: null,
   reviewQueued: false,
+  evidence: [],
 };
 const queued: BackreadQueue = { fetchedAt: null, backreads: [{ ...item, reviewQueued: true }], rubrics: [rubric] };
 

@@ -23,12 +23,12 @@ const reading = (assessor: string, level: number) => ({
 // Submission 0001 is in both: sampled for backreading, and in adjudication (its two readings differ).
 const adjudications: AdjudicationQueue = {
   fetchedAt: null,
-  adjudications: [{ submissionId: 's1', label: 'Submission 0001', credentialId: 'c1', rubricVersionId: 'r1', reasons: ['scores_differ'], decisions: [reading('Ada', 3), reading('Bo', 1)], createdAt: '2026-12-01T11:00:00.000Z', resolution: null, resolutionQueued: false }],
+  adjudications: [{ submissionId: 's1', label: 'Submission 0001', credentialId: 'c1', rubricVersionId: 'r1', reasons: ['scores_differ'], decisions: [reading('Ada', 3), reading('Bo', 1)], createdAt: '2026-12-01T11:00:00.000Z', resolution: null, resolutionQueued: false, evidence: [] }],
   rubrics: [rubric],
 };
 const backreads: BackreadQueue = {
   fetchedAt: null,
-  backreads: [{ submissionId: 's1', label: 'Submission 0001', credentialId: 'c1', rubricVersionId: 'r1', reason: 'sampled', decision: reading('Ada', 3), sampledAt: '2026-12-01T10:00:00.000Z', review: null, reviewQueued: false }],
+  backreads: [{ submissionId: 's1', label: 'Submission 0001', credentialId: 'c1', rubricVersionId: 'r1', reason: 'sampled', decision: reading('Ada', 3), sampledAt: '2026-12-01T10:00:00.000Z', review: null, reviewQueued: false, evidence: [] }],
   rubrics: [rubric],
 };
 
