@@ -164,7 +164,7 @@ describe('a lead runs a full calibration cycle', () => {
       // A criterion × assessor grid: each reading's level by name with its rationale; rows that differ say so.
       const grid = page.getByRole('table', { name: /^Both readings, criterion by criterion/ });
       await expect(grid.getByRole('columnheader').allInnerTexts()).resolves.toEqual(['Criterion', expect.stringMatching(/^Assessor One · /), expect.stringMatching(/^Assessor Two · /), 'Your resolution']);
-      await grid.getByRole('row', { name: /^Outcome Award Not yet/ }).waitFor();
+      await grid.getByRole('row', { name: /^Outcome · differs Award Not yet/ }).waitFor();
       await expect(grid.getByRole('row', { name: /· differs 3 · \w+ Level 3 from the lesson video\. 2 · \w+ Level 2 from the lesson video\./ }).count()).resolves.toBeGreaterThan(0);
       // The resolution starts empty: nothing is carried over from either reading.
       const resolutionPickers = grid.getByRole('combobox');
@@ -193,7 +193,7 @@ describe('a lead runs a full calibration cycle', () => {
       await expect(page.getByText('Resolution saved; it goes to the server with the next sync.').count()).resolves.toBe(0);
       await page.getByRole('button', { name: 'Resolve…' }).click();
       await confirm.getByRole('button', { name: 'Resolve', exact: true }).click();
-      await page.getByText('Resolution saved; it goes to the server with the next sync.').waitFor();
+      await page.locator('.toast').getByText('Resolution saved; it goes to the server with the next sync.').waitFor(); // beside the evidence: back in the queue, told in the notice
       await page.getByRole('button', { name: 'Scoring' }).click();
       await page.getByRole('button', { name: 'Sync now' }).click();
       await page.getByText(/^Online · synced /).waitFor();

@@ -75,7 +75,7 @@ describe('hosted API from the workstation', () => {
       await page.getByText(/^Online · synced /).waitFor();
       // The batch has an end, said in the rail while it is shown, with what comes next.
       const done = page.getByRole('region', { name: 'Batch done' });
-      await done.getByText('Every submission decided and synced.').waitFor();
+      await done.getByText('Every submission decided: 1 refused decision went to a lead as a note; the rest synced.').waitFor();
       await done.getByRole('button', { name: 'Claim more…' }).waitFor();
       mkdirSync(screenshotsDir, { recursive: true });
       await page.screenshot({ path: join(screenshotsDir, 'en-batch-done.png') });

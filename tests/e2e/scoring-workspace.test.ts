@@ -194,6 +194,9 @@ describe('the not-yet checklist', () => {
     await page.keyboard.press('Enter');
     await checklist.locator(':focus').waitFor(); // refused: it shows what is missing instead of sending
     expect((await submission('demo-sub-006')).decision).toBeNull();
+    await page.keyboard.press('Alt+Shift+N'); // by key: said in the submission's header…
+    const refusal = page.locator('.submission-header').getByText(/^Not yet is not available:/);
+    await refusal.waitFor();
 
     await page.getByRole('radiogroup', { name: 'Learning context' }).focus();
     await page.getByRole('button', { name: 'Add comment at current time' }).click();
@@ -203,6 +206,7 @@ describe('the not-yet checklist', () => {
     await page.getByRole('form').getByRole('radio', { name: 'Growth area' }).check();
     await page.getByRole('button', { name: 'Done' }).click();
     await checklist.getByText('Learning context: evidence cited').waitFor();
+    await refusal.waitFor({ state: 'detached' }); // …until the work it spoke of changed
     await expect(notYet.getAttribute('aria-disabled')).resolves.toBe('false');
     await notYet.click(); // asks once (no overall feedback), and goes the second time
     await page.getByText('The overall feedback is empty: write it above, or choose Not yet again to send the decision without it.').waitFor();

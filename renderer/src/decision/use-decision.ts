@@ -22,6 +22,8 @@ interface Options {
   submission: SubmissionDetail | null;
   onDecided: (decided: Decided) => void;
   onProblem: (problem: Words) => void;
+  /** Why the decision cannot go yet: true of the work as it is now (said until the work changes). */
+  onBlocked: (why: Words) => void;
   /** A "not yet" without cited evidence: the checklist says what is missing. */
   onShowChecklist: () => void;
   /** Award or Not yet with no overall feedback: the field, to write it (asked once per submission). */
@@ -43,7 +45,7 @@ export interface Decision {
  * Award or Not yet with no overall feedback asks once (the field comes into view); the same choice
  * again sends it without.
  */
-export function useDecision({ submission, onDecided, onProblem, onShowChecklist, onWriteOverallFeedback }: Options): Decision {
+export function useDecision({ submission, onDecided, onProblem, onBlocked, onShowChecklist, onWriteOverallFeedback }: Options): Decision {
   const { mutateAsync: submit } = useContractMutation(submitDecision);
   const [busy, setBusy] = useState(false);
   /** The submission whose assessor was told its overall feedback is empty, and for which outcome: the same outcome again sends. */
@@ -82,7 +84,7 @@ export function useDecision({ submission, onDecided, onProblem, onShowChecklist,
     const blockers = blockersFor(submission, outcome);
     if (blockers.length === 0) void send(outcome, null, '');
     else {
-      onProblem(together(words(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked'), (t) => explainBlockers(blockers, t)));
+      onBlocked(together(words(outcome === 'award' ? 'decision.awardBlocked' : 'decision.notYetBlocked'), (t) => explainBlockers(blockers, t)));
       if (blockers.some((blocker) => blocker.kind === 'uncited')) onShowChecklist();
     }
     return true;

@@ -20,13 +20,14 @@ function stuckHeaderHeight(pane: HTMLElement): number {
  * is taller than the room.
  */
 export function revealInPane(item: HTMLElement, gap = 8): void {
-  const pane = scrollingAncestor(item);
-  if (!pane) return;
-  const box = pane.getBoundingClientRect();
-  const top = box.top + stuckHeaderHeight(pane);
-  const place = item.getBoundingClientRect();
-  if (place.top < top || place.height + gap > box.bottom - top) pane.scrollTop += place.top - top - gap;
-  else if (place.bottom > box.bottom) pane.scrollTop += place.bottom - box.bottom + gap;
+  // Each pane that holds it, innermost first: a feed that scrolls inside a column that scrolls too.
+  for (let pane = scrollingAncestor(item); pane; pane = scrollingAncestor(pane)) {
+    const box = pane.getBoundingClientRect();
+    const top = box.top + stuckHeaderHeight(pane);
+    const place = item.getBoundingClientRect();
+    if (place.top < top || place.height + gap > box.bottom - top) pane.scrollTop += place.top - top - gap;
+    else if (place.bottom > box.bottom) pane.scrollTop += place.bottom - box.bottom + gap;
+  }
 }
 
 /**

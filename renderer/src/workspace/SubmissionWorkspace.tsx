@@ -90,13 +90,18 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     if (loaded.state === 'ready') requestAnimationFrame(() => void performance.mark('submission-painted', { detail: props.submissionId }));
   }, [loaded.state, props.submissionId]);
 
+  // Why a decision cannot go yet is said of the work as it was ("not yet needs a cited comment"): it goes once the work changes.
+  const [blocked, setBlocked] = useState<Words | null>(null);
+  const workShown = detail ? `${detail.comments.length}:${detail.draft.scores.map((score) => score.level ?? '').join(',')}:${detail.decision?.outcome ?? ''}` : '';
+  useEffect(() => setBlocked(null), [workShown]);
+
   const edits = useDraftEdits(props.submissionId, show, {
     onScored: rubric.scored,
     onScoreFailed: () => setProblem(() => words('rubric.scoreFailed')),
     onCommentDeleted: (commentId) => setEditingId((current) => (current === commentId ? null : current)),
   });
   const showChecklist = (): void => checklist.current?.showFirstOpen();
-  const decision = useDecision({ submission: readOnly ? null : detail, onDecided: props.onDecided, onProblem: (next) => setProblem(() => next), onShowChecklist: showChecklist, onWriteOverallFeedback: writeOverallFeedback });
+  const decision = useDecision({ submission: readOnly ? null : detail, onDecided: props.onDecided, onProblem: (next) => setProblem(() => next), onBlocked: (why) => setBlocked(() => why), onShowChecklist: showChecklist, onWriteOverallFeedback: writeOverallFeedback });
 
   /** The playing recording, here or in the evidence window. */
   const mediaNow = (): MediaController | null => (evidenceWindow.linked ? evidenceWindow.remote : media.current);
@@ -209,8 +214,11 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     <article className="submission" aria-labelledby="submission-title">
       <SubmissionHeader
         submission={submission}
-        error={problem}
-        onDismissError={() => setProblem(null)}
+        error={problem ?? blocked}
+        onDismissError={() => {
+          setProblem(null);
+          setBlocked(null);
+        }}
         onUndo={() => void undoDecision(submission.submissionId).then((next) => setProblem(() => next))}
       />
       <SplitPane

@@ -12,7 +12,7 @@ const decided = { decision: { outcome: 'award' as const, conditionCode: null, no
 
 function deciding(detail: SubmissionDetail) {
   const context = setup({ 'decision.submit': decided });
-  const callbacks = { onDecided: vi.fn(), onProblem: vi.fn(), onShowChecklist: vi.fn(), onWriteOverallFeedback: vi.fn() };
+  const callbacks = { onDecided: vi.fn(), onProblem: vi.fn(), onBlocked: vi.fn(), onShowChecklist: vi.fn(), onWriteOverallFeedback: vi.fn() };
   const { result } = renderInApp(() => useDecision({ submission: detail, ...callbacks }), context);
   return { result, callbacks, sent: () => context.core.callsOf('decision.submit') };
 }
@@ -52,7 +52,7 @@ describe('a decision with no overall feedback', () => {
     blank.draft.overallFeedback = '\u2800\u200b \u3164';
     const context = setup({ 'decision.submit': decided });
     let detail = blank;
-    const { result, rerender } = renderInApp(() => useDecision({ submission: detail, onDecided: vi.fn(), onProblem: vi.fn(), onShowChecklist: vi.fn(), onWriteOverallFeedback: vi.fn() }), context);
+    const { result, rerender } = renderInApp(() => useDecision({ submission: detail, onDecided: vi.fn(), onProblem: vi.fn(), onBlocked: vi.fn(), onShowChecklist: vi.fn(), onWriteOverallFeedback: vi.fn() }), context);
     await act(() => result.current.send('award', null, ''));
     expect([context.core.callsOf('decision.submit'), result.current.feedbackQuestion]).toEqual([[], 'award']);
     detail = { ...blank, draft: { ...blank.draft, overallFeedback: 'Named at the start.' } };

@@ -45,4 +45,16 @@ describe('revealing an item in its pane', () => {
     revealInPane(item);
     expect(pane.scrollTop).toBe(50 + 10 - 48 - 8); // its top 8 px below the header
   });
+
+  it('reveals it in every pane that holds it, innermost first (a feed inside a column that scrolls too)', () => {
+    const { pane: inner, item } = paneWith(150, 120);
+    const outer = document.createElement('div');
+    outer.style.overflowY = 'auto';
+    document.body.append(outer);
+    outer.append(inner);
+    Object.defineProperties(outer, { scrollHeight: { value: 2000 }, clientHeight: { value: 100 } });
+    outer.getBoundingClientRect = () => ({ top: 0, bottom: 100, height: 100, left: 0, right: 100, width: 100, x: 0, y: 0, toJSON: () => ({}) }) as DOMRect;
+    revealInPane(item);
+    expect([inner.scrollTop > 0, outer.scrollTop > 0]).toEqual([true, true]);
+  });
 });
