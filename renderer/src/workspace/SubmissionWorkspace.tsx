@@ -91,9 +91,9 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
   }, [loaded.state, props.submissionId]);
 
   // Why a decision cannot go yet is said of the work as it was ("not yet needs a cited comment"): it goes once the work changes.
-  const [blocked, setBlocked] = useState<Words | null>(null);
   const workShown = detail ? `${detail.comments.length}:${detail.draft.scores.map((score) => score.level ?? '').join(',')}:${detail.decision?.outcome ?? ''}` : '';
-  useEffect(() => setBlocked(null), [workShown]);
+  const [blockedWhen, setBlocked] = useState<{ why: Words; work: string } | null>(null);
+  const blocked = blockedWhen?.work === workShown ? blockedWhen.why : null;
 
   const edits = useDraftEdits(props.submissionId, show, {
     onScored: rubric.scored,
@@ -101,7 +101,7 @@ export function SubmissionWorkspace(props: Props): React.JSX.Element {
     onCommentDeleted: (commentId) => setEditingId((current) => (current === commentId ? null : current)),
   });
   const showChecklist = (): void => checklist.current?.showFirstOpen();
-  const decision = useDecision({ submission: readOnly ? null : detail, onDecided: props.onDecided, onProblem: (next) => setProblem(() => next), onBlocked: (why) => setBlocked(() => why), onShowChecklist: showChecklist, onWriteOverallFeedback: writeOverallFeedback });
+  const decision = useDecision({ submission: readOnly ? null : detail, onDecided: props.onDecided, onProblem: (next) => setProblem(() => next), onBlocked: (why) => setBlocked({ why, work: workShown }), onShowChecklist: showChecklist, onWriteOverallFeedback: writeOverallFeedback });
 
   /** The playing recording, here or in the evidence window. */
   const mediaNow = (): MediaController | null => (evidenceWindow.linked ? evidenceWindow.remote : media.current);

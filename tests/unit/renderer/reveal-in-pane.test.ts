@@ -53,7 +53,7 @@ describe('revealing an item in its pane', () => {
     document.body.append(outer);
     outer.append(inner);
     Object.defineProperties(outer, { scrollHeight: { value: 2000 }, clientHeight: { value: 100 } });
-    outer.getBoundingClientRect = () => ({ top: 0, bottom: 100, height: 100, left: 0, right: 100, width: 100, x: 0, y: 0, toJSON: () => ({}) }) as DOMRect;
+    outer.getBoundingClientRect = () => ({ top: 0, bottom: 100, height: 100, left: 0, right: 100, width: 100, x: 0, y: 0, toJSON: () => ({}) });
     revealInPane(item);
     expect([inner.scrollTop > 0, outer.scrollTop > 0]).toEqual([true, true]);
   });
