@@ -9,7 +9,7 @@ import { formatDateTime } from '../format';
 import { MasterBatchBar } from '../lead/SetBuilder';
 import { BatchDone } from './BatchDone';
 import { BatchQueue } from './BatchQueue';
-import { batchName } from './batch-name';
+import { batchName, distinctNames } from './batch-name';
 import { Hint } from '../ui/Hint';
 import { Picker } from '../ui/Picker';
 import * as Collapsible from '@radix-ui/react-collapsible';
@@ -77,7 +77,7 @@ export const QueueRail = forwardRef<HTMLDivElement | null, Props>(function Queue
               className="batch-picker"
               label={t('queue.batch')}
               value={batch?.id ?? ''}
-              options={batches.map((candidate) => ({ value: candidate.id, label: batchName(candidate, t, i18n.language), content: candidate.isDemo }))}
+              options={distinctNames(batches, (candidate) => batchName(candidate, t, i18n.language)).map(([candidate, label]) => ({ value: candidate.id, label, content: candidate.isDemo }))}
               onChange={props.onChooseBatch}
             />
           ) : (

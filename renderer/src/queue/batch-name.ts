@@ -18,3 +18,17 @@ export function batchName(batch: BatchSummary, t: TFunction, locale: string): st
   }
   return t(`queue.name.${batch.kind}`, { title: batch.label });
 }
+
+/** Each batch with its name; two with the same name (claimed in the same minute) told apart by their order: "… (2)". */
+export function distinctNames(batches: readonly BatchSummary[], nameOf: (batch: BatchSummary) => string): [BatchSummary, string][] {
+  const named = batches.map((batch) => [batch, nameOf(batch)] as [BatchSummary, string]);
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const [, name] of named) total.set(name, (total.get(name) ?? 0) + 1);
+  return named.map(([batch, name]) => {
+    if ((total.get(name) ?? 0) < 2) return [batch, name];
+    const index = (seen.get(name) ?? 0) + 1;
+    seen.set(name, index);
+    return [batch, `${name} (${index})`];
+  });
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchName } from '../../../renderer/src/queue/batch-name';
+import { batchName, distinctNames } from '../../../renderer/src/queue/batch-name';
 import { batch } from './fixtures';
 import { startI18n } from './harness';
 
@@ -24,5 +24,17 @@ describe('a lead’s review batch', () => {
   it('is named by its submission first and as a lead’s review (adjudication, backreading and referrals alike)', () => {
     const review = batch('review-s1', { kind: 'review', label: 'Submission 0001' });
     expect([batchName(review, i18next.getFixedT('en'), 'en'), batchName(review, i18next.getFixedT('es'), 'es')]).toEqual(['Submission 0001 · lead review', 'Submission 0001 · revisión de líder']);
+  });
+});
+
+describe('batches with the same name', () => {
+  it('are told apart by their order (claimed in the same minute), the others left as they are', () => {
+    const t = i18next.getFixedT('en');
+    const batches = [batch('a', { credentials: ['Risk'] }), batch('b', { credentials: ['Risk'] }), batch('c', { credentials: ['Credit'] })];
+    expect(distinctNames(batches, (one) => batchName(one, t, 'en')).map(([, name]) => name.replace(/claimed .+ ·/, 'claimed … ·'))).toEqual([
+      'Risk · claimed … · 3 submissions (1)',
+      'Risk · claimed … · 3 submissions (2)',
+      'Credit · claimed … · 3 submissions',
+    ]);
   });
 });
