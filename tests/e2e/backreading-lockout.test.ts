@@ -150,6 +150,9 @@ describe('backreading and lockout, as a lead and an assessor use them', () => {
       await drawer.getByRole('button', { name: /^Recalibrate: score “Recalibration / }).click();
       await page.locator('.toast').getByText('Calibration ready: 1 submission, scored like live work.').last().waitFor();
       await page.getByRole('listbox', { name: 'Batch queue' }).getByRole('option', { name: /Not started/ }).click();
+      // The blank attempt on screen (not the first attempt's decided copy, read again as the set came back) before scoring it.
+      await page.getByRole('button', { name: 'Award' }).waitFor();
+      await expect(page.locator('.decision-banner').count()).resolves.toBe(0);
       await scoreAndAward(page, '3');
       await syncNow(page);
       await untilOnServer(serverDir, 'the lockout lifted by the recalibration', (store) => !store.lockouts.active('acct-assessor-1', credentials[0]!));
