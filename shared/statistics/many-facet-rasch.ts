@@ -13,7 +13,7 @@
  * through δ_i + λ_r: they are tabulated once per (criterion, rater) pair and quadrature node.
  */
 
-import { categoryLogProbabilities, clampStep, indexer, logNodeWeights, nodeCount, priorPrecision, standardNodes } from './rasch-steps';
+import { categoryLogProbabilities, indexer, logNodeWeights, newtonStep, nodeCount, raterResiduals, standardNodes, startingValues } from './rasch-steps';
 import { squarem } from './squarem';
 
 export interface RaterObservation {
@@ -132,26 +132,7 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
     for (let o = 0; o < count; o++) order[fill[obsSubmission[o]!]!++] = o;
   }
 
-  // Starting values: thresholds from the category frequencies, difficulties from each criterion's mean.
-  const categoryCounts = new Float64Array(categories);
-  for (let o = 0; o < count; o++) categoryCounts[obsCategory[o]!]! += 1;
-  const tau = new Float64Array(steps);
-  for (let j = 1; j <= steps; j++) tau[j - 1] = Math.log((categoryCounts[j - 1]! + 0.5) / (categoryCounts[j]! + 0.5));
-  const tauMean = tau.reduce((sum, value) => sum + value, 0) / steps;
-  for (let j = 0; j < steps; j++) tau[j] = tau[j]! - tauMean;
-  const delta = new Float64Array(I);
-  {
-    const sums = new Float64Array(I);
-    const counts = new Float64Array(I);
-    for (let o = 0; o < count; o++) {
-      sums[obsCriterion[o]!]! += obsCategory[o]!;
-      counts[obsCriterion[o]!]! += 1;
-    }
-    for (let i = 0; i < I; i++) {
-      const mean = (sums[i]! + 0.5) / (counts[i]! + 1);
-      delta[i] = -Math.log(mean / Math.max(0.5, steps - mean));
-    }
-  }
+  const { tau, delta } = startingValues(obsCategory, obsCriterion, categories, I);
   const lambda = new Float64Array(R);
   let sigma = 1;
 
@@ -351,29 +332,15 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
     // that no two facets correct the same misfit at once (the information is positive: ascent is
     // + gradient / information). Severities and thresholds are identified by their sums (0): their
     // steps keep those sums (the constrained Newton step, its multiplier weighted by each step's
-    // variance), so the overall level is the difficulties' alone.
-    const newton = (values: Float64Array, gradient: Float64Array, information: Float64Array, keepSum: boolean): void => {
-      let shift = 0;
-      if (keepSum) {
-        let weighted = 0;
-        let weights = 0;
-        for (let v = 0; v < values.length; v++) {
-          const curvature = information[v]! + priorPrecision;
-          weighted += (gradient[v]! - priorPrecision * values[v]!) / curvature;
-          weights += 1 / curvature;
-        }
-        shift = weighted / weights;
-      }
-      for (let v = 0; v < values.length; v++) values[v] = values[v]! + clampStep((gradient[v]! - priorPrecision * values[v]! - shift) / (information[v]! + priorPrecision));
-    };
+    // variance), so the overall level is the difficulties' alone (newtonStep, rasch-steps.ts).
     sufficient();
-    newton(delta, facetSums().criterionGradient, criterionInformation, false);
+    newtonStep(delta, facetSums().criterionGradient, criterionInformation, false);
     tabulateFixedNodes();
     sufficient();
-    newton(lambda, facetSums().raterGradient, raterInformation, true);
+    newtonStep(lambda, facetSums().raterGradient, raterInformation, true);
     tabulateFixedNodes();
     sufficient();
-    newton(tau, stepGradient, stepInformation, true);
+    newtonStep(tau, stepGradient, stepInformation, true);
     // The sums again, exactly (a clamped step can leave them off; the first step starts from any values).
     const lambdaMean = lambda.reduce((sum, value) => sum + value, 0) / R;
     for (let r = 0; r < R; r++) lambda[r] = lambda[r]! - lambdaMean;
@@ -400,28 +367,10 @@ export function manyFacetRasch(observations: readonly RaterObservation[], option
     for (let q = 0; q < Q; q++) mean += posterior[n * Q + q]! * theta[q]!;
     abilityOf[n] = mean;
   }
-  const squaredResiduals = new Float64Array(R);
-  const variances = new Float64Array(R);
-  const standardizedSquares = new Float64Array(R);
-  const ratedBy = new Float64Array(R);
-  const probabilities = new Float64Array(categories);
-  for (let o = 0; o < count; o++) {
-    const r = obsRater[o]!;
-    categoryLogProbabilities(abilityOf[obsSubmission[o]!]!, delta[obsCriterion[o]!]! + lambda[r]!, cumulative, probabilities, 0);
-    let mean = 0;
-    let square = 0;
-    for (let k = 0; k < categories; k++) {
-      const probability = Math.exp(probabilities[k]!);
-      mean += k * probability;
-      square += k * k * probability;
-    }
-    const variance = Math.max(1e-9, square - mean * mean);
-    const residual = obsCategory[o]! - mean;
-    squaredResiduals[r]! += residual * residual;
-    variances[r]! += variance;
-    standardizedSquares[r]! += (residual * residual) / variance;
-    ratedBy[r]! += 1;
-  }
+  const { squaredResiduals, variances, standardizedSquares, ratedBy } = raterResiduals(
+    { count, raters: R, categories, rater: obsRater, submission: obsSubmission, criterion: obsCriterion, category: obsCategory },
+    { ability: abilityOf, difficulty: delta, severity: lambda, cumulative },
+  );
 
   return {
     raters: raters.ids.map((id, r) => ({
