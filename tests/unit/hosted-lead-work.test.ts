@@ -48,6 +48,14 @@ describe('a lead’s work with the hosted API', () => {
     expect(() => lead.resolveAdjudication('s1', { outcome: 'award', scores: [], note: 'again' })).toThrow(/already resolved/);
   });
 
+  it('queues a lift again after the server refused the last one for that lockout (no entry left blocking it)', () => {
+    const lift = { accountId: 'acct-assessor-1', credentialId: 'c1', note: 'Recalibrated in person.' };
+    lead.liftLockout(lift);
+    db.prepare(`UPDATE outbox SET state = 'conflict', last_error = 'refused_nothing_to_lift' WHERE kind = 'lockout_lift'`).run();
+    lead.liftLockout({ ...lift, note: 'Again, after the call.' });
+    expect(db.prepare(`SELECT state, payload FROM outbox WHERE kind = 'lockout_lift'`).all()).toEqual([{ state: 'pending', payload: expect.stringContaining('Again, after the call.') as unknown }]);
+  });
+
   it('publishes a master batch only when every criterion has a level and a rationale, then removes it here', async () => {
     claimedSubmission(db, 's1');
     const rubric = manifestOf('s1').rubric;

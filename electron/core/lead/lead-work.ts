@@ -153,8 +153,9 @@ export class LeadWork {
     const { db } = this.options;
     const entityId = lockoutEntity(lift);
     db.transaction(() => {
-      // An assessor may be locked out again later: an earlier lift the server has makes room for this one.
+      // An assessor may be locked out again later: an earlier lift the server has (or refused) makes room for this one.
       forgetAcknowledged(db, lockoutLiftJob.kind, entityId);
+      forgetRefused(db, lockoutLiftJob.kind, entityId);
       enqueueJob(db, lockoutLiftJob, { entityId, payload: lift, at: this.options.now().toISOString() });
     })();
     this.options.onQueued();
